@@ -1,0 +1,20 @@
+import type { Config } from 'jest';
+
+/**
+ * Tests run against real PostgreSQL: TEST_DATABASE_URL when set, else one embedded PostgreSQL for the whole run
+ * (test/globalSetup.ts). Each test file works in its own database cloned from a migrated template, so files run in
+ * parallel without seeing each other's data.
+ */
+const config: Config = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
+  globalSetup: '<rootDir>/test/globalSetup.ts',
+  globalTeardown: '<rootDir>/test/globalTeardown.ts',
+  setupFiles: ['reflect-metadata'],
+  testTimeout: 60_000,
+  maxWorkers: 2,
+};
+
+export default config;

@@ -1,0 +1,4 @@
+import { Foundation1732500000000 } from './1732500000000-Foundation';
+
+/** Every migration in order; the database schema is only ever changed by adding one here. */
+export const allMigrations = [Foundation1732500000000];

@@ -1,0 +1,143 @@
+import crypto from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { ApiKeyActor } from '../auth/actor';
+import { sha256 } from '../auth/tokens';
+
+interface CachedKey {
+  apiKeyId: string;
+  keyId: string;
+  teamId: string;
+  organizationId: string | null;
+  scope: 'API' | 'ADMIN';
+  ownerUserId: string | null;
+  secretHash: Buffer;
+  expiresAt: Date | null;
+  usable: boolean;
+  isRootTeam: boolean;
+  cachedAt: number;
+}
+
+const KEY_ID_PATTERN = /^ogk_[0-9a-f]{24}$/;
+const CACHE_TTL_MS = 30_000;
+const LAST_USED_FLUSH_MS = 5_000;
+
+/**
+ * Verifies `key_id:key_secret` credentials. Key rows are cached briefly (revocation and archiving invalidate the
+ * entry at once) and `lastUsedAt` is written in one batched UPDATE every few seconds instead of once per request.
+ */
+export class ApiKeyAuthenticator {
+  private readonly cache = new Map<string, CachedKey>();
+  private readonly usedSince = new Map<string, Date>();
+  private flushTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly options: { cache: boolean } = { cache: true },
+  ) {}
+
+  /** Returns the actor for a valid, live key, or null for anything else (callers answer uniformly). */
+  async authenticate(credential: string): Promise<ApiKeyActor | null> {
+    const separator = credential.indexOf(':');
+    if (separator < 0) return null;
+    const keyId = credential.slice(0, separator);
+    const secret = credential.slice(separator + 1);
+    if (!KEY_ID_PATTERN.test(keyId) || secret.length === 0 || secret.length > 200) return null;
+
+    const key = await this.lookup(keyId);
+    // Compare even when the key is unknown so timing does not reveal which keys exist.
+    const presented = sha256(secret);
+    const expected = key?.secretHash ?? crypto.randomBytes(32);
+    const secretMatches = crypto.timingSafeEqual(presented, expected);
+    if (!key || !secretMatches || !key.usable) return null;
+    if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) return null;
+
+    this.markUsed(key.apiKeyId);
+    return {
+      kind: 'API_KEY',
+      apiKeyId: key.apiKeyId,
+      keyId: key.keyId,
+      teamId: key.teamId,
+      organizationId: key.organizationId,
+      scope: key.scope,
+      ownerUserId: key.ownerUserId,
+      isOrganizationAdminKey: key.isRootTeam && key.scope === 'ADMIN',
+    };
+  }
+
+  /** Forget a key at once (revocation, expiry change, owner change). */
+  invalidateKey(keyId: string): void {
+    this.cache.delete(keyId);
+  }
+
+  /** Forget every key of a team (archiving). */
+  invalidateTeam(teamId: string): void {
+    for (const [keyId, key] of this.cache) if (key.teamId === teamId) this.cache.delete(keyId);
+  }
+
+  async flushLastUsed(): Promise<void> {
+    if (this.usedSince.size === 0) return;
+    const ids = [...this.usedSince.keys()];
+    const times = ids.map((id) => this.usedSince.get(id)!.toISOString());
+    this.usedSince.clear();
+    await this.db.query(
+      `UPDATE api_keys k SET last_used_at = GREATEST(k.last_used_at, u.used_at)
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS u(id, used_at) WHERE k.id = u.id`,
+      [ids, times],
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    await this.flushLastUsed().catch(() => undefined);
+  }
+
+  private markUsed(apiKeyId: string): void {
+    this.usedSince.set(apiKeyId, new Date());
+    if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => {
+        this.flushTimer = null;
+        this.flushLastUsed().catch(() => undefined);
+      }, LAST_USED_FLUSH_MS);
+      this.flushTimer.unref();
+    }
+  }
+
+  private async lookup(keyId: string): Promise<CachedKey | null> {
+    const cached = this.cache.get(keyId);
+    if (cached && this.options.cache && Date.now() - cached.cachedAt < CACHE_TTL_MS) return cached;
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT k.id, k.key_id, k.team_id, k.organization_id, k.scope, k.owner_id, k.secret_hash, k.expires_at,
+              k.revoked_at IS NULL AND t.archived_at IS NULL AS usable, t.kind = 'ROOT' AS is_root
+         FROM api_keys k JOIN teams t ON t.id = k.team_id
+        WHERE k.key_id = $1`,
+      [keyId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const key: CachedKey = {
+      apiKeyId: row.id as string,
+      keyId: row.key_id as string,
+      teamId: row.team_id as string,
+      organizationId: (row.organization_id as string | null) ?? null,
+      scope: row.scope as 'API' | 'ADMIN',
+      ownerUserId: (row.owner_id as string | null) ?? null,
+      secretHash: row.secret_hash as Buffer,
+      expiresAt: (row.expires_at as Date | null) ?? null,
+      usable: row.usable as boolean,
+      isRootTeam: row.is_root as boolean,
+      cachedAt: Date.now(),
+    };
+    if (this.options.cache) this.cache.set(keyId, key);
+    return key;
+  }
+}
+
+export function newKeyId(): string {
+  return `ogk_${crypto.randomBytes(12).toString('hex')}`;
+}
+
+/** Secrets carry a recognizable prefix so secret scanners can find leaked keys. */
+export function newKeySecret(): string {
+  return `ogsk_${crypto.randomBytes(32).toString('base64url')}`;
+}

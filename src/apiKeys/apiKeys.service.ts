@@ -1,0 +1,94 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { UserInputFailure } from '../core/errors';
+import { sha256 } from '../auth/tokens';
+import { recordAudit, type Caller } from '../audit/audit';
+import type { Team } from '../teams/team.entity';
+import { ApiKey, ApiKeyScope } from './apiKey.entity';
+import { newKeyId, newKeySecret, type ApiKeyAuthenticator } from './apiKeyAuthenticator';
+
+export interface CreatedApiKey {
+  apiKey: ApiKey;
+  /** `key_id:key_secret`, returned exactly once. */
+  key: string;
+}
+
+export interface CreateApiKeyInput {
+  alias: string;
+  scope: ApiKeyScope;
+  ownerId?: string | null;
+  expiresAt?: Date | null;
+}
+
+/** API key lifecycle. Secrets are generated here, returned once, and stored only as SHA-256. */
+export class ApiKeysService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly authenticator: ApiKeyAuthenticator,
+  ) {}
+
+  async create(caller: Caller, team: Team, input: CreateApiKeyInput): Promise<CreatedApiKey> {
+    return this.db.transaction((tx) => this.createInTransaction(tx, caller, team, input));
+  }
+
+  async createInTransaction(tx: EntityManager, caller: Caller, team: Team, input: CreateApiKeyInput): Promise<CreatedApiKey> {
+    const alias = input.alias.trim();
+    if (alias.length < 1 || alias.length > 255) {
+      throw new UserInputFailure('INVALID', 'Alias must be 1–255 characters.', ['input', 'alias']);
+    }
+    if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
+      throw new UserInputFailure('INVALID', 'Expiry must be in the future.', ['input', 'expiresAt']);
+    }
+    const keyId = newKeyId();
+    const secret = newKeySecret();
+    const repository = tx.getRepository(ApiKey);
+    const apiKey = await repository.save(
+      repository.create({
+        keyId,
+        teamId: team.id,
+        organizationId: team.organizationId,
+        scope: input.scope,
+        alias,
+        secretHash: sha256(secret),
+        ownerId: input.ownerId ?? null,
+        createdByUserId: caller.actor.kind === 'USER' ? caller.actor.userId : null,
+        expiresAt: input.expiresAt ?? null,
+        lastUsedAt: null,
+        revokedAt: null,
+      }),
+    );
+    await recordAudit(tx, caller, {
+      organizationId: team.organizationId,
+      teamId: team.id,
+      action: 'apiKey.create',
+      targetType: 'ApiKey',
+      targetId: apiKey.id,
+      changes: {
+        keyId: { before: null, after: keyId },
+        alias: { before: null, after: alias },
+        scope: { before: null, after: input.scope },
+      },
+    });
+    delete (apiKey as Partial<ApiKey>).secretHash;
+    return { apiKey, key: `${keyId}:${secret}` };
+  }
+
+  /** Revocation takes effect at once: the authentication cache entry is dropped after commit. */
+  async revoke(caller: Caller, apiKey: ApiKey): Promise<ApiKey> {
+    if (apiKey.revokedAt) return apiKey;
+    const revoked = await this.db.transaction(async (tx) => {
+      const revokedAt = new Date();
+      await tx.getRepository(ApiKey).update({ id: apiKey.id }, { revokedAt });
+      await recordAudit(tx, caller, {
+        organizationId: apiKey.organizationId,
+        teamId: apiKey.teamId,
+        action: 'apiKey.revoke',
+        targetType: 'ApiKey',
+        targetId: apiKey.id,
+        changes: { revokedAt: { before: null, after: revokedAt.toISOString() } },
+      });
+      return { ...apiKey, revokedAt };
+    });
+    this.authenticator.invalidateKey(apiKey.keyId);
+    return revoked;
+  }
+}

@@ -1,0 +1,41 @@
+import { In, type DataSource } from 'typeorm';
+import { loaderByKey, loaderOfGroups } from '../core/loaderUtils';
+import { User } from '../users/user.entity';
+import { Organization } from '../organizations/organization.entity';
+import { OrganizationMembership } from '../organizations/organizationMembership.entity';
+import { Team } from '../teams/team.entity';
+import { TeamMembership } from '../teams/teamMembership.entity';
+
+/** Per-request DataLoaders: every object fetched by id in a request costs one statement per kind, not per object. */
+export function createLoaders(db: DataSource) {
+  return {
+    userById: loaderByKey<string, User>((ids) => db.getRepository(User).findBy({ id: In([...ids]) }), (u) => u.id),
+    organizationById: loaderByKey<string, Organization>(
+      (ids) => db.getRepository(Organization).findBy({ id: In([...ids]) }),
+      (o) => o.id,
+    ),
+    organizationBySlug: loaderByKey<string, Organization>(
+      (slugs) => db.getRepository(Organization).findBy({ slug: In([...slugs]) }),
+      (o) => o.slug,
+    ),
+    teamById: loaderByKey<string, Team>((ids) => db.getRepository(Team).findBy({ id: In([...ids]) }), (t) => t.id),
+    teamByUsername: loaderByKey<string, Team>(
+      (names) => db.getRepository(Team).findBy({ username: In([...names]) }),
+      (t) => t.username,
+    ),
+    personalTeamByOwner: loaderByKey<string, Team>(
+      (ids) => db.getRepository(Team).findBy({ personalOwnerId: In([...ids]) }),
+      (t) => t.personalOwnerId!,
+    ),
+    organizationMembershipsByUser: loaderOfGroups<string, OrganizationMembership>(
+      (ids) => db.getRepository(OrganizationMembership).findBy({ userId: In([...ids]) }),
+      (m) => m.userId,
+    ),
+    teamMembershipsByUser: loaderOfGroups<string, TeamMembership>(
+      (ids) => db.getRepository(TeamMembership).findBy({ userId: In([...ids]) }),
+      (m) => m.userId,
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,97 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { DataSource } from 'typeorm';
+import type { Config } from '../core/config';
+import type { Logger } from '../core/logger';
+import { createApolloServer } from '../core/graphqlServer';
+import { batchLimit, errorHandler, requestScope, sendHttpError } from '../core/http';
+import { migrationsApplied } from '../core/db';
+import { metricsRegistry, poolConnections } from '../core/metrics';
+import { buildOrgraphSchema } from './schema';
+import { createLoaders } from './loaders';
+import { buildAppContext, type AppContext } from './context';
+import { closeServices, createServices, type Services } from './services';
+// IDE_PENDING import { createIdeRouter } from '../ide/ideRouter';
+
+export interface RunningServer {
+  url: string;
+  services: Services;
+  /** Stop accepting, finish in-flight requests, flush background work. Does not close the database. */
+  close(): Promise<void>;
+}
+
+/** Wires HTTP → context → GraphQL and the operational routes, and listens. */
+export async function startServer(options: {
+  db: DataSource;
+  config: Config;
+  logger: Logger;
+  port?: number;
+}): Promise<RunningServer> {
+  const { db, config, logger } = options;
+  const services = createServices(db, config);
+  const app = express();
+  const httpServer = http.createServer(app);
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  const apollo = createApolloServer<AppContext>({ schema: buildOrgraphSchema(), config, logger, httpServer });
+  await apollo.start();
+
+  app.use(requestScope);
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await migrationsApplied(db).catch(() => false);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: ready });
+  });
+  app.get('/metrics', async (_req, res) => {
+    samplePool(db);
+    res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
+  });
+  // IDE_PENDING app.use(createIdeRouter({ graphqlPath: '/graphql' }));
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    batchLimit(config.GRAPHQL_MAX_BATCH),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        buildAppContext({
+          requestId: req.requestId,
+          ip: req.ip ?? null,
+          actor: await services.authenticator.authenticate(req.header('authorization')),
+          loaders: createLoaders(db),
+          services,
+        }),
+    }),
+  );
+  app.use((req, res) => sendHttpError(res, req, 404, 'NOT_FOUND', `No route for ${req.method} ${req.path}.`));
+  app.use(errorHandler((error, requestId) => logger.error({ err: error, requestId }, 'unhandled HTTP error')));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port ?? config.PORT, config.HOST, () => resolve());
+  });
+  const address = httpServer.address() as AddressInfo;
+  const url = `http://${address.address}:${address.port}`;
+
+  return {
+    url,
+    services,
+    async close() {
+      // apollo.stop() drains the HTTP server: no new connections, in-flight requests finish.
+      await apollo.stop();
+      await closeServices(services);
+    },
+  };
+}
+
+function samplePool(db: DataSource): void {
+  const pool = (db.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+  if (!pool) return;
+  poolConnections.set({ state: 'total' }, pool.totalCount);
+  poolConnections.set({ state: 'idle' }, pool.idleCount);
+  poolConnections.set({ state: 'waiting' }, pool.waitingCount);
+}

@@ -1,0 +1,34 @@
+import type { DataSource } from 'typeorm';
+import type { Config } from '../core/config';
+import { ApiKeyAuthenticator } from '../apiKeys/apiKeyAuthenticator';
+import { ApiKeysService } from '../apiKeys/apiKeys.service';
+import { Authenticator } from '../auth/authenticate';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { TeamsService } from '../teams/teams.service';
+import { UsersService } from '../users/users.service';
+
+/** The composition root: one instance of every service per process, wired by hand (no DI container needed). */
+export function createServices(db: DataSource, config: Config) {
+  const apiKeyAuthenticator = new ApiKeyAuthenticator(db);
+  const teams = new TeamsService(db, apiKeyAuthenticator);
+  return {
+    db,
+    config,
+    apiKeyAuthenticator,
+    authenticator: new Authenticator(db, config, apiKeyAuthenticator),
+    teams,
+    organizations: new OrganizationsService(db, teams),
+    users: new UsersService(db, teams, {
+      sessionTtlHours: config.SESSION_TTL_HOURS,
+      argon2MemoryKiB: config.ARGON2_MEMORY_KIB,
+    }),
+    apiKeys: new ApiKeysService(db, apiKeyAuthenticator),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+/** Background work owned by services that must finish before the pool closes. */
+export async function closeServices(services: Services): Promise<void> {
+  await services.apiKeyAuthenticator.close();
+}

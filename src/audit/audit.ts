@@ -1,0 +1,55 @@
+import type { EntityManager } from 'typeorm';
+import { describeActor, type Actor } from '../auth/actor';
+
+/** Who is calling a service, with the request facts the audit log records. Built by the resolver layer. */
+export interface Caller {
+  actor: Actor;
+  requestId: string;
+  ip: string | null;
+}
+
+export interface AuditEntry {
+  organizationId: string | null;
+  teamId?: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  /** Changed fields only; never secrets. */
+  changes?: Record<string, { before: unknown; after: unknown }>;
+}
+
+/** Writes an audit event inside the caller's transaction, so the change and its record commit together. */
+export async function recordAudit(tx: EntityManager, caller: Caller, entry: AuditEntry): Promise<void> {
+  const actor = describeActor(caller.actor);
+  await tx.query(
+    `INSERT INTO audit_events (organization_id, team_id, actor_type, actor_id, actor_label, auth_method, action,
+                               target_type, target_id, changes, request_id, ip)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [
+      entry.organizationId,
+      entry.teamId ?? null,
+      actor.type,
+      actor.id,
+      actor.label,
+      actor.authMethod,
+      entry.action,
+      entry.targetType,
+      entry.targetId,
+      JSON.stringify(entry.changes ?? {}),
+      caller.requestId,
+      caller.ip,
+    ],
+  );
+}
+
+/** Field-level before/after for the fields that actually changed. */
+export function diff<T extends object>(before: T, after: Partial<T>): Record<string, { before: unknown; after: unknown }> {
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  for (const [field, value] of Object.entries(after)) {
+    const previous = (before as Record<string, unknown>)[field];
+    if (value !== undefined && JSON.stringify(previous) !== JSON.stringify(value)) {
+      changes[field] = { before: previous ?? null, after: value };
+    }
+  }
+  return changes;
+}

@@ -1,0 +1,133 @@
+import type { Actor } from '../auth/actor';
+import type { Loaders } from '../app/loaders';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../core/errors';
+import { OrganizationRole } from '../organizations/organizationMembership.entity';
+import type { Organization } from '../organizations/organization.entity';
+import type { Team } from '../teams/team.entity';
+import { TeamRole } from '../teams/teamMembership.entity';
+
+/**
+ * The one place that decides what an actor may see and do. Resolvers ask it before they call services.
+ * Objects the actor may not see are reported as NOT_FOUND, exactly like objects that do not exist; objects it may
+ * see but not change are FORBIDDEN with a reason code.
+ */
+export class Access {
+  constructor(
+    readonly actor: Actor,
+    private readonly loaders: Loaders,
+  ) {}
+
+  /** The signed-in user's id, or UNAUTHENTICATED. */
+  requireUser(): string {
+    if (this.actor.kind !== 'USER') {
+      if (this.actor.kind === 'ANONYMOUS') throw new UnauthenticatedError();
+      throw new ForbiddenError('USER_SESSION_REQUIRED', 'This operation needs a signed-in user session.');
+    }
+    return this.actor.userId;
+  }
+
+  /** Any authenticated actor that is a customer (user or key). */
+  requireCustomer(): void {
+    if (this.actor.kind === 'ANONYMOUS') throw new UnauthenticatedError();
+    if (this.actor.kind === 'INGEST' || this.actor.kind === 'OPERATOR') {
+      throw new ForbiddenError('CUSTOMER_CREDENTIAL_REQUIRED', 'This operation needs a user session or an API key.');
+    }
+  }
+
+  requireOperator(): void {
+    if (this.actor.kind === 'ANONYMOUS') throw new UnauthenticatedError();
+    if (this.actor.kind !== 'OPERATOR') throw new ForbiddenError('OPERATOR_REQUIRED', 'Only platform operators may do this.');
+  }
+
+  requireIngest(): void {
+    if (this.actor.kind === 'ANONYMOUS') throw new UnauthenticatedError();
+    if (this.actor.kind !== 'INGEST') throw new ForbiddenError('INGEST_CREDENTIAL_REQUIRED', 'Only the ingest credential may write records.');
+  }
+
+  /** The actor's effective role in an organization, or null when it has none. */
+  async organizationRole(organizationId: string): Promise<OrganizationRole | null> {
+    const actor = this.actor;
+    if (actor.kind === 'API_KEY') {
+      return actor.isOrganizationAdminKey && actor.organizationId === organizationId ? OrganizationRole.ADMIN : null;
+    }
+    if (actor.kind !== 'USER') return null;
+    const memberships = await this.loaders.organizationMembershipsByUser.load(actor.userId);
+    return memberships.find((m) => m.organizationId === organizationId)?.role ?? null;
+  }
+
+  /** The actor's effective role in a team: organization ADMINs and ADMIN keys act as team ADMIN. */
+  async teamRole(team: Team): Promise<TeamRole | null> {
+    const actor = this.actor;
+    if (actor.kind === 'API_KEY') {
+      if (actor.teamId === team.id) return actor.scope === 'ADMIN' ? TeamRole.ADMIN : TeamRole.DEVELOPER;
+      if (team.organizationId && (await this.organizationRole(team.organizationId)) === OrganizationRole.ADMIN) {
+        return TeamRole.ADMIN;
+      }
+      return null;
+    }
+    if (actor.kind !== 'USER') return null;
+    if (team.personalOwnerId === actor.userId) return TeamRole.ADMIN;
+    if (team.organizationId && (await this.organizationRole(team.organizationId)) === OrganizationRole.ADMIN) {
+      return TeamRole.ADMIN;
+    }
+    const memberships = await this.loaders.teamMembershipsByUser.load(actor.userId);
+    return memberships.find((m) => m.teamId === team.id)?.role ?? null;
+  }
+
+  async canSeeOrganization(organization: Organization): Promise<boolean> {
+    if ((await this.organizationRole(organization.id)) !== null) return true;
+    // Team-only members (and team keys) of the organization may see it exists, not administer it.
+    if (this.actor.kind === 'USER') {
+      const teams = await this.loaders.teamMembershipsByUser.load(this.actor.userId);
+      return teams.some((m) => m.organizationId === organization.id);
+    }
+    return false;
+  }
+
+  async canSeeTeam(team: Team): Promise<boolean> {
+    if ((await this.teamRole(team)) !== null) return true;
+    // Organization BILLING users see every team of their organization (usage and invoices).
+    return team.organizationId !== null && (await this.organizationRole(team.organizationId)) === OrganizationRole.BILLING;
+  }
+
+  /** Loads an organization the actor may see, else NOT_FOUND. */
+  async visibleOrganization(organization: Organization | null): Promise<Organization> {
+    this.requireCustomer();
+    if (!organization || !(await this.canSeeOrganization(organization))) throw new NotFoundError('Organization');
+    return organization;
+  }
+
+  /** Loads a team the actor may see, else NOT_FOUND. */
+  async visibleTeam(team: Team | null): Promise<Team> {
+    this.requireCustomer();
+    if (!team || !(await this.canSeeTeam(team))) throw new NotFoundError('Team');
+    return team;
+  }
+
+  /** Organization administration: organization ADMIN users and organization admin keys. */
+  async requireOrganizationAdmin(organization: Organization | null): Promise<Organization> {
+    const visible = await this.visibleOrganization(organization);
+    this.rejectApiScopedKey();
+    if ((await this.organizationRole(visible.id)) !== OrganizationRole.ADMIN) {
+      throw new ForbiddenError('ORGANIZATION_ADMIN_REQUIRED', 'Only organization admins may do this.');
+    }
+    return visible;
+  }
+
+  /** Team administration: team ADMINs (including organization ADMINs) and ADMIN keys of the team or organization. */
+  async requireTeamAdmin(team: Team | null): Promise<Team> {
+    const visible = await this.visibleTeam(team);
+    this.rejectApiScopedKey();
+    if ((await this.teamRole(visible)) !== TeamRole.ADMIN) {
+      throw new ForbiddenError('TEAM_ADMIN_REQUIRED', 'Only team admins may do this.');
+    }
+    return visible;
+  }
+
+  /** API-scoped keys can call models and nothing administrative. */
+  rejectApiScopedKey(): void {
+    if (this.actor.kind === 'API_KEY' && this.actor.scope === 'API') {
+      throw new ForbiddenError('API_KEY_SCOPE', 'API-scoped keys cannot perform administrative operations.');
+    }
+  }
+}

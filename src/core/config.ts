@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Orgraph reads from the environment, validated once at start-up.
+ * A bad value stops start-up with a message naming the variable (see `loadConfig`).
+ */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).max(1048576).default(19456),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(24 * 7),
+  /** 32+ characters; derives the keys that encrypt secrets at rest. Required in production. */
+  ENCRYPTION_KEY: z.string().min(32).optional(),
+  /** Credential for the gateway and the metering pipeline (request and usage ingest only). */
+  INGEST_TOKEN: z.string().min(24).optional(),
+  /** Credential for platform operators (catalog edits, closing billing periods). */
+  OPERATOR_TOKEN: z.string().min(24).optional(),
+  SEED_DEMO: booleanFlag.default(true),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(500).default(30),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(20000),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(5000),
+  GRAPHQL_MAX_BATCH: z.coerce.number().int().min(1).max(100).default(10),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(1).max(200).default(50),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
+});
+
+export type Config = z.infer<typeof configSchema> & {
+  /** True unless NODE_ENV=production: controls error masking and demo conveniences. */
+  readonly isProduction: boolean;
+  readonly encryptionKey: string;
+};
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const values = parsed.data;
+  const isProduction = values.NODE_ENV === 'production';
+  if (isProduction && !values.ENCRYPTION_KEY) {
+    throw new ConfigError('Invalid configuration:\n  ENCRYPTION_KEY: required when NODE_ENV=production');
+  }
+  return {
+    ...values,
+    isProduction,
+    // Development fallback only; production requires ENCRYPTION_KEY (checked above).
+    encryptionKey: values.ENCRYPTION_KEY ?? 'orgraph-development-encryption-key-not-for-production',
+  };
+}

@@ -1,0 +1,73 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The error vocabulary of the API. Authentication and authorization failures and invalid arguments are GraphQL
+ * errors carrying `extensions.code`; business-rule failures of mutations are `userErrors` in the payload instead.
+ */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'RATE_LIMITED'
+  | 'INTERNAL_SERVER_ERROR';
+
+/** The single message for every credential problem, so a caller cannot learn which part was wrong. */
+export const UNAUTHENTICATED_MESSAGE = 'Authentication required: the credential is missing, malformed, expired or revoked.';
+
+export class UnauthenticatedError extends GraphQLError {
+  constructor() {
+    super(UNAUTHENTICATED_MESSAGE, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  }
+}
+
+/** Authenticated but not allowed; `reason` is a stable machine-readable code (e.g. `ROLE_REQUIRED`). */
+export class ForbiddenError extends GraphQLError {
+  constructor(reason: string, message = 'You are not allowed to do this.') {
+    super(message, { extensions: { code: 'FORBIDDEN', reason } });
+  }
+}
+
+/** Used both for missing objects and for objects the caller may not know exist. */
+export class NotFoundError extends GraphQLError {
+  constructor(what: string) {
+    super(`${what} not found.`, { extensions: { code: 'NOT_FOUND' } });
+  }
+}
+
+/** A malformed argument; `argument` names it so clients can point at the field. */
+export class BadUserInputError extends GraphQLError {
+  constructor(message: string, argument?: string) {
+    super(message, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } });
+  }
+}
+
+export class RateLimitedError extends GraphQLError {
+  constructor(retryAfterSeconds: number) {
+    super(`Rate limit exceeded; retry after ${retryAfterSeconds} s.`, {
+      extensions: { code: 'RATE_LIMITED', retryAfter: retryAfterSeconds, http: { status: 429 } },
+    });
+  }
+}
+
+/** A business-rule failure reported inside a mutation payload. */
+export interface UserErrorShape {
+  field: string[] | null;
+  message: string;
+  code: string;
+}
+
+/** Thrown by services for rule failures; mutation resolvers turn it into `userErrors`. */
+export class UserInputFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly field: string[] | null = null,
+  ) {
+    super(message);
+  }
+
+  toUserError(): UserErrorShape {
+    return { field: this.field, message: this.message, code: this.code };
+  }
+}

@@ -1,0 +1,107 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type http from 'node:http';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { graphqlRequestDuration } from './metrics';
+import { currentRequestScope } from './requestScope';
+
+interface BaseGraphqlContext {
+  requestId: string;
+}
+
+const MASKED_MESSAGE = 'Internal server error.';
+const KNOWN_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'RATE_LIMITED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/**
+ * Apollo Server with Orgraph's protections: graphql-armor limits (depth, aliases, cost, tokens, directives, no field
+ * suggestions), masked internal errors carrying the request id, and per-operation metrics and logs.
+ */
+export function createApolloServer<TContext extends BaseGraphqlContext>(options: {
+  schema: GraphQLSchema;
+  config: Config;
+  logger: Logger;
+  httpServer: http.Server;
+}): ApolloServer<TContext> {
+  const { config, logger } = options;
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true },
+    maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
+    costLimit: { maxCost: config.GRAPHQL_MAX_COST, ignoreIntrospection: true },
+    maxTokens: { n: config.GRAPHQL_MAX_TOKENS },
+    maxDirectives: { n: config.GRAPHQL_MAX_DIRECTIVES },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+
+  return new ApolloServer<TContext>({
+    schema: options.schema,
+    introspection: true,
+    // Batches are allowed; their size is capped before they reach Apollo (see batchLimit in server.ts).
+    allowBatchedHttpRequests: true,
+    includeStacktraceInErrorResponses: false,
+    validationRules: armor.validationRules,
+    plugins: [
+      ...armor.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
+      observabilityPlugin<TContext>(logger),
+    ],
+    formatError: (formatted, error) => formatError(formatted, error, logger),
+  });
+}
+
+function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
+  const requestId = currentRequestScope()?.requestId;
+  const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  if (!KNOWN_CODES.has(code)) {
+    // Anything unexpected is logged in full and shown to the client only as an opaque message with the request id.
+    logger.error({ err: error, requestId, path: formatted.path }, 'unexpected error in GraphQL operation');
+    return { message: MASKED_MESSAGE, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };
+  }
+  const { stacktrace: _stacktrace, exception: _exception, http: _http, ...extensions } = formatted.extensions ?? {};
+  return { ...formatted, extensions: { ...extensions, code, requestId } };
+}
+
+function observabilityPlugin<TContext extends BaseGraphqlContext>(logger: Logger): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      let operationName = 'anonymous';
+      return {
+        async didResolveOperation(requestContext) {
+          operationName = requestContext.operationName ?? requestContext.operation?.operation ?? 'anonymous';
+        },
+        async willSendResponse({ response, errors }) {
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          const outcome = errors?.length ? 'error' : 'ok';
+          graphqlRequestDuration.observe({ operation: operationName, outcome }, seconds);
+          const scope = currentRequestScope();
+          if (scope) response.http.headers.set('x-orgraph-sql-statements', String(scope.sqlStatements));
+          logger.info(
+            {
+              requestId: contextValue.requestId,
+              operation: operationName,
+              ms: Math.round(seconds * 1000),
+              outcome,
+              sqlStatements: scope?.sqlStatements,
+              errorCodes: errors?.map((e) => e.extensions?.code),
+            },
+            'graphql request',
+          );
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import 'reflect-metadata';
+import crypto from 'node:crypto';
+import { ConfigError, loadConfig, type Config } from './core/config';
+import { createLogger } from './core/logger';
+import { createDataSource, migrate } from './core/db';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './core/embeddedPostgres';
+import { startServer } from './app/server';
+import { seedDemo } from './seed/demo';
+
+/**
+ * `npm start`: validate configuration, bring up PostgreSQL (embedded unless DATABASE_URL is set), migrate, seed the
+ * demo organization on first start, serve, and shut down gracefully on SIGTERM/SIGINT.
+ */
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  let config: Config;
+  try {
+    config = withDevelopmentCredentials(loadConfig());
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+
+  let embedded: EmbeddedDatabase | null = null;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    logger.info({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT }, 'starting embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.EMBEDDED_PG_DIR,
+      port: config.EMBEDDED_PG_PORT,
+      onLog: (line) => logger.debug({ postgres: line }),
+    });
+    databaseUrl = await ensureDatabase(embedded, 'orgraph');
+  }
+
+  const db = createDataSource({ url: databaseUrl, poolSize: config.DATABASE_POOL_SIZE });
+  await db.initialize();
+  const applied = await migrate(db);
+  if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
+  const demo = config.SEED_DEMO ? await seedDemo(db) : null;
+
+  const server = await startServer({ db, config, logger });
+  logger.info({ url: server.url, ms: Date.now() - startedAt }, 'ready');
+  printBanner(server.url, config, demo);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      logger.error('graceful shutdown timed out; exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_GRACE_MS);
+    force.unref();
+    await server.close().catch((error) => logger.error({ err: error }, 'error while stopping the server'));
+    await db.destroy().catch((error) => logger.error({ err: error }, 'error while closing the pool'));
+    await embedded?.stop().catch((error) => logger.error({ err: error }, 'error while stopping PostgreSQL'));
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+async function ensureDatabase(embedded: EmbeddedDatabase, name: string): Promise<string> {
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: embedded.adminUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+  return embedded.urlFor(name);
+}
+
+/** Outside production, missing internal credentials get random per-process values so the demo works at once. */
+function withDevelopmentCredentials(config: Config): Config {
+  if (config.isProduction) return config;
+  return {
+    ...config,
+    INGEST_TOKEN: config.INGEST_TOKEN ?? `ogi_${crypto.randomBytes(24).toString('base64url')}`,
+    OPERATOR_TOKEN: config.OPERATOR_TOKEN ?? `ogo_${crypto.randomBytes(24).toString('base64url')}`,
+  };
+}
+
+function printBanner(url: string, config: Config, demo: Awaited<ReturnType<typeof seedDemo>> | null): void {
+  const lines = [
+    '',
+    `  Orgraph is running`,
+    `  GraphQL endpoint : ${url}/graphql`,
+    `  GraphQL IDE      : ${url}/graphql (open in a browser)`,
+    `  Health           : ${url}/healthz  ${url}/readyz  ${url}/metrics`,
+  ];
+  if (demo) {
+    lines.push(
+      '',
+      `  Demo organization "${demo.organizationSlug}" (teams: ${demo.teamUsernames.join(', ')})`,
+      `  Demo admin login : ${demo.adminEmail} / ${demo.adminPassword}`,
+    );
+    if (demo.adminKey) lines.push(`  Demo org admin key (shown once, first start only): Authorization: Key ${demo.adminKey}`);
+    else lines.push('  Demo org admin key: created on first start (see that start’s output), or create one in the IDE.');
+  }
+  if (!config.isProduction) {
+    lines.push('', `  Ingest token     : Bearer ${config.INGEST_TOKEN}`, `  Operator token   : Bearer ${config.OPERATOR_TOKEN}`);
+  }
+  console.log(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`Orgraph failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

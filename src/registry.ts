@@ -1,0 +1,27 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { User } from './users/user.entity';
+import { Session } from './users/session.entity';
+import { Organization } from './organizations/organization.entity';
+import { OrganizationMembership } from './organizations/organizationMembership.entity';
+import { Team } from './teams/team.entity';
+import { TeamMembership } from './teams/teamMembership.entity';
+import { ApiKey } from './apiKeys/apiKey.entity';
+import { AuditEvent } from './audit/auditEvent.entity';
+import { NodeResolver } from './node/node.resolver';
+import { SessionResolver, UserResolver, ViewerResolver } from './users/users.resolver';
+import { OrganizationResolver } from './organizations/organizations.resolver';
+import { TeamResolver } from './teams/teams.resolver';
+
+/** Every TypeORM entity, by module. */
+export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent];
+
+/** Every GraphQL resolver, by module. */
+// eslint-disable-next-line @typescript-eslint/ban-types
+export const allResolvers: NonEmptyArray<Function> = [
+  NodeResolver,
+  UserResolver,
+  ViewerResolver,
+  SessionResolver,
+  OrganizationResolver,
+  TeamResolver,
+];

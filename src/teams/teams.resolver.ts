@@ -1,0 +1,56 @@
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../app/context';
+import { localIdOf } from '../core/relay';
+import { mutationPayload } from '../core/mutation';
+import { NodeIdResolver } from '../core/nodeId';
+import { Organization } from '../organizations/organization.entity';
+import { organizationByGlobalId } from '../organizations/organizations.resolver';
+import { Team } from './team.entity';
+import { TeamRole } from './teamMembership.entity';
+import { ArchiveTeamInput, CreateTeamInput, RenameTeamInput, TeamPayload } from './teams.types';
+
+/** Loads a team by global id, or null when the id is not a team's. */
+export async function teamByGlobalId(ctx: AppContext, globalId: string): Promise<Team | null> {
+  const localId = localIdOf(globalId, 'Team');
+  return localId ? ctx.loaders.teamById.load(localId) : null;
+}
+
+@Resolver(() => Team)
+export class TeamResolver extends NodeIdResolver(Team, 'Team') {
+  @Query(() => Team, { description: 'A team by username. NOT_FOUND unless you may see it.' })
+  async team(@Arg('username', () => String, { description: 'The team’s username.' }) username: string, @Ctx() ctx: AppContext) {
+    return ctx.access.visibleTeam(await ctx.loaders.teamByUsername.load(username));
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organization; null for personal and standalone teams.' })
+  async organization(@Root() team: Team, @Ctx() ctx: AppContext): Promise<Organization | null> {
+    return team.organizationId ? ctx.loaders.organizationById.load(team.organizationId) : null;
+  }
+
+  @FieldResolver(() => TeamRole, { nullable: true, description: 'Your effective role in this team (organization ADMINs act as ADMIN).' })
+  viewerRole(@Root() team: Team, @Ctx() ctx: AppContext): Promise<TeamRole | null> {
+    return ctx.access.teamRole(team);
+  }
+
+  @Mutation(() => TeamPayload, { description: 'Create a team in an organization (organization ADMIN).' })
+  async createTeam(@Arg('input', () => CreateTeamInput) input: CreateTeamInput, @Ctx() ctx: AppContext): Promise<TeamPayload> {
+    const organization = await ctx.access.requireOrganizationAdmin(await organizationByGlobalId(ctx, input.organizationId));
+    return mutationPayload(async () => ({
+      team: await ctx.services.teams.create(ctx.caller, { organizationId: organization.id, username: input.username, name: input.name }),
+    }));
+  }
+
+  @Mutation(() => TeamPayload, { description: 'Rename a team (team ADMIN).' })
+  async renameTeam(@Arg('input', () => RenameTeamInput) input: RenameTeamInput, @Ctx() ctx: AppContext): Promise<TeamPayload> {
+    const team = await ctx.access.requireTeamAdmin(await teamByGlobalId(ctx, input.teamId));
+    return mutationPayload(async () => ({ team: await ctx.services.teams.rename(ctx.caller, team, input.name) }));
+  }
+
+  @Mutation(() => TeamPayload, {
+    description: 'Archive a team (team ADMIN): its keys stop authenticating at once and model access is denied; usage, invoices and audit history remain.',
+  })
+  async archiveTeam(@Arg('input', () => ArchiveTeamInput) input: ArchiveTeamInput, @Ctx() ctx: AppContext): Promise<TeamPayload> {
+    const team = await ctx.access.requireTeamAdmin(await teamByGlobalId(ctx, input.teamId));
+    return mutationPayload(async () => ({ team: await ctx.services.teams.archive(ctx.caller, team) }));
+  }
+}

@@ -1,0 +1,146 @@
+import crypto from 'node:crypto';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { paginate, type PageArgs } from '../core/relay';
+import { TeamConnection } from './teams.types';
+import { UserInputFailure } from '../core/errors';
+import { isUniqueViolation } from '../core/dbErrors';
+import { recordAudit, diff, type Caller } from '../audit/audit';
+import type { ApiKeyAuthenticator } from '../apiKeys/apiKeyAuthenticator';
+import { Team, TeamKind } from './team.entity';
+import { assertValidName, assertValidUsername, usernameFrom } from './username';
+
+/** Team lifecycle: creation, renaming, archiving. Authorization happens before these are called. */
+export class TeamsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly apiKeys: ApiKeyAuthenticator,
+  ) {}
+
+  /**
+   * An organization's teams in creation order. `memberUserId` restricts the list to teams that user belongs to
+   * (for viewers who are not organization ADMIN or BILLING).
+   */
+  connection(
+    organizationId: string,
+    args: PageArgs & { includeArchived?: boolean | null; memberUserId?: string | null; kind?: 'TEAM' },
+  ): Promise<TeamConnection> {
+    const query = this.db
+      .getRepository(Team)
+      .createQueryBuilder('team')
+      .where('team.organization_id = :organizationId', { organizationId });
+    if (args.kind) query.andWhere('team.kind = :kind', { kind: args.kind });
+    if (!args.includeArchived) query.andWhere('team.archived_at IS NULL');
+    if (args.memberUserId) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM team_memberships m WHERE m.team_id = team.id AND m.user_id = :memberUserId)',
+        { memberUserId: args.memberUserId },
+      );
+    }
+    return paginate(query, args, {
+      connection: TeamConnection,
+      orderBy: "date_trunc('milliseconds', team.created_at)",
+      orderValue: (team) => team.createdAt.toISOString(),
+    });
+  }
+
+  async create(caller: Caller, input: { organizationId: string; username: string; name: string }): Promise<Team> {
+    assertValidUsername(input.username, ['input', 'username']);
+    const name = assertValidName(input.name, ['input', 'name']);
+    return this.db.transaction(async (tx) => {
+      const team = await this.insertTeam(tx, {
+        organizationId: input.organizationId,
+        kind: TeamKind.TEAM,
+        username: input.username,
+        name,
+      });
+      await recordAudit(tx, caller, {
+        organizationId: input.organizationId,
+        teamId: team.id,
+        action: 'team.create',
+        targetType: 'Team',
+        targetId: team.id,
+        changes: { username: { before: null, after: team.username }, name: { before: null, after: team.name } },
+      });
+      return team;
+    });
+  }
+
+  /** Inserts a team, reporting a taken username as a userError rather than a constraint violation. */
+  async insertTeam(
+    tx: EntityManager,
+    values: Pick<Team, 'kind' | 'username' | 'name'> & Partial<Pick<Team, 'organizationId' | 'personalOwnerId'>>,
+  ): Promise<Team> {
+    const repository = tx.getRepository(Team);
+    if (await repository.exists({ where: { username: values.username } })) throw usernameTaken(values.username);
+    try {
+      return await repository.save(repository.create({ organizationId: null, personalOwnerId: null, ...values }));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw usernameTaken(values.username);
+      throw error;
+    }
+  }
+
+  /** Personal accounts get a username from the email, made unique with a short suffix when needed. */
+  async createPersonalTeam(tx: EntityManager, user: { id: string; email: string; name: string }): Promise<Team> {
+    const base = usernameFrom(user.email.split('@')[0] ?? user.name);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const username = attempt === 0 ? base : `${base.slice(0, 30)}-${crypto.randomBytes(3).toString('hex')}`;
+      const exists = await tx.getRepository(Team).exists({ where: { username } });
+      if (!exists) {
+        return this.insertTeam(tx, { kind: TeamKind.PERSONAL, username, name: user.name, personalOwnerId: user.id });
+      }
+    }
+    throw new Error('Could not find a free personal username');
+  }
+
+  async rename(caller: Caller, team: Team, name: string): Promise<Team> {
+    const newName = assertValidName(name, ['input', 'name']);
+    return this.db.transaction(async (tx) => {
+      const changes = diff(team, { name: newName });
+      await tx.getRepository(Team).update({ id: team.id }, { name: newName });
+      await recordAudit(tx, caller, {
+        organizationId: team.organizationId,
+        teamId: team.id,
+        action: 'team.rename',
+        targetType: 'Team',
+        targetId: team.id,
+        changes,
+      });
+      return { ...team, name: newName };
+    });
+  }
+
+  /** Archiving locks the team at once: its keys stop authenticating (cache dropped) and models are denied. */
+  async archive(caller: Caller, team: Team): Promise<Team> {
+    if (team.kind !== TeamKind.TEAM) {
+      throw new UserInputFailure('NOT_ARCHIVABLE', 'Root teams and personal accounts cannot be archived.', ['input', 'teamId']);
+    }
+    if (team.archivedAt) return team;
+    const archived = await this.db.transaction(async (tx) => {
+      const result = await tx
+        .getRepository(Team)
+        .createQueryBuilder()
+        .update()
+        .set({ archivedAt: () => 'now()' })
+        .where({ id: team.id, archivedAt: IsNull() })
+        .returning('archived_at')
+        .execute();
+      const archivedAt: Date = result.raw[0]?.archived_at ?? new Date();
+      await recordAudit(tx, caller, {
+        organizationId: team.organizationId,
+        teamId: team.id,
+        action: 'team.archive',
+        targetType: 'Team',
+        targetId: team.id,
+        changes: { archivedAt: { before: null, after: archivedAt.toISOString() } },
+      });
+      return { ...team, archivedAt };
+    });
+    this.apiKeys.invalidateTeam(team.id);
+    return archived;
+  }
+}
+
+function usernameTaken(username: string): UserInputFailure {
+  return new UserInputFailure('TAKEN', `The username "${username}" is already taken.`, ['input', 'username']);
+}

@@ -1,0 +1,100 @@
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../app/context';
+import { mutationPayload } from '../core/mutation';
+import { NodeIdResolver } from '../core/nodeId';
+import { Organization } from '../organizations/organization.entity';
+import { Team } from '../teams/team.entity';
+import { User } from './user.entity';
+import { AuthMethod, LoginInput, LogoutPayload, SessionPayload, SignUpInput, Viewer } from './users.types';
+
+@Resolver(() => User)
+export class UserResolver extends NodeIdResolver(User, 'User') {}
+
+@Resolver(() => Viewer)
+export class ViewerResolver {
+  @Query(() => Viewer, { description: 'The signed-in user (needs a `Bearer` session token).' })
+  async viewer(@Ctx() ctx: AppContext): Promise<Viewer> {
+    const userId = ctx.access.requireUser();
+    const user = await ctx.loaders.userById.load(userId);
+    const method = ctx.actor.kind === 'USER' ? ctx.actor.method : 'PASSWORD';
+    return { user: user!, sessionMethod: method as AuthMethod };
+  }
+
+  @FieldResolver(() => User, { description: 'The user record.' })
+  user(@Root() viewer: Viewer): User {
+    return viewer.user;
+  }
+
+  @FieldResolver(() => String, { description: 'The user’s email address.' })
+  email(@Root() viewer: Viewer): string {
+    return viewer.user.email;
+  }
+
+  @FieldResolver(() => String, { description: 'The user’s display name.' })
+  name(@Root() viewer: Viewer): string {
+    return viewer.user.name;
+  }
+
+  @FieldResolver(() => AuthMethod, { description: 'How this session was obtained.' })
+  sessionMethod(@Root() viewer: Viewer): AuthMethod {
+    return viewer.sessionMethod;
+  }
+
+  @FieldResolver(() => [Organization], {
+    description: 'Organizations the user belongs to, directly or through one of its teams, in creation order.',
+  })
+  async organizations(@Root() viewer: Viewer, @Ctx() ctx: AppContext): Promise<Organization[]> {
+    const [direct, viaTeams] = await Promise.all([
+      ctx.loaders.organizationMembershipsByUser.load(viewer.user.id),
+      ctx.loaders.teamMembershipsByUser.load(viewer.user.id),
+    ]);
+    const ids = new Set([...direct.map((m) => m.organizationId), ...viaTeams.flatMap((m) => m.organizationId ?? [])]);
+    const organizations = await ctx.loaders.organizationById.loadMany([...ids]);
+    return organizations.filter((o): o is Organization => o instanceof Organization).sort(byCreation);
+  }
+
+  @FieldResolver(() => [Team], {
+    description: 'Teams the user is a member of (not archived), plus their personal account, in creation order.',
+  })
+  async teams(@Root() viewer: Viewer, @Ctx() ctx: AppContext): Promise<Team[]> {
+    const memberships = await ctx.loaders.teamMembershipsByUser.load(viewer.user.id);
+    const teams = await ctx.loaders.teamById.loadMany(memberships.map((m) => m.teamId));
+    const personal = await ctx.loaders.personalTeamByOwner.load(viewer.user.id);
+    return [...(personal ? [personal] : []), ...teams.filter((t): t is Team => t instanceof Team && !t.archivedAt).sort(byCreation)];
+  }
+
+  @FieldResolver(() => Team, { description: 'The user’s personal account (a standalone team owned by them).' })
+  async personalAccount(@Root() viewer: Viewer, @Ctx() ctx: AppContext): Promise<Team> {
+    return (await ctx.loaders.personalTeamByOwner.load(viewer.user.id))!;
+  }
+}
+
+@Resolver()
+export class SessionResolver {
+  @Mutation(() => SessionPayload, { description: 'Create an account (with its personal account) and sign in.' })
+  signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() ctx: AppContext): Promise<SessionPayload> {
+    return mutationPayload(async () => {
+      const grant = await ctx.services.users.signUp(ctx.caller, input);
+      return { token: grant.token, expiresAt: grant.session.expiresAt, user: grant.user };
+    });
+  }
+
+  @Mutation(() => SessionPayload, { description: 'Sign in with email and password; returns a session token.' })
+  login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: AppContext): Promise<SessionPayload> {
+    return mutationPayload(async () => {
+      const grant = await ctx.services.users.login(input);
+      return { token: grant.token, expiresAt: grant.session.expiresAt, user: grant.user };
+    });
+  }
+
+  @Mutation(() => LogoutPayload, { description: 'Revoke the session used for this request.' })
+  logout(@Ctx() ctx: AppContext): Promise<LogoutPayload> {
+    ctx.access.requireUser();
+    const sessionId = ctx.actor.kind === 'USER' ? ctx.actor.sessionId : '';
+    return mutationPayload(async () => ({ revoked: await ctx.services.users.revokeSession(sessionId) }));
+  }
+}
+
+function byCreation(a: { createdAt: Date; id: string }, b: { createdAt: Date; id: string }): number {
+  return a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);
+}

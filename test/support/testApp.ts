@@ -1,0 +1,82 @@
+import type { DataSource } from 'typeorm';
+import { loadConfig, type Config } from '../../src/core/config';
+import { createLogger } from '../../src/core/logger';
+import { createDataSource } from '../../src/core/db';
+import { startServer, type RunningServer } from '../../src/app/server';
+import { createIsolatedDatabase } from './testDatabase';
+
+export const TEST_INGEST_TOKEN = 'test-ingest-token-0123456789abcdef';
+export const TEST_OPERATOR_TOKEN = 'test-operator-token-0123456789abcdef';
+
+export type Credential = { token: string } | { key: string } | { bearer: string } | undefined;
+
+export interface GraphqlResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: { data?: T; errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }> };
+}
+
+export interface TestApp {
+  url: string;
+  db: DataSource;
+  server: RunningServer;
+  config: Config;
+  /** POST a GraphQL operation through the real HTTP server. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, credential?: Credential): Promise<GraphqlResponse<T>>;
+  /** Like gql but fails the test on any GraphQL error and returns `data`. */
+  data<T = any>(query: string, variables?: Record<string, unknown>, credential?: Credential): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function authorizationHeader(credential: Credential): Record<string, string> {
+  if (!credential) return {};
+  if ('token' in credential) return { authorization: `Bearer ${credential.token}` };
+  if ('key' in credential) return { authorization: `Key ${credential.key}` };
+  return { authorization: `Bearer ${credential.bearer}` };
+}
+
+/** Starts the real server on an ephemeral port over this test file's own database. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createIsolatedDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    ARGON2_MEMORY_KIB: '1024',
+    INGEST_TOKEN: TEST_INGEST_TOKEN,
+    OPERATOR_TOKEN: TEST_OPERATOR_TOKEN,
+    ...env,
+  });
+  const db = createDataSource({ url: database.url, poolSize: 8 });
+  await db.initialize();
+  const server = await startServer({ db, config, logger: createLogger('silent'), port: 0 });
+
+  const gql = async <T>(query: string, variables?: Record<string, unknown>, credential?: Credential) => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...authorizationHeader(credential) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, headers: response.headers, body: await response.json() } as GraphqlResponse<T>;
+  };
+
+  return {
+    url: server.url,
+    db,
+    server,
+    config,
+    gql,
+    async data<T>(query: string, variables?: Record<string, unknown>, credential?: Credential): Promise<T> {
+      const response = await gql<T>(query, variables, credential);
+      if (response.body.errors?.length) {
+        throw new Error(`GraphQL errors: ${JSON.stringify(response.body.errors)}`);
+      }
+      return response.body.data as T;
+    },
+    async close() {
+      await server.close();
+      await db.destroy();
+      await database.drop();
+    },
+  };
+}
