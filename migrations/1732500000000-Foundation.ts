@@ -102,7 +102,7 @@ export class Foundation1732500000000 implements MigrationInterface {
       CREATE TABLE model_prices (
         endpoint_id text NOT NULL REFERENCES model_endpoints(endpoint_id),
         effective_from timestamptz NOT NULL,
-        unit_price numeric(20, 10) NOT NULL CHECK (unit_price >= 0),
+        unit_price numeric NOT NULL CHECK (unit_price >= 0),
         currency text NOT NULL DEFAULT 'USD',
         PRIMARY KEY (endpoint_id, effective_from)
       );

@@ -7,13 +7,16 @@ import { Team } from './teams/team.entity';
 import { TeamMembership } from './teams/teamMembership.entity';
 import { ApiKey } from './apiKeys/apiKey.entity';
 import { AuditEvent } from './audit/auditEvent.entity';
+import { ModelEndpoint } from './catalog/modelEndpoint.entity';
+import { ModelPrice } from './catalog/modelPrice.entity';
 import { NodeResolver } from './node/node.resolver';
+import { CatalogResolver } from './catalog/catalog.resolver';
 import { SessionResolver, UserResolver, ViewerResolver } from './users/users.resolver';
 import { OrganizationResolver } from './organizations/organizations.resolver';
 import { TeamResolver } from './teams/teams.resolver';
 
 /** Every TypeORM entity, by module. */
-export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent];
+export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice];
 
 /** Every GraphQL resolver, by module. */
 // eslint-disable-next-line @typescript-eslint/ban-types
@@ -24,4 +27,5 @@ export const allResolvers: NonEmptyArray<Function> = [
   SessionResolver,
   OrganizationResolver,
   TeamResolver,
+  CatalogResolver,
 ];

@@ -5,6 +5,7 @@ import { Organization } from '../organizations/organization.entity';
 import { OrganizationMembership } from '../organizations/organizationMembership.entity';
 import { Team } from '../teams/team.entity';
 import { TeamMembership } from '../teams/teamMembership.entity';
+import { ModelPrice } from '../catalog/modelPrice.entity';
 
 /** Per-request DataLoaders: every object fetched by id in a request costs one statement per kind, not per object. */
 export function createLoaders(db: DataSource) {
@@ -34,6 +35,10 @@ export function createLoaders(db: DataSource) {
     teamMembershipsByUser: loaderOfGroups<string, TeamMembership>(
       (ids) => db.getRepository(TeamMembership).findBy({ userId: In([...ids]) }),
       (m) => m.userId,
+    ),
+    pricesByEndpoint: loaderOfGroups<string, ModelPrice>(
+      (ids) => db.getRepository(ModelPrice).find({ where: { endpointId: In([...ids]) }, order: { effectiveFrom: 'ASC' } }),
+      (p) => p.endpointId,
     ),
   };
 }

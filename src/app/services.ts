@@ -6,6 +6,7 @@ import { Authenticator } from '../auth/authenticate';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { TeamsService } from '../teams/teams.service';
 import { UsersService } from '../users/users.service';
+import { CatalogService } from '../catalog/catalog.service';
 
 /** The composition root: one instance of every service per process, wired by hand (no DI container needed). */
 export function createServices(db: DataSource, config: Config) {
@@ -23,6 +24,7 @@ export function createServices(db: DataSource, config: Config) {
       argon2MemoryKiB: config.ARGON2_MEMORY_KIB,
     }),
     apiKeys: new ApiKeysService(db, apiKeyAuthenticator),
+    catalog: new CatalogService(db),
   };
 }
 

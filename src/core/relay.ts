@@ -116,6 +116,9 @@ export async function paginate<Entity extends ObjectLiteral, C extends object>(
     orderBy: string;
     orderValue: (row: Entity) => string | number | Date;
     direction?: 'ASC' | 'DESC';
+    /** Unique tie-breaker column (default `id`); the entity property is derived from `rowId`. */
+    idColumn?: string;
+    rowId?: (row: Entity) => string;
   },
 ): Promise<C> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
@@ -123,23 +126,25 @@ export async function paginate<Entity extends ObjectLiteral, C extends object>(
     throw new BadUserInputError(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
   }
   const alias = query.alias;
+  const idColumn = `${alias}.${options.idColumn ?? 'id'}`;
+  const rowId = options.rowId ?? ((row: Entity) => row.id as string);
   const direction = options.direction ?? 'ASC';
   const countQuery = query.clone();
   if (args.after) {
     const [value, id] = decodeCursor(args.after);
     const op = direction === 'ASC' ? '>' : '<';
-    query.andWhere(`(${options.orderBy}, ${alias}.id) ${op} (:cursorValue, :cursorId)`, {
+    query.andWhere(`(${options.orderBy}, ${idColumn}) ${op} (:cursorValue, :cursorId)`, {
       cursorValue: value,
       cursorId: id,
     });
   }
   const rows = await query
     .orderBy(options.orderBy, direction)
-    .addOrderBy(`${alias}.id`, direction)
+    .addOrderBy(idColumn, direction)
     .limit(first + 1)
     .getMany();
   const page = rows.slice(0, first);
-  const edges = page.map((row) => ({ cursor: encodeCursor(options.orderValue(row), row.id as string), node: row }));
+  const edges = page.map((row) => ({ cursor: encodeCursor(options.orderValue(row), rowId(row)), node: row }));
   const connection = new options.connection() as C & { edges: unknown; pageInfo: PageInfo; countItems: unknown };
   connection.edges = edges;
   connection.pageInfo = {
@@ -165,7 +170,7 @@ export function decodeCursor(cursor: string): [string | number, string] {
       parsed.length === 2 &&
       (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
       typeof parsed[1] === 'string' &&
-      /^[0-9a-f-]{36}$/.test(parsed[1])
+      parsed[1].length <= 300
     ) {
       return [parsed[0], parsed[1]];
     }

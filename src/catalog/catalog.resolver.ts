@@ -1,0 +1,32 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../app/context';
+import { DecimalScalar } from '../core/scalars';
+import { ModelEndpoint } from './modelEndpoint.entity';
+import { ModelPrice } from './modelPrice.entity';
+import { ModelEndpointConnection, ModelEndpointFilter } from './catalog.types';
+
+@Resolver(() => ModelEndpoint)
+export class CatalogResolver {
+  @Query(() => ModelEndpointConnection, { description: 'The platform’s model catalog, ordered by endpoint id.' })
+  modelEndpoints(
+    @Arg('filter', () => ModelEndpointFilter, { nullable: true, description: 'Optional filters.' }) filter: ModelEndpointFilter | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 0–100 (default 20).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last item of the previous page.' }) after: string | null,
+    @Ctx() ctx: AppContext,
+  ): Promise<ModelEndpointConnection> {
+    if (ctx.actor.kind !== 'OPERATOR') ctx.access.requireCustomer();
+    return ctx.services.catalog.connection(filter, { first, after });
+  }
+
+  @FieldResolver(() => [ModelPrice], { description: 'Every price version of this endpoint, oldest first.' })
+  priceHistory(@Root() endpoint: ModelEndpoint, @Ctx() ctx: AppContext): Promise<ModelPrice[]> {
+    return ctx.loaders.pricesByEndpoint.load(endpoint.endpointId);
+  }
+
+  @FieldResolver(() => DecimalScalar, { nullable: true, description: 'The unit price in effect now (USD).' })
+  async currentUnitPrice(@Root() endpoint: ModelEndpoint, @Ctx() ctx: AppContext): Promise<string | null> {
+    const prices = await ctx.loaders.pricesByEndpoint.load(endpoint.endpointId);
+    const now = Date.now();
+    return prices.filter((price) => price.effectiveFrom.getTime() <= now).at(-1)?.unitPrice ?? null;
+  }
+}
