@@ -6,13 +6,14 @@ import { printOrgraphSchema } from '../src/app/schema';
  * `npm run schema:print` writes schema/schema.graphql from src/; `--check` fails when the committed file differs
  * (CI's drift check).
  */
-const target = path.join(__dirname, '..', 'schema', 'schema.graphql');
+const fileFlag = process.argv.indexOf('--file');
+const target = fileFlag > 0 ? path.resolve(process.argv[fileFlag + 1]!) : path.join(__dirname, '..', 'schema', 'schema.graphql');
 const printed = printOrgraphSchema();
 
 if (process.argv.includes('--check')) {
   const committed = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
   if (committed !== printed) {
-    console.error('schema/schema.graphql is stale: it differs from what src/ builds. Run `npm run schema:print` and commit the result.');
+    console.error(`${path.relative(process.cwd(), target)} is stale: it differs from what src/ builds. Run \`npm run schema:print\` and commit the result.`);
     process.exit(1);
   }
   console.log('schema/schema.graphql is up to date.');

@@ -41,7 +41,8 @@ export function createApolloServer<TContext extends BaseGraphqlContext>(options:
     maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true },
     maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
     costLimit: { maxCost: config.GRAPHQL_MAX_COST, ignoreIntrospection: true },
-    maxTokens: { n: config.GRAPHQL_MAX_TOKENS },
+    // Token limits are enforced by graphql-js's own parser (parseOptions below) so syntax errors stay clean 400s.
+    maxTokens: { enabled: false },
     maxDirectives: { n: config.GRAPHQL_MAX_DIRECTIVES },
     blockFieldSuggestion: { enabled: true },
   }).protect();
@@ -52,6 +53,7 @@ export function createApolloServer<TContext extends BaseGraphqlContext>(options:
     // Batches are allowed; their size is capped before they reach Apollo (see batchLimit in server.ts).
     allowBatchedHttpRequests: true,
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
     validationRules: armor.validationRules,
     plugins: [
       ...armor.plugins,
