@@ -58,8 +58,12 @@ async function main(): Promise<void> {
     }, config.SHUTDOWN_GRACE_MS);
     force.unref();
     await server.close().catch((error) => logger.error({ err: error }, 'error while stopping the server'));
+    logger.info('HTTP server closed; closing the database pool');
     await db.destroy().catch((error) => logger.error({ err: error }, 'error while closing the pool'));
-    await embedded?.stop().catch((error) => logger.error({ err: error }, 'error while stopping PostgreSQL'));
+    if (embedded) {
+      logger.info('stopping embedded PostgreSQL');
+      await embedded.stop().catch((error) => logger.error({ err: error }, 'error while stopping PostgreSQL'));
+    }
     logger.info('stopped');
     process.exit(0);
   };

