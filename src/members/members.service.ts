@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { UserInputFailure } from '../core/errors';
+import { returnedRows } from '../core/dbErrors';
 import { paginate, type PageArgs } from '../core/relay';
 import { recordAudit, type Caller } from '../audit/audit';
 import { OrganizationMembership, OrganizationRole } from '../organizations/organizationMembership.entity';
@@ -72,10 +73,10 @@ export class MembersService {
     return this.db.transaction(async (tx) => {
       await lockOrganization(tx, member.organizationId);
       const membership = await currentMembership(tx, member.organizationId, userId);
-      const teamRows: Array<{ team_id: string }> = await tx.query(
+      const teamRows: Array<{ team_id: string }> = returnedRows(await tx.query(
         `DELETE FROM team_memberships WHERE organization_id = $1 AND user_id = $2 RETURNING team_id`,
         [member.organizationId, userId],
-      );
+      ));
       await tx.getRepository(OrganizationMembership).delete({ id: membership.id });
       if (membership.role === OrganizationRole.ADMIN) {
         await assertOrganizationKeepsAnAdmin(tx, member.organizationId, action === 'member.leave' ? ['input', 'organizationId'] : ['input', 'memberId']);
@@ -125,10 +126,10 @@ export class MembersService {
     const organizationId = assignableTeamOrganization(team);
     await this.db.transaction(async (tx) => {
       await lockOrganization(tx, organizationId);
-      const rows: Array<{ role: TeamRole }> = await tx.query(
+      const rows: Array<{ role: TeamRole }> = returnedRows(await tx.query(
         `DELETE FROM team_memberships WHERE team_id = $1 AND user_id = $2 RETURNING role`,
         [team.id, userId],
-      );
+      ));
       if (rows.length === 0) throw new UserInputFailure('NOT_A_MEMBER', 'This person is not a member of the team.', ['input', 'userId']);
       await recordAudit(tx, caller, {
         organizationId,

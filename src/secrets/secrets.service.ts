@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { UserInputFailure } from '../core/errors';
+import { returnedRows } from '../core/dbErrors';
 import { paginate, type PageArgs } from '../core/relay';
 import { recordAudit, type Caller } from '../audit/audit';
 import type { Team } from '../teams/team.entity';
@@ -56,7 +57,9 @@ export class SecretsService {
 
   async delete(caller: Caller, team: Team, name: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const rows: Array<{ id: string }> = await tx.query(`DELETE FROM team_secrets WHERE team_id = $1 AND name = $2 RETURNING id`, [team.id, name]);
+      const rows: Array<{ id: string }> = returnedRows(await tx.query(
+        `DELETE FROM team_secrets WHERE team_id = $1 AND name = $2 RETURNING id`, [team.id, name]),
+      );
       if (rows.length === 0) throw new UserInputFailure('NOT_FOUND', 'The team has no secret with this name.', ['input', 'name']);
       await recordAudit(tx, caller, {
         organizationId: team.organizationId,
