@@ -14,9 +14,17 @@ import { CatalogResolver } from './catalog/catalog.resolver';
 import { SessionResolver, UserResolver, ViewerResolver } from './users/users.resolver';
 import { OrganizationResolver } from './organizations/organizations.resolver';
 import { TeamResolver } from './teams/teams.resolver';
+import { Member } from './members/member.entity';
+import { Invite } from './invites/invite.entity';
+import { TeamSecret } from './secrets/teamSecret.entity';
+import { MemberMutationsResolver, MemberResolver, OrganizationMembersResolver } from './members/members.resolver';
+import { InviteMutationsResolver, InviteResolver } from './invites/invites.resolver';
+import { ApiKeyMutationsResolver, ApiKeyResolver, TeamApiKeysResolver } from './apiKeys/apiKeys.resolver';
+import { TeamSecretMutationsResolver, TeamSecretResolver, TeamSecretsResolver } from './secrets/secrets.resolver';
+import { AuditEventResolver, OrganizationAuditLogResolver } from './audit/audit.resolver';
 
 /** Every TypeORM entity, by module. */
-export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice];
+export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice, Member, Invite, TeamSecret];
 
 /** Every GraphQL resolver, by module. */
 // eslint-disable-next-line @typescript-eslint/ban-types
@@ -28,4 +36,17 @@ export const allResolvers: NonEmptyArray<Function> = [
   OrganizationResolver,
   TeamResolver,
   CatalogResolver,
+  MemberResolver,
+  OrganizationMembersResolver,
+  MemberMutationsResolver,
+  InviteResolver,
+  InviteMutationsResolver,
+  ApiKeyResolver,
+  TeamApiKeysResolver,
+  ApiKeyMutationsResolver,
+  TeamSecretResolver,
+  TeamSecretsResolver,
+  TeamSecretMutationsResolver,
+  AuditEventResolver,
+  OrganizationAuditLogResolver,
 ];

@@ -4,6 +4,8 @@ import { sha256 } from '../auth/tokens';
 import { recordAudit, type Caller } from '../audit/audit';
 import type { Team } from '../teams/team.entity';
 import { ApiKey, ApiKeyScope } from './apiKey.entity';
+import { paginate, type PageArgs } from '../core/relay';
+import { ApiKeyConnection } from './apiKeys.types';
 import { newKeyId, newKeySecret, type ApiKeyAuthenticator } from './apiKeyAuthenticator';
 
 export interface CreatedApiKey {
@@ -38,6 +40,9 @@ export class ApiKeysService {
     if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
       throw new UserInputFailure('INVALID', 'Expiry must be in the future.', ['input', 'expiresAt']);
     }
+    if (input.ownerId && !(await isTeamMember(tx, team, input.ownerId))) {
+      throw new UserInputFailure('NOT_A_MEMBER', 'The owner must be a member of the team.', ['input', 'ownerId']);
+    }
     const keyId = newKeyId();
     const secret = newKeySecret();
     const repository = tx.getRepository(ApiKey);
@@ -66,10 +71,24 @@ export class ApiKeysService {
         keyId: { before: null, after: keyId },
         alias: { before: null, after: alias },
         scope: { before: null, after: input.scope },
+        ownerId: { before: null, after: input.ownerId ?? null },
+        expiresAt: { before: null, after: input.expiresAt?.toISOString() ?? null },
       },
     });
     delete (apiKey as Partial<ApiKey>).secretHash;
     return { apiKey, key: `${keyId}:${secret}` };
+  }
+
+  /** A team's keys, newest first; revoked keys only when asked. Secrets are never selected. */
+  connection(teamId: string, args: PageArgs & { includeRevoked?: boolean | null }): Promise<ApiKeyConnection> {
+    const query = this.db.getRepository(ApiKey).createQueryBuilder('key').where('key.team_id = :teamId', { teamId });
+    if (!args.includeRevoked) query.andWhere('key.revoked_at IS NULL');
+    return paginate(query, args, {
+      connection: ApiKeyConnection,
+      orderBy: "date_trunc('milliseconds', key.created_at)",
+      orderValue: (key) => key.createdAt.toISOString(),
+      direction: 'DESC',
+    });
   }
 
   /** Revocation takes effect at once: the authentication cache entry is dropped after commit. */
@@ -91,4 +110,16 @@ export class ApiKeysService {
     this.authenticator.invalidateKey(apiKey.keyId);
     return revoked;
   }
+}
+
+/** Owners must belong to the team: a team membership, an organization ADMIN (who acts as ADMIN on every team), or the personal account's owner. */
+async function isTeamMember(tx: EntityManager, team: Team, userId: string): Promise<boolean> {
+  if (team.personalOwnerId === userId) return true;
+  const rows: unknown[] = await tx.query(
+    `SELECT 1 FROM team_memberships WHERE team_id = $1 AND user_id = $2
+     UNION ALL
+     SELECT 1 FROM organization_memberships WHERE organization_id = $3 AND user_id = $2 AND role = 'ADMIN'`,
+    [team.id, userId, team.organizationId],
+  );
+  return rows.length > 0;
 }

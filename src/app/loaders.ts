@@ -6,6 +6,11 @@ import { OrganizationMembership } from '../organizations/organizationMembership.
 import { Team } from '../teams/team.entity';
 import { TeamMembership } from '../teams/teamMembership.entity';
 import { ModelPrice } from '../catalog/modelPrice.entity';
+import { Member } from '../members/member.entity';
+import { Invite } from '../invites/invite.entity';
+import { ApiKey } from '../apiKeys/apiKey.entity';
+import { TeamSecret } from '../secrets/teamSecret.entity';
+import { AuditEvent } from '../audit/auditEvent.entity';
 
 /** Per-request DataLoaders: every object fetched by id in a request costs one statement per kind, not per object. */
 export function createLoaders(db: DataSource) {
@@ -40,6 +45,11 @@ export function createLoaders(db: DataSource) {
       (ids) => db.getRepository(ModelPrice).find({ where: { endpointId: In([...ids]) }, order: { effectiveFrom: 'ASC' } }),
       (p) => p.endpointId,
     ),
+    memberById: loaderByKey<string, Member>((ids) => db.getRepository(Member).findBy({ id: In([...ids]) }), (m) => m.id),
+    inviteById: loaderByKey<string, Invite>((ids) => db.getRepository(Invite).findBy({ id: In([...ids]) }), (i) => i.id),
+    apiKeyById: loaderByKey<string, ApiKey>((ids) => db.getRepository(ApiKey).findBy({ id: In([...ids]) }), (k) => k.id),
+    teamSecretById: loaderByKey<string, TeamSecret>((ids) => db.getRepository(TeamSecret).findBy({ id: In([...ids]) }), (s) => s.id),
+    auditEventById: loaderByKey<string, AuditEvent>((ids) => db.getRepository(AuditEvent).findBy({ id: In([...ids]) }), (e) => e.id),
   };
 }
 

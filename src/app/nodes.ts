@@ -14,7 +14,29 @@ export const nodeFetchers: Record<string, (ctx: AppContext, localId: string) => 
     return team && (await ctx.access.canSeeTeam(team)) ? team : null;
   },
   User: async (ctx, id) => {
-    // Users are visible to themselves only, until membership listings exist.
+    // Users are visible to themselves only; admins reach other people through Member.
     return ctx.actor.kind === 'USER' && ctx.actor.userId === id ? ctx.loaders.userById.load(id) : null;
+  },
+  Member: async (ctx, id) => {
+    const member = await ctx.loaders.memberById.load(id);
+    return member && (await ctx.access.canSeeMember(member)) ? member : null;
+  },
+  Invite: async (ctx, id) => {
+    const invite = await ctx.loaders.inviteById.load(id);
+    return invite && (await ctx.access.canSeeInvite(invite)) ? invite : null;
+  },
+  ApiKey: async (ctx, id) => {
+    const apiKey = await ctx.loaders.apiKeyById.load(id);
+    const team = apiKey ? await ctx.loaders.teamById.load(apiKey.teamId) : null;
+    return apiKey && team && (await ctx.access.isTeamAdmin(team)) ? apiKey : null;
+  },
+  TeamSecret: async (ctx, id) => {
+    const secret = await ctx.loaders.teamSecretById.load(id);
+    const team = secret ? await ctx.loaders.teamById.load(secret.teamId) : null;
+    return secret && team && (await ctx.access.canUseTeam(team)) ? secret : null;
+  },
+  AuditEvent: async (ctx, id) => {
+    const event = await ctx.loaders.auditEventById.load(id);
+    return event?.organizationId && (await ctx.access.isOrganizationAdmin(event.organizationId)) ? event : null;
   },
 };

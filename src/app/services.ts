@@ -7,10 +7,14 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { TeamsService } from '../teams/teams.service';
 import { UsersService } from '../users/users.service';
 import { CatalogService } from '../catalog/catalog.service';
+import { MembersService } from '../members/members.service';
+import { InvitesService } from '../invites/invites.service';
+import { SecretsService } from '../secrets/secrets.service';
+import { AuditLogService } from '../audit/auditLog.service';
 
 /** The composition root: one instance of every service per process, wired by hand (no DI container needed). */
 export function createServices(db: DataSource, config: Config) {
-  const apiKeyAuthenticator = new ApiKeyAuthenticator(db);
+  const apiKeyAuthenticator = new ApiKeyAuthenticator(db, { cache: config.API_KEY_AUTH_CACHE });
   const teams = new TeamsService(db, apiKeyAuthenticator);
   return {
     db,
@@ -25,6 +29,10 @@ export function createServices(db: DataSource, config: Config) {
     }),
     apiKeys: new ApiKeysService(db, apiKeyAuthenticator),
     catalog: new CatalogService(db),
+    members: new MembersService(db),
+    invites: new InvitesService(db),
+    secrets: new SecretsService(db, config.encryptionKey),
+    auditLog: new AuditLogService(db),
   };
 }
 

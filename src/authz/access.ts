@@ -4,6 +4,9 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../core/err
 import { OrganizationRole } from '../organizations/organizationMembership.entity';
 import type { Organization } from '../organizations/organization.entity';
 import type { Team } from '../teams/team.entity';
+import type { Member } from '../members/member.entity';
+import type { Invite } from '../invites/invite.entity';
+import type { ApiKey } from '../apiKeys/apiKey.entity';
 import { TeamRole } from '../teams/teamMembership.entity';
 
 /**
@@ -122,6 +125,87 @@ export class Access {
       throw new ForbiddenError('TEAM_ADMIN_REQUIRED', 'Only team admins may do this.');
     }
     return visible;
+  }
+
+  /**
+   * Who may invite people. Until organization policies exist: organization ADMINs (and organization admin keys) for
+   * organization invites, team ADMINs (including organization ADMINs) for team invites. This is the one function
+   * the policy module replaces.
+   */
+  async requireMayInvite(target: { organization: Organization | null } | { team: Team | null }): Promise<void> {
+    if ('organization' in target) await this.requireOrganizationAdmin(target.organization);
+    else await this.requireTeamAdmin(target.team);
+  }
+
+  /** Team members who use the team (ADMIN, DEVELOPER) may read names of its secrets; API-scoped keys may not. */
+  async requireTeamUser(team: Team | null): Promise<Team> {
+    const visible = await this.visibleTeam(team);
+    this.rejectApiScopedKey();
+    const role = await this.teamRole(visible);
+    if (role !== TeamRole.ADMIN && role !== TeamRole.DEVELOPER) {
+      throw new ForbiddenError('TEAM_DEVELOPER_REQUIRED', 'Only team admins and developers may do this.');
+    }
+    return visible;
+  }
+
+  /** Whether the actor is a team ADMIN or DEVELOPER (not an API-scoped key), without throwing. */
+  async canUseTeam(team: Team): Promise<boolean> {
+    if (this.actor.kind === 'API_KEY' && this.actor.scope === 'API') return false;
+    const role = await this.teamRole(team);
+    return role === TeamRole.ADMIN || role === TeamRole.DEVELOPER;
+  }
+
+  /** Whether the actor administers a team, without throwing (node fetchers and listings). */
+  async isTeamAdmin(team: Team): Promise<boolean> {
+    if (this.actor.kind === 'API_KEY' && this.actor.scope === 'API') return false;
+    return (await this.teamRole(team)) === TeamRole.ADMIN;
+  }
+
+  /** Whether the actor administers an organization, without throwing. */
+  async isOrganizationAdmin(organizationId: string): Promise<boolean> {
+    if (this.actor.kind === 'API_KEY' && this.actor.scope === 'API') return false;
+    return (await this.organizationRole(organizationId)) === OrganizationRole.ADMIN;
+  }
+
+  /** Organization admins see every member and open invite; a member also sees their own entry. */
+  async canSeeMember(member: Member): Promise<boolean> {
+    if (this.actor.kind === 'USER' && member.userId === this.actor.userId) return true;
+    return this.isOrganizationAdmin(member.organizationId);
+  }
+
+  /** Managing a member (role, removal) is organization administration; invisible members are NOT_FOUND. */
+  async requireMemberAdmin(member: Member | null): Promise<Member> {
+    this.requireCustomer();
+    const organization = member ? await this.loaders.organizationById.load(member.organizationId) : null;
+    if (!member || !organization || !(await this.canSeeOrganization(organization))) throw new NotFoundError('Member');
+    await this.requireOrganizationAdmin(organization);
+    return member;
+  }
+
+  /** Invites are seen by whoever may invite to their target. */
+  async canSeeInvite(invite: Invite): Promise<boolean> {
+    if (invite.teamId) {
+      const team = await this.loaders.teamById.load(invite.teamId);
+      return team !== null && (await this.isTeamAdmin(team));
+    }
+    return invite.organizationId !== null && (await this.isOrganizationAdmin(invite.organizationId));
+  }
+
+  /** Revoking or resending an invite needs the same right as creating it. */
+  async requireInviteManager(invite: Invite | null): Promise<Invite> {
+    this.requireCustomer();
+    if (!invite || !(await this.canSeeInvite(invite))) throw new NotFoundError('Invite');
+    if (invite.teamId) await this.requireMayInvite({ team: await this.loaders.teamById.load(invite.teamId) });
+    else await this.requireMayInvite({ organization: await this.loaders.organizationById.load(invite.organizationId!) });
+    return invite;
+  }
+
+  /** Keys are administered (listed, created, revoked) by admins of their team; others are told they do not exist. */
+  async requireApiKeyAdmin(apiKey: ApiKey | null): Promise<{ apiKey: ApiKey; team: Team }> {
+    this.requireCustomer();
+    const team = apiKey ? await this.loaders.teamById.load(apiKey.teamId) : null;
+    if (!apiKey || !team || !(await this.canSeeTeam(team))) throw new NotFoundError('ApiKey');
+    return { apiKey, team: await this.requireTeamAdmin(team) };
   }
 
   /** API-scoped keys can call models and nothing administrative. */

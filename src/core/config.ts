@@ -26,6 +26,8 @@ const configSchema = z.object({
   /** Credential for platform operators (catalog edits, closing billing periods). */
   OPERATOR_TOKEN: z.string().min(24).optional(),
   SEED_DEMO: booleanFlag.default(true),
+  /** Cache verified API keys for a few seconds (revocation drops the entry at once). Off only to measure its effect. */
+  API_KEY_AUTH_CACHE: booleanFlag.default(true),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(500).default(30),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(20000),

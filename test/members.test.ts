@@ -1,0 +1,187 @@
+import { Client } from 'pg';
+import { startTestApp, type TestApp } from './support/testApp';
+import { createOrganization, createTeam, signUp } from './support/factories';
+import { addMember, globalId, localId } from './support/people';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+const MEMBERS = `query($slug: String!, $filter: MemberFilterInput, $first: Int, $after: String) {
+  organization(slug: $slug) {
+    members(filter: $filter, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { node { id email role status user { email } invite { email } teams { team { username } role } } }
+    }
+  }
+}`;
+const UPDATE_ROLE = `mutation($input: UpdateMemberRoleInput!) { updateMemberRole(input: $input) { member { id role } userErrors { field code } } }`;
+const REMOVE = `mutation($input: RemoveMemberInput!) { removeMember(input: $input) { removedMemberId userErrors { field code } } }`;
+const LEAVE = `mutation($input: LeaveOrganizationInput!) { leaveOrganization(input: $input) { organization { slug } userErrors { field code } } }`;
+const ASSIGN = `mutation($input: AssignTeamMemberInput!) { assignTeamMember(input: $input) { team { username } user { email } role userErrors { field code } } }`;
+const UNASSIGN = `mutation($input: UnassignTeamMemberInput!) { unassignTeamMember(input: $input) { role userErrors { field code } } }`;
+
+async function orgWithAdmin() {
+  const admin = await signUp(app);
+  const org = await createOrganization(app, admin);
+  const [row] = await app.db.query(`SELECT id FROM organization_memberships WHERE organization_id = $1`, [localId(org.id)]);
+  return { admin, org, adminMemberId: globalId('Member', row.id) };
+}
+
+describe('organization members', () => {
+  it('lists members and pending invites, filterable by team, role and status, paginated', async () => {
+    const { admin, org } = await orgWithAdmin();
+    const team = await createTeam(app, admin, org.id);
+    const dev = await addMember(app, admin, org.id, { teams: [{ teamId: team.id, role: 'DEVELOPER' }] });
+    const billing = await addMember(app, admin, org.id, { role: 'BILLING' });
+    await app.data(
+      `mutation($input: CreateInviteInput!) { createInvite(input: $input) { userErrors { code } } }`,
+      { input: { organizationId: org.id, email: 'pending@example.com', teamAssignments: [{ teamId: team.id, role: 'ADMIN' }] } },
+      { token: admin.token },
+    );
+    const all = await app.data(MEMBERS, { slug: org.slug }, { token: admin.token });
+    const nodes = all.organization.members.edges.map((e: any) => e.node);
+    expect(nodes.map((n: any) => [n.email, n.role, n.status])).toEqual([
+      [admin.email, 'ADMIN', 'UNASSIGNED'],
+      [dev.email, 'MEMBER', 'ACTIVE'],
+      [billing.email, 'BILLING', 'UNASSIGNED'],
+      ['pending@example.com', 'MEMBER', 'PENDING'],
+    ]);
+    expect(nodes[1].teams).toEqual([{ team: { username: team.username }, role: 'DEVELOPER' }]);
+    expect(nodes[3]).toMatchObject({ user: null, invite: { email: 'pending@example.com' }, teams: [{ team: { username: team.username }, role: 'ADMIN' }] });
+
+    const onTeam = await app.data(MEMBERS, { slug: org.slug, filter: { teamId: team.id } }, { token: admin.token });
+    expect(onTeam.organization.members.edges.map((e: any) => e.node.email)).toEqual([dev.email, 'pending@example.com']);
+    const billingOnly = await app.data(MEMBERS, { slug: org.slug, filter: { role: 'BILLING' } }, { token: admin.token });
+    expect(billingOnly.organization.members.edges.map((e: any) => e.node.email)).toEqual([billing.email]);
+    const unassigned = await app.data(MEMBERS, { slug: org.slug, filter: { status: 'UNASSIGNED' } }, { token: admin.token });
+    expect(unassigned.organization.members.totalCount).toBe(2);
+
+    const page1 = await app.data(MEMBERS, { slug: org.slug, first: 3 }, { token: admin.token });
+    const page2 = await app.data(MEMBERS, { slug: org.slug, first: 3, after: page1.organization.members.pageInfo.endCursor }, { token: admin.token });
+    expect(page1.organization.members.pageInfo.hasNextPage).toBe(true);
+    expect(page2.organization.members.edges.map((e: any) => e.node.email)).toEqual(['pending@example.com']);
+
+    // viewer lists the organization and team for the new member.
+    const { viewer } = await app.data(`{ viewer { organizations { slug } teams { username } } }`, {}, { token: dev.token });
+    expect(viewer.organizations).toEqual([{ slug: org.slug }]);
+    expect(viewer.teams.map((t: any) => t.username)).toContain(team.username);
+  });
+
+  it('changes roles, assigns and unassigns teams, removes members', async () => {
+    const { admin, org } = await orgWithAdmin();
+    const team = await createTeam(app, admin, org.id);
+    const member = await addMember(app, admin, org.id);
+    const userId = (await app.data(`{ viewer { user { id } } }`, {}, { token: member.token })).viewer.user.id;
+
+    const promoted = await app.data(UPDATE_ROLE, { input: { memberId: member.memberId, role: 'BILLING' } }, { token: admin.token });
+    expect(promoted.updateMemberRole).toEqual({ member: { id: member.memberId, role: 'BILLING' }, userErrors: [] });
+
+    const assigned = await app.data(ASSIGN, { input: { teamId: team.id, userId, role: 'DEVELOPER' } }, { token: admin.token });
+    expect(assigned.assignTeamMember).toEqual({ team: { username: team.username }, user: { email: member.email }, role: 'DEVELOPER', userErrors: [] });
+    const changed = await app.data(ASSIGN, { input: { teamId: team.id, userId, role: 'ADMIN' } }, { token: admin.token });
+    expect(changed.assignTeamMember.role).toBe('ADMIN');
+    const { team: seen } = await app.data(`query($u: String!) { team(username: $u) { viewerRole } }`, { u: team.username }, { token: member.token });
+    expect(seen.viewerRole).toBe('ADMIN');
+
+    const unassigned = await app.data(UNASSIGN, { input: { teamId: team.id, userId } }, { token: admin.token });
+    expect(unassigned.unassignTeamMember).toEqual({ role: null, userErrors: [] });
+    const again = await app.data(UNASSIGN, { input: { teamId: team.id, userId } }, { token: admin.token });
+    expect(again.unassignTeamMember.userErrors).toEqual([{ field: ['input', 'userId'], code: 'NOT_A_MEMBER' }]);
+
+    await app.data(ASSIGN, { input: { teamId: team.id, userId, role: 'DEVELOPER' } }, { token: admin.token });
+    const removed = await app.data(REMOVE, { input: { memberId: member.memberId } }, { token: admin.token });
+    expect(removed.removeMember).toEqual({ removedMemberId: member.memberId, userErrors: [] });
+    const memberships = await app.db.query(`SELECT 1 FROM team_memberships WHERE user_id = $1`, [localId(userId)]);
+    expect(memberships).toEqual([]);
+    const gone = await app.gql(`query($u: String!) { team(username: $u) { id } }`, { u: team.username }, { token: member.token });
+    expect(gone.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('only assigns members of the organization; outsiders look like unknown ids', async () => {
+    const { admin, org } = await orgWithAdmin();
+    const team = await createTeam(app, admin, org.id);
+    const outsider = await signUp(app);
+    const outsiderId = (await app.data(`{ viewer { user { id } } }`, {}, { token: outsider.token })).viewer.user.id;
+    const result = await app.data(ASSIGN, { input: { teamId: team.id, userId: outsiderId, role: 'DEVELOPER' } }, { token: admin.token });
+    expect(result.assignTeamMember.userErrors).toEqual([{ field: ['input', 'userId'], code: 'NOT_A_MEMBER' }]);
+    const bogus = await app.data(ASSIGN, { input: { teamId: team.id, userId: 'bm9wZQ', role: 'DEVELOPER' } }, { token: admin.token });
+    expect(bogus.assignTeamMember.userErrors).toEqual(result.assignTeamMember.userErrors);
+  });
+
+  it('lets a member leave; unknown roles are BAD_USER_INPUT', async () => {
+    const { admin, org } = await orgWithAdmin();
+    const member = await addMember(app, admin, org.id);
+    const left = await app.data(LEAVE, { input: { organizationId: org.id } }, { token: member.token });
+    expect(left.leaveOrganization).toEqual({ organization: { slug: org.slug }, userErrors: [] });
+    const after = await app.gql(`query($s: String!) { organization(slug: $s) { id } }`, { s: org.slug }, { token: member.token });
+    expect(after.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    const badRole = await app.gql(UPDATE_ROLE, { input: { memberId: member.memberId, role: 'OWNER' } }, { token: admin.token });
+    expect(badRole.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('the last ADMIN rule', () => {
+  it('refuses demoting, removing or the leaving of the only ADMIN', async () => {
+    const { admin, org, adminMemberId } = await orgWithAdmin();
+    const demote = await app.data(UPDATE_ROLE, { input: { memberId: adminMemberId, role: 'MEMBER' } }, { token: admin.token });
+    expect(demote.updateMemberRole).toEqual({ member: null, userErrors: [{ field: ['input', 'role'], code: 'LAST_ADMIN' }] });
+    const remove = await app.data(REMOVE, { input: { memberId: adminMemberId } }, { token: admin.token });
+    expect(remove.removeMember.userErrors).toEqual([{ field: ['input', 'memberId'], code: 'LAST_ADMIN' }]);
+    const leave = await app.data(LEAVE, { input: { organizationId: org.id } }, { token: admin.token });
+    expect(leave.leaveOrganization.userErrors).toEqual([{ field: ['input', 'organizationId'], code: 'LAST_ADMIN' }]);
+    const [row] = await app.db.query(`SELECT role FROM organization_memberships WHERE organization_id = $1`, [localId(org.id)]);
+    expect(row.role).toBe('ADMIN');
+
+    // With a second ADMIN, the first may step down.
+    const second = await addMember(app, admin, org.id, { role: 'ADMIN' });
+    const ok = await app.data(UPDATE_ROLE, { input: { memberId: adminMemberId, role: 'MEMBER' } }, { token: second.token });
+    expect(ok.updateMemberRole.userErrors).toEqual([]);
+  });
+
+  it('two ADMINs demoting each other at the same instant leave exactly one ADMIN', async () => {
+    const { admin: a, org, adminMemberId: aMember } = await orgWithAdmin();
+    const b = await addMember(app, a, org.id, { role: 'ADMIN' });
+    // Hold the organization row so both demotions are provably in flight before either can proceed.
+    const blocker = new Client({ connectionString: (app.db.options as { url: string }).url });
+    await blocker.connect();
+    await blocker.query('BEGIN');
+    await blocker.query(`SELECT id FROM organizations WHERE id = $1 FOR UPDATE`, [localId(org.id)]);
+    const both = Promise.all([
+      app.data(UPDATE_ROLE, { input: { memberId: b.memberId, role: 'MEMBER' } }, { token: a.token }),
+      app.data(UPDATE_ROLE, { input: { memberId: aMember, role: 'MEMBER' } }, { token: b.token }),
+    ]);
+    for (let waiting = 0, polls = 0; waiting < 2; polls++) {
+      if (polls > 250) throw new Error('the two demotions never queued on the organization lock');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const {
+        rows: [row],
+      } = await blocker.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR NO KEY UPDATE%'`,
+      );
+      waiting = row.n;
+    }
+    await blocker.query('COMMIT');
+    await blocker.end();
+    const results = (await both).map((r) => r.updateMemberRole.userErrors.map((e: any) => e.code));
+    expect(results.sort()).toEqual([[], ['LAST_ADMIN']]);
+    const admins = await app.db.query(`SELECT 1 FROM organization_memberships WHERE organization_id = $1 AND role = 'ADMIN'`, [localId(org.id)]);
+    expect(admins).toHaveLength(1);
+  });
+
+  it('an ADMIN removing the other while being demoted keeps one ADMIN (removal vs demotion race)', async () => {
+    const { admin: a, org, adminMemberId: aMember } = await orgWithAdmin();
+    const b = await addMember(app, a, org.id, { role: 'ADMIN' });
+    const [removeB, demoteA] = await Promise.all([
+      app.data(REMOVE, { input: { memberId: b.memberId } }, { token: a.token }),
+      app.data(UPDATE_ROLE, { input: { memberId: aMember, role: 'BILLING' } }, { token: b.token }),
+    ]);
+    const outcomes = [removeB.removeMember.userErrors.length, demoteA.updateMemberRole.userErrors.length];
+    expect(outcomes.filter((n) => n === 0).length).toBeGreaterThanOrEqual(1);
+    const admins = await app.db.query(`SELECT 1 FROM organization_memberships WHERE organization_id = $1 AND role = 'ADMIN'`, [localId(org.id)]);
+    expect(admins).toHaveLength(1);
+  });
+});
