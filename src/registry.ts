@@ -11,12 +11,14 @@ import { ModelEndpoint } from './catalog/modelEndpoint.entity';
 import { ModelPrice } from './catalog/modelPrice.entity';
 import { NodeResolver } from './node/node.resolver';
 import { CatalogResolver } from './catalog/catalog.resolver';
+import { RequestRecord } from './requests/requestRecord.entity';
+import { RequestIngestResolver, RequestRecordResolver, TeamRequestsResolver } from './requests/requests.resolver';
 import { SessionResolver, UserResolver, ViewerResolver } from './users/users.resolver';
 import { OrganizationResolver } from './organizations/organizations.resolver';
 import { TeamResolver } from './teams/teams.resolver';
 
 /** Every TypeORM entity, by module. */
-export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice];
+export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice, RequestRecord];
 
 /** Every GraphQL resolver, by module. */
 // eslint-disable-next-line @typescript-eslint/ban-types
@@ -28,4 +30,7 @@ export const allResolvers: NonEmptyArray<Function> = [
   OrganizationResolver,
   TeamResolver,
   CatalogResolver,
+  TeamRequestsResolver,
+  RequestRecordResolver,
+  RequestIngestResolver,
 ];

@@ -7,6 +7,8 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { TeamsService } from '../teams/teams.service';
 import { UsersService } from '../users/users.service';
 import { CatalogService } from '../catalog/catalog.service';
+import { RequestsService } from '../requests/requests.service';
+import type { PolicyReader } from '../authz/access';
 
 /** The composition root: one instance of every service per process, wired by hand (no DI container needed). */
 export function createServices(db: DataSource, config: Config) {
@@ -25,10 +27,17 @@ export function createServices(db: DataSource, config: Config) {
     }),
     apiKeys: new ApiKeysService(db, apiKeyAuthenticator),
     catalog: new CatalogService(db),
+    requests: new RequestsService(db, { maxPayloadBytes: config.REQUEST_PAYLOAD_MAX_BYTES }),
+    policyReader: DEFAULT_POLICIES,
   };
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/** DESIGN §5 defaults, used until the policies module reads organization and team settings. */
+const DEFAULT_POLICIES: PolicyReader = {
+  requestVisibility: async () => 'ALL',
+};
 
 /** Background work owned by services that must finish before the pool closes. */
 export async function closeServices(services: Services): Promise<void> {
