@@ -11,6 +11,8 @@ import { ModelEndpoint } from './catalog/modelEndpoint.entity';
 import { ModelPrice } from './catalog/modelPrice.entity';
 import { NodeResolver } from './node/node.resolver';
 import { CatalogResolver } from './catalog/catalog.resolver';
+import { RequestRecord } from './requests/requestRecord.entity';
+import { RequestIngestResolver, RequestRecordResolver, TeamRequestsResolver } from './requests/requests.resolver';
 import { SessionResolver, UserResolver, ViewerResolver } from './users/users.resolver';
 import { OrganizationResolver } from './organizations/organizations.resolver';
 import { TeamResolver } from './teams/teams.resolver';
@@ -24,7 +26,7 @@ import { TeamSecretMutationsResolver, TeamSecretResolver, TeamSecretsResolver } 
 import { AuditEventResolver, OrganizationAuditLogResolver } from './audit/audit.resolver';
 
 /** Every TypeORM entity, by module. */
-export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice, Member, Invite, TeamSecret];
+export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice, Member, Invite, TeamSecret, RequestRecord];
 
 /** Every GraphQL resolver, by module. */
 // eslint-disable-next-line @typescript-eslint/ban-types
@@ -49,4 +51,7 @@ export const allResolvers: NonEmptyArray<Function> = [
   TeamSecretMutationsResolver,
   AuditEventResolver,
   OrganizationAuditLogResolver,
+  TeamRequestsResolver,
+  RequestRecordResolver,
+  RequestIngestResolver,
 ];

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { loaderByKey, loaderOfGroups } from '../core/loaderUtils';
 import { User } from '../users/user.entity';
@@ -13,7 +14,7 @@ import { TeamSecret } from '../secrets/teamSecret.entity';
 import { AuditEvent } from '../audit/auditEvent.entity';
 
 /** Per-request DataLoaders: every object fetched by id in a request costs one statement per kind, not per object. */
-export function createLoaders(db: DataSource) {
+export function createLoaders(db: DataSource, services: { requests: { payloads(keys: readonly string[]): Promise<Map<string, { input: unknown; output: unknown }>> } }) {
   return {
     userById: loaderByKey<string, User>((ids) => db.getRepository(User).findBy({ id: In([...ids]) }), (u) => u.id),
     organizationById: loaderByKey<string, Organization>(
@@ -41,13 +42,17 @@ export function createLoaders(db: DataSource) {
       (ids) => db.getRepository(TeamMembership).findBy({ userId: In([...ids]) }),
       (m) => m.userId,
     ),
+    apiKeyById: loaderByKey<string, ApiKey>((ids) => db.getRepository(ApiKey).findBy({ id: In([...ids]) }), (k) => k.id),
+    requestPayload: new DataLoader<string, { input: unknown; output: unknown } | null>(async (keys) => {
+      const found = await services.requests.payloads(keys);
+      return keys.map((key) => found.get(key) ?? null);
+    }),
     pricesByEndpoint: loaderOfGroups<string, ModelPrice>(
       (ids) => db.getRepository(ModelPrice).find({ where: { endpointId: In([...ids]) }, order: { effectiveFrom: 'ASC' } }),
       (p) => p.endpointId,
     ),
     memberById: loaderByKey<string, Member>((ids) => db.getRepository(Member).findBy({ id: In([...ids]) }), (m) => m.id),
     inviteById: loaderByKey<string, Invite>((ids) => db.getRepository(Invite).findBy({ id: In([...ids]) }), (i) => i.id),
-    apiKeyById: loaderByKey<string, ApiKey>((ids) => db.getRepository(ApiKey).findBy({ id: In([...ids]) }), (k) => k.id),
     teamSecretById: loaderByKey<string, TeamSecret>((ids) => db.getRepository(TeamSecret).findBy({ id: In([...ids]) }), (s) => s.id),
     auditEventById: loaderByKey<string, AuditEvent>((ids) => db.getRepository(AuditEvent).findBy({ id: In([...ids]) }), (e) => e.id),
   };

@@ -1,10 +1,11 @@
+import { isUuid } from '../core/relay';
 import type { AppContext } from './context';
 
 /**
  * How `node(id:)` fetches each type, with the same visibility rules as the type's own queries: anything the
  * caller may not see comes back as null, exactly like an id that does not exist.
  */
-export const nodeFetchers: Record<string, (ctx: AppContext, localId: string) => Promise<object | null>> = {
+export const nodeFetchers: Record<string, (ctx: AppContext, localId: string) => Promise<object | null>> = withUuidKeys({
   Organization: async (ctx, id) => {
     const organization = await ctx.loaders.organizationById.load(id);
     return organization && (await ctx.access.canSeeOrganization(organization)) ? organization : null;
@@ -39,4 +40,11 @@ export const nodeFetchers: Record<string, (ctx: AppContext, localId: string) => 
     const event = await ctx.loaders.auditEventById.load(id);
     return event?.organizationId && (await ctx.access.isOrganizationAdmin(event.organizationId)) ? event : null;
   },
-};
+});
+
+/** Types keyed by UUID never reach SQL with anything else (a malformed id is simply not found). */
+function withUuidKeys(fetchers: typeof nodeFetchers): typeof nodeFetchers {
+  return Object.fromEntries(
+    Object.entries(fetchers).map(([type, fetch]) => [type, (ctx: AppContext, id: string) => (isUuid(id) ? fetch(ctx, id) : Promise.resolve(null))]),
+  );
+}

@@ -62,7 +62,7 @@ export async function startServer(options: {
           requestId: req.requestId,
           ip: req.ip ?? null,
           actor: await services.authenticator.authenticate(req.header('authorization')),
-          loaders: createLoaders(db),
+          loaders: createLoaders(db, services),
           services,
         }),
     }),

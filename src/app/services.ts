@@ -11,6 +11,8 @@ import { MembersService } from '../members/members.service';
 import { InvitesService } from '../invites/invites.service';
 import { SecretsService } from '../secrets/secrets.service';
 import { AuditLogService } from '../audit/auditLog.service';
+import { RequestsService } from '../requests/requests.service';
+import type { PolicyReader } from '../authz/access';
 
 /** The composition root: one instance of every service per process, wired by hand (no DI container needed). */
 export function createServices(db: DataSource, config: Config) {
@@ -33,10 +35,17 @@ export function createServices(db: DataSource, config: Config) {
     invites: new InvitesService(db),
     secrets: new SecretsService(db, config.encryptionKey),
     auditLog: new AuditLogService(db),
+    requests: new RequestsService(db, { maxPayloadBytes: config.REQUEST_PAYLOAD_MAX_BYTES }),
+    policyReader: DEFAULT_POLICIES,
   };
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/** DESIGN §5 defaults, used until the policies module reads organization and team settings. */
+const DEFAULT_POLICIES: PolicyReader = {
+  requestVisibility: async () => 'ALL',
+};
 
 /** Background work owned by services that must finish before the pool closes. */
 export async function closeServices(services: Services): Promise<void> {

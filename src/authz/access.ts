@@ -14,10 +14,25 @@ import { TeamRole } from '../teams/teamMembership.entity';
  * Objects the actor may not see are reported as NOT_FOUND, exactly like objects that do not exist; objects it may
  * see but not change are FORBIDDEN with a reason code.
  */
+/** What the request log shows a viewer of one team. */
+export interface RequestView {
+  rows: 'ALL' | 'OWN';
+  /** For OWN: whose requests. */
+  userId: string | null;
+  /** False when rows are listed for metadata only (payloads hidden with a reason). */
+  payloads: boolean;
+}
+
+/** Policy values authorization depends on; the policies module provides the real reader. */
+export interface PolicyReader {
+  requestVisibility(team: Team): Promise<'ALL' | 'OWN'>;
+}
+
 export class Access {
   constructor(
     readonly actor: Actor,
     private readonly loaders: Loaders,
+    private readonly policies: PolicyReader,
   ) {}
 
   /** The signed-in user's id, or UNAUTHENTICATED. */
@@ -206,6 +221,27 @@ export class Access {
     const team = apiKey ? await this.loaders.teamById.load(apiKey.teamId) : null;
     if (!apiKey || !team || !(await this.canSeeTeam(team))) throw new NotFoundError('ApiKey');
     return { apiKey, team: await this.requireTeamAdmin(team) };
+  }
+
+  /**
+   * Restricted request view (DESIGN §6): admins and ADMIN keys see everything; under `ALL` every member (and
+   * API-scoped keys) sees everything; under `OWN` people see only requests whose identity is theirs and API-scoped
+   * keys may not search at all. Organization BILLING users who are not team members see metadata only.
+   */
+  async requestView(team: Team): Promise<RequestView> {
+    const role = await this.teamRole(team);
+    if (role === TeamRole.ADMIN) return { rows: 'ALL', userId: null, payloads: true };
+    const visibility = await this.policies.requestVisibility(team);
+    const actor = this.actor;
+    if (actor.kind === 'API_KEY') {
+      if (visibility === 'OWN') {
+        throw new ForbiddenError('REQUEST_VIEW_RESTRICTED', 'API-scoped keys cannot search requests under restricted request view.');
+      }
+      return { rows: 'ALL', userId: null, payloads: true };
+    }
+    const userId = actor.kind === 'USER' ? actor.userId : null;
+    if (visibility === 'OWN') return { rows: 'OWN', userId, payloads: true };
+    return { rows: 'ALL', userId: null, payloads: role !== null };
   }
 
   /** API-scoped keys can call models and nothing administrative. */

@@ -25,6 +25,8 @@ const configSchema = z.object({
   INGEST_TOKEN: z.string().min(24).optional(),
   /** Credential for platform operators (catalog edits, closing billing periods). */
   OPERATOR_TOKEN: z.string().min(24).optional(),
+  /** Largest accepted request-record payload (input + output JSON), in bytes; larger records are refused, never truncated. */
+  REQUEST_PAYLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(256 * 1024),
   SEED_DEMO: booleanFlag.default(true),
   /** Cache verified API keys for a few seconds (revocation drops the entry at once). Off only to measure its effect. */
   API_KEY_AUTH_CACHE: booleanFlag.default(true),

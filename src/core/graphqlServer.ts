@@ -7,6 +7,7 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { graphqlRequestDuration } from './metrics';
 import { currentRequestScope } from './requestScope';
+import { UserInputFailure } from './errors';
 
 interface BaseGraphqlContext {
   requestId: string;
@@ -68,6 +69,11 @@ export function createApolloServer<TContext extends BaseGraphqlContext>(options:
 
 function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
   const requestId = currentRequestScope()?.requestId;
+  // A business-rule failure escaping a query (no payload to carry it) is still the caller's bad input, not a 500.
+  const original = (error as { originalError?: unknown })?.originalError;
+  if (original instanceof UserInputFailure) {
+    return { message: original.message, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', argument: original.field?.join('.'), requestId } };
+  }
   const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   if (!KNOWN_CODES.has(code)) {
     // Anything unexpected is logged in full and shown to the client only as an opaque message with the request id.

@@ -13,7 +13,12 @@ export abstract class Node {
   id!: string;
 }
 
-const GLOBAL_ID_PATTERN = /^[A-Za-z]+:[0-9a-f-]{36}$/;
+const GLOBAL_ID_PATTERN = /^([A-Za-z]+):([\x21-\x7e]{1,300})$/;
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function isUuid(value: string): boolean {
+  return UUID_PATTERN.test(value);
+}
 
 export function toGlobalId(typeName: string, localId: string): string {
   return Buffer.from(`${typeName}:${localId}`, 'utf8').toString('base64url');
@@ -21,14 +26,18 @@ export function toGlobalId(typeName: string, localId: string): string {
 
 /** Decodes a global id; null when it is not one of ours (callers answer NOT_FOUND, never a parse error). */
 export function fromGlobalId(globalId: string): { typeName: string; localId: string } | null {
-  const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
-  if (!GLOBAL_ID_PATTERN.test(decoded)) return null;
-  const [typeName, localId] = decoded.split(':') as [string, string];
-  return { typeName, localId };
+  const match = GLOBAL_ID_PATTERN.exec(Buffer.from(globalId, 'base64url').toString('utf8'));
+  return match ? { typeName: match[1]!, localId: match[2]! } : null;
 }
 
-/** Decodes a global id that must name `typeName`; returns null otherwise. */
+/** Decodes a global id that must name `typeName` and carry a UUID; returns null otherwise. */
 export function localIdOf(globalId: string, typeName: string): string | null {
+  const decoded = fromGlobalId(globalId);
+  return decoded && decoded.typeName === typeName && isUuid(decoded.localId) ? decoded.localId : null;
+}
+
+/** Decodes a global id of a type keyed by something other than a UUID (e.g. `teamId/requestId`). */
+export function localKeyOf(globalId: string, typeName: string): string | null {
   const decoded = fromGlobalId(globalId);
   return decoded && decoded.typeName === typeName ? decoded.localId : null;
 }

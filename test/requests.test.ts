@@ -1,0 +1,260 @@
+import { startTestApp, TEST_INGEST_TOKEN, type TestApp } from './support/testApp';
+import { createOrganization, createTeam, signUp, unique, type SignedUpUser } from './support/factories';
+import { ApiKeyScope } from '../src/apiKeys/apiKey.entity';
+import { Team } from '../src/teams/team.entity';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp({ REQUEST_PAYLOAD_MAX_BYTES: '2048' });
+});
+afterAll(() => app.close());
+
+const INGEST = `mutation($input: IngestRequestsInput!) {
+  ingestRequests(input: $input) { accepted duplicates rejected { index field code message } userErrors { code message } }
+}`;
+const REQUESTS = `query($username: String!, $filter: RequestFilter, $first: Int, $after: String) {
+  team(username: $username) {
+    requests(filter: $filter, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { node { id requestId endpointId status identity { kind keyId keyOwner { email } user { email } } payload { input output } payloadHiddenReason } }
+    }
+  }
+}`;
+
+const ingest = (records: unknown[]) => app.data(INGEST, { input: { records } }, { bearer: TEST_INGEST_TOKEN });
+
+async function addMember(teamUsername: string, user: SignedUpUser, role: 'ADMIN' | 'DEVELOPER' | 'BILLING') {
+  await app.db.query(
+    `INSERT INTO team_memberships (team_id, organization_id, user_id, role)
+     SELECT t.id, t.organization_id, u.id, $3 FROM teams t, users u WHERE t.username = $1 AND u.email = $2`,
+    [teamUsername, user.email, role],
+  );
+  await app.db.query(
+    `INSERT INTO organization_memberships (organization_id, user_id, role)
+     SELECT t.organization_id, u.id, 'MEMBER' FROM teams t, users u WHERE t.username = $1 AND u.email = $2 ON CONFLICT DO NOTHING`,
+    [teamUsername, user.email],
+  );
+}
+
+async function keyFor(teamUsername: string, scope: 'API' | 'ADMIN', owner: SignedUpUser | null) {
+  const team = await app.db.getRepository(Team).findOneByOrFail({ username: teamUsername });
+  const ownerId = owner ? (await app.db.query(`SELECT id FROM users WHERE email = $1`, [owner.email]))[0].id : null;
+  const { key } = await app.server.services.apiKeys.create(
+    { actor: { kind: 'OPERATOR' }, requestId: 'test', ip: null },
+    team,
+    { alias: `key ${scope}`, scope: scope as ApiKeyScope, ownerId },
+  );
+  return { key, keyId: key.split(':')[0]! };
+}
+
+function record(team: string, id: string, auth: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  return {
+    id,
+    teamUsername: team,
+    endpointId: 'fal-ai/flux/dev',
+    status: 'SUCCEEDED',
+    httpStatus: 200,
+    startedAt: new Date(Date.now() - 60_000).toISOString(),
+    finishedAt: new Date(Date.now() - 58_000).toISOString(),
+    auth,
+    input: JSON.stringify({ prompt: `prompt of ${id}` }),
+    output: JSON.stringify({ images: [`${id}.png`] }),
+    ...extra,
+  };
+}
+
+describe('request ingest', () => {
+  it('keeps valid records, reports bad ones by index, and is idempotent on retry', async () => {
+    const admin = await signUp(app);
+    const org = await createOrganization(app, admin);
+    const team = await createTeam(app, admin, org.id);
+    const { keyId } = await keyFor(team.username, 'API', null);
+    const batch = [
+      record(team.username, 'r-ok-1', { kind: 'API_KEY', keyId }),
+      record('no-such-team-x', 'r-bad-team', { kind: 'API_KEY', keyId }),
+      record(team.username, 'r-big', { kind: 'API_KEY', keyId }, { input: JSON.stringify({ blob: 'x'.repeat(4000) }) }),
+      record(team.username, 'r-future', { kind: 'API_KEY', keyId }, { startedAt: new Date(Date.now() + 86_400_000).toISOString() }),
+      record(team.username, 'r-json', { kind: 'API_KEY', keyId }, { output: '{"not json' }),
+      record(team.username, 'r-login', { kind: 'LOGIN', userId: admin.id }),
+      record(team.username, 'r-bad-key', { kind: 'API_KEY', keyId: 'ogk_000000000000000000000000' }),
+    ];
+    const first = await ingest(batch);
+    expect(first.ingestRequests.accepted).toBe(2);
+    expect(first.ingestRequests.duplicates).toBe(0);
+    expect(first.ingestRequests.rejected.map((r: any) => [r.index, r.field, r.code])).toEqual([
+      [1, 'teamUsername', 'UNKNOWN_TEAM'],
+      [2, 'input', 'PAYLOAD_TOO_LARGE'],
+      [3, 'startedAt', 'FUTURE_TIMESTAMP'],
+      [4, 'output', 'INVALID_JSON'],
+      [6, 'auth.keyId', 'UNKNOWN_KEY'],
+    ]);
+    const retry = await ingest(batch);
+    expect(retry.ingestRequests).toMatchObject({ accepted: 0, duplicates: 2 });
+    const [{ count }] = await app.db.query(`SELECT count(*)::int AS count FROM request_records WHERE team_id = (SELECT id FROM teams WHERE username = $1)`, [team.username]);
+    expect(count).toBe(2);
+  });
+
+  it('only the ingest credential may write records', async () => {
+    const admin = await signUp(app);
+    const response = await app.gql(INGEST, { input: { records: [] } }, { token: admin.token });
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'INGEST_CREDENTIAL_REQUIRED' });
+    const empty = await ingest([]);
+    expect(empty.ingestRequests.userErrors[0].code).toBe('INVALID_BATCH');
+  });
+});
+
+describe('request log pagination', () => {
+  it('pages newest first through every record exactly once', async () => {
+    const admin = await signUp(app);
+    const org = await createOrganization(app, admin);
+    const team = await createTeam(app, admin, org.id);
+    const base = Date.now() - 3_600_000;
+    // Several records share a timestamp so the id tie-breaker is exercised.
+    await ingest(
+      Array.from({ length: 25 }, (_, i) =>
+        record(team.username, `p-${String(i).padStart(2, '0')}`, { kind: 'LOGIN', userId: admin.id }, { startedAt: new Date(base + Math.floor(i / 3) * 1000).toISOString() }),
+      ),
+    );
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const { team: page }: any = await app.data(REQUESTS, { username: team.username, first: 4, after }, { token: admin.token });
+      seen.push(...page.requests.edges.map((e: any) => e.node.requestId));
+      after = page.requests.pageInfo.hasNextPage ? page.requests.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toHaveLength(25);
+    expect(new Set(seen).size).toBe(25);
+    expect(seen[0]).toBe('p-24');
+    expect(seen.at(-1)).toBe('p-00');
+
+    const filtered = await app.data(REQUESTS, { username: team.username, filter: { statuses: ['FAILED'] } }, { token: admin.token });
+    expect(filtered.team.requests.totalCount).toBe(0);
+    const tooMany = await app.gql(REQUESTS, { username: team.username, filter: { endpointIds: Array.from({ length: 51 }, (_, i) => `e${i}`) } }, { token: admin.token });
+    expect(tooMany.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+type Visibility = 'ALL' | 'OWN';
+const VIEWERS = ['orgAdmin', 'teamAdmin', 'developerA', 'developerB', 'billing'] as const;
+const REQUEST_KINDS = ['playgroundA', 'keyOwnedByA', 'keyOwnedByB', 'unownedKey', 'adminKey'] as const;
+
+/**
+ * DESIGN §6 as a table: which requests each viewer lists (with payload) under each visibility.
+ * Admins see everything; under ALL every member sees everything; under OWN people see only their identity.
+ */
+const EXPECTED: Record<Visibility, Record<(typeof VIEWERS)[number], Array<(typeof REQUEST_KINDS)[number]>>> = {
+  ALL: {
+    orgAdmin: [...REQUEST_KINDS],
+    teamAdmin: [...REQUEST_KINDS],
+    developerA: [...REQUEST_KINDS],
+    developerB: [...REQUEST_KINDS],
+    billing: [...REQUEST_KINDS],
+  },
+  OWN: {
+    orgAdmin: [...REQUEST_KINDS],
+    teamAdmin: [...REQUEST_KINDS],
+    developerA: ['playgroundA', 'keyOwnedByA'],
+    developerB: ['keyOwnedByB'],
+    billing: [],
+  },
+};
+
+describe('restricted request view matrix', () => {
+  let setting: Visibility = 'ALL';
+  let fixture: Awaited<ReturnType<typeof buildFixture>>;
+
+  async function buildFixture() {
+    const orgAdmin = await signUp(app);
+    const org = await createOrganization(app, orgAdmin);
+    const team = await createTeam(app, orgAdmin, org.id);
+    const people = { teamAdmin: await signUp(app), developerA: await signUp(app), developerB: await signUp(app), billing: await signUp(app) };
+    await addMember(team.username, people.teamAdmin, 'ADMIN');
+    await addMember(team.username, people.developerA, 'DEVELOPER');
+    await addMember(team.username, people.developerB, 'DEVELOPER');
+    await addMember(team.username, people.billing, 'BILLING');
+    const keys = {
+      ownedByA: await keyFor(team.username, 'API', people.developerA),
+      ownedByB: await keyFor(team.username, 'API', people.developerB),
+      unowned: await keyFor(team.username, 'API', null),
+      admin: await keyFor(team.username, 'ADMIN', null),
+    };
+    const started = (i: number) => ({ startedAt: new Date(Date.now() - 100_000 + i * 1000).toISOString() });
+    const result = await ingest([
+      record(team.username, 'playgroundA', { kind: 'LOGIN', userId: people.developerA.id }, started(1)),
+      record(team.username, 'keyOwnedByA', { kind: 'API_KEY', keyId: keys.ownedByA.keyId }, started(2)),
+      record(team.username, 'keyOwnedByB', { kind: 'API_KEY', keyId: keys.ownedByB.keyId }, started(3)),
+      record(team.username, 'unownedKey', { kind: 'API_KEY', keyId: keys.unowned.keyId }, started(4)),
+      record(team.username, 'adminKey', { kind: 'API_KEY', keyId: keys.admin.keyId }, started(5)),
+    ]);
+    expect(result.ingestRequests.accepted).toBe(5);
+    return { team, viewers: { orgAdmin, ...people }, keys };
+  }
+
+  beforeAll(async () => {
+    fixture = await buildFixture();
+    const realReader = app.server.services.policyReader;
+    app.server.services.policyReader = { ...realReader, requestVisibility: async () => setting };
+  });
+
+  for (const visibility of ['ALL', 'OWN'] as const) {
+    for (const viewer of VIEWERS) {
+      it(`${visibility}: ${viewer} lists exactly ${EXPECTED[visibility][viewer].join(', ') || 'nothing'} with payloads`, async () => {
+        setting = visibility;
+        const { team } = await app.data(REQUESTS, { username: fixture.team.username, first: 50 }, { token: fixture.viewers[viewer].token });
+        const listed = team.requests.edges.map((e: any) => e.node);
+        expect(listed.map((n: any) => n.requestId).sort()).toEqual([...EXPECTED[visibility][viewer]].sort());
+        for (const node of listed) {
+          expect(node.payload).toEqual({ input: { prompt: `prompt of ${node.requestId}` }, output: { images: [`${node.requestId}.png`] } });
+          expect(node.payloadHiddenReason).toBeNull();
+        }
+      });
+    }
+    it(`${visibility}: ADMIN keys see everything; API-scoped keys ${visibility === 'ALL' ? 'see everything' : 'are FORBIDDEN'}`, async () => {
+      setting = visibility;
+      const asAdminKey = await app.data(REQUESTS, { username: fixture.team.username, first: 50 }, { key: fixture.keys.admin.key });
+      expect(asAdminKey.team.requests.totalCount).toBe(5);
+      const asApiKey = await app.gql(REQUESTS, { username: fixture.team.username, first: 50 }, { key: fixture.keys.unowned.key });
+      if (visibility === 'ALL') expect(asApiKey.body.data.team.requests.totalCount).toBe(5);
+      else expect(asApiKey.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'REQUEST_VIEW_RESTRICTED' });
+    });
+  }
+
+  it('audits every payload read by someone other than the request’s identity, and not self-reads', async () => {
+    setting = 'ALL';
+    const response = await app.gql(REQUESTS, { username: fixture.team.username, first: 50 }, { token: fixture.viewers.developerA.token });
+    const events = await app.db.query(
+      `SELECT target_id, actor_id FROM audit_events WHERE action = 'request.payloadRead' AND request_id = $1`,
+      [response.headers.get('x-request-id')],
+    );
+    // developerA reads 5 payloads; two are their own identity (Playground, key they own) and are not audited.
+    expect(events.map((e: any) => e.target_id).sort()).toEqual(['adminKey', 'keyOwnedByB', 'unownedKey']);
+  });
+
+  it('organization BILLING users who are not team members list metadata only, with a reason', async () => {
+    setting = 'ALL';
+    const billingUser = await signUp(app);
+    await app.db.query(
+      `INSERT INTO organization_memberships (organization_id, user_id, role)
+       SELECT t.organization_id, u.id, 'BILLING' FROM teams t, users u WHERE t.username = $1 AND u.email = $2`,
+      [fixture.team.username, billingUser.email],
+    );
+    const { team } = await app.data(REQUESTS, { username: fixture.team.username, first: 50 }, { token: billingUser.token });
+    expect(team.requests.totalCount).toBe(5);
+    for (const edge of team.requests.edges) {
+      expect(edge.node.payload).toBeNull();
+      expect(edge.node.payloadHiddenReason).toBe('METADATA_ONLY_ROLE');
+    }
+  });
+});
+
+describe('isolation', () => {
+  it('another organization cannot see a team’s requests', async () => {
+    const alice = await signUp(app);
+    const mallory = await signUp(app);
+    const org = await createOrganization(app, alice);
+    const team = await createTeam(app, alice, org.id);
+    await createOrganization(app, mallory, unique('mal'));
+    const response = await app.gql(REQUESTS, { username: team.username }, { token: mallory.token });
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
