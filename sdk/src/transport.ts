@@ -170,7 +170,7 @@ function retryDelay(settings: ClientSettings, error: OrgraphError, attempt: numb
     return wanted > max ? null : wanted;
   }
   const base = (settings.retryDelayMs ?? DEFAULTS.retryDelayMs) * 2 ** (attempt - 1);
-  // Full jitter between half and all of the exponential delay spreads out clients that failed together.
+  // Jitter (a random point between half and all of the exponential delay) spreads out clients that failed together.
   return Math.min(max, base / 2 + Math.random() * (base / 2));
 }
 
