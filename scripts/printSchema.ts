@@ -13,7 +13,7 @@ const printed = printOrgraphSchema();
 if (process.argv.includes('--check')) {
   const committed = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
   if (committed !== printed) {
-    console.error(`${path.relative(process.cwd(), target)} is stale: it differs from what src/ builds. Run \`npm run schema:print\` and commit the result.`);
+    console.error(`${path.relative(process.cwd(), target)} is stale: it differs from what src/ builds. Run \`npm run schema:print && npm run sdk:generate\` and commit the result.`);
     process.exit(1);
   }
   console.log('schema/schema.graphql is up to date.');

@@ -1,0 +1,203 @@
+import { execFile } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+/**
+ * The SDK consumer test (DESIGN §12): build and `npm pack` sdk/, install the tarball into a fresh project outside
+ * the repository, type-check consumer files written as users would (strict, no skipLibCheck, `@ts-expect-error`
+ * lines that must not type-check), then run the compiled consumer against a live Orgraph.
+ *
+ * `npm run test:sdk-consumer` starts its own Orgraph (embedded PostgreSQL, or a fresh database on TEST_DATABASE_URL);
+ * test/sdkConsumer.test.ts calls `runSdkConsumerTest` with the jest test server instead.
+ */
+const exec = promisify(execFile);
+const root = path.join(__dirname, '..');
+const sdkDir = path.join(root, 'sdk');
+const fixtureDir = path.join(sdkDir, 'consumer-test');
+
+/** What the consumer's node_modules may hold: the SDK, its type-only dependency (and that one's peer), tooling. */
+const ALLOWED_PACKAGES = new Set(['@orgraph/sdk', '@graphql-typed-document-node/core', 'graphql', 'typescript', '@types/node', 'undici-types']);
+
+export interface ConsumerTarget {
+  /** GraphQL endpoint of a live Orgraph. */
+  url: string;
+  /** An ADMIN key on the organization's root team (organization admin key). */
+  apiKey: string;
+  organizationSlug: string;
+  log?: (line: string) => void;
+}
+
+export async function runSdkConsumerTest(target: ConsumerTarget): Promise<{ output: string }> {
+  const log = target.log ?? ((line: string) => console.log(line));
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'orgraph-sdk-consumer-'));
+  try {
+    if (!fs.existsSync(path.join(sdkDir, 'node_modules', '.bin', 'tsc'))) {
+      log('installing the SDK’s own dev dependencies (sdk/node_modules)');
+      await run('npm', ['ci', '--no-audit', '--no-fund'], sdkDir);
+    }
+    log('building and packing @orgraph/sdk');
+    const packed = JSON.parse(await run('npm', ['pack', '--json', '--pack-destination', work], sdkDir)) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    const tarball = path.join(work, path.basename(packed[0]!.filename));
+    const shipped = packed[0]!.files.map((file) => file.path);
+    assert(shipped.includes('dist/index.js') && shipped.includes('dist/index.d.ts'), `the tarball ships dist/index.js and .d.ts (${shipped.join(', ')})`);
+    assert(!shipped.some((file) => file.startsWith('consumer-test/') || file.startsWith('node_modules/')), 'the tarball ships no test fixtures');
+    assertNoAnyInDeclarations(path.join(sdkDir, 'dist'));
+
+    const project = path.join(work, 'consumer');
+    fs.mkdirSync(project);
+    fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'orgraph-sdk-consumer', version: '1.0.0', private: true }, null, 2));
+    for (const file of ['consumer.ts', 'browser.ts', 'tsconfig.node.json', 'tsconfig.browser.json']) {
+      fs.copyFileSync(path.join(fixtureDir, file), path.join(project, file));
+    }
+    log(`installing ${path.basename(tarball)} into a fresh project`);
+    await run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', tarball, 'typescript@5', '@types/node@20'], project);
+    const tree = JSON.parse(await run('npm', ['ls', '--all', '--json'], project)) as { dependencies?: Record<string, NpmTree> };
+    const installed = [...packageNames(tree.dependencies ?? {})];
+    const unexpected = installed.filter((name) => !ALLOWED_PACKAGES.has(name));
+    assert(unexpected.length === 0, `the SDK pulls in nothing but its type-only dependency (unexpected: ${unexpected.join(', ')})`);
+
+    log('type-checking the consumer files (Node: lib ES2022 + @types/node; browser: lib DOM, no Node types)');
+    await run('npx', ['--no-install', 'tsc', '-p', 'tsconfig.node.json'], project);
+    await run('npx', ['--no-install', 'tsc', '-p', 'tsconfig.browser.json'], project);
+    await assertMisuseFailsWithoutDirective(project);
+
+    log(`running the compiled consumer against ${target.url}`);
+    const output = await run('node', ['dist/consumer.js'], project, {
+      ORGRAPH_URL: target.url,
+      ORGRAPH_API_KEY: target.apiKey,
+      ORGRAPH_ORGANIZATION: target.organizationSlug,
+    });
+    log(output.trim());
+    assert(output.includes('consumer OK'), 'the consumer reports success');
+    return { output };
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+interface NpmTree {
+  dependencies?: Record<string, NpmTree>;
+}
+
+function* packageNames(dependencies: Record<string, NpmTree>): Generator<string> {
+  for (const [name, node] of Object.entries(dependencies)) {
+    yield name;
+    yield* packageNames(node.dependencies ?? {});
+  }
+}
+
+/**
+ * `@ts-expect-error` passes when the line has SOME error; this proves the both-credentials line fails for the
+ * right reason by compiling it without the directive and reading the diagnostic.
+ */
+async function assertMisuseFailsWithoutDirective(project: string): Promise<void> {
+  const source = fs.readFileSync(path.join(project, 'consumer.ts'), 'utf8');
+  const marker = '  // @ts-expect-error exactly one credential: not both\n';
+  assert(source.includes(marker), 'consumer.ts has the both-credentials misuse');
+  fs.writeFileSync(path.join(project, 'misuse.ts'), source.replace(marker, ''));
+  const result = await exec('npx', ['--no-install', 'tsc', '--noEmit', '--strict', '--types', 'node', '--lib', 'ES2022', 'misuse.ts'], { cwd: project }).then(
+    () => null,
+    (error: { stdout: string }) => error.stdout,
+  );
+  assert(result !== null && /misuse\.ts\(\d+,\d+\): error TS2345: Argument of type '\{ url: string; apiKey: string; token: string; \}' is not assignable to parameter of type 'ClientOptions'/.test(result), `both credentials are rejected by the type of \`token\`/\`apiKey\` (tsc said: ${result})`);
+}
+
+/** No `any` in the public declarations; the generated document class is internal (not exported from the index). */
+function assertNoAnyInDeclarations(dist: string): void {
+  const offenders: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.name.endsWith('.d.ts') && !file.includes(`${path.sep}generated${path.sep}`)) {
+        fs.readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((line) => !/^\s*(\*|\/\*|\/\/)/.test(line) && /\bany\b/.test(line))
+          .forEach((line) => offenders.push(`${path.relative(dist, file)}: ${line.trim()}`));
+      }
+    }
+  };
+  walk(dist);
+  const index = fs.readFileSync(path.join(dist, 'index.d.ts'), 'utf8');
+  assert(!index.includes('generated'), 'index.d.ts exposes no generated module wholesale');
+  assert(offenders.length === 0, `no \`any\` in the SDK's declarations:\n${offenders.join('\n')}`);
+}
+
+async function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<string> {
+  try {
+    const { stdout } = await exec(command, args, { cwd, env: { ...process.env, ...env }, maxBuffer: 32 * 1024 * 1024 });
+    return stdout;
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`\`${command} ${args.join(' ')}\` failed in ${cwd}:\n${stdout ?? ''}\n${stderr ?? ''}`);
+  }
+}
+
+function assert(condition: boolean, what: string): asserts condition {
+  if (!condition) throw new Error(`SDK consumer test failed: ${what}`);
+}
+
+/** CLI: a live Orgraph over a fresh database (embedded PostgreSQL unless TEST_DATABASE_URL is set), then the test. */
+async function main(): Promise<void> {
+  require('reflect-metadata');
+  const { Client } = await import('pg');
+  const { loadConfig } = await import('../src/core/config');
+  const { createLogger } = await import('../src/core/logger');
+  const { createDataSource, migrate } = await import('../src/core/db');
+  const { startServer } = await import('../src/app/server');
+  const { seedDemo } = await import('../src/seed/demo');
+  const { startEmbeddedPostgres } = await import('../src/core/embeddedPostgres');
+
+  const cleanups: Array<() => Promise<unknown>> = [];
+  try {
+    let adminUrl = process.env.TEST_DATABASE_URL;
+    if (!adminUrl) {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orgraph-sdk-consumer-pg-'));
+      fs.chmodSync(dataDir, 0o777);
+      const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'data'), port: 20_000 + crypto.randomInt(20_000), ephemeral: true });
+      cleanups.unshift(async () => {
+        await embedded.stop();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      });
+      adminUrl = embedded.adminUrl;
+    }
+    const name = `orgraph_sdk_consumer_${crypto.randomBytes(4).toString('hex')}`;
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    cleanups.unshift(async () => {
+      const dropper = new Client({ connectionString: adminUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    });
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+
+    const db = createDataSource({ url: url.toString(), poolSize: 4 });
+    await db.initialize();
+    cleanups.unshift(() => db.destroy());
+    await migrate(db);
+    const demo = await seedDemo(db);
+    if (!demo.adminKey) throw new Error('the demo seed did not create an organization admin key');
+    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', ARGON2_MEMORY_KIB: '1024' });
+    const server = await startServer({ db, config, logger: createLogger('silent'), port: 0 });
+    cleanups.unshift(() => server.close());
+
+    await runSdkConsumerTest({ url: `${server.url}/graphql`, apiKey: demo.adminKey, organizationSlug: demo.organizationSlug });
+    console.log('SDK consumer test passed.');
+  } finally {
+    for (const cleanup of cleanups) await cleanup().catch((error: unknown) => console.error('cleanup failed:', error));
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

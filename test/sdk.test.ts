@@ -1,0 +1,340 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createClient, login, OrgraphError, paginatePages, signUp, type FetchLike, type OrgraphClient, type Team } from '../sdk/src';
+import { operationKind } from '../sdk/src/transport';
+import { createApiKeyFor, unique } from './support/factories';
+import { startTestApp, type TestApp } from './support/testApp';
+
+/**
+ * The SDK against the live server: every operation in sdk/operations runs here at least once, plus the client's
+ * error model, retries, timeouts and pagination (failures are injected through the `fetch` option, in front of
+ * the real server).
+ */
+let app: TestApp;
+let url: string;
+/** Settings for every client of this file: the live server, through a fetch that records successful operations. */
+let live: { url: string; fetch: FetchLike };
+const password = 'correct horse battery';
+const succeededOperations = new Set<string>();
+
+const recordingFetch: FetchLike = async (target, init) => {
+  const response = await fetch(target, init);
+  const text = await response.text();
+  const name = /^\s*(?:query|mutation)\s+(\w+)/.exec((JSON.parse(init.body) as { query: string }).query)?.[1];
+  const parsed = JSON.parse(text) as { errors?: unknown[] };
+  if (name && response.status === 200 && !parsed.errors) succeededOperations.add(name);
+  return new Response(text, { status: response.status, headers: response.headers });
+};
+
+beforeAll(async () => {
+  app = await startTestApp();
+  url = `${app.url}/graphql`;
+  live = { url, fetch: recordingFetch };
+});
+afterAll(() => app.close());
+
+async function newUser(): Promise<{ email: string; token: string; client: OrgraphClient }> {
+  const email = `${unique('sdk')}@example.com`;
+  const result = await signUp(live, { email, name: 'SDK User', password });
+  if (!result.ok) throw new Error(JSON.stringify(result.userErrors));
+  return { email, token: result.data.token, client: createClient({ ...live, token: result.data.token }) };
+}
+
+async function newOrganization(client: OrgraphClient) {
+  const slug = unique('sdkorg');
+  const result = await client.createOrganization({ slug, name: `Org ${slug}` });
+  if (!result.ok) throw new Error(JSON.stringify(result.userErrors));
+  return result.data;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<OrgraphError> {
+  const error = await promise.then(
+    () => null,
+    (thrown: unknown) => thrown,
+  );
+  if (!(error instanceof OrgraphError)) throw new Error(`expected an OrgraphError, got ${String(error)}`);
+  return error;
+}
+
+/** Wraps the real fetch: counts calls and lets a test replace the answer of chosen attempts. */
+function scriptedFetch(script: (call: number, body: string) => 'pass' | 'network' | { status: number; body: string }) {
+  let calls = 0;
+  const fetchImpl: FetchLike = async (target, init) => {
+    calls += 1;
+    const step = script(calls, init.body);
+    if (step === 'pass') return recordingFetch(target, init);
+    if (step === 'network') throw new TypeError('fetch failed');
+    return new Response(step.body, { status: step.status, headers: { 'content-type': 'application/json' } });
+  };
+  return { fetchImpl, calls: () => calls };
+}
+
+describe('sessions: signUp, login, viewer, logout', () => {
+  it('signs up, logs in, reads the viewer and logs out', async () => {
+    const { email, client } = await newUser();
+    const viewer = await client.viewer();
+    expect(viewer).toMatchObject({ email, name: 'SDK User', sessionMethod: 'PASSWORD' });
+    expect(viewer.personalAccount.kind).toBe('PERSONAL');
+    expect(viewer.organizations).toEqual([]);
+
+    const loggedIn = await login(live, { email, password });
+    if (!loggedIn.ok) throw new Error('login failed');
+    expect(loggedIn.data.user.email).toBe(email);
+    expect(typeof loggedIn.data.expiresAt).toBe('string');
+
+    const second = createClient({ ...live, token: loggedIn.data.token });
+    const logout = await second.logout();
+    expect(logout).toEqual({ ok: true, data: { revoked: true } });
+    // The revoked token no longer authenticates; the first session still does.
+    expect((await rejection(second.viewer())).code).toBe('UNAUTHENTICATED');
+    expect((await client.viewer()).email).toBe(email);
+  });
+
+  it('returns business-rule failures as { ok: false, userErrors }', async () => {
+    const { email } = await newUser();
+    const taken = await signUp(live, { email, name: 'Again', password });
+    expect(taken.ok).toBe(false);
+    if (!taken.ok) expect(taken.userErrors[0]).toMatchObject({ code: 'TAKEN', field: ['input', 'email'] });
+
+    const wrong = await login(live, { email, password: 'not the password' });
+    expect(wrong).toMatchObject({ ok: false, userErrors: [{ code: 'INVALID_CREDENTIALS' }] });
+  });
+});
+
+describe('organizations and teams', () => {
+  it('creates, reads, renames organizations and teams, and archives a team', async () => {
+    const { client } = await newUser();
+    const organization = await newOrganization(client);
+    expect(organization.viewerRole).toBe('ADMIN');
+    expect(organization.rootTeam.kind).toBe('ROOT');
+
+    const renamedOrg = await client.renameOrganization({ organizationId: organization.id, name: 'Renamed Org' });
+    expect(renamedOrg).toMatchObject({ ok: true, data: { id: organization.id, name: 'Renamed Org' } });
+
+    const username = unique('sdkteam');
+    const created = await client.createTeam({ organizationId: organization.id, username, name: 'First' });
+    if (!created.ok) throw new Error(JSON.stringify(created.userErrors));
+    expect(created.data).toMatchObject({ username, name: 'First', kind: 'TEAM', archivedAt: null, viewerRole: 'ADMIN' });
+
+    const renamed = await client.renameTeam({ teamId: created.data.id, name: 'Second' });
+    expect(renamed).toMatchObject({ ok: true, data: { name: 'Second' } });
+
+    const fetched = await client.team(username);
+    expect(fetched).toMatchObject({ id: created.data.id, name: 'Second', organization: { slug: organization.slug, name: 'Renamed Org' } });
+
+    const withTeams = await client.organization(organization.slug, { teamsFirst: 10 });
+    expect(withTeams.name).toBe('Renamed Org');
+    expect(withTeams.teams.totalCount).toBe(1);
+    expect(withTeams.teams.edges.map((edge) => edge.node.username)).toEqual([username]);
+
+    const archived = await client.archiveTeam({ teamId: created.data.id });
+    if (!archived.ok) throw new Error(JSON.stringify(archived.userErrors));
+    expect(archived.data.archivedAt).toEqual(expect.any(String));
+    expect((await client.organization(organization.slug)).teams.totalCount).toBe(0);
+    expect((await client.organization(organization.slug, { includeArchivedTeams: true })).teams.totalCount).toBe(1);
+
+    const viewer = await client.viewer();
+    expect(viewer.organizations.map((org) => org.slug)).toEqual([organization.slug]);
+  });
+
+  it('reports userErrors for rule failures and typed errors for missing or forbidden objects', async () => {
+    const { client } = await newUser();
+    const organization = await newOrganization(client);
+    const duplicate = await client.createOrganization({ slug: organization.slug, name: 'Dup' });
+    expect(duplicate).toMatchObject({ ok: false, userErrors: [{ code: 'TAKEN' }] });
+
+    const rootArchive = await client.archiveTeam({ teamId: organization.rootTeam.id });
+    expect(rootArchive).toMatchObject({ ok: false, userErrors: [{ code: 'NOT_ARCHIVABLE', field: ['input', 'teamId'] }] });
+
+    const missing = await rejection(client.organization(unique('nosuchorg')));
+    expect(missing).toMatchObject({ code: 'NOT_FOUND', serverCode: 'NOT_FOUND', retryable: false, attempts: 1 });
+    // The SDK sends its own request id; the server keeps it and returns it with the error.
+    expect(missing.requestId).toMatch(/^sdk-/);
+
+    const stranger = await newUser();
+    expect((await rejection(stranger.client.team(organization.rootTeam.username))).code).toBe('NOT_FOUND');
+    expect((await rejection(stranger.client.renameOrganization({ organizationId: organization.id, name: 'x' }))).code).toBe('NOT_FOUND');
+  });
+
+  it('works with API keys: ADMIN keys administer, API keys are FORBIDDEN with a reason, neither has a viewer', async () => {
+    const { client } = await newUser();
+    const organization = await newOrganization(client);
+    const adminKey = createClient({ ...live, apiKey: await createApiKeyFor(app, organization.rootTeam.username, 'ADMIN') });
+    const created = await adminKey.createTeam({ organizationId: organization.id, username: unique('keyteam'), name: 'By key' });
+    expect(created.ok).toBe(true);
+
+    const viewerError = await rejection(adminKey.viewer());
+    expect(viewerError).toMatchObject({ code: 'FORBIDDEN', reason: 'USER_SESSION_REQUIRED' });
+
+    const apiKey = createClient({ ...live, apiKey: await createApiKeyFor(app, organization.rootTeam.username, 'API') });
+    expect((await apiKey.team(organization.rootTeam.username)).id).toBe(organization.rootTeam.id);
+    const forbidden = await rejection(apiKey.renameTeam({ teamId: organization.rootTeam.id, name: 'nope' }));
+    expect(forbidden).toMatchObject({ code: 'FORBIDDEN', reason: 'API_KEY_SCOPE', status: 200 });
+
+    const badKey = createClient({ ...live, apiKey: 'ok_nope:nope' });
+    expect((await rejection(badKey.team(organization.rootTeam.username))).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('node(id) returns a discriminated union, null when invisible', async () => {
+    const { client } = await newUser();
+    const organization = await newOrganization(client);
+    const viewer = await client.viewer();
+
+    const team = await client.node(organization.rootTeam.id);
+    expect(team?.__typename).toBe('Team');
+    if (team?.__typename === 'Team') expect(team.username).toBe(organization.rootTeam.username);
+
+    const org = await client.node(organization.id);
+    if (org?.__typename !== 'Organization') throw new Error(`expected an Organization, got ${org?.__typename}`);
+    expect(org).toMatchObject({ slug: organization.slug, organizationRole: 'ADMIN' });
+
+    const user = await client.node(viewer.user.id);
+    expect(user).toMatchObject({ __typename: 'User', email: viewer.email });
+
+    const stranger = await newUser();
+    expect(await stranger.client.node(organization.id)).toBeNull();
+  });
+});
+
+describe('pagination', () => {
+  it('iterates every team across pages, fetching lazily', async () => {
+    const { client, token } = await newUser();
+    const organization = await newOrganization(client);
+    const usernames: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const created = await client.createTeam({ organizationId: organization.id, username: unique(`page${i}`), name: `T${i}` });
+      if (!created.ok) throw new Error(JSON.stringify(created.userErrors));
+      usernames.push(created.data.username);
+    }
+
+    const seen: Team[] = [];
+    for await (const team of client.teams(organization.slug, { pageSize: 2 })) seen.push(team);
+    expect(seen.map((team) => team.username)).toEqual(usernames);
+
+    const pages = [];
+    for await (const page of client.teamPages(organization.slug, { pageSize: 2 })) pages.push(page);
+    expect(pages.map((page) => page.items.length)).toEqual([2, 2, 1]);
+    expect(pages.map((page) => page.hasNextPage)).toEqual([true, true, false]);
+    expect(pages.every((page) => page.totalCount === 5)).toBe(true);
+
+    // Resuming from a page's endCursor continues where it stopped.
+    const rest: string[] = [];
+    for await (const team of client.teams(organization.slug, { pageSize: 2, after: pages[0]!.endCursor! })) rest.push(team.username);
+    expect(rest).toEqual(usernames.slice(2));
+
+    // `break` stops fetching: one request for the first page only.
+    const counted = scriptedFetch(() => 'pass');
+    const lazy = createClient({ ...live, token, fetch: counted.fetchImpl });
+    for await (const team of lazy.teams(organization.slug, { pageSize: 2 })) {
+      expect(team.username).toBe(usernames[0]);
+      break;
+    }
+    expect(counted.calls()).toBe(1);
+  });
+
+  it('paginate helpers refuse a connection whose cursor does not advance', async () => {
+    const stuck = paginatePages<number>(async () => ({ totalCount: 2, pageInfo: { hasNextPage: true, endCursor: 'same' }, edges: [{ cursor: 'same', node: 1 }] }));
+    const pages: number[] = [];
+    const error = await rejection(
+      (async () => {
+        for await (const page of stuck) pages.push(page.items.length);
+      })(),
+    );
+    expect(error.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(pages).toEqual([1, 1]);
+  });
+});
+
+describe('transport: retries, timeouts, aborts', () => {
+  it('retries queries after network errors and 5xx answers, then succeeds', async () => {
+    const { token, email } = await newUser();
+    const flaky = scriptedFetch((call) => (call === 1 ? 'network' : call === 2 ? { status: 503, body: '<html>busy</html>' } : 'pass'));
+    const client = createClient({ ...live, token, fetch: flaky.fetchImpl, retryDelayMs: 1 });
+    expect((await client.viewer()).email).toBe(email);
+    expect(flaky.calls()).toBe(3);
+  });
+
+  it('gives up after `retries` and reports the attempts', async () => {
+    const { token } = await newUser();
+    const down = scriptedFetch(() => 'network');
+    const client = createClient({ ...live, token, fetch: down.fetchImpl, retries: 1, retryDelayMs: 1 });
+    expect(await rejection(client.viewer())).toMatchObject({ code: 'NETWORK', retryable: true, attempts: 2, status: null });
+    expect(down.calls()).toBe(2);
+  });
+
+  it('never retries a mutation', async () => {
+    const { token } = await newUser();
+    const down = scriptedFetch((call) => (call === 1 ? { status: 503, body: '' } : 'pass'));
+    const client = createClient({ ...live, token, fetch: down.fetchImpl, retryDelayMs: 1 });
+    const slug = unique('noretry');
+    const error = await rejection(client.createOrganization({ slug, name: 'x' }));
+    expect(error).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', status: 503, attempts: 1 });
+    expect(down.calls()).toBe(1);
+  });
+
+  it('honours RATE_LIMITED retryAfter, and fails at once when it is longer than maxRetryDelayMs', async () => {
+    const { token, email } = await newUser();
+    const limited = (retryAfter: number) =>
+      JSON.stringify({ errors: [{ message: 'Rate limit exceeded', extensions: { code: 'RATE_LIMITED', retryAfter, requestId: 'server-id-123' } }] });
+
+    const brief = scriptedFetch((call) => (call === 1 ? { status: 429, body: limited(0.01) } : 'pass'));
+    expect((await createClient({ ...live, token, fetch: brief.fetchImpl }).viewer()).email).toBe(email);
+    expect(brief.calls()).toBe(2);
+
+    const long = scriptedFetch(() => ({ status: 429, body: limited(120) }));
+    const error = await rejection(createClient({ ...live, token, fetch: long.fetchImpl, maxRetryDelayMs: 1000 }).viewer());
+    expect(error).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 120, requestId: 'server-id-123', status: 429, attempts: 1 });
+    expect(long.calls()).toBe(1);
+  });
+
+  it('times out a stalled server (TIMEOUT) and honours the caller’s AbortSignal (ABORTED)', async () => {
+    const sockets = new Set<import('node:net').Socket>();
+    const stalled = http.createServer(() => {
+      /* never answers */
+    });
+    stalled.on('connection', (socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve));
+    const stalledUrl = `http://127.0.0.1:${(stalled.address() as AddressInfo).port}/graphql`;
+    try {
+      const client = createClient({ url: stalledUrl, token: 'whatever', timeoutMs: 100, retryDelayMs: 1 });
+      expect(await rejection(client.viewer())).toMatchObject({ code: 'TIMEOUT', attempts: 1 });
+
+      const controller = new AbortController();
+      const pending = client.team('anything', { signal: controller.signal, timeoutMs: 10_000 });
+      setTimeout(() => controller.abort(), 20);
+      expect((await rejection(pending)).code).toBe('ABORTED');
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => stalled.close(resolve));
+    }
+  });
+
+  it('generic request() runs any typed document; operation kinds decide retries', async () => {
+    const { client } = await newUser();
+    expect(operationKind('\n  # comment\n  mutation X { a }')).toBe('mutation');
+    expect(operationKind('{ viewer { name } }')).toBe('query');
+    const document = { toString: () => 'query Mine { viewer { name } }' } as import('../sdk/src').OrgraphDocument<{ viewer: { name: string } }, Record<string, never>>;
+    expect((await client.request(document, {})).viewer.name).toBe('SDK User');
+  });
+
+  it('createClient rejects both or neither credential at compile time and at run time', () => {
+    // @ts-expect-error both credentials
+    expect(() => createClient({ ...live, apiKey: 'a:b', token: 't' })).toThrow(TypeError);
+    // @ts-expect-error no credential
+    expect(() => createClient({ url })).toThrow(TypeError);
+  });
+});
+
+describe('coverage of sdk/operations', () => {
+  it('every operation in sdk/operations ran successfully against the live server in this file', () => {
+    const dir = path.join(__dirname, '..', 'sdk', 'operations');
+    const declared = fs
+      .readdirSync(dir)
+      .filter((file) => file.endsWith('.graphql'))
+      .flatMap((file) => [...fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/^(?:query|mutation|subscription)\s+(\w+)/gm)].map((match) => match[1]!));
+    expect(declared.length).toBeGreaterThanOrEqual(13);
+    expect(declared.filter((name) => !succeededOperations.has(name))).toEqual([]);
+  });
+});
