@@ -113,8 +113,13 @@ export type NodeQueryVariables = Exact<{
 
 export type NodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
+    | { __typename: 'AuditEvent', id: string }
+    | { __typename: 'Invite', id: string }
+    | { __typename: 'Member', id: string }
     | { __typename: 'Organization', slug: string, name: string, createdAt: string, id: string, organizationRole: OrganizationRole | null }
+    | { __typename: 'RequestRecord', id: string }
     | { __typename: 'Team', id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }
+    | { __typename: 'TeamSecret', id: string }
     | { __typename: 'User', id: string, email: string, name: string, createdAt: string }
    | null };
 
