@@ -1,5 +1,6 @@
 import { Foundation1732500000000 } from './1732500000000-Foundation';
 import { SeedModelCatalog1732500001000 } from './1732500001000-SeedModelCatalog';
+import { Policies1732700000000 } from './1732700000000-Policies';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
-export const allMigrations = [Foundation1732500000000, SeedModelCatalog1732500001000];
+export const allMigrations = [Foundation1732500000000, SeedModelCatalog1732500001000, Policies1732700000000];

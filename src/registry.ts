@@ -9,6 +9,16 @@ import { ApiKey } from './apiKeys/apiKey.entity';
 import { AuditEvent } from './audit/auditEvent.entity';
 import { ModelEndpoint } from './catalog/modelEndpoint.entity';
 import { ModelPrice } from './catalog/modelPrice.entity';
+import { OrganizationPolicySetting } from './policies/organizationPolicySetting.entity';
+import { TeamPolicyOverride } from './policies/teamPolicyOverride.entity';
+import { ModelAccessRule } from './policies/modelAccessRule.entity';
+import {
+  ModelAccessRuleResolver,
+  OrganizationPolicyFieldResolver,
+  OrganizationPolicyResolver,
+  PolicyOperationsResolver,
+  TeamPolicyResolver,
+} from './policies/policies.resolver';
 import { NodeResolver } from './node/node.resolver';
 import { CatalogResolver } from './catalog/catalog.resolver';
 import { SessionResolver, UserResolver, ViewerResolver } from './users/users.resolver';
@@ -16,7 +26,7 @@ import { OrganizationResolver } from './organizations/organizations.resolver';
 import { TeamResolver } from './teams/teams.resolver';
 
 /** Every TypeORM entity, by module. */
-export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice];
+export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice, OrganizationPolicySetting, TeamPolicyOverride, ModelAccessRule];
 
 /** Every GraphQL resolver, by module. */
 // eslint-disable-next-line @typescript-eslint/ban-types
@@ -28,4 +38,9 @@ export const allResolvers: NonEmptyArray<Function> = [
   OrganizationResolver,
   TeamResolver,
   CatalogResolver,
+  ModelAccessRuleResolver,
+  OrganizationPolicyResolver,
+  OrganizationPolicyFieldResolver,
+  TeamPolicyResolver,
+  PolicyOperationsResolver,
 ];

@@ -1,4 +1,4 @@
-import { In, type DataSource } from 'typeorm';
+import { In, IsNull, type DataSource } from 'typeorm';
 import { loaderByKey, loaderOfGroups } from '../core/loaderUtils';
 import { User } from '../users/user.entity';
 import { Organization } from '../organizations/organization.entity';
@@ -6,6 +6,9 @@ import { OrganizationMembership } from '../organizations/organizationMembership.
 import { Team } from '../teams/team.entity';
 import { TeamMembership } from '../teams/teamMembership.entity';
 import { ModelPrice } from '../catalog/modelPrice.entity';
+import { OrganizationPolicySetting } from '../policies/organizationPolicySetting.entity';
+import { TeamPolicyOverride } from '../policies/teamPolicyOverride.entity';
+import { ModelAccessRule } from '../policies/modelAccessRule.entity';
 
 /** Per-request DataLoaders: every object fetched by id in a request costs one statement per kind, not per object. */
 export function createLoaders(db: DataSource) {
@@ -39,6 +42,28 @@ export function createLoaders(db: DataSource) {
     pricesByEndpoint: loaderOfGroups<string, ModelPrice>(
       (ids) => db.getRepository(ModelPrice).find({ where: { endpointId: In([...ids]) }, order: { effectiveFrom: 'ASC' } }),
       (p) => p.endpointId,
+    ),
+    // Policy state: an organization's settings and rules and its teams' overrides and rules, one statement per kind
+    // whatever the number of teams (DESIGN §5: listings and gateway checks cost a constant number of statements).
+    policySettingsByOrganization: loaderOfGroups<string, OrganizationPolicySetting>(
+      (ids) => db.getRepository(OrganizationPolicySetting).findBy({ organizationId: In([...ids]) }),
+      (s) => s.organizationId,
+    ),
+    organizationRulesByOrganization: loaderOfGroups<string, ModelAccessRule>(
+      (ids) => db.getRepository(ModelAccessRule).findBy({ organizationId: In([...ids]), teamId: IsNull() }),
+      (r) => r.organizationId,
+    ),
+    teamRulesByTeam: loaderOfGroups<string, ModelAccessRule>(
+      (ids) => db.getRepository(ModelAccessRule).findBy({ teamId: In([...ids]) }),
+      (r) => r.teamId!,
+    ),
+    policyOverridesByTeam: loaderOfGroups<string, TeamPolicyOverride>(
+      (ids) => db.getRepository(TeamPolicyOverride).findBy({ teamId: In([...ids]) }),
+      (o) => o.teamId,
+    ),
+    modelAccessRuleById: loaderByKey<string, ModelAccessRule>(
+      (ids) => db.getRepository(ModelAccessRule).findBy({ id: In([...ids]) }),
+      (r) => r.id,
     ),
   };
 }

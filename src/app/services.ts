@@ -7,11 +7,13 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { TeamsService } from '../teams/teams.service';
 import { UsersService } from '../users/users.service';
 import { CatalogService } from '../catalog/catalog.service';
+import { PoliciesService } from '../policies/policies.service';
 
 /** The composition root: one instance of every service per process, wired by hand (no DI container needed). */
 export function createServices(db: DataSource, config: Config) {
   const apiKeyAuthenticator = new ApiKeyAuthenticator(db);
   const teams = new TeamsService(db, apiKeyAuthenticator);
+  const catalog = new CatalogService(db);
   return {
     db,
     config,
@@ -24,7 +26,8 @@ export function createServices(db: DataSource, config: Config) {
       argon2MemoryKiB: config.ARGON2_MEMORY_KIB,
     }),
     apiKeys: new ApiKeysService(db, apiKeyAuthenticator),
-    catalog: new CatalogService(db),
+    catalog,
+    policies: new PoliciesService(db, catalog),
   };
 }
 

@@ -5,6 +5,8 @@ import { OrganizationRole } from '../organizations/organizationMembership.entity
 import type { Organization } from '../organizations/organization.entity';
 import type { Team } from '../teams/team.entity';
 import { TeamRole } from '../teams/teamMembership.entity';
+import { organizationPolicyState } from '../policies/policyState';
+import { settingValue } from '../policies/resolution';
 
 /**
  * The one place that decides what an actor may see and do. Resolvers ask it before they call services.
@@ -129,5 +131,51 @@ export class Access {
     if (this.actor.kind === 'API_KEY' && this.actor.scope === 'API') {
       throw new ForbiddenError('API_KEY_SCOPE', 'API-scoped keys cannot perform administrative operations.');
     }
+  }
+
+  /**
+   * Team creation follows the organization's team-creation policy (DESIGN §5): ORG_ADMINS (organization ADMIN users
+   * and organization admin keys), TEAM_ADMINS (also users who are ADMIN of one of its teams), ANY_MEMBER (also any
+   * member of the organization or of one of its teams). Returns the user to make ADMIN of the new team, if any.
+   */
+  async requireTeamCreation(organization: Organization | null): Promise<{ organization: Organization; creatorUserId: string | null }> {
+    const visible = await this.visibleOrganization(organization);
+    this.rejectApiScopedKey();
+    const role = await this.organizationRole(visible.id);
+    if (role === OrganizationRole.ADMIN) return { organization: visible, creatorUserId: null };
+    const policy = settingValue(
+      organizationPolicyState(await this.loaders.policySettingsByOrganization.load(visible.id), []),
+      'teamCreation',
+    );
+    if (this.actor.kind === 'USER' && policy !== 'ORG_ADMINS') {
+      const teamMemberships = (await this.loaders.teamMembershipsByUser.load(this.actor.userId)).filter(
+        (m) => m.organizationId === visible.id,
+      );
+      const allowed =
+        policy === 'ANY_MEMBER' ? role !== null || teamMemberships.length > 0 : teamMemberships.some((m) => m.role === TeamRole.ADMIN);
+      if (allowed) return { organization: visible, creatorUserId: this.actor.userId };
+    }
+    throw new ForbiddenError(
+      'TEAM_CREATION_POLICY',
+      policy === 'ORG_ADMINS'
+        ? 'The organization’s team creation policy allows only organization admins to create teams.'
+        : policy === 'TEAM_ADMINS'
+          ? 'The organization’s team creation policy allows only organization admins and team admins to create teams.'
+          : 'Only members of the organization may create teams in it.',
+    );
+  }
+
+  /** Who may ask `checkModelAccess`: the gateway (ingest credential) and organization administrators. */
+  requireModelAccessChecker(): void {
+    if (this.actor.kind === 'ANONYMOUS') throw new UnauthenticatedError();
+    if (this.actor.kind === 'INGEST') return;
+    this.requireCustomer();
+    this.rejectApiScopedKey();
+  }
+
+  /** The gateway may check any team; organization admins (users and admin keys) the teams of their organization. */
+  async mayCheckModelAccess(team: Team): Promise<boolean> {
+    if (this.actor.kind === 'INGEST') return true;
+    return team.organizationId !== null && (await this.organizationRole(team.organizationId)) === OrganizationRole.ADMIN;
   }
 }
