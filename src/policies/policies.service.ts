@@ -240,12 +240,11 @@ export class PoliciesService {
 
   /** The organization's policy and the state of every active team, in four statements (plus the billing hook). */
   private async loadStates(manager: EntityManager, organizationId: string): Promise<{ states: PolicyStates; allRules: ModelAccessRule[] }> {
-    const [teams, settings, overrides, allRules] = await Promise.all([
-      manager.getRepository(Team).find({ where: { organizationId }, order: { createdAt: 'ASC', id: 'ASC' } }),
-      manager.getRepository(OrganizationPolicySetting).findBy({ organizationId }),
-      manager.getRepository(TeamPolicyOverride).findBy({ organizationId }),
-      manager.getRepository(ModelAccessRule).findBy({ organizationId }),
-    ]);
+    // Sequential: inside a transaction the manager holds one connection, which runs one statement at a time.
+    const teams = await manager.getRepository(Team).find({ where: { organizationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const settings = await manager.getRepository(OrganizationPolicySetting).findBy({ organizationId });
+    const overrides = await manager.getRepository(TeamPolicyOverride).findBy({ organizationId });
+    const allRules = await manager.getRepository(ModelAccessRule).findBy({ organizationId });
     const active = teams.filter((team) => team.archivedAt === null);
     const atHardLimit = await this.hardSpendLimits.teamsAtHardLimit(active.map((team) => team.id));
     return {

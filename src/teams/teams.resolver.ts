@@ -38,14 +38,17 @@ export class TeamResolver extends NodeIdResolver(Team, 'Team') {
   })
   async createTeam(@Arg('input', () => CreateTeamInput) input: CreateTeamInput, @Ctx() ctx: AppContext): Promise<TeamPayload> {
     const { organization, creatorUserId } = await ctx.access.requireTeamCreation(await organizationByGlobalId(ctx, input.organizationId));
-    return mutationPayload(async () => ({
-      team: await ctx.services.teams.create(ctx.caller, {
+    return mutationPayload(async () => {
+      const team = await ctx.services.teams.create(ctx.caller, {
         organizationId: organization.id,
         username: input.username,
         name: input.name,
         adminUserId: creatorUserId,
-      }),
-    }));
+      });
+      // The creator's memberships were loaded for the policy check; the new ADMIN membership must show in the payload.
+      if (creatorUserId) ctx.loaders.teamMembershipsByUser.clear(creatorUserId);
+      return { team };
+    });
   }
 
   @Mutation(() => TeamPayload, { description: 'Rename a team (team ADMIN).' })
