@@ -1,7 +1,14 @@
 import { Foundation1732500000000 } from './1732500000000-Foundation';
 import { SeedModelCatalog1732500001000 } from './1732500001000-SeedModelCatalog';
 import { People1732600000000 } from './1732600000000-People';
+import { Policies1732700000000 } from './1732700000000-Policies';
 import { RequestRecords1733100000000 } from './1733100000000-RequestRecords';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
-export const allMigrations = [Foundation1732500000000, SeedModelCatalog1732500001000, People1732600000000, RequestRecords1733100000000];
+export const allMigrations = [
+  Foundation1732500000000,
+  SeedModelCatalog1732500001000,
+  People1732600000000,
+  Policies1732700000000,
+  RequestRecords1733100000000,
+];

@@ -9,6 +9,16 @@ import { ApiKey } from './apiKeys/apiKey.entity';
 import { AuditEvent } from './audit/auditEvent.entity';
 import { ModelEndpoint } from './catalog/modelEndpoint.entity';
 import { ModelPrice } from './catalog/modelPrice.entity';
+import { OrganizationPolicySetting } from './policies/organizationPolicySetting.entity';
+import { TeamPolicyOverride } from './policies/teamPolicyOverride.entity';
+import { ModelAccessRule } from './policies/modelAccessRule.entity';
+import {
+  ModelAccessRuleResolver,
+  OrganizationPolicyFieldResolver,
+  OrganizationPolicyResolver,
+  PolicyOperationsResolver,
+  TeamPolicyResolver,
+} from './policies/policies.resolver';
 import { NodeResolver } from './node/node.resolver';
 import { CatalogResolver } from './catalog/catalog.resolver';
 import { RequestRecord } from './requests/requestRecord.entity';
@@ -26,7 +36,7 @@ import { TeamSecretMutationsResolver, TeamSecretResolver, TeamSecretsResolver } 
 import { AuditEventResolver, OrganizationAuditLogResolver } from './audit/audit.resolver';
 
 /** Every TypeORM entity, by module. */
-export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice, Member, Invite, TeamSecret, RequestRecord];
+export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice, Member, Invite, TeamSecret, RequestRecord, OrganizationPolicySetting, TeamPolicyOverride, ModelAccessRule];
 
 /** Every GraphQL resolver, by module. */
 // eslint-disable-next-line @typescript-eslint/ban-types
@@ -54,4 +64,9 @@ export const allResolvers: NonEmptyArray<Function> = [
   TeamRequestsResolver,
   RequestRecordResolver,
   RequestIngestResolver,
+  ModelAccessRuleResolver,
+  OrganizationPolicyResolver,
+  OrganizationPolicyFieldResolver,
+  TeamPolicyResolver,
+  PolicyOperationsResolver,
 ];

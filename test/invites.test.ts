@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from './support/testApp';
-import { createOrganization, createTeam, signUp } from './support/factories';
+import { createOrganization, createTeam, signUp, unique } from './support/factories';
 import { ACCEPT_INVITE, CREATE_INVITE, addMember, latestInviteToken, localId } from './support/people';
 
 let app: TestApp;
@@ -169,5 +169,30 @@ describe('invites', () => {
     );
     expect(organization.viewerRole).toBe('MEMBER');
     expect(organization.teams.edges.map((e: any) => e.node)).toEqual([{ username: team.username, viewerRole: 'BILLING' }]);
+  });
+});
+
+describe('invite permission policy', () => {
+  it('team admins invite to their team under TEAM_ADMINS, and are refused under ORG_ADMINS', async () => {
+    const admin = await signUp(app);
+    const org = await createOrganization(app, admin);
+    const team = await createTeam(app, admin, org.id);
+    const teamAdmin = await addMember(app, admin, org.id, { teams: [{ teamId: team.id, role: 'ADMIN' }] });
+    const invite = (email: string) =>
+      app.gql(CREATE_INVITE, { input: { teamId: team.id, email, teamRole: 'DEVELOPER' } }, { token: teamAdmin.token });
+
+    const allowed = await invite(`${unique('a')}@example.com`);
+    expect(allowed.body.data.createInvite.userErrors).toEqual([]);
+
+    const policy = await app.data(
+      `mutation($input: UpdateOrganizationPolicyInput!) { updateOrganizationPolicy(input: $input) { userErrors { code } } }`,
+      { input: { organizationId: org.id, settings: { invitePermission: { value: 'ORG_ADMINS' } } } },
+      { token: admin.token },
+    );
+    expect(policy.updateOrganizationPolicy.userErrors).toEqual([]);
+    const refused = await invite(`${unique('b')}@example.com`);
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'INVITE_POLICY' });
+    const byOrgAdmin = await app.data(CREATE_INVITE, { input: { teamId: team.id, email: `${unique('c')}@example.com`, teamRole: 'DEVELOPER' } }, { token: admin.token });
+    expect(byOrgAdmin.createInvite.userErrors).toEqual([]);
   });
 });

@@ -160,7 +160,6 @@ const EXPECTED: Record<Visibility, Record<(typeof VIEWERS)[number], Array<(typeo
 };
 
 describe('restricted request view matrix', () => {
-  let setting: Visibility = 'ALL';
   let fixture: Awaited<ReturnType<typeof buildFixture>>;
 
   async function buildFixture() {
@@ -187,19 +186,41 @@ describe('restricted request view matrix', () => {
       record(team.username, 'adminKey', { kind: 'API_KEY', keyId: keys.admin.keyId }, started(5)),
     ]);
     expect(result.ingestRequests.accepted).toBe(5);
-    return { team, viewers: { orgAdmin, ...people }, keys };
+    return { team, organizationId: org.id, viewers: { orgAdmin, ...people }, keys };
   }
 
   beforeAll(async () => {
     fixture = await buildFixture();
-    const realReader = app.server.services.policyReader;
-    app.server.services.policyReader = { ...realReader, requestVisibility: async () => setting };
   });
+
+  /** Sets the organization's request visibility through the real policy mutation. */
+  async function setOrganizationVisibility(value: Visibility, locked = false) {
+    const { updateOrganizationPolicy } = await app.data(
+      `mutation($input: UpdateOrganizationPolicyInput!) { updateOrganizationPolicy(input: $input) { userErrors { code message } } }`,
+      { input: { organizationId: fixture.organizationId, settings: { requestVisibility: { value, locked } } } },
+      { token: fixture.viewers.orgAdmin.token },
+    );
+    expect(updateOrganizationPolicy.userErrors).toEqual([]);
+  }
+
+  async function setTeamOverride(value: Visibility | null) {
+    const { updateTeamPolicy } = await app.data(
+      `mutation($input: TeamPolicyOverridesInput!) { updateTeamPolicy(input: $input) { userErrors { code message } } }`,
+      { input: { teamId: fixture.team.id, requestVisibility: value } },
+      { token: fixture.viewers.orgAdmin.token },
+    );
+    return updateTeamPolicy.userErrors;
+  }
+
+  const listedBy = async (viewer: (typeof VIEWERS)[number]) => {
+    const { team } = await app.data(REQUESTS, { username: fixture.team.username, first: 50 }, { token: fixture.viewers[viewer].token });
+    return team.requests.edges.map((e: any) => e.node.requestId).sort();
+  };
 
   for (const visibility of ['ALL', 'OWN'] as const) {
     for (const viewer of VIEWERS) {
       it(`${visibility}: ${viewer} lists exactly ${EXPECTED[visibility][viewer].join(', ') || 'nothing'} with payloads`, async () => {
-        setting = visibility;
+        await setOrganizationVisibility(visibility);
         const { team } = await app.data(REQUESTS, { username: fixture.team.username, first: 50 }, { token: fixture.viewers[viewer].token });
         const listed = team.requests.edges.map((e: any) => e.node);
         expect(listed.map((n: any) => n.requestId).sort()).toEqual([...EXPECTED[visibility][viewer]].sort());
@@ -210,7 +231,7 @@ describe('restricted request view matrix', () => {
       });
     }
     it(`${visibility}: ADMIN keys see everything; API-scoped keys ${visibility === 'ALL' ? 'see everything' : 'are FORBIDDEN'}`, async () => {
-      setting = visibility;
+      await setOrganizationVisibility(visibility);
       const asAdminKey = await app.data(REQUESTS, { username: fixture.team.username, first: 50 }, { key: fixture.keys.admin.key });
       expect(asAdminKey.team.requests.totalCount).toBe(5);
       const asApiKey = await app.gql(REQUESTS, { username: fixture.team.username, first: 50 }, { key: fixture.keys.unowned.key });
@@ -219,8 +240,24 @@ describe('restricted request view matrix', () => {
     });
   }
 
+  it('a team override applies while the organization setting is unlocked; a lock makes it inert; unlock brings it back', async () => {
+    await setOrganizationVisibility('ALL');
+    expect(await setTeamOverride('OWN')).toEqual([]);
+    expect(await listedBy('developerA')).toEqual(['keyOwnedByA', 'playgroundA']);
+    await setOrganizationVisibility('ALL', true);
+    expect(await listedBy('developerA')).toHaveLength(5);
+    await setOrganizationVisibility('ALL', false);
+    expect(await listedBy('developerA')).toEqual(['keyOwnedByA', 'playgroundA']);
+    expect(await setTeamOverride(null)).toEqual([]);
+    expect(await listedBy('developerA')).toHaveLength(5);
+    await setOrganizationVisibility('OWN', true);
+    expect(await listedBy('developerB')).toEqual(['keyOwnedByB']);
+    expect((await setTeamOverride('ALL')).map((e: any) => e.code)).toEqual(['SETTING_LOCKED']);
+    await setOrganizationVisibility('ALL', false);
+  });
+
   it('audits every payload read by someone other than the request’s identity, and not self-reads', async () => {
-    setting = 'ALL';
+    await setOrganizationVisibility('ALL');
     const response = await app.gql(REQUESTS, { username: fixture.team.username, first: 50 }, { token: fixture.viewers.developerA.token });
     const events = await app.db.query(
       `SELECT target_id, actor_id FROM audit_events WHERE action = 'request.payloadRead' AND request_id = $1`,
@@ -231,7 +268,7 @@ describe('restricted request view matrix', () => {
   });
 
   it('organization BILLING users who are not team members list metadata only, with a reason', async () => {
-    setting = 'ALL';
+    await setOrganizationVisibility('ALL');
     const billingUser = await signUp(app);
     await app.db.query(
       `INSERT INTO organization_memberships (organization_id, user_id, role)

@@ -25,7 +25,7 @@ export function buildAppContext(args: {
 }): AppContext {
   return {
     ...args,
-    access: new Access(args.actor, args.loaders, args.services.policyReader),
+    access: new Access(args.actor, args.loaders),
     caller: { actor: args.actor, requestId: args.requestId, ip: args.ip },
   };
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource } from 'typeorm';
+import { In, IsNull, type DataSource } from 'typeorm';
 import { loaderByKey, loaderOfGroups } from '../core/loaderUtils';
 import { User } from '../users/user.entity';
 import { Organization } from '../organizations/organization.entity';
@@ -12,6 +12,9 @@ import { Invite } from '../invites/invite.entity';
 import { ApiKey } from '../apiKeys/apiKey.entity';
 import { TeamSecret } from '../secrets/teamSecret.entity';
 import { AuditEvent } from '../audit/auditEvent.entity';
+import { OrganizationPolicySetting } from '../policies/organizationPolicySetting.entity';
+import { TeamPolicyOverride } from '../policies/teamPolicyOverride.entity';
+import { ModelAccessRule } from '../policies/modelAccessRule.entity';
 
 /** Per-request DataLoaders: every object fetched by id in a request costs one statement per kind, not per object. */
 export function createLoaders(db: DataSource, services: { requests: { payloads(keys: readonly string[]): Promise<Map<string, { input: unknown; output: unknown }>> } }) {
@@ -55,6 +58,28 @@ export function createLoaders(db: DataSource, services: { requests: { payloads(k
     inviteById: loaderByKey<string, Invite>((ids) => db.getRepository(Invite).findBy({ id: In([...ids]) }), (i) => i.id),
     teamSecretById: loaderByKey<string, TeamSecret>((ids) => db.getRepository(TeamSecret).findBy({ id: In([...ids]) }), (s) => s.id),
     auditEventById: loaderByKey<string, AuditEvent>((ids) => db.getRepository(AuditEvent).findBy({ id: In([...ids]) }), (e) => e.id),
+    // Policy state: an organization's settings and rules and its teams' overrides and rules, one statement per kind
+    // whatever the number of teams (DESIGN §5: listings and gateway checks cost a constant number of statements).
+    policySettingsByOrganization: loaderOfGroups<string, OrganizationPolicySetting>(
+      (ids) => db.getRepository(OrganizationPolicySetting).findBy({ organizationId: In([...ids]) }),
+      (s) => s.organizationId,
+    ),
+    organizationRulesByOrganization: loaderOfGroups<string, ModelAccessRule>(
+      (ids) => db.getRepository(ModelAccessRule).findBy({ organizationId: In([...ids]), teamId: IsNull() }),
+      (r) => r.organizationId,
+    ),
+    teamRulesByTeam: loaderOfGroups<string, ModelAccessRule>(
+      (ids) => db.getRepository(ModelAccessRule).findBy({ teamId: In([...ids]) }),
+      (r) => r.teamId!,
+    ),
+    policyOverridesByTeam: loaderOfGroups<string, TeamPolicyOverride>(
+      (ids) => db.getRepository(TeamPolicyOverride).findBy({ teamId: In([...ids]) }),
+      (o) => o.teamId,
+    ),
+    modelAccessRuleById: loaderByKey<string, ModelAccessRule>(
+      (ids) => db.getRepository(ModelAccessRule).findBy({ id: In([...ids]) }),
+      (r) => r.id,
+    ),
   };
 }
 

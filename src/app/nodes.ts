@@ -14,6 +14,17 @@ export const nodeFetchers: Record<string, (ctx: AppContext, localId: string) => 
     const team = await ctx.loaders.teamById.load(id);
     return team && (await ctx.access.canSeeTeam(team)) ? team : null;
   },
+  ModelAccessRule: async (ctx, id) => {
+    const rule = await ctx.loaders.modelAccessRuleById.load(id);
+    if (!rule) return null;
+    // Rules are as visible as what owns them: the team for team rules, the organization for organization rules.
+    if (rule.teamId) {
+      const team = await ctx.loaders.teamById.load(rule.teamId);
+      return team && (await ctx.access.canSeeTeam(team)) ? rule : null;
+    }
+    const organization = await ctx.loaders.organizationById.load(rule.organizationId);
+    return organization && (await ctx.access.canSeeOrganization(organization)) ? rule : null;
+  },
   User: async (ctx, id) => {
     // Users are visible to themselves only; admins reach other people through Member.
     return ctx.actor.kind === 'USER' && ctx.actor.userId === id ? ctx.loaders.userById.load(id) : null;

@@ -12,12 +12,13 @@ import { InvitesService } from '../invites/invites.service';
 import { SecretsService } from '../secrets/secrets.service';
 import { AuditLogService } from '../audit/auditLog.service';
 import { RequestsService } from '../requests/requests.service';
-import type { PolicyReader } from '../authz/access';
+import { PoliciesService } from '../policies/policies.service';
 
 /** The composition root: one instance of every service per process, wired by hand (no DI container needed). */
 export function createServices(db: DataSource, config: Config) {
   const apiKeyAuthenticator = new ApiKeyAuthenticator(db, { cache: config.API_KEY_AUTH_CACHE });
   const teams = new TeamsService(db, apiKeyAuthenticator);
+  const catalog = new CatalogService(db);
   return {
     db,
     config,
@@ -30,22 +31,17 @@ export function createServices(db: DataSource, config: Config) {
       argon2MemoryKiB: config.ARGON2_MEMORY_KIB,
     }),
     apiKeys: new ApiKeysService(db, apiKeyAuthenticator),
-    catalog: new CatalogService(db),
     members: new MembersService(db),
     invites: new InvitesService(db),
     secrets: new SecretsService(db, config.encryptionKey),
     auditLog: new AuditLogService(db),
     requests: new RequestsService(db, { maxPayloadBytes: config.REQUEST_PAYLOAD_MAX_BYTES }),
-    policyReader: DEFAULT_POLICIES,
+    catalog,
+    policies: new PoliciesService(db, catalog),
   };
 }
 
 export type Services = ReturnType<typeof createServices>;
-
-/** DESIGN §5 defaults, used until the policies module reads organization and team settings. */
-const DEFAULT_POLICIES: PolicyReader = {
-  requestVisibility: async () => 'ALL',
-};
 
 /** Background work owned by services that must finish before the pool closes. */
 export async function closeServices(services: Services): Promise<void> {

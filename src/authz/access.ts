@@ -8,6 +8,8 @@ import type { Member } from '../members/member.entity';
 import type { Invite } from '../invites/invite.entity';
 import type { ApiKey } from '../apiKeys/apiKey.entity';
 import { TeamRole } from '../teams/teamMembership.entity';
+import { organizationPolicyState, teamPolicyState } from '../policies/policyState';
+import { resolveSetting, settingValue } from '../policies/resolution';
 
 /**
  * The one place that decides what an actor may see and do. Resolvers ask it before they call services.
@@ -23,16 +25,10 @@ export interface RequestView {
   payloads: boolean;
 }
 
-/** Policy values authorization depends on; the policies module provides the real reader. */
-export interface PolicyReader {
-  requestVisibility(team: Team): Promise<'ALL' | 'OWN'>;
-}
-
 export class Access {
   constructor(
     readonly actor: Actor,
     private readonly loaders: Loaders,
-    private readonly policies: PolicyReader,
   ) {}
 
   /** The signed-in user's id, or UNAUTHENTICATED. */
@@ -143,13 +139,23 @@ export class Access {
   }
 
   /**
-   * Who may invite people. Until organization policies exist: organization ADMINs (and organization admin keys) for
-   * organization invites, team ADMINs (including organization ADMINs) for team invites. This is the one function
-   * the policy module replaces.
+   * Who may invite people, per the organization's invite-permission policy: organization invites (which grant
+   * organization roles) always need an organization ADMIN; team invites need a team ADMIN under `TEAM_ADMINS` (the
+   * default) and an organization ADMIN under `ORG_ADMINS`.
    */
   async requireMayInvite(target: { organization: Organization | null } | { team: Team | null }): Promise<void> {
-    if ('organization' in target) await this.requireOrganizationAdmin(target.organization);
-    else await this.requireTeamAdmin(target.team);
+    if ('organization' in target) {
+      await this.requireOrganizationAdmin(target.organization);
+      return;
+    }
+    const team = await this.requireTeamAdmin(target.team);
+    if (!team.organizationId) return;
+    const settings = await this.loaders.policySettingsByOrganization.load(team.organizationId);
+    if (settingValue(organizationPolicyState(settings, []), 'invitePermission') === 'ORG_ADMINS') {
+      if ((await this.organizationRole(team.organizationId)) !== OrganizationRole.ADMIN) {
+        throw new ForbiddenError('INVITE_POLICY', 'The organization’s invite policy allows only organization admins to invite.');
+      }
+    }
   }
 
   /** Team members who use the team (ADMIN, DEVELOPER) may read names of its secrets; API-scoped keys may not. */
@@ -231,7 +237,7 @@ export class Access {
   async requestView(team: Team): Promise<RequestView> {
     const role = await this.teamRole(team);
     if (role === TeamRole.ADMIN) return { rows: 'ALL', userId: null, payloads: true };
-    const visibility = await this.policies.requestVisibility(team);
+    const visibility = await this.requestVisibility(team);
     const actor = this.actor;
     if (actor.kind === 'API_KEY') {
       if (visibility === 'OWN') {
@@ -244,10 +250,66 @@ export class Access {
     return { rows: 'ALL', userId: null, payloads: role !== null };
   }
 
+  /** The team's effective request visibility (organization setting, team override unless locked). */
+  private async requestVisibility(team: Team): Promise<'ALL' | 'OWN'> {
+    const [settings, overrides] = await Promise.all([
+      team.organizationId ? this.loaders.policySettingsByOrganization.load(team.organizationId) : [],
+      this.loaders.policyOverridesByTeam.load(team.id),
+    ]);
+    const effective = resolveSetting('requestVisibility', organizationPolicyState(settings, []), teamPolicyState(team, overrides, [], false));
+    return effective.value as 'ALL' | 'OWN';
+  }
+
   /** API-scoped keys can call models and nothing administrative. */
   rejectApiScopedKey(): void {
     if (this.actor.kind === 'API_KEY' && this.actor.scope === 'API') {
       throw new ForbiddenError('API_KEY_SCOPE', 'API-scoped keys cannot perform administrative operations.');
     }
+  }
+
+  /**
+   * Team creation follows the organization's team-creation policy (DESIGN §5): ORG_ADMINS (organization ADMIN users
+   * and organization admin keys), TEAM_ADMINS (also users who are ADMIN of one of its teams), ANY_MEMBER (also any
+   * member of the organization or of one of its teams). Returns the user to make ADMIN of the new team, if any.
+   */
+  async requireTeamCreation(organization: Organization | null): Promise<{ organization: Organization; creatorUserId: string | null }> {
+    const visible = await this.visibleOrganization(organization);
+    this.rejectApiScopedKey();
+    const role = await this.organizationRole(visible.id);
+    if (role === OrganizationRole.ADMIN) return { organization: visible, creatorUserId: null };
+    const policy = settingValue(
+      organizationPolicyState(await this.loaders.policySettingsByOrganization.load(visible.id), []),
+      'teamCreation',
+    );
+    if (this.actor.kind === 'USER' && policy !== 'ORG_ADMINS') {
+      const teamMemberships = (await this.loaders.teamMembershipsByUser.load(this.actor.userId)).filter(
+        (m) => m.organizationId === visible.id,
+      );
+      const allowed =
+        policy === 'ANY_MEMBER' ? role !== null || teamMemberships.length > 0 : teamMemberships.some((m) => m.role === TeamRole.ADMIN);
+      if (allowed) return { organization: visible, creatorUserId: this.actor.userId };
+    }
+    throw new ForbiddenError(
+      'TEAM_CREATION_POLICY',
+      policy === 'ORG_ADMINS'
+        ? 'The organization’s team creation policy allows only organization admins to create teams.'
+        : policy === 'TEAM_ADMINS'
+          ? 'The organization’s team creation policy allows only organization admins and team admins to create teams.'
+          : 'Only members of the organization may create teams in it.',
+    );
+  }
+
+  /** Who may ask `checkModelAccess`: the gateway (ingest credential) and organization administrators. */
+  requireModelAccessChecker(): void {
+    if (this.actor.kind === 'ANONYMOUS') throw new UnauthenticatedError();
+    if (this.actor.kind === 'INGEST') return;
+    this.requireCustomer();
+    this.rejectApiScopedKey();
+  }
+
+  /** The gateway may check any team; organization admins (users and admin keys) the teams of their organization. */
+  async mayCheckModelAccess(team: Team): Promise<boolean> {
+    if (this.actor.kind === 'INGEST') return true;
+    return team.organizationId !== null && (await this.organizationRole(team.organizationId)) === OrganizationRole.ADMIN;
   }
 }

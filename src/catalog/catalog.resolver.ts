@@ -1,9 +1,17 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { mutationPayload } from '../core/mutation';
 import type { AppContext } from '../app/context';
 import { DecimalScalar } from '../core/scalars';
 import { ModelEndpoint } from './modelEndpoint.entity';
 import { ModelPrice } from './modelPrice.entity';
-import { ModelEndpointConnection, ModelEndpointFilter } from './catalog.types';
+import {
+  AddModelPriceInput,
+  ModelEndpointConnection,
+  ModelEndpointFilter,
+  ModelEndpointPayload,
+  ModelPricePayload,
+  UpsertModelEndpointInput,
+} from './catalog.types';
 
 @Resolver(() => ModelEndpoint)
 export class CatalogResolver {
@@ -28,5 +36,22 @@ export class CatalogResolver {
     const prices = await ctx.loaders.pricesByEndpoint.load(endpoint.endpointId);
     const now = Date.now();
     return prices.filter((price) => price.effectiveFrom.getTime() <= now).at(-1)?.unitPrice ?? null;
+  }
+
+  @Mutation(() => ModelEndpointPayload, { description: 'Create or update a catalog endpoint (operator credential). Audited.' })
+  upsertModelEndpoint(
+    @Arg('input', () => UpsertModelEndpointInput) input: UpsertModelEndpointInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<ModelEndpointPayload> {
+    ctx.access.requireOperator();
+    return mutationPayload(async () => ({ endpoint: await ctx.services.catalog.upsertEndpoint(ctx.caller, input) }));
+  }
+
+  @Mutation(() => ModelPricePayload, { description: 'Add a price version to a catalog endpoint (operator credential). Audited.' })
+  addModelPrice(@Arg('input', () => AddModelPriceInput) input: AddModelPriceInput, @Ctx() ctx: AppContext): Promise<ModelPricePayload> {
+    ctx.access.requireOperator();
+    return mutationPayload(async () => ({
+      price: await ctx.services.catalog.addPrice(ctx.caller, { ...input, currency: input.currency ?? 'USD' }),
+    }));
   }
 }

@@ -32,12 +32,23 @@ export class TeamResolver extends NodeIdResolver(Team, 'Team') {
     return ctx.access.teamRole(team);
   }
 
-  @Mutation(() => TeamPayload, { description: 'Create a team in an organization (organization ADMIN).' })
+  @Mutation(() => TeamPayload, {
+    description:
+      'Create a team in an organization, as its team-creation policy allows (organization ADMINs always; team ADMINs or any member when the policy says so — they become the new team’s ADMIN).',
+  })
   async createTeam(@Arg('input', () => CreateTeamInput) input: CreateTeamInput, @Ctx() ctx: AppContext): Promise<TeamPayload> {
-    const organization = await ctx.access.requireOrganizationAdmin(await organizationByGlobalId(ctx, input.organizationId));
-    return mutationPayload(async () => ({
-      team: await ctx.services.teams.create(ctx.caller, { organizationId: organization.id, username: input.username, name: input.name }),
-    }));
+    const { organization, creatorUserId } = await ctx.access.requireTeamCreation(await organizationByGlobalId(ctx, input.organizationId));
+    return mutationPayload(async () => {
+      const team = await ctx.services.teams.create(ctx.caller, {
+        organizationId: organization.id,
+        username: input.username,
+        name: input.name,
+        adminUserId: creatorUserId,
+      });
+      // The creator's memberships were loaded for the policy check; the new ADMIN membership must show in the payload.
+      if (creatorUserId) ctx.loaders.teamMembershipsByUser.clear(creatorUserId);
+      return { team };
+    });
   }
 
   @Mutation(() => TeamPayload, { description: 'Rename a team (team ADMIN).' })

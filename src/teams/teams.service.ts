@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../core/dbErrors';
 import { recordAudit, diff, type Caller } from '../audit/audit';
 import type { ApiKeyAuthenticator } from '../apiKeys/apiKeyAuthenticator';
 import { Team, TeamKind } from './team.entity';
+import { TeamMembership, TeamRole } from './teamMembership.entity';
 import { assertValidName, assertValidUsername, usernameFrom } from './username';
 
 /** Team lifecycle: creation, renaming, archiving. Authorization happens before these are called. */
@@ -43,7 +44,11 @@ export class TeamsService {
     });
   }
 
-  async create(caller: Caller, input: { organizationId: string; username: string; name: string }): Promise<Team> {
+  /**
+   * `adminUserId`: a creator who is not an organization admin (allowed by the team-creation policy) becomes the new
+   * team's ADMIN, so they can manage what they created.
+   */
+  async create(caller: Caller, input: { organizationId: string; username: string; name: string; adminUserId?: string | null }): Promise<Team> {
     assertValidUsername(input.username, ['input', 'username']);
     const name = assertValidName(input.name, ['input', 'name']);
     return this.db.transaction(async (tx) => {
@@ -53,6 +58,14 @@ export class TeamsService {
         username: input.username,
         name,
       });
+      if (input.adminUserId) {
+        await tx.getRepository(TeamMembership).insert({
+          teamId: team.id,
+          organizationId: input.organizationId,
+          userId: input.adminUserId,
+          role: TeamRole.ADMIN,
+        });
+      }
       await recordAudit(tx, caller, {
         organizationId: input.organizationId,
         teamId: team.id,

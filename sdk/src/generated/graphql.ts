@@ -116,6 +116,7 @@ export type NodeQuery = { node:
     | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Invite', id: string }
     | { __typename: 'Member', id: string }
+    | { __typename: 'ModelAccessRule', id: string }
     | { __typename: 'Organization', slug: string, name: string, createdAt: string, id: string, organizationRole: OrganizationRole | null }
     | { __typename: 'RequestRecord', id: string }
     | { __typename: 'Team', id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }

@@ -1,0 +1,378 @@
+import { startTestApp, TEST_INGEST_TOKEN, TEST_OPERATOR_TOKEN, type TestApp } from './support/testApp';
+import { createApiKeyFor, createOrganization, createTeam, signUp, unique, type SignedUpUser } from './support/factories';
+import { localIdOf } from '../src/core/relay';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+const ingest = { bearer: TEST_INGEST_TOKEN };
+const DECISION = `decision level reasonCode reason rule { id pattern effect locked level } overriddenTeamRule { pattern effect }`;
+
+const APPLY = `mutation($input: PolicyChangeInput!) {
+  applyPolicyChange(input: $input) {
+    userErrors { code message field }
+    rules { id pattern }
+    changes { team { username } settings { setting before after beforeLevel afterLevel } modelAccess { surface endpointId before { decision } after { decision } } }
+  }
+}`;
+const PREVIEW = `query($input: PolicyChangeInput!) {
+  previewPolicyChange(input: $input) {
+    teams { team { username } settings { setting before after beforeLevel afterLevel } modelAccess { surface endpointId before { decision } after { decision } } }
+  }
+}`;
+const EFFECTIVE = `query($username: String!) { team(username: $username) { effectivePolicy {
+  requestVisibility { value level locked teamOverride overriddenByLock }
+  teamCreation { value level locked }
+  modelAccessMode { value level }
+} } }`;
+const CHECK = `query($checks: [ModelAccessCheckInput!]!) { checkModelAccess(checks: $checks) {
+  index allowed team { username } endpointId surface error { code message } access { ${DECISION} }
+} }`;
+
+interface Setup {
+  admin: SignedUpUser;
+  org: { id: string; slug: string };
+  team: { id: string; username: string };
+}
+
+async function setup(): Promise<Setup> {
+  const admin = await signUp(app);
+  const org = await createOrganization(app, admin);
+  const team = await createTeam(app, admin, org.id);
+  return { admin, org, team };
+}
+
+async function apply(s: Setup, input: Record<string, unknown>) {
+  const data = await app.data(APPLY, { input: { organizationId: s.org.id, ...input } }, { token: s.admin.token });
+  return data.applyPolicyChange;
+}
+
+async function check(s: Setup, endpointId: string, surface = 'API') {
+  const data = await app.data(CHECK, { checks: [{ teamUsername: s.team.username, endpointId, surface }] }, ingest);
+  return data.checkModelAccess[0];
+}
+
+describe('settings inheritance (DESIGN §5 table)', () => {
+  it('starts from the defaults, each reported at DEFAULT level', async () => {
+    const s = await setup();
+    const data = await app.data(
+      `query($slug: String!) { organization(slug: $slug) { policy {
+        teamCreation { value locked level } invitePermission { value level } crossTeamVisibility { value level }
+        requestVisibility { value level } ssoRequired { value level } personalAccountAccess { value level } modelAccessMode { value level }
+      } } }`,
+      { slug: s.org.slug },
+      { token: s.admin.token },
+    );
+    expect(data.organization.policy).toEqual({
+      teamCreation: { value: 'ORG_ADMINS', locked: false, level: 'DEFAULT' },
+      invitePermission: { value: 'TEAM_ADMINS', level: 'DEFAULT' },
+      crossTeamVisibility: { value: false, level: 'DEFAULT' },
+      requestVisibility: { value: 'ALL', level: 'DEFAULT' },
+      ssoRequired: { value: false, level: 'DEFAULT' },
+      personalAccountAccess: { value: 'ALLOWED', level: 'DEFAULT' },
+      modelAccessMode: { value: 'ENTERPRISE_READY', level: 'DEFAULT' },
+    });
+  });
+
+  it('organization settings apply to teams; org-wide settings cannot be overridden; changes are audited', async () => {
+    const s = await setup();
+    const result = await app.data(
+      `mutation($input: UpdateOrganizationPolicyInput!) { updateOrganizationPolicy(input: $input) {
+        userErrors { code } policy { crossTeamVisibility { value level } ssoRequired { value locked level } }
+      } }`,
+      { input: { organizationId: s.org.id, settings: { crossTeamVisibility: { value: true }, ssoRequired: { locked: true } } } },
+      { token: s.admin.token },
+    );
+    expect(result.updateOrganizationPolicy.policy).toEqual({
+      crossTeamVisibility: { value: true, level: 'ORGANIZATION' },
+      ssoRequired: { value: false, locked: true, level: 'ORGANIZATION' },
+    });
+    const [audit] = await app.db.query(
+      `SELECT changes FROM audit_events WHERE organization_id = $1 AND action = 'policy.settings.update'`,
+      [localIdOf(s.org.id, 'Organization')],
+    );
+    expect(audit.changes).toEqual({
+      crossTeamVisibility: { before: null, after: { value: true, locked: false } },
+      ssoRequired: { before: null, after: { value: false, locked: true } },
+    });
+  });
+
+  it('a team override wins while unlocked, is inert but visible under a lock, and returns on unlock', async () => {
+    const s = await setup();
+    await apply(s, { settings: { requestVisibility: { value: 'ALL' } } });
+    expect((await apply(s, { teamOverrides: [{ teamId: s.team.id, requestVisibility: 'OWN' }] })).userErrors).toEqual([]);
+    let policy = (await app.data(EFFECTIVE, { username: s.team.username }, { token: s.admin.token })).team.effectivePolicy;
+    expect(policy.requestVisibility).toEqual({ value: 'OWN', level: 'TEAM', locked: false, teamOverride: 'OWN', overriddenByLock: false });
+
+    const lock = await apply(s, { settings: { requestVisibility: { locked: true } } });
+    expect(lock.changes).toEqual([
+      { team: { username: s.team.username }, settings: [{ setting: 'REQUEST_VISIBILITY', before: 'OWN', after: 'ALL', beforeLevel: 'TEAM', afterLevel: 'ORGANIZATION' }], modelAccess: [] },
+    ]);
+    policy = (await app.data(EFFECTIVE, { username: s.team.username }, { token: s.admin.token })).team.effectivePolicy;
+    expect(policy.requestVisibility).toEqual({ value: 'ALL', level: 'ORGANIZATION', locked: true, teamOverride: 'OWN', overriddenByLock: true });
+
+    // While locked, a new override is refused (the existing one is kept).
+    const refused = await apply(s, { teamOverrides: [{ teamId: s.team.id, requestVisibility: 'OWN' }] });
+    expect(refused.userErrors[0].code).toBe('SETTING_LOCKED');
+
+    await apply(s, { settings: { requestVisibility: { locked: false } } });
+    policy = (await app.data(EFFECTIVE, { username: s.team.username }, { token: s.admin.token })).team.effectivePolicy;
+    expect(policy.requestVisibility).toEqual({ value: 'OWN', level: 'TEAM', locked: false, teamOverride: 'OWN', overriddenByLock: false });
+  });
+
+  it('only organization admins change organization settings', async () => {
+    const s = await setup();
+    const outsider = await signUp(app);
+    const response = await app.gql(APPLY, { input: { organizationId: s.org.id, settings: { ssoRequired: { value: true } } } }, { token: outsider.token });
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('model access (DESIGN §5 steps)', () => {
+  it('mode ENTERPRISE_READY allows enterprise-ready models and blocks the rest', async () => {
+    const s = await setup();
+    const ready = await check(s, 'fal-ai/flux/dev');
+    expect(ready.access).toMatchObject({ decision: 'ALLOWED', level: 'DEFAULT', reasonCode: 'MODE_ENTERPRISE_READY', rule: null });
+    const notReady = await check(s, 'fal-ai/flux-lora');
+    expect(notReady.access).toMatchObject({ decision: 'BLOCKED', reasonCode: 'MODE_NOT_ENTERPRISE_READY' });
+  });
+
+  it('EXPLICIT_APPROVAL blocks everything not allowed by a rule', async () => {
+    const s = await setup();
+    await apply(s, { settings: { modelAccessMode: { value: 'EXPLICIT_APPROVAL' } }, addRules: [{ surface: 'API', pattern: 'fal-ai/veo3', effect: 'ALLOWED' }] });
+    expect((await check(s, 'fal-ai/flux/dev')).access).toMatchObject({ decision: 'BLOCKED', level: 'ORGANIZATION', reasonCode: 'MODE_EXPLICIT_APPROVAL' });
+    expect((await check(s, 'fal-ai/veo3')).access).toMatchObject({ decision: 'ALLOWED', reasonCode: 'ORGANIZATION_RULE', rule: { pattern: 'fal-ai/veo3', level: 'ORGANIZATION' } });
+  });
+
+  it('organization rule, then team rule, then locked organization rule — exact beats glob, per surface', async () => {
+    const s = await setup();
+    await apply(s, { addRules: [{ surface: 'API', pattern: 'fal-ai/flux/*', effect: 'BLOCKED' }] });
+    expect((await check(s, 'fal-ai/flux/dev')).access).toMatchObject({ decision: 'BLOCKED', reasonCode: 'ORGANIZATION_RULE', rule: { pattern: 'fal-ai/flux/*' } });
+    // The rule is per surface: the Playground still follows the mode.
+    expect((await check(s, 'fal-ai/flux/dev', 'PLAYGROUND')).access.decision).toBe('ALLOWED');
+
+    await apply(s, { addRules: [{ teamId: s.team.id, surface: 'API', pattern: 'fal-ai/flux/dev', effect: 'ALLOWED' }] });
+    expect((await check(s, 'fal-ai/flux/dev')).access).toMatchObject({ decision: 'ALLOWED', level: 'TEAM', reasonCode: 'TEAM_RULE', rule: { pattern: 'fal-ai/flux/dev', level: 'TEAM' } });
+    expect((await check(s, 'fal-ai/flux/schnell')).access.decision).toBe('BLOCKED');
+
+    // Locking the organization glob makes the team's exact rule inert — still visible in the decision.
+    await apply(s, { addRules: [{ surface: 'API', pattern: 'fal-ai/flux/*', effect: 'BLOCKED', locked: true }] });
+    const locked = await check(s, 'fal-ai/flux/dev');
+    expect(locked.access).toMatchObject({
+      decision: 'BLOCKED',
+      level: 'ORGANIZATION',
+      reasonCode: 'LOCKED_ORGANIZATION_RULE',
+      rule: { pattern: 'fal-ai/flux/*', locked: true },
+      overriddenTeamRule: { pattern: 'fal-ai/flux/dev', effect: 'ALLOWED' },
+    });
+    expect(locked.access.reason).toMatch(/overridden by this lock/);
+
+    // Unlocking brings the team rule back.
+    await apply(s, { addRules: [{ surface: 'API', pattern: 'fal-ai/flux/*', effect: 'BLOCKED', locked: false }] });
+    expect((await check(s, 'fal-ai/flux/dev')).access).toMatchObject({ decision: 'ALLOWED', reasonCode: 'TEAM_RULE' });
+  });
+
+  it('archived teams are denied with that reason', async () => {
+    const s = await setup();
+    await app.data(`mutation($input: ArchiveTeamInput!) { archiveTeam(input: $input) { userErrors { code } } }`, { input: { teamId: s.team.id } }, { token: s.admin.token });
+    expect((await check(s, 'fal-ai/flux/dev')).access).toMatchObject({ decision: 'BLOCKED', level: 'TEAM', reasonCode: 'TEAM_ARCHIVED' });
+  });
+
+  it('lists every catalog model’s state for a team with provenance', async () => {
+    const s = await setup();
+    await apply(s, { addRules: [{ teamId: s.team.id, surface: 'PLAYGROUND', pattern: 'fal-ai/*', effect: 'BLOCKED' }] });
+    const data = await app.data(
+      `query($u: String!) { team(username: $u) { modelAccess(surface: PLAYGROUND) { endpoint { endpointId enterpriseReady } access { decision reasonCode } } } }`,
+      { u: s.team.username },
+      { token: s.admin.token },
+    );
+    const entries = data.team.modelAccess;
+    expect(entries.length).toBeGreaterThanOrEqual(30);
+    for (const entry of entries) {
+      if (entry.endpoint.endpointId.startsWith('fal-ai/')) expect(entry.access).toEqual({ decision: 'BLOCKED', reasonCode: 'TEAM_RULE' });
+      else expect(entry.access.decision).toBe(entry.endpoint.enterpriseReady ? 'ALLOWED' : 'BLOCKED');
+    }
+  });
+});
+
+describe('checkModelAccess', () => {
+  it('reports unknown teams, endpoints and surfaces per check without failing the batch', async () => {
+    const s = await setup();
+    const other = await setup();
+    const data = await app.data(
+      CHECK,
+      {
+        checks: [
+          { teamUsername: 'no-such-team-here', endpointId: 'fal-ai/flux/dev', surface: 'API' },
+          { teamUsername: s.team.username, endpointId: 'fal-ai/does-not-exist', surface: 'API' },
+          { teamUsername: s.team.username, endpointId: 'fal-ai/flux/dev', surface: 'EMAIL' },
+          { teamId: s.team.id, endpointId: 'fal-ai/flux/dev', surface: 'PLAYGROUND' },
+          { teamUsername: other.team.username, endpointId: 'fal-ai/flux/dev', surface: 'API' },
+        ],
+      },
+      { token: s.admin.token },
+    );
+    expect(data.checkModelAccess.map((r: any) => r.error?.code ?? r.access.decision)).toEqual([
+      'TEAM_NOT_FOUND',
+      'UNKNOWN_ENDPOINT',
+      'UNKNOWN_SURFACE',
+      'ALLOWED',
+      // Another organization's team is indistinguishable from a missing one.
+      'TEAM_NOT_FOUND',
+    ]);
+  });
+
+  it('is refused to anonymous callers and API-scoped keys; accepted from organization admin keys', async () => {
+    const s = await setup();
+    const checks = [{ teamUsername: s.team.username, endpointId: 'fal-ai/flux/dev', surface: 'API' }];
+    expect((await app.gql(CHECK, { checks })).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const apiKey = await createApiKeyFor(app, s.team.username, 'API');
+    expect((await app.gql(CHECK, { checks }, { key: apiKey })).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const orgAdminKey = await createApiKeyFor(app, s.org.slug, 'ADMIN');
+    expect((await app.data(CHECK, { checks }, { key: orgAdminKey })).checkModelAccess[0].allowed).toBe(true);
+  });
+
+  it('answers 1,000 checks in one call with a constant number of SQL statements', async () => {
+    const s = await setup();
+    const teams = [s.team, ...(await Promise.all(Array.from({ length: 4 }, () => createTeam(app, s.admin, s.org.id))))];
+    await apply(s, { addRules: [{ teamId: teams[1]!.id, surface: 'API', pattern: 'fal-ai/*', effect: 'BLOCKED' }] });
+    const endpoints = ['fal-ai/flux/dev', 'fal-ai/veo3', 'fal-ai/flux-lora', 'compute/h100-8x'];
+    const checksOf = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ teamUsername: teams[i % teams.length]!.username, endpointId: endpoints[i % endpoints.length], surface: i % 3 ? 'API' : 'PLAYGROUND' }));
+    await app.data(CHECK, { checks: checksOf(1) }, ingest); // warms the catalog cache
+    const one = await app.gql(CHECK, { checks: checksOf(1) }, ingest);
+    const thousand = await app.gql(CHECK, { checks: checksOf(1000) }, ingest);
+    expect(thousand.body.errors).toBeUndefined();
+    const results = thousand.body.data.checkModelAccess;
+    expect(results).toHaveLength(1000);
+    expect(results.every((r: any) => r.error === null)).toBe(true);
+    expect(results[1].access).toMatchObject({ decision: 'BLOCKED', reasonCode: 'TEAM_RULE' }); // team 1, veo3, API
+    expect(Number(thousand.headers.get('x-orgraph-sql-statements'))).toBe(Number(one.headers.get('x-orgraph-sql-statements')));
+    expect(Number(thousand.headers.get('x-orgraph-sql-statements'))).toBeLessThanOrEqual(6);
+
+    const tooMany = await app.gql(CHECK, { checks: checksOf(1001) }, ingest);
+    expect(tooMany.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('dry run', () => {
+  it('previews exactly what applying the same input changes, without changing anything', async () => {
+    const s = await setup();
+    const second = await createTeam(app, s.admin, s.org.id);
+    await apply(s, { teamOverrides: [{ teamId: second.id, requestVisibility: 'OWN' }] });
+    const input = {
+      organizationId: s.org.id,
+      settings: { requestVisibility: { value: 'OWN', locked: true }, modelAccessMode: { value: 'EXPLICIT_APPROVAL' } },
+      addRules: [
+        { surface: 'API', pattern: 'fal-ai/flux/*', effect: 'ALLOWED' },
+        { teamId: second.id, surface: 'PLAYGROUND', pattern: 'fal-ai/veo3', effect: 'ALLOWED' },
+      ],
+    };
+    const before = await app.data(EFFECTIVE, { username: s.team.username }, { token: s.admin.token });
+    const preview = (await app.data(PREVIEW, { input }, { token: s.admin.token })).previewPolicyChange.teams;
+    expect(await app.data(EFFECTIVE, { username: s.team.username }, { token: s.admin.token })).toEqual(before);
+    const applied = (await app.data(APPLY, { input }, { token: s.admin.token })).applyPolicyChange;
+    expect(applied.userErrors).toEqual([]);
+    expect(applied.changes).toEqual(preview);
+
+    const first = preview.find((t: any) => t.team.username === s.team.username);
+    expect(first.settings.map((c: any) => c.setting).sort()).toEqual(['MODEL_ACCESS_MODE', 'REQUEST_VISIBILITY']);
+    // flux stays allowed on the API (rule), other enterprise-ready models flip to blocked.
+    expect(first.modelAccess.find((f: any) => f.endpointId === 'fal-ai/flux/dev' && f.surface === 'API')).toBeUndefined();
+    expect(first.modelAccess.find((f: any) => f.endpointId === 'fal-ai/veo3' && f.surface === 'API')).toMatchObject({ before: { decision: 'ALLOWED' }, after: { decision: 'BLOCKED' } });
+    const secondChanges = preview.find((t: any) => t.team.username === second.username);
+    // The second team already saw OWN (its override); the lock keeps the value, so it is not listed as changed.
+    expect(secondChanges.settings.map((c: any) => c.setting)).toEqual(['MODEL_ACCESS_MODE']);
+    expect(secondChanges.modelAccess.find((f: any) => f.endpointId === 'fal-ai/veo3' && f.surface === 'PLAYGROUND')).toBeUndefined();
+  });
+
+  it('reports an invalid change as bad input', async () => {
+    const s = await setup();
+    const response = await app.gql(PREVIEW, { input: { organizationId: s.org.id, addRules: [{ surface: 'API', pattern: 'fal-*/x', effect: 'BLOCKED' }] } }, { token: s.admin.token });
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('team creation policy', () => {
+  async function memberOf(s: Setup, orgRole: 'MEMBER' | null, teamAdmin: boolean): Promise<SignedUpUser> {
+    const user = await signUp(app);
+    const orgId = localIdOf(s.org.id, 'Organization');
+    const userId = localIdOf(user.id, 'User');
+    if (orgRole) await app.db.query(`INSERT INTO organization_memberships (organization_id, user_id, role) VALUES ($1, $2, $3)`, [orgId, userId, orgRole]);
+    if (teamAdmin) {
+      await app.db.query(`INSERT INTO team_memberships (team_id, organization_id, user_id, role) VALUES ($1, $2, $3, 'ADMIN')`, [
+        localIdOf(s.team.id, 'Team'),
+        orgId,
+        userId,
+      ]);
+    }
+    return user;
+  }
+  const CREATE = `mutation($input: CreateTeamInput!) { createTeam(input: $input) { team { username viewerRole } userErrors { code } } }`;
+  const create = (s: Setup, user: SignedUpUser) => app.gql(CREATE, { input: { organizationId: s.org.id, username: unique('t'), name: 'T' } }, { token: user.token });
+
+  it('follows ORG_ADMINS, TEAM_ADMINS and ANY_MEMBER', async () => {
+    const s = await setup();
+    const member = await memberOf(s, 'MEMBER', false);
+    const teamAdmin = await memberOf(s, null, true);
+    expect((await create(s, member)).body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'TEAM_CREATION_POLICY' });
+    expect((await create(s, teamAdmin)).body.errors?.[0]?.extensions?.reason).toBe('TEAM_CREATION_POLICY');
+
+    await apply(s, { settings: { teamCreation: { value: 'TEAM_ADMINS' } } });
+    expect((await create(s, member)).body.errors?.[0]?.extensions?.reason).toBe('TEAM_CREATION_POLICY');
+    const byTeamAdmin = await create(s, teamAdmin);
+    expect(byTeamAdmin.body.data.createTeam.team.viewerRole).toBe('ADMIN');
+
+    await apply(s, { settings: { teamCreation: { value: 'ANY_MEMBER' } } });
+    expect((await create(s, member)).body.data.createTeam.team.viewerRole).toBe('ADMIN');
+    const outsider = await signUp(app);
+    expect((await create(s, outsider)).body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('operator catalog editing', () => {
+  it('upserts endpoints and adds price versions, audited, operator only', async () => {
+    const endpointId = `acme/${unique('model')}`;
+    const UPSERT = `mutation($input: UpsertModelEndpointInput!) { upsertModelEndpoint(input: $input) { endpoint { endpointId enterpriseReady } userErrors { code } } }`;
+    const input = { endpointId, displayName: 'Acme', product: 'MODEL_APIS', unit: 'image', enterpriseReady: false };
+    const user = await signUp(app);
+    expect((await app.gql(UPSERT, { input }, { token: user.token })).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const operator = { bearer: TEST_OPERATOR_TOKEN };
+    expect((await app.data(UPSERT, { input }, operator)).upsertModelEndpoint.endpoint).toEqual({ endpointId, enterpriseReady: false });
+    expect((await app.data(UPSERT, { input: { ...input, enterpriseReady: true } }, operator)).upsertModelEndpoint.endpoint.enterpriseReady).toBe(true);
+    const price = await app.data(
+      `mutation($input: AddModelPriceInput!) { addModelPrice(input: $input) { price { unitPrice effectiveFrom } userErrors { code } } }`,
+      { input: { endpointId, effectiveFrom: '2025-01-01T00:00:00.000Z', unitPrice: '0.0125' } },
+      operator,
+    );
+    expect(price.addModelPrice.price).toEqual({ unitPrice: '0.0125', effectiveFrom: '2025-01-01T00:00:00.000Z' });
+    const audits = await app.db.query(`SELECT action, changes FROM audit_events WHERE target_id = $1 ORDER BY created_at`, [endpointId]);
+    expect(audits.map((a: any) => a.action)).toEqual(['catalog.endpoint.create', 'catalog.endpoint.update', 'catalog.price.add']);
+    expect(audits[1].changes).toEqual({ enterpriseReady: { before: false, after: true } });
+    // The policy cache sees the edit at once: the new endpoint is now allowed under ENTERPRISE_READY.
+    const s = await setup();
+    expect((await check(s, endpointId)).access.decision).toBe('ALLOWED');
+  });
+});
+
+describe('effective policy listing', () => {
+  it('costs a constant number of SQL statements whatever the number of teams', async () => {
+    const s = await setup();
+    const orgId = localIdOf(s.org.id, 'Organization');
+    const LIST = `query($slug: String!) { organization(slug: $slug) { teams(first: 100) { edges { node { username
+      effectivePolicy { requestVisibility { value level overriddenByLock } modelAccessMode { value } }
+      modelAccessRules { pattern }
+    } } } } }`;
+    const few = await app.gql(LIST, { slug: s.org.slug }, { token: s.admin.token });
+    await app.db.query(
+      `INSERT INTO teams (organization_id, kind, username, name) SELECT $1, 'TEAM', $2 || '-' || i, 'Bulk ' || i FROM generate_series(1, 199) i`,
+      [orgId, unique('bulk')],
+    );
+    const many = await app.gql(LIST, { slug: s.org.slug }, { token: s.admin.token });
+    expect(many.body.data.organization.teams.edges).toHaveLength(100);
+    expect(Number(many.headers.get('x-orgraph-sql-statements'))).toBe(Number(few.headers.get('x-orgraph-sql-statements')));
+  });
+});
