@@ -13,7 +13,7 @@ import { buildOrgraphSchema } from './schema';
 import { createLoaders } from './loaders';
 import { buildAppContext, type AppContext } from './context';
 import { closeServices, createServices, type Services } from './services';
-// IDE_PENDING import { createIdeRouter } from '../ide/ideRouter';
+import { createIdeRouter } from '../ide/ideRouter';
 
 export interface RunningServer {
   url: string;
@@ -51,7 +51,7 @@ export async function startServer(options: {
     samplePool(db);
     res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
   });
-  // IDE_PENDING app.use(createIdeRouter({ graphqlPath: '/graphql' }));
+  app.use(createIdeRouter({ graphqlPath: '/graphql' }));
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),

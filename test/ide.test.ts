@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { startTestApp, type TestApp } from './support/testApp';
+import { signUp } from './support/factories';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let app: TestApp;
+let browser: Browser;
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package (.ci/run does) or set CHROMIUM_PATH`);
+  }
+  app = await startTestApp();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('GraphQL IDE', () => {
+  it('loads from the server’s own bundle, runs { viewer { email } } with a Bearer token and shows the result', async () => {
+    const user = await signUp(app);
+    const page = await browser.newPage();
+    const foreignRequests: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(app.url) && !request.url().startsWith('data:')) foreignRequests.push(request.url());
+    });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+
+    const response = await page.goto(`${app.url}/graphql`);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.locator('.graphiql-container').waitFor({ timeout: 20_000 });
+
+    await page.selectOption('#auth-kind', 'Bearer');
+    await page.fill('#auth-value', user.token);
+    await page.click('#auth-apply');
+    await page.locator('#auth-status', { hasText: 'Sending Bearer credential' }).waitFor();
+
+    // Replace the first example with the query under test through the editor, as a person would type it.
+    const editor = page.locator('.graphiql-query-editor .CodeMirror').first();
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('{ viewer { email ');
+    await page.locator('.graphiql-execute-button').click();
+    const result = page.locator('.result-window');
+    await result.getByText(user.email).waitFor({ timeout: 20_000 });
+    expect(await result.innerText()).toContain(`"email": "${user.email}"`);
+
+    expect(foreignRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the credential across reloads and answers API clients with GraphQL, not the page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/graphql`);
+    await page.fill('#auth-value', 'ogk_000000000000000000000000:secret');
+    await page.selectOption('#auth-kind', 'Key');
+    await page.click('#auth-apply');
+    await page.reload();
+    expect(await page.inputValue('#auth-kind')).toBe('Key');
+    expect(await page.inputValue('#auth-value')).toBe('ogk_000000000000000000000000:secret');
+    await page.close();
+
+    const api = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    expect(await api.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('redirects /playground to the IDE', async () => {
+    const response = await fetch(`${app.url}/playground`, { redirect: 'manual' });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/graphql');
+  });
+});
