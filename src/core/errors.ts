@@ -42,10 +42,16 @@ export class BadUserInputError extends GraphQLError {
   }
 }
 
+/** Over the credential's rate budget: HTTP 429 with `Retry-After`, and `extensions.retryAfter` in seconds. */
 export class RateLimitedError extends GraphQLError {
   constructor(retryAfterSeconds: number) {
     super(`Rate limit exceeded; retry after ${retryAfterSeconds} s.`, {
-      extensions: { code: 'RATE_LIMITED', retryAfter: retryAfterSeconds, http: { status: 429 } },
+      extensions: {
+        code: 'RATE_LIMITED',
+        retryAfter: retryAfterSeconds,
+        // Apollo moves `http` into the response head (status and headers) and strips it from the body.
+        http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+      },
     });
   }
 }

@@ -8,9 +8,13 @@ import type { Logger } from './logger';
 import { graphqlRequestDuration } from './metrics';
 import { currentRequestScope } from './requestScope';
 import { UserInputFailure } from './errors';
+import { budgetsFromConfig, rateLimitPlugin, TokenBucketLimiter } from './rateLimit';
+import type { Actor } from '../auth/actor';
 
 interface BaseGraphqlContext {
   requestId: string;
+  actor: Actor;
+  ip: string | null;
 }
 
 const MASKED_MESSAGE = 'Internal server error.';
@@ -62,6 +66,7 @@ export function createApolloServer<TContext extends BaseGraphqlContext>(options:
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
       observabilityPlugin<TContext>(logger),
+      ...(config.RATE_LIMIT_ENABLED ? [rateLimitPlugin<TContext>(new TokenBucketLimiter(budgetsFromConfig(config)))] : []),
     ],
     formatError: (formatted, error) => formatError(formatted, error, logger),
   });

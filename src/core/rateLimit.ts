@@ -1,0 +1,135 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Actor } from '../auth/actor';
+import type { Config } from './config';
+import { RateLimitedError } from './errors';
+import { rateLimitRejections } from './metrics';
+import { operationCost } from './queryCost';
+
+/**
+ * Cost-based rate limiting per credential: each GraphQL operation takes its computed cost (see queryCost.ts) from
+ * a token bucket owned by the credential that sent it (API key, session, ingest credential, operator; anonymous
+ * callers by IP). A bucket holds one minute's budget and refills continuously, so short bursts up to the minute's
+ * budget pass and sustained load is held to the per-minute rate.
+ *
+ * The buckets live in this process's memory. Behind a load balancer with N instances a credential effectively gets
+ * N times its budget; a multi-instance deployment needs a shared store (e.g. PostgreSQL or Redis with the same
+ * token-bucket arithmetic) — see docs/reliability.md.
+ */
+
+export type RateLimitClass = 'ANONYMOUS' | 'USER' | 'API_KEY' | 'INGEST' | 'OPERATOR';
+
+export interface RateLimitSubject {
+  /** Bucket key: one per credential (never shared between two credentials). */
+  key: string;
+  limitClass: RateLimitClass;
+}
+
+export function subjectOf(actor: Actor, ip: string | null): RateLimitSubject {
+  switch (actor.kind) {
+    case 'API_KEY':
+      return { key: `key:${actor.apiKeyId}`, limitClass: 'API_KEY' };
+    case 'USER':
+      return { key: `session:${actor.sessionId}`, limitClass: 'USER' };
+    case 'INGEST':
+      return { key: 'ingest', limitClass: 'INGEST' };
+    case 'OPERATOR':
+      return { key: 'operator', limitClass: 'OPERATOR' };
+    case 'ANONYMOUS':
+      return { key: `ip:${ip ?? 'unknown'}`, limitClass: 'ANONYMOUS' };
+  }
+}
+
+export function budgetsFromConfig(config: Config): Record<RateLimitClass, number> {
+  return {
+    ANONYMOUS: config.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+    USER: config.RATE_LIMIT_USER_PER_MINUTE,
+    API_KEY: config.RATE_LIMIT_API_KEY_PER_MINUTE,
+    INGEST: config.RATE_LIMIT_INGEST_PER_MINUTE,
+    OPERATOR: config.RATE_LIMIT_OPERATOR_PER_MINUTE,
+  };
+}
+
+interface Bucket {
+  tokens: number;
+  updatedAt: number;
+  capacity: number;
+}
+
+export type TakeResult = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
+
+/** In-memory token buckets; idle (refilled) buckets are swept so memory tracks active credentials only. */
+export class TokenBucketLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+  private lastSweep: number;
+
+  constructor(
+    private readonly budgetPerMinute: Record<RateLimitClass, number>,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.lastSweep = now();
+  }
+
+  take(subject: RateLimitSubject, cost: number): TakeResult {
+    const capacity = this.budgetPerMinute[subject.limitClass];
+    const refillPerMs = capacity / 60_000;
+    const now = this.now();
+    this.sweep(now);
+    const bucket = this.buckets.get(subject.key) ?? { tokens: capacity, updatedAt: now, capacity };
+    bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.updatedAt) * refillPerMs);
+    bucket.updatedAt = now;
+    this.buckets.set(subject.key, bucket);
+    // An operation dearer than the whole budget would otherwise never pass; it needs a full bucket instead.
+    const charge = Math.min(cost, capacity);
+    if (bucket.tokens >= charge) {
+      bucket.tokens -= charge;
+      return { allowed: true, remaining: Math.floor(bucket.tokens) };
+    }
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((charge - bucket.tokens) / refillPerMs / 1000)) };
+  }
+
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  private sweep(now: number): void {
+    if (now - this.lastSweep < 60_000) return;
+    this.lastSweep = now;
+    for (const [key, bucket] of this.buckets) {
+      // A bucket idle for a minute is full again: forgetting it changes nothing.
+      if (now - bucket.updatedAt >= 60_000) this.buckets.delete(key);
+    }
+  }
+}
+
+interface RateLimitedContext {
+  actor: Actor;
+  ip: string | null;
+}
+
+/**
+ * Charges each resolved operation (each member of a batch separately) before it executes. Runs after validation,
+ * so malformed documents cost nothing here: they are rejected by the parser and validation limits first.
+ */
+export function rateLimitPlugin<TContext extends RateLimitedContext>(limiter: TokenBucketLimiter): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, operation, document, request, contextValue, response }) {
+          if (!operation) return; // Apollo has already answered "unknown operation" before this hook
+          const fragments = Object.fromEntries(
+            document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])),
+          );
+          const cost = operationCost(schema, operation, fragments, request.variables);
+          const subject = subjectOf(contextValue.actor, contextValue.ip);
+          const result = limiter.take(subject, cost);
+          if (!result.allowed) {
+            rateLimitRejections.inc({ class: subject.limitClass });
+            throw new RateLimitedError(result.retryAfterSeconds);
+          }
+          response.http.headers.set('x-orgraph-query-cost', String(cost));
+          response.http.headers.set('x-ratelimit-remaining', String(result.remaining));
+        },
+      };
+    },
+  };
+}
