@@ -60,6 +60,10 @@ export function createApolloServer<TContext extends BaseGraphqlContext>(options:
     // Batches are allowed; their size is capped before they reach Apollo (see batchLimit in server.ts).
     allowBatchedHttpRequests: true,
     includeStacktraceInErrorResponses: false,
+    // Apollo's CSRF guard refuses GET queries without a custom header (GraphQL-over-HTTP says GET queries MUST work).
+    // CSRF needs an ambient credential; Orgraph has none (no cookies: only `Authorization`, which a cross-site page
+    // cannot attach without a CORS preflight), and GET never runs mutations (405). Re-enable if cookies ever appear.
+    csrfPrevention: false,
     parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
     validationRules: armor.validationRules,
     plugins: [
