@@ -8,7 +8,7 @@ import type { Logger } from './logger';
 import { graphqlRequestDuration } from './metrics';
 import { currentRequestScope } from './requestScope';
 import { UserInputFailure } from './errors';
-import { budgetsFromConfig, rateLimitPlugin, TokenBucketLimiter } from './rateLimit';
+import { budgetsFromConfig, queryCostPlugin, TokenBucketLimiter } from './rateLimit';
 import type { Actor } from '../auth/actor';
 
 interface BaseGraphqlContext {
@@ -70,7 +70,10 @@ export function createApolloServer<TContext extends BaseGraphqlContext>(options:
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
       observabilityPlugin<TContext>(logger),
-      ...(config.RATE_LIMIT_ENABLED ? [rateLimitPlugin<TContext>(new TokenBucketLimiter(budgetsFromConfig(config)))] : []),
+      queryCostPlugin<TContext>({
+        maxCost: config.GRAPHQL_MAX_COST,
+        limiter: config.RATE_LIMIT_ENABLED ? new TokenBucketLimiter(budgetsFromConfig(config)) : null,
+      }),
     ],
     formatError: (formatted, error) => formatError(formatted, error, logger),
   });

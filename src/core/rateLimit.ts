@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import type { Actor } from '../auth/actor';
 import type { Config } from './config';
 import { RateLimitedError } from './errors';
@@ -107,10 +108,16 @@ interface RateLimitedContext {
 }
 
 /**
- * Charges each resolved operation (each member of a batch separately) before it executes. Runs after validation,
- * so malformed documents cost nothing here: they are rejected by the parser and validation limits first.
+ * Computes each resolved operation's cost once (each member of a batch separately), refuses it above `maxCost`
+ * (graphql-armor's validation-time cost sees only literal page sizes and is cached per document, so `first: $n`
+ * would slip past it), then charges the credential's bucket when rate limiting is on. Runs after validation, so
+ * malformed documents cost nothing here: the parser and validation limits reject them first.
  */
-export function rateLimitPlugin<TContext extends RateLimitedContext>(limiter: TokenBucketLimiter): ApolloServerPlugin<TContext> {
+export function queryCostPlugin<TContext extends RateLimitedContext>(options: {
+  maxCost: number;
+  limiter: TokenBucketLimiter | null;
+}): ApolloServerPlugin<TContext> {
+  const { maxCost, limiter } = options;
   return {
     async requestDidStart() {
       return {
@@ -120,13 +127,19 @@ export function rateLimitPlugin<TContext extends RateLimitedContext>(limiter: To
             document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])),
           );
           const cost = operationCost(schema, operation, fragments, request.variables);
+          response.http.headers.set('x-orgraph-query-cost', String(cost));
+          if (cost > maxCost) {
+            throw new GraphQLError(`Query cost limit of ${maxCost} exceeded, found ${cost} (page sizes from variables count).`, {
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+            });
+          }
+          if (!limiter) return;
           const subject = subjectOf(contextValue.actor, contextValue.ip);
           const result = limiter.take(subject, cost);
           if (!result.allowed) {
             rateLimitRejections.inc({ class: subject.limitClass });
             throw new RateLimitedError(result.retryAfterSeconds);
           }
-          response.http.headers.set('x-orgraph-query-cost', String(cost));
           response.http.headers.set('x-ratelimit-remaining', String(result.remaining));
         },
       };
