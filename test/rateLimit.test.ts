@@ -92,6 +92,23 @@ describe('cost-based rate limiting per credential', () => {
     expect((await post('{ __typename }', {}, undefined, fromB)).status).toBe(200);
   });
 
+  it('charges rejected credentials to the sender’s IP: guessing keys ends in 429', async () => {
+    const from = { 'x-forwarded-for': '198.51.100.23' };
+    const statuses: number[] = [];
+    // Budget 400, 10 per rejected credential: forty 401s, then 429s.
+    for (let i = 0; i < 42; i++) {
+      statuses.push((await post('{ __typename }', {}, { key: `ogk_guess${i}:not-a-secret` }, from)).status);
+    }
+    expect(statuses.slice(0, 40).every((status) => status === 401)).toBe(true);
+    const blocked = await post('{ __typename }', {}, { key: 'ogk_guess:not-a-secret' }, from);
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(blocked.headers.get('retry-after')).toBe(String(blocked.body.errors[0].extensions.retryAfter));
+    // The same IP is throttled as an anonymous caller too; another IP is not.
+    expect((await post('{ __typename }', {}, undefined, from)).status).toBe(429);
+    expect((await post('{ __typename }', {}, { key: 'ogk_guess:not-a-secret' }, { 'x-forwarded-for': '198.51.100.24' })).status).toBe(401);
+  });
+
   it('charges each member of a batch', async () => {
     const carol = await signUp(app);
     const response = await fetch(`${app.url}/graphql`, {

@@ -7,6 +7,7 @@ import type { Config } from '../core/config';
 import type { Logger } from '../core/logger';
 import { createApolloServer } from '../core/graphqlServer';
 import { batchLimit, errorHandler, requestScope, sendHttpError } from '../core/http';
+import { chargeFailedAuthentication, limiterFromConfig } from '../core/rateLimit';
 import { migrationsApplied } from '../core/db';
 import { metricsRegistry, poolConnections } from '../core/metrics';
 import { buildOrgraphSchema } from './schema';
@@ -36,7 +37,8 @@ export async function startServer(options: {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
 
-  const apollo = createApolloServer<AppContext>({ schema: buildOrgraphSchema(), config, logger, httpServer });
+  const limiter = limiterFromConfig(config);
+  const apollo = createApolloServer<AppContext>({ schema: buildOrgraphSchema(), config, logger, httpServer, limiter });
   await apollo.start();
 
   app.use(requestScope);
@@ -61,7 +63,9 @@ export async function startServer(options: {
         buildAppContext({
           requestId: req.requestId,
           ip: req.ip ?? null,
-          actor: await services.authenticator.authenticate(req.header('authorization')),
+          actor: await chargeFailedAuthentication(limiter, req.ip ?? null, () =>
+            services.authenticator.authenticate(req.header('authorization')),
+          ),
           loaders: createLoaders(db, services),
           services,
         }),

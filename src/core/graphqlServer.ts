@@ -8,7 +8,7 @@ import type { Logger } from './logger';
 import { graphqlRequestDuration } from './metrics';
 import { currentRequestScope } from './requestScope';
 import { UserInputFailure } from './errors';
-import { budgetsFromConfig, queryCostPlugin, TokenBucketLimiter } from './rateLimit';
+import { queryCostPlugin, type TokenBucketLimiter } from './rateLimit';
 import type { Actor } from '../auth/actor';
 
 interface BaseGraphqlContext {
@@ -40,6 +40,8 @@ export function createApolloServer<TContext extends BaseGraphqlContext>(options:
   config: Config;
   logger: Logger;
   httpServer: http.Server;
+  /** Per-credential rate limiter (null when rate limiting is off); shared with authentication in server.ts. */
+  limiter: TokenBucketLimiter | null;
 }): ApolloServer<TContext> {
   const { config, logger } = options;
   const armor = new ApolloArmor({
@@ -72,7 +74,7 @@ export function createApolloServer<TContext extends BaseGraphqlContext>(options:
       observabilityPlugin<TContext>(logger),
       queryCostPlugin<TContext>({
         maxCost: config.GRAPHQL_MAX_COST,
-        limiter: config.RATE_LIMIT_ENABLED ? new TokenBucketLimiter(budgetsFromConfig(config)) : null,
+        limiter: options.limiter,
       }),
     ],
     formatError: (formatted, error) => formatError(formatted, error, logger),

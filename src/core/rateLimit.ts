@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Actor } from '../auth/actor';
 import type { Config } from './config';
-import { RateLimitedError } from './errors';
+import { RateLimitedError, UnauthenticatedError } from './errors';
 import { rateLimitRejections } from './metrics';
 import { operationCost } from './queryCost';
 
@@ -100,6 +100,34 @@ export class TokenBucketLimiter {
       if (now - bucket.updatedAt >= 60_000) this.buckets.delete(key);
     }
   }
+}
+
+/** What a rejected credential costs its sender's IP: guessing keys or tokens is throttled like any other traffic. */
+export const FAILED_AUTHENTICATION_COST = 10;
+
+/**
+ * Authentication runs before any operation is resolved, so a wrong credential would never reach the cost plugin.
+ * Each rejected credential is charged to the sender's anonymous (per-IP) bucket; once it is empty the sender gets
+ * 429 instead of 401 until it refills.
+ */
+export async function chargeFailedAuthentication<T>(limiter: TokenBucketLimiter | null, ip: string | null, authenticate: () => Promise<T>): Promise<T> {
+  try {
+    return await authenticate();
+  } catch (error) {
+    if (limiter && error instanceof UnauthenticatedError) {
+      const result = limiter.take(subjectOf({ kind: 'ANONYMOUS' }, ip), FAILED_AUTHENTICATION_COST);
+      if (!result.allowed) {
+        rateLimitRejections.inc({ class: 'ANONYMOUS' });
+        throw new RateLimitedError(result.retryAfterSeconds);
+      }
+    }
+    throw error;
+  }
+}
+
+/** The limiter the configuration asks for, or null when rate limiting is off. */
+export function limiterFromConfig(config: Config): TokenBucketLimiter | null {
+  return config.RATE_LIMIT_ENABLED ? new TokenBucketLimiter(budgetsFromConfig(config)) : null;
 }
 
 interface RateLimitedContext {
