@@ -10,7 +10,8 @@ import {
 import { buildOrgraphSchema } from '../src/app/schema';
 import { startTestApp, type TestApp } from './support/testApp';
 import { createApiKeyFor, createOrganization, signUp } from './support/factories';
-import { documentFor, rootOperations } from './support/schemaOperations';
+import { documentFor, plausibleValue, rootOperations } from './support/schemaOperations';
+import { toGlobalId } from '../src/core/relay';
 
 /**
  * Hostile input against the real server: random and mutated GraphQL documents and variables. Whatever arrives,
@@ -80,6 +81,10 @@ const weirdString = fc.oneof(
   fc.base64String({ maxLength: 80 }),
   fc.constantFrom('VGVhbTowMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDA', 'T3JnYW5pemF0aW9uOm5vdC1hLXV1aWQ'),
 );
+const plausibleId = fc.oneof(
+  fc.tuple(fc.constantFrom('Team', 'Organization', 'User', 'ApiKey', 'Nope'), fc.uuid()).map(([type, uuid]) => toGlobalId(type, uuid)),
+  weirdString,
+);
 const anyJson = fc.oneof(fc.jsonValue({ maxDepth: 3 }), hugeNumber, weirdString);
 
 /** A value of the right type most of the time, of a wrong type or out of range otherwise. */
@@ -144,7 +149,7 @@ const deepNesting = fc.oneof(
   fc.integer({ min: 2, max: 50 }).map((n) => `query { ...F0 } ${Array.from({ length: n }, (_, i) => `fragment F${i} on Query { ...F${(i + 1) % n} }`).join(' ')}`),
 );
 
-const RUNS = { seeded: 250, mutated: 500, random: 200, deep: 100, bodies: 150 };
+const RUNS = { seeded: 400, mutated: 500, random: 200, deep: 100, bodies: 150 };
 
 describe('hostile input never breaks the server', () => {
   it('every schema operation with generated (often wrong) variables', async () => {
@@ -153,7 +158,11 @@ describe('hostile input never breaks the server', () => {
         fc.constantFrom(...seeds).chain((seed) =>
           fc.record({
             seed: fc.constant(seed),
-            variables: fc.record(Object.fromEntries(seed.op.field.args.map((arg) => [arg.name, valueOf(arg.type)])), { requiredKeys: [] }),
+            // Half well-typed (so resolvers, services and SQL run with random ids), half hostile.
+            variables: fc.oneof(
+              plausibleId.map((id) => Object.fromEntries(seed.op.field.args.map((arg) => [arg.name, plausibleValue(arg.type, id, arg.name)]))),
+              fc.record(Object.fromEntries(seed.op.field.args.map((arg) => [arg.name, valueOf(arg.type)])), { requiredKeys: [] }),
+            ),
             credential: fc.nat(),
           }),
         ),

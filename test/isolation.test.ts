@@ -1,6 +1,9 @@
 import crypto from 'node:crypto';
 import {
+  buildSchema,
   getNamedType,
+  parse,
+  validate,
   isInputObjectType,
   isListType,
   isNonNullType,
@@ -228,7 +231,7 @@ interface Probe {
   slots: Slot[];
 }
 
-function probesFromSchema(): { probes: Probe[]; problems: string[] } {
+function probesFromSchema(schema: GraphQLSchema, own: Tenant): { probes: Probe[]; problems: string[] } {
   const probes: Probe[] = [];
   const problems: string[] = [];
   for (const op of rootOperations(schema)) {
@@ -243,7 +246,7 @@ function probesFromSchema(): { probes: Probe[]; problems: string[] } {
       problems.push(`${type.name}.${field.name} takes an identifier but OWN_PATHS has no way to reach a ${type.name} — add one in test/isolation.test.ts`);
       continue;
     }
-    probes.push({ where: `${type.name}.${field.name}`, document: fieldDocument(type.name, field, a), args: field.args, slots });
+    probes.push({ where: `${type.name}.${field.name}`, document: fieldDocument(schema, type.name, field, own), args: field.args, slots });
   }
   for (const type of Object.values(schema.getTypeMap())) {
     if (isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Node') && !FOREIGN_IDS[type.name]) {
@@ -253,7 +256,7 @@ function probesFromSchema(): { probes: Probe[]; problems: string[] } {
   return { probes, problems };
 }
 
-function fieldDocument(typeName: string, field: GraphQLField<unknown, unknown>, own: Tenant): string {
+function fieldDocument(schema: GraphQLSchema, typeName: string, field: GraphQLField<unknown, unknown>, own: Tenant): string {
   const { open, close } = OWN_PATHS[typeName]!(own);
   const declarations = field.args.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
   const call = `${field.name}(${field.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ')})`;
@@ -269,7 +272,7 @@ function normalized(response: { status: number; body: unknown }, identifiers: st
 
 describe('tenant isolation probes', () => {
   it('every identifier-taking operation treats the other organization’s identifiers as missing', async () => {
-    const { probes, problems } = probesFromSchema();
+    const { probes, problems } = probesFromSchema(schema, a);
     expect(problems).toEqual([]);
     const before = await databaseFingerprint();
     const failures: string[] = [];
@@ -311,6 +314,32 @@ describe('tenant isolation probes', () => {
     expect(tried).toBeGreaterThan(0);
     // Give batched writers (key last-used timestamps) nothing to hide behind: compare after the probes finished.
     expect(await databaseFingerprint()).toEqual(before);
+  });
+
+  it('enumerates id-taking object fields into valid documents, and reports what it cannot probe', () => {
+    const future = buildSchema(`
+      interface Node { id: ID! }
+      type User implements Node { id: ID! name: String }
+      type Widget implements Node { id: ID! }
+      type Invoice { lines(lineId: ID!): [String!]! }
+      type Organization implements Node { id: ID! member(userId: ID!): User invoices(first: Int): [Invoice!]! }
+      input InviteInput { organizationId: ID! email: String! username: String! }
+      type Query { organization(slug: String!): Organization node(id: ID!): Node }
+      type Mutation { invite(input: InviteInput!): Organization }
+    `);
+    const { probes, problems } = probesFromSchema(future, a);
+    expect(probes.map((p) => p.where).sort()).toEqual(['Organization.member', 'mutation invite', 'query node', 'query organization']);
+    for (const probe of probes) expect(validate(future, parse(probe.document))).toEqual([]);
+    const member = probes.find((p) => p.where === 'Organization.member')!;
+    expect(member.slots).toEqual([{ kind: 'id', path: ['userId'], typeName: 'User', list: false }]);
+    // Inside an input a bare `username` is a new name, not a reference; `organizationId` is a reference.
+    expect(probes.find((p) => p.where === 'mutation invite')!.slots).toEqual([
+      { kind: 'id', path: ['input', 'organizationId'], typeName: 'Organization', list: false },
+    ]);
+    expect(problems).toEqual([
+      'Invoice.lines takes an identifier but OWN_PATHS has no way to reach a Invoice — add one in test/isolation.test.ts',
+      'Widget implements Node but FOREIGN_IDS has no Widget generator — add one in test/isolation.test.ts',
+    ]);
   });
 
   it('fails loudly when an identifier kind has no generator', () => {
