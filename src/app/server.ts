@@ -9,6 +9,8 @@ import { createApolloServer } from '../core/graphqlServer';
 import { batchLimit, errorHandler, requestScope, sendHttpError } from '../core/http';
 import { chargeFailedAuthentication, limiterFromConfig } from '../core/rateLimit';
 import { migrationsApplied } from '../core/db';
+import { isDatabaseOutage } from '../core/dbErrors';
+import { ServiceUnavailableError } from '../core/errors';
 import { metricsRegistry, poolConnections } from '../core/metrics';
 import { buildOrgraphSchema } from './schema';
 import { createLoaders } from './loaders';
@@ -65,7 +67,10 @@ export async function startServer(options: {
           ip: req.ip ?? null,
           actor: await chargeFailedAuthentication(limiter, req.ip ?? null, () =>
             services.authenticator.authenticate(req.header('authorization')),
-          ),
+          ).catch((error: unknown) => {
+            // Authentication reads sessions and keys; without a database the answer is 503 + Retry-After, not 500.
+            throw isDatabaseOutage(error) ? new ServiceUnavailableError() : error;
+          }),
           loaders: createLoaders(db, services),
           services,
         }),

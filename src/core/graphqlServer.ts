@@ -1,7 +1,10 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { isDatabaseOutage } from './dbErrors';
+import { SERVICE_UNAVAILABLE_MESSAGE } from './errors';
 import type http from 'node:http';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -24,6 +27,7 @@ const KNOWN_CODES = new Set([
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
@@ -89,6 +93,11 @@ function formatError(formatted: GraphQLFormattedError, error: unknown, logger: L
     return { message: original.message, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', argument: original.field?.join('.'), requestId } };
   }
   const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  if (!KNOWN_CODES.has(code) && isDatabaseOutage(unwrapResolverError(error))) {
+    // An outage is not a bug: the client may retry, and the log should not page anyone per failed request.
+    logger.warn({ err: unwrapResolverError(error), requestId, path: formatted.path }, 'database unavailable during GraphQL operation');
+    return { message: SERVICE_UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: 1, requestId } };
+  }
   if (!KNOWN_CODES.has(code)) {
     // Anything unexpected is logged in full and shown to the client only as an opaque message with the request id.
     logger.error({ err: error, requestId, path: formatted.path }, 'unexpected error in GraphQL operation');
