@@ -15,8 +15,9 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { buildOrgraphSchema } from '../src/app/schema';
-import { toGlobalId } from '../src/core/relay';
-import { startTestApp, type Credential, type TestApp } from './support/testApp';
+import { localIdOf, toGlobalId } from '../src/core/relay';
+import { startTestApp, TEST_INGEST_TOKEN, type Credential, type TestApp } from './support/testApp';
+import { addMember, CREATE_INVITE } from './support/people';
 import { createApiKeyFor, createOrganization, createTeam, signUp, unique, type CreatedOrganization, type SignedUpUser } from './support/factories';
 import { documentFor, objectFieldsWithArguments, plausibleValue, rootOperations, selectionFor } from './support/schemaOperations';
 
@@ -38,17 +39,34 @@ interface Tenant {
   orgAdminKey: string;
   teamApiKey: string;
   teamAdminKey: string;
-  apiKeyGlobalIds: string[];
+  /** Global ids of this tenant's objects per type, read from the database by FOREIGN_IDS after the data exists. */
+  nodeIds: Record<string, string[]>;
 }
 
 // ---- How to obtain the other tenant's identifiers (add a line when a module adds an id-bearing type) ----------
 
-/** Global ids of B's objects, per GraphQL type. Every type implementing Node needs an entry (node(id:) takes them all). */
-const FOREIGN_IDS: Record<string, (b: Tenant) => string[]> = {
-  Organization: (b) => [b.org.id],
-  Team: (b) => [b.team.id, b.org.rootTeamId],
-  ApiKey: (b) => b.apiKeyGlobalIds,
-  User: (b) => [b.admin.id],
+/**
+ * B's objects per GraphQL type: SQL returning local ids (`$1` = B's organization id), turned into global ids.
+ * Every type implementing Node needs an entry (node(id:) takes them all). At most three of each are probed.
+ */
+const FOREIGN_IDS: Record<string, string> = {
+  Organization: `SELECT id FROM organizations WHERE id = $1`,
+  Team: `SELECT id FROM teams WHERE organization_id = $1 ORDER BY kind DESC, created_at`,
+  ApiKey: `SELECT k.id FROM api_keys k JOIN teams t ON t.id = k.team_id WHERE t.organization_id = $1`,
+  User: `SELECT user_id AS id FROM organization_memberships WHERE organization_id = $1`,
+  Member: `SELECT id FROM organization_memberships WHERE organization_id = $1`,
+  Invite: `SELECT id FROM invites WHERE organization_id = $1`,
+  TeamSecret: `SELECT s.id FROM team_secrets s JOIN teams t ON t.id = s.team_id WHERE t.organization_id = $1`,
+  AuditEvent: `SELECT id FROM audit_events WHERE organization_id = $1 ORDER BY created_at`,
+  ModelAccessRule: `SELECT id FROM model_access_rules WHERE organization_id = $1`,
+  RequestRecord: `SELECT team_id || '/' || id AS id FROM request_records WHERE organization_id = $1`,
+};
+
+/** ID argument names that do not spell their type (`teamId` → Team is inferred; these are not). */
+const ID_NAME_ALIASES: Record<string, string> = {
+  ruleId: 'ModelAccessRule',
+  removeRuleIds: 'ModelAccessRule',
+  ownerId: 'User',
 };
 
 /** String identifiers of B's objects, by argument / input-field name. */
@@ -68,8 +86,8 @@ const OWN_PATHS: Record<string, (a: Tenant) => { open: string; close: string }> 
   Viewer: () => ({ open: 'viewer {', close: '}' }),
 };
 
-/** Id-like names that identify something not owned by any tenant (nothing to isolate). */
-const NOT_TENANT_SCOPED = new Set<string>(['endpointId', 'endpointIdPrefix']);
+/** Id-like names that identify something not owned by any tenant (nothing to isolate): the catalog is global. */
+const NOT_TENANT_SCOPED = new Set<string>(['endpointId', 'endpointIds', 'endpointIdPrefix']);
 
 // -----------------------------------------------------------------------------------------------------------------
 
@@ -91,24 +109,61 @@ let a: Tenant;
 let b: Tenant;
 let credentials: Array<{ name: string; credential: Credential }>;
 
+/** "Full data": teams, keys, a member with a team role, a pending invite, a secret, a policy rule, request records. */
 async function createTenant(): Promise<Tenant> {
   const admin = await signUp(app);
   const org = await createOrganization(app, admin);
   const team = await createTeam(app, admin, org.id);
-  await createTeam(app, admin, org.id); // a second team so listings are not trivially empty
-  const tenant = {
-    admin,
-    org,
-    team,
+  await createTeam(app, admin, org.id);
+  const keys = {
     orgAdminKey: await createApiKeyFor(app, org.slug, 'ADMIN'),
     teamApiKey: await createApiKeyFor(app, team.username, 'API'),
     teamAdminKey: await createApiKeyFor(app, team.username, 'ADMIN'),
   };
-  const rows: Array<{ id: string }> = await app.db.query(
-    `SELECT k.id FROM api_keys k JOIN teams t ON t.id = k.team_id WHERE t.organization_id = $1 ORDER BY k.id`,
-    [(await app.db.query(`SELECT id FROM organizations WHERE slug = $1`, [org.slug]))[0].id],
+  const asAdmin = { token: admin.token };
+  await addMember(app, admin, org.id, { role: 'MEMBER', teams: [{ teamId: team.id, role: 'DEVELOPER' }] });
+  await expectNoUserErrors(app.data(CREATE_INVITE, { input: { organizationId: org.id, email: `${unique('invitee')}@example.com`, organizationRole: 'MEMBER' } }, asAdmin));
+  await expectNoUserErrors(
+    app.data(`mutation($input: SetTeamSecretInput!) { setTeamSecret(input: $input) { userErrors { code message } } }`, {
+      input: { teamId: team.id, name: 'PROBE_SECRET', value: 'secret value of this tenant' },
+    }, asAdmin),
   );
-  return { ...tenant, apiKeyGlobalIds: rows.map((row) => toGlobalId('ApiKey', row.id)) };
+  await expectNoUserErrors(
+    app.data(`mutation($input: AddModelAccessRuleInput!) { addModelAccessRule(input: $input) { userErrors { code message } } }`, {
+      input: { organizationId: org.id, effect: 'BLOCKED', surface: 'API', pattern: 'fal-ai/probe-*' },
+    }, asAdmin),
+  );
+  await expectNoUserErrors(
+    app.data(`mutation($input: IngestRequestsInput!) { ingestRequests(input: $input) { accepted userErrors { code message } } }`, {
+      input: {
+        records: [1, 2].map((n) => ({
+          id: `probe-${n}`,
+          teamUsername: team.username,
+          endpointId: 'fal-ai/flux/dev',
+          status: 'SUCCEEDED',
+          httpStatus: 200,
+          startedAt: new Date(Date.now() - 60_000).toISOString(),
+          finishedAt: new Date(Date.now() - 59_000).toISOString(),
+          auth: { kind: 'API_KEY', keyId: publicKeyId(keys.teamApiKey) },
+          input: JSON.stringify({ prompt: 'tenant data' }),
+          output: JSON.stringify({ ok: true }),
+        })),
+      },
+    }, { bearer: TEST_INGEST_TOKEN }),
+  );
+
+  const organizationId = localIdOf(org.id, 'Organization')!;
+  const nodeIds: Record<string, string[]> = {};
+  for (const [typeName, sql] of Object.entries(FOREIGN_IDS)) {
+    const rows: Array<{ id: string }> = await app.db.query(sql, [organizationId]);
+    nodeIds[typeName] = rows.slice(0, 3).map((row) => toGlobalId(typeName, row.id));
+  }
+  return { admin, org, team, ...keys, nodeIds };
+}
+
+async function expectNoUserErrors(pending: Promise<Record<string, { userErrors: unknown[] }>>): Promise<void> {
+  const payload = Object.values(await pending)[0]!;
+  if (payload.userErrors.length) throw new Error(`fixture failed: ${JSON.stringify(payload.userErrors)}`);
 }
 
 /** A fingerprint of every table (minus columns that legitimately move on reads, like `last_used_at`). */
@@ -144,6 +199,7 @@ afterAll(() => app.close());
 
 /** Id-typed type name from a name like `teamId` / `apiKeyIds`; `*` when the name says nothing (`id`). */
 function typeNameOf(name: string): string | '*' {
+  if (ID_NAME_ALIASES[name]) return ID_NAME_ALIASES[name]!;
   const stem = name.replace(/Ids?$/, '');
   if (stem === 'id' || stem === '' || stem === name) return '*';
   return stem.charAt(0).toUpperCase() + stem.slice(1);
@@ -181,12 +237,15 @@ function foreignValues(slot: Slot, where: string): string[] {
     }
     return generator(b);
   }
-  if (slot.typeName === '*') return Object.values(FOREIGN_IDS).flatMap((generator) => generator(b));
-  const generator = FOREIGN_IDS[slot.typeName];
-  if (!generator) {
-    throw new Error(`${where}: ID "${slot.path.join('.')}" looks like a ${slot.typeName} id but FOREIGN_IDS has no ${slot.typeName} generator — add one in test/isolation.test.ts`);
+  if (slot.typeName === '*') return Object.values(b.nodeIds).flat();
+  if (!FOREIGN_IDS[slot.typeName]) {
+    throw new Error(
+      `${where}: ID "${slot.path.join('.')}" looks like a ${slot.typeName} id but FOREIGN_IDS has no ${slot.typeName} generator — add one in test/isolation.test.ts (or an ID_NAME_ALIASES entry if ${slot.typeName} is not the type's name)`,
+    );
   }
-  return generator(b);
+  const values = b.nodeIds[slot.typeName] ?? [];
+  if (!values.length) throw new Error(`${where}: organization B has no ${slot.typeName}; extend createTenant() so it does`);
+  return values;
 }
 
 function missingValue(slot: Slot): string {
@@ -194,34 +253,44 @@ function missingValue(slot: Slot): string {
   return toGlobalId(slot.typeName === '*' ? 'Team' : slot.typeName, crypto.randomUUID());
 }
 
-/** Arguments with plausible values for everything, and `valueOf(slot)` in every identifier position. */
+/**
+ * Arguments built from their types: required fields get plausible values, optional ones are left out unless an
+ * identifier position lies inside them, and every identifier position holds `valueOf(slot)`.
+ */
 function buildArguments(args: readonly GraphQLArgument[], slots: Slot[], valueOf: (slot: Slot) => string): Record<string, unknown> {
   const variables: Record<string, unknown> = {};
   for (const arg of args) {
-    if (isNonNullType(arg.type) || slots.some((s) => s.path[0] === arg.name)) {
-      variables[arg.name] = plausibleValue(arg.type, 'unused', arg.name);
+    const path = [arg.name];
+    if (isNonNullType(arg.type) || slots.some((slot) => startsWith(slot.path, path))) {
+      variables[arg.name] = buildValue(arg.type, path, arg.name, slots, valueOf);
     }
-  }
-  freshNames(variables);
-  for (const slot of slots) {
-    let holder: any = variables;
-    for (const key of slot.path.slice(0, -1)) {
-      holder[key] = Array.isArray(holder[key]) ? holder[key][0] : (holder[key] ?? {});
-      holder = holder[key];
-    }
-    const value = valueOf(slot);
-    holder[slot.path[slot.path.length - 1]!] = slot.list ? [value] : value;
   }
   return variables;
 }
 
-/** New objects get fresh valid handles so a probe fails for the identifier, not for a taken or invalid name. */
-function freshNames(value: unknown): void {
-  if (!value || typeof value !== 'object') return;
-  for (const [key, inner] of Object.entries(value)) {
-    if ((key === 'username' || key === 'slug') && typeof inner === 'string') (value as any)[key] = `p${crypto.randomBytes(5).toString('hex')}`;
-    else freshNames(inner);
+function buildValue(type: GraphQLInputType, path: string[], name: string, slots: Slot[], valueOf: (slot: Slot) => string): unknown {
+  const slot = slots.find((s) => s.path.join('.') === path.join('.'));
+  if (slot) return slot.list ? [valueOf(slot)] : valueOf(slot);
+  if (isNonNullType(type)) return buildValue(type.ofType, path, name, slots, valueOf);
+  if (isListType(type)) return [buildValue(type.ofType, path, name, slots, valueOf)];
+  if (isInputObjectType(type)) {
+    const value: Record<string, unknown> = {};
+    for (const field of Object.values(type.getFields())) {
+      const fieldPath = [...path, field.name];
+      const required = isNonNullType(field.type) && field.defaultValue === undefined;
+      if (required || slots.some((s) => startsWith(s.path, fieldPath))) {
+        value[field.name] = buildValue(field.type, fieldPath, field.name, slots, valueOf);
+      }
+    }
+    return value;
   }
+  // New objects get fresh valid handles so a probe fails for the identifier, not for a taken name.
+  if (name === 'username' || name === 'slug') return `p${crypto.randomBytes(5).toString('hex')}`;
+  return plausibleValue(type, 'unused', name);
+}
+
+function startsWith(path: string[], prefix: string[]): boolean {
+  return prefix.every((key, index) => path[index] === key);
 }
 
 interface Probe {
@@ -290,10 +359,12 @@ describe('tenant isolation probes', () => {
       for (const attempt of attempts) {
         for (const { name, credential } of credentials) {
           const missing = new Map(probe.slots.map((slot) => [slot, missingValue(slot)]));
-          const variables = buildArguments(probe.args, probe.slots, (slot) => attempt.get(slot)!);
-          const missingVariables = { ...JSON.parse(JSON.stringify(variables)) };
-          // Same plausible values, only the identifiers replaced: the two requests differ in nothing else.
-          for (const slot of probe.slots) setAt(missingVariables, slot, missing.get(slot)!);
+          // Built once with markers, then filled twice: the two requests differ in the identifiers and nothing else.
+          const template = JSON.stringify(buildArguments(probe.args, probe.slots, (slot) => `\u0000slot${probe.slots.indexOf(slot)}\u0000`));
+          const fill = (values: Map<Slot, string>) =>
+            JSON.parse(template.replace(/\\u0000slot(\d+)\\u0000/g, (_, index) => JSON.stringify(values.get(probe.slots[Number(index)]!)!).slice(1, -1)));
+          const variables = fill(attempt);
+          const missingVariables = fill(missing);
           const foreign = await app.gql(probe.document, variables, credential);
           const baseline = await app.gql(probe.document, missingVariables, credential);
           tried++;
@@ -351,9 +422,3 @@ describe('tenant isolation probes', () => {
     );
   });
 });
-
-function setAt(variables: Record<string, unknown>, slot: Slot, value: string): void {
-  let holder: any = variables;
-  for (const key of slot.path.slice(0, -1)) holder = Array.isArray(holder[key]) ? holder[key][0] : holder[key];
-  holder[slot.path[slot.path.length - 1]!] = slot.list ? [value] : value;
-}
