@@ -9,8 +9,12 @@ import autocannon from 'autocannon';
 export interface DriverRequest {
   name: string;
   headers: Record<string, string>;
+  /** `__UNIQUE__` in the body is replaced by a fresh value per request (e.g. ingest record ids). */
   body: string;
 }
+
+const UNIQUE = /__UNIQUE__/g;
+const UNIQUE_MARK = '__UNIQUE__';
 
 export interface DriverResult {
   seconds: number;
@@ -29,6 +33,8 @@ process.once('message', async (job: { url: string; requests: DriverRequest[]; se
   let graphqlErrors = 0;
   let firstGraphqlError: string | null = null;
   const perWorkload: Record<string, number> = {};
+  let sequence = 0;
+  const runId = `${process.pid}-${Date.now()}`;
   const result = await autocannon({
     url: `${job.url}/graphql`,
     connections: job.connections,
@@ -40,6 +46,9 @@ process.once('message', async (job: { url: string; requests: DriverRequest[]; se
       path: '/graphql',
       headers: { 'content-type': 'application/json', ...request.headers },
       body: request.body,
+      ...(request.body.includes(UNIQUE_MARK)
+        ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: request.body.replace(UNIQUE, `${runId}-${++sequence}`) }) }
+        : {}),
       onResponse: (status: number, body: string) => {
         perWorkload[request.name] = (perWorkload[request.name] ?? 0) + 1;
         if (status === 200 && body.includes('"errors"')) {

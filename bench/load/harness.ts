@@ -27,6 +27,8 @@ export interface Fixtures {
   orgAdminKey: string;
   /** API-scoped key on an ordinary team. */
   teamApiKey: string;
+  /** The gateway's credential (checkModelAccess, ingest). */
+  ingestToken: string;
 }
 
 export interface Bench {
@@ -140,6 +142,7 @@ export async function startBench(): Promise<Bench> {
       teamUsername,
       orgAdminKey: await keyFor(slug, ApiKeyScope.ADMIN),
       teamApiKey: await keyFor(teamUsername, ApiKeyScope.API),
+      ingestToken: config.INGEST_TOKEN!,
     };
   }
 }
