@@ -7,7 +7,10 @@ import type { Config } from '../core/config';
 import type { Logger } from '../core/logger';
 import { createApolloServer } from '../core/graphqlServer';
 import { batchLimit, errorHandler, requestScope, sendHttpError } from '../core/http';
+import { chargeFailedAuthentication, limiterFromConfig } from '../core/rateLimit';
 import { migrationsApplied } from '../core/db';
+import { isDatabaseOutage } from '../core/dbErrors';
+import { ServiceUnavailableError } from '../core/errors';
 import { metricsRegistry, poolConnections } from '../core/metrics';
 import { buildOrgraphSchema } from './schema';
 import { createLoaders } from './loaders';
@@ -36,7 +39,8 @@ export async function startServer(options: {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
 
-  const apollo = createApolloServer<AppContext>({ schema: buildOrgraphSchema(), config, logger, httpServer });
+  const limiter = limiterFromConfig(config);
+  const apollo = createApolloServer<AppContext>({ schema: buildOrgraphSchema(), config, logger, httpServer, limiter });
   await apollo.start();
 
   app.use(requestScope);
@@ -61,7 +65,12 @@ export async function startServer(options: {
         buildAppContext({
           requestId: req.requestId,
           ip: req.ip ?? null,
-          actor: await services.authenticator.authenticate(req.header('authorization')),
+          actor: await chargeFailedAuthentication(limiter, req.ip ?? null, () =>
+            services.authenticator.authenticate(req.header('authorization')),
+          ).catch((error: unknown) => {
+            // Authentication reads sessions and keys; without a database the answer is 503 + Retry-After, not 500.
+            throw isDatabaseOutage(error) ? new ServiceUnavailableError() : error;
+          }),
           loaders: createLoaders(db, services),
           services,
         }),

@@ -36,6 +36,13 @@ const configSchema = z.object({
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(5000),
   GRAPHQL_MAX_BATCH: z.coerce.number().int().min(1).max(100).default(10),
   GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(1).max(200).default(50),
+  /** Cost-based rate limiting per credential (src/core/rateLimit.ts); budgets are query-cost points per minute. */
+  RATE_LIMIT_ENABLED: booleanFlag.default(true),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+  RATE_LIMIT_API_KEY_PER_MINUTE: z.coerce.number().int().min(1).default(12000),
+  RATE_LIMIT_INGEST_PER_MINUTE: z.coerce.number().int().min(1).default(600000),
+  RATE_LIMIT_OPERATOR_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
 });
 

@@ -10,3 +10,17 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 export function returnedRows<T>(result: unknown): T[] {
   return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
 }
+
+// Connection-level failures: the pool could not get a connection in time, the server went away or is restarting.
+// (SQLSTATE class 08 = connection exception; 57P01-03 = admin shutdown, crash shutdown, cannot connect now.)
+const OUTAGE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
+const OUTAGE_MESSAGES = /timeout exceeded when trying to connect|Connection terminated|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error/i;
+
+/** True when the error means "the database is unreachable right now", not "this request is wrong". */
+export function isDatabaseOutage(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; driverError?: { code?: string; message?: string } } | null;
+  if (!e || typeof e !== 'object') return false;
+  const code = e.code ?? e.driverError?.code;
+  const message = `${e.message ?? ''} ${e.driverError?.message ?? ''}`;
+  return (code !== undefined && OUTAGE_CODES.has(code)) || OUTAGE_MESSAGES.test(message);
+}

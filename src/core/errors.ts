@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 /** The single message for every credential problem, so a caller cannot learn which part was wrong. */
@@ -42,10 +43,31 @@ export class BadUserInputError extends GraphQLError {
   }
 }
 
+/** Over the credential's rate budget: HTTP 429 with `Retry-After`, and `extensions.retryAfter` in seconds. */
 export class RateLimitedError extends GraphQLError {
   constructor(retryAfterSeconds: number) {
     super(`Rate limit exceeded; retry after ${retryAfterSeconds} s.`, {
-      extensions: { code: 'RATE_LIMITED', retryAfter: retryAfterSeconds, http: { status: 429 } },
+      extensions: {
+        code: 'RATE_LIMITED',
+        retryAfter: retryAfterSeconds,
+        // Apollo moves `http` into the response head (status and headers) and strips it from the body.
+        http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+      },
+    });
+  }
+}
+
+export const SERVICE_UNAVAILABLE_MESSAGE = 'The service is temporarily unavailable; retry shortly.';
+
+/** The database is unreachable (pool exhausted, restart, failover): retryable, HTTP 503 when nothing executed. */
+export class ServiceUnavailableError extends GraphQLError {
+  constructor(retryAfterSeconds = 1) {
+    super(SERVICE_UNAVAILABLE_MESSAGE, {
+      extensions: {
+        code: 'SERVICE_UNAVAILABLE',
+        retryAfter: retryAfterSeconds,
+        http: { status: 503, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+      },
     });
   }
 }

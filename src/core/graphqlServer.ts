@@ -1,16 +1,23 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { isDatabaseOutage } from './dbErrors';
+import { SERVICE_UNAVAILABLE_MESSAGE } from './errors';
 import type http from 'node:http';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { graphqlRequestDuration } from './metrics';
 import { currentRequestScope } from './requestScope';
 import { UserInputFailure } from './errors';
+import { queryCostPlugin, type TokenBucketLimiter } from './rateLimit';
+import type { Actor } from '../auth/actor';
 
 interface BaseGraphqlContext {
   requestId: string;
+  actor: Actor;
+  ip: string | null;
 }
 
 const MASKED_MESSAGE = 'Internal server error.';
@@ -20,6 +27,7 @@ const KNOWN_CODES = new Set([
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
@@ -36,6 +44,8 @@ export function createApolloServer<TContext extends BaseGraphqlContext>(options:
   config: Config;
   logger: Logger;
   httpServer: http.Server;
+  /** Per-credential rate limiter (null when rate limiting is off); shared with authentication in server.ts. */
+  limiter: TokenBucketLimiter | null;
 }): ApolloServer<TContext> {
   const { config, logger } = options;
   const armor = new ApolloArmor({
@@ -56,12 +66,20 @@ export function createApolloServer<TContext extends BaseGraphqlContext>(options:
     // Batches are allowed; their size is capped before they reach Apollo (see batchLimit in server.ts).
     allowBatchedHttpRequests: true,
     includeStacktraceInErrorResponses: false,
+    // Apollo's CSRF guard refuses GET queries without a custom header (GraphQL-over-HTTP says GET queries MUST work).
+    // CSRF needs an ambient credential; Orgraph has none (no cookies: only `Authorization`, which a cross-site page
+    // cannot attach without a CORS preflight), and GET never runs mutations (405). Re-enable if cookies ever appear.
+    csrfPrevention: false,
     parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
     validationRules: armor.validationRules,
     plugins: [
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
       observabilityPlugin<TContext>(logger),
+      queryCostPlugin<TContext>({
+        maxCost: config.GRAPHQL_MAX_COST,
+        limiter: options.limiter,
+      }),
     ],
     formatError: (formatted, error) => formatError(formatted, error, logger),
   });
@@ -75,6 +93,11 @@ function formatError(formatted: GraphQLFormattedError, error: unknown, logger: L
     return { message: original.message, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', argument: original.field?.join('.'), requestId } };
   }
   const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  if (!KNOWN_CODES.has(code) && isDatabaseOutage(unwrapResolverError(error))) {
+    // An outage is not a bug: the client may retry, and the log should not page anyone per failed request.
+    logger.warn({ err: unwrapResolverError(error), requestId, path: formatted.path }, 'database unavailable during GraphQL operation');
+    return { message: SERVICE_UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: 1, requestId } };
+  }
   if (!KNOWN_CODES.has(code)) {
     // Anything unexpected is logged in full and shown to the client only as an opaque message with the request id.
     logger.error({ err: error, requestId, path: formatted.path }, 'unexpected error in GraphQL operation');

@@ -31,3 +31,10 @@ export const poolConnections = new Gauge({
   labelNames: ['state'] as const,
   registers: [metricsRegistry],
 });
+
+export const rateLimitRejections = new Counter({
+  name: 'orgraph_rate_limit_rejections_total',
+  help: 'GraphQL operations refused with RATE_LIMITED, by credential class.',
+  labelNames: ['class'] as const,
+  registers: [metricsRegistry],
+});

@@ -188,17 +188,23 @@ export class PolicyOperationsResolver {
     @Arg('input', () => RemoveModelAccessRuleInput) input: RemoveModelAccessRuleInput,
     @Ctx() ctx: AppContext,
   ): Promise<PolicyChangePayload> {
+    ctx.access.requireCustomer();
     const localId = localIdOf(input.ruleId, 'ModelAccessRule');
     const rule = localId ? await ctx.loaders.modelAccessRuleById.load(localId) : null;
-    if (!rule) throw new NotFoundError('ModelAccessRule');
-    const { organization, change } = await authorizedChange(
-      ctx,
-      { organizationId: '', removeRuleIds: [input.ruleId] },
-      '',
-      await ctx.loaders.organizationById.load(rule.organizationId),
-    );
+    const owner = rule ? await ctx.loaders.organizationById.load(rule.organizationId) : null;
+    // Another organization's rule must look exactly like a missing rule (found by test/isolation.test.ts: it used
+    // to answer "Organization not found", telling the caller the rule id exists elsewhere).
+    if (!rule || !owner || !(await ruleVisible(ctx, rule.teamId, owner))) throw new NotFoundError('ModelAccessRule');
+    const { organization, change } = await authorizedChange(ctx, { organizationId: '', removeRuleIds: [input.ruleId] }, '', owner);
     return applyAndShape(ctx, organization, change);
   }
+}
+
+/** A team rule is visible to whoever sees its team; an organization rule to whoever sees the organization. */
+async function ruleVisible(ctx: AppContext, teamId: string | null, organization: Organization): Promise<boolean> {
+  if (!teamId) return ctx.access.canSeeOrganization(organization);
+  const team = await ctx.loaders.teamById.load(teamId);
+  return team !== null && (await ctx.access.canSeeTeam(team));
 }
 
 /**

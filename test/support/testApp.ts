@@ -45,6 +45,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ARGON2_MEMORY_KIB: '1024',
     INGEST_TOKEN: TEST_INGEST_TOKEN,
     OPERATOR_TOKEN: TEST_OPERATOR_TOKEN,
+    // Every test file drives one server from one IP and signs many users up anonymously; the rate limiter is
+    // switched on (with small budgets) by the files that test it (test/rateLimit.test.ts, test/fuzz.test.ts).
+    RATE_LIMIT_ENABLED: 'false',
     ...env,
   });
   const db = createDataSource({ url: database.url, poolSize: 8 });
