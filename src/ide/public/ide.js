@@ -10,7 +10,7 @@
     {
       query:
         '# Who am I? Needs a Bearer session token (get one with the login example).\n' +
-        'query Viewer {\n  viewer {\n    email\n    name\n    organizations { slug name viewerRole }\n    teams { username name }\n  }\n}\n',
+        '{\n  viewer {\n    email\n    name\n    organizations { slug name viewerRole }\n    teams { username name }\n  }\n}\n',
     },
     {
       query:
