@@ -212,7 +212,8 @@ export class UsageIngestService {
     return result[0]!.inserted;
   }
 
-  private async advanceWatermark(completeThrough: Date): Promise<void> {
+  /** Records the pipeline's statement that everything before `completeThrough` has been sent (never moves back). */
+  async advanceWatermark(completeThrough: Date): Promise<void> {
     await this.db.query(
       `INSERT INTO usage_watermark (singleton, complete_through) VALUES (true, $1)
        ON CONFLICT (singleton) DO UPDATE SET complete_through = GREATEST(usage_watermark.complete_through, excluded.complete_through)`,
