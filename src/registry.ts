@@ -20,6 +20,7 @@ import {
   TeamPolicyResolver,
 } from './policies/policies.resolver';
 import { NodeResolver } from './node/node.resolver';
+import { OrganizationUsageResolver, TeamUsageResolver, UsageRootResolver } from './usage/usage.resolver';
 import { CatalogResolver } from './catalog/catalog.resolver';
 import { RequestRecord } from './requests/requestRecord.entity';
 import { RequestIngestResolver, RequestRecordResolver, TeamRequestsResolver } from './requests/requests.resolver';
@@ -69,4 +70,7 @@ export const allResolvers: NonEmptyArray<Function> = [
   OrganizationPolicyFieldResolver,
   TeamPolicyResolver,
   PolicyOperationsResolver,
+  OrganizationUsageResolver,
+  TeamUsageResolver,
+  UsageRootResolver,
 ];

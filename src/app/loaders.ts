@@ -10,6 +10,7 @@ import { ModelPrice } from '../catalog/modelPrice.entity';
 import { Member } from '../members/member.entity';
 import { Invite } from '../invites/invite.entity';
 import { ApiKey } from '../apiKeys/apiKey.entity';
+import { createUsageDashboardLoaders } from '../usage/usageDashboards';
 import { TeamSecret } from '../secrets/teamSecret.entity';
 import { AuditEvent } from '../audit/auditEvent.entity';
 import { OrganizationPolicySetting } from '../policies/organizationPolicySetting.entity';
@@ -50,6 +51,7 @@ export function createLoaders(db: DataSource, services: { requests: { payloads(k
       const found = await services.requests.payloads(keys);
       return keys.map((key) => found.get(key) ?? null);
     }),
+    usageDashboards: createUsageDashboardLoaders(db),
     pricesByEndpoint: loaderOfGroups<string, ModelPrice>(
       (ids) => db.getRepository(ModelPrice).find({ where: { endpointId: In([...ids]) }, order: { effectiveFrom: 'ASC' } }),
       (p) => p.endpointId,

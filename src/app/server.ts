@@ -17,6 +17,8 @@ import { createLoaders } from './loaders';
 import { buildAppContext, type AppContext } from './context';
 import { closeServices, createServices, type Services } from './services';
 import { createIdeRouter } from '../ide/ideRouter';
+import { createUsageRouter } from '../usage/usage.rest';
+import { Access } from '../authz/access';
 
 export interface RunningServer {
   url: string;
@@ -56,6 +58,12 @@ export async function startServer(options: {
     res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
   });
   app.use(createIdeRouter({ graphqlPath: '/graphql' }));
+  app.use(
+    createUsageRouter(services, async (actor, organizationId) => {
+      const loaders = createLoaders(db, services);
+      return new Access(actor, loaders).usageTeams((await loaders.organizationById.load(organizationId))!);
+    }),
+  );
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),

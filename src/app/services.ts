@@ -13,12 +13,16 @@ import { SecretsService } from '../secrets/secrets.service';
 import { AuditLogService } from '../audit/auditLog.service';
 import { RequestsService } from '../requests/requests.service';
 import { PoliciesService } from '../policies/policies.service';
+import { UsageIngestService } from '../usage/usageIngest.service';
+import { UsageQueryService } from '../usage/usageQuery.service';
+import { UsageService } from '../usage/usage.service';
 
 /** The composition root: one instance of every service per process, wired by hand (no DI container needed). */
 export function createServices(db: DataSource, config: Config) {
   const apiKeyAuthenticator = new ApiKeyAuthenticator(db, { cache: config.API_KEY_AUTH_CACHE });
   const teams = new TeamsService(db, apiKeyAuthenticator);
   const catalog = new CatalogService(db);
+  const usageIngest = new UsageIngestService(db);
   return {
     db,
     config,
@@ -38,6 +42,8 @@ export function createServices(db: DataSource, config: Config) {
     requests: new RequestsService(db, { maxPayloadBytes: config.REQUEST_PAYLOAD_MAX_BYTES }),
     catalog,
     policies: new PoliciesService(db, catalog),
+    usageIngest,
+    usage: new UsageService(new UsageQueryService(db), usageIngest),
   };
 }
 

@@ -250,6 +250,45 @@ export class Access {
     return { rows: 'ALL', userId: null, payloads: role !== null };
   }
 
+  /**
+   * Whose usage the actor may read in an organization (DESIGN §7): organization ADMINs (sessions and organization
+   * admin keys) and organization BILLING users see every team; team ADMIN and BILLING members see their teams, and
+   * every team of the organization under cross-team visibility. Anyone else is FORBIDDEN.
+   */
+  async usageTeams(organization: Organization): Promise<string[] | null> {
+    this.rejectApiScopedKey();
+    const role = await this.organizationRole(organization.id);
+    if (role === OrganizationRole.ADMIN || role === OrganizationRole.BILLING) return null;
+    const mine = await this.usageRoleTeams(organization.id);
+    if (mine.length === 0) throw new ForbiddenError('USAGE_ROLE_REQUIRED', 'Usage is visible to organization admins and billing users, and to team admins and billing members.');
+    const settings = await this.loaders.policySettingsByOrganization.load(organization.id);
+    return settingValue(organizationPolicyState(settings, []), 'crossTeamVisibility') ? null : mine;
+  }
+
+  /** Usage of one team: its ADMIN/BILLING members, organization ADMIN/BILLING, or anyone allowed by cross-team visibility. */
+  async requireTeamUsage(team: Team | null): Promise<Team> {
+    const visible = await this.visibleTeam(team);
+    this.rejectApiScopedKey();
+    const role = await this.teamRole(visible);
+    if (role === TeamRole.ADMIN || role === TeamRole.BILLING) return visible;
+    if (visible.organizationId) {
+      const teams = await this.usageTeams((await this.loaders.organizationById.load(visible.organizationId))!).catch((): string[] => []);
+      if (teams === null || teams.includes(visible.id)) return visible;
+    }
+    throw new ForbiddenError('USAGE_ROLE_REQUIRED', 'Only team admins and billing members (and organization admins and billing users) see this team’s usage.');
+  }
+
+  /** Teams of an organization where the actor is ADMIN or BILLING. */
+  private async usageRoleTeams(organizationId: string): Promise<string[]> {
+    const actor = this.actor;
+    if (actor.kind === 'API_KEY') return actor.organizationId === organizationId && actor.scope === 'ADMIN' ? [actor.teamId] : [];
+    if (actor.kind !== 'USER') return [];
+    const memberships = await this.loaders.teamMembershipsByUser.load(actor.userId);
+    return memberships
+      .filter((m) => m.organizationId === organizationId && (m.role === TeamRole.ADMIN || m.role === TeamRole.BILLING))
+      .map((m) => m.teamId);
+  }
+
   /** The team's effective request visibility (organization setting, team override unless locked). */
   private async requestVisibility(team: Team): Promise<'ALL' | 'OWN'> {
     const [settings, overrides] = await Promise.all([

@@ -1,0 +1,127 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, Mutation, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import type { AppContext } from '../app/context';
+import { mutationPayload } from '../core/mutation';
+import { BadUserInputError, ForbiddenError } from '../core/errors';
+import { DecimalScalar } from '../core/scalars';
+import { Product } from '../catalog/modelEndpoint.entity';
+import { Organization } from '../organizations/organization.entity';
+import { Team } from '../teams/team.entity';
+import { IngestUsageInput, IngestUsagePayload, UsageExpand, UsageGroupBy, UsageItem, UsageReport, UsageTimeframe } from './usage.types';
+import type { UsageQueryArgs } from './usageQuery.service';
+
+@ArgsType()
+class UsageArgs implements UsageQueryArgs {
+  @Field(() => String, { nullable: true, description: 'ISO-8601 date or date-time (in `timezone` unless it has an offset). Default: 24 h before `end`.' })
+  start?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Exclusive end, ISO-8601 date or date-time. Default: now.' })
+  end?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone of the buckets, e.g. `America/New_York`. Default `UTC`.' })
+  timezone?: string | null;
+
+  @Field(() => UsageTimeframe, { nullable: true, description: 'Bucket size. Default: chosen from the range (< 2 h minute, < 2 d hour, < 64 d day, < 183 d week, else month).' })
+  timeframe?: UsageTimeframe | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Align start down and end up to bucket boundaries in the zone. Default true.' })
+  boundToTimeframe?: boolean | null;
+
+  @Field(() => [String], { nullable: true, description: 'Only these teams (usernames); a team you may not read is an error.' })
+  teamUsernames?: string[] | null;
+
+  @Field(() => [Product], { nullable: true, description: 'Only these product lines.' })
+  products?: Product[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Only these endpoint ids (1–50).' })
+  endpointIds?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Only usage made with these API keys (public ids, 1–50).' })
+  apiKeyIds?: string[] | null;
+
+  @Field(() => [UsageExpand], { nullable: true, description: 'TIME_SERIES and/or SUMMARY, optionally AUTH_METHOD. Default [TIME_SERIES].' })
+  expand?: UsageExpand[] | null;
+
+  @Field(() => [UsageGroupBy], { nullable: true, description: 'Grouping of items. Default [TEAM, PRODUCT, ENDPOINT, UNIT].' })
+  groupBy?: UsageGroupBy[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Buckets per page, 1–1000 (default 100).' })
+  limit?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The `nextCursor` of the previous page.' })
+  cursor?: string | null;
+}
+
+export enum SpendPeriod {
+  DAY = 'DAY',
+  MONTH = 'MONTH',
+}
+registerEnumType(SpendPeriod, { name: 'SpendPeriod', description: 'A spending period (UTC calendar day or month, so far).' });
+
+@InputType({ description: 'A time range: ISO-8601 instants, end exclusive.' })
+export class UsageRangeInput {
+  @Field(() => Date, { description: 'Start (inclusive).' })
+  start!: Date;
+
+  @Field(() => Date, { description: 'End (exclusive).' })
+  end!: Date;
+}
+
+@Resolver(() => Organization)
+export class OrganizationUsageResolver {
+  @FieldResolver(() => UsageReport, { description: 'Usage across the organization’s teams (DESIGN §7 semantics; paginated by buckets).' })
+  async usage(@Root() organization: Organization, @Args(() => UsageArgs) args: UsageArgs, @Ctx() ctx: AppContext): Promise<UsageReport> {
+    const teamIds = await ctx.access.usageTeams(organization);
+    return ctx.services.usage.report({ tenantId: organization.id, teamIds }, args);
+  }
+}
+
+@Resolver(() => Team)
+export class TeamUsageResolver {
+  @FieldResolver(() => UsageReport, { description: 'This team’s usage (same parameters as Organization.usage; team filters are implied).' })
+  async usage(@Root() team: Team, @Args(() => UsageArgs) args: UsageArgs, @Ctx() ctx: AppContext): Promise<UsageReport> {
+    await ctx.access.requireTeamUsage(team);
+    return ctx.services.usage.report({ tenantId: team.organizationId ?? team.id, teamIds: [team.id] }, { ...args, teamUsernames: null });
+  }
+
+  @FieldResolver(() => DecimalScalar, { description: 'Spend of the current UTC day or month so far (batched across teams: one statement per period).' })
+  async spend(@Root() team: Team, @Arg('period', () => SpendPeriod, { description: 'DAY or MONTH.' }) period: SpendPeriod, @Ctx() ctx: AppContext): Promise<string> {
+    await ctx.access.requireTeamUsage(team);
+    return ctx.loaders.usageDashboards.spend(period).load(team.id);
+  }
+
+  @FieldResolver(() => [UsageItem], { description: 'Cost and quantity per product and unit over a range (batched across teams: one statement per distinct range).' })
+  async usageSummary(@Root() team: Team, @Arg('range', () => UsageRangeInput, { description: 'The range.' }) range: UsageRangeInput, @Ctx() ctx: AppContext): Promise<UsageItem[]> {
+    await ctx.access.requireTeamUsage(team);
+    if (range.start >= range.end) throw new BadUserInputError('`range.start` must be before `range.end`.', 'range');
+    return ctx.loaders.usageDashboards.summary(range.start, range.end).load(team.id);
+  }
+}
+
+@Resolver()
+export class UsageRootResolver {
+  @Query(() => UsageReport, {
+    description: 'Usage of the caller’s organization: with an organization admin key, the key’s organization; with a session, pass `organizationSlug`.',
+  })
+  async organizationUsage(
+    @Args(() => UsageArgs) args: UsageArgs,
+    @Arg('organizationSlug', () => String, { nullable: true, description: 'Which organization (sessions); defaults to the admin key’s.' }) organizationSlug: string | null,
+    @Ctx() ctx: AppContext,
+  ): Promise<UsageReport> {
+    ctx.access.requireCustomer();
+    let organization: Organization | null = null;
+    if (organizationSlug) organization = await ctx.access.visibleOrganization(await ctx.loaders.organizationBySlug.load(organizationSlug));
+    else if (ctx.actor.kind === 'API_KEY' && ctx.actor.organizationId) organization = await ctx.loaders.organizationById.load(ctx.actor.organizationId);
+    if (!organization) throw new ForbiddenError('ORGANIZATION_REQUIRED', 'Pass `organizationSlug`, or use an organization admin key.');
+    const teamIds = await ctx.access.usageTeams(organization);
+    return ctx.services.usage.report({ tenantId: organization.id, teamIds }, args);
+  }
+
+  @Mutation(() => IngestUsagePayload, {
+    description:
+      'Metering pipeline only (ingest credential): store 1–10,000 usage records. Each is validated on its own; valid ones are committed before the answer; ids already stored count as duplicates (safe to retry).',
+  })
+  async ingestUsage(@Arg('input', () => IngestUsageInput) input: IngestUsageInput, @Ctx() ctx: AppContext): Promise<IngestUsagePayload> {
+    ctx.access.requireIngest();
+    return mutationPayload(async () => ctx.services.usageIngest.ingest(input.records, input.completeThrough));
+  }
+}

@@ -1,0 +1,254 @@
+import { DateTime } from 'luxon';
+import type { DataSource } from 'typeorm';
+import { UserInputFailure } from '../core/errors';
+import { isDecimalString } from '../core/scalars';
+import { localIdOf } from '../core/relay';
+import type { UsageRecordInput, UsageRejection } from './usage.types';
+
+export const MAX_USAGE_BATCH = 10_000;
+const MAX_FUTURE_MS = 24 * 3600_000;
+const PRODUCTS = new Set(['MODEL_APIS', 'SERVERLESS', 'COMPUTE']);
+const CATALOG_TTL_MS = 10_000;
+
+export interface IngestUsageResult {
+  accepted: number;
+  duplicates: number;
+  rejected: UsageRejection[];
+}
+
+interface CatalogEntry {
+  unit: string;
+  /** Price versions, oldest first. */
+  prices: Array<{ from: number; price: string }>;
+}
+
+interface Row {
+  tenantId: string;
+  id: string;
+  ts: string;
+  teamId: string;
+  organizationId: string | null;
+  product: string;
+  endpointId: string;
+  unit: string;
+  quantity: string;
+  unitPrice: string;
+  cost: string | null;
+  authKey: string;
+}
+
+/**
+ * Usage ingest: records are validated one by one, and the valid ones are stored and rolled up in ONE statement
+ * (insert with ON CONFLICT DO NOTHING, then every rollup level fed only from the rows actually inserted), so a
+ * retried or concurrently repeated batch is counted exactly once and the response is sent only after commit.
+ */
+export class UsageIngestService {
+  private catalog: { loadedAt: number; entries: Map<string, CatalogEntry> } | null = null;
+
+  constructor(private readonly db: DataSource) {}
+
+  async ingest(records: UsageRecordInput[], completeThrough?: Date | null): Promise<IngestUsageResult> {
+    if (records.length < 1 || records.length > MAX_USAGE_BATCH) {
+      throw new UserInputFailure('INVALID_BATCH', `A batch holds 1–${MAX_USAGE_BATCH} records.`, ['input', 'records']);
+    }
+    const { rows, rejected, duplicatesInBatch } = await this.validate(records);
+    const accepted = rows.length ? await this.store(rows) : 0;
+    if (completeThrough) await this.advanceWatermark(completeThrough);
+    return { accepted, duplicates: rows.length - accepted + duplicatesInBatch, rejected };
+  }
+
+  /** The pipeline's watermark (null until it reports one). */
+  async completeThrough(): Promise<Date | null> {
+    const rows: Array<{ complete_through: Date }> = await this.db.query(`SELECT complete_through FROM usage_watermark`);
+    return rows[0]?.complete_through ?? null;
+  }
+
+  private async validate(records: UsageRecordInput[]) {
+    const [teams, keys, users, catalog] = await Promise.all([
+      this.lookup<{ id: string; organization_id: string | null; username: string }>(
+        `SELECT id, organization_id, username FROM teams WHERE username = ANY($1)`,
+        records.map((r) => r.teamUsername),
+        (t) => t.username,
+      ),
+      this.lookup<{ id: string; key_id: string; team_id: string }>(
+        `SELECT id, key_id, team_id FROM api_keys WHERE key_id = ANY($1)`,
+        records.flatMap((r) => (r.auth?.keyId ? [r.auth.keyId] : [])),
+        (k) => k.key_id,
+      ),
+      this.lookup<{ id: string }>(
+        `SELECT id FROM users WHERE id = ANY($1::uuid[])`,
+        records.flatMap((r) => {
+          const id = r.auth?.userId ? localIdOf(r.auth.userId, 'User') : null;
+          return id ? [id] : [];
+        }),
+        (u) => u.id,
+      ),
+      this.catalogEntries(),
+    ]);
+
+    const rejected: UsageRejection[] = [];
+    const rows: Row[] = [];
+    const seen = new Set<string>();
+    let duplicatesInBatch = 0;
+    const now = Date.now();
+    records.forEach((record, index) => {
+      const reject = (field: string, code: string, message: string) => void rejected.push({ index, field, code, message });
+      if (record.id.length < 1 || record.id.length > 200) return reject('id', 'INVALID', 'The id must be 1–200 characters.');
+      const timestamp = DateTime.fromISO(record.timestamp, { setZone: true });
+      if (!timestamp.isValid || !/(Z|[+-]\d{2}:?\d{2})$/.test(record.timestamp)) {
+        return reject('timestamp', 'INVALID', 'timestamp must be an ISO-8601 instant with an offset, e.g. 2025-03-09T10:00:00Z.');
+      }
+      if (timestamp.toMillis() > now + MAX_FUTURE_MS) return reject('timestamp', 'FUTURE_TIMESTAMP', 'timestamp is more than a day in the future.');
+      const team = teams.get(record.teamUsername);
+      if (!team) return reject('teamUsername', 'UNKNOWN_TEAM', `No team "${record.teamUsername}".`);
+      if (!PRODUCTS.has(record.product)) return reject('product', 'UNKNOWN_PRODUCT', 'product must be MODEL_APIS, SERVERLESS or COMPUTE.');
+      for (const field of ['quantity', 'unitPrice', 'cost'] as const) {
+        const value = record[field];
+        if (value === null || value === undefined) continue;
+        if (!isDecimalString(value)) return reject(field, 'NOT_DECIMAL', `${field} must be a decimal string such as "12.5".`);
+        if (value.startsWith('-')) {
+          return reject(field, field === 'quantity' ? 'NEGATIVE_QUANTITY' : 'INVALID', `${field} must not be negative.`);
+        }
+      }
+      if ((record.currency ?? 'USD') !== 'USD') return reject('currency', 'UNSUPPORTED_CURRENCY', 'Only USD is supported.');
+      const entry = catalog.get(record.endpointId);
+      const unit = record.unit ?? entry?.unit;
+      if (!unit) return reject('endpointId', 'UNKNOWN_ENDPOINT', `"${record.endpointId}" is not in the catalog; give unit and unitPrice.`);
+      const unitPrice = record.unitPrice ?? priceAt(entry, timestamp.toMillis());
+      if (unitPrice === null) {
+        return reject('unitPrice', entry ? 'NO_PRICE' : 'UNKNOWN_ENDPOINT', `No catalog price for "${record.endpointId}" at that time; give unitPrice.`);
+      }
+      let authKey = '';
+      if (record.auth) {
+        if (record.auth.kind === 'API_KEY') {
+          const key = record.auth.keyId ? keys.get(record.auth.keyId) : undefined;
+          if (!key || key.team_id !== team.id) return reject('auth.keyId', 'UNKNOWN_KEY', 'No such key on this team.');
+          authKey = `KEY:${key.id}`;
+        } else if (record.auth.kind === 'LOGIN') {
+          const userId = record.auth.userId ? localIdOf(record.auth.userId, 'User') : null;
+          if (!userId || !users.has(userId)) return reject('auth.userId', 'UNKNOWN_USER', 'No such user.');
+          authKey = `LOGIN:${userId}`;
+        } else {
+          return reject('auth.kind', 'INVALID', 'auth.kind must be API_KEY or LOGIN.');
+        }
+      }
+      const tenantId = team.organization_id ?? team.id;
+      const dedupe = `${tenantId}/${record.id}`;
+      if (seen.has(dedupe)) {
+        duplicatesInBatch += 1;
+        return;
+      }
+      seen.add(dedupe);
+      rows.push({
+        tenantId,
+        id: record.id,
+        ts: timestamp.toUTC().toISO()!,
+        teamId: team.id,
+        organizationId: team.organization_id,
+        product: record.product,
+        endpointId: record.endpointId,
+        unit,
+        quantity: record.quantity,
+        unitPrice,
+        cost: record.cost ?? null,
+        authKey,
+      });
+    });
+    return { rows, rejected, duplicatesInBatch };
+  }
+
+  /** Raw insert and all three rollups in one statement: rollups only ever see rows that were really inserted. */
+  private async store(rows: Row[]): Promise<number> {
+    const column = <K extends keyof Row>(key: K) => rows.map((row) => row[key]);
+    const rollup = (table: string, bucket: string) => `
+      ${table}_up AS (
+        INSERT INTO ${table} AS r (tenant_id, bucket, team_id, product, endpoint_id, unit, auth_key, quantity, cost,
+                                   min_unit_price, max_unit_price, records)
+        SELECT tenant_id, ${bucket}, team_id, product, endpoint_id, unit, auth_key, sum(quantity), sum(cost),
+               min(unit_price), max(unit_price), count(*)
+          FROM inserted
+         GROUP BY 1, 2, 3, 4, 5, 6, 7
+         ORDER BY 1, 2, 3, 4, 5, 6, 7
+        ON CONFLICT (tenant_id, bucket, team_id, product, endpoint_id, unit, auth_key) DO UPDATE
+           SET quantity = r.quantity + excluded.quantity, cost = r.cost + excluded.cost,
+               min_unit_price = LEAST(r.min_unit_price, excluded.min_unit_price),
+               max_unit_price = GREATEST(r.max_unit_price, excluded.max_unit_price),
+               records = r.records + excluded.records
+        RETURNING 1)`;
+    const result: Array<{ inserted: number }> = await this.db.query(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::uuid[], $5::uuid[], $6::text[], $7::text[],
+                              $8::text[], $9::numeric[], $10::numeric[], $11::numeric[], $12::text[])
+                    AS i(tenant_id, id, ts, team_id, organization_id, product, endpoint_id, unit, quantity, unit_price, cost, auth_key)
+       ),
+       inserted AS (
+         INSERT INTO usage_records (tenant_id, id, ts, team_id, organization_id, product, endpoint_id, unit, quantity,
+                                    unit_price, cost, auth_key)
+         SELECT tenant_id, id, ts, team_id, organization_id, product, endpoint_id, unit, quantity, unit_price,
+                COALESCE(cost, quantity * unit_price), auth_key
+           FROM input
+         ON CONFLICT (tenant_id, id) DO NOTHING
+         RETURNING tenant_id, ts, team_id, product, endpoint_id, unit, auth_key, quantity, unit_price, cost
+       ),
+       ${rollup('usage_rollup_15m', "date_bin('15 minutes', ts, timestamptz '2000-01-01 00:00:00+00')")},
+       ${rollup('usage_rollup_1h', "date_trunc('hour', ts, 'UTC')")},
+       ${rollup('usage_rollup_1d', "date_trunc('day', ts, 'UTC')")}
+       SELECT (SELECT count(*) FROM inserted)::int AS inserted`,
+      [
+        column('tenantId'),
+        column('id'),
+        column('ts'),
+        column('teamId'),
+        column('organizationId'),
+        column('product'),
+        column('endpointId'),
+        column('unit'),
+        column('quantity'),
+        column('unitPrice'),
+        column('cost'),
+        column('authKey'),
+      ],
+    );
+    return result[0]!.inserted;
+  }
+
+  /** Records the pipeline's statement that everything before `completeThrough` has been sent (never moves back). */
+  async advanceWatermark(completeThrough: Date): Promise<void> {
+    await this.db.query(
+      `INSERT INTO usage_watermark (singleton, complete_through) VALUES (true, $1)
+       ON CONFLICT (singleton) DO UPDATE SET complete_through = GREATEST(usage_watermark.complete_through, excluded.complete_through)`,
+      [completeThrough],
+    );
+  }
+
+  /** The catalog is small and changes rarely: cached briefly per process. */
+  private async catalogEntries(): Promise<Map<string, CatalogEntry>> {
+    if (this.catalog && Date.now() - this.catalog.loadedAt < CATALOG_TTL_MS) return this.catalog.entries;
+    const rows: Array<{ endpoint_id: string; unit: string; effective_from: Date | null; unit_price: string | null }> = await this.db.query(
+      `SELECT e.endpoint_id, e.unit, p.effective_from, p.unit_price::text AS unit_price
+         FROM model_endpoints e LEFT JOIN model_prices p ON p.endpoint_id = e.endpoint_id
+        ORDER BY e.endpoint_id, p.effective_from`,
+    );
+    const entries = new Map<string, CatalogEntry>();
+    for (const row of rows) {
+      const entry = entries.get(row.endpoint_id) ?? { unit: row.unit, prices: [] };
+      if (row.effective_from && row.unit_price !== null) entry.prices.push({ from: row.effective_from.getTime(), price: row.unit_price });
+      entries.set(row.endpoint_id, entry);
+    }
+    this.catalog = { loadedAt: Date.now(), entries };
+    return entries;
+  }
+
+  private async lookup<T>(sql: string, keys: string[], keyOf: (row: T) => string): Promise<Map<string, T>> {
+    if (keys.length === 0) return new Map();
+    const rows: T[] = await this.db.query(sql, [[...new Set(keys)]]);
+    return new Map(rows.map((row) => [keyOf(row), row]));
+  }
+}
+
+function priceAt(entry: CatalogEntry | undefined, at: number): string | null {
+  if (!entry) return null;
+  let price: string | null = null;
+  for (const version of entry.prices) if (version.from <= at) price = version.price;
+  return price;
+}

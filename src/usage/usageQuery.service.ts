@@ -1,0 +1,238 @@
+import type { DataSource } from 'typeorm';
+import { BadUserInputError } from '../core/errors';
+import { Product } from '../catalog/modelEndpoint.entity';
+import { bucketLabel, finestTiling, planBuckets, type BucketArgs } from './buckets';
+import { UsageAuthKind, UsageExpand, UsageGroupBy, type UsageBucket, type UsageItem, type UsageReport } from './usage.types';
+
+export const DEFAULT_BUCKET_LIMIT = 100;
+export const MAX_BUCKET_LIMIT = 1000;
+const DEFAULT_GROUP_BY = [UsageGroupBy.TEAM, UsageGroupBy.PRODUCT, UsageGroupBy.ENDPOINT, UsageGroupBy.UNIT];
+
+export interface UsageQueryArgs extends BucketArgs {
+  teamUsernames?: string[] | null;
+  products?: Product[] | null;
+  endpointIds?: string[] | null;
+  apiKeyIds?: string[] | null;
+  expand?: UsageExpand[] | null;
+  groupBy?: UsageGroupBy[] | null;
+  limit?: number | null;
+  cursor?: string | null;
+}
+
+/** Whose usage a caller may read: one tenant, and either all its teams or only some. */
+export interface UsageScope {
+  tenantId: string;
+  /** null = every team of the tenant. */
+  teamIds: string[] | null;
+}
+
+const GROUP_COLUMN: Record<UsageGroupBy, string> = {
+  TEAM: 'team_id',
+  PRODUCT: 'product',
+  ENDPOINT: 'endpoint_id',
+  UNIT: 'unit',
+  AUTH_METHOD: 'auth_key',
+  API_KEY: 'auth_key',
+};
+
+/**
+ * Usage queries (DESIGN §7). Bucketing is planned in the requested zone (buckets.ts); the SQL reads the coarsest
+ * rollup that tiles every bucket edge exactly — daily, hourly or 15-minute — and raw records only when no rollup
+ * does (minute buckets, unaligned ranges). A page costs one statement for the series and one for the summary.
+ */
+export class UsageQueryService {
+  constructor(private readonly db: DataSource) {}
+
+  async report(scope: UsageScope, args: UsageQueryArgs, now = new Date()): Promise<Omit<UsageReport, 'completeThrough'>> {
+    const expand = new Set(args.expand?.length ? args.expand : [UsageExpand.TIME_SERIES]);
+    if (!expand.has(UsageExpand.TIME_SERIES) && !expand.has(UsageExpand.SUMMARY)) {
+      throw new BadUserInputError('`expand` must include TIME_SERIES or SUMMARY.', 'expand');
+    }
+    const limit = args.limit ?? DEFAULT_BUCKET_LIMIT;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_BUCKET_LIMIT) {
+      throw new BadUserInputError(`\`limit\` must be between 1 and ${MAX_BUCKET_LIMIT} buckets.`, 'limit');
+    }
+    const plan = planBuckets(args, now);
+    const bucketCount = plan.edges.length - 1;
+    const pages = Math.max(1, Math.ceil(bucketCount / limit));
+    const page = decodePageCursor(args.cursor, pages);
+    const filters = await this.filters(scope, args);
+    const groupBy = [...new Set([...(args.groupBy?.length ? args.groupBy : DEFAULT_GROUP_BY), ...(expand.has(UsageExpand.AUTH_METHOD) ? [UsageGroupBy.AUTH_METHOD] : [])])];
+
+    const first = (page - 1) * limit;
+    const pageEdges = plan.edges.slice(first, Math.min(first + limit, bucketCount) + 1);
+    const [seriesRows, summaryRows] = await Promise.all([
+      expand.has(UsageExpand.TIME_SERIES) ? this.aggregate(filters, groupBy, pageEdges, true) : Promise.resolve(null),
+      expand.has(UsageExpand.SUMMARY) ? this.aggregate(filters, groupBy, [plan.edges[0]!, plan.edges[bucketCount]!], false) : Promise.resolve(null),
+    ]);
+    const labels = await this.labels([...(seriesRows ?? []), ...(summaryRows ?? [])]);
+
+    let timeSeries: UsageBucket[] | null = null;
+    if (seriesRows) {
+      timeSeries = pageEdges.slice(0, -1).map((edge) => ({ bucket: bucketLabel(edge), results: [] as UsageItem[] }));
+      for (const row of seriesRows) timeSeries[row.b - 1]?.results.push(toItem(row, groupBy, labels));
+    }
+    return {
+      start: bucketLabel(plan.edges[0]!),
+      end: bucketLabel(plan.edges[bucketCount]!),
+      timezone: plan.zone,
+      timeframe: plan.timeframe,
+      timeSeries,
+      summary: summaryRows ? summaryRows.map((row) => toItem(row, groupBy, labels)) : null,
+      nextCursor: page < pages ? encodePageCursor(page + 1) : null,
+      hasMore: page < pages,
+      totalBuckets: bucketCount,
+    };
+  }
+
+  /** Resolves and checks the filters: teams outside the scope and keys of other tenants are errors, never empty results. */
+  private async filters(scope: UsageScope, args: UsageQueryArgs): Promise<SqlFilters> {
+    let teamIds = scope.teamIds;
+    if (args.teamUsernames?.length) {
+      const rows: Array<{ id: string; username: string }> = await this.db.query(
+        `SELECT id, username FROM teams WHERE username = ANY($1) AND (organization_id = $2 OR id = $2)`,
+        [args.teamUsernames, scope.tenantId],
+      );
+      const found = new Map(rows.map((row) => [row.username, row.id]));
+      const unknown = args.teamUsernames.filter((username) => !found.has(username) || (scope.teamIds && !scope.teamIds.includes(found.get(username)!)));
+      if (unknown.length) throw new BadUserInputError(`Not a team of this organization you may read: ${unknown.join(', ')}.`, 'teamUsernames');
+      teamIds = [...found.values()];
+    }
+    for (const [argument, list] of [['endpointIds', args.endpointIds], ['apiKeyIds', args.apiKeyIds]] as const) {
+      if (list && (list.length < 1 || list.length > 50)) throw new BadUserInputError(`\`${argument}\` takes 1–50 ids.`, argument);
+    }
+    let authKeys: string[] | null = null;
+    if (args.apiKeyIds) {
+      const rows: Array<{ id: string; key_id: string }> = await this.db.query(
+        `SELECT k.id, k.key_id FROM api_keys k JOIN teams t ON t.id = k.team_id
+          WHERE k.key_id = ANY($1) AND (t.organization_id = $2 OR t.id = $2)`,
+        [args.apiKeyIds, scope.tenantId],
+      );
+      const unknown = args.apiKeyIds.filter((keyId) => !rows.some((row) => row.key_id === keyId));
+      if (unknown.length) throw new BadUserInputError(`Unknown API key ids: ${unknown.join(', ')}.`, 'apiKeyIds');
+      authKeys = rows.map((row) => `KEY:${row.id}`);
+    }
+    return { tenantId: scope.tenantId, teamIds, products: args.products ?? null, endpointIds: args.endpointIds ?? null, authKeys };
+  }
+
+  /** One statement: rows grouped by bucket index (width_bucket over the edges) and the requested dimensions. */
+  private async aggregate(filters: SqlFilters, groupBy: UsageGroupBy[], edges: Array<{ toUTC(): { toISO(): string | null } }>, bucketed: boolean): Promise<AggregateRow[]> {
+    const isoEdges = edges.map((edge) => edge.toUTC().toISO()!);
+    const tiling = finestTiling(edges as never);
+    const source = tiling ? { table: `usage_rollup_${tiling}`, time: 'bucket', min: 'min_unit_price', max: 'max_unit_price' } : { table: 'usage_records', time: 'ts', min: 'unit_price', max: 'unit_price' };
+    const columns = [...new Set(groupBy.map((dimension) => GROUP_COLUMN[dimension]))];
+    const params: unknown[] = [filters.tenantId, isoEdges[0], isoEdges[isoEdges.length - 1]];
+    const where = [`tenant_id = $1`, `${source.time} >= $2`, `${source.time} < $3`];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filters.teamIds) add('team_id = ANY(?::uuid[])', filters.teamIds);
+    if (filters.products) add('product = ANY(?)', filters.products);
+    if (filters.endpointIds) add('endpoint_id = ANY(?)', filters.endpointIds);
+    if (filters.authKeys) add('auth_key = ANY(?)', filters.authKeys);
+    let bucketExpression = '0';
+    if (bucketed) {
+      params.push(isoEdges);
+      bucketExpression = `width_bucket(${source.time}, $${params.length}::timestamptz[])`;
+    }
+    const grouped = ['b', ...columns];
+    return this.db.query(
+      `SELECT ${bucketExpression} AS b, ${columns.join(', ')}${columns.length ? ',' : ''}
+              trim_scale(sum(quantity))::text AS quantity, trim_scale(sum(cost))::text AS cost,
+              trim_scale(min(${source.min}))::text AS min_price, trim_scale(max(${source.max}))::text AS max_price,
+              CASE WHEN sum(quantity) = 0 THEN NULL ELSE trim_scale(round(sum(cost) / sum(quantity), 12))::text END AS average_price
+         FROM ${source.table}
+        WHERE ${where.join(' AND ')}
+        GROUP BY ${grouped.join(', ')}
+        ORDER BY ${grouped.join(', ')}`,
+      params,
+    );
+  }
+
+  /** Usernames of teams and labels of auth methods in a page, in two statements at most. */
+  private async labels(rows: AggregateRow[]): Promise<Labels> {
+    const teamIds = [...new Set(rows.flatMap((row) => (row.team_id ? [row.team_id] : [])))];
+    const authKeys = [...new Set(rows.flatMap((row) => (row.auth_key ? [row.auth_key] : [])))];
+    const keyIds = authKeys.filter((key) => key.startsWith('KEY:')).map((key) => key.slice(4));
+    const userIds = authKeys.filter((key) => key.startsWith('LOGIN:')).map((key) => key.slice(6));
+    const [teams, auth] = await Promise.all([
+      teamIds.length ? this.db.query(`SELECT id, username FROM teams WHERE id = ANY($1::uuid[])`, [teamIds]) : [],
+      keyIds.length || userIds.length
+        ? this.db.query(
+            `SELECT 'KEY:' || id AS auth_key, key_id AS label FROM api_keys WHERE id = ANY($1::uuid[])
+             UNION ALL
+             SELECT 'LOGIN:' || personal_owner_id, username FROM teams WHERE kind = 'PERSONAL' AND personal_owner_id = ANY($2::uuid[])`,
+            [keyIds, userIds],
+          )
+        : [],
+    ]);
+    return {
+      teams: new Map((teams as Array<{ id: string; username: string }>).map((t) => [t.id, t.username])),
+      auth: new Map((auth as Array<{ auth_key: string; label: string }>).map((a) => [a.auth_key, a.label])),
+    };
+  }
+}
+
+interface SqlFilters {
+  tenantId: string;
+  teamIds: string[] | null;
+  products: Product[] | null;
+  endpointIds: string[] | null;
+  authKeys: string[] | null;
+}
+
+interface AggregateRow {
+  b: number;
+  team_id?: string;
+  product?: Product;
+  endpoint_id?: string;
+  unit?: string;
+  auth_key?: string;
+  quantity: string;
+  cost: string;
+  min_price: string;
+  max_price: string;
+  average_price: string | null;
+}
+
+interface Labels {
+  teams: Map<string, string>;
+  auth: Map<string, string>;
+}
+
+function toItem(row: AggregateRow, groupBy: UsageGroupBy[], labels: Labels): UsageItem {
+  const byUnit = groupBy.includes(UsageGroupBy.UNIT);
+  const authKey = row.auth_key;
+  return {
+    teamUsername: row.team_id ? (labels.teams.get(row.team_id) ?? null) : null,
+    product: row.product ?? null,
+    endpointId: row.endpoint_id ?? null,
+    unit: byUnit ? (row.unit ?? null) : null,
+    quantity: byUnit ? row.quantity : null,
+    unitPrice: byUnit ? (row.min_price === row.max_price ? row.min_price : row.average_price) : null,
+    cost: row.cost,
+    currency: 'USD',
+    authMethod:
+      authKey === undefined
+        ? null
+        : authKey === ''
+          ? { kind: UsageAuthKind.NONE, keyId: null, username: null }
+          : authKey.startsWith('KEY:')
+            ? { kind: UsageAuthKind.API_KEY, keyId: labels.auth.get(authKey) ?? null, username: null }
+            : { kind: UsageAuthKind.LOGIN, keyId: null, username: labels.auth.get(authKey) ?? null },
+  };
+}
+
+/** Cursors are base64 of the page number (`Mg==` is page 2), as in the seed API. */
+export function encodePageCursor(page: number): string {
+  return Buffer.from(String(page), 'utf8').toString('base64');
+}
+
+function decodePageCursor(cursor: string | null | undefined, pages: number): number {
+  if (cursor === null || cursor === undefined) return 1;
+  const text = /^[A-Za-z0-9+/]+={0,2}$/.test(cursor) ? Buffer.from(cursor, 'base64').toString('utf8') : '';
+  const page = /^[1-9]\d{0,6}$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(page) || page > pages) throw new BadUserInputError('`cursor` is not a valid page cursor for this query.', 'cursor');
+  return page;
+}

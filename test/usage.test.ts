@@ -1,0 +1,332 @@
+import { DateTime } from 'luxon';
+import { startTestApp, TEST_INGEST_TOKEN, type TestApp } from './support/testApp';
+import { createApiKeyFor, createOrganization, createTeam, signUp, unique, type SignedUpUser } from './support/factories';
+import { addMember } from './support/people';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+const INGEST = `mutation($input: IngestUsageInput!) {
+  ingestUsage(input: $input) { accepted duplicates rejected { index field code } userErrors { code } }
+}`;
+const USAGE = `query($slug: String!, $start: String, $end: String, $timezone: String, $timeframe: UsageTimeframe,
+                     $bound: Boolean, $groupBy: [UsageGroupBy!], $expand: [UsageExpand!], $limit: Int, $cursor: String,
+                     $teams: [String!], $endpointIds: [String!], $apiKeyIds: [String!]) {
+  organization(slug: $slug) {
+    usage(start: $start, end: $end, timezone: $timezone, timeframe: $timeframe, boundToTimeframe: $bound, groupBy: $groupBy,
+          expand: $expand, limit: $limit, cursor: $cursor, teamUsernames: $teams, endpointIds: $endpointIds, apiKeyIds: $apiKeyIds) {
+      start end timeframe totalBuckets nextCursor hasMore completeThrough
+      timeSeries { bucket results { teamUsername product endpointId unit quantity unitPrice cost currency authMethod { kind keyId username } } }
+      summary { teamUsername product endpointId unit quantity unitPrice cost authMethod { kind keyId username } }
+    }
+  }
+}`;
+
+type UsageRecord = { id: string; timestamp: string; teamUsername: string; product: string; endpointId: string; quantity: string; unitPrice?: string; cost?: string; auth?: unknown };
+
+async function ingest(records: UsageRecord[], completeThrough?: string) {
+  const result = { accepted: 0, duplicates: 0, rejected: [] as any[] };
+  for (let i = 0; i < records.length; i += 10_000) {
+    const { ingestUsage } = await app.data(INGEST, { input: { records: records.slice(i, i + 10_000), completeThrough } }, { bearer: TEST_INGEST_TOKEN });
+    result.accepted += ingestUsage.accepted;
+    result.duplicates += ingestUsage.duplicates;
+    result.rejected.push(...ingestUsage.rejected.map((r: any) => ({ ...r, index: r.index + i })));
+  }
+  return result;
+}
+
+async function organizationWithTeam() {
+  const admin = await signUp(app);
+  const org = await createOrganization(app, admin);
+  const team = await createTeam(app, admin, org.id);
+  return { admin, org, team };
+}
+
+function record(team: string, at: DateTime, extra: Partial<UsageRecord> = {}): UsageRecord {
+  return { id: unique('u'), timestamp: at.toUTC().toISO()!, teamUsername: team, product: 'MODEL_APIS', endpointId: 'fal-ai/flux/schnell', quantity: '1', unitPrice: '1', ...extra };
+}
+
+describe('usage ingest', () => {
+  it('keeps valid records, reports bad ones by index and reason, prices from the catalog', async () => {
+    const { team } = await organizationWithTeam();
+    const at = DateTime.fromISO('2025-07-01T12:00:00Z');
+    const result = await ingest([
+      record(team.username, at, { unitPrice: undefined, quantity: '2' }),
+      record(team.username, at, { quantity: '-1' }),
+      record('no-such-team-zz', at),
+      record(team.username, at, { product: 'TOASTERS' }),
+      record(team.username, at, { quantity: '1e3' }),
+      record(team.username, DateTime.utc().plus({ days: 2 })),
+      record(team.username, at, { endpointId: 'not/in-catalog', unitPrice: undefined }),
+      record(team.username, at, { timestamp: 'yesterday' }),
+    ]);
+    expect(result.accepted).toBe(1);
+    expect(result.rejected.map((r) => [r.index, r.field, r.code])).toEqual([
+      [1, 'quantity', 'NEGATIVE_QUANTITY'],
+      [2, 'teamUsername', 'UNKNOWN_TEAM'],
+      [3, 'product', 'UNKNOWN_PRODUCT'],
+      [4, 'quantity', 'NOT_DECIMAL'],
+      [5, 'timestamp', 'FUTURE_TIMESTAMP'],
+      [6, 'endpointId', 'UNKNOWN_ENDPOINT'],
+      [7, 'timestamp', 'INVALID'],
+    ]);
+    const [stored] = await app.db.query(`SELECT unit_price::text, cost::text FROM usage_records r JOIN teams t ON t.id = r.team_id WHERE t.username = $1`, [team.username]);
+    expect(stored).toEqual({ unit_price: '0.003', cost: '0.006' });
+  });
+
+  it('counts a batch once under 5 concurrent retries, in raw records and every rollup', async () => {
+    const { team } = await organizationWithTeam();
+    const batch = Array.from({ length: 300 }, (_, i) => record(team.username, DateTime.fromISO('2025-06-01T00:00:00Z').plus({ minutes: 7 * i }), { quantity: '0.1' }));
+    const results = await Promise.all(Array.from({ length: 5 }, () => ingest(batch)));
+    expect(results.reduce((sum, r) => sum + r.accepted, 0)).toBe(300);
+    expect(results.reduce((sum, r) => sum + r.duplicates, 0)).toBe(4 * 300);
+    for (const table of ['usage_records', 'usage_rollup_15m', 'usage_rollup_1h', 'usage_rollup_1d']) {
+      const [{ total }] = await app.db.query(`SELECT sum(quantity)::text AS total FROM ${table} r JOIN teams t ON t.id = r.team_id WHERE t.username = $1`, [team.username]);
+      expect([table, total]).toEqual([table, '30.0']);
+    }
+  });
+
+  it('only the ingest credential may ingest; empty batches are refused', async () => {
+    const { admin } = await organizationWithTeam();
+    const denied = await app.gql(INGEST, { input: { records: [] } }, { token: admin.token });
+    expect(denied.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'INGEST_CREDENTIAL_REQUIRED' });
+    const empty = await app.data(INGEST, { input: { records: [] } }, { bearer: TEST_INGEST_TOKEN });
+    expect(empty.ingestUsage.userErrors).toEqual([{ code: 'INVALID_BATCH' }]);
+  });
+});
+
+/** Expected buckets computed here with luxon, independently of the code under test. */
+function oracleBuckets(zone: string, unit: 'minute' | 'hour' | 'day' | 'week' | 'month', start: DateTime, end: DateTime, bound: boolean) {
+  let from = start.setZone(zone);
+  let to = end.setZone(zone);
+  if (bound) {
+    from = from.startOf(unit);
+    const floor = to.startOf(unit);
+    to = floor.toMillis() < to.toMillis() ? floor.plus({ [unit]: 1 }) : floor;
+  }
+  const buckets: Array<{ start: DateTime; end: DateTime }> = [];
+  for (let i = 0; ; i++) {
+    const a = from.plus({ [unit]: i });
+    if (a.toMillis() >= to.toMillis()) break;
+    const b = from.plus({ [unit]: i + 1 });
+    buckets.push({ start: a, end: b.toMillis() < to.toMillis() ? b : to });
+  }
+  return buckets;
+}
+
+describe('time-zone-exact time series against a luxon oracle', () => {
+  let fixture: { slug: string; team: string; admin: SignedUpUser; times: number[] };
+
+  beforeAll(async () => {
+    const { admin, org, team } = await organizationWithTeam();
+    const records: UsageRecord[] = [];
+    const times: number[] = [];
+    // Every 37 minutes over 15 months (crossing both DST changes of New York and Lord Howe), plus a dense
+    // minute-level burst; every record costs exactly 1, so expected costs are record counts.
+    for (let t = DateTime.fromISO('2024-12-20T00:03:00Z'); t < DateTime.fromISO('2026-03-01T00:00:00Z'); t = t.plus({ minutes: 37 })) {
+      records.push(record(team.username, t));
+      times.push(t.toMillis());
+    }
+    for (let t = DateTime.fromISO('2025-03-09T05:10:30Z'); t < DateTime.fromISO('2025-03-09T08:10:00Z'); t = t.plus({ seconds: 50 })) {
+      records.push(record(team.username, t));
+      times.push(t.toMillis());
+    }
+    const result = await ingest(records);
+    expect(result.accepted).toBe(records.length);
+    fixture = { slug: org.slug, team: team.username, admin, times };
+  });
+
+  const CASES: Array<{ zone: string; timeframe: 'MINUTE' | 'HOUR' | 'DAY' | 'WEEK' | 'MONTH'; start: string; end: string }> = [];
+  for (const zone of ['UTC', 'America/New_York', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe']) {
+    CASES.push({ zone, timeframe: 'MINUTE', start: '2025-03-09T05:20:13Z', end: '2025-03-09T06:47:00Z' });
+    CASES.push({ zone, timeframe: 'HOUR', start: '2025-03-08T22:10:00Z', end: '2025-03-10T05:00:00Z' });
+    CASES.push({ zone, timeframe: 'HOUR', start: '2025-11-01T20:00:00Z', end: '2025-11-03T02:30:00Z' });
+    CASES.push({ zone, timeframe: 'DAY', start: '2025-03-01T07:00:00Z', end: '2025-04-12T00:00:00Z' });
+    CASES.push({ zone, timeframe: 'DAY', start: '2025-09-28', end: '2025-11-05' });
+    CASES.push({ zone, timeframe: 'WEEK', start: '2025-02-11T13:00:00Z', end: '2025-06-01T00:00:00Z' });
+    CASES.push({ zone, timeframe: 'MONTH', start: '2025-01-15T00:00:00Z', end: '2026-02-10T00:00:00Z' });
+  }
+
+  for (const testCase of CASES) {
+    for (const bound of [true, false]) {
+      it(`${testCase.zone} ${testCase.timeframe} bound=${bound} ${testCase.start}…${testCase.end}`, async () => {
+        const unit = testCase.timeframe.toLowerCase() as 'minute';
+        const start = testCase.start.length === 10 ? DateTime.fromISO(testCase.start, { zone: testCase.zone }) : DateTime.fromISO(testCase.start);
+        const end = testCase.end.length === 10 ? DateTime.fromISO(testCase.end, { zone: testCase.zone }) : DateTime.fromISO(testCase.end);
+        const expected = oracleBuckets(testCase.zone, unit, start, end, bound);
+        const seen: Array<{ bucket: string; cost: string }> = [];
+        let cursor: string | null = null;
+        let pages = 0;
+        do {
+          const { organization }: any = await app.data(
+            USAGE,
+            { slug: fixture.slug, start: testCase.start, end: testCase.end, timezone: testCase.zone, timeframe: testCase.timeframe, bound, groupBy: ['TEAM'], limit: 7, cursor, expand: ['TIME_SERIES', 'SUMMARY'] },
+            { token: fixture.admin.token },
+          );
+          const usage = organization.usage;
+          expect(usage.totalBuckets).toBe(expected.length);
+          expect(usage.hasMore).toBe(usage.nextCursor !== null);
+          for (const bucket of usage.timeSeries) seen.push({ bucket: bucket.bucket, cost: bucket.results[0]?.cost ?? '0' });
+          const total = expected.reduce((sum, b) => sum + count(b.start, b.end), 0);
+          expect(usage.summary.length ? usage.summary[0].cost : '0').toBe(String(total));
+          cursor = usage.nextCursor;
+          pages++;
+        } while (cursor);
+        expect(pages).toBe(Math.ceil(expected.length / 7));
+        expect(seen).toEqual(
+          expected.map((b) => ({
+            bucket: b.start.toISO({ suppressMilliseconds: true })!.replace(/Z$/, '+00:00'),
+            cost: String(count(b.start, b.end)),
+          })),
+        );
+      });
+    }
+  }
+
+  function count(from: DateTime, to: DateTime): number {
+    const a = from.toMillis();
+    const b = to.toMillis();
+    return fixture.times.filter((t) => t >= a && t < b).length;
+  }
+
+  it('labels buckets with the zone’s offset across DST (New York, 23- and 25-hour days)', async () => {
+    const { organization } = await app.data(
+      USAGE,
+      { slug: fixture.slug, start: '2025-03-08', end: '2025-03-11', timezone: 'America/New_York', timeframe: 'DAY', groupBy: ['TEAM'] },
+      { token: fixture.admin.token },
+    );
+    expect(organization.usage.timeSeries.map((b: any) => b.bucket)).toEqual(['2025-03-08T00:00:00-05:00', '2025-03-09T00:00:00-05:00', '2025-03-10T00:00:00-04:00']);
+  });
+
+  it('late records are reflected in every rollup level and in raw minute buckets', async () => {
+    const late = DateTime.fromISO('2025-05-05T10:07:00Z');
+    const query = (args: Record<string, unknown>) =>
+      app.data(USAGE, { slug: fixture.slug, groupBy: ['TEAM'], expand: ['SUMMARY'], ...args }, { token: fixture.admin.token }).then((d: any) => d.organization.usage.summary[0]?.cost ?? '0');
+    const ranges = [
+      { start: '2025-05-05', end: '2025-05-06', timezone: 'UTC', timeframe: 'DAY' },
+      { start: '2025-05-05T10:00:00Z', end: '2025-05-05T12:00:00Z', timezone: 'UTC', timeframe: 'HOUR' },
+      { start: '2025-05-05', end: '2025-05-06', timezone: 'Asia/Kathmandu', timeframe: 'DAY' },
+      { start: '2025-05-05T10:00:00Z', end: '2025-05-05T10:30:00Z', timezone: 'UTC', timeframe: 'MINUTE' },
+    ];
+    const before = await Promise.all(ranges.map(query));
+    await ingest([record(fixture.team, late, { quantity: '5', unitPrice: '1' })]);
+    const after = await Promise.all(ranges.map(query));
+    expect(after.map((cost, i) => Number(cost) - Number(before[i]))).toEqual([5, 5, 5, 5]);
+    fixture.times.push(...Array(5).fill(late.toMillis()));
+  });
+});
+
+describe('usage query arguments', () => {
+  let slug: string;
+  let admin: SignedUpUser;
+  beforeAll(async () => {
+    const created = await organizationWithTeam();
+    slug = created.org.slug;
+    admin = created.admin;
+  });
+  const bad = async (args: Record<string, unknown>) => {
+    const response = await app.gql(USAGE, { slug, ...args }, { token: admin.token });
+    return response.body.errors?.[0]?.extensions;
+  };
+
+  it('rejects each bad argument with BAD_USER_INPUT naming it', async () => {
+    const otherOrg = await organizationWithTeam();
+    expect(await bad({ start: '2025-01-02', end: '2025-01-01' })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'start' });
+    expect(await bad({ start: 'last tuesday' })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'start' });
+    expect(await bad({ end: '2025-13-45' })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'end' });
+    expect(await bad({ timezone: 'Mars/Olympus_Mons' })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'timezone' });
+    expect(await bad({ endpointIds: [] })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'endpointIds' });
+    expect(await bad({ endpointIds: Array.from({ length: 51 }, (_, i) => `e/${i}`) })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'endpointIds' });
+    expect(await bad({ limit: 0 })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'limit' });
+    expect(await bad({ limit: 1001 })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'limit' });
+    expect(await bad({ cursor: 'garbage!' })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'cursor' });
+    expect(await bad({ cursor: Buffer.from('999').toString('base64') })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'cursor' });
+    expect(await bad({ teams: [otherOrg.team.username] })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'teamUsernames' });
+    expect(await bad({ start: '2020-01-01', end: '2025-01-01', timeframe: 'DAY' })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'timeframe' });
+    expect(await bad({ expand: ['AUTH_METHOD'] })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'expand' });
+    expect(await bad({ apiKeyIds: ['ogk_000000000000000000000000'] })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'apiKeyIds' });
+  });
+
+  it('chooses the timeframe from the range (DESIGN §7 thresholds) and defaults to the last 24 hours', async () => {
+    const timeframe = async (start: string, end: string) =>
+      (await app.data(USAGE, { slug, start, end }, { token: admin.token })).organization.usage.timeframe;
+    expect(await timeframe('2025-01-01T00:00:00Z', '2025-01-01T01:59:00Z')).toBe('MINUTE');
+    expect(await timeframe('2025-01-01T00:00:00Z', '2025-01-02T23:00:00Z')).toBe('HOUR');
+    expect(await timeframe('2025-01-01', '2025-03-05')).toBe('DAY');
+    expect(await timeframe('2025-01-01', '2025-07-02')).toBe('WEEK');
+    expect(await timeframe('2025-01-01', '2025-07-03')).toBe('MONTH');
+    const defaults = (await app.data(USAGE, { slug }, { token: admin.token })).organization.usage;
+    expect(defaults.timeframe).toBe('HOUR');
+    expect([24, 25]).toContain(defaults.totalBuckets);
+  });
+});
+
+describe('grouping, auth method and authorization', () => {
+  it('groups by product, by API key and by auth method with key ids and login usernames', async () => {
+    const { admin, org, team } = await organizationWithTeam();
+    const key = await createApiKeyFor(app, team.username, 'API');
+    const keyId = key.split(':')[0]!;
+    const at = DateTime.fromISO('2025-08-01T10:00:00Z');
+    await ingest([
+      record(team.username, at, { quantity: '2', unitPrice: '0.5', auth: { kind: 'API_KEY', keyId } }),
+      record(team.username, at, { product: 'COMPUTE', endpointId: 'compute/h100-8x', quantity: '1', unitPrice: '2', auth: { kind: 'LOGIN', userId: admin.id } }),
+    ]);
+    const query = (args: Record<string, unknown>) =>
+      app.data(USAGE, { slug: org.slug, start: '2025-08-01', end: '2025-08-02', timeframe: 'DAY', expand: ['SUMMARY'], ...args }, { token: admin.token }).then((d: any) => d.organization.usage.summary);
+    expect((await query({ groupBy: ['PRODUCT'] })).map((i: any) => [i.product, i.cost, i.unit])).toEqual([['COMPUTE', '2', null], ['MODEL_APIS', '1', null]]);
+    const byKey = await query({ groupBy: ['API_KEY'] });
+    expect(byKey.map((i: any) => i.authMethod)).toEqual(
+      expect.arrayContaining([{ kind: 'API_KEY', keyId, username: null }, { kind: 'LOGIN', keyId: null, username: expect.any(String) }]),
+    );
+    const expanded = await query({ expand: ['SUMMARY', 'AUTH_METHOD'] });
+    expect(expanded).toHaveLength(2);
+    expect(expanded.find((i: any) => i.authMethod.kind === 'API_KEY')).toMatchObject({ endpointId: 'fal-ai/flux/schnell', quantity: '2', unitPrice: '0.5', cost: '1' });
+    const filtered = await query({ apiKeyIds: [keyId], groupBy: ['TEAM'] });
+    expect(filtered).toEqual([expect.objectContaining({ teamUsername: team.username, cost: '1' })]);
+  });
+
+  it('team developers are FORBIDDEN, team billing members see their team, other organizations see nothing', async () => {
+    const { admin, org, team } = await organizationWithTeam();
+    const developer = await addMember(app, admin, org.id, { teams: [{ teamId: team.id, role: 'DEVELOPER' }] });
+    const billing = await addMember(app, admin, org.id, { teams: [{ teamId: team.id, role: 'BILLING' }] });
+    const TEAM_USAGE = `query($u: String!) { team(username: $u) { usage(start: "2025-01-01", end: "2025-01-02") { totalBuckets } spend(period: MONTH) } }`;
+    const asDeveloper = await app.gql(TEAM_USAGE, { u: team.username }, { token: developer.token });
+    expect(asDeveloper.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'USAGE_ROLE_REQUIRED' });
+    const asBilling = await app.data(TEAM_USAGE, { u: team.username }, { token: billing.token });
+    expect(asBilling.team.usage.totalBuckets).toBe(24);
+    expect(asBilling.team.spend).toBe('0');
+    const stranger = await signUp(app);
+    const asStranger = await app.gql(USAGE, { slug: org.slug }, { token: stranger.token });
+    expect(asStranger.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('dashboards', () => {
+  it('resolves spend and summaries of many teams with a constant number of SQL statements', async () => {
+    const { admin, org } = await organizationWithTeam();
+    // The start of the current UTC hour is inside the current day and month whenever the test runs.
+    const now = DateTime.utc().startOf('hour');
+    const statementsFor = async () => {
+      const response = await app.gql(
+        `query($slug: String!, $range: UsageRangeInput!) { organization(slug: $slug) { teams(first: 100) { edges { node { username spend(period: MONTH) day: spend(period: DAY) usageSummary(range: $range) { product cost } } } } } }`,
+        { slug: org.slug, range: { start: now.startOf('day').toISO(), end: now.plus({ hours: 1 }).startOf('hour').toISO() } },
+        { token: admin.token },
+      );
+      expect(response.body.errors).toBeUndefined();
+      return { statements: Number(response.headers.get('x-orgraph-sql-statements')), teams: response.body.data.organization.teams.edges };
+    };
+    const records: UsageRecord[] = [];
+    for (let i = 0; i < 3; i++) records.push(record((await createTeam(app, admin, org.id)).username, now, { quantity: String(i + 1) }));
+    await ingest(records);
+    const few = await statementsFor();
+    expect(few.teams.map((e: any) => e.node.spend).sort()).toEqual(['0', '1', '2', '3']);
+    expect(few.teams.map((e: any) => e.node.day).sort()).toEqual(['0', '1', '2', '3']);
+    for (let i = 0; i < 27; i++) await createTeam(app, admin, org.id);
+    const many = await statementsFor();
+    expect(many.teams).toHaveLength(31);
+    expect(many.statements).toBe(few.statements);
+  });
+});
