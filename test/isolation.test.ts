@@ -76,6 +76,8 @@ const FOREIGN_STRINGS: Record<string, (b: Tenant) => string[]> = {
   slug: (b) => [b.org.slug],
   organizationSlug: (b) => [b.org.slug],
   keyId: (b) => [publicKeyId(b.teamApiKey), publicKeyId(b.orgAdminKey)],
+  apiKeyIds: (b) => [publicKeyId(b.teamApiKey)],
+  teamUsernames: (b) => [b.team.username],
 };
 
 /** How to reach an object of A that a credential of A can see, to probe that type's id-taking fields. */

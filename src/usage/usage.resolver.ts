@@ -77,10 +77,10 @@ export class OrganizationUsageResolver {
 
 @Resolver(() => Team)
 export class TeamUsageResolver {
-  @FieldResolver(() => UsageReport, { description: 'This team’s usage (same parameters as Organization.usage; team filters are implied).' })
+  @FieldResolver(() => UsageReport, { description: 'This team’s usage (same parameters as Organization.usage; `teamUsernames` may only name this team).' })
   async usage(@Root() team: Team, @Args(() => UsageArgs) args: UsageArgs, @Ctx() ctx: AppContext): Promise<UsageReport> {
     await ctx.access.requireTeamUsage(team);
-    return ctx.services.usage.report({ tenantId: team.organizationId ?? team.id, teamIds: [team.id] }, { ...args, teamUsernames: null });
+    return ctx.services.usage.report({ tenantId: team.organizationId ?? team.id, teamIds: [team.id] }, args);
   }
 
   @FieldResolver(() => DecimalScalar, { description: 'Spend of the current UTC day or month so far (batched across teams: one statement per period).' })

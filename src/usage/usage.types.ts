@@ -1,4 +1,4 @@
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { UserError } from '../core/relay';
 import { DecimalScalar } from '../core/scalars';
 import { Product } from '../catalog/modelEndpoint.entity';
@@ -148,7 +148,7 @@ export class UsageAuthInput {
   @Field(() => String, { nullable: true, description: 'Public key id (`ogk_…`) for API_KEY; the key must belong to the team.' })
   keyId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Global id of the user for LOGIN.' })
+  @Field(() => ID, { nullable: true, description: 'Global id of the user for LOGIN.' })
   userId?: string | null;
 }
 
