@@ -19,7 +19,8 @@ const DIMENSIONS = `
  * Usage records and their rollups. Raw records are the source of truth (idempotency key unique per tenant — the
  * organization, or the team itself for standalone and personal teams); three rollups are maintained in the same
  * statement as each insert: 15-minute buckets (answer every IANA zone exactly, including +05:45 and +10:30), hourly
- * (whole-hour zones) and daily UTC (UTC-aligned long ranges). `auth_key` is 'KEY:<api key uuid>', 'LOGIN:<user uuid>'
+ * (whole-hour zones), daily UTC (UTC-aligned long ranges), and a product-only hourly rollup for cost-per-product
+ * charts. `auth_key` is 'KEY:<api key uuid>', 'LOGIN:<user uuid>'
  * or '' so the rollup key has no NULLs.
  */
 export class Usage1733300000000 implements MigrationInterface {
@@ -50,6 +51,15 @@ export class Usage1733300000000 implements MigrationInterface {
       CREATE TABLE usage_rollup_1h (${DIMENSIONS});
       CREATE TABLE usage_rollup_1d (${DIMENSIONS});
       CREATE INDEX usage_rollup_1h_team_idx ON usage_rollup_1h (team_id, bucket);
+      -- Charts of cost per product (no team, endpoint or key dimension) read a few rows per hour.
+      CREATE TABLE usage_rollup_product_1h (
+        tenant_id uuid NOT NULL,
+        bucket timestamptz NOT NULL,
+        product text NOT NULL,
+        cost numeric NOT NULL,
+        records bigint NOT NULL,
+        PRIMARY KEY (tenant_id, bucket, product)
+      );
 
       -- The metering pipeline's watermark: every record before it has been sent.
       CREATE TABLE usage_watermark (
@@ -60,6 +70,6 @@ export class Usage1733300000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP TABLE usage_watermark, usage_rollup_1d, usage_rollup_1h, usage_rollup_15m, usage_records`);
+    await db.query(`DROP TABLE usage_watermark, usage_rollup_product_1h, usage_rollup_1d, usage_rollup_1h, usage_rollup_15m, usage_records`);
   }
 }

@@ -192,7 +192,13 @@ export class UsageIngestService {
        ),
        ${rollup('usage_rollup_15m', "date_bin('15 minutes', ts, timestamptz '2000-01-01 00:00:00+00')")},
        ${rollup('usage_rollup_1h', "date_trunc('hour', ts, 'UTC')")},
-       ${rollup('usage_rollup_1d', "date_trunc('day', ts, 'UTC')")}
+       ${rollup('usage_rollup_1d', "date_trunc('day', ts, 'UTC')")},
+       product_up AS (
+         INSERT INTO usage_rollup_product_1h AS r (tenant_id, bucket, product, cost, records)
+         SELECT tenant_id, date_trunc('hour', ts, 'UTC'), product, sum(cost), count(*)
+           FROM inserted GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+         ON CONFLICT (tenant_id, bucket, product) DO UPDATE SET cost = r.cost + excluded.cost, records = r.records + excluded.records
+         RETURNING 1)
        SELECT (SELECT count(*) FROM inserted)::int AS inserted`,
       [
         column('tenantId'),

@@ -1,3 +1,4 @@
+import type { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { BadUserInputError } from '../core/errors';
 import { Product } from '../catalog/modelEndpoint.entity';
@@ -116,11 +117,10 @@ export class UsageQueryService {
   }
 
   /** One statement: rows grouped by bucket index (width_bucket over the edges) and the requested dimensions. */
-  private async aggregate(filters: SqlFilters, groupBy: UsageGroupBy[], edges: Array<{ toUTC(): { toISO(): string | null } }>, bucketed: boolean): Promise<AggregateRow[]> {
+  private async aggregate(filters: SqlFilters, groupBy: UsageGroupBy[], edges: DateTime[], bucketed: boolean): Promise<AggregateRow[]> {
     const isoEdges = edges.map((edge) => edge.toUTC().toISO()!);
-    const tiling = finestTiling(edges as never);
-    const source = tiling ? { table: `usage_rollup_${tiling}`, time: 'bucket', min: 'min_unit_price', max: 'max_unit_price' } : { table: 'usage_records', time: 'ts', min: 'unit_price', max: 'unit_price' };
     const columns = [...new Set(groupBy.map((dimension) => GROUP_COLUMN[dimension]))];
+    const source = chooseSource(finestTiling(edges), columns, filters);
     const params: unknown[] = [filters.tenantId, isoEdges[0], isoEdges[isoEdges.length - 1]];
     const where = [`tenant_id = $1`, `${source.time} >= $2`, `${source.time} < $3`];
     const add = (sql: string, value: unknown) => {
@@ -139,9 +139,13 @@ export class UsageQueryService {
     const grouped = ['b', ...columns];
     return this.db.query(
       `SELECT ${bucketExpression} AS b, ${columns.join(', ')}${columns.length ? ',' : ''}
-              trim_scale(sum(quantity))::text AS quantity, trim_scale(sum(cost))::text AS cost,
-              trim_scale(min(${source.min}))::text AS min_price, trim_scale(max(${source.max}))::text AS max_price,
-              CASE WHEN sum(quantity) = 0 THEN NULL ELSE trim_scale(round(sum(cost) / sum(quantity), 12))::text END AS average_price
+              ${source.quantities ? `trim_scale(sum(quantity))::text AS quantity,` : ''} trim_scale(sum(cost))::text AS cost,
+              ${
+                source.quantities
+                  ? `trim_scale(min(${source.min}))::text AS min_price, trim_scale(max(${source.max}))::text AS max_price,
+                     CASE WHEN sum(quantity) = 0 THEN NULL ELSE trim_scale(round(sum(cost) / sum(quantity), 12))::text END AS average_price`
+                  : 'NULL AS min_price, NULL AS max_price, NULL AS average_price'
+              }
          FROM ${source.table}
         WHERE ${where.join(' AND ')}
         GROUP BY ${grouped.join(', ')}
@@ -174,6 +178,28 @@ export class UsageQueryService {
   }
 }
 
+interface Source {
+  table: string;
+  time: string;
+  min: string;
+  max: string;
+  /** False for the product-level rollup, which keeps cost only. */
+  quantities: boolean;
+}
+
+/**
+ * The cheapest table that answers exactly: the product-level hourly rollup for product-only charts, else the
+ * coarsest full rollup that tiles every bucket edge, else raw records.
+ */
+function chooseSource(tiling: '1d' | '1h' | '15m' | null, columns: string[], filters: SqlFilters): Source {
+  const productOnly = columns.every((column) => column === 'product') && !filters.teamIds && !filters.endpointIds && !filters.authKeys;
+  if (productOnly && (tiling === '1h' || tiling === '1d')) {
+    return { table: 'usage_rollup_product_1h', time: 'bucket', min: '', max: '', quantities: false };
+  }
+  if (tiling) return { table: `usage_rollup_${tiling}`, time: 'bucket', min: 'min_unit_price', max: 'max_unit_price', quantities: true };
+  return { table: 'usage_records', time: 'ts', min: 'unit_price', max: 'unit_price', quantities: true };
+}
+
 interface SqlFilters {
   tenantId: string;
   teamIds: string[] | null;
@@ -189,7 +215,7 @@ interface AggregateRow {
   endpoint_id?: string;
   unit?: string;
   auth_key?: string;
-  quantity: string;
+  quantity?: string;
   cost: string;
   min_price: string;
   max_price: string;
@@ -209,7 +235,7 @@ function toItem(row: AggregateRow, groupBy: UsageGroupBy[], labels: Labels): Usa
     product: row.product ?? null,
     endpointId: row.endpoint_id ?? null,
     unit: byUnit ? (row.unit ?? null) : null,
-    quantity: byUnit ? row.quantity : null,
+    quantity: byUnit ? (row.quantity ?? null) : null,
     unitPrice: byUnit ? (row.min_price === row.max_price ? row.min_price : row.average_price) : null,
     cost: row.cost,
     currency: 'USD',
