@@ -29,17 +29,31 @@ export function createUsageRouter(services: Services, usageTeamsOf: (actor: Acto
     const rejections: UsageRejection[] = [];
     let batch: UsageRecordInput[] = [];
     let batchLines: number[] = [];
+    // One batch is stored while the next is read and parsed, so JSON work and database work overlap.
+    let inFlight: Promise<void> = Promise.resolve();
+    let failure: unknown = null;
+    const settle = async () => {
+      await inFlight;
+      if (failure) throw failure;
+    };
     const flush = async () => {
       if (batch.length === 0) return;
-      const result = await services.usageIngest.ingest(batch);
-      totals.accepted += result.accepted;
-      totals.duplicates += result.duplicates;
-      totals.rejected += result.rejected.length;
-      for (const rejection of result.rejected) {
-        if (rejections.length < MAX_REPORTED_REJECTIONS) rejections.push({ ...rejection, index: batchLines[rejection.index]! });
-      }
+      const records = batch;
+      const lines = batchLines;
       batch = [];
       batchLines = [];
+      await settle();
+      inFlight = services.usageIngest.ingest(records).then((result) => {
+        totals.accepted += result.accepted;
+        totals.duplicates += result.duplicates;
+        totals.rejected += result.rejected.length;
+        for (const rejection of result.rejected) {
+          if (rejections.length < MAX_REPORTED_REJECTIONS) rejections.push({ ...rejection, index: lines[rejection.index]! });
+        }
+      }, (error: unknown) => {
+        // Held until the next settle(): a rejection left unhandled while reading would crash the process.
+        failure = error;
+      });
     };
     try {
       let line = 0;
@@ -57,6 +71,7 @@ export function createUsageRouter(services: Services, usageTeamsOf: (actor: Acto
         if (batch.length >= MAX_USAGE_BATCH) await flush();
       }
       await flush();
+      await settle();
       if (completeThrough) await services.usageIngest.advanceWatermark(completeThrough);
     } catch (error) {
       // Batches acknowledged so far are committed; retrying the whole request is safe (duplicates are ignored).

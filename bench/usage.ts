@@ -1,0 +1,187 @@
+/**
+ * Usage benchmark: the five figures of issue 7, side by side in ONE run on the SAME data.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx ts-node --transpile-only bench/usage.ts [events] [days]
+ *
+ * Defaults: 5,000,000 events over 90 days. Creates (and drops) its own database on that server.
+ */
+import 'reflect-metadata';
+import crypto from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { DateTime } from 'luxon';
+import { loadConfig } from '../src/core/config';
+import { createLogger } from '../src/core/logger';
+import { createDataSource, migrate } from '../src/core/db';
+import { startServer } from '../src/app/server';
+import { UsageExpand, UsageGroupBy, UsageTimeframe } from '../src/usage/usage.types';
+import { createBenchOrganization, generateUsage } from './usageData';
+
+const EVENTS = Number(process.argv[2] ?? 5_000_000);
+const DAYS = Number(process.argv[3] ?? 90);
+const INGEST_RECORDS = 200_000;
+
+async function main() {
+  const baseUrl = process.env.DATABASE_URL;
+  if (!baseUrl) throw new Error('set DATABASE_URL to a server where databases may be created');
+  const dbName = `orgraph_bench_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${dbName}`;
+  const db = createDataSource({ url: url.toString(), poolSize: 8 });
+  try {
+    await db.initialize();
+    await migrate(db);
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      ENCRYPTION_KEY: 'x'.repeat(32),
+      LOG_LEVEL: 'silent',
+      PORT: '0',
+      INGEST_TOKEN: 'bench-ingest-token-0123456789',
+      RATE_LIMIT_ENABLED: 'false',
+      GRAPHQL_MAX_COST: '1000000',
+    });
+    const server = await startServer({ db, config, logger: createLogger('silent'), port: 0 });
+    const org = await createBenchOrganization(server.services);
+    let started = Date.now();
+    await generateUsage(db, org.organizationId, EVENTS, DAYS);
+    const [{ raw }] = await db.query(`SELECT count(*)::int AS raw FROM usage_records`);
+    console.log(`data: ${raw.toLocaleString()} events (200 teams, ${DAYS} days) generated and rolled up in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+
+    const graphql = async (query: string, variables: Record<string, unknown> = {}) => {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Key ${org.adminKey}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { errors?: unknown };
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return Number(response.headers.get('x-orgraph-sql-statements'));
+    };
+
+    const today = DateTime.now().setZone('America/New_York').startOf('day');
+    const chartArgs = { start: today.minus({ days: 89 }).toISODate()!, end: today.plus({ days: 1 }).toISODate()!, timezone: 'America/New_York' };
+    const CHART = `query($start: String!, $end: String!, $timezone: String!) { organizationUsage(start: $start, end: $end, timezone: $timezone,
+      timeframe: DAY, groupBy: [PRODUCT], expand: [TIME_SERIES, SUMMARY], limit: 100) { timeSeries { bucket results { product cost } } summary { product cost } } }`;
+    const utcToday = DateTime.utc().startOf('day');
+    const pageArgs = { start: utcToday.minus({ days: 6 }).toISODate()!, end: utcToday.plus({ days: 1 }).toISODate()! };
+    const PAGE = `query($start: String!, $end: String!) { organizationUsage(start: $start, end: $end, timeframe: DAY, limit: 7) {
+      nextCursor timeSeries { bucket results { teamUsername product endpointId unit quantity unitPrice cost } } } }`;
+
+    // 1. Dashboard chart vs naive GROUP BY date_trunc over raw records.
+    const chart = await timeIt(30, () => graphql(CHART, chartArgs));
+    const chartRange = [DateTime.fromISO(chartArgs.start, { zone: chartArgs.timezone }).toISO(), DateTime.fromISO(chartArgs.end, { zone: chartArgs.timezone }).toISO()];
+    const naiveChart = await timeIt(3, () =>
+      db.query(
+        `SELECT date_trunc('day', ts, 'America/New_York') AS day, product, sum(cost) FROM usage_records
+          WHERE tenant_id = $1 AND ts >= $2 AND ts < $3 GROUP BY 1, 2 ORDER BY 1, 2`,
+        [org.organizationId, ...chartRange],
+      ),
+    );
+    report('1. 90-day daily cost per product (America/New_York) + summary, GraphQL', chart, naiveChart, 'naive GROUP BY date_trunc over raw');
+
+    // 2. Seed-shaped page: 7 daily buckets, default grouping, 200 teams, first page.
+    const page = await timeIt(20, () => graphql(PAGE, pageArgs));
+    const naivePage = await timeIt(3, () =>
+      db.query(
+        `SELECT date_trunc('day', ts, 'UTC') AS day, team_id, product, endpoint_id, unit, sum(quantity), sum(cost) FROM usage_records
+          WHERE tenant_id = $1 AND ts >= $2 AND ts < $3 GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+        [org.organizationId, `${pageArgs.start}T00:00:00Z`, `${pageArgs.end}T00:00:00Z`],
+      ),
+    );
+    report('2. seed-shaped page: 7 daily buckets x (team, product, endpoint, unit), GraphQL', page, naivePage, 'naive GROUP BY over raw');
+
+    // 3. GraphQL overhead: the request against the same work done by the service directly (its SQL, no HTTP/GraphQL).
+    const scope = { tenantId: org.organizationId, teamIds: null };
+    const chartDirect = await timeIt(30, () =>
+      server.services.usage.report(scope, { ...chartArgs, timeframe: UsageTimeframe.DAY, groupBy: [UsageGroupBy.PRODUCT], expand: [UsageExpand.TIME_SERIES, UsageExpand.SUMMARY], limit: 100 }),
+    );
+    const pageDirect = await timeIt(20, () => server.services.usage.report(scope, { ...pageArgs, timeframe: UsageTimeframe.DAY, limit: 7 }));
+    console.log(`3. GraphQL overhead (GraphQL p50 / service p50): chart ${(chart.p50 / chartDirect.p50).toFixed(2)}x (${fmt(chart.p50)} vs ${fmt(chartDirect.p50)}), page ${(page.p50 / pageDirect.p50).toFixed(2)}x (${fmt(page.p50)} vs ${fmt(pageDirect.p50)})`);
+
+    // 4. Bulk ingest (NDJSON, validated, rolled up) vs raw COPY of the same records into the same table.
+    const teams: Array<{ username: string }> = await db.query(`SELECT username FROM teams WHERE organization_id = $1 AND kind = 'TEAM'`, [org.organizationId]);
+    const base = DateTime.utc().minus({ days: 2 });
+    const lines = Array.from({ length: INGEST_RECORDS }, (_, i) =>
+      JSON.stringify({
+        id: `ingest-${i}`,
+        timestamp: base.plus({ milliseconds: i * 500 }).toISO(),
+        teamUsername: teams[i % teams.length]!.username,
+        product: 'MODEL_APIS',
+        endpointId: 'fal-ai/flux/dev',
+        quantity: '1.5',
+      }),
+    );
+    started = Date.now();
+    const ingestResponse = await fetch(`${server.url}/ingest/usage`, { method: 'POST', headers: { authorization: 'Bearer bench-ingest-token-0123456789' }, body: lines.join('\n') });
+    const ingested = (await ingestResponse.json()) as { accepted: number };
+    const ingestSeconds = (Date.now() - started) / 1000;
+    const teamIds: Array<{ id: string }> = await db.query(`SELECT id FROM teams WHERE organization_id = $1 AND kind = 'TEAM'`, [org.organizationId]);
+    const copyClient = new Client({ connectionString: url.toString() });
+    await copyClient.connect();
+    const rows = Array.from({ length: INGEST_RECORDS }, (_, i) =>
+      [org.organizationId, `copy-${i}`, base.plus({ milliseconds: i * 500 }).toISO(), teamIds[i % teamIds.length]!.id, org.organizationId, 'MODEL_APIS', 'fal-ai/flux/dev', 'megapixel', '1.5', '0.02', '0.03', ''].join('\t'),
+    );
+    started = Date.now();
+    await pipeline(
+      Readable.from(rows.map((row) => `${row}\n`)),
+      copyClient.query(copyFrom(`COPY usage_records (tenant_id, id, ts, team_id, organization_id, product, endpoint_id, unit, quantity, unit_price, cost, auth_key) FROM STDIN`)),
+    );
+    const copySeconds = (Date.now() - started) / 1000;
+    await copyClient.end();
+    const ingestRate = ingested.accepted / ingestSeconds;
+    const copyRate = INGEST_RECORDS / copySeconds;
+    console.log(`4. bulk ingest: ${Math.round(ingestRate).toLocaleString()} records/s (NDJSON, validated, 5 rollups) vs raw COPY ${Math.round(copyRate).toLocaleString()} records/s → ${((100 * ingestRate) / copyRate).toFixed(0)}% of COPY`);
+
+    // 5. The 200-team dashboard: spend and a summary for every team in one request.
+    const firstPage = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Key ${org.adminKey}` },
+      body: JSON.stringify({ query: `{ organization(slug: "${org.slug}") { teams(first: 100) { pageInfo { endCursor } } } }` }),
+    });
+    const after = ((await firstPage.json()) as any).data.organization.teams.pageInfo.endCursor;
+    const DASHBOARD = `query($slug: String!, $after: String!, $range: UsageRangeInput!) { organization(slug: $slug) {
+      a: teams(first: 100) { edges { node { username spend(period: MONTH) usageSummary(range: $range) { product cost } } } }
+      b: teams(first: 100, after: $after) { edges { node { username spend(period: MONTH) usageSummary(range: $range) { product cost } } } } } }`;
+    const dashboardArgs = { slug: org.slug, after, range: { start: utcToday.minus({ days: 7 }).toISO(), end: utcToday.toISO() } };
+    let statements = 0;
+    const dashboard = await timeIt(20, async () => {
+      statements = await graphql(DASHBOARD, dashboardArgs);
+    });
+    console.log(`5. 200-team dashboard (spend + 7-day summary per team): ${statements} SQL statements per request in total, p50 ${fmt(dashboard.p50)} p95 ${fmt(dashboard.p95)}`);
+    await server.close();
+  } finally {
+    await db.destroy().catch(() => undefined);
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+async function timeIt(samples: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  await fn(); // warm caches and plans
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const started = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(samples / 2)]!, p95: times[Math.min(samples - 1, Math.floor(samples * 0.95))]! };
+}
+
+function fmt(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
+}
+
+function report(label: string, ours: { p50: number; p95: number }, naive: { p50: number; p95: number }, naiveLabel: string): void {
+  console.log(`${label}: p50 ${fmt(ours.p50)} p95 ${fmt(ours.p95)}; ${naiveLabel}: p50 ${fmt(naive.p50)} → ${(naive.p50 / ours.p50).toFixed(0)}x faster`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,96 @@
+/**
+ * Realistic usage data for benchmarks: one organization with 200 teams (two API keys each), three product lines,
+ * Zipf-distributed endpoints (a few endpoints carry most traffic), diurnal and weekly cycles and bursts (some
+ * team-days run at 20× their normal rate). Generated inside PostgreSQL (INSERT … SELECT over generate_series), then
+ * rolled up exactly as ingest would, so queries see what production would.
+ */
+import type { DataSource } from 'typeorm';
+import type { Services } from '../src/app/services';
+
+export interface GeneratedOrganization {
+  organizationId: string;
+  slug: string;
+  adminToken: string;
+  adminKey: string;
+  teamIds: string[];
+}
+
+export async function createBenchOrganization(services: Services, teams = 200): Promise<GeneratedOrganization> {
+  const system = { actor: { kind: 'OPERATOR' as const }, requestId: 'bench', ip: null };
+  const { user, token } = await services.users.signUp(system, { email: 'bench-admin@example.com', name: 'Bench Admin', password: 'bench password 123' });
+  const admin = { ...system, actor: { kind: 'USER' as const, userId: user.id, sessionId: '', method: 'PASSWORD' as const, ssoOrganizationId: null } };
+  const organization = await services.organizations.create(admin, user.id, { slug: 'bench-org', name: 'Bench Org' });
+  const teamIds: string[] = [];
+  for (let i = 0; i < teams; i++) {
+    const team = await services.teams.create(admin, { organizationId: organization.id, username: `bench-team-${i}`, name: `Bench team ${i}` });
+    teamIds.push(team.id);
+    for (const alias of ['production', 'staging']) await services.apiKeys.create(admin, team, { alias, scope: 'API' as never });
+  }
+  const rootTeam = { id: organization.rootTeamId!, organizationId: organization.id } as never;
+  const { key } = await services.apiKeys.create(admin, rootTeam, { alias: 'bench admin', scope: 'ADMIN' as never });
+  return { organizationId: organization.id, slug: organization.slug, adminToken: token, adminKey: key, teamIds };
+}
+
+/** Inserts `events` raw usage records spread over `days` days ending now, then builds every rollup from them. */
+export async function generateUsage(db: DataSource, organizationId: string, events: number, days: number): Promise<void> {
+  const chunk = 1_000_000;
+  for (let offset = 0; offset < events; offset += chunk) {
+    const count = Math.min(chunk, events - offset);
+    await db.query(
+      `WITH endpoints AS (
+         SELECT row_number() OVER (ORDER BY e.endpoint_id) - 1 AS rank, e.endpoint_id, e.product, e.unit,
+                (SELECT p.unit_price FROM model_prices p WHERE p.endpoint_id = e.endpoint_id ORDER BY p.effective_from DESC LIMIT 1) AS price,
+                count(*) OVER () AS n
+           FROM model_endpoints e
+       ),
+       bench_teams AS (SELECT row_number() OVER (ORDER BY id) - 1 AS rank, id, count(*) OVER () AS n FROM teams WHERE organization_id = $1 AND kind = 'TEAM'),
+       login AS (SELECT personal_owner_id AS user_id FROM teams WHERE kind = 'PERSONAL' LIMIT 1),
+       keys AS (SELECT team_id, array_agg(id ORDER BY alias) AS ids FROM api_keys WHERE organization_id = $1 GROUP BY team_id),
+       raw AS (SELECT g, random() < 0.05 AS burst FROM generate_series(1, $2) g),
+       draws AS (
+         SELECT g,
+                -- Zipf-like skew: small ranks are drawn far more often.
+                floor(power(random(), 3) * 35)::int AS endpoint_rank,
+                -- Bursts: 5% of all events land on 5 teams during 10 days.
+                CASE WHEN burst THEN g % 5 ELSE floor(power(random(), 1.5) * 200)::int END AS team_rank,
+                -- Diurnal cycle: hours cluster around 15:00 UTC; weekly cycle: weekends thinned below.
+                now() - make_interval(days => CASE WHEN burst THEN 3 * (g % 10) ELSE floor(random() * $3)::int END)
+                      - make_interval(hours => (floor(24 + 9 * (random() + random() + random() - 1.5)))::int % 24)
+                      - make_interval(secs => random() * 3600) AS ts,
+                random() AS coin
+           FROM raw
+       )
+       INSERT INTO usage_records (tenant_id, id, ts, team_id, organization_id, product, endpoint_id, unit, quantity, unit_price, cost, auth_key, received_at)
+       SELECT $1, 'bench-' || $4 || '-' || d.g, d.ts, t.id, $1, e.product, e.endpoint_id, e.unit,
+              q.quantity, e.price, q.quantity * e.price,
+              CASE WHEN d.coin < 0.85 THEN 'KEY:' || k.ids[1 + (d.g % 2)] ELSE 'LOGIN:' || login.user_id END,
+              d.ts
+         FROM draws d
+         JOIN endpoints e ON e.rank = d.endpoint_rank % e.n
+         JOIN bench_teams t ON t.rank = d.team_rank % t.n
+         JOIN keys k ON k.team_id = t.id
+         CROSS JOIN login
+         CROSS JOIN LATERAL (SELECT round((1 + random() * 9)::numeric, 3) AS quantity) q
+        WHERE NOT (extract(isodow FROM d.ts) >= 6 AND d.coin < 0.5)`,
+      [organizationId, count, days, offset],
+    );
+  }
+  await db.query(`ANALYZE usage_records`);
+  await rebuildRollups(db);
+}
+
+/** Rebuilds every rollup from raw records with the same aggregates ingest maintains incrementally. */
+export async function rebuildRollups(db: DataSource): Promise<void> {
+  const full = (table: string, bucket: string) =>
+    db.query(`TRUNCATE ${table};
+      INSERT INTO ${table} (tenant_id, bucket, team_id, product, endpoint_id, unit, auth_key, quantity, cost, min_unit_price, max_unit_price, records)
+      SELECT tenant_id, ${bucket}, team_id, product, endpoint_id, unit, auth_key, sum(quantity), sum(cost), min(unit_price), max(unit_price), count(*)
+        FROM usage_records GROUP BY 1, 2, 3, 4, 5, 6, 7`);
+  await full('usage_rollup_15m', "date_bin('15 minutes', ts, timestamptz '2000-01-01 00:00:00+00')");
+  await full('usage_rollup_1h', "date_trunc('hour', ts, 'UTC')");
+  await full('usage_rollup_1d', "date_trunc('day', ts, 'UTC')");
+  await db.query(`TRUNCATE usage_rollup_product_1h;
+    INSERT INTO usage_rollup_product_1h (tenant_id, bucket, product, cost, records)
+    SELECT tenant_id, date_trunc('hour', ts, 'UTC'), product, sum(cost), count(*) FROM usage_records GROUP BY 1, 2, 3`);
+  await db.query(`ANALYZE usage_rollup_15m; ANALYZE usage_rollup_1h; ANALYZE usage_rollup_1d; ANALYZE usage_rollup_product_1h`);
+}
