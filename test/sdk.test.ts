@@ -327,6 +327,76 @@ describe('transport: retries, timeouts, aborts', () => {
   });
 });
 
+describe('people, keys, policies, usage and the audit log', () => {
+  it('manages members and invites, keys, policies; checks model access; reads usage pages and the audit log', async () => {
+    const admin = await newUser();
+    const organization = await newOrganization(admin.client);
+    const team = await admin.client.createTeam({ organizationId: organization.id, username: unique('sdkteam'), name: 'SDK team' });
+    if (!team.ok) throw new Error(JSON.stringify(team.userErrors));
+
+    // Invite a person, who accepts with the token from their email (the outbox stands in for the mailbox).
+    const invitee = await newUser();
+    const invite = await admin.client.createInvite({ organizationId: organization.id, email: invitee.email, organizationRole: 'MEMBER' });
+    expect(invite.ok && invite.data.status).toBe('PENDING');
+    const [mail] = await app.db.query(`SELECT body FROM email_outbox WHERE lower(recipient) = lower($1) ORDER BY created_at DESC LIMIT 1`, [invitee.email]);
+    const token = /ogi_[A-Za-z0-9_-]+/.exec(mail.body)![0];
+    const accepted = await invitee.client.acceptInvite({ token });
+    expect(accepted.ok && accepted.data.status).toBe('ACCEPTED');
+
+    const members: string[] = [];
+    for await (const member of admin.client.members(organization.slug, { pageSize: 1 })) members.push(member.email);
+    expect(members.sort()).toEqual([admin.email, invitee.email].sort());
+    const inviteeMember = (await collect(admin.client.members(organization.slug, { filter: { role: 'MEMBER' } })))[0]!;
+    const promoted = await admin.client.updateMemberRole({ memberId: inviteeMember.id, role: 'BILLING' });
+    expect(promoted.ok && promoted.data.role).toBe('BILLING');
+
+    // Keys: created once with the secret, listed without it, revoked.
+    const created = await admin.client.createApiKey({ teamId: team.data.id, alias: 'sdk key', scope: 'API' });
+    if (!created.ok) throw new Error(JSON.stringify(created.userErrors));
+    expect(created.data.key).toMatch(/^ogk_[0-9a-f]{24}:ogsk_/);
+    expect((await collect(admin.client.apiKeys(team.data.username))).map((k) => k.keyId)).toEqual([created.data.apiKey.keyId]);
+    const revoked = await admin.client.revokeApiKey({ apiKeyId: created.data.apiKey.id });
+    expect(revoked.ok && revoked.data.revokedAt).toEqual(expect.any(String));
+    const tooLong = await admin.client.createApiKey({ teamId: team.data.id, alias: 'x'.repeat(256), scope: 'API' });
+    expect(tooLong.ok).toBe(false);
+
+    // Policies: lock request visibility to OWN; the team's effective policy says who decided.
+    const policy = await admin.client.updateOrganizationPolicy({ organizationId: organization.id, settings: { requestVisibility: { value: 'OWN', locked: true } } });
+    expect(policy.ok && policy.data.requestVisibility).toEqual({ value: 'OWN', level: 'ORGANIZATION', locked: true });
+    expect((await admin.client.organizationPolicy(organization.slug)).requestVisibility.value).toBe('OWN');
+    const effective = await admin.client.teamEffectivePolicy(team.data.username);
+    expect(effective.requestVisibility).toMatchObject({ value: 'OWN', level: 'ORGANIZATION', locked: true });
+    const checks = await admin.client.checkModelAccess([
+      { teamUsername: team.data.username, endpointId: 'fal-ai/flux/dev', surface: 'API' },
+      { teamUsername: 'no-such-team-sdk', endpointId: 'fal-ai/flux/dev', surface: 'API' },
+    ]);
+    expect(checks[0]).toMatchObject({ allowed: true, access: { decision: 'ALLOWED', level: 'DEFAULT' } });
+    expect(checks[1]!.error?.code).toBe('TEAM_NOT_FOUND');
+
+    // Usage pages: follow nextCursor until the last page; every bucket exactly once.
+    const buckets: string[] = [];
+    for await (const page of admin.client.usagePages(organization.slug, { start: '2025-01-01', end: '2025-01-04', timeframe: 'DAY', limit: 2, expand: ['TIME_SERIES', 'SUMMARY'] })) {
+      buckets.push(...(page.timeSeries ?? []).map((bucket) => bucket.bucket));
+      expect(page.summary).toEqual([]);
+    }
+    expect(buckets).toEqual(['2025-01-01T00:00:00+00:00', '2025-01-02T00:00:00+00:00', '2025-01-03T00:00:00+00:00']);
+    const single = await admin.client.usage(organization.slug, { start: '2025-01-01', end: '2025-01-02' });
+    expect(single.totalBuckets).toBe(24);
+
+    // The audit log saw all of it.
+    const actions = (await collect(admin.client.auditLog(organization.slug, { pageSize: 5 }))).map((event) => event.action);
+    expect(actions).toEqual(expect.arrayContaining(['organization.create', 'team.create', 'invite.create', 'invite.accept', 'apiKey.create', 'apiKey.revoke']));
+    const onlyKeys = await collect(admin.client.auditLog(organization.slug, { filter: { action: 'apiKey.' } }));
+    expect(onlyKeys.map((event) => event.action).sort()).toEqual(['apiKey.create', 'apiKey.revoke']);
+  });
+});
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
+
 describe('coverage of sdk/operations', () => {
   it('every operation in sdk/operations ran successfully against the live server in this file', () => {
     const dir = path.join(__dirname, '..', 'sdk', 'operations');

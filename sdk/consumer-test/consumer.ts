@@ -56,6 +56,15 @@ async function main(): Promise<void> {
   const node = await me.node(viewer.user.id);
   check(node?.__typename === 'User' && node.email === email, 'node() narrows on __typename');
 
+  // 5. Usage, page by page, and the gateway's model-access question.
+  const buckets: string[] = [];
+  for await (const page of admin.usagePages(organizationSlug, { start: '2025-01-01', end: '2025-01-03', timeframe: 'DAY', limit: 1 })) {
+    for (const bucket of page.timeSeries ?? []) buckets.push(bucket.bucket);
+  }
+  check(buckets.length === 2, `usagePages() follows nextCursor over every bucket (${buckets.join(', ')})`);
+  const [decision] = await admin.checkModelAccess([{ teamUsername: created.data.username, endpointId: 'fal-ai/flux/dev', surface: 'API' }]);
+  check(decision?.access?.decision === 'ALLOWED', `checkModelAccess explains its decision (${decision?.access?.reason ?? 'none'})`);
+
   const logout = await me.logout();
   check(logout.ok && logout.data.revoked, 'logout revokes the session');
   try {
@@ -77,6 +86,8 @@ function misuses(client: OrgraphClient, result: MutationResult<Team>): void {
   void client.renameTeam({ teamId: 'VGVhbTox', name: 42 });
   // @ts-expect-error `data` exists only after checking `ok`
   void result.data;
+  // @ts-expect-error usage timeframes are a closed union
+  void client.usage('acme', { timeframe: 'FORTNIGHT' });
   // @ts-expect-error error codes are a closed union
   const code: OrgraphErrorCode = 'TEAPOT';
   void code;

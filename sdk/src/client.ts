@@ -1,4 +1,17 @@
 import {
+  AcceptInviteDocument,
+  CheckModelAccessDocument,
+  CreateApiKeyDocument,
+  CreateInviteDocument,
+  OrganizationAuditLogDocument,
+  OrganizationMembersDocument,
+  OrganizationPolicyDocument,
+  OrganizationUsageDocument,
+  RevokeApiKeyDocument,
+  TeamApiKeysDocument,
+  TeamEffectivePolicyDocument,
+  UpdateMemberRoleDocument,
+  UpdateOrganizationPolicyDocument,
   ArchiveTeamDocument,
   CreateOrganizationDocument,
   CreateTeamDocument,
@@ -17,6 +30,25 @@ import { paginate, paginatePages, type Page } from './pagination';
 import { toMutationResult, type MutationResult } from './results';
 import { execute, type ClientSettings, type OrgraphDocument, type RequestOptions } from './transport';
 import type {
+  AcceptInviteInput,
+  ApiKey,
+  AuditEvent,
+  AuditLogFilterInput,
+  CreateApiKeyInput,
+  CreateInviteInput,
+  CreatedApiKey,
+  EffectivePolicy,
+  Invite,
+  Member,
+  MemberFilterInput,
+  ModelAccessCheckInput,
+  ModelAccessCheckResult,
+  OrganizationPolicy,
+  OrganizationUsageQueryVariables,
+  RevokeApiKeyInput,
+  UpdateMemberRoleInput,
+  UpdateOrganizationPolicyInput,
+  UsagePage,
   ArchiveTeamInput,
   CreateOrganizationInput,
   CreateTeamInput,
@@ -55,6 +87,19 @@ export interface TeamListOptions {
   signal?: AbortSignal;
 }
 
+/** Options of the connection iterators (members, audit log, API keys). */
+export interface ListOptions<TFilter = never> {
+  /** Items per request (1–100). Default 50. */
+  pageSize?: number;
+  /** Resume after this cursor (a previous page's `endCursor`). */
+  after?: string;
+  filter?: TFilter;
+  signal?: AbortSignal;
+}
+
+/** Usage query arguments (DESIGN §7): everything but the organization and the page cursor. */
+export type UsageArgs = Omit<OrganizationUsageQueryVariables, 'slug' | 'cursor'>;
+
 export interface OrgraphClient {
   /** The signed-in user (needs a session `token`; API keys get UNAUTHENTICATED). */
   viewer(options?: RequestOptions): Promise<Viewer>;
@@ -76,6 +121,31 @@ export interface OrgraphClient {
   archiveTeam(input: ArchiveTeamInput, options?: RequestOptions): Promise<MutationResult<Team>>;
   /** Revoke the session token this client uses. */
   logout(options?: RequestOptions): Promise<MutationResult<{ revoked: boolean }>>;
+  /** Members and pending invites of an organization (organization admins): `for await (const m of client.members(slug))`. */
+  members(organizationSlug: string, options?: ListOptions<MemberFilterInput>): AsyncIterable<Member>;
+  updateMemberRole(input: UpdateMemberRoleInput, options?: RequestOptions): Promise<MutationResult<Member>>;
+  /** Invite someone to an organization (optionally with team roles) or to one team; the link goes to their email. */
+  createInvite(input: CreateInviteInput, options?: RequestOptions): Promise<MutationResult<Invite>>;
+  /** Accept an invite as the signed-in user (their email must match). */
+  acceptInvite(input: AcceptInviteInput, options?: RequestOptions): Promise<MutationResult<Invite>>;
+  /** A team's API keys (never their secrets), newest first. */
+  apiKeys(teamUsername: string, options?: ListOptions & { includeRevoked?: boolean }): AsyncIterable<ApiKey>;
+  /** Create a key; `data.key` (`key_id:key_secret`) is shown exactly once. */
+  createApiKey(input: CreateApiKeyInput, options?: RequestOptions): Promise<MutationResult<CreatedApiKey>>;
+  revokeApiKey(input: RevokeApiKeyInput, options?: RequestOptions): Promise<MutationResult<ApiKey>>;
+  /** The organization audit log (organization admins), newest first. */
+  auditLog(organizationSlug: string, options?: ListOptions<AuditLogFilterInput>): AsyncIterable<AuditEvent>;
+  /** The organization's policy settings with level and lock. */
+  organizationPolicy(organizationSlug: string, options?: RequestOptions): Promise<OrganizationPolicy>;
+  /** A team's effective policy with provenance (who set each value, and whether a lock overrides the team). */
+  teamEffectivePolicy(teamUsername: string, options?: RequestOptions): Promise<EffectivePolicy>;
+  updateOrganizationPolicy(input: UpdateOrganizationPolicyInput, options?: RequestOptions): Promise<MutationResult<OrganizationPolicy>>;
+  /** The gateway's question, many at once: may this team call this endpoint on this surface, and why. */
+  checkModelAccess(checks: ReadonlyArray<ModelAccessCheckInput>, options?: RequestOptions): Promise<ReadonlyArray<ModelAccessCheckResult>>;
+  /** One page of an organization's usage. */
+  usage(organizationSlug: string, args?: UsageArgs & { cursor?: string | null }, options?: RequestOptions): Promise<UsagePage>;
+  /** Every page of an organization's usage, following `nextCursor`: `for await (const page of client.usagePages(slug, args))`. */
+  usagePages(organizationSlug: string, args?: UsageArgs, options?: RequestOptions): AsyncIterable<UsagePage>;
   /** Run any typed document (e.g. from your own codegen) with this client's credential, timeouts and retries. */
   request<TResult, TVariables>(document: OrgraphDocument<TResult, TVariables>, variables: TVariables, options?: RequestOptions): Promise<TResult>;
 }
@@ -128,9 +198,58 @@ export function createClient(options: ClientOptions): OrgraphClient {
       toMutationResult((await run(ArchiveTeamDocument, { input }, requestOptions)).archiveTeam, (p) => p.team, 'archiveTeam'),
     logout: async (requestOptions) =>
       toMutationResult((await run(LogoutDocument, {}, requestOptions)).logout, (p) => ({ revoked: p.revoked }), 'logout'),
+    members: (slug, list = {}) =>
+      paginate(
+        async (after) => (await run(OrganizationMembersDocument, { slug, first: list.pageSize ?? 50, after, filter: list.filter }, { signal: list.signal })).organization.members,
+        { after: list.after },
+      ),
+    updateMemberRole: async (input, requestOptions) =>
+      toMutationResult((await run(UpdateMemberRoleDocument, { input }, requestOptions)).updateMemberRole, (p) => p.member, 'updateMemberRole'),
+    createInvite: async (input, requestOptions) =>
+      toMutationResult((await run(CreateInviteDocument, { input }, requestOptions)).createInvite, (p) => p.invite, 'createInvite'),
+    acceptInvite: async (input, requestOptions) =>
+      toMutationResult((await run(AcceptInviteDocument, { input }, requestOptions)).acceptInvite, (p) => p.invite, 'acceptInvite'),
+    apiKeys: (username, list = {}) =>
+      paginate(
+        async (after) =>
+          (await run(TeamApiKeysDocument, { username, first: list.pageSize ?? 50, after, includeRevoked: list.includeRevoked ?? false }, { signal: list.signal })).team
+            .apiKeys ?? EMPTY_CONNECTION,
+        { after: list.after },
+      ),
+    createApiKey: async (input, requestOptions) =>
+      toMutationResult(
+        (await run(CreateApiKeyDocument, { input }, requestOptions)).createApiKey,
+        (p) => (p.apiKey && p.key ? { apiKey: p.apiKey, key: p.key } : null),
+        'createApiKey',
+      ),
+    revokeApiKey: async (input, requestOptions) =>
+      toMutationResult((await run(RevokeApiKeyDocument, { input }, requestOptions)).revokeApiKey, (p) => p.apiKey, 'revokeApiKey'),
+    auditLog: (slug, list = {}) =>
+      paginate(
+        async (after) => (await run(OrganizationAuditLogDocument, { slug, first: list.pageSize ?? 50, after, filter: list.filter }, { signal: list.signal })).organization.auditLog,
+        { after: list.after },
+      ),
+    organizationPolicy: async (slug, requestOptions) => (await run(OrganizationPolicyDocument, { slug }, requestOptions)).organization.policy,
+    teamEffectivePolicy: async (username, requestOptions) => (await run(TeamEffectivePolicyDocument, { username }, requestOptions)).team.effectivePolicy,
+    updateOrganizationPolicy: async (input, requestOptions) =>
+      toMutationResult((await run(UpdateOrganizationPolicyDocument, { input }, requestOptions)).updateOrganizationPolicy, (p) => p.policy, 'updateOrganizationPolicy'),
+    checkModelAccess: async (checks, requestOptions) => (await run(CheckModelAccessDocument, { checks: [...checks] }, requestOptions)).checkModelAccess,
+    usage: async (slug, args = {}, requestOptions) => (await run(OrganizationUsageDocument, { ...args, slug }, requestOptions)).organization.usage,
+    usagePages: (slug, args = {}, requestOptions) => ({
+      async *[Symbol.asyncIterator]() {
+        let cursor: string | null = null;
+        do {
+          const page: UsagePage = (await run(OrganizationUsageDocument, { ...args, slug, cursor }, requestOptions)).organization.usage;
+          yield page;
+          cursor = page.nextCursor ?? null;
+        } while (cursor);
+      },
+    }),
     request: run,
   };
 }
+
+const EMPTY_CONNECTION = { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } as const;
 
 /** Creates an account and signs in; use the returned `token` with `createClient({ url, token })`. */
 export async function signUp(settings: ClientSettings, input: SignUpInput, options?: RequestOptions): Promise<MutationResult<Session>> {

@@ -1,5 +1,5 @@
 export { createClient, login, signUp } from './client';
-export type { ClientOptions, OrganizationOptions, OrgraphClient, TeamListOptions } from './client';
+export type { ClientOptions, ListOptions, OrganizationOptions, OrgraphClient, TeamListOptions, UsageArgs } from './client';
 export type { ClientSettings, FetchLike, OrgraphDocument, RequestOptions } from './transport';
 export { OrgraphError, isOrgraphError } from './errors';
 export type { GraphqlErrorEntry, OrgraphErrorCode, OrgraphErrorDetails } from './errors';

@@ -3,6 +3,15 @@
  * (sdk/operations/fragments.graphql), generated from the schema, so they change only when those files change.
  */
 import type {
+  ApiKeyFieldsFragment,
+  AuditEventFieldsFragment,
+  CheckModelAccessQuery,
+  InviteFieldsFragment,
+  MemberFieldsFragment,
+  OrganizationPolicyFieldsFragment,
+  OrganizationUsageQuery,
+  TeamEffectivePolicyQuery,
+  UsageItemFieldsFragment,
   NodeQuery,
   OrganizationFieldsFragment,
   OrganizationQuery,
@@ -26,6 +35,23 @@ export type TeamWithOrganization = TeamQuery['team'];
 /** What `node(id)` returns: narrow on `__typename`. */
 export type NodeResult = NonNullable<NodeQuery['node']>;
 
+export type Member = MemberFieldsFragment;
+export type Invite = InviteFieldsFragment;
+export type ApiKey = ApiKeyFieldsFragment;
+export type AuditEvent = AuditEventFieldsFragment;
+/** One page of usage buckets (and the summary of the whole range, when asked for). */
+export type UsagePage = OrganizationUsageQuery['organization']['usage'];
+export type UsageItem = UsageItemFieldsFragment;
+/** One answer of `checkModelAccess`: the decision with its provenance, or a per-check error. */
+export type ModelAccessCheckResult = CheckModelAccessQuery['checkModelAccess'][number];
+export type OrganizationPolicy = OrganizationPolicyFieldsFragment;
+export type EffectivePolicy = TeamEffectivePolicyQuery['team']['effectivePolicy'];
+/** A new API key: `key` (`key_id:key_secret`) is shown exactly once. */
+export interface CreatedApiKey {
+  readonly apiKey: ApiKey;
+  readonly key: string;
+}
+
 /** A signed-in session from `signUp` or `login`. Keep `token` secret: it is a bearer credential. */
 export interface Session {
   readonly token: string;
@@ -34,6 +60,20 @@ export interface Session {
 }
 
 export type {
+  AcceptInviteInput,
+  AuditLogFilterInput,
+  CreateApiKeyInput,
+  CreateInviteInput,
+  MemberFilterInput,
+  ModelAccessCheckInput,
+  Product,
+  RevokeApiKeyInput,
+  UpdateMemberRoleInput,
+  UpdateOrganizationPolicyInput,
+  UsageExpand,
+  UsageGroupBy,
+  UsageTimeframe,
+  OrganizationUsageQueryVariables,
   ArchiveTeamInput,
   AuthMethod,
   CreateOrganizationInput,

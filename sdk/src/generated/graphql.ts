@@ -4,10 +4,37 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Accept an invite as the signed-in user. */
+export type AcceptInviteInput = {
+  /** The token from the invite email. */
+  token: string;
+};
+
+/** What a key may do: `API` calls models only; `ADMIN` also administers its team (and, on an organization root team, the whole organization). */
+export type ApiKeyScope =
+  /** Administrative access to the key’s team; on a root team, organization admin. */
+  | 'ADMIN'
+  /** Model calls only; nothing administrative. */
+  | 'API';
+
 /** Archive a team: its keys stop working and models are denied; its history stays. */
 export type ArchiveTeamInput = {
   /** The team’s global id. */
   teamId: string;
+};
+
+/** Narrows the audit log; all given conditions must hold. */
+export type AuditLogFilterInput = {
+  /** Only this action (`apiKey.create`), or every action under a prefix ending in a dot (`member.`). */
+  action?: string | null | undefined;
+  /** Only events by this actor: a User global id or an API key id (`ogk_…`). */
+  actor?: string | null | undefined;
+  /** Only events at or after this time. */
+  from?: string | null | undefined;
+  /** Only events about this object (its global id). */
+  target?: string | null | undefined;
+  /** Only events before this time. */
+  to?: string | null | undefined;
 };
 
 /** How a login session was obtained. */
@@ -16,6 +43,36 @@ export type AuthMethod =
   | 'PASSWORD'
   /** Single sign-on through an organization’s identity provider. */
   | 'SSO';
+
+/** Create an API key on a team. */
+export type CreateApiKeyInput = {
+  /** Human label, 1–255 characters. */
+  alias: string;
+  /** When the key stops working; must be in the future. Null = never. */
+  expiresAt?: string | null | undefined;
+  /** A member of the team the key acts for (a User global id); requests are attributed to them. */
+  ownerId?: string | null | undefined;
+  /** API (model calls only) or ADMIN (administers the team). */
+  scope: ApiKeyScope;
+  /** The team’s global id. */
+  teamId: string;
+};
+
+/** Invite one person to an organization or to a team (give exactly one of organizationId and teamId). */
+export type CreateInviteInput = {
+  /** Email address; the invite can only be accepted by an account with this email (any letter case). */
+  email: string;
+  /** The organization to invite to. */
+  organizationId?: string | null | undefined;
+  /** Organization invites: the organization role (default MEMBER). */
+  organizationRole?: OrganizationRole | null | undefined;
+  /** Organization invites: teams to join on acceptance. */
+  teamAssignments?: Array<TeamAssignmentInput> | null | undefined;
+  /** The team to invite to. */
+  teamId?: string | null | undefined;
+  /** Team invites: the team role (default DEVELOPER). */
+  teamRole?: TeamRole | null | undefined;
+};
 
 /** Create an organization; you become its first ADMIN. */
 export type CreateOrganizationInput = {
@@ -35,12 +92,145 @@ export type CreateTeamInput = {
   username: string;
 };
 
+/** Change the organization’s cross-team visibility setting. */
+export type CrossTeamVisibilitySettingInput = {
+  /** Lock or unlock it; omit to keep the current lock. Unlocking brings team overrides back. */
+  locked?: boolean | null | undefined;
+  /** The new value; omit to keep the current one. */
+  value?: boolean | null | undefined;
+};
+
+/** Who may invite people. */
+export type InvitePermissionPolicy =
+  /** Only organization admins. */
+  | 'ORG_ADMINS'
+  /** Organization admins, and team admins into their own teams (default). */
+  | 'TEAM_ADMINS';
+
+/** Change the organization’s invite permission setting. */
+export type InvitePermissionSettingInput = {
+  /** Lock or unlock it; omit to keep the current lock. Unlocking brings team overrides back. */
+  locked?: boolean | null | undefined;
+  /** The new value; omit to keep the current one. */
+  value?: InvitePermissionPolicy | null | undefined;
+};
+
+/** Lifecycle of an invite. */
+export type InviteStatus =
+  /** Accepted; the recipient became a member. */
+  | 'ACCEPTED'
+  /** Not accepted in time; the link no longer works. */
+  | 'EXPIRED'
+  /** Open: the recipient may accept it until it expires. */
+  | 'PENDING'
+  /** Withdrawn by an admin; the link no longer works. */
+  | 'REVOKED';
+
 /** Sign in with email and password. */
 export type LoginInput = {
   /** Email address (case-insensitive). */
   email: string;
   /** Password. */
   password: string;
+};
+
+/** Narrows the members list; all given conditions must hold. */
+export type MemberFilterInput = {
+  /** Only people with this organization role. */
+  role?: OrganizationRole | null | undefined;
+  /** Only people with this status. */
+  status?: MemberStatus | null | undefined;
+  /** Only people on (or invited to) this team (a Team global id). */
+  teamId?: string | null | undefined;
+};
+
+/** Where a person stands in an organization. */
+export type MemberStatus =
+  /** A member assigned to at least one live team. */
+  | 'ACTIVE'
+  /** Invited; the invite is open and not yet accepted. */
+  | 'PENDING'
+  /** A member of the organization who belongs to no live team. */
+  | 'UNASSIGNED';
+
+/** Why one check of a `checkModelAccess` batch could not be answered (the other checks are unaffected). */
+export type ModelAccessCheckErrorCode =
+  /** No such team, or the caller may not check it (indistinguishable on purpose). */
+  | 'TEAM_NOT_FOUND'
+  /** The endpoint id is not in the model catalog. */
+  | 'UNKNOWN_ENDPOINT'
+  /** The surface is not one of API, PLAYGROUND. */
+  | 'UNKNOWN_SURFACE';
+
+/** One gateway question: may this team call this endpoint on this surface? Give exactly one of teamUsername or teamId. */
+export type ModelAccessCheckInput = {
+  /** The catalog endpoint id, e.g. `fal-ai/flux/dev`. */
+  endpointId: string;
+  /** `API` or `PLAYGROUND`. A string, so one unknown surface fails only its own check. */
+  surface: string;
+  /** The team’s global id. */
+  teamId?: string | null | undefined;
+  /** The team’s username (what the gateway usually knows). */
+  teamUsername?: string | null | undefined;
+};
+
+/** Whether a model may be called. */
+export type ModelAccessEffect =
+  /** The model may be called. */
+  | 'ALLOWED'
+  /** The model may not be called. */
+  | 'BLOCKED';
+
+/** What model access falls back to when no rule matches. */
+export type ModelAccessMode =
+  /** Catalog models flagged enterprise-ready are allowed, others blocked (default). */
+  | 'ENTERPRISE_READY'
+  /** Everything is blocked unless a rule allows it. */
+  | 'EXPLICIT_APPROVAL';
+
+/** Change the organization’s model access mode setting. */
+export type ModelAccessModeSettingInput = {
+  /** Lock or unlock it; omit to keep the current lock. Unlocking brings team overrides back. */
+  locked?: boolean | null | undefined;
+  /** The new value; omit to keep the current one. */
+  value?: ModelAccessMode | null | undefined;
+};
+
+/** Which step of model access resolution decided (DESIGN §5), as a stable code. */
+export type ModelAccessReason =
+  /** Step 1: the team reached its hard spend limit. */
+  | 'HARD_SPEND_LIMIT_REACHED'
+  /** Step 2: a locked organization rule matched. */
+  | 'LOCKED_ORGANIZATION_RULE'
+  /** Step 5: no rule matched; the model is enterprise-ready and the mode allows it. */
+  | 'MODE_ENTERPRISE_READY'
+  /** Step 5: no rule matched and the mode requires explicit approval. */
+  | 'MODE_EXPLICIT_APPROVAL'
+  /** Step 5: no rule matched; the model is not enterprise-ready. */
+  | 'MODE_NOT_ENTERPRISE_READY'
+  /** Step 4: an organization rule matched. */
+  | 'ORGANIZATION_RULE'
+  /** Step 1: the team is archived. */
+  | 'TEAM_ARCHIVED'
+  /** Step 3: the team’s own rule matched. */
+  | 'TEAM_RULE';
+
+/** Organization settings to change; omitted settings stay as they are. */
+export type OrganizationPolicySettingsInput = {
+  /** Cross-team usage visibility. */
+  crossTeamVisibility?: CrossTeamVisibilitySettingInput | null | undefined;
+  /** Who may invite people. */
+  invitePermission?: InvitePermissionSettingInput | null | undefined;
+  /** Model access mode. */
+  modelAccessMode?: ModelAccessModeSettingInput | null | undefined;
+  /** Personal account access for SSO users. */
+  personalAccountAccess?: PersonalAccountAccessSettingInput | null | undefined;
+  /** Which requests members see. */
+  requestVisibility?: RequestVisibilitySettingInput | null | undefined;
+  /** SSO required. */
+  ssoRequired?: SsoRequiredSettingInput | null | undefined;
+  /** Who may create teams. */
+  teamCreation?: TeamCreationSettingInput | null | undefined;
 };
 
 /** A person’s role in an organization. */
@@ -51,6 +241,39 @@ export type OrganizationRole =
   | 'BILLING'
   /** Belongs to the organization; rights come from team roles. */
   | 'MEMBER';
+
+/** Whether members signed in through the organization’s SSO may use their personal accounts. */
+export type PersonalAccountAccess =
+  /** They may (default). */
+  | 'ALLOWED'
+  /** They may not. */
+  | 'BLOCKED';
+
+/** Change the organization’s personal account access setting. */
+export type PersonalAccountAccessSettingInput = {
+  /** Lock or unlock it; omit to keep the current lock. Unlocking brings team overrides back. */
+  locked?: boolean | null | undefined;
+  /** The new value; omit to keep the current one. */
+  value?: PersonalAccountAccess | null | undefined;
+};
+
+/** Where an effective policy value or decision comes from. */
+export type PolicyLevel =
+  /** Nobody set it: the platform default applies. */
+  | 'DEFAULT'
+  /** Set by the organization. */
+  | 'ORGANIZATION'
+  /** Set by the team (its override or its own rule). */
+  | 'TEAM';
+
+/** The platform’s product lines, as usage and invoices group them. */
+export type Product =
+  /** Dedicated machines, billed per hour. */
+  | 'COMPUTE'
+  /** Hosted model endpoints called per request (images, video, audio, LLM). */
+  | 'MODEL_APIS'
+  /** A team’s own deployed apps, billed per GPU/CPU second. */
+  | 'SERVERLESS';
 
 /** Rename an organization. */
 export type RenameOrganizationInput = {
@@ -68,6 +291,27 @@ export type RenameTeamInput = {
   teamId: string;
 };
 
+/** Which request records non-admin members of a team see. */
+export type RequestVisibility =
+  /** Every request of the team (default). */
+  | 'ALL'
+  /** Only their own requests (the restricted request view). */
+  | 'OWN';
+
+/** Change the organization’s request visibility setting. */
+export type RequestVisibilitySettingInput = {
+  /** Lock or unlock it; omit to keep the current lock. Unlocking brings team overrides back. */
+  locked?: boolean | null | undefined;
+  /** The new value; omit to keep the current one. */
+  value?: RequestVisibility | null | undefined;
+};
+
+/** Revoke an API key; it stops working at once. */
+export type RevokeApiKeyInput = {
+  /** The key’s global id. */
+  apiKeyId: string;
+};
+
 /** Create an account with email and password. */
 export type SignUpInput = {
   /** Email address (case-insensitive, unique). */
@@ -76,6 +320,39 @@ export type SignUpInput = {
   name: string;
   /** Password, 10–200 characters. Stored only as an argon2id hash. */
   password: string;
+};
+
+/** Change the organization’s SSO required setting. */
+export type SsoRequiredSettingInput = {
+  /** Lock or unlock it; omit to keep the current lock. Unlocking brings team overrides back. */
+  locked?: boolean | null | undefined;
+  /** The new value; omit to keep the current one. */
+  value?: boolean | null | undefined;
+};
+
+/** A team the invited person joins on acceptance, with a role. */
+export type TeamAssignmentInput = {
+  /** The role in that team. */
+  role: TeamRole;
+  /** A team of the organization (global id). */
+  teamId: string;
+};
+
+/** Who may create teams in the organization. */
+export type TeamCreationPolicy =
+  /** Any member of the organization or of one of its teams. */
+  | 'ANY_MEMBER'
+  /** Only organization admins (default). */
+  | 'ORG_ADMINS'
+  /** Organization admins and anyone who is ADMIN of one of its teams. */
+  | 'TEAM_ADMINS';
+
+/** Change the organization’s team creation setting. */
+export type TeamCreationSettingInput = {
+  /** Lock or unlock it; omit to keep the current lock. Unlocking brings team overrides back. */
+  locked?: boolean | null | undefined;
+  /** The new value; omit to keep the current one. */
+  value?: TeamCreationPolicy | null | undefined;
 };
 
 /** What a team is for. */
@@ -96,6 +373,92 @@ export type TeamRole =
   /** Uses the team: calls models, deploys apps, sees requests as policy allows. */
   | 'DEVELOPER';
 
+/** Change a member’s organization role. */
+export type UpdateMemberRoleInput = {
+  /** The member’s global id. */
+  memberId: string;
+  /** The new role. */
+  role: OrganizationRole;
+};
+
+/** Change organization policy settings (value and lock per setting). */
+export type UpdateOrganizationPolicyInput = {
+  /** The organization’s global id. */
+  organizationId: string;
+  /** The settings to change. */
+  settings: OrganizationPolicySettingsInput;
+};
+
+/** How metered usage was authenticated. */
+export type UsageAuthKind =
+  | 'API_KEY'
+  | 'LOGIN'
+  | 'NONE';
+
+/** Which parts of the answer to compute. At least one of TIME_SERIES and SUMMARY. */
+export type UsageExpand =
+  /** Also group by how the usage was authenticated (API key id or login username). */
+  | 'AUTH_METHOD'
+  /** Totals over the whole range (not just the page). */
+  | 'SUMMARY'
+  /** Every bucket of the range (this page), in order, including empty ones. */
+  | 'TIME_SERIES';
+
+/** Dimensions a usage item is grouped by; ask for exactly what a chart draws (e.g. PRODUCT for cost per product per day). */
+export type UsageGroupBy =
+  | 'API_KEY'
+  | 'AUTH_METHOD'
+  | 'ENDPOINT'
+  | 'PRODUCT'
+  | 'TEAM'
+  | 'UNIT';
+
+/** Bucket size of a usage time series, in the requested time zone (weeks start on Monday). */
+export type UsageTimeframe =
+  | 'DAY'
+  | 'HOUR'
+  | 'MINUTE'
+  | 'MONTH'
+  | 'WEEK';
+
+export type ApiKeyFieldsFragment = { id: string, keyId: string, alias: string, scope: ApiKeyScope, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null, owner: { id: string, email: string, name: string, createdAt: string } | null };
+
+export type TeamApiKeysQueryVariables = Exact<{
+  username: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  includeRevoked?: boolean | null | undefined;
+}>;
+
+
+export type TeamApiKeysQuery = { team: { apiKeys: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, keyId: string, alias: string, scope: ApiKeyScope, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null, owner: { id: string, email: string, name: string, createdAt: string } | null } }> } | null } };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { key: string | null, apiKey: { id: string, keyId: string, alias: string, scope: ApiKeyScope, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null, owner: { id: string, email: string, name: string, createdAt: string } | null } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  input: RevokeApiKeyInput;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { apiKey: { id: string, keyId: string, alias: string, scope: ApiKeyScope, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null, owner: { id: string, email: string, name: string, createdAt: string } | null } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type AuditEventFieldsFragment = { id: string, action: string, actorType: string, actorLabel: string, actorKeyId: string | null, authMethod: string, targetType: string, targetId: string | null, requestId: string | null, ip: string | null, createdAt: string, changes: Array<{ field: string, before: string | null, after: string | null }> };
+
+export type OrganizationAuditLogQueryVariables = Exact<{
+  slug: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: AuditLogFilterInput | null | undefined;
+}>;
+
+
+export type OrganizationAuditLogQuery = { organization: { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, action: string, actorType: string, actorLabel: string, actorKeyId: string | null, authMethod: string, targetType: string, targetId: string | null, requestId: string | null, ip: string | null, createdAt: string, changes: Array<{ field: string, before: string | null, after: string | null }> } }> } } };
+
 export type UserFieldsFragment = { id: string, email: string, name: string, createdAt: string };
 
 export type TeamFieldsFragment = { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null };
@@ -105,6 +468,41 @@ export type OrganizationFieldsFragment = { id: string, slug: string, name: strin
 export type PageInfoFieldsFragment = { hasNextPage: boolean, endCursor: string | null };
 
 export type UserErrorFieldsFragment = { code: string, message: string, field: Array<string> | null };
+
+export type InviteFieldsFragment = { id: string, email: string, status: InviteStatus, organizationRole: OrganizationRole | null, teamRole: TeamRole | null, expiresAt: string, createdAt: string };
+
+export type CreateInviteMutationVariables = Exact<{
+  input: CreateInviteInput;
+}>;
+
+
+export type CreateInviteMutation = { createInvite: { invite: { id: string, email: string, status: InviteStatus, organizationRole: OrganizationRole | null, teamRole: TeamRole | null, expiresAt: string, createdAt: string } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type AcceptInviteMutationVariables = Exact<{
+  input: AcceptInviteInput;
+}>;
+
+
+export type AcceptInviteMutation = { acceptInvite: { invite: { id: string, email: string, status: InviteStatus, organizationRole: OrganizationRole | null, teamRole: TeamRole | null, expiresAt: string, createdAt: string } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type MemberFieldsFragment = { id: string, email: string, role: OrganizationRole, status: MemberStatus, createdAt: string, user: { id: string, email: string, name: string, createdAt: string } | null, teams: Array<{ role: TeamRole, team: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null } }> };
+
+export type OrganizationMembersQueryVariables = Exact<{
+  slug: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: MemberFilterInput | null | undefined;
+}>;
+
+
+export type OrganizationMembersQuery = { organization: { members: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, email: string, role: OrganizationRole, status: MemberStatus, createdAt: string, user: { id: string, email: string, name: string, createdAt: string } | null, teams: Array<{ role: TeamRole, team: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null } }> } }> } } };
+
+export type UpdateMemberRoleMutationVariables = Exact<{
+  input: UpdateMemberRoleInput;
+}>;
+
+
+export type UpdateMemberRoleMutation = { updateMemberRole: { member: { id: string, email: string, role: OrganizationRole, status: MemberStatus, createdAt: string, user: { id: string, email: string, name: string, createdAt: string } | null, teams: Array<{ role: TeamRole, team: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null } }> } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
 export type NodeQueryVariables = Exact<{
   id: string;
@@ -158,6 +556,38 @@ export type RenameOrganizationMutationVariables = Exact<{
 
 export type RenameOrganizationMutation = { renameOrganization: { organization: { id: string, slug: string, name: string, createdAt: string, viewerRole: OrganizationRole | null, rootTeam: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null } } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
+export type SettingFieldsFragment = { value: RequestVisibility, level: PolicyLevel, locked: boolean };
+
+export type OrganizationPolicyFieldsFragment = { teamCreation: { value: TeamCreationPolicy, level: PolicyLevel, locked: boolean }, invitePermission: { value: InvitePermissionPolicy, level: PolicyLevel, locked: boolean }, modelAccessMode: { value: ModelAccessMode, level: PolicyLevel, locked: boolean }, requestVisibility: { value: RequestVisibility, level: PolicyLevel, locked: boolean } };
+
+export type OrganizationPolicyQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type OrganizationPolicyQuery = { organization: { id: string, policy: { teamCreation: { value: TeamCreationPolicy, level: PolicyLevel, locked: boolean }, invitePermission: { value: InvitePermissionPolicy, level: PolicyLevel, locked: boolean }, modelAccessMode: { value: ModelAccessMode, level: PolicyLevel, locked: boolean }, requestVisibility: { value: RequestVisibility, level: PolicyLevel, locked: boolean } } } };
+
+export type TeamEffectivePolicyQueryVariables = Exact<{
+  username: string;
+}>;
+
+
+export type TeamEffectivePolicyQuery = { team: { id: string, effectivePolicy: { requestVisibility: { value: RequestVisibility, level: PolicyLevel, locked: boolean, teamOverride: RequestVisibility | null, overriddenByLock: boolean }, modelAccessMode: { value: ModelAccessMode, level: PolicyLevel, locked: boolean } } } };
+
+export type UpdateOrganizationPolicyMutationVariables = Exact<{
+  input: UpdateOrganizationPolicyInput;
+}>;
+
+
+export type UpdateOrganizationPolicyMutation = { updateOrganizationPolicy: { policy: { teamCreation: { value: TeamCreationPolicy, level: PolicyLevel, locked: boolean }, invitePermission: { value: InvitePermissionPolicy, level: PolicyLevel, locked: boolean }, modelAccessMode: { value: ModelAccessMode, level: PolicyLevel, locked: boolean }, requestVisibility: { value: RequestVisibility, level: PolicyLevel, locked: boolean } } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type CheckModelAccessQueryVariables = Exact<{
+  checks: Array<ModelAccessCheckInput> | ModelAccessCheckInput;
+}>;
+
+
+export type CheckModelAccessQuery = { checkModelAccess: Array<{ index: number, endpointId: string, surface: string, allowed: boolean | null, access: { decision: ModelAccessEffect, level: PolicyLevel, reason: string, reasonCode: ModelAccessReason, rule: { pattern: string, effect: ModelAccessEffect, level: PolicyLevel, locked: boolean } | null } | null, error: { code: ModelAccessCheckErrorCode, message: string } | null }> };
+
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
 }>;
@@ -205,6 +635,28 @@ export type ArchiveTeamMutationVariables = Exact<{
 
 export type ArchiveTeamMutation = { archiveTeam: { team: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
+export type UsageItemFieldsFragment = { teamUsername: string | null, product: Product | null, endpointId: string | null, unit: string | null, quantity: string | null, unitPrice: string | null, cost: string, currency: string, authMethod: { kind: UsageAuthKind, keyId: string | null, username: string | null } | null };
+
+export type OrganizationUsageQueryVariables = Exact<{
+  slug: string;
+  start?: string | null | undefined;
+  end?: string | null | undefined;
+  timezone?: string | null | undefined;
+  timeframe?: UsageTimeframe | null | undefined;
+  boundToTimeframe?: boolean | null | undefined;
+  teamUsernames?: Array<string> | string | null | undefined;
+  products?: Array<Product> | Product | null | undefined;
+  endpointIds?: Array<string> | string | null | undefined;
+  apiKeyIds?: Array<string> | string | null | undefined;
+  expand?: Array<UsageExpand> | UsageExpand | null | undefined;
+  groupBy?: Array<UsageGroupBy> | UsageGroupBy | null | undefined;
+  limit?: number | null | undefined;
+  cursor?: string | null | undefined;
+}>;
+
+
+export type OrganizationUsageQuery = { organization: { usage: { start: string, end: string, timezone: string, timeframe: UsageTimeframe, totalBuckets: number, nextCursor: string | null, hasMore: boolean, completeThrough: string | null, timeSeries: Array<{ bucket: string, results: Array<{ teamUsername: string | null, product: Product | null, endpointId: string | null, unit: string | null, quantity: string | null, unitPrice: string | null, cost: string, currency: string, authMethod: { kind: UsageAuthKind, keyId: string | null, username: string | null } | null }> }> | null, summary: Array<{ teamUsername: string | null, product: Product | null, endpointId: string | null, unit: string | null, quantity: string | null, unitPrice: string | null, cost: string, currency: string, authMethod: { kind: UsageAuthKind, keyId: string | null, username: string | null } | null }> | null } } };
+
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -236,6 +688,46 @@ export const UserFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const ApiKeyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApiKeyFields on ApiKey {
+  id
+  keyId
+  alias
+  scope
+  createdAt
+  lastUsedAt
+  expiresAt
+  revokedAt
+  owner {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  email
+  name
+  createdAt
+}`, {"fragmentName":"ApiKeyFields"}) as unknown as TypedDocumentString<ApiKeyFieldsFragment, unknown>;
+export const AuditEventFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AuditEventFields on AuditEvent {
+  id
+  action
+  actorType
+  actorLabel
+  actorKeyId
+  authMethod
+  targetType
+  targetId
+  requestId
+  ip
+  createdAt
+  changes {
+    field
+    before
+    after
+  }
+}
+    `, {"fragmentName":"AuditEventFields"}) as unknown as TypedDocumentString<AuditEventFieldsFragment, unknown>;
 export const TeamFieldsFragmentDoc = new TypedDocumentString(`
     fragment TeamFields on Team {
   id
@@ -280,6 +772,398 @@ export const UserErrorFieldsFragmentDoc = new TypedDocumentString(`
   field
 }
     `, {"fragmentName":"UserErrorFields"}) as unknown as TypedDocumentString<UserErrorFieldsFragment, unknown>;
+export const InviteFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InviteFields on Invite {
+  id
+  email
+  status
+  organizationRole
+  teamRole
+  expiresAt
+  createdAt
+}
+    `, {"fragmentName":"InviteFields"}) as unknown as TypedDocumentString<InviteFieldsFragment, unknown>;
+export const MemberFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MemberFields on Member {
+  id
+  email
+  role
+  status
+  createdAt
+  user {
+    ...UserFields
+  }
+  teams {
+    role
+    team {
+      ...TeamFields
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  email
+  name
+  createdAt
+}
+fragment TeamFields on Team {
+  id
+  username
+  name
+  kind
+  createdAt
+  archivedAt
+  viewerRole
+}`, {"fragmentName":"MemberFields"}) as unknown as TypedDocumentString<MemberFieldsFragment, unknown>;
+export const SettingFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SettingFields on OrganizationRequestVisibilitySetting {
+  value
+  level
+  locked
+}
+    `, {"fragmentName":"SettingFields"}) as unknown as TypedDocumentString<SettingFieldsFragment, unknown>;
+export const OrganizationPolicyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OrganizationPolicyFields on OrganizationPolicy {
+  teamCreation {
+    value
+    level
+    locked
+  }
+  invitePermission {
+    value
+    level
+    locked
+  }
+  modelAccessMode {
+    value
+    level
+    locked
+  }
+  requestVisibility {
+    ...SettingFields
+  }
+}
+    fragment SettingFields on OrganizationRequestVisibilitySetting {
+  value
+  level
+  locked
+}`, {"fragmentName":"OrganizationPolicyFields"}) as unknown as TypedDocumentString<OrganizationPolicyFieldsFragment, unknown>;
+export const UsageItemFieldsFragmentDoc = new TypedDocumentString(`
+    fragment UsageItemFields on UsageItem {
+  teamUsername
+  product
+  endpointId
+  unit
+  quantity
+  unitPrice
+  cost
+  currency
+  authMethod {
+    kind
+    keyId
+    username
+  }
+}
+    `, {"fragmentName":"UsageItemFields"}) as unknown as TypedDocumentString<UsageItemFieldsFragment, unknown>;
+export const TeamApiKeysDocument = new TypedDocumentString(`
+    query TeamApiKeys($username: String!, $first: Int, $after: String, $includeRevoked: Boolean) {
+  team(username: $username) {
+    apiKeys(first: $first, after: $after, includeRevoked: $includeRevoked) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          ...ApiKeyFields
+        }
+      }
+    }
+  }
+}
+    fragment ApiKeyFields on ApiKey {
+  id
+  keyId
+  alias
+  scope
+  createdAt
+  lastUsedAt
+  expiresAt
+  revokedAt
+  owner {
+    ...UserFields
+  }
+}
+fragment UserFields on User {
+  id
+  email
+  name
+  createdAt
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}`) as unknown as TypedDocumentString<TeamApiKeysQuery, TeamApiKeysQueryVariables>;
+export const CreateApiKeyDocument = new TypedDocumentString(`
+    mutation CreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    apiKey {
+      ...ApiKeyFields
+    }
+    key
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment ApiKeyFields on ApiKey {
+  id
+  keyId
+  alias
+  scope
+  createdAt
+  lastUsedAt
+  expiresAt
+  revokedAt
+  owner {
+    ...UserFields
+  }
+}
+fragment UserFields on User {
+  id
+  email
+  name
+  createdAt
+}
+fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}`) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiKey($input: RevokeApiKeyInput!) {
+  revokeApiKey(input: $input) {
+    apiKey {
+      ...ApiKeyFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment ApiKeyFields on ApiKey {
+  id
+  keyId
+  alias
+  scope
+  createdAt
+  lastUsedAt
+  expiresAt
+  revokedAt
+  owner {
+    ...UserFields
+  }
+}
+fragment UserFields on User {
+  id
+  email
+  name
+  createdAt
+}
+fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}`) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const OrganizationAuditLogDocument = new TypedDocumentString(`
+    query OrganizationAuditLog($slug: String!, $first: Int, $after: String, $filter: AuditLogFilterInput) {
+  organization(slug: $slug) {
+    auditLog(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          ...AuditEventFields
+        }
+      }
+    }
+  }
+}
+    fragment AuditEventFields on AuditEvent {
+  id
+  action
+  actorType
+  actorLabel
+  actorKeyId
+  authMethod
+  targetType
+  targetId
+  requestId
+  ip
+  createdAt
+  changes {
+    field
+    before
+    after
+  }
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}`) as unknown as TypedDocumentString<OrganizationAuditLogQuery, OrganizationAuditLogQueryVariables>;
+export const CreateInviteDocument = new TypedDocumentString(`
+    mutation CreateInvite($input: CreateInviteInput!) {
+  createInvite(input: $input) {
+    invite {
+      ...InviteFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}
+fragment InviteFields on Invite {
+  id
+  email
+  status
+  organizationRole
+  teamRole
+  expiresAt
+  createdAt
+}`) as unknown as TypedDocumentString<CreateInviteMutation, CreateInviteMutationVariables>;
+export const AcceptInviteDocument = new TypedDocumentString(`
+    mutation AcceptInvite($input: AcceptInviteInput!) {
+  acceptInvite(input: $input) {
+    invite {
+      ...InviteFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}
+fragment InviteFields on Invite {
+  id
+  email
+  status
+  organizationRole
+  teamRole
+  expiresAt
+  createdAt
+}`) as unknown as TypedDocumentString<AcceptInviteMutation, AcceptInviteMutationVariables>;
+export const OrganizationMembersDocument = new TypedDocumentString(`
+    query OrganizationMembers($slug: String!, $first: Int, $after: String, $filter: MemberFilterInput) {
+  organization(slug: $slug) {
+    members(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          ...MemberFields
+        }
+      }
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  email
+  name
+  createdAt
+}
+fragment TeamFields on Team {
+  id
+  username
+  name
+  kind
+  createdAt
+  archivedAt
+  viewerRole
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment MemberFields on Member {
+  id
+  email
+  role
+  status
+  createdAt
+  user {
+    ...UserFields
+  }
+  teams {
+    role
+    team {
+      ...TeamFields
+    }
+  }
+}`) as unknown as TypedDocumentString<OrganizationMembersQuery, OrganizationMembersQueryVariables>;
+export const UpdateMemberRoleDocument = new TypedDocumentString(`
+    mutation UpdateMemberRole($input: UpdateMemberRoleInput!) {
+  updateMemberRole(input: $input) {
+    member {
+      ...MemberFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  email
+  name
+  createdAt
+}
+fragment TeamFields on Team {
+  id
+  username
+  name
+  kind
+  createdAt
+  archivedAt
+  viewerRole
+}
+fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}
+fragment MemberFields on Member {
+  id
+  email
+  role
+  status
+  createdAt
+  user {
+    ...UserFields
+  }
+  teams {
+    role
+    team {
+      ...TeamFields
+    }
+  }
+}`) as unknown as TypedDocumentString<UpdateMemberRoleMutation, UpdateMemberRoleMutationVariables>;
 export const NodeDocument = new TypedDocumentString(`
     query Node($id: ID!) {
   node(id: $id) {
@@ -460,6 +1344,128 @@ fragment UserErrorFields on UserError {
   message
   field
 }`) as unknown as TypedDocumentString<RenameOrganizationMutation, RenameOrganizationMutationVariables>;
+export const OrganizationPolicyDocument = new TypedDocumentString(`
+    query OrganizationPolicy($slug: String!) {
+  organization(slug: $slug) {
+    id
+    policy {
+      ...OrganizationPolicyFields
+    }
+  }
+}
+    fragment SettingFields on OrganizationRequestVisibilitySetting {
+  value
+  level
+  locked
+}
+fragment OrganizationPolicyFields on OrganizationPolicy {
+  teamCreation {
+    value
+    level
+    locked
+  }
+  invitePermission {
+    value
+    level
+    locked
+  }
+  modelAccessMode {
+    value
+    level
+    locked
+  }
+  requestVisibility {
+    ...SettingFields
+  }
+}`) as unknown as TypedDocumentString<OrganizationPolicyQuery, OrganizationPolicyQueryVariables>;
+export const TeamEffectivePolicyDocument = new TypedDocumentString(`
+    query TeamEffectivePolicy($username: String!) {
+  team(username: $username) {
+    id
+    effectivePolicy {
+      requestVisibility {
+        value
+        level
+        locked
+        teamOverride
+        overriddenByLock
+      }
+      modelAccessMode {
+        value
+        level
+        locked
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamEffectivePolicyQuery, TeamEffectivePolicyQueryVariables>;
+export const UpdateOrganizationPolicyDocument = new TypedDocumentString(`
+    mutation UpdateOrganizationPolicy($input: UpdateOrganizationPolicyInput!) {
+  updateOrganizationPolicy(input: $input) {
+    policy {
+      ...OrganizationPolicyFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}
+fragment SettingFields on OrganizationRequestVisibilitySetting {
+  value
+  level
+  locked
+}
+fragment OrganizationPolicyFields on OrganizationPolicy {
+  teamCreation {
+    value
+    level
+    locked
+  }
+  invitePermission {
+    value
+    level
+    locked
+  }
+  modelAccessMode {
+    value
+    level
+    locked
+  }
+  requestVisibility {
+    ...SettingFields
+  }
+}`) as unknown as TypedDocumentString<UpdateOrganizationPolicyMutation, UpdateOrganizationPolicyMutationVariables>;
+export const CheckModelAccessDocument = new TypedDocumentString(`
+    query CheckModelAccess($checks: [ModelAccessCheckInput!]!) {
+  checkModelAccess(checks: $checks) {
+    index
+    endpointId
+    surface
+    allowed
+    access {
+      decision
+      level
+      reason
+      reasonCode
+      rule {
+        pattern
+        effect
+        level
+        locked
+      }
+    }
+    error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CheckModelAccessQuery, CheckModelAccessQueryVariables>;
 export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {
@@ -617,6 +1623,59 @@ fragment UserErrorFields on UserError {
   message
   field
 }`) as unknown as TypedDocumentString<ArchiveTeamMutation, ArchiveTeamMutationVariables>;
+export const OrganizationUsageDocument = new TypedDocumentString(`
+    query OrganizationUsage($slug: String!, $start: String, $end: String, $timezone: String, $timeframe: UsageTimeframe, $boundToTimeframe: Boolean, $teamUsernames: [String!], $products: [Product!], $endpointIds: [String!], $apiKeyIds: [String!], $expand: [UsageExpand!], $groupBy: [UsageGroupBy!], $limit: Int, $cursor: String) {
+  organization(slug: $slug) {
+    usage(
+      start: $start
+      end: $end
+      timezone: $timezone
+      timeframe: $timeframe
+      boundToTimeframe: $boundToTimeframe
+      teamUsernames: $teamUsernames
+      products: $products
+      endpointIds: $endpointIds
+      apiKeyIds: $apiKeyIds
+      expand: $expand
+      groupBy: $groupBy
+      limit: $limit
+      cursor: $cursor
+    ) {
+      start
+      end
+      timezone
+      timeframe
+      totalBuckets
+      nextCursor
+      hasMore
+      completeThrough
+      timeSeries {
+        bucket
+        results {
+          ...UsageItemFields
+        }
+      }
+      summary {
+        ...UsageItemFields
+      }
+    }
+  }
+}
+    fragment UsageItemFields on UsageItem {
+  teamUsername
+  product
+  endpointId
+  unit
+  quantity
+  unitPrice
+  cost
+  currency
+  authMethod {
+    kind
+    keyId
+    username
+  }
+}`) as unknown as TypedDocumentString<OrganizationUsageQuery, OrganizationUsageQueryVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
