@@ -20,7 +20,7 @@ interface Workload {
   request(f: Fixtures): { query: string; variables?: Record<string, unknown>; authorization: string };
 }
 
-// Adding a workload is one entry. (The usage time series joins when the usage module merges.)
+// Adding a workload is one entry.
 const WORKLOADS: Workload[] = [
   {
     name: 'viewer (session)',
@@ -59,6 +59,38 @@ const WORKLOADS: Workload[] = [
     request: (f) => ({
       query: `query Check($checks: [ModelAccessCheckInput!]!) { checkModelAccess(checks: $checks) { allowed error { code } access { decision reasonCode } } }`,
       variables: { checks: [{ teamUsername: f.teamUsername, endpointId: 'fal-ai/flux/dev', surface: 'API' }] },
+      authorization: `Bearer ${f.ingestToken}`,
+    }),
+  },
+  {
+    name: 'usage time series (org admin key)',
+    weight: 2,
+    request: (f) => ({
+      query: `query Usage($slug: String!) { organization(slug: $slug) { usage(timeframe: HOUR, groupBy: [PRODUCT], expand: [TIME_SERIES, SUMMARY]) {
+        totalBuckets timeSeries { bucket results { product cost } } summary { product cost } } } }`,
+      variables: { slug: f.organizationSlug },
+      authorization: `Key ${f.orgAdminKey}`,
+    }),
+  },
+  {
+    name: 'usage ingest 1 record (ingest credential)',
+    weight: 2,
+    request: (f) => ({
+      query: `mutation IngestUsage($input: IngestUsageInput!) { ingestUsage(input: $input) { accepted duplicates userErrors { code } } }`,
+      variables: {
+        input: {
+          records: [
+            {
+              id: 'load-usage-__UNIQUE__',
+              timestamp: new Date(Date.now() - 60_000).toISOString(),
+              teamUsername: f.teamUsername,
+              product: 'MODEL_APIS',
+              endpointId: 'fal-ai/flux/dev',
+              quantity: '1',
+            },
+          ],
+        },
+      },
       authorization: `Bearer ${f.ingestToken}`,
     }),
   },
