@@ -3,6 +3,7 @@ import { SeedModelCatalog1732500001000 } from './1732500001000-SeedModelCatalog'
 import { People1732600000000 } from './1732600000000-People';
 import { Policies1732700000000 } from './1732700000000-Policies';
 import { RequestRecords1733100000000 } from './1733100000000-RequestRecords';
+import { Governance1733200000000 } from './1733200000000-Governance';
 import { Usage1733300000000 } from './1733300000000-Usage';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
@@ -12,5 +13,6 @@ export const allMigrations = [
   People1732600000000,
   Policies1732700000000,
   RequestRecords1733100000000,
+  Governance1733200000000,
   Usage1733300000000,
 ];

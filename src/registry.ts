@@ -20,6 +20,7 @@ import {
   TeamPolicyResolver,
 } from './policies/policies.resolver';
 import { NodeResolver } from './node/node.resolver';
+import { ApiKeyEnvironmentResolver, FindingResolver, OrganizationGovernanceResolver, TeamGovernanceResolver, TeamReadinessResolver } from './governance/governance.resolver';
 import { OrganizationUsageResolver, TeamUsageResolver, UsageRootResolver } from './usage/usage.resolver';
 import { CatalogResolver } from './catalog/catalog.resolver';
 import { RequestRecord } from './requests/requestRecord.entity';
@@ -73,4 +74,9 @@ export const allResolvers: NonEmptyArray<Function> = [
   OrganizationUsageResolver,
   TeamUsageResolver,
   UsageRootResolver,
+  TeamGovernanceResolver,
+  ApiKeyEnvironmentResolver,
+  OrganizationGovernanceResolver,
+  TeamReadinessResolver,
+  FindingResolver,
 ];

@@ -16,6 +16,7 @@ import { PoliciesService } from '../policies/policies.service';
 import { UsageIngestService } from '../usage/usageIngest.service';
 import { UsageQueryService } from '../usage/usageQuery.service';
 import { UsageService } from '../usage/usage.service';
+import { GovernanceService } from '../governance/governance.service';
 
 /** The composition root: one instance of every service per process, wired by hand (no DI container needed). */
 export function createServices(db: DataSource, config: Config) {
@@ -44,6 +45,13 @@ export function createServices(db: DataSource, config: Config) {
     policies: new PoliciesService(db, catalog),
     usageIngest,
     usage: new UsageService(new UsageQueryService(db), usageIngest),
+    governance: new GovernanceService(db, {
+      maxAdminShare: config.GOVERNANCE_MAX_ADMIN_SHARE,
+      minMembersForAdminShare: config.GOVERNANCE_MIN_MEMBERS_FOR_ADMIN_SHARE,
+      unusedKeyDays: 90,
+      keyRotationDays: config.GOVERNANCE_KEY_ROTATION_DAYS,
+      spendPaceFactor: config.GOVERNANCE_SPEND_PACE_FACTOR,
+    }),
   };
 }
 

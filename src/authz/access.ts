@@ -128,6 +128,17 @@ export class Access {
     return visible;
   }
 
+  /** Organization oversight (readiness, findings): organization ADMINs, organization admin keys and BILLING users. */
+  async requireOrganizationOversight(organization: Organization | null): Promise<Organization> {
+    const visible = await this.visibleOrganization(organization);
+    this.rejectApiScopedKey();
+    const role = await this.organizationRole(visible.id);
+    if (role !== OrganizationRole.ADMIN && role !== OrganizationRole.BILLING) {
+      throw new ForbiddenError('ORGANIZATION_ADMIN_REQUIRED', 'Only organization admins and billing users may read this.');
+    }
+    return visible;
+  }
+
   /** Team administration: team ADMINs (including organization ADMINs) and ADMIN keys of the team or organization. */
   async requireTeamAdmin(team: Team | null): Promise<Team> {
     const visible = await this.visibleTeam(team);

@@ -27,6 +27,13 @@ const configSchema = z.object({
   OPERATOR_TOKEN: z.string().min(24).optional(),
   /** Largest accepted request-record payload (input + output JSON), in bytes; larger records are refused, never truncated. */
   REQUEST_PAYLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(256 * 1024),
+  /** Findings: flag when more than this share of members are organization admins (only from the minimum size). */
+  GOVERNANCE_MAX_ADMIN_SHARE: z.coerce.number().min(0).max(1).default(0.34),
+  GOVERNANCE_MIN_MEMBERS_FOR_ADMIN_SHARE: z.coerce.number().int().min(1).default(4),
+  /** Findings: keys older than this many days were never rotated. */
+  GOVERNANCE_KEY_ROTATION_DAYS: z.coerce.number().int().min(1).default(180),
+  /** Findings: month-to-date spend projected to month end above expected × this factor. A decimal. */
+  GOVERNANCE_SPEND_PACE_FACTOR: z.string().regex(/^\d+(\.\d+)?$/, 'must be a decimal such as 1.5').default('1.5'),
   SEED_DEMO: booleanFlag.default(true),
   /** Cache verified API keys for a few seconds (revocation drops the entry at once). Off only to measure its effect. */
   API_KEY_AUTH_CACHE: booleanFlag.default(true),
