@@ -5,6 +5,7 @@ import { Policies1732700000000 } from './1732700000000-Policies';
 import { RequestRecords1733100000000 } from './1733100000000-RequestRecords';
 import { Governance1733200000000 } from './1733200000000-Governance';
 import { Usage1733300000000 } from './1733300000000-Usage';
+import { Billing1733400000000 } from './1733400000000-Billing';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
 export const allMigrations = [
@@ -15,4 +16,5 @@ export const allMigrations = [
   RequestRecords1733100000000,
   Governance1733200000000,
   Usage1733300000000,
+  Billing1733400000000,
 ];

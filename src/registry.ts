@@ -20,6 +20,7 @@ import {
   TeamPolicyResolver,
 } from './policies/policies.resolver';
 import { NodeResolver } from './node/node.resolver';
+import { BillingMutationsResolver, InvoiceResolver, OrganizationBillingResolver, SpendingAlertResolver, TeamBillingResolver } from './billing/billing.resolver';
 import { ApiKeyEnvironmentResolver, FindingResolver, OrganizationGovernanceResolver, TeamGovernanceResolver, TeamReadinessResolver } from './governance/governance.resolver';
 import { OrganizationUsageResolver, TeamUsageResolver, UsageRootResolver } from './usage/usage.resolver';
 import { CatalogResolver } from './catalog/catalog.resolver';
@@ -79,4 +80,9 @@ export const allResolvers: NonEmptyArray<Function> = [
   OrganizationGovernanceResolver,
   TeamReadinessResolver,
   FindingResolver,
+  OrganizationBillingResolver,
+  TeamBillingResolver,
+  InvoiceResolver,
+  SpendingAlertResolver,
+  BillingMutationsResolver,
 ];

@@ -60,11 +60,13 @@ const FOREIGN_IDS: Record<string, string> = {
   AuditEvent: `SELECT id FROM audit_events WHERE organization_id = $1 ORDER BY created_at`,
   ModelAccessRule: `SELECT id FROM model_access_rules WHERE organization_id = $1`,
   RequestRecord: `SELECT team_id || '/' || id AS id FROM request_records WHERE organization_id = $1`,
+  SpendingAlert: `SELECT id FROM spending_alerts WHERE organization_id = $1`,
 };
 
 /** ID argument names that do not spell their type (`teamId` → Team is inferred; these are not). */
 const ID_NAME_ALIASES: Record<string, string> = {
   ruleId: 'ModelAccessRule',
+  alertId: 'SpendingAlert',
   removeRuleIds: 'ModelAccessRule',
   ownerId: 'User',
 };
@@ -133,6 +135,11 @@ async function createTenant(): Promise<Tenant> {
   await expectNoUserErrors(
     app.data(`mutation($input: AddModelAccessRuleInput!) { addModelAccessRule(input: $input) { userErrors { code message } } }`, {
       input: { organizationId: org.id, effect: 'BLOCKED', surface: 'API', pattern: 'fal-ai/probe-*' },
+    }, asAdmin),
+  );
+  await expectNoUserErrors(
+    app.data(`mutation($input: CreateSpendingAlertInput!) { createSpendingAlert(input: $input) { userErrors { code message } } }`, {
+      input: { organizationId: org.id, teamId: team.id, threshold: '100', period: 'MONTH', hardLimit: true },
     }, asAdmin),
   );
   await expectNoUserErrors(

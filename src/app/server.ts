@@ -19,10 +19,14 @@ import { closeServices, createServices, type Services } from './services';
 import { createIdeRouter } from '../ide/ideRouter';
 import { createUsageRouter } from '../usage/usage.rest';
 import { Access } from '../authz/access';
+import { WebhookDispatcher } from '../billing/webhookDispatcher';
+import { createBillingRouter } from '../billing/billing.rest';
 
 export interface RunningServer {
   url: string;
   services: Services;
+  /** Delivers spending-alert webhooks in the background (tests may call runOnce()). */
+  webhooks: WebhookDispatcher;
   /** Stop accepting, finish in-flight requests, flush background work. Does not close the database. */
   close(): Promise<void>;
 }
@@ -36,6 +40,12 @@ export async function startServer(options: {
 }): Promise<RunningServer> {
   const { db, config, logger } = options;
   const services = createServices(db, config);
+  const webhooks = new WebhookDispatcher(
+    db,
+    (alertId) => services.alerts.signingSecret(alertId),
+    { pollMs: config.WEBHOOK_POLL_MS, retryBaseMs: config.WEBHOOK_RETRY_BASE_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, timeoutMs: config.WEBHOOK_TIMEOUT_MS },
+    logger,
+  );
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
@@ -58,6 +68,7 @@ export async function startServer(options: {
     res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
   });
   app.use(createIdeRouter({ graphqlPath: '/graphql' }));
+  app.use(createBillingRouter(services));
   app.use(
     createUsageRouter(services, async (actor, organizationId) => {
       const loaders = createLoaders(db, services);
@@ -94,10 +105,14 @@ export async function startServer(options: {
   const address = httpServer.address() as AddressInfo;
   const url = `http://${address.address}:${address.port}`;
 
+  webhooks.start();
+
   return {
     url,
     services,
+    webhooks,
     async close() {
+      await webhooks.stop();
       // apollo.stop() drains the HTTP server: no new connections, in-flight requests finish.
       await apollo.stop();
       await closeServices(services);

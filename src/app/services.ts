@@ -17,6 +17,8 @@ import { UsageIngestService } from '../usage/usageIngest.service';
 import { UsageQueryService } from '../usage/usageQuery.service';
 import { UsageService } from '../usage/usage.service';
 import { GovernanceService } from '../governance/governance.service';
+import { InvoicesService } from '../billing/invoices.service';
+import { AlertsService } from '../billing/alerts.service';
 
 /** The composition root: one instance of every service per process, wired by hand (no DI container needed). */
 export function createServices(db: DataSource, config: Config) {
@@ -24,6 +26,10 @@ export function createServices(db: DataSource, config: Config) {
   const teams = new TeamsService(db, apiKeyAuthenticator);
   const catalog = new CatalogService(db);
   const usageIngest = new UsageIngestService(db);
+  const alerts = new AlertsService(db, config.encryptionKey);
+  usageIngest.onStored((organizationIds) => alerts.evaluate(organizationIds));
+  const policies = new PoliciesService(db, catalog);
+  policies.useHardSpendLimitSource({ teamsAtHardLimit: (teamIds) => alerts.teamsAtHardLimit(teamIds) });
   return {
     db,
     config,
@@ -42,7 +48,9 @@ export function createServices(db: DataSource, config: Config) {
     auditLog: new AuditLogService(db),
     requests: new RequestsService(db, { maxPayloadBytes: config.REQUEST_PAYLOAD_MAX_BYTES }),
     catalog,
-    policies: new PoliciesService(db, catalog),
+    policies,
+    alerts,
+    invoices: new InvoicesService(db),
     usageIngest,
     usage: new UsageService(new UsageQueryService(db), usageIngest),
     governance: new GovernanceService(db, {

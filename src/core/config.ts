@@ -34,6 +34,11 @@ const configSchema = z.object({
   GOVERNANCE_KEY_ROTATION_DAYS: z.coerce.number().int().min(1).default(180),
   /** Findings: month-to-date spend projected to month end above expected × this factor. A decimal. */
   GOVERNANCE_SPEND_PACE_FACTOR: z.string().regex(/^\d+(\.\d+)?$/, 'must be a decimal such as 1.5').default('1.5'),
+  /** Webhook delivery: poll interval, first retry delay (doubling per attempt), attempts and per-attempt timeout. */
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(500),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
   SEED_DEMO: booleanFlag.default(true),
   /** Cache verified API keys for a few seconds (revocation drops the entry at once). Off only to measure its effect. */
   API_KEY_AUTH_CACHE: booleanFlag.default(true),

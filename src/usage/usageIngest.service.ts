@@ -44,6 +44,7 @@ interface Row {
  */
 export class UsageIngestService {
   private catalog: { loadedAt: number; entries: Map<string, CatalogEntry> } | null = null;
+  private readonly storedListeners: Array<(organizationIds: string[]) => Promise<unknown>> = [];
 
   constructor(private readonly db: DataSource) {}
 
@@ -54,7 +55,18 @@ export class UsageIngestService {
     const { rows, rejected, duplicatesInBatch } = await this.validate(records);
     const accepted = rows.length ? await this.store(rows) : 0;
     if (completeThrough) await this.advanceWatermark(completeThrough);
+    // After commit: other modules (spending alerts) react to new usage; a failure here makes the caller retry,
+    // which is safe because the records themselves are already stored once.
+    if (accepted > 0) {
+      const organizationIds = [...new Set(rows.flatMap((row) => (row.organizationId ? [row.organizationId] : [])))];
+      for (const listener of this.storedListeners) await listener(organizationIds);
+    }
     return { accepted, duplicates: rows.length - accepted + duplicatesInBatch, rejected };
+  }
+
+  /** Registers a reaction to committed usage (called with the organizations whose usage grew). */
+  onStored(listener: (organizationIds: string[]) => Promise<unknown>): void {
+    this.storedListeners.push(listener);
   }
 
   /** The pipeline's watermark (null until it reports one). */

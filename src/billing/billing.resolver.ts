@@ -1,0 +1,201 @@
+import DataLoader from 'dataloader';
+import { DateTime } from 'luxon';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../app/context';
+import { mutationPayload } from '../core/mutation';
+import { localIdOf, toGlobalId } from '../core/relay';
+import { BadUserInputError, NotFoundError } from '../core/errors';
+import { Organization } from '../organizations/organization.entity';
+import { organizationByGlobalId } from '../organizations/organizations.resolver';
+import { Team } from '../teams/team.entity';
+import { teamByGlobalId } from '../teams/teams.resolver';
+import { parseMonth, type InvoiceView } from './invoices.service';
+import type { SpendingAlertRow } from './alerts.service';
+import {
+  AlertEvent,
+  BillingSettingsPayload,
+  BillingSummary,
+  CloseBillingPeriodInput,
+  CloseBillingPeriodPayload,
+  CreateSpendingAlertInput,
+  CreateSpendingAlertPayload,
+  Invoice,
+  InvoicePage,
+  InvoiceStatus,
+  SpendingAlert,
+  SpendingAlertPayload,
+  UpdateBillingSettingsInput,
+  UpdateSpendingAlertInput,
+  WebhookDelivery,
+} from './billing.types';
+
+const toInvoice = (view: InvoiceView): Invoice => ({ ...view, status: view.status as InvoiceStatus, lines: view.lines as Invoice['lines'] });
+const toAlert = (row: SpendingAlertRow): SpendingAlert => ({ ...row, alertId: row.id, period: row.period as SpendingAlert['period'] });
+
+function monthArgument(text: string): string {
+  try {
+    return parseMonth(text, ['month']);
+  } catch (error) {
+    throw new BadUserInputError((error as Error).message, 'month');
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationBillingResolver {
+  @FieldResolver(() => InvoicePage, { description: 'Every team’s invoice for a month (organization ADMIN and BILLING), by team username.' })
+  async invoices(
+    @Root() organization: Organization,
+    @Arg('month', () => String, { description: 'YYYY-MM.' }) month: string,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–100 (default 20).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after: string | null,
+    @Ctx() ctx: AppContext,
+  ): Promise<InvoicePage> {
+    await ctx.access.requireOrganizationOversight(organization);
+    const size = first ?? 20;
+    if (!Number.isInteger(size) || size < 1 || size > 100) throw new BadUserInputError('`first` must be between 1 and 100.', 'first');
+    const all = await ctx.services.invoices.invoices({ organizationId: organization.id }, monthArgument(month));
+    const teams = await ctx.loaders.teamById.loadMany(all.map((invoice) => invoice.teamId));
+    const usernameOf = new Map(teams.flatMap((team) => (team instanceof Team ? [[team.id, team.username] as const] : [])));
+    const sorted = all.sort((a, b) => (usernameOf.get(a.teamId) ?? '').localeCompare(usernameOf.get(b.teamId) ?? ''));
+    const afterName = after ? Buffer.from(after, 'base64url').toString('utf8') : null;
+    const rest = afterName === null ? sorted : sorted.filter((invoice) => (usernameOf.get(invoice.teamId) ?? '') > afterName);
+    const page = rest.slice(0, size);
+    const last = page.at(-1);
+    return {
+      nodes: page.map(toInvoice),
+      endCursor: last ? Buffer.from(usernameOf.get(last.teamId) ?? '', 'utf8').toString('base64url') : null,
+      hasNextPage: rest.length > size,
+      totalCount: all.length,
+    };
+  }
+
+  @FieldResolver(() => BillingSummary, { description: 'The organization’s total for a month across teams (organization ADMIN and BILLING).' })
+  async billingSummary(@Root() organization: Organization, @Arg('month', () => String, { description: 'YYYY-MM.' }) month: string, @Ctx() ctx: AppContext): Promise<BillingSummary> {
+    await ctx.access.requireOrganizationOversight(organization);
+    const first = monthArgument(month);
+    const summary = await ctx.services.invoices.summary(organization.id, first);
+    return { month, status: summary.closed ? InvoiceStatus.ISSUED : InvoiceStatus.DRAFT, total: summary.total, invoiceCount: summary.invoiceCount };
+  }
+
+  @FieldResolver(() => [SpendingAlert], { description: 'Spending alerts of the organization and its teams (organization ADMIN and BILLING).' })
+  async spendingAlerts(@Root() organization: Organization, @Ctx() ctx: AppContext): Promise<SpendingAlert[]> {
+    await ctx.access.requireOrganizationOversight(organization);
+    return (await ctx.services.alerts.forOrganization(organization.id)).map(toAlert);
+  }
+
+  @FieldResolver(() => String, { description: 'IANA time zone in which spending periods are counted (default UTC).' })
+  async billingTimezone(@Root() organization: Organization, @Ctx() ctx: AppContext): Promise<string> {
+    await ctx.access.requireOrganizationOversight(organization);
+    return ctx.services.alerts.timezone(organization.id);
+  }
+}
+
+@Resolver(() => Team)
+export class TeamBillingResolver {
+  @FieldResolver(() => [Invoice], { description: 'This team’s invoices: the running DRAFT of the current month, then issued ones, newest first.' })
+  async invoices(@Root() team: Team, @Ctx() ctx: AppContext): Promise<Invoice[]> {
+    await ctx.access.requireTeamUsage(team);
+    const currentMonth = DateTime.utc().startOf('month').toISODate()!;
+    const [issued, drafts] = await Promise.all([
+      ctx.services.invoices.issuedForTeams([team.id]),
+      ctx.services.invoices.isClosed(currentMonth).then((closed) => (closed ? [] : ctx.services.invoices.invoices({ teamIds: [team.id] }, currentMonth))),
+    ]);
+    return [...drafts, ...issued].map(toInvoice);
+  }
+}
+
+@Resolver(() => Invoice)
+export class InvoiceResolver {
+  @FieldResolver(() => Team, { description: 'The team billed.' })
+  async team(@Root() invoice: Invoice, @Ctx() ctx: AppContext): Promise<Team> {
+    return (await ctx.loaders.teamById.load(invoice.teamId))!;
+  }
+}
+
+const eventLoaders = new WeakMap<AppContext, DataLoader<string, AlertEvent[]>>();
+const deliveryLoaders = new WeakMap<AppContext, DataLoader<string, WebhookDelivery[]>>();
+
+@Resolver(() => SpendingAlert)
+export class SpendingAlertResolver {
+  @FieldResolver(() => ID, { description: 'Opaque global identifier.' })
+  id(@Root() alert: SpendingAlert): string {
+    return toGlobalId('SpendingAlert', alert.alertId);
+  }
+
+  @FieldResolver(() => Team, { nullable: true, description: 'The team; null for an organization-wide alert.' })
+  async team(@Root() alert: SpendingAlert, @Ctx() ctx: AppContext): Promise<Team | null> {
+    return alert.teamId ? ctx.loaders.teamById.load(alert.teamId) : null;
+  }
+
+  @FieldResolver(() => [AlertEvent], { description: 'Firings, newest first (at most one per period).' })
+  events(@Root() alert: SpendingAlert, @Ctx() ctx: AppContext): Promise<AlertEvent[]> {
+    let loader = eventLoaders.get(ctx);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        const events = await ctx.services.alerts.eventsOf(ids);
+        return ids.map((id) => events.filter((event) => event.alertId === id));
+      });
+      eventLoaders.set(ctx, loader);
+    }
+    return loader.load(alert.alertId);
+  }
+
+  @FieldResolver(() => [WebhookDelivery], { description: 'Webhook deliveries with every attempt, newest first.' })
+  deliveries(@Root() alert: SpendingAlert, @Ctx() ctx: AppContext): Promise<WebhookDelivery[]> {
+    let loader = deliveryLoaders.get(ctx);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        const deliveries = await ctx.services.alerts.deliveriesOf(ids);
+        return ids.map((id) => deliveries.filter((delivery) => delivery.alertId === id) as WebhookDelivery[]);
+      });
+      deliveryLoaders.set(ctx, loader);
+    }
+    return loader.load(alert.alertId);
+  }
+}
+
+@Resolver()
+export class BillingMutationsResolver {
+  @Mutation(() => CreateSpendingAlertPayload, { description: 'Create a spending alert on a team (team ADMIN) or the whole organization (organization ADMIN). Audited.' })
+  async createSpendingAlert(@Arg('input', () => CreateSpendingAlertInput) input: CreateSpendingAlertInput, @Ctx() ctx: AppContext): Promise<CreateSpendingAlertPayload> {
+    const organization = await ctx.access.visibleOrganization(await organizationByGlobalId(ctx, input.organizationId));
+    let teamId: string | null = null;
+    if (input.teamId) {
+      const team = await ctx.access.requireTeamAdmin(await teamByGlobalId(ctx, input.teamId));
+      if (team.organizationId !== organization.id) throw new NotFoundError('Team');
+      teamId = team.id;
+    } else {
+      await ctx.access.requireOrganizationAdmin(organization);
+    }
+    return mutationPayload(async () => {
+      const { alert, signingSecret } = await ctx.services.alerts.create(ctx.caller, organization.id, teamId, input);
+      return { alert: toAlert(alert), signingSecret };
+    });
+  }
+
+  @Mutation(() => SpendingAlertPayload, { description: 'Change an alert’s threshold (the same rights as creating it). Audited.' })
+  async updateSpendingAlert(@Arg('input', () => UpdateSpendingAlertInput) input: UpdateSpendingAlertInput, @Ctx() ctx: AppContext): Promise<SpendingAlertPayload> {
+    ctx.access.requireCustomer();
+    const localId = localIdOf(input.alertId, 'SpendingAlert');
+    const [alert] = localId ? await ctx.services.alerts.find([localId]) : [];
+    if (!alert) throw new NotFoundError('SpendingAlert');
+    const organization = await ctx.loaders.organizationById.load(alert.organizationId);
+    if (!organization || !(await ctx.access.canSeeOrganization(organization))) throw new NotFoundError('SpendingAlert');
+    if (alert.teamId) await ctx.access.requireTeamAdmin(await ctx.loaders.teamById.load(alert.teamId));
+    else await ctx.access.requireOrganizationAdmin(organization);
+    return mutationPayload(async () => ({ alert: toAlert(await ctx.services.alerts.updateThreshold(ctx.caller, alert, input.threshold)) }));
+  }
+
+  @Mutation(() => CloseBillingPeriodPayload, { description: 'Platform operators: close a month and issue every team’s invoice. Idempotent: a second call changes nothing.' })
+  async closeBillingPeriod(@Arg('input', () => CloseBillingPeriodInput) input: CloseBillingPeriodInput, @Ctx() ctx: AppContext): Promise<CloseBillingPeriodPayload> {
+    ctx.access.requireOperator();
+    return mutationPayload(async () => ctx.services.invoices.close(ctx.caller, input.month));
+  }
+
+  @Mutation(() => BillingSettingsPayload, { description: 'Set the organization’s billing time zone (organization ADMIN). Audited.' })
+  async updateBillingSettings(@Arg('input', () => UpdateBillingSettingsInput) input: UpdateBillingSettingsInput, @Ctx() ctx: AppContext): Promise<BillingSettingsPayload> {
+    const organization = await ctx.access.requireOrganizationAdmin(await organizationByGlobalId(ctx, input.organizationId));
+    return mutationPayload(async () => ({ timezone: await ctx.services.alerts.setTimezone(ctx.caller, organization.id, input.timezone) }));
+  }
+}
+

@@ -1,0 +1,284 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { UserError } from '../core/relay';
+import { DecimalScalar } from '../core/scalars';
+import { SpendPeriod } from '../usage/usage.resolver';
+
+export enum InvoiceStatus {
+  DRAFT = 'DRAFT',
+  ISSUED = 'ISSUED',
+}
+registerEnumType(InvoiceStatus, {
+  name: 'InvoiceStatus',
+  description: 'DRAFT: the running invoice of a month not closed yet (computed from usage). ISSUED: closed; never changes.',
+});
+
+export enum InvoiceLineKind {
+  USAGE = 'USAGE',
+  ADJUSTMENT = 'ADJUSTMENT',
+}
+registerEnumType(InvoiceLineKind, { name: 'InvoiceLineKind', description: 'Usage of the invoice’s month, or late usage of an earlier closed month.' });
+
+export enum WebhookDeliveryStatus {
+  PENDING = 'PENDING',
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
+}
+registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus', description: 'State of a webhook delivery (retried with backoff while PENDING).' });
+
+@ObjectType({ description: 'One line of an invoice: a product, endpoint and unit, or an adjustment for late usage.' })
+export class InvoiceLine {
+  @Field(() => InvoiceLineKind, { description: 'Usage of this month, or an adjustment.' })
+  kind!: InvoiceLineKind;
+
+  @Field(() => String, { nullable: true, description: 'For adjustments: the closed month (YYYY-MM) whose late usage this bills.' })
+  adjustsMonth!: string | null;
+
+  @Field(() => String, { description: 'Product line.' })
+  product!: string;
+
+  @Field(() => String, { description: 'Endpoint id.' })
+  endpointId!: string;
+
+  @Field(() => String, { description: 'Billing unit.' })
+  unit!: string;
+
+  @Field(() => DecimalScalar, { description: 'Quantity in `unit`.' })
+  quantity!: string;
+
+  @Field(() => DecimalScalar, { description: 'Amount (USD).' })
+  amount!: string;
+}
+
+@ObjectType({ description: 'A team’s invoice for one calendar month (UTC).' })
+export class Invoice {
+  teamId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Identifier of an issued invoice (null for drafts).' })
+  id!: string | null;
+
+  @Field(() => String, { description: 'The month, YYYY-MM.' })
+  month!: string;
+
+  @Field(() => InvoiceStatus, { description: 'DRAFT or ISSUED.' })
+  status!: InvoiceStatus;
+
+  @Field(() => [InvoiceLine], { description: 'Lines by product, endpoint and unit; adjustments after usage.' })
+  lines!: InvoiceLine[];
+
+  @Field(() => DecimalScalar, { description: 'Usage of the month.' })
+  usageTotal!: string;
+
+  @Field(() => DecimalScalar, { description: 'Adjustments for late usage of earlier months.' })
+  adjustmentsTotal!: string;
+
+  @Field(() => DecimalScalar, { description: 'Amount due.' })
+  total!: string;
+
+  @Field(() => String, { description: 'Currency (USD).' })
+  currency!: string;
+
+  @Field(() => Date, { nullable: true, description: 'When the invoice was issued.' })
+  issuedAt!: Date | null;
+}
+
+@ObjectType({ description: 'An organization’s billing for one month.' })
+export class BillingSummary {
+  @Field(() => String, { description: 'The month, YYYY-MM.' })
+  month!: string;
+
+  @Field(() => InvoiceStatus, { description: 'DRAFT until the month is closed, then ISSUED.' })
+  status!: InvoiceStatus;
+
+  @Field(() => DecimalScalar, { description: 'Sum of every team’s invoice total.' })
+  total!: string;
+
+  @Field(() => Int, { description: 'Number of team invoices.' })
+  invoiceCount!: number;
+}
+
+@ObjectType({ description: 'A page of invoices, by team username.' })
+export class InvoicePage {
+  @Field(() => [Invoice], { description: 'The invoices of this page.' })
+  nodes!: Invoice[];
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last page.' })
+  endCursor!: string | null;
+
+  @Field(() => Boolean, { description: 'Whether more invoices follow.' })
+  hasNextPage!: boolean;
+
+  @Field(() => Int, { description: 'Invoices of the month in total.' })
+  totalCount!: number;
+}
+
+@ObjectType({ description: 'One firing of a spending alert.' })
+export class AlertEvent {
+  @Field(() => Date, { description: 'Start of the period in which the threshold was crossed.' })
+  periodStart!: Date;
+
+  @Field(() => DecimalScalar, { description: 'Spend of the period when it fired.' })
+  spend!: string;
+
+  @Field(() => Date, { description: 'When it fired.' })
+  firedAt!: Date;
+}
+
+@ObjectType({ description: 'One attempt to deliver a webhook.' })
+export class WebhookAttempt {
+  @Field(() => Int, { description: 'Attempt number, from 1.' })
+  attempt!: number;
+
+  @Field(() => Int, { nullable: true, description: 'HTTP status answered (null when no answer).' })
+  statusCode!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it failed (non-2xx, timeout, connection refused).' })
+  error!: string | null;
+
+  @Field(() => String, { description: 'When it was made (ISO-8601).' })
+  attemptedAt!: string;
+}
+
+@ObjectType({ description: 'A webhook delivery of an alert firing, with every attempt.' })
+export class WebhookDelivery {
+  @Field(() => ID, { description: 'Delivery id (sent as `X-Orgraph-Delivery`).' })
+  id!: string;
+
+  @Field(() => String, { description: 'Target URL.' })
+  url!: string;
+
+  @Field(() => WebhookDeliveryStatus, { description: 'State.' })
+  status!: WebhookDeliveryStatus;
+
+  @Field(() => [WebhookAttempt], { description: 'Attempts so far.' })
+  attempts!: WebhookAttempt[];
+
+  @Field(() => Date, { description: 'When the delivery was queued.' })
+  createdAt!: Date;
+}
+
+@ObjectType({ description: 'A spending alert on a team or the whole organization; optionally a hard limit.' })
+export class SpendingAlert {
+  alertId!: string;
+  organizationId!: string;
+  teamId!: string | null;
+
+  @Field(() => DecimalScalar, { description: 'Threshold (USD) per period.' })
+  threshold!: string;
+
+  @Field(() => SpendPeriod, { description: 'DAY or MONTH, in the organization’s billing time zone.' })
+  period!: SpendPeriod;
+
+  @Field(() => [String], { description: 'Email recipients.' })
+  recipients!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Webhook URL (http or https).' })
+  webhookUrl!: string | null;
+
+  @Field(() => Boolean, { description: 'When reached, model access of the team (or every team) is denied until the period ends or the limit is raised.' })
+  hardLimit!: boolean;
+
+  @Field(() => Boolean, { description: 'Organization limits only: team limits may not exceed it.' })
+  locked!: boolean;
+
+  @Field(() => Date, { description: 'When it was created.' })
+  createdAt!: Date;
+}
+
+@InputType({ description: 'Create a spending alert.' })
+export class CreateSpendingAlertInput {
+  @Field(() => ID, { description: 'The organization.' })
+  organizationId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'A team of the organization; omit for an organization-wide alert.' })
+  teamId?: string | null;
+
+  @Field(() => String, { description: 'Threshold per period as a positive decimal string, e.g. "500".' })
+  threshold!: string;
+
+  @Field(() => String, { nullable: true, description: 'Currency of the threshold; only USD.' })
+  currency?: string | null;
+
+  @Field(() => SpendPeriod, { description: 'DAY or MONTH.' })
+  period!: SpendPeriod;
+
+  @Field(() => [String], { nullable: true, description: 'Email recipients (≤ 20).' })
+  recipients?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Webhook URL (http or https); deliveries are signed with HMAC-SHA256.' })
+  webhookUrl?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Make it a hard limit (deny model access once reached).' })
+  hardLimit?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Organization hard limits: lock so team limits cannot exceed it.' })
+  locked?: boolean | null;
+}
+
+@ObjectType({ description: 'Result of createSpendingAlert.' })
+export class CreateSpendingAlertPayload {
+  @Field(() => SpendingAlert, { nullable: true, description: 'The alert.' })
+  alert?: SpendingAlert | null;
+
+  @Field(() => String, { nullable: true, description: 'Secret to verify webhook signatures (`X-Orgraph-Signature: t=…,v1=HMAC-SHA256(secret, "t.body")`). Shown once.' })
+  signingSecret?: string | null;
+
+  @Field(() => [UserError], { description: 'Why the operation failed, if it did.' })
+  userErrors!: UserError[];
+}
+
+@InputType({ description: 'Change an alert’s threshold (raising a reached hard limit lifts it at once).' })
+export class UpdateSpendingAlertInput {
+  @Field(() => ID, { description: 'The alert’s global id.' })
+  alertId!: string;
+
+  @Field(() => String, { description: 'New threshold, a positive decimal string.' })
+  threshold!: string;
+}
+
+@ObjectType({ description: 'Result of updateSpendingAlert.' })
+export class SpendingAlertPayload {
+  @Field(() => SpendingAlert, { nullable: true, description: 'The alert.' })
+  alert?: SpendingAlert | null;
+
+  @Field(() => [UserError], { description: 'Why the operation failed, if it did.' })
+  userErrors!: UserError[];
+}
+
+@InputType({ description: 'Close a calendar month (UTC): issue every team’s invoice. Idempotent.' })
+export class CloseBillingPeriodInput {
+  @Field(() => String, { description: 'The month, YYYY-MM; it must have ended.' })
+  month!: string;
+}
+
+@ObjectType({ description: 'Result of closeBillingPeriod.' })
+export class CloseBillingPeriodPayload {
+  @Field(() => String, { nullable: true, description: 'The month closed.' })
+  month?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Invoices issued by this call (0 when it was already closed).' })
+  issued?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True when the month had been closed before (nothing changed).' })
+  alreadyClosed?: boolean | null;
+
+  @Field(() => [UserError], { description: 'Why the operation failed, if it did.' })
+  userErrors!: UserError[];
+}
+
+@InputType({ description: 'Billing settings of an organization.' })
+export class UpdateBillingSettingsInput {
+  @Field(() => ID, { description: 'The organization.' })
+  organizationId!: string;
+
+  @Field(() => String, { description: 'IANA time zone in which spending periods (days, months) are counted.' })
+  timezone!: string;
+}
+
+@ObjectType({ description: 'Result of updateBillingSettings.' })
+export class BillingSettingsPayload {
+  @Field(() => String, { nullable: true, description: 'The billing time zone.' })
+  timezone?: string | null;
+
+  @Field(() => [UserError], { description: 'Why the operation failed, if it did.' })
+  userErrors!: UserError[];
+}

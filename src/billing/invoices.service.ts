@@ -1,0 +1,239 @@
+import { DateTime } from 'luxon';
+import type { DataSource, EntityManager } from 'typeorm';
+import { UserInputFailure } from '../core/errors';
+import { recordAudit, type Caller } from '../audit/audit';
+
+export interface InvoiceLineView {
+  kind: 'USAGE' | 'ADJUSTMENT';
+  /** For adjustments: the closed month whose late usage this line bills. */
+  adjustsMonth: string | null;
+  product: string;
+  endpointId: string;
+  unit: string;
+  quantity: string;
+  amount: string;
+}
+
+export interface InvoiceView {
+  id: string | null;
+  teamId: string;
+  organizationId: string | null;
+  month: string;
+  status: 'DRAFT' | 'ISSUED';
+  lines: InvoiceLineView[];
+  usageTotal: string;
+  adjustmentsTotal: string;
+  total: string;
+  currency: 'USD';
+  issuedAt: Date | null;
+}
+
+export type InvoiceScope = { organizationId: string } | { teamIds: string[] };
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** `YYYY-MM` → the month's first day; anything else is a userError on `field`. */
+export function parseMonth(text: string, field: string[]): string {
+  if (!MONTH.test(text)) throw new UserInputFailure('INVALID_MONTH', 'Months are written YYYY-MM, e.g. 2025-03.', field);
+  return `${text}-01`;
+}
+
+/**
+ * Invoices: one per team per calendar month (UTC). A month that is not closed has DRAFT invoices computed from usage
+ * (plus the adjustments pending for earlier closed months); closing a month writes every team's invoice once.
+ * Late usage for a closed month is the difference between what the month's usage is now and what was billed for it,
+ * and becomes an ADJUSTMENT line of the next invoice — issued invoices never change (a trigger refuses it).
+ */
+export class InvoicesService {
+  constructor(private readonly db: DataSource) {}
+
+  async isClosed(month: string, manager: EntityManager = this.db.manager): Promise<boolean> {
+    const rows = await manager.query(`SELECT 1 FROM billing_periods WHERE month = $1`, [month]);
+    return rows.length > 0;
+  }
+
+  /** Invoices of a month for a scope: stored ones when the month is closed, drafts otherwise. */
+  async invoices(scope: InvoiceScope, month: string): Promise<InvoiceView[]> {
+    if (await this.isClosed(month)) return this.issued(scope, month);
+    return this.drafts(scope, month, this.db.manager);
+  }
+
+  /** An organization's total for a month (issued or draft), summed in SQL numeric. */
+  async summary(organizationId: string, month: string): Promise<{ closed: boolean; total: string; invoiceCount: number }> {
+    const [closed, invoices] = await Promise.all([this.isClosed(month), this.invoices({ organizationId }, month)]);
+    const [row] = await this.db.query(`SELECT trim_scale(coalesce(sum(t::numeric), 0))::text AS total FROM unnest($1::text[]) AS t`, [invoices.map((i) => i.total)]);
+    return { closed, total: row.total, invoiceCount: invoices.length };
+  }
+
+  /** Closes a month (operator): writes every team's invoice. Running it again changes nothing. */
+  async close(caller: Caller, monthText: string, now = new Date()): Promise<{ month: string; issued: number; alreadyClosed: boolean }> {
+    const month = parseMonth(monthText, ['input', 'month']);
+    if (DateTime.fromISO(month, { zone: 'UTC' }).plus({ months: 1 }).toMillis() > now.getTime()) {
+      throw new UserInputFailure('MONTH_NOT_OVER', 'Only months that have ended can be closed.', ['input', 'month']);
+    }
+    return this.db.transaction(async (tx) => {
+      // One close at a time, so two operators (or a retry) cannot both issue a month.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('orgraph.billing.close'))`);
+      if (await this.isClosed(month, tx)) return { month: monthText, issued: 0, alreadyClosed: true };
+      const drafts = await this.drafts({ all: true }, month, tx);
+      await tx.query(`INSERT INTO billing_periods (month) VALUES ($1)`, [month]);
+      for (const draft of drafts) {
+        const [invoice] = await tx.query(
+          `INSERT INTO invoices (organization_id, team_id, month, usage_total, adjustments_total, total, issued_at)
+           VALUES ($1, $2, $3, $4, $5, $6, clock_timestamp()) RETURNING id`,
+          [draft.organizationId, draft.teamId, month, draft.usageTotal, draft.adjustmentsTotal, draft.total],
+        );
+        await tx.query(
+          `INSERT INTO invoice_lines (invoice_id, line, kind, adjusts_month, product, endpoint_id, unit, quantity, amount)
+           SELECT $1, ordinality, kind, adjusts_month, product, endpoint_id, unit, quantity, amount
+             FROM unnest($2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::numeric[], $8::numeric[])
+                  WITH ORDINALITY AS l(kind, adjusts_month, product, endpoint_id, unit, quantity, amount, ordinality)`,
+          [
+            invoice.id,
+            draft.lines.map((l) => l.kind),
+            draft.lines.map((l) => (l.adjustsMonth ? `${l.adjustsMonth}-01` : null)),
+            draft.lines.map((l) => l.product),
+            draft.lines.map((l) => l.endpointId),
+            draft.lines.map((l) => l.unit),
+            draft.lines.map((l) => l.quantity),
+            draft.lines.map((l) => l.amount),
+          ],
+        );
+      }
+      for (const organizationId of new Set(drafts.map((d) => d.organizationId))) {
+        await recordAudit(tx, caller, {
+          organizationId,
+          action: 'billing.closePeriod',
+          targetType: 'BillingPeriod',
+          targetId: monthText,
+          changes: { invoices: { before: 0, after: drafts.filter((d) => d.organizationId === organizationId).length } },
+        });
+      }
+      return { month: monthText, issued: drafts.length, alreadyClosed: false };
+    });
+  }
+
+  /** Issued invoices of the given teams, newest month first. */
+  async issuedForTeams(teamIds: string[]): Promise<InvoiceView[]> {
+    return this.loadIssued(`i.team_id = ANY($1::uuid[])`, [teamIds]);
+  }
+
+  private issued(scope: InvoiceScope, month: string): Promise<InvoiceView[]> {
+    return 'organizationId' in scope
+      ? this.loadIssued(`i.organization_id = $1 AND i.month = $2`, [scope.organizationId, month])
+      : this.loadIssued(`i.team_id = ANY($1::uuid[]) AND i.month = $2`, [scope.teamIds, month]);
+  }
+
+  private async loadIssued(where: string, params: unknown[]): Promise<InvoiceView[]> {
+    const rows: Array<Record<string, any>> = await this.db.query(
+      `SELECT i.id, i.team_id, i.organization_id, to_char(i.month, 'YYYY-MM') AS month, trim_scale(i.usage_total)::text AS usage_total,
+              trim_scale(i.adjustments_total)::text AS adjustments_total, trim_scale(i.total)::text AS total, i.issued_at,
+              coalesce(json_agg(json_build_object('kind', l.kind, 'adjustsMonth', to_char(l.adjusts_month, 'YYYY-MM'), 'product', l.product,
+                'endpointId', l.endpoint_id, 'unit', l.unit, 'quantity', trim_scale(l.quantity)::text, 'amount', trim_scale(l.amount)::text)
+                ORDER BY l.line) FILTER (WHERE l.line IS NOT NULL), '[]') AS lines
+         FROM invoices i LEFT JOIN invoice_lines l ON l.invoice_id = i.id
+        WHERE ${where}
+        GROUP BY i.id ORDER BY i.month DESC, i.team_id`,
+      params,
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      teamId: row.team_id,
+      organizationId: row.organization_id,
+      month: row.month,
+      status: 'ISSUED',
+      lines: row.lines,
+      usageTotal: row.usage_total,
+      adjustmentsTotal: row.adjustments_total,
+      total: row.total,
+      currency: 'USD',
+      issuedAt: row.issued_at,
+    }));
+  }
+
+  /**
+   * Draft invoices of a month in one statement: its usage by (product, endpoint, unit) from the daily UTC rollup,
+   * plus, for every earlier closed month, what its usage is now minus what was billed for it.
+   */
+  async drafts(scope: InvoiceScope | { all: true }, month: string, manager: EntityManager): Promise<InvoiceView[]> {
+    const params: unknown[] = [month];
+    let usageFilter = '';
+    let billedFilter = '';
+    if ('organizationId' in scope) {
+      params.push(scope.organizationId);
+      usageFilter = `AND r.tenant_id = $2`;
+      billedFilter = `AND i.organization_id = $2`;
+    } else if ('teamIds' in scope) {
+      params.push(scope.teamIds);
+      usageFilter = `AND r.team_id = ANY($2::uuid[])`;
+      billedFilter = `AND i.team_id = ANY($2::uuid[])`;
+    }
+    const rows: Array<Record<string, string | null>> = await manager.query(
+      `WITH usage AS (
+         SELECT r.team_id, 'USAGE' AS kind, NULL::date AS adjusts_month, r.product, r.endpoint_id, r.unit, sum(r.quantity) AS quantity, sum(r.cost) AS amount
+           FROM usage_rollup_1d r
+          WHERE r.bucket >= $1::date AND r.bucket < $1::date + interval '1 month' ${usageFilter}
+          GROUP BY r.team_id, r.product, r.endpoint_id, r.unit
+       ),
+       closed AS (SELECT month FROM billing_periods WHERE month < $1::date),
+       now_totals AS (
+         SELECT r.team_id, c.month, r.product, r.endpoint_id, r.unit, sum(r.quantity) AS quantity, sum(r.cost) AS amount
+           FROM usage_rollup_1d r JOIN closed c ON r.bucket >= c.month AND r.bucket < c.month + interval '1 month'
+          WHERE true ${usageFilter}
+          GROUP BY r.team_id, c.month, r.product, r.endpoint_id, r.unit
+       ),
+       billed AS (
+         SELECT i.team_id, coalesce(l.adjusts_month, i.month) AS month, l.product, l.endpoint_id, l.unit, sum(l.quantity) AS quantity, sum(l.amount) AS amount
+           FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
+          WHERE coalesce(l.adjusts_month, i.month) < $1::date ${billedFilter}
+          GROUP BY 1, 2, 3, 4, 5
+       ),
+       adjustments AS (
+         SELECT team_id, 'ADJUSTMENT' AS kind, month AS adjusts_month, product, endpoint_id, unit,
+                coalesce(n.quantity, 0) - coalesce(b.quantity, 0) AS quantity, coalesce(n.amount, 0) - coalesce(b.amount, 0) AS amount
+           FROM now_totals n FULL JOIN billed b USING (team_id, month, product, endpoint_id, unit)
+          WHERE coalesce(n.amount, 0) <> coalesce(b.amount, 0) OR coalesce(n.quantity, 0) <> coalesce(b.quantity, 0)
+       ),
+       lines AS (SELECT * FROM usage UNION ALL SELECT * FROM adjustments)
+       SELECT l.team_id, t.organization_id, l.kind, to_char(l.adjusts_month, 'YYYY-MM') AS adjusts_month, l.product, l.endpoint_id, l.unit,
+              trim_scale(l.quantity)::text AS quantity, trim_scale(l.amount)::text AS amount,
+              trim_scale(sum(CASE WHEN l.kind = 'USAGE' THEN l.amount ELSE 0 END) OVER w)::text AS usage_total,
+              trim_scale(sum(CASE WHEN l.kind = 'ADJUSTMENT' THEN l.amount ELSE 0 END) OVER w)::text AS adjustments_total,
+              trim_scale(sum(l.amount) OVER w)::text AS total
+         FROM lines l JOIN teams t ON t.id = l.team_id
+       WINDOW w AS (PARTITION BY l.team_id)
+        ORDER BY l.team_id, l.kind DESC, l.adjusts_month NULLS FIRST, l.product, l.endpoint_id, l.unit`,
+      params,
+    );
+    const byTeam = new Map<string, InvoiceView>();
+    for (const row of rows) {
+      let invoice = byTeam.get(row.team_id!);
+      if (!invoice) {
+        invoice = {
+          id: null,
+          teamId: row.team_id!,
+          organizationId: row.organization_id,
+          month: month.slice(0, 7),
+          status: 'DRAFT',
+          lines: [],
+          usageTotal: row.usage_total!,
+          adjustmentsTotal: row.adjustments_total!,
+          total: row.total!,
+          currency: 'USD',
+          issuedAt: null,
+        };
+        byTeam.set(row.team_id!, invoice);
+      }
+      invoice.lines.push({
+        kind: row.kind as 'USAGE' | 'ADJUSTMENT',
+        adjustsMonth: row.adjusts_month,
+        product: row.product!,
+        endpointId: row.endpoint_id!,
+        unit: row.unit!,
+        quantity: row.quantity!,
+        amount: row.amount!,
+      });
+    }
+    return [...byTeam.values()];
+  }
+}

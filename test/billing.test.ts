@@ -1,0 +1,298 @@
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import fc from 'fast-check';
+import { startTestApp, TEST_INGEST_TOKEN, TEST_OPERATOR_TOKEN, type TestApp } from './support/testApp';
+import { createApiKeyFor, createOrganization, createTeam, signUp, unique, type SignedUpUser } from './support/factories';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp({ WEBHOOK_POLL_MS: '20', WEBHOOK_RETRY_BASE_MS: '20', WEBHOOK_MAX_ATTEMPTS: '5' });
+});
+afterAll(() => app.close());
+
+const INGEST = `mutation($input: IngestUsageInput!) { ingestUsage(input: $input) { accepted rejected { code } } }`;
+const CLOSE = `mutation($input: CloseBillingPeriodInput!) { closeBillingPeriod(input: $input) { month issued alreadyClosed userErrors { field code } } }`;
+const INVOICES = `query($slug: String!, $month: String!) { organization(slug: $slug) {
+  billingSummary(month: $month) { status total invoiceCount }
+  invoices(month: $month, first: 100) { totalCount nodes { team { username } status total usageTotal adjustmentsTotal lines { kind adjustsMonth endpointId quantity amount } } }
+} }`;
+const CREATE_ALERT = `mutation($input: CreateSpendingAlertInput!) {
+  createSpendingAlert(input: $input) { alert { id threshold hardLimit } signingSecret userErrors { field code } }
+}`;
+
+interface Org {
+  admin: SignedUpUser;
+  slug: string;
+  id: string;
+  adminKey: string;
+}
+
+// Each test bills its own past month (two apart, so "the next month" is free too): closing is platform-wide.
+let monthCounter = 0;
+function nextMonth(): string {
+  monthCounter += 1;
+  return new Date(Date.UTC(2001, monthCounter * 2, 1)).toISOString().slice(0, 7);
+}
+
+async function organization(): Promise<Org> {
+  const admin = await signUp(app);
+  const org = await createOrganization(app, admin);
+  return { admin, slug: org.slug, id: org.id, adminKey: await createApiKeyFor(app, org.slug, 'ADMIN') };
+}
+
+async function ingest(records: Array<Record<string, unknown>>) {
+  const { ingestUsage } = await app.data(INGEST, { input: { records } }, { bearer: TEST_INGEST_TOKEN });
+  expect(ingestUsage.rejected).toEqual([]);
+  return ingestUsage;
+}
+
+const usage = (team: string, timestamp: string, quantity: string, unitPrice: string, endpointId = 'fal-ai/flux/dev') => ({
+  id: unique('bill'),
+  timestamp,
+  teamUsername: team,
+  product: 'MODEL_APIS',
+  endpointId,
+  quantity,
+  unitPrice,
+});
+
+async function close(month: string) {
+  return (await app.data(CLOSE, { input: { month } }, { bearer: TEST_OPERATOR_TOKEN })).closeBillingPeriod;
+}
+
+/** Decimal string → integer count of 10^-12, so sums compare exactly. */
+function scaled(decimal: string): bigint {
+  const negative = decimal.startsWith('-');
+  const [whole, fraction = ''] = decimal.replace('-', '').split('.');
+  const value = BigInt(whole!) * 10n ** 12n + BigInt((fraction + '0'.repeat(12)).slice(0, 12));
+  return negative ? -value : value;
+}
+
+describe('invoices', () => {
+  it('equal the sum of their usage to the last digit, as drafts and once issued (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ team: fc.integer({ min: 0, max: 1 }), day: fc.integer({ min: 1, max: 28 }), milli: fc.integer({ min: 1, max: 5_000_000 }), price: fc.integer({ min: 1, max: 99_999 }) }), { minLength: 1, maxLength: 25 }),
+        async (records) => {
+          const org = await organization();
+          const teams = [await createTeam(app, org.admin, org.id), await createTeam(app, org.admin, org.id)];
+          const month = nextMonth();
+          const expected = [0n, 0n];
+          await ingest(
+            records.map((r) => {
+              const quantity = (r.milli / 1000).toString();
+              const unitPrice = (r.price / 10000).toString();
+              expected[r.team]! += scaled(quantity) * scaled(unitPrice) / 10n ** 12n;
+              return usage(teams[r.team]!.username, `${month}-${String(r.day).padStart(2, '0')}T12:00:00Z`, quantity, unitPrice);
+            }),
+          );
+          const totals = async () => {
+            const { organization: result } = await app.data(INVOICES, { slug: org.slug, month }, { token: org.admin.token });
+            const byTeam = new Map(result.invoices.nodes.map((i: any) => [i.team.username, scaled(i.total)]));
+            for (const invoice of result.invoices.nodes) {
+              expect(invoice.lines.reduce((sum: bigint, line: any) => sum + scaled(line.amount), 0n)).toBe(scaled(invoice.total));
+            }
+            return { status: result.billingSummary.status, totals: teams.map((t) => byTeam.get(t.username) ?? 0n), summary: scaled(result.billingSummary.total) };
+          };
+          const draft = await totals();
+          expect(draft.status).toBe('DRAFT');
+          expect(draft.totals).toEqual(expected);
+          expect(draft.summary).toBe(expected[0]! + expected[1]!);
+          expect((await close(month)).userErrors).toEqual([]);
+          const issued = await totals();
+          expect(issued).toEqual({ status: 'ISSUED', totals: expected, summary: expected[0]! + expected[1]! });
+          return true;
+        },
+      ),
+      { numRuns: 8 },
+    );
+  });
+
+  it('closing is idempotent; late usage becomes an adjustment on the next invoice; issued invoices never change', async () => {
+    const org = await organization();
+    const team = await createTeam(app, org.admin, org.id);
+    const month = nextMonth();
+    const following = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)) , 1)).toISOString().slice(0, 7);
+    await ingest([usage(team.username, `${month}-10T00:00:00Z`, '10', '0.5')]);
+    expect(await close(month)).toMatchObject({ alreadyClosed: false, userErrors: [] });
+    const again = await close(month);
+    expect(again).toMatchObject({ alreadyClosed: true, issued: 0 });
+    const before = (await app.data(INVOICES, { slug: org.slug, month }, { token: org.admin.token })).organization.invoices.nodes;
+    expect(before[0]).toMatchObject({ status: 'ISSUED', total: '5' });
+
+    // A late record for the closed month, and ordinary usage of the next month.
+    await ingest([usage(team.username, `${month}-20T00:00:00Z`, '4', '0.5'), usage(team.username, `${following}-03T00:00:00Z`, '1', '0.5')]);
+    const unchanged = (await app.data(INVOICES, { slug: org.slug, month }, { token: org.admin.token })).organization.invoices.nodes;
+    expect(unchanged).toEqual(before);
+    await expect(app.db.query(`UPDATE invoices SET total = 0`)).rejects.toThrow(/immutable/);
+
+    await close(following);
+    const next = (await app.data(INVOICES, { slug: org.slug, month: following }, { token: org.admin.token })).organization.invoices.nodes[0];
+    expect(next).toMatchObject({ usageTotal: '0.5', adjustmentsTotal: '2', total: '2.5' });
+    expect(next.lines).toEqual([
+      { kind: 'USAGE', adjustsMonth: null, endpointId: 'fal-ai/flux/dev', quantity: '1', amount: '0.5' },
+      { kind: 'ADJUSTMENT', adjustsMonth: month, endpointId: 'fal-ai/flux/dev', quantity: '4', amount: '2' },
+    ]);
+  });
+
+  it('the FOCUS export of a month adds up to its invoices', async () => {
+    const org = await organization();
+    const teams = [await createTeam(app, org.admin, org.id), await createTeam(app, org.admin, org.id)];
+    const month = nextMonth();
+    await ingest([
+      usage(teams[0]!.username, `${month}-02T00:00:00Z`, '3.5', '0.02'),
+      usage(teams[1]!.username, `${month}-05T00:00:00Z`, '7', '1.25', 'compute/h100-8x'),
+      usage(teams[1]!.username, `${month}-06T00:00:00Z`, '2', '0.3333'),
+    ]);
+    await close(month);
+    const response = await fetch(`${app.url}/v1/organization/billing/focus?billing_month=${month}`, { headers: { authorization: `Key ${org.adminKey}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/csv/);
+    const [header, ...rows] = (await response.text()).trim().split('\n');
+    const columns = header!.split(',');
+    expect(columns).toEqual(expect.arrayContaining(['BilledCost', 'BillingCurrency', 'BillingPeriodStart', 'ChargeCategory', 'SubAccountName', 'SkuId', 'ConsumedQuantity']));
+    const billed = rows.reduce((sum, row) => sum + scaled(row.split(',')[columns.indexOf('BilledCost')]!), 0n);
+    const { organization: result } = await app.data(INVOICES, { slug: org.slug, month }, { token: org.admin.token });
+    expect(billed).toBe(scaled(result.billingSummary.total));
+    expect(rows).toHaveLength(3);
+
+    const bad = await fetch(`${app.url}/v1/organization/billing/focus?billing_month=2025-13`, { headers: { authorization: `Key ${org.adminKey}` } });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.type).toBe('invalid_request_error');
+  });
+});
+
+describe('spending alerts', () => {
+  it('fire exactly once when 10 concurrent batches cross the threshold together', async () => {
+    const org = await organization();
+    const team = await createTeam(app, org.admin, org.id);
+    const { createSpendingAlert } = await app.data(
+      CREATE_ALERT,
+      { input: { organizationId: org.id, teamId: team.id, threshold: '9.5', period: 'MONTH', recipients: ['finance@example.com'] } },
+      { token: org.admin.token },
+    );
+    expect(createSpendingAlert.userErrors).toEqual([]);
+    const now = new Date();
+    await Promise.all(Array.from({ length: 10 }, () => ingest([usage(team.username, now.toISOString(), '1', '1')])));
+    const [{ events }] = await app.db.query(`SELECT count(*)::int AS events FROM alert_events e JOIN spending_alerts s ON s.id = e.alert_id WHERE s.team_id = (SELECT id FROM teams WHERE username = $1)`, [team.username]);
+    expect(events).toBe(1);
+    const mails = await app.db.query(`SELECT subject FROM email_outbox WHERE recipient = 'finance@example.com' AND subject LIKE 'Spending alert%'`);
+    expect(mails.length).toBeGreaterThanOrEqual(1);
+    await ingest([usage(team.username, now.toISOString(), '5', '1')]);
+    const [{ still }] = await app.db.query(`SELECT count(*)::int AS still FROM alert_events e JOIN spending_alerts s ON s.id = e.alert_id WHERE s.team_id = (SELECT id FROM teams WHERE username = $1)`, [team.username]);
+    expect(still).toBe(1);
+  });
+
+  it('deliver signed webhooks with retries: a receiver that fails twice then accepts sees three attempts', async () => {
+    const org = await organization();
+    const team = await createTeam(app, org.admin, org.id);
+    const received: Array<{ status: number; verified: boolean; delivery: string }> = [];
+    let secret = '';
+    const receiver = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        const [t, v1] = String(req.headers['x-orgraph-signature']).split(',').map((part) => part.split('=')[1]);
+        const expected = crypto.createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
+        const status = received.length < 2 ? 500 : 204;
+        received.push({ status, verified: expected === v1, delivery: String(req.headers['x-orgraph-delivery']) });
+        res.writeHead(status).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    const { createSpendingAlert } = await app.data(
+      CREATE_ALERT,
+      { input: { organizationId: org.id, teamId: team.id, threshold: '1', period: 'DAY', webhookUrl: url } },
+      { token: org.admin.token },
+    );
+    secret = createSpendingAlert.signingSecret;
+    expect(secret).toMatch(/^whsec_/);
+    await ingest([usage(team.username, new Date().toISOString(), '2', '1')]);
+    for (let waited = 0; received.length < 3 && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    receiver.close();
+    if (received.length < 3) console.log(JSON.stringify(await app.db.query(`SELECT d.status, d.attempts, d.next_attempt_at, a.* FROM webhook_deliveries d LEFT JOIN webhook_attempts a ON a.delivery_id = d.id`)));
+    expect(received.map((r) => r.status)).toEqual([500, 500, 204]);
+    expect(received.every((r) => r.verified)).toBe(true);
+    expect(new Set(received.map((r) => r.delivery)).size).toBe(1);
+
+    for (let waited = 0; waited < 5_000; waited += 50) {
+      const { organization: result } = await app.data(
+        `query($slug: String!) { organization(slug: $slug) { spendingAlerts { events { spend } deliveries { status attempts { attempt statusCode } } } } }`,
+        { slug: org.slug },
+        { token: org.admin.token },
+      );
+      const delivery = result.spendingAlerts[0].deliveries[0];
+      if (delivery?.status === 'SUCCEEDED') {
+        expect(delivery.attempts).toEqual([{ attempt: 1, statusCode: 500 }, { attempt: 2, statusCode: 500 }, { attempt: 3, statusCode: 204 }]);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('delivery never recorded as SUCCEEDED');
+  });
+
+  it('a hard limit denies model access until the next period, and raising the limit lifts it', async () => {
+    const org = await organization();
+    const team = await createTeam(app, org.admin, org.id);
+    const alerts = app.server.services.alerts;
+    const realNow = alerts.now;
+    try {
+      alerts.now = () => new Date('2025-06-15T12:00:00Z');
+      const { createSpendingAlert } = await app.data(
+        CREATE_ALERT,
+        { input: { organizationId: org.id, teamId: team.id, threshold: '5', period: 'DAY', hardLimit: true } },
+        { token: org.admin.token },
+      );
+      const check = async () =>
+        (await app.data(
+          `query($checks: [ModelAccessCheckInput!]!) { checkModelAccess(checks: $checks) { allowed access { reasonCode } } }`,
+          { checks: [{ teamUsername: team.username, endpointId: 'fal-ai/flux/dev', surface: 'API' }] },
+          { bearer: TEST_INGEST_TOKEN },
+        )).checkModelAccess[0];
+      expect((await check()).allowed).toBe(true);
+      await ingest([usage(team.username, '2025-06-15T10:00:00Z', '6', '1')]);
+      expect(await check()).toMatchObject({ allowed: false, access: { reasonCode: 'HARD_SPEND_LIMIT_REACHED' } });
+      alerts.now = () => new Date('2025-06-16T00:30:00Z');
+      expect((await check()).allowed).toBe(true);
+      alerts.now = () => new Date('2025-06-15T13:00:00Z');
+      expect((await check()).allowed).toBe(false);
+      const raised = await app.data(
+        `mutation($input: UpdateSpendingAlertInput!) { updateSpendingAlert(input: $input) { alert { threshold } userErrors { code } } }`,
+        { input: { alertId: createSpendingAlert.alert.id, threshold: '100' } },
+        { token: org.admin.token },
+      );
+      expect(raised.updateSpendingAlert).toEqual({ alert: { threshold: '100' }, userErrors: [] });
+      expect((await check()).allowed).toBe(true);
+    } finally {
+      alerts.now = realNow;
+    }
+  });
+
+  it('team limits cannot exceed a locked organization limit', async () => {
+    const org = await organization();
+    const team = await createTeam(app, org.admin, org.id);
+    const create = (input: Record<string, unknown>) => app.data(CREATE_ALERT, { input: { organizationId: org.id, period: 'MONTH', hardLimit: true, ...input } }, { token: org.admin.token });
+    expect((await create({ threshold: '1000', locked: true })).createSpendingAlert.userErrors).toEqual([]);
+    expect((await create({ teamId: team.id, threshold: '1500' })).createSpendingAlert.userErrors).toEqual([{ field: ['input', 'threshold'], code: 'LIMIT_EXCEEDS_ORGANIZATION_LIMIT' }]);
+    expect((await create({ teamId: team.id, threshold: '500' })).createSpendingAlert.userErrors).toEqual([]);
+  });
+
+  it('refuses bad input with clear userErrors', async () => {
+    const org = await organization();
+    const create = async (input: Record<string, unknown>) =>
+      (await app.data(CREATE_ALERT, { input: { organizationId: org.id, period: 'DAY', threshold: '10', ...input } }, { token: org.admin.token })).createSpendingAlert.userErrors;
+    expect(await create({ threshold: '-5' })).toEqual([{ field: ['input', 'threshold'], code: 'INVALID' }]);
+    expect(await create({ threshold: 'ten' })).toEqual([{ field: ['input', 'threshold'], code: 'INVALID' }]);
+    expect(await create({ currency: 'EUR' })).toEqual([{ field: ['input', 'currency'], code: 'UNSUPPORTED_CURRENCY' }]);
+    expect(await create({ webhookUrl: 'ftp://example.com/hook' })).toEqual([{ field: ['input', 'webhookUrl'], code: 'INVALID_URL' }]);
+    expect(await create({ recipients: ['not-an-email'] })).toEqual([{ field: ['input', 'recipients'], code: 'INVALID' }]);
+    expect((await close('2025-3')).userErrors).toEqual([{ field: ['input', 'month'], code: 'INVALID_MONTH' }]);
+    expect((await close('2999-01')).userErrors).toEqual([{ field: ['input', 'month'], code: 'MONTH_NOT_OVER' }]);
+    const denied = await app.gql(CLOSE, { input: { month: '2020-01' } }, { token: org.admin.token });
+    expect(denied.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OPERATOR_REQUIRED' });
+    const badMonth = await app.gql(INVOICES, { slug: org.slug, month: 'March' }, { token: org.admin.token });
+    expect(badMonth.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'month' });
+  });
+});
