@@ -15,7 +15,7 @@ const INGEST = `mutation($input: IngestUsageInput!) { ingestUsage(input: $input)
 const CLOSE = `mutation($input: CloseBillingPeriodInput!) { closeBillingPeriod(input: $input) { month issued alreadyClosed userErrors { field code } } }`;
 const INVOICES = `query($slug: String!, $month: String!) { organization(slug: $slug) {
   billingSummary(month: $month) { status total invoiceCount }
-  invoices(month: $month, first: 100) { totalCount nodes { team { username } status total usageTotal adjustmentsTotal lines { kind adjustsMonth endpointId quantity amount } } }
+  invoices(month: $month, first: 100) { totalCount edges { node { team { username } status total usageTotal adjustmentsTotal lines { kind adjustsMonth endpointId quantity amount } } } }
 } }`;
 const CREATE_ALERT = `mutation($input: CreateSpendingAlertInput!) {
   createSpendingAlert(input: $input) { alert { id threshold hardLimit } signingSecret userErrors { field code } }
@@ -89,8 +89,8 @@ describe('invoices', () => {
           );
           const totals = async () => {
             const { organization: result } = await app.data(INVOICES, { slug: org.slug, month }, { token: org.admin.token });
-            const byTeam = new Map(result.invoices.nodes.map((i: any) => [i.team.username, scaled(i.total)]));
-            for (const invoice of result.invoices.nodes) {
+            const byTeam = new Map(result.invoices.edges.map(({ node: i }: any) => [i.team.username, scaled(i.total)]));
+            for (const { node: invoice } of result.invoices.edges) {
               expect(invoice.lines.reduce((sum: bigint, line: any) => sum + scaled(line.amount), 0n)).toBe(scaled(invoice.total));
             }
             return { status: result.billingSummary.status, totals: teams.map((t) => byTeam.get(t.username) ?? 0n), summary: scaled(result.billingSummary.total) };
@@ -118,17 +118,17 @@ describe('invoices', () => {
     expect(await close(month)).toMatchObject({ alreadyClosed: false, userErrors: [] });
     const again = await close(month);
     expect(again).toMatchObject({ alreadyClosed: true, issued: 0 });
-    const before = (await app.data(INVOICES, { slug: org.slug, month }, { token: org.admin.token })).organization.invoices.nodes;
+    const before = (await app.data(INVOICES, { slug: org.slug, month }, { token: org.admin.token })).organization.invoices.edges.map((e: any) => e.node);
     expect(before[0]).toMatchObject({ status: 'ISSUED', total: '5' });
 
     // A late record for the closed month, and ordinary usage of the next month.
     await ingest([usage(team.username, `${month}-20T00:00:00Z`, '4', '0.5'), usage(team.username, `${following}-03T00:00:00Z`, '1', '0.5')]);
-    const unchanged = (await app.data(INVOICES, { slug: org.slug, month }, { token: org.admin.token })).organization.invoices.nodes;
+    const unchanged = (await app.data(INVOICES, { slug: org.slug, month }, { token: org.admin.token })).organization.invoices.edges.map((e: any) => e.node);
     expect(unchanged).toEqual(before);
     await expect(app.db.query(`UPDATE invoices SET total = 0`)).rejects.toThrow(/immutable/);
 
     await close(following);
-    const next = (await app.data(INVOICES, { slug: org.slug, month: following }, { token: org.admin.token })).organization.invoices.nodes[0];
+    const next = (await app.data(INVOICES, { slug: org.slug, month: following }, { token: org.admin.token })).organization.invoices.edges[0].node;
     expect(next).toMatchObject({ usageTotal: '0.5', adjustmentsTotal: '2', total: '2.5' });
     expect(next.lines).toEqual([
       { kind: 'USAGE', adjustsMonth: null, endpointId: 'fal-ai/flux/dev', quantity: '1', amount: '0.5' },

@@ -383,6 +383,15 @@ describe('people, keys, policies, usage and the audit log', () => {
     const single = await admin.client.usage(organization.slug, { start: '2025-01-01', end: '2025-01-02' });
     expect(single.totalBuckets).toBe(24);
 
+    // Billing: drafts for an open month, alerts with a signing secret.
+    const alert = await admin.client.createSpendingAlert({ organizationId: organization.id, threshold: '250', period: 'MONTH', recipients: ['finance@example.com'] });
+    expect(alert.ok && alert.data.signingSecret).toMatch(/^whsec_/);
+    expect((await admin.client.spendingAlerts(organization.slug)).map((a) => a.threshold)).toEqual(['250']);
+    const badAlert = await admin.client.createSpendingAlert({ organizationId: organization.id, threshold: '-1', period: 'DAY' });
+    expect(!badAlert.ok && badAlert.userErrors[0]?.code).toBe('INVALID');
+    expect(await admin.client.billingSummary(organization.slug, '2025-01')).toEqual({ month: '2025-01', status: 'DRAFT', total: '0', invoiceCount: 0 });
+    expect(await collect(admin.client.invoices(organization.slug, '2025-01'))).toEqual([]);
+
     // The audit log saw all of it.
     const actions = (await collect(admin.client.auditLog(organization.slug, { pageSize: 5 }))).map((event) => event.action);
     expect(actions).toEqual(expect.arrayContaining(['organization.create', 'team.create', 'invite.create', 'invite.accept', 'apiKey.create', 'apiKey.revoke']));

@@ -1,4 +1,7 @@
 import {
+  CreateSpendingAlertDocument,
+  OrganizationInvoicesDocument,
+  OrganizationSpendingAlertsDocument,
   AcceptInviteDocument,
   CheckModelAccessDocument,
   CreateApiKeyDocument,
@@ -30,6 +33,11 @@ import { paginate, paginatePages, type Page } from './pagination';
 import { toMutationResult, type MutationResult } from './results';
 import { execute, type ClientSettings, type OrgraphDocument, type RequestOptions } from './transport';
 import type {
+  BillingSummary,
+  CreateSpendingAlertInput,
+  CreatedSpendingAlert,
+  Invoice,
+  SpendingAlert,
   AcceptInviteInput,
   ApiKey,
   AuditEvent,
@@ -146,6 +154,14 @@ export interface OrgraphClient {
   usage(organizationSlug: string, args?: UsageArgs & { cursor?: string | null }, options?: RequestOptions): Promise<UsagePage>;
   /** Every page of an organization's usage, following `nextCursor`: `for await (const page of client.usagePages(slug, args))`. */
   usagePages(organizationSlug: string, args?: UsageArgs, options?: RequestOptions): AsyncIterable<UsagePage>;
+  /** Every team's invoice of a month (DRAFT until the month is closed), page by page. */
+  invoices(organizationSlug: string, month: string, options?: ListOptions): AsyncIterable<Invoice>;
+  /** The organization's total for a month. */
+  billingSummary(organizationSlug: string, month: string, options?: RequestOptions): Promise<BillingSummary>;
+  /** Spending alerts with their firings and webhook deliveries. */
+  spendingAlerts(organizationSlug: string, options?: RequestOptions): Promise<ReadonlyArray<SpendingAlert>>;
+  /** Create a spending alert; `data.signingSecret` verifies its webhooks and is shown once. */
+  createSpendingAlert(input: CreateSpendingAlertInput, options?: RequestOptions): Promise<MutationResult<CreatedSpendingAlert>>;
   /** Run any typed document (e.g. from your own codegen) with this client's credential, timeouts and retries. */
   request<TResult, TVariables>(document: OrgraphDocument<TResult, TVariables>, variables: TVariables, options?: RequestOptions): Promise<TResult>;
 }
@@ -245,6 +261,19 @@ export function createClient(options: ClientOptions): OrgraphClient {
         } while (cursor);
       },
     }),
+    invoices: (slug, month, list = {}) =>
+      paginate(
+        async (after) => (await run(OrganizationInvoicesDocument, { slug, month, first: list.pageSize ?? 50, after }, { signal: list.signal })).organization.invoices,
+        { after: list.after },
+      ),
+    billingSummary: async (slug, month, requestOptions) => (await run(OrganizationInvoicesDocument, { slug, month, first: 1 }, requestOptions)).organization.billingSummary,
+    spendingAlerts: async (slug, requestOptions) => (await run(OrganizationSpendingAlertsDocument, { slug }, requestOptions)).organization.spendingAlerts,
+    createSpendingAlert: async (input, requestOptions) =>
+      toMutationResult(
+        (await run(CreateSpendingAlertDocument, { input }, requestOptions)).createSpendingAlert,
+        (p) => (p.alert && p.signingSecret ? { alert: p.alert, signingSecret: p.signingSecret } : null),
+        'createSpendingAlert',
+      ),
     request: run,
   };
 }

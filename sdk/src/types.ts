@@ -3,6 +3,9 @@
  * (sdk/operations/fragments.graphql), generated from the schema, so they change only when those files change.
  */
 import type {
+  InvoiceFieldsFragment,
+  OrganizationInvoicesQuery,
+  SpendingAlertFieldsFragment,
   ApiKeyFieldsFragment,
   AuditEventFieldsFragment,
   CheckModelAccessQuery,
@@ -46,6 +49,14 @@ export type UsageItem = UsageItemFieldsFragment;
 export type ModelAccessCheckResult = CheckModelAccessQuery['checkModelAccess'][number];
 export type OrganizationPolicy = OrganizationPolicyFieldsFragment;
 export type EffectivePolicy = TeamEffectivePolicyQuery['team']['effectivePolicy'];
+export type Invoice = InvoiceFieldsFragment;
+export type SpendingAlert = SpendingAlertFieldsFragment;
+export type BillingSummary = OrganizationInvoicesQuery['organization']['billingSummary'];
+/** A new spending alert; `signingSecret` verifies its webhooks and is shown exactly once. */
+export interface CreatedSpendingAlert {
+  readonly alert: SpendingAlert;
+  readonly signingSecret: string;
+}
 /** A new API key: `key` (`key_id:key_secret`) is shown exactly once. */
 export interface CreatedApiKey {
   readonly apiKey: ApiKey;
@@ -60,6 +71,7 @@ export interface Session {
 }
 
 export type {
+  CreateSpendingAlertInput,
   AcceptInviteInput,
   AuditLogFilterInput,
   CreateApiKeyInput,

@@ -20,7 +20,7 @@ import {
   CreateSpendingAlertInput,
   CreateSpendingAlertPayload,
   Invoice,
-  InvoicePage,
+  InvoiceConnection,
   InvoiceStatus,
   SpendingAlert,
   SpendingAlertPayload,
@@ -42,14 +42,14 @@ function monthArgument(text: string): string {
 
 @Resolver(() => Organization)
 export class OrganizationBillingResolver {
-  @FieldResolver(() => InvoicePage, { description: 'Every team’s invoice for a month (organization ADMIN and BILLING), by team username.' })
+  @FieldResolver(() => InvoiceConnection, { description: 'Every team’s invoice for a month (organization ADMIN and BILLING), by team username.' })
   async invoices(
     @Root() organization: Organization,
     @Arg('month', () => String, { description: 'YYYY-MM.' }) month: string,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–100 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after: string | null,
     @Ctx() ctx: AppContext,
-  ): Promise<InvoicePage> {
+  ): Promise<InvoiceConnection> {
     await ctx.access.requireOrganizationOversight(organization);
     const size = first ?? 20;
     if (!Number.isInteger(size) || size < 1 || size > 100) throw new BadUserInputError('`first` must be between 1 and 100.', 'first');
@@ -59,14 +59,14 @@ export class OrganizationBillingResolver {
     const sorted = all.sort((a, b) => (usernameOf.get(a.teamId) ?? '').localeCompare(usernameOf.get(b.teamId) ?? ''));
     const afterName = after ? Buffer.from(after, 'base64url').toString('utf8') : null;
     const rest = afterName === null ? sorted : sorted.filter((invoice) => (usernameOf.get(invoice.teamId) ?? '') > afterName);
-    const page = rest.slice(0, size);
-    const last = page.at(-1);
-    return {
-      nodes: page.map(toInvoice),
-      endCursor: last ? Buffer.from(usernameOf.get(last.teamId) ?? '', 'utf8').toString('base64url') : null,
-      hasNextPage: rest.length > size,
-      totalCount: all.length,
-    };
+    // Invoices of a month are bounded by the organization's teams, so the page is cut in memory, by username.
+    const cursorOf = (invoice: InvoiceView) => Buffer.from(usernameOf.get(invoice.teamId) ?? '', 'utf8').toString('base64url');
+    const edges = rest.slice(0, size).map((invoice) => ({ cursor: cursorOf(invoice), node: toInvoice(invoice) }));
+    const connection = new InvoiceConnection();
+    connection.edges = edges;
+    connection.pageInfo = { hasNextPage: rest.length > size, hasPreviousPage: afterName !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null };
+    connection.countItems = async () => all.length;
+    return connection;
   }
 
   @FieldResolver(() => BillingSummary, { description: 'The organization’s total for a month across teams (organization ADMIN and BILLING).' })

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { UserError } from '../core/relay';
+import { Connection, UserError } from '../core/relay';
 import { DecimalScalar } from '../core/scalars';
 import { SpendPeriod } from '../usage/usage.resolver';
 
@@ -96,20 +96,8 @@ export class BillingSummary {
   invoiceCount!: number;
 }
 
-@ObjectType({ description: 'A page of invoices, by team username.' })
-export class InvoicePage {
-  @Field(() => [Invoice], { description: 'The invoices of this page.' })
-  nodes!: Invoice[];
-
-  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last page.' })
-  endCursor!: string | null;
-
-  @Field(() => Boolean, { description: 'Whether more invoices follow.' })
-  hasNextPage!: boolean;
-
-  @Field(() => Int, { description: 'Invoices of the month in total.' })
-  totalCount!: number;
-}
+export const InvoiceConnection = Connection(Invoice, 'Invoice', 'A page of a month’s invoices, by team username.');
+export type InvoiceConnection = InstanceType<typeof InvoiceConnection>;
 
 @ObjectType({ description: 'One firing of a spending alert.' })
 export class AlertEvent {

@@ -82,6 +82,28 @@ export type CreateOrganizationInput = {
   slug: string;
 };
 
+/** Create a spending alert. */
+export type CreateSpendingAlertInput = {
+  /** Currency of the threshold; only USD. */
+  currency?: string | null | undefined;
+  /** Make it a hard limit (deny model access once reached). */
+  hardLimit?: boolean | null | undefined;
+  /** Organization hard limits: lock so team limits cannot exceed it. */
+  locked?: boolean | null | undefined;
+  /** The organization. */
+  organizationId: string;
+  /** DAY or MONTH. */
+  period: SpendPeriod;
+  /** Email recipients (≤ 20). */
+  recipients?: Array<string> | null | undefined;
+  /** A team of the organization; omit for an organization-wide alert. */
+  teamId?: string | null | undefined;
+  /** Threshold per period as a positive decimal string, e.g. "500". */
+  threshold: string;
+  /** Webhook URL (http or https); deliveries are signed with HMAC-SHA256. */
+  webhookUrl?: string | null | undefined;
+};
+
 /** Create a team inside an organization. */
 export type CreateTeamInput = {
   /** Display name, 1–100 characters. */
@@ -125,6 +147,16 @@ export type InviteStatus =
   | 'PENDING'
   /** Withdrawn by an admin; the link no longer works. */
   | 'REVOKED';
+
+/** Usage of the invoice’s month, or late usage of an earlier closed month. */
+export type InvoiceLineKind =
+  | 'ADJUSTMENT'
+  | 'USAGE';
+
+/** DRAFT: the running invoice of a month not closed yet (computed from usage). ISSUED: closed; never changes. */
+export type InvoiceStatus =
+  | 'DRAFT'
+  | 'ISSUED';
 
 /** Sign in with email and password. */
 export type LoginInput = {
@@ -322,6 +354,11 @@ export type SignUpInput = {
   password: string;
 };
 
+/** A spending period (UTC calendar day or month, so far). */
+export type SpendPeriod =
+  | 'DAY'
+  | 'MONTH';
+
 /** Change the organization’s SSO required setting. */
 export type SsoRequiredSettingInput = {
   /** Lock or unlock it; omit to keep the current lock. Unlocking brings team overrides back. */
@@ -421,6 +458,12 @@ export type UsageTimeframe =
   | 'MONTH'
   | 'WEEK';
 
+/** State of a webhook delivery (retried with backoff while PENDING). */
+export type WebhookDeliveryStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'SUCCEEDED';
+
 export type ApiKeyFieldsFragment = { id: string, keyId: string, alias: string, scope: ApiKeyScope, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null, owner: { id: string, email: string, name: string, createdAt: string } | null };
 
 export type TeamApiKeysQueryVariables = Exact<{
@@ -458,6 +501,34 @@ export type OrganizationAuditLogQueryVariables = Exact<{
 
 
 export type OrganizationAuditLogQuery = { organization: { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, action: string, actorType: string, actorLabel: string, actorKeyId: string | null, authMethod: string, targetType: string, targetId: string | null, requestId: string | null, ip: string | null, createdAt: string, changes: Array<{ field: string, before: string | null, after: string | null }> } }> } } };
+
+export type InvoiceFieldsFragment = { id: string | null, month: string, status: InvoiceStatus, usageTotal: string, adjustmentsTotal: string, total: string, currency: string, issuedAt: string | null, team: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }, lines: Array<{ kind: InvoiceLineKind, adjustsMonth: string | null, product: string, endpointId: string, unit: string, quantity: string, amount: string }> };
+
+export type SpendingAlertFieldsFragment = { id: string, threshold: string, period: SpendPeriod, recipients: Array<string>, webhookUrl: string | null, hardLimit: boolean, locked: boolean, createdAt: string, events: Array<{ periodStart: string, spend: string, firedAt: string }>, deliveries: Array<{ id: string, status: WebhookDeliveryStatus, attempts: Array<{ attempt: number, statusCode: number | null, error: string | null, attemptedAt: string }> }> };
+
+export type OrganizationInvoicesQueryVariables = Exact<{
+  slug: string;
+  month: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type OrganizationInvoicesQuery = { organization: { billingSummary: { month: string, status: InvoiceStatus, total: string, invoiceCount: number }, invoices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string | null, month: string, status: InvoiceStatus, usageTotal: string, adjustmentsTotal: string, total: string, currency: string, issuedAt: string | null, team: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }, lines: Array<{ kind: InvoiceLineKind, adjustsMonth: string | null, product: string, endpointId: string, unit: string, quantity: string, amount: string }> } }> } } };
+
+export type OrganizationSpendingAlertsQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type OrganizationSpendingAlertsQuery = { organization: { spendingAlerts: Array<{ id: string, threshold: string, period: SpendPeriod, recipients: Array<string>, webhookUrl: string | null, hardLimit: boolean, locked: boolean, createdAt: string, events: Array<{ periodStart: string, spend: string, firedAt: string }>, deliveries: Array<{ id: string, status: WebhookDeliveryStatus, attempts: Array<{ attempt: number, statusCode: number | null, error: string | null, attemptedAt: string }> }> }> } };
+
+export type CreateSpendingAlertMutationVariables = Exact<{
+  input: CreateSpendingAlertInput;
+}>;
+
+
+export type CreateSpendingAlertMutation = { createSpendingAlert: { signingSecret: string | null, alert: { id: string, threshold: string, period: SpendPeriod, recipients: Array<string>, webhookUrl: string | null, hardLimit: boolean, locked: boolean, createdAt: string, events: Array<{ periodStart: string, spend: string, firedAt: string }>, deliveries: Array<{ id: string, status: WebhookDeliveryStatus, attempts: Array<{ attempt: number, statusCode: number | null, error: string | null, attemptedAt: string }> }> } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
 export type UserFieldsFragment = { id: string, email: string, name: string, createdAt: string };
 
@@ -739,6 +810,65 @@ export const TeamFieldsFragmentDoc = new TypedDocumentString(`
   viewerRole
 }
     `, {"fragmentName":"TeamFields"}) as unknown as TypedDocumentString<TeamFieldsFragment, unknown>;
+export const InvoiceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InvoiceFields on Invoice {
+  id
+  month
+  status
+  usageTotal
+  adjustmentsTotal
+  total
+  currency
+  issuedAt
+  team {
+    ...TeamFields
+  }
+  lines {
+    kind
+    adjustsMonth
+    product
+    endpointId
+    unit
+    quantity
+    amount
+  }
+}
+    fragment TeamFields on Team {
+  id
+  username
+  name
+  kind
+  createdAt
+  archivedAt
+  viewerRole
+}`, {"fragmentName":"InvoiceFields"}) as unknown as TypedDocumentString<InvoiceFieldsFragment, unknown>;
+export const SpendingAlertFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SpendingAlertFields on SpendingAlert {
+  id
+  threshold
+  period
+  recipients
+  webhookUrl
+  hardLimit
+  locked
+  createdAt
+  events {
+    periodStart
+    spend
+    firedAt
+  }
+  deliveries {
+    id
+    status
+    attempts {
+      attempt
+      statusCode
+      error
+      attemptedAt
+    }
+  }
+}
+    `, {"fragmentName":"SpendingAlertFields"}) as unknown as TypedDocumentString<SpendingAlertFieldsFragment, unknown>;
 export const OrganizationFieldsFragmentDoc = new TypedDocumentString(`
     fragment OrganizationFields on Organization {
   id
@@ -1015,6 +1145,139 @@ fragment PageInfoFields on PageInfo {
   hasNextPage
   endCursor
 }`) as unknown as TypedDocumentString<OrganizationAuditLogQuery, OrganizationAuditLogQueryVariables>;
+export const OrganizationInvoicesDocument = new TypedDocumentString(`
+    query OrganizationInvoices($slug: String!, $month: String!, $first: Int, $after: String) {
+  organization(slug: $slug) {
+    billingSummary(month: $month) {
+      month
+      status
+      total
+      invoiceCount
+    }
+    invoices(month: $month, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          ...InvoiceFields
+        }
+      }
+    }
+  }
+}
+    fragment InvoiceFields on Invoice {
+  id
+  month
+  status
+  usageTotal
+  adjustmentsTotal
+  total
+  currency
+  issuedAt
+  team {
+    ...TeamFields
+  }
+  lines {
+    kind
+    adjustsMonth
+    product
+    endpointId
+    unit
+    quantity
+    amount
+  }
+}
+fragment TeamFields on Team {
+  id
+  username
+  name
+  kind
+  createdAt
+  archivedAt
+  viewerRole
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}`) as unknown as TypedDocumentString<OrganizationInvoicesQuery, OrganizationInvoicesQueryVariables>;
+export const OrganizationSpendingAlertsDocument = new TypedDocumentString(`
+    query OrganizationSpendingAlerts($slug: String!) {
+  organization(slug: $slug) {
+    spendingAlerts {
+      ...SpendingAlertFields
+    }
+  }
+}
+    fragment SpendingAlertFields on SpendingAlert {
+  id
+  threshold
+  period
+  recipients
+  webhookUrl
+  hardLimit
+  locked
+  createdAt
+  events {
+    periodStart
+    spend
+    firedAt
+  }
+  deliveries {
+    id
+    status
+    attempts {
+      attempt
+      statusCode
+      error
+      attemptedAt
+    }
+  }
+}`) as unknown as TypedDocumentString<OrganizationSpendingAlertsQuery, OrganizationSpendingAlertsQueryVariables>;
+export const CreateSpendingAlertDocument = new TypedDocumentString(`
+    mutation CreateSpendingAlert($input: CreateSpendingAlertInput!) {
+  createSpendingAlert(input: $input) {
+    alert {
+      ...SpendingAlertFields
+    }
+    signingSecret
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment SpendingAlertFields on SpendingAlert {
+  id
+  threshold
+  period
+  recipients
+  webhookUrl
+  hardLimit
+  locked
+  createdAt
+  events {
+    periodStart
+    spend
+    firedAt
+  }
+  deliveries {
+    id
+    status
+    attempts {
+      attempt
+      statusCode
+      error
+      attemptedAt
+    }
+  }
+}
+fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}`) as unknown as TypedDocumentString<CreateSpendingAlertMutation, CreateSpendingAlertMutationVariables>;
 export const CreateInviteDocument = new TypedDocumentString(`
     mutation CreateInvite($input: CreateInviteInput!) {
   createInvite(input: $input) {
