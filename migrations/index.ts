@@ -6,6 +6,7 @@ import { RequestRecords1733100000000 } from './1733100000000-RequestRecords';
 import { Governance1733200000000 } from './1733200000000-Governance';
 import { Usage1733300000000 } from './1733300000000-Usage';
 import { Billing1733400000000 } from './1733400000000-Billing';
+import { Sso1733500000000 } from './1733500000000-Sso';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
 export const allMigrations = [
@@ -17,4 +18,5 @@ export const allMigrations = [
   Governance1733200000000,
   Usage1733300000000,
   Billing1733400000000,
+  Sso1733500000000,
 ];

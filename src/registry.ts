@@ -20,6 +20,7 @@ import {
   TeamPolicyResolver,
 } from './policies/policies.resolver';
 import { NodeResolver } from './node/node.resolver';
+import { SsoResolver } from './sso/sso.resolver';
 import { BillingMutationsResolver, InvoiceResolver, OrganizationBillingResolver, SpendingAlertResolver, TeamBillingResolver } from './billing/billing.resolver';
 import { ApiKeyEnvironmentResolver, FindingResolver, OrganizationGovernanceResolver, TeamGovernanceResolver, TeamReadinessResolver } from './governance/governance.resolver';
 import { OrganizationUsageResolver, TeamUsageResolver, UsageRootResolver } from './usage/usage.resolver';
@@ -85,4 +86,5 @@ export const allResolvers: NonEmptyArray<Function> = [
   InvoiceResolver,
   SpendingAlertResolver,
   BillingMutationsResolver,
+  SsoResolver,
 ];

@@ -69,6 +69,7 @@ const ID_NAME_ALIASES: Record<string, string> = {
   alertId: 'SpendingAlert',
   removeRuleIds: 'ModelAccessRule',
   ownerId: 'User',
+  defaultTeamId: 'Team',
 };
 
 /** String identifiers of B's objects, by argument / input-field name. */
@@ -90,8 +91,11 @@ const OWN_PATHS: Record<string, (a: Tenant) => { open: string; close: string }> 
   Viewer: () => ({ open: 'viewer {', close: '}' }),
 };
 
-/** Id-like names that identify something not owned by any tenant (nothing to isolate): the catalog is global. */
-const NOT_TENANT_SCOPED = new Set<string>(['endpointId', 'endpointIds', 'endpointIdPrefix']);
+/**
+ * Id-like names that identify nothing a tenant owns (nothing to isolate): catalog endpoints are global, and an SSO
+ * `clientId` is the identity provider's name for Orgraph, not an Orgraph object.
+ */
+const NOT_TENANT_SCOPED = new Set<string>(['endpointId', 'endpointIds', 'endpointIdPrefix', 'clientId']);
 
 // -----------------------------------------------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ import { createUsageRouter } from '../usage/usage.rest';
 import { Access } from '../authz/access';
 import { WebhookDispatcher } from '../billing/webhookDispatcher';
 import { createBillingRouter } from '../billing/billing.rest';
+import { createSsoRouter } from '../sso/sso.rest';
 
 export interface RunningServer {
   url: string;
@@ -69,6 +70,7 @@ export async function startServer(options: {
   });
   app.use(createIdeRouter({ graphqlPath: '/graphql' }));
   app.use(createBillingRouter(services));
+  app.use(createSsoRouter(services, config.PUBLIC_URL));
   app.use(
     createUsageRouter(services, async (actor, organizationId) => {
       const loaders = createLoaders(db, services);

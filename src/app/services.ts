@@ -19,6 +19,7 @@ import { UsageService } from '../usage/usage.service';
 import { GovernanceService } from '../governance/governance.service';
 import { InvoicesService } from '../billing/invoices.service';
 import { AlertsService } from '../billing/alerts.service';
+import { SsoService } from '../sso/sso.service';
 
 /** The composition root: one instance of every service per process, wired by hand (no DI container needed). */
 export function createServices(db: DataSource, config: Config) {
@@ -30,6 +31,9 @@ export function createServices(db: DataSource, config: Config) {
   usageIngest.onStored((organizationIds) => alerts.evaluate(organizationIds));
   const policies = new PoliciesService(db, catalog);
   policies.useHardSpendLimitSource({ teamsAtHardLimit: (teamIds) => alerts.teamsAtHardLimit(teamIds) });
+  const users = new UsersService(db, teams, { sessionTtlHours: config.SESSION_TTL_HOURS, argon2MemoryKiB: config.ARGON2_MEMORY_KIB });
+  const sso = new SsoService(db, config.encryptionKey, users, teams);
+  policies.useSsoRequirementGuard((organizationId) => sso.assertCanRequireSso(organizationId));
   return {
     db,
     config,
@@ -37,10 +41,8 @@ export function createServices(db: DataSource, config: Config) {
     authenticator: new Authenticator(db, config, apiKeyAuthenticator),
     teams,
     organizations: new OrganizationsService(db, teams),
-    users: new UsersService(db, teams, {
-      sessionTtlHours: config.SESSION_TTL_HOURS,
-      argon2MemoryKiB: config.ARGON2_MEMORY_KIB,
-    }),
+    users,
+    sso,
     apiKeys: new ApiKeysService(db, apiKeyAuthenticator),
     members: new MembersService(db),
     invites: new InvitesService(db),

@@ -108,6 +108,7 @@ export class Access {
   async visibleOrganization(organization: Organization | null): Promise<Organization> {
     this.requireCustomer();
     if (!organization || !(await this.canSeeOrganization(organization))) throw new NotFoundError('Organization');
+    await this.ssoGate(organization.id);
     return organization;
   }
 
@@ -115,7 +116,36 @@ export class Access {
   async visibleTeam(team: Team | null): Promise<Team> {
     this.requireCustomer();
     if (!team || !(await this.canSeeTeam(team))) throw new NotFoundError('Team');
+    await this.ssoGate(team.organizationId);
     return team;
+  }
+
+  /**
+   * Session rules of SSO (DESIGN §4, §5), for people only (API keys belong to teams): an organization that requires
+   * SSO accepts only sessions from its own identity provider (`SSO_REQUIRED`), and a session from an organization
+   * that blocks personal accounts reaches nothing outside that organization (`PERSONAL_ACCOUNT_BLOCKED`).
+   */
+  private async ssoGate(organizationId: string | null): Promise<void> {
+    const actor = this.actor;
+    if (actor.kind !== 'USER') return;
+    const fromThisSso = actor.method === 'SSO' && actor.ssoOrganizationId === organizationId;
+    if (organizationId && !fromThisSso && (await this.organizationSetting(organizationId, 'ssoRequired'))) {
+      throw new ForbiddenError('SSO_REQUIRED', 'This organization requires signing in through its identity provider (SSO).');
+    }
+    if (actor.method === 'SSO' && actor.ssoOrganizationId && actor.ssoOrganizationId !== organizationId) {
+      if ((await this.organizationSetting(actor.ssoOrganizationId, 'personalAccountAccess')) === 'BLOCKED') {
+        throw new ForbiddenError('PERSONAL_ACCOUNT_BLOCKED', 'Sessions from your organization’s SSO cannot use personal accounts or other organizations.');
+      }
+    }
+  }
+
+  /** Whether an organization requires SSO sessions (invites to it can then only be accepted after SSO login). */
+  async requiresSso(organizationId: string): Promise<boolean> {
+    return (await this.organizationSetting(organizationId, 'ssoRequired')) === true;
+  }
+
+  private async organizationSetting<K extends 'ssoRequired' | 'personalAccountAccess'>(organizationId: string, setting: K) {
+    return settingValue(organizationPolicyState(await this.loaders.policySettingsByOrganization.load(organizationId), []), setting);
   }
 
   /** Organization administration: organization ADMIN users and organization admin keys. */

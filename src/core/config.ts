@@ -39,6 +39,8 @@ const configSchema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  /** Public base URL of this server (SSO callback URLs); default: derived from each request's host. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   SEED_DEMO: booleanFlag.default(true),
   /** Cache verified API keys for a few seconds (revocation drops the entry at once). Off only to measure its effect. */
   API_KEY_AUTH_CACHE: booleanFlag.default(true),

@@ -81,7 +81,7 @@ export class InviteMutationsResolver {
   async acceptInvite(@Arg('input', () => AcceptInviteInput) input: AcceptInviteInput, @Ctx() ctx: AppContext): Promise<InvitePayload> {
     const userId = ctx.access.requireUser();
     const user = (await ctx.loaders.userById.load(userId))!;
-    return mutationPayload(async () => ({ invite: await ctx.services.invites.accept(ctx.caller, user, input.token) }));
+    return mutationPayload(async () => ({ invite: await ctx.services.invites.accept(ctx.caller, user, input.token, (organizationId) => ctx.access.requiresSso(organizationId)) }));
   }
 
   @Mutation(() => InvitePayload, { description: 'Withdraw an open invite (whoever may invite to its target).' })

@@ -125,7 +125,8 @@ export class InvitesService {
   }
 
   /** The signed-in user whose email matches (case-insensitively) joins the target with the invited roles. */
-  async accept(caller: Caller, user: { id: string; email: string }, token: string): Promise<Invite> {
+  /** `ssoRequired(organizationId)` answers whether the organization requires SSO (invites then need an SSO session). */
+  async accept(caller: Caller, user: { id: string; email: string }, token: string, ssoRequired: (organizationId: string) => Promise<boolean> = async () => false): Promise<Invite> {
     const field = ['input', 'token'];
     return this.db.transaction(async (tx) => {
       const found = await tx.getRepository(Invite).findOneBy({ tokenHash: sha256Hex(token) });
@@ -138,6 +139,11 @@ export class InvitesService {
       }
       if (invite.email.toLowerCase() !== user.email.toLowerCase()) {
         throw new UserInputFailure('EMAIL_MISMATCH', 'This invite was sent to a different email address; sign in with that address.', field);
+      }
+      const organizationId = invite.organizationId ?? (invite.teamId ? (await tx.query(`SELECT organization_id FROM teams WHERE id = $1`, [invite.teamId]))[0]?.organization_id : null);
+      const viaThisSso = caller.actor.kind === 'USER' && caller.actor.method === 'SSO' && caller.actor.ssoOrganizationId === organizationId;
+      if (organizationId && !viaThisSso && (await ssoRequired(organizationId))) {
+        throw new UserInputFailure('SSO_REQUIRED', 'This organization requires SSO: sign in through its identity provider, then accept the invite.', field);
       }
       if (invite.organizationId) {
         // Joining any team of an organization makes you a member of the organization too.

@@ -88,6 +88,13 @@ export class PoliciesService {
     this.hardSpendLimits = source;
   }
 
+  /** Checks run before `ssoRequired` is turned on (the SSO module: a working connection, an admin who can sign in). */
+  private ssoRequirementGuard: (organizationId: string) => Promise<void> = async () => undefined;
+
+  useSsoRequirementGuard(guard: (organizationId: string) => Promise<void>): void {
+    this.ssoRequirementGuard = guard;
+  }
+
   // -------------------------------------------------------------------------------------------------------------
   // Reading (batched through per-request loaders)
 
@@ -191,6 +198,7 @@ export class PoliciesService {
   /** Applies `change` atomically with its audit events and returns what changed, computed as the preview does. */
   async apply(caller: Caller, organizationId: string, change: PolicyChange): Promise<{ changes: TeamPolicyDiff[]; rules: ModelAccessRule[] }> {
     const catalog = (await this.catalog.cachedCatalog()).endpoints;
+    if (change.settings?.ssoRequired?.value === true) await this.ssoRequirementGuard(organizationId);
     return this.db.transaction(async (tx) => {
       // Serialize policy changes of one organization so before/after (and the audit log) are exact.
       await tx.query(`SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE`, [organizationId]);

@@ -1,0 +1,40 @@
+import express, { type Request, type Response } from 'express';
+import type { Services } from '../app/services';
+import { SsoLoginError } from './sso.service';
+
+/**
+ * The browser side of SSO: `/auth/sso/<org-slug>/start` redirects to the identity provider, and the provider sends
+ * the user back to `/auth/sso/callback`, which answers with the session token as JSON. Every failure is a JSON
+ * error with a stable code, never a 500.
+ */
+export function createSsoRouter(services: Services, publicUrl: string | undefined): express.Router {
+  const router = express.Router();
+  const callbackUrl = (req: Request) => `${publicUrl ?? `${req.protocol}://${req.get('host')}`}/auth/sso/callback`;
+
+  router.get('/auth/sso/callback', async (req, res) => {
+    try {
+      const query = Object.fromEntries(Object.entries(req.query).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+      const session = await services.sso.callback(query, callbackUrl(req));
+      res.json({ token: session.token, expiresAt: session.expiresAt.toISOString(), method: 'SSO' });
+    } catch (error) {
+      fail(res, req, error);
+    }
+  });
+
+  router.get('/auth/sso/:slug/start', async (req, res) => {
+    try {
+      res.redirect(302, await services.sso.start(req.params.slug!, callbackUrl(req)));
+    } catch (error) {
+      fail(res, req, error);
+    }
+  });
+  return router;
+}
+
+function fail(res: Response, req: Request, error: unknown): void {
+  if (error instanceof SsoLoginError) {
+    res.status(error.status).json({ error: { code: error.code, message: error.message, requestId: req.requestId } });
+    return;
+  }
+  throw error;
+}

@@ -1,0 +1,271 @@
+import { Issuer, custom, generators, type BaseClient } from 'openid-client';
+import type { DataSource, EntityManager } from 'typeorm';
+import { UserInputFailure } from '../core/errors';
+import { returnedRows } from '../core/dbErrors';
+import { recordAudit, type Caller } from '../audit/audit';
+import { SecretCipher } from '../secrets/secretCipher';
+import type { TeamsService } from '../teams/teams.service';
+import type { UsersService } from '../users/users.service';
+import { User } from '../users/user.entity';
+
+export interface SsoConnectionView {
+  organizationId: string;
+  issuer: string;
+  clientId: string;
+  verifiedDomains: string[];
+  defaultTeamId: string | null;
+  updatedAt: Date;
+}
+
+export interface SetConnectionInput {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  verifiedDomains: string[];
+  defaultTeamId?: string | null;
+}
+
+/** A login failure with the HTTP status and stable code the callback answers with (never a 500). */
+export class SsoLoginError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const DOMAIN = /^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const LOGIN_TTL_MS = 10 * 60_000;
+
+custom.setHttpOptionsDefaults({ timeout: 5000 });
+
+/**
+ * OIDC single sign-on (authorization code + PKCE, state and nonce) through `openid-client`, which verifies the ID
+ * token (signature through the provider's JWKS, issuer, audience, nonce, expiry). Client secrets are sealed with
+ * AES-256-GCM and never returned.
+ */
+export class SsoService {
+  private readonly cipher: SecretCipher;
+
+  constructor(
+    private readonly db: DataSource,
+    encryptionKey: string,
+    private readonly users: UsersService,
+    private readonly teams: TeamsService,
+  ) {
+    this.cipher = new SecretCipher(encryptionKey, 'orgraph/sso-client-secrets/v1');
+  }
+
+  async connection(organizationId: string, manager: EntityManager = this.db.manager): Promise<SsoConnectionView | null> {
+    const [row] = await manager.query(
+      `SELECT organization_id, issuer, client_id, verified_domains, default_team_id, updated_at FROM sso_connections WHERE organization_id = $1`,
+      [organizationId],
+    );
+    return row
+      ? { organizationId: row.organization_id, issuer: row.issuer, clientId: row.client_id, verifiedDomains: row.verified_domains, defaultTeamId: row.default_team_id, updatedAt: row.updated_at }
+      : null;
+  }
+
+  async setConnection(caller: Caller, organizationId: string, input: SetConnectionInput): Promise<SsoConnectionView> {
+    let issuerUrl: URL;
+    try {
+      issuerUrl = new URL(input.issuer);
+    } catch {
+      throw new UserInputFailure('INVALID_URL', 'The issuer must be an https URL (http only for localhost).', ['input', 'issuer']);
+    }
+    const local = ['localhost', '127.0.0.1', '[::1]'].includes(issuerUrl.hostname);
+    if (issuerUrl.protocol !== 'https:' && !(local && issuerUrl.protocol === 'http:')) {
+      throw new UserInputFailure('INVALID_URL', 'The issuer must be an https URL (http only for localhost).', ['input', 'issuer']);
+    }
+    if (!input.clientId.trim() || input.clientId.length > 500) throw new UserInputFailure('INVALID', 'Client id is required.', ['input', 'clientId']);
+    if (!input.clientSecret || input.clientSecret.length > 2000) throw new UserInputFailure('INVALID', 'Client secret is required.', ['input', 'clientSecret']);
+    const domains = input.verifiedDomains.map((domain) => domain.trim().toLowerCase());
+    if (domains.length === 0 || domains.length > 50 || domains.some((domain) => !DOMAIN.test(domain))) {
+      throw new UserInputFailure('INVALID', 'Give 1–50 email domains such as example.com.', ['input', 'verifiedDomains']);
+    }
+    const sealed = this.cipher.seal(input.clientSecret, organizationId);
+    return this.db.transaction(async (tx) => {
+      if (input.defaultTeamId) {
+        const [team] = await tx.query(`SELECT 1 FROM teams WHERE id = $1 AND organization_id = $2 AND archived_at IS NULL`, [input.defaultTeamId, organizationId]);
+        if (!team) throw new UserInputFailure('NOT_FOUND', 'The default team must be a team of this organization.', ['input', 'defaultTeamId']);
+      }
+      const before = await tx.query(`SELECT issuer, client_id, verified_domains FROM sso_connections WHERE organization_id = $1`, [organizationId]);
+      await tx.query(
+        `INSERT INTO sso_connections (organization_id, issuer, client_id, client_secret_ciphertext, client_secret_iv, client_secret_tag, verified_domains, default_team_id, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
+         ON CONFLICT (organization_id) DO UPDATE SET issuer = $2, client_id = $3, client_secret_ciphertext = $4, client_secret_iv = $5,
+           client_secret_tag = $6, verified_domains = $7, default_team_id = $8, updated_at = now()`,
+        [organizationId, input.issuer.replace(/\/$/, ''), input.clientId, sealed.ciphertext, sealed.iv, sealed.authTag, domains, input.defaultTeamId ?? null],
+      );
+      await recordAudit(tx, caller, {
+        organizationId,
+        action: 'sso.setConnection',
+        targetType: 'SsoConnection',
+        targetId: organizationId,
+        changes: {
+          issuer: { before: before[0]?.issuer ?? null, after: input.issuer },
+          clientId: { before: before[0]?.client_id ?? null, after: input.clientId },
+          verifiedDomains: { before: before[0]?.verified_domains ?? null, after: domains },
+          clientSecret: { before: before[0] ? '[set]' : null, after: '[set]' },
+        },
+      });
+      return (await this.connection(organizationId, tx))!;
+    });
+  }
+
+  async removeConnection(caller: Caller, organizationId: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const removed = returnedRows(await tx.query(`DELETE FROM sso_connections WHERE organization_id = $1 RETURNING issuer`, [organizationId]));
+      if (removed.length) {
+        await recordAudit(tx, caller, { organizationId, action: 'sso.removeConnection', targetType: 'SsoConnection', targetId: organizationId });
+      }
+      return removed.length > 0;
+    });
+  }
+
+  /** "Discovery works and the JWKS is reachable." */
+  async test(organizationId: string): Promise<{ ok: boolean; message: string }> {
+    const connection = await this.connection(organizationId);
+    if (!connection) return { ok: false, message: 'No SSO connection is configured.' };
+    try {
+      const issuer = await Issuer.discover(connection.issuer);
+      const jwksUri = issuer.metadata.jwks_uri;
+      if (!jwksUri) return { ok: false, message: 'Discovery works but names no jwks_uri.' };
+      const response = await fetch(jwksUri, { signal: AbortSignal.timeout(5000) });
+      const jwks = (await response.json()) as { keys?: unknown[] };
+      if (!response.ok || !Array.isArray(jwks.keys) || jwks.keys.length === 0) {
+        return { ok: false, message: `The JWKS at ${jwksUri} answered ${response.status} without signing keys.` };
+      }
+      return { ok: true, message: `Discovery works (${issuer.metadata.issuer}) and the JWKS has ${jwks.keys.length} key(s).` };
+    } catch (error) {
+      return { ok: false, message: `The identity provider did not answer correctly: ${(error as Error).message}` };
+    }
+  }
+
+  /** Begins a login: stores state, nonce and the PKCE verifier, and returns the provider's authorization URL. */
+  async start(organizationSlug: string, callbackUrl: string): Promise<string> {
+    const [organization] = await this.db.query(`SELECT id FROM organizations WHERE slug = $1`, [organizationSlug]);
+    const connection = organization ? await this.connection(organization.id) : null;
+    if (!organization || !connection) throw new SsoLoginError(404, 'SSO_NOT_CONFIGURED', 'This organization has no SSO connection.');
+    const client = await this.client(organization.id, callbackUrl);
+    const state = generators.state();
+    const nonce = generators.nonce();
+    const codeVerifier = generators.codeVerifier();
+    // Pending logins live ten minutes; each start sweeps those long past so the table stays small.
+    await this.db.query(`DELETE FROM sso_login_states WHERE expires_at < now() - interval '1 day'`);
+    await this.db.query(
+      `INSERT INTO sso_login_states (state, organization_id, code_verifier, nonce, expires_at) VALUES ($1, $2, $3, $4, $5)`,
+      [state, organization.id, codeVerifier, nonce, new Date(Date.now() + LOGIN_TTL_MS)],
+    );
+    return client.authorizationUrl({
+      scope: 'openid email profile',
+      state,
+      nonce,
+      code_challenge: generators.codeChallenge(codeVerifier),
+      code_challenge_method: 'S256',
+    });
+  }
+
+  /** Completes a login: verifies everything, links or provisions the user, and issues an SSO session. */
+  async callback(query: Record<string, string>, callbackUrl: string): Promise<{ token: string; expiresAt: Date; userId: string }> {
+    if (query.error) throw new SsoLoginError(401, 'PROVIDER_REFUSED', `The identity provider refused the login: ${query.error}.`);
+    if (!query.state || !query.code) throw new SsoLoginError(400, 'INVALID_CALLBACK', 'The callback needs `code` and `state`.');
+    // Consuming the state first makes a replayed callback (same code, same state) fail here, before the provider.
+    const [pending] = returnedRows<{ organization_id: string; code_verifier: string; nonce: string }>(
+      await this.db.query(
+        `UPDATE sso_login_states SET consumed_at = now() WHERE state = $1 AND consumed_at IS NULL AND expires_at > now()
+         RETURNING organization_id, code_verifier, nonce`,
+        [query.state],
+      ),
+    );
+    if (!pending) throw new SsoLoginError(400, 'INVALID_STATE', 'Unknown, expired or already used login state; start the login again.');
+    const connection = (await this.connection(pending.organization_id))!;
+    const client = await this.client(pending.organization_id, callbackUrl);
+    let claims: Record<string, unknown>;
+    try {
+      // Every parameter the provider sent goes to the library (RFC 9207's `iss` included), which checks them all.
+      const tokens = await client.callback(callbackUrl, query, { state: query.state, nonce: pending.nonce, code_verifier: pending.code_verifier });
+      claims = tokens.claims() as Record<string, unknown>;
+      // Providers that keep email claims out of the ID token give them at userinfo (the library checks `sub`).
+      if (claims.email === undefined && tokens.access_token) claims = { ...(await client.userinfo(tokens)), ...claims };
+    } catch (error) {
+      const message = (error as Error).message ?? String(error);
+      if ((error as { name?: string }).name === 'OPError') throw new SsoLoginError(400, 'CODE_REJECTED', `The identity provider rejected the code: ${message}.`);
+      if (/ECONNREFUSED|ETIMEDOUT|ENOTFOUND|socket hang up|timeout/i.test(message)) {
+        throw new SsoLoginError(502, 'PROVIDER_UNAVAILABLE', 'The identity provider is not reachable.');
+      }
+      throw new SsoLoginError(401, 'ID_TOKEN_INVALID', `The ID token did not verify: ${message}.`);
+    }
+    const email = typeof claims.email === 'string' ? claims.email.toLowerCase() : '';
+    if (claims.email_verified !== true) throw new SsoLoginError(403, 'EMAIL_NOT_VERIFIED', 'The identity provider has not verified this email address.');
+    if (!connection.verifiedDomains.includes(email.split('@')[1] ?? '')) {
+      throw new SsoLoginError(403, 'EMAIL_DOMAIN_NOT_ALLOWED', 'This email domain is not one of the organization’s verified domains.');
+    }
+    const issuer = String(claims.iss);
+    const subject = String(claims.sub);
+    const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 100) : email.split('@')[0]!;
+    return this.db.transaction(async (tx) => {
+      const user = await this.linkOrProvision(tx, pending.organization_id, connection.defaultTeamId, issuer, subject, email, name);
+      const grant = await this.users.createSession(tx, user, 'SSO', pending.organization_id);
+      return { token: grant.token, expiresAt: grant.session.expiresAt, userId: user.id };
+    });
+  }
+
+  /** Whether any ADMIN of the organization has signed in through its SSO (the lock-out guard for "SSO required"). */
+  async assertCanRequireSso(organizationId: string): Promise<void> {
+    const check = await this.test(organizationId);
+    if (!check.ok) throw new UserInputFailure('SSO_CONNECTION_REQUIRED', `SSO cannot be required without a working connection. ${check.message}`, ['input', 'settings', 'ssoRequired']);
+    const [admin] = await this.db.query(
+      `SELECT 1 FROM organization_memberships m JOIN sso_identities i ON i.user_id = m.user_id AND i.organization_id = m.organization_id
+        WHERE m.organization_id = $1 AND m.role = 'ADMIN' LIMIT 1`,
+      [organizationId],
+    );
+    if (!admin) {
+      throw new UserInputFailure('SSO_LOCKOUT', 'At least one organization admin must have signed in through SSO before SSO can be required (or nobody could administer the organization).', ['input', 'settings', 'ssoRequired']);
+    }
+  }
+
+  private async linkOrProvision(tx: EntityManager, organizationId: string, defaultTeamId: string | null, issuer: string, subject: string, email: string, name: string): Promise<User> {
+    const users = tx.getRepository(User);
+    const [identity] = await tx.query(`SELECT user_id FROM sso_identities WHERE issuer = $1 AND subject = $2`, [issuer, subject]);
+    let user = identity ? await users.findOneByOrFail({ id: identity.user_id }) : await users.createQueryBuilder('u').where('lower(u.email) = :email', { email }).getOne();
+    if (!user) {
+      user = await users.save(users.create({ email, name, passwordHash: null }));
+      await this.teams.createPersonalTeam(tx, user);
+    }
+    if (!identity) {
+      await tx.query(`INSERT INTO sso_identities (issuer, subject, user_id, organization_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [issuer, subject, user.id, organizationId]);
+    }
+    const joined = returnedRows(
+      await tx.query(`INSERT INTO organization_memberships (organization_id, user_id, role) VALUES ($1, $2, 'MEMBER') ON CONFLICT DO NOTHING RETURNING id`, [organizationId, user.id]),
+    );
+    if (joined.length && defaultTeamId) {
+      await tx.query(`INSERT INTO team_memberships (team_id, organization_id, user_id, role) VALUES ($1, $2, $3, 'DEVELOPER') ON CONFLICT DO NOTHING`, [defaultTeamId, organizationId, user.id]);
+    }
+    if (joined.length) {
+      await recordAudit(tx, { actor: { kind: 'USER', userId: user.id, sessionId: '', method: 'SSO', ssoOrganizationId: organizationId }, requestId: 'sso-login', ip: null }, {
+        organizationId,
+        action: 'member.provisionBySso',
+        targetType: 'User',
+        targetId: user.id,
+      });
+    }
+    return user;
+  }
+
+  private async client(organizationId: string, callbackUrl: string): Promise<BaseClient> {
+    const [row] = await this.db.query(`SELECT * FROM sso_connections WHERE organization_id = $1`, [organizationId]);
+    // Discovery per login (logins are rare): a fresh issuer also fetches a fresh JWKS, so a provider that rotated
+    // its signing key (new `kid`) is trusted at once instead of after the library's JWKS refresh throttle.
+    let issuer: Issuer<BaseClient>;
+    try {
+      issuer = await Issuer.discover(row.issuer);
+    } catch {
+      throw new SsoLoginError(502, 'PROVIDER_UNAVAILABLE', 'The identity provider is not reachable (discovery failed).');
+    }
+    const secret = this.cipher.open({ ciphertext: row.client_secret_ciphertext, iv: row.client_secret_iv, authTag: row.client_secret_tag }, organizationId);
+    return new issuer.Client({ client_id: row.client_id, client_secret: secret, redirect_uris: [callbackUrl], response_types: ['code'] });
+  }
+}

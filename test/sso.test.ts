@@ -1,0 +1,220 @@
+import net from 'node:net';
+import { startTestApp, type TestApp } from './support/testApp';
+import { createApiKeyFor, createOrganization, createTeam, signUp, unique, type SignedUpUser } from './support/factories';
+import { ACCEPT_INVITE, CREATE_INVITE, latestInviteToken } from './support/people';
+import { loginAtProvider, startOidcProvider, type OidcProviderProcess } from './support/oidcProcess';
+
+/**
+ * SSO against a real OpenID Connect provider (`oidc-provider`) on loopback, driven over HTTP: start → provider
+ * login → consent → callback → session, the failure cases, and the SSO-required / personal-account rules.
+ */
+let app: TestApp;
+let provider: OidcProviderProcess;
+let providerPort: number;
+const CLIENT = { clientId: 'orgraph-test-client', clientSecret: 'orgraph-test-client-secret-0123456789' };
+const ACCOUNTS = {
+  admin: { email: 'sso-admin@example.com', email_verified: true, name: 'SSO Admin' },
+  newbie: { email: 'newbie@example.com', email_verified: true, name: 'New Bie' },
+  unverified: { email: 'unverified@example.com', email_verified: false },
+  outsider: { email: 'bob@other.org', email_verified: true },
+  invitee: { email: 'invitee@example.com', email_verified: true },
+};
+let admin: SignedUpUser;
+let organization: { id: string; slug: string };
+let callbackPrefix: string;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const startProvider = (port: number, extra: { keySeed?: string; clockOffsetMs?: number } = {}) =>
+  startOidcProvider({ port, ...CLIENT, redirectUri: `${app.url}/auth/sso/callback`, accounts: ACCOUNTS, ...extra });
+
+async function connect(org: { id: string }, issuer: string, token = admin.token) {
+  const { setSsoConnection } = await app.data(
+    `mutation($input: SetSsoConnectionInput!) { setSsoConnection(input: $input) { connection { issuer verifiedDomains } userErrors { field code message } } }`,
+    { input: { organizationId: org.id, issuer, ...CLIENT, verifiedDomains: ['example.com'] } },
+    { token },
+  );
+  return setSsoConnection;
+}
+
+/** Runs the login up to the callback URL the provider sends the browser back to. */
+async function callbackUrlFor(slug: string, login: string): Promise<string> {
+  const start = await fetch(`${app.url}/auth/sso/${slug}/start`, { redirect: 'manual' });
+  if (start.status !== 302) throw new Error(`start answered ${start.status}: ${await start.text()}`);
+  return loginAtProvider(start.headers.get('location')!, login, callbackPrefix);
+}
+
+async function ssoLogin(slug: string, login: string) {
+  const response = await fetch(await callbackUrlFor(slug, login));
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  callbackPrefix = `${app.url}/auth/sso/callback`;
+  providerPort = await freePort();
+  provider = await startProvider(providerPort);
+  admin = await signUp(app, { email: ACCOUNTS.admin.email });
+  organization = await createOrganization(app, admin);
+  expect((await connect(organization, provider.issuer)).userErrors).toEqual([]);
+}, 60_000);
+
+afterAll(async () => {
+  await provider?.stop();
+  await app?.close();
+});
+
+describe('OIDC connection', () => {
+  it('stores the secret encrypted, never returns it, tests discovery and JWKS, and is audited', async () => {
+    const [row] = await app.db.query(`SELECT client_secret_ciphertext FROM sso_connections WHERE organization_id = (SELECT id FROM organizations WHERE slug = $1)`, [organization.slug]);
+    expect(row.client_secret_ciphertext.toString('utf8')).not.toContain(CLIENT.clientSecret);
+    const read = await app.gql(`query($slug: String!) { organization(slug: $slug) { ssoConnection { issuer clientId verifiedDomains } } }`, { slug: organization.slug }, { token: admin.token });
+    expect(read.body.data.organization.ssoConnection).toEqual({ issuer: provider.issuer, clientId: CLIENT.clientId, verifiedDomains: ['example.com'] });
+    expect(JSON.stringify(read.body)).not.toContain(CLIENT.clientSecret);
+    const { testSsoConnection } = await app.data(`mutation($input: SsoOrganizationInput!) { testSsoConnection(input: $input) { ok message } }`, { input: { organizationId: organization.id } }, { token: admin.token });
+    expect(testSsoConnection).toMatchObject({ ok: true });
+    const audits = await app.db.query(`SELECT changes::text FROM audit_events WHERE action = 'sso.setConnection'`);
+    expect(audits.length).toBeGreaterThan(0);
+    expect(audits.map((a: any) => a.changes).join()).not.toContain(CLIENT.clientSecret);
+    const bad = await connect(organization, 'ftp://idp.example.com');
+    expect(bad.userErrors[0]).toMatchObject({ field: ['input', 'issuer'], code: 'INVALID_URL' });
+  });
+});
+
+describe('login flow', () => {
+  it('provisions a new user just in time as organization MEMBER with an SSO session', async () => {
+    const { status, body } = await ssoLogin(organization.slug, 'newbie');
+    expect([status, body]).toEqual([200, expect.objectContaining({ method: 'SSO' })]);
+    const { viewer } = await app.data(`{ viewer { email sessionMethod organizations { slug viewerRole } } }`, {}, { token: body.token });
+    expect(viewer).toEqual({ email: 'newbie@example.com', sessionMethod: 'SSO', organizations: [{ slug: organization.slug, viewerRole: 'MEMBER' }] });
+  });
+
+  it('links an existing user by verified email', async () => {
+    const { body } = await ssoLogin(organization.slug, 'admin');
+    const { viewer } = await app.data(`{ viewer { email sessionMethod organizations { viewerRole } } }`, {}, { token: body.token });
+    expect(viewer).toEqual({ email: ACCOUNTS.admin.email, sessionMethod: 'SSO', organizations: [{ viewerRole: 'ADMIN' }] });
+  });
+
+  it('refuses a bad state and a replayed code with clean errors', async () => {
+    const bogus = await fetch(`${app.url}/auth/sso/callback?code=abc&state=not-a-state`);
+    expect(bogus.status).toBe(400);
+    expect((await bogus.json()).error.code).toBe('INVALID_STATE');
+    const callback = await callbackUrlFor(organization.slug, 'newbie');
+    expect((await fetch(callback)).status).toBe(200);
+    const replay = await fetch(callback);
+    expect(replay.status).toBe(400);
+    expect((await replay.json()).error.code).toBe('INVALID_STATE');
+  });
+
+  it('refuses an ID token whose nonce does not match', async () => {
+    const callback = await callbackUrlFor(organization.slug, 'newbie');
+    await app.db.query(`UPDATE sso_login_states SET nonce = 'tampered-nonce' WHERE state = $1`, [new URL(callback).searchParams.get('state')]);
+    const response = await fetch(callback);
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.code).toBe('ID_TOKEN_INVALID');
+  });
+
+  it('refuses unverified emails and emails outside the verified domains', async () => {
+    expect(await ssoLogin(organization.slug, 'unverified')).toMatchObject({ status: 403, body: { error: { code: 'EMAIL_NOT_VERIFIED' } } });
+    expect(await ssoLogin(organization.slug, 'outsider')).toMatchObject({ status: 403, body: { error: { code: 'EMAIL_DOMAIN_NOT_ALLOWED' } } });
+  });
+
+  it('refuses an expired ID token', async () => {
+    const port = await freePort();
+    const skewed = await startProvider(port, { clockOffsetMs: -3 * 3600_000 });
+    try {
+      const otherAdmin = await signUp(app);
+      const org = await createOrganization(app, otherAdmin);
+      expect((await connect(org, skewed.issuer, otherAdmin.token)).userErrors).toEqual([]);
+      const response = await fetch(await callbackUrlFor(org.slug, 'newbie'));
+      expect(response.status).toBe(401);
+      expect((await response.json()).error).toMatchObject({ code: 'ID_TOKEN_INVALID', message: expect.stringMatching(/expired|exp|iat/i) });
+    } finally {
+      await skewed.stop();
+    }
+  });
+
+  it('answers a clean 502 when the provider is down, and keeps working after it rotates its signing key', async () => {
+    const callback = await callbackUrlFor(organization.slug, 'newbie');
+    await provider.stop();
+    const down = await fetch(callback);
+    expect(down.status).toBe(502);
+    expect((await down.json()).error.code).toBe('PROVIDER_UNAVAILABLE');
+    provider = await startProvider(providerPort, { keySeed: 'rotated' });
+    const { status, body } = await ssoLogin(organization.slug, 'newbie');
+    expect([status, body]).toEqual([200, expect.objectContaining({ token: expect.stringMatching(/^ogs_/) })]);
+  });
+});
+
+describe('SSO required and personal-account restriction', () => {
+  const ENABLE = `mutation($input: UpdateOrganizationPolicyInput!) { updateOrganizationPolicy(input: $input) { userErrors { code message } } }`;
+
+  it('cannot be turned on until an admin can sign in through SSO (no lock-out)', async () => {
+    const other = await signUp(app);
+    const org = await createOrganization(app, other);
+    const withoutConnection = await app.data(ENABLE, { input: { organizationId: org.id, settings: { ssoRequired: { value: true } } } }, { token: other.token });
+    expect(withoutConnection.updateOrganizationPolicy.userErrors[0].code).toBe('SSO_CONNECTION_REQUIRED');
+    await connect(org, provider.issuer, other.token);
+    const noSsoAdmin = await app.data(ENABLE, { input: { organizationId: org.id, settings: { ssoRequired: { value: true } } } }, { token: other.token });
+    expect(noSsoAdmin.updateOrganizationPolicy.userErrors[0].code).toBe('SSO_LOCKOUT');
+  });
+
+  it('refuses password sessions (SSO_REQUIRED), accepts SSO sessions and API keys, and gates invites', async () => {
+    const team = await createTeam(app, admin, organization.id);
+    const key = await createApiKeyFor(app, organization.slug, 'ADMIN');
+    const ssoAdmin = (await ssoLogin(organization.slug, 'admin')).body.token;
+    const enabled = await app.data(ENABLE, { input: { organizationId: organization.id, settings: { ssoRequired: { value: true } } } }, { token: ssoAdmin });
+    expect(enabled.updateOrganizationPolicy.userErrors).toEqual([]);
+
+    const ORG = `query($slug: String!) { organization(slug: $slug) { slug } }`;
+    const asPassword = await app.gql(ORG, { slug: organization.slug }, { token: admin.token });
+    expect(asPassword.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SSO_REQUIRED' });
+    const teamAsPassword = await app.gql(`query($u: String!) { team(username: $u) { username } }`, { u: team.username }, { token: admin.token });
+    expect(teamAsPassword.body.errors?.[0]?.extensions?.reason).toBe('SSO_REQUIRED');
+    expect((await app.data(ORG, { slug: organization.slug }, { token: ssoAdmin })).organization.slug).toBe(organization.slug);
+    expect((await app.data(ORG, { slug: organization.slug }, { key })).organization.slug).toBe(organization.slug);
+
+    // An invite to the SSO-required organization: accepting with a password session is refused, after SSO it works.
+    const invitee = await signUp(app, { email: ACCOUNTS.invitee.email });
+    await app.data(CREATE_INVITE, { input: { organizationId: organization.id, email: invitee.email, organizationRole: 'MEMBER' } }, { token: ssoAdmin });
+    const token = await latestInviteToken(app, invitee.email);
+    const refused = await app.data(ACCEPT_INVITE, { input: { token } }, { token: invitee.token });
+    expect(refused.acceptInvite.userErrors[0].code).toBe('SSO_REQUIRED');
+    const inviteeSso = (await ssoLogin(organization.slug, 'invitee')).body.token;
+    const accepted = await app.data(ACCEPT_INVITE, { input: { token } }, { token: inviteeSso });
+    expect(accepted.acceptInvite.userErrors).toEqual([]);
+
+    await app.data(ENABLE, { input: { organizationId: organization.id, settings: { ssoRequired: { value: false } } } }, { token: ssoAdmin });
+    expect((await app.data(ORG, { slug: organization.slug }, { token: admin.token })).organization.slug).toBe(organization.slug);
+  });
+
+  it('blocks the personal account (and other organizations) in SSO sessions when the organization says so', async () => {
+    const ssoSession = (await ssoLogin(organization.slug, 'admin')).body.token;
+    const PERSONAL = `{ viewer { personalAccount { username } } }`;
+    const personal = (await app.data(PERSONAL, {}, { token: admin.token })).viewer.personalAccount.username;
+    const TEAM = `query($u: String!) { team(username: $u) { username } }`;
+    expect((await app.data(TEAM, { u: personal }, { token: ssoSession })).team.username).toBe(personal);
+    const ssoAdmin = ssoSession;
+    const blocked = await app.data(
+      `mutation($input: UpdateOrganizationPolicyInput!) { updateOrganizationPolicy(input: $input) { userErrors { code } } }`,
+      { input: { organizationId: organization.id, settings: { personalAccountAccess: { value: 'BLOCKED' } } } },
+      { token: ssoAdmin },
+    );
+    expect(blocked.updateOrganizationPolicy.userErrors).toEqual([]);
+    const inSso = await app.gql(TEAM, { u: personal }, { token: ssoSession });
+    expect(inSso.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PERSONAL_ACCOUNT_BLOCKED' });
+    expect((await app.data(TEAM, { u: personal }, { token: admin.token })).team.username).toBe(personal);
+    const otherOrg = await createOrganization(app, admin, unique('elsewhere'));
+    const elsewhere = await app.gql(`query($slug: String!) { organization(slug: $slug) { slug } }`, { slug: otherOrg.slug }, { token: ssoSession });
+    expect(elsewhere.body.errors?.[0]?.extensions?.reason).toBe('PERSONAL_ACCOUNT_BLOCKED');
+  });
+});
