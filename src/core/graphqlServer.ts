@@ -1,5 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
@@ -73,6 +74,9 @@ export function createApolloServer<TContext extends BaseGraphqlContext>(options:
     parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
     validationRules: armor.validationRules,
     plugins: [
+      // Orgraph sets no cache hints; Apollo's default cache-control plugin would still hook every resolved field
+      // (tens of thousands in a usage page) only to compute a Cache-Control header nobody reads.
+      ApolloServerPluginCacheControlDisabled(),
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
       observabilityPlugin<TContext>(logger),

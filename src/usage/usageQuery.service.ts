@@ -156,8 +156,15 @@ export class UsageQueryService {
 
   /** Usernames of teams and labels of auth methods in a page, in two statements at most. */
   private async labels(rows: AggregateRow[]): Promise<Labels> {
-    const teamIds = [...new Set(rows.flatMap((row) => (row.team_id ? [row.team_id] : [])))];
-    const authKeys = [...new Set(rows.flatMap((row) => (row.auth_key ? [row.auth_key] : [])))];
+    // A plain loop: pages hold tens of thousands of rows, and per-row arrays showed up in profiles.
+    const teamIdSet = new Set<string>();
+    const authKeySet = new Set<string>();
+    for (const row of rows) {
+      if (row.team_id) teamIdSet.add(row.team_id);
+      if (row.auth_key) authKeySet.add(row.auth_key);
+    }
+    const teamIds = [...teamIdSet];
+    const authKeys = [...authKeySet];
     const keyIds = authKeys.filter((key) => key.startsWith('KEY:')).map((key) => key.slice(4));
     const userIds = authKeys.filter((key) => key.startsWith('LOGIN:')).map((key) => key.slice(6));
     const [teams, auth] = await Promise.all([
