@@ -3,7 +3,9 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx ts-node --transpile-only bench/usage.ts [events] [days]
  *
- * Defaults: 5,000,000 events over 90 days. Creates (and drops) its own database on that server.
+ * Defaults: 5,000,000 events over 90 days. Creates (and drops) its own database on that server; with
+ * BENCH_KEEP_DB=<name> it generates into that database once, keeps it, and reuses it on later runs (large datasets
+ * take minutes to generate).
  */
 import 'reflect-metadata';
 import crypto from 'node:crypto';
@@ -17,7 +19,7 @@ import { createLogger } from '../src/core/logger';
 import { createDataSource, migrate } from '../src/core/db';
 import { startServer } from '../src/app/server';
 import { UsageExpand, UsageGroupBy, UsageTimeframe } from '../src/usage/usage.types';
-import { createBenchOrganization, generateUsage } from './usageData';
+import { createBenchOrganization, generateUsage, reuseBenchOrganization } from './usageData';
 
 const EVENTS = Number(process.argv[2] ?? 5_000_000);
 const DAYS = Number(process.argv[3] ?? 90);
@@ -26,10 +28,13 @@ const INGEST_RECORDS = 200_000;
 async function main() {
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) throw new Error('set DATABASE_URL to a server where databases may be created');
-  const dbName = `orgraph_bench_${crypto.randomBytes(4).toString('hex')}`;
+  const keep = process.env.BENCH_KEEP_DB;
+  if (keep && !/^[a-z_][a-z0-9_]*$/.test(keep)) throw new Error('BENCH_KEEP_DB must be a plain database name');
+  const dbName = keep ?? `orgraph_bench_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: baseUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
+  const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [dbName])).rowCount === 1;
+  if (!exists) await admin.query(`CREATE DATABASE ${dbName}`);
   const url = new URL(baseUrl);
   url.pathname = `/${dbName}`;
   const db = createDataSource({ url: url.toString(), poolSize: 8 });
@@ -46,11 +51,16 @@ async function main() {
       GRAPHQL_MAX_COST: '1000000',
     });
     const server = await startServer({ db, config, logger: createLogger('silent'), port: 0 });
-    const org = await createBenchOrganization(server.services);
     let started = Date.now();
-    await generateUsage(db, org.organizationId, EVENTS, DAYS);
-    const [{ raw }] = await db.query(`SELECT count(*)::int AS raw FROM usage_records`);
-    console.log(`data: ${raw.toLocaleString()} events (200 teams, ${DAYS} days) generated and rolled up in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    const org = exists ? await reuseBenchOrganization(server.services) : await createBenchOrganization(server.services);
+    // Figure 4 ingests into an organization of its own, so the dataset of the other figures stays as generated.
+    const ingestOrg = exists ? await reuseBenchOrganization(server.services, 'bench-ingest') : await createBenchOrganization(server.services, 20, 'bench-ingest');
+    if (!exists) await generateUsage(db, org.organizationId, EVENTS, DAYS);
+    for (const table of ['usage_records', 'usage_rollup_15m', 'usage_rollup_1h', 'usage_rollup_1d', 'usage_rollup_product_1h']) {
+      await db.query(`DELETE FROM ${table} WHERE tenant_id = $1`, [ingestOrg.organizationId]);
+    }
+    const [{ raw }] = await db.query(`SELECT count(*)::int AS raw FROM usage_records WHERE tenant_id = $1`, [org.organizationId]);
+    console.log(`data: ${raw.toLocaleString()} events (200 teams, ${DAYS} days) ${exists ? 'reused' : 'generated'} and rolled up in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
     const graphql = async (query: string, variables: Record<string, unknown> = {}) => {
       const response = await fetch(`${server.url}/graphql`, {
@@ -104,7 +114,7 @@ async function main() {
     console.log(`3. GraphQL overhead (GraphQL p50 / service p50): chart ${(chart.p50 / chartDirect.p50).toFixed(2)}x (${fmt(chart.p50)} vs ${fmt(chartDirect.p50)}), page ${(page.p50 / pageDirect.p50).toFixed(2)}x (${fmt(page.p50)} vs ${fmt(pageDirect.p50)})`);
 
     // 4. Bulk ingest (NDJSON, validated, rolled up) vs raw COPY of the same records into the same table.
-    const teams: Array<{ username: string }> = await db.query(`SELECT username FROM teams WHERE organization_id = $1 AND kind = 'TEAM'`, [org.organizationId]);
+    const teams: Array<{ username: string }> = await db.query(`SELECT username FROM teams WHERE organization_id = $1 AND kind = 'TEAM'`, [ingestOrg.organizationId]);
     const base = DateTime.utc().minus({ days: 2 });
     const lines = Array.from({ length: INGEST_RECORDS }, (_, i) =>
       JSON.stringify({
@@ -120,11 +130,11 @@ async function main() {
     const ingestResponse = await fetch(`${server.url}/ingest/usage`, { method: 'POST', headers: { authorization: 'Bearer bench-ingest-token-0123456789' }, body: lines.join('\n') });
     const ingested = (await ingestResponse.json()) as { accepted: number };
     const ingestSeconds = (Date.now() - started) / 1000;
-    const teamIds: Array<{ id: string }> = await db.query(`SELECT id FROM teams WHERE organization_id = $1 AND kind = 'TEAM'`, [org.organizationId]);
+    const teamIds: Array<{ id: string }> = await db.query(`SELECT id FROM teams WHERE organization_id = $1 AND kind = 'TEAM'`, [ingestOrg.organizationId]);
     const copyClient = new Client({ connectionString: url.toString() });
     await copyClient.connect();
     const rows = Array.from({ length: INGEST_RECORDS }, (_, i) =>
-      [org.organizationId, `copy-${i}`, base.plus({ milliseconds: i * 500 }).toISO(), teamIds[i % teamIds.length]!.id, org.organizationId, 'MODEL_APIS', 'fal-ai/flux/dev', 'megapixel', '1.5', '0.02', '0.03', ''].join('\t'),
+      [ingestOrg.organizationId, `copy-${i}`, base.plus({ milliseconds: i * 500 }).toISO(), teamIds[i % teamIds.length]!.id, ingestOrg.organizationId, 'MODEL_APIS', 'fal-ai/flux/dev', 'megapixel', '1.5', '0.02', '0.03', ''].join('\t'),
     );
     started = Date.now();
     await pipeline(
@@ -156,7 +166,7 @@ async function main() {
     await server.close();
   } finally {
     await db.destroy().catch(() => undefined);
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    if (!keep) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();
   }
 }

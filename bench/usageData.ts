@@ -15,20 +15,39 @@ export interface GeneratedOrganization {
   teamIds: string[];
 }
 
-export async function createBenchOrganization(services: Services, teams = 200): Promise<GeneratedOrganization> {
+export async function createBenchOrganization(services: Services, teams = 200, slug = 'bench-org'): Promise<GeneratedOrganization> {
   const system = { actor: { kind: 'OPERATOR' as const }, requestId: 'bench', ip: null };
-  const { user, token } = await services.users.signUp(system, { email: 'bench-admin@example.com', name: 'Bench Admin', password: 'bench password 123' });
-  const admin = { ...system, actor: { kind: 'USER' as const, userId: user.id, sessionId: '', method: 'PASSWORD' as const, ssoOrganizationId: null } };
-  const organization = await services.organizations.create(admin, user.id, { slug: 'bench-org', name: 'Bench Org' });
+  const { user, token } = await services.users.signUp(system, { email: `${slug}-admin@example.com`, name: 'Bench Admin', password: 'bench password 123' });
+  const admin = asUser(user.id);
+  const organization = await services.organizations.create(admin, user.id, { slug, name: `Bench ${slug}` });
   const teamIds: string[] = [];
   for (let i = 0; i < teams; i++) {
-    const team = await services.teams.create(admin, { organizationId: organization.id, username: `bench-team-${i}`, name: `Bench team ${i}` });
+    const team = await services.teams.create(admin, { organizationId: organization.id, username: `${slug}-team-${i}`, name: `Bench team ${i}` });
     teamIds.push(team.id);
     for (const alias of ['production', 'staging']) await services.apiKeys.create(admin, team, { alias, scope: 'API' as never });
   }
+  const adminKey = await newAdminKey(services, user.id, organization);
+  return { organizationId: organization.id, slug: organization.slug, adminToken: token, adminKey, teamIds };
+}
+
+/** The organization an earlier run created in a kept database, with a fresh admin key (secrets are shown only once). */
+export async function reuseBenchOrganization(services: Services, slug = 'bench-org'): Promise<GeneratedOrganization> {
+  const [organization] = await services.db.query(`SELECT id, slug, root_team_id AS "rootTeamId" FROM organizations WHERE slug = $1`, [slug]);
+  if (!organization) throw new Error(`the kept database has no organization ${slug}; drop it and run again`);
+  const [owner] = await services.db.query(`SELECT user_id FROM organization_memberships WHERE organization_id = $1 AND role = 'ADMIN' LIMIT 1`, [organization.id]);
+  const teams: Array<{ id: string }> = await services.db.query(`SELECT id FROM teams WHERE organization_id = $1 AND kind = 'TEAM' ORDER BY id`, [organization.id]);
+  const adminKey = await newAdminKey(services, owner.user_id, organization);
+  return { organizationId: organization.id, slug: organization.slug, adminToken: '', adminKey, teamIds: teams.map((team) => team.id) };
+}
+
+function asUser(userId: string) {
+  return { actor: { kind: 'USER' as const, userId, sessionId: '', method: 'PASSWORD' as const, ssoOrganizationId: null }, requestId: 'bench', ip: null };
+}
+
+async function newAdminKey(services: Services, userId: string, organization: { id: string; rootTeamId: string | null }): Promise<string> {
   const rootTeam = { id: organization.rootTeamId!, organizationId: organization.id } as never;
-  const { key } = await services.apiKeys.create(admin, rootTeam, { alias: 'bench admin', scope: 'ADMIN' as never });
-  return { organizationId: organization.id, slug: organization.slug, adminToken: token, adminKey: key, teamIds };
+  const { key } = await services.apiKeys.create(asUser(userId), rootTeam, { alias: 'bench admin', scope: 'ADMIN' as never });
+  return key;
 }
 
 /** Inserts `events` raw usage records spread over `days` days ending now, then builds every rollup from them. */
@@ -79,18 +98,22 @@ export async function generateUsage(db: DataSource, organizationId: string, even
   await rebuildRollups(db);
 }
 
-/** Rebuilds every rollup from raw records with the same aggregates ingest maintains incrementally. */
+/**
+ * Rebuilds every rollup from raw records with the same aggregates ingest maintains incrementally, stored in bucket
+ * order as ingest (which arrives roughly in time order) leaves them.
+ */
 export async function rebuildRollups(db: DataSource): Promise<void> {
   const full = (table: string, bucket: string) =>
     db.query(`TRUNCATE ${table};
       INSERT INTO ${table} (tenant_id, bucket, team_id, product, endpoint_id, unit, auth_key, quantity, cost, min_unit_price, max_unit_price, records)
       SELECT tenant_id, ${bucket}, team_id, product, endpoint_id, unit, auth_key, sum(quantity), sum(cost), min(unit_price), max(unit_price), count(*)
-        FROM usage_records GROUP BY 1, 2, 3, 4, 5, 6, 7`);
+        FROM usage_records GROUP BY 1, 2, 3, 4, 5, 6, 7
+       ORDER BY 2`);
   await full('usage_rollup_15m', "date_bin('15 minutes', ts, timestamptz '2000-01-01 00:00:00+00')");
   await full('usage_rollup_1h', "date_trunc('hour', ts, 'UTC')");
   await full('usage_rollup_1d', "date_trunc('day', ts, 'UTC')");
   await db.query(`TRUNCATE usage_rollup_product_1h;
     INSERT INTO usage_rollup_product_1h (tenant_id, bucket, product, cost, records)
-    SELECT tenant_id, date_trunc('hour', ts, 'UTC'), product, sum(cost), count(*) FROM usage_records GROUP BY 1, 2, 3`);
+    SELECT tenant_id, date_trunc('hour', ts, 'UTC'), product, sum(cost), count(*) FROM usage_records GROUP BY 1, 2, 3 ORDER BY 2`);
   await db.query(`ANALYZE usage_rollup_15m; ANALYZE usage_rollup_1h; ANALYZE usage_rollup_1d; ANALYZE usage_rollup_product_1h`);
 }
