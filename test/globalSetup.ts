@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
+import { freePort } from './support/ports';
 import { DataSource } from 'typeorm';
 import { allMigrations } from '../migrations';
 import { startEmbeddedPostgres } from '../src/core/embeddedPostgres';
@@ -31,13 +31,3 @@ export default async function globalSetup(): Promise<void> {
   process.env.ORGRAPH_TEST_TEMPLATE_DB = template;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
+import { freePort } from './support/ports';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { createIsolatedDatabase } from './support/testDatabase';
@@ -30,16 +30,6 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts the real server (src/main.ts) as its own process, so it can be killed like a production process. */
 async function startServerProcess(port: number): Promise<ChildProcess> {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
+import { freePort } from './support/ports';
 import { startServer, type RunningServer } from '../src/app/server';
 import { loadConfig } from '../src/core/config';
 import { createDataSource, migrate } from '../src/core/db';
@@ -101,13 +101,3 @@ describe('PostgreSQL restarted under load', () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port: free } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(free));
-    });
-  });
-}

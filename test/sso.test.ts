@@ -1,4 +1,4 @@
-import net from 'node:net';
+import { freePort } from './support/ports';
 import { startTestApp, type TestApp } from './support/testApp';
 import { createApiKeyFor, createOrganization, createTeam, signUp, unique, type SignedUpUser } from './support/factories';
 import { ACCEPT_INVITE, CREATE_INVITE, latestInviteToken } from './support/people';
@@ -23,16 +23,6 @@ let admin: SignedUpUser;
 let organization: { id: string; slug: string };
 let callbackPrefix: string;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const startProvider = (port: number, extra: { keySeed?: string; clockOffsetMs?: number } = {}) =>
   startOidcProvider({ port, ...CLIENT, redirectUri: `${app.url}/auth/sso/callback`, accounts: ACCOUNTS, ...extra });
