@@ -77,6 +77,17 @@ describe('usage ingest', () => {
     expect(stored).toEqual({ unit_price: '0.003', cost: '0.006' });
   });
 
+  it('accepts ISO-8601 instants in any offset form, stored as the same UTC instant, and refuses impossible ones', async () => {
+    const { team } = await organizationWithTeam();
+    const forms = ['2025-07-01T12:00:00Z', '2025-07-01T12:00:00.5Z', '2025-07-01T17:30:00+05:30', '2025-07-01T07:00:00-0500', '2025-07-01T12:00Z'];
+    const impossible = ['2025-02-30T00:00:00Z', '2025-07-01T24:00:00Z', '2025-07-01T12:60:00Z', '2025-07-01T12:00:00', '2025-07-01T12:00:00.000ZZ'];
+    const result = await ingest([...forms, ...impossible].map((timestamp) => record(team.username, DateTime.utc(), { timestamp })));
+    expect(result.accepted).toBe(forms.length);
+    expect(result.rejected.map((r) => [r.index, r.code])).toEqual(impossible.map((_, i) => [forms.length + i, 'INVALID']));
+    const stored: Array<{ ts: Date }> = await app.db.query(`SELECT ts FROM usage_records r JOIN teams t ON t.id = r.team_id WHERE t.username = $1 ORDER BY ts`, [team.username]);
+    expect(stored.map((row) => row.ts.toISOString())).toEqual([...Array(4).fill('2025-07-01T12:00:00.000Z'), '2025-07-01T12:00:00.500Z'].sort());
+  });
+
   it('counts a batch once under 5 concurrent retries, in raw records and every rollup', async () => {
     const { team } = await organizationWithTeam();
     const batch = Array.from({ length: 300 }, (_, i) => record(team.username, DateTime.fromISO('2025-06-01T00:00:00Z').plus({ minutes: 7 * i }), { quantity: '0.1' }));
