@@ -7,6 +7,7 @@ import { Governance1733200000000 } from './1733200000000-Governance';
 import { Usage1733300000000 } from './1733300000000-Usage';
 import { Billing1733400000000 } from './1733400000000-Billing';
 import { Sso1733500000000 } from './1733500000000-Sso';
+import { UsageRecordsWithoutForeignKeys1733600000000 } from './1733600000000-UsageRecordsWithoutForeignKeys';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
 export const allMigrations = [
@@ -19,4 +20,5 @@ export const allMigrations = [
   Usage1733300000000,
   Billing1733400000000,
   Sso1733500000000,
+  UsageRecordsWithoutForeignKeys1733600000000,
 ];
