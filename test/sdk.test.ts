@@ -400,6 +400,28 @@ describe('people, keys, policies, usage and the audit log', () => {
   });
 });
 
+describe('SSO connection', () => {
+  it('sets, tests and removes the OIDC connection with typed results and userErrors', async () => {
+    const admin = await newUser();
+    const organization = await newOrganization(admin.client);
+    const input = { organizationId: organization.id, issuer: 'http://127.0.0.1:9', clientId: 'orgraph', clientSecret: 'sdk-secret', verifiedDomains: ['Example.com'] };
+    const badIssuer = await admin.client.setSsoConnection({ ...input, issuer: 'ftp://idp.example.com' });
+    expect(badIssuer.ok ? [] : badIssuer.userErrors.map((e) => [e.code, e.field])).toEqual([['INVALID_URL', ['input', 'issuer']]]);
+    const set = await admin.client.setSsoConnection(input);
+    if (!set.ok) throw new Error(JSON.stringify(set.userErrors));
+    expect(set.data).toMatchObject({ issuer: 'http://127.0.0.1:9', clientId: 'orgraph', verifiedDomains: ['example.com'], defaultTeamId: null });
+    expect(JSON.stringify(set.data)).not.toContain('sdk-secret');
+    // Nothing listens on port 9: the test reports it instead of failing the call.
+    const checked = await admin.client.testSsoConnection({ organizationId: organization.id });
+    expect(checked.ok).toBe(false);
+    expect(checked.message).toMatch(/did not answer correctly/);
+    const removed = await admin.client.removeSsoConnection({ organizationId: organization.id });
+    expect(removed).toEqual({ ok: true, data: true });
+    const again = await admin.client.removeSsoConnection({ organizationId: organization.id });
+    expect(again.ok ? [] : again.userErrors.map((e) => e.code)).toEqual(['NOT_FOUND']);
+  });
+});
+
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
   for await (const item of items) all.push(item);

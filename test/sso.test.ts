@@ -78,6 +78,19 @@ describe('OIDC connection', () => {
     const bad = await connect(organization, 'ftp://idp.example.com');
     expect(bad.userErrors[0]).toMatchObject({ field: ['input', 'issuer'], code: 'INVALID_URL' });
   });
+
+  it('removes a connection (audited), after which logins answer SSO_NOT_CONFIGURED', async () => {
+    const owner = await signUp(app);
+    const other = await createOrganization(app, owner);
+    await connect(other, provider.issuer, owner.token);
+    const REMOVE = `mutation($input: SsoOrganizationInput!) { removeSsoConnection(input: $input) { connection { issuer } userErrors { code } } }`;
+    expect((await app.data(REMOVE, { input: { organizationId: other.id } }, { token: owner.token })).removeSsoConnection).toEqual({ connection: null, userErrors: [] });
+    const [{ count }] = await app.db.query(`SELECT count(*)::int AS count FROM audit_events e JOIN organizations o ON o.id = e.organization_id WHERE o.slug = $1 AND action = 'sso.removeConnection'`, [other.slug]);
+    expect(count).toBe(1);
+    const start = await fetch(`${app.url}/auth/sso/${other.slug}/start`, { redirect: 'manual' });
+    expect([start.status, ((await start.json()) as any).error.code]).toEqual([404, 'SSO_NOT_CONFIGURED']);
+    expect((await app.data(REMOVE, { input: { organizationId: other.id } }, { token: owner.token })).removeSsoConnection.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
+  });
 });
 
 describe('login flow', () => {

@@ -1,5 +1,8 @@
 import {
   CreateSpendingAlertDocument,
+  RemoveSsoConnectionDocument,
+  SetSsoConnectionDocument,
+  TestSsoConnectionDocument,
   OrganizationInvoicesDocument,
   OrganizationSpendingAlertsDocument,
   AcceptInviteDocument,
@@ -33,6 +36,10 @@ import { paginate, paginatePages, type Page } from './pagination';
 import { toMutationResult, type MutationResult } from './results';
 import { execute, type ClientSettings, type OrgraphDocument, type RequestOptions } from './transport';
 import type {
+  SetSsoConnectionInput,
+  SsoConnection,
+  SsoConnectionTest,
+  SsoOrganizationInput,
   BillingSummary,
   CreateSpendingAlertInput,
   CreatedSpendingAlert,
@@ -162,6 +169,12 @@ export interface OrgraphClient {
   spendingAlerts(organizationSlug: string, options?: RequestOptions): Promise<ReadonlyArray<SpendingAlert>>;
   /** Create a spending alert; `data.signingSecret` verifies its webhooks and is shown once. */
   createSpendingAlert(input: CreateSpendingAlertInput, options?: RequestOptions): Promise<MutationResult<CreatedSpendingAlert>>;
+  /** Set (create or replace) the organization's OIDC connection (organization admins); the secret is never returned. */
+  setSsoConnection(input: SetSsoConnectionInput, options?: RequestOptions): Promise<MutationResult<SsoConnection>>;
+  /** Check the organization's OIDC connection: discovery works and the JWKS has signing keys. */
+  testSsoConnection(input: SsoOrganizationInput, options?: RequestOptions): Promise<SsoConnectionTest>;
+  /** Remove the organization's OIDC connection (userError `NOT_FOUND` when there is none). */
+  removeSsoConnection(input: SsoOrganizationInput, options?: RequestOptions): Promise<MutationResult<true>>;
   /** Run any typed document (e.g. from your own codegen) with this client's credential, timeouts and retries. */
   request<TResult, TVariables>(document: OrgraphDocument<TResult, TVariables>, variables: TVariables, options?: RequestOptions): Promise<TResult>;
 }
@@ -274,6 +287,11 @@ export function createClient(options: ClientOptions): OrgraphClient {
         (p) => (p.alert && p.signingSecret ? { alert: p.alert, signingSecret: p.signingSecret } : null),
         'createSpendingAlert',
       ),
+    setSsoConnection: async (input, requestOptions) =>
+      toMutationResult((await run(SetSsoConnectionDocument, { input }, requestOptions)).setSsoConnection, (p) => p.connection, 'setSsoConnection'),
+    testSsoConnection: async (input, requestOptions) => (await run(TestSsoConnectionDocument, { input }, requestOptions)).testSsoConnection,
+    removeSsoConnection: async (input, requestOptions) =>
+      toMutationResult((await run(RemoveSsoConnectionDocument, { input }, requestOptions)).removeSsoConnection, () => true as const, 'removeSsoConnection'),
     request: run,
   };
 }

@@ -3,6 +3,8 @@
  * (sdk/operations/fragments.graphql), generated from the schema, so they change only when those files change.
  */
 import type {
+  SsoConnectionFieldsFragment,
+  TestSsoConnectionMutation,
   InvoiceFieldsFragment,
   OrganizationInvoicesQuery,
   SpendingAlertFieldsFragment,
@@ -51,6 +53,10 @@ export type OrganizationPolicy = OrganizationPolicyFieldsFragment;
 export type EffectivePolicy = TeamEffectivePolicyQuery['team']['effectivePolicy'];
 export type Invoice = InvoiceFieldsFragment;
 export type SpendingAlert = SpendingAlertFieldsFragment;
+/** An organization's OIDC connection (its client secret is never returned). */
+export type SsoConnection = SsoConnectionFieldsFragment;
+/** Whether discovery works and the JWKS is reachable, and what was checked or failed. */
+export type SsoConnectionTest = TestSsoConnectionMutation['testSsoConnection'];
 export type BillingSummary = OrganizationInvoicesQuery['organization']['billingSummary'];
 /** A new spending alert; `signingSecret` verifies its webhooks and is shown exactly once. */
 export interface CreatedSpendingAlert {
@@ -71,6 +77,8 @@ export interface Session {
 }
 
 export type {
+  SetSsoConnectionInput,
+  SsoOrganizationInput,
   CreateSpendingAlertInput,
   AcceptInviteInput,
   AuditLogFilterInput,

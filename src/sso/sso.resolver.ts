@@ -41,7 +41,8 @@ export class SsoResolver {
   async removeSsoConnection(@Arg('input', () => SsoOrganizationInput) input: SsoOrganizationInput, @Ctx() ctx: AppContext): Promise<SsoConnectionPayload> {
     const organization = await ctx.access.requireOrganizationAdmin(await organizationByGlobalId(ctx, input.organizationId));
     return mutationPayload(async () => {
-      await ctx.services.sso.removeConnection(ctx.caller, organization.id);
+      const removed = await ctx.services.sso.removeConnection(ctx.caller, organization.id);
+      if (!removed) throw new UserInputFailure('NOT_FOUND', 'This organization has no SSO connection to remove.', ['input', 'organizationId']);
       return { connection: null };
     });
   }

@@ -344,6 +344,22 @@ export type RevokeApiKeyInput = {
   apiKeyId: string;
 };
 
+/** Set (create or replace) the organization’s OIDC connection. */
+export type SetSsoConnectionInput = {
+  /** Client id. */
+  clientId: string;
+  /** Client secret; stored encrypted, never returned. */
+  clientSecret: string;
+  /** Team that just-in-time provisioned users join (global id). */
+  defaultTeamId?: string | null | undefined;
+  /** Issuer URL (https; http only for localhost). */
+  issuer: string;
+  /** The organization. */
+  organizationId: string;
+  /** Verified email domains (1–50), e.g. ["example.com"]. */
+  verifiedDomains: Array<string>;
+};
+
 /** Create an account with email and password. */
 export type SignUpInput = {
   /** Email address (case-insensitive, unique). */
@@ -358,6 +374,12 @@ export type SignUpInput = {
 export type SpendPeriod =
   | 'DAY'
   | 'MONTH';
+
+/** Identify the organization of an SSO operation. */
+export type SsoOrganizationInput = {
+  /** The organization. */
+  organizationId: string;
+};
 
 /** Change the organization’s SSO required setting. */
 export type SsoRequiredSettingInput = {
@@ -678,6 +700,29 @@ export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type LogoutMutation = { logout: { revoked: boolean, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
+export type SsoConnectionFieldsFragment = { issuer: string, clientId: string, verifiedDomains: Array<string>, defaultTeamId: string | null, updatedAt: string };
+
+export type SetSsoConnectionMutationVariables = Exact<{
+  input: SetSsoConnectionInput;
+}>;
+
+
+export type SetSsoConnectionMutation = { setSsoConnection: { connection: { issuer: string, clientId: string, verifiedDomains: Array<string>, defaultTeamId: string | null, updatedAt: string } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type TestSsoConnectionMutationVariables = Exact<{
+  input: SsoOrganizationInput;
+}>;
+
+
+export type TestSsoConnectionMutation = { testSsoConnection: { ok: boolean, message: string } };
+
+export type RemoveSsoConnectionMutationVariables = Exact<{
+  input: SsoOrganizationInput;
+}>;
+
+
+export type RemoveSsoConnectionMutation = { removeSsoConnection: { connection: { issuer: string, clientId: string, verifiedDomains: Array<string>, defaultTeamId: string | null, updatedAt: string } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
 export type TeamQueryVariables = Exact<{
   username: string;
 }>;
@@ -978,6 +1023,15 @@ export const OrganizationPolicyFieldsFragmentDoc = new TypedDocumentString(`
   level
   locked
 }`, {"fragmentName":"OrganizationPolicyFields"}) as unknown as TypedDocumentString<OrganizationPolicyFieldsFragment, unknown>;
+export const SsoConnectionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SsoConnectionFields on SsoConnection {
+  issuer
+  clientId
+  verifiedDomains
+  defaultTeamId
+  updatedAt
+}
+    `, {"fragmentName":"SsoConnectionFields"}) as unknown as TypedDocumentString<SsoConnectionFieldsFragment, unknown>;
 export const UsageItemFieldsFragmentDoc = new TypedDocumentString(`
     fragment UsageItemFields on UsageItem {
   teamUsername
@@ -1791,6 +1845,60 @@ export const LogoutDocument = new TypedDocumentString(`
   message
   field
 }`) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const SetSsoConnectionDocument = new TypedDocumentString(`
+    mutation SetSsoConnection($input: SetSsoConnectionInput!) {
+  setSsoConnection(input: $input) {
+    connection {
+      ...SsoConnectionFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}
+fragment SsoConnectionFields on SsoConnection {
+  issuer
+  clientId
+  verifiedDomains
+  defaultTeamId
+  updatedAt
+}`) as unknown as TypedDocumentString<SetSsoConnectionMutation, SetSsoConnectionMutationVariables>;
+export const TestSsoConnectionDocument = new TypedDocumentString(`
+    mutation TestSsoConnection($input: SsoOrganizationInput!) {
+  testSsoConnection(input: $input) {
+    ok
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<TestSsoConnectionMutation, TestSsoConnectionMutationVariables>;
+export const RemoveSsoConnectionDocument = new TypedDocumentString(`
+    mutation RemoveSsoConnection($input: SsoOrganizationInput!) {
+  removeSsoConnection(input: $input) {
+    connection {
+      ...SsoConnectionFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}
+fragment SsoConnectionFields on SsoConnection {
+  issuer
+  clientId
+  verifiedDomains
+  defaultTeamId
+  updatedAt
+}`) as unknown as TypedDocumentString<RemoveSsoConnectionMutation, RemoveSsoConnectionMutationVariables>;
 export const TeamDocument = new TypedDocumentString(`
     query Team($username: String!) {
   team(username: $username) {
