@@ -48,6 +48,30 @@ describe('POST /ingest/usage (NDJSON)', () => {
     expect(total).toBe('149.994');
   });
 
+  it('stores batches concurrently: exact totals with ids repeated in reverse across batches, first 1,000 rejections by line', async () => {
+    const { team } = await organization();
+    // Lines 10,000–19,999 repeat the ids of lines 0–9,999 in reverse, so neighbouring batches, stored at the same
+    // time, insert the same keys; every 14th line is bad (malformed JSON or a negative quantity).
+    const idOf = (i: number) => (i < 10_000 ? i : i < 20_000 ? 19_999 - i : i);
+    const bad = (i: number) => i % 14 === 0;
+    const lines = Array.from({ length: 30_000 }, (_, i) =>
+      i % 28 === 0
+        ? '{not json'
+        : { id: `cc-${idOf(i)}`, timestamp: DateTime.fromISO('2025-05-01T00:00:00Z').plus({ seconds: 10 * idOf(i) }).toISO(), teamUsername: team.username, product: 'MODEL_APIS', endpointId: 'fal-ai/flux/schnell', quantity: bad(i) ? '-1' : '1' },
+    );
+    const valid = [...lines.keys()].filter((i) => !bad(i));
+    const distinct = new Set(valid.map(idOf)).size;
+    const { status, body } = await postNdjson(ndjson(lines));
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ accepted: distinct, duplicates: valid.length - distinct, rejected: 30_000 - valid.length, rejections_truncated: true });
+    const firstBadLines = [...lines.keys()].filter(bad).slice(0, 1000).map((i) => i + 1);
+    expect(body.rejections.map((r: any) => r.index)).toEqual(firstBadLines);
+    for (const table of ['usage_records', 'usage_rollup_15m', 'usage_rollup_1h', 'usage_rollup_1d']) {
+      const [{ total }] = await app.db.query(`SELECT sum(quantity)::int AS total FROM ${table} r JOIN teams t ON t.id = r.team_id WHERE t.username = $1`, [team.username]);
+      expect([table, total]).toEqual([table, distinct]);
+    }
+  });
+
   it('refuses other credentials with the seed’s error body', async () => {
     const { adminKey } = await organization();
     const response = await fetch(`${app.url}/ingest/usage`, { method: 'POST', headers: { authorization: `Key ${adminKey}` }, body: '' });

@@ -8,6 +8,7 @@ import { UsageExpand, UsageGroupBy, UsageTimeframe, type UsageItem, type UsageRe
 import type { UsageQueryArgs } from './usageQuery.service';
 
 const MAX_REPORTED_REJECTIONS = 1000;
+const IN_FLIGHT_BATCHES = 2;
 
 /**
  * HTTP routes of the usage module: the metering pipeline's NDJSON bulk ingest, and the seed-compatible
@@ -29,12 +30,18 @@ export function createUsageRouter(services: Services, usageTeamsOf: (actor: Acto
     const rejections: UsageRejection[] = [];
     let batch: UsageRecordInput[] = [];
     let batchLines: number[] = [];
-    // One batch is stored while the next is read and parsed, so JSON work and database work overlap.
-    let inFlight: Promise<void> = Promise.resolve();
+    // Two batches are stored at once while the next is read and parsed: storing is the slow part, and PostgreSQL
+    // runs the two statements on two cores (rollup rows they share serialize on their row locks, in key order).
+    const inFlight = new Set<Promise<void>>();
     let failure: unknown = null;
-    const settle = async () => {
-      await inFlight;
+    const settle = async (atMost = 0) => {
+      while (inFlight.size > atMost) await Promise.race(inFlight);
       if (failure) throw failure;
+    };
+    const report = (rejection: UsageRejection) => {
+      rejections.push(rejection);
+      // Batches finish out of order: keep the first MAX_REPORTED_REJECTIONS by line, pruning now and then.
+      if (rejections.length >= 2 * MAX_REPORTED_REJECTIONS) keepFirstRejections(rejections);
     };
     const flush = async () => {
       if (batch.length === 0) return;
@@ -42,18 +49,23 @@ export function createUsageRouter(services: Services, usageTeamsOf: (actor: Acto
       const lines = batchLines;
       batch = [];
       batchLines = [];
-      await settle();
-      inFlight = services.usageIngest.ingest(records).then((result) => {
-        totals.accepted += result.accepted;
-        totals.duplicates += result.duplicates;
-        totals.rejected += result.rejected.length;
-        for (const rejection of result.rejected) {
-          if (rejections.length < MAX_REPORTED_REJECTIONS) rejections.push({ ...rejection, index: lines[rejection.index]! });
-        }
-      }, (error: unknown) => {
-        // Held until the next settle(): a rejection left unhandled while reading would crash the process.
-        failure = error;
-      });
+      await settle(IN_FLIGHT_BATCHES - 1);
+      const task: Promise<void> = services.usageIngest
+        .ingest(records)
+        .then(
+          (result) => {
+            totals.accepted += result.accepted;
+            totals.duplicates += result.duplicates;
+            totals.rejected += result.rejected.length;
+            for (const rejection of result.rejected) report({ ...rejection, index: lines[rejection.index]! });
+          },
+          (error: unknown) => {
+            // Held until the next settle(): a rejection left unhandled while reading would crash the process.
+            failure = error;
+          },
+        )
+        .finally(() => inFlight.delete(task));
+      inFlight.add(task);
     };
     try {
       let line = 0;
@@ -63,7 +75,7 @@ export function createUsageRouter(services: Services, usageTeamsOf: (actor: Acto
         const parsed = parseRecord(text);
         if (typeof parsed === 'string') {
           totals.rejected += 1;
-          if (rejections.length < MAX_REPORTED_REJECTIONS) rejections.push({ index: line, field: 'line', code: 'INVALID', message: parsed });
+          report({ index: line, field: 'line', code: 'INVALID', message: parsed });
           continue;
         }
         batch.push(parsed);
@@ -76,8 +88,10 @@ export function createUsageRouter(services: Services, usageTeamsOf: (actor: Acto
     } catch (error) {
       // Batches acknowledged so far are committed; retrying the whole request is safe (duplicates are ignored).
       void error;
+      await Promise.allSettled(inFlight);
       return restError(res, req, 503, 'api_error', `Ingest stopped after ${totals.accepted} committed records; retry the request.`);
     }
+    keepFirstRejections(rejections);
     res.json({ ...totals, rejections, rejections_truncated: totals.rejected > rejections.length });
   });
 
@@ -122,6 +136,12 @@ async function authenticate(services: Services, req: Request, res: Response): Pr
 
 function restError(res: Response, req: Request, status: number, type: string, message: string): void {
   res.status(status).json({ error: { type, message, request_id: req.requestId } });
+}
+
+/** Sorts rejections by line and keeps the first MAX_REPORTED_REJECTIONS (in place). */
+function keepFirstRejections(rejections: UsageRejection[]): void {
+  rejections.sort((a, b) => a.index - b.index);
+  rejections.length = Math.min(rejections.length, MAX_REPORTED_REJECTIONS);
 }
 
 function parseRecord(text: string): UsageRecordInput | string {

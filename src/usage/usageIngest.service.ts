@@ -199,6 +199,8 @@ export class UsageIngestService {
          SELECT tenant_id, id, ts, team_id, organization_id, product, endpoint_id, unit, quantity, unit_price,
                 COALESCE(cost, quantity * unit_price), auth_key
            FROM input
+          -- Key order, like the rollups below: concurrent batches sharing ids then wait for each other, never deadlock.
+          ORDER BY tenant_id, id
          ON CONFLICT (tenant_id, id) DO NOTHING
          RETURNING tenant_id, ts, team_id, product, endpoint_id, unit, auth_key, quantity, unit_price, cost
        ),
