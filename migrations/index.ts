@@ -8,6 +8,7 @@ import { Usage1733300000000 } from './1733300000000-Usage';
 import { Billing1733400000000 } from './1733400000000-Billing';
 import { Sso1733500000000 } from './1733500000000-Sso';
 import { UsageRecordsWithoutForeignKeys1733600000000 } from './1733600000000-UsageRecordsWithoutForeignKeys';
+import { UsageDailyTeamIndex1733700000000 } from './1733700000000-UsageDailyTeamIndex';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
 export const allMigrations = [
@@ -21,4 +22,5 @@ export const allMigrations = [
   Billing1733400000000,
   Sso1733500000000,
   UsageRecordsWithoutForeignKeys1733600000000,
+  UsageDailyTeamIndex1733700000000,
 ];

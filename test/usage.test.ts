@@ -340,4 +340,30 @@ describe('dashboards', () => {
     expect(many.teams).toHaveLength(31);
     expect(many.statements).toBe(few.statements);
   });
+
+  it('answers day-aligned, hour-aligned and unaligned summaries alike (daily rollup, hourly rollup, raw records)', async () => {
+    const { admin, team } = await organizationWithTeam();
+    const today = DateTime.utc().startOf('day');
+    const thisHour = DateTime.utc().startOf('hour');
+    await ingest([
+      record(team.username, today.minus({ minutes: 30 }), { quantity: '5' }),
+      record(team.username, today.plus({ minutes: 10 }), { quantity: '1.25' }),
+      record(team.username, thisHour, { quantity: '2' }),
+    ]);
+    const range = (start: DateTime, end: DateTime) => ({ start: start.toISO(), end: end.toISO() });
+    const { team: answer } = await app.data(
+      `query($u: String!, $day: UsageRangeInput!, $hours: UsageRangeInput!, $minutes: UsageRangeInput!, $twoDays: UsageRangeInput!) { team(username: $u) {
+         day: usageSummary(range: $day) { cost } hours: usageSummary(range: $hours) { cost } minutes: usageSummary(range: $minutes) { cost }
+         twoDays: usageSummary(range: $twoDays) { cost } spend(period: DAY) } }`,
+      {
+        u: team.username,
+        day: range(today, today.plus({ days: 1 })),
+        hours: range(today, thisHour.plus({ hours: 1 })),
+        minutes: range(today.minus({ minutes: 1 }), thisHour.plus({ minutes: 61 })),
+        twoDays: range(today.minus({ days: 1 }), today.plus({ days: 1 })),
+      },
+      { token: admin.token },
+    );
+    expect(answer).toEqual({ day: [{ cost: '3.25' }], hours: [{ cost: '3.25' }], minutes: [{ cost: '3.25' }], twoDays: [{ cost: '8.25' }], spend: '3.25' });
+  });
 });

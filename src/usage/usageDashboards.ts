@@ -18,8 +18,9 @@ export function createUsageDashboardLoaders(db: DataSource) {
       if (!loader) {
         const since = DateTime.utc().startOf(period === 'DAY' ? 'day' : 'month').toISO();
         loader = new DataLoader<string, string>(async (teamIds) => {
+          // The period starts at a UTC day boundary and today's daily row grows with ingest: the daily rollup is exact.
           const rows: Array<{ team_id: string; cost: string }> = await db.query(
-            `SELECT team_id, trim_scale(sum(cost))::text AS cost FROM usage_rollup_1h
+            `SELECT team_id, trim_scale(sum(cost))::text AS cost FROM usage_rollup_1d
               WHERE team_id = ANY($1::uuid[]) AND bucket >= $2 GROUP BY team_id`,
             [teamIds, since],
           );
@@ -35,9 +36,10 @@ export function createUsageDashboardLoaders(db: DataSource) {
       const key = `${start.toISOString()}|${end.toISOString()}`;
       let loader = summaryLoaders.get(key);
       if (!loader) {
-        // Hour-aligned ranges read the hourly rollup; anything finer reads raw records, so answers stay exact.
-        const hourAligned = start.getTime() % 3600_000 === 0 && end.getTime() % 3600_000 === 0;
-        const [table, time] = hourAligned ? ['usage_rollup_1h', 'bucket'] : ['usage_records', 'ts'];
+        // The coarsest rollup whose buckets tile the range exactly (UTC days, then hours); anything finer reads raw
+        // records, so answers stay exact.
+        const alignedTo = (ms: number) => start.getTime() % ms === 0 && end.getTime() % ms === 0;
+        const [table, time] = alignedTo(86_400_000) ? ['usage_rollup_1d', 'bucket'] : alignedTo(3600_000) ? ['usage_rollup_1h', 'bucket'] : ['usage_records', 'ts'];
         loader = new DataLoader<string, UsageItem[]>(async (teamIds) => {
           const rows: Array<{ team_id: string; product: Product; unit: string; quantity: string; cost: string; price: string | null }> = await db.query(
             `SELECT team_id, product, unit, trim_scale(sum(quantity))::text AS quantity, trim_scale(sum(cost))::text AS cost,
