@@ -104,6 +104,14 @@ async function main() {
       ),
     );
     report('2. seed-shaped page: 7 daily buckets x (team, product, endpoint, unit), GraphQL', page, naivePage, 'naive GROUP BY over raw');
+    // The same page through the seed-compatible REST route (same service, JSON without GraphQL execution).
+    const restPage = await timeIt(20, async () => {
+      const query = new URLSearchParams({ start: pageArgs.start, end: pageArgs.end, timeframe: 'day', limit: '7' });
+      const response = await fetch(`${server.url}/v1/organization/usage?${query}`, { headers: { authorization: `Key ${org.adminKey}` } });
+      if (!response.ok) throw new Error(`REST page answered ${response.status}`);
+      await response.json();
+    });
+    report('2b. the same page through GET /v1/organization/usage (seed REST)', restPage, naivePage, 'naive GROUP BY over raw');
 
     // 3. GraphQL overhead: the request against the same work done by the service directly (its SQL, no HTTP/GraphQL).
     const scope = { tenantId: org.organizationId, teamIds: null };
