@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { startTestApp, TEST_INGEST_TOKEN, type TestApp } from './support/testApp';
-import { createApiKeyFor, createOrganization, createTeam, signUp, unique, type SignedUpUser } from './support/factories';
+import { createApiKeyFor, createOrganization, createTeam, signUp, type SignedUpUser } from './support/factories';
 import { addMember } from './support/people';
 
 let app: TestApp;
@@ -45,8 +45,11 @@ async function organizationWithTeam() {
   return { admin, org, team };
 }
 
+// Sequential ids: 17,000 random 32-bit ids collide (and count as duplicates) in a few percent of runs.
+let recordSequence = 0;
+
 function record(team: string, at: DateTime, extra: Partial<UsageRecord> = {}): UsageRecord {
-  return { id: unique('u'), timestamp: at.toUTC().toISO()!, teamUsername: team, product: 'MODEL_APIS', endpointId: 'fal-ai/flux/schnell', quantity: '1', unitPrice: '1', ...extra };
+  return { id: `u-${++recordSequence}`, timestamp: at.toUTC().toISO()!, teamUsername: team, product: 'MODEL_APIS', endpointId: 'fal-ai/flux/schnell', quantity: '1', unitPrice: '1', ...extra };
 }
 
 describe('usage ingest', () => {
