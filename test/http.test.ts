@@ -35,6 +35,18 @@ describe('HTTP and GraphQL error hygiene', () => {
     expect(unknownOperation.status).toBe(400);
     expect(unknownOperation.json.errors[0].extensions.requestId).toBe(unknownOperation.requestId);
 
+    // graphql-js suggests enum values and input fields while coercing variables; those hints are stripped too.
+    const enumVariable = await post(
+      JSON.stringify({
+        query: 'query ($input: PolicyChangeInput!) { previewPolicyChange(input: $input) { __typename } }',
+        variables: { input: { organizationId: 'x', settings: { requestVisibility: { value: 'AL' } } } },
+      }),
+    );
+    expect(enumVariable.status).toBe(400);
+    expect(enumVariable.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(enumVariable.json.errors[0].message).toMatch(/RequestVisibility/);
+    expectNoLeak(enumVariable.text);
+
     const syntax = await post(JSON.stringify({ query: '{ viewer { ' }));
     expect(syntax.status).toBe(400);
     expect(syntax.json.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');

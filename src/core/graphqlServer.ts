@@ -108,7 +108,16 @@ function formatError(formatted: GraphQLFormattedError, error: unknown, logger: L
     return { message: MASKED_MESSAGE, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };
   }
   const { stacktrace: _stacktrace, exception: _exception, http: _http, ...extensions } = formatted.extensions ?? {};
-  return { ...formatted, extensions: { ...extensions, code, requestId } };
+  return { ...formatted, message: withoutSuggestions(formatted.message), extensions: { ...extensions, code, requestId } };
+}
+
+/**
+ * graphql-armor removes field suggestions from validation errors, but graphql-js also suggests enum values and
+ * input fields when it coerces variables ("Did you mean the enum value \"ALL\"?"), which would map the schema for
+ * a caller with introspection off. graphql-js always appends them as the message's last sentence.
+ */
+function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean [^?]*\?/g, '');
 }
 
 function observabilityPlugin<TContext extends BaseGraphqlContext>(logger: Logger): ApolloServerPlugin<TContext> {
