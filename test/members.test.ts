@@ -160,7 +160,10 @@ describe('the last ADMIN rule', () => {
       const {
         rows: [row],
       } = await blocker.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR NO KEY UPDATE%'`,
+        // Backends stuck behind the blocker, directly or behind each other in the row's lock queue. (Not matched on
+        // pg_stat_activity.query: it may still show a backend's previous statement while it waits.)
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND cardinality(pg_blocking_pids(pid)) > 0`,
       );
       waiting = row.n;
     }
