@@ -50,6 +50,10 @@ const configSchema = z.object({
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(5000),
   GRAPHQL_MAX_BATCH: z.coerce.number().int().min(1).max(100).default(10),
   GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(1).max(200).default(50),
+  /** Run repeated operations on a graphql-jit compilation of their document (src/core/jitExecutor.ts). */
+  GRAPHQL_JIT: booleanFlag.default(true),
+  /** How many times a document runs on graphql-js before it is compiled (0 = compile on first sight). */
+  GRAPHQL_JIT_AFTER: z.coerce.number().int().min(0).max(1000).default(1),
   /** Cost-based rate limiting per credential (src/core/rateLimit.ts); budgets are query-cost points per minute. */
   RATE_LIMIT_ENABLED: booleanFlag.default(true),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(600),

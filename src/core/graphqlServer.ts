@@ -13,6 +13,7 @@ import { graphqlRequestDuration } from './metrics';
 import { currentRequestScope } from './requestScope';
 import { UserInputFailure } from './errors';
 import { queryCostPlugin, type TokenBucketLimiter } from './rateLimit';
+import { jitGateway } from './jitExecutor';
 import type { Actor } from '../auth/actor';
 
 interface BaseGraphqlContext {
@@ -60,7 +61,8 @@ export function createApolloServer<TContext extends BaseGraphqlContext>(options:
   }).protect();
 
   return new ApolloServer<TContext>({
-    schema: options.schema,
+    // With JIT on, the schema reaches Apollo through the gateway that carries the executor (see jitExecutor.ts).
+    ...(config.GRAPHQL_JIT ? { gateway: jitGateway(options.schema, { compileAfter: config.GRAPHQL_JIT_AFTER }) } : { schema: options.schema }),
     introspection: true,
     // main.ts owns graceful shutdown (drain HTTP, flush, close pool, stop PostgreSQL) in that order.
     stopOnTerminationSignals: false,

@@ -38,3 +38,10 @@ export const rateLimitRejections = new Counter({
   labelNames: ['class'] as const,
   registers: [metricsRegistry],
 });
+
+export const graphqlExecutions = new Counter({
+  name: 'orgraph_graphql_executions_total',
+  help: 'GraphQL operations executed, by engine: `jit` (a compiled document) or `graphql-js` (first runs, refused variables).',
+  labelNames: ['engine'] as const,
+  registers: [metricsRegistry],
+});

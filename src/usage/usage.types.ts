@@ -50,7 +50,7 @@ export enum UsageAuthKind {
 }
 registerEnumType(UsageAuthKind, { name: 'UsageAuthKind', description: 'How metered usage was authenticated.' });
 
-@ObjectType({ description: 'How usage was authenticated: an API key (by public id) or a login (by username).' })
+@ObjectType({ description: 'How usage was authenticated: an API key (by public id) or a login (by username).', simpleResolvers: true })
 export class UsageAuthMethod {
   @Field(() => UsageAuthKind, { description: 'API key, login, or none recorded.' })
   kind!: UsageAuthKind;
@@ -62,7 +62,7 @@ export class UsageAuthMethod {
   username!: string | null;
 }
 
-@ObjectType({ description: 'Usage of one group (team, product, endpoint, unit… as grouped) over one bucket or the whole range.' })
+@ObjectType({ description: 'Usage of one group (team, product, endpoint, unit… as grouped) over one bucket or the whole range.', simpleResolvers: true })
 export class UsageItem {
   @Field(() => String, { nullable: true, description: 'Team username (null when not grouped by TEAM).' })
   teamUsername!: string | null;
@@ -95,7 +95,7 @@ export class UsageItem {
   authMethod!: UsageAuthMethod | null;
 }
 
-@ObjectType({ description: 'One bucket of a usage time series.' })
+@ObjectType({ description: 'One bucket of a usage time series.', simpleResolvers: true })
 export class UsageBucket {
   @Field(() => String, { description: 'Start of the bucket as an ISO-8601 instant with the requested zone’s offset, e.g. `2025-03-09T00:00:00-05:00`.' })
   bucket!: string;
