@@ -16,6 +16,7 @@ import {
   decideModelAccess,
   DEFAULT_ORGANIZATION_POLICY,
   diffEffectivePolicies,
+  effectiveRuleAdditions,
   isTeamScoped,
   isValidPattern,
   resolveSettings,
@@ -207,7 +208,7 @@ export class PoliciesService {
       await this.persistSettings(tx, caller, organizationId, states.organization, change);
       await this.persistOverrides(tx, caller, organizationId, states, change);
       await this.persistRuleRemovals(tx, caller, organizationId, allRules, change.removeRuleIds ?? []);
-      const rules = await this.persistRuleAdditions(tx, caller, organizationId, allRules, change.addRules ?? []);
+      const rules = await this.persistRuleAdditions(tx, caller, organizationId, allRules, effectiveRuleAdditions(change.addRules ?? []));
       return { changes: diffEffectivePolicies(states, after, catalog), rules };
     });
   }
