@@ -124,6 +124,37 @@ describe('settings inheritance (DESIGN §5 table)', () => {
     expect(policy.requestVisibility).toEqual({ value: 'OWN', level: 'TEAM', locked: false, teamOverride: 'OWN', overriddenByLock: false });
   });
 
+  it('audits every rule and team override change with before/after; a refused change writes none', async () => {
+    const s = await setup();
+    const orgId = localIdOf(s.org.id, 'Organization');
+    const teamId = localIdOf(s.team.id, 'Team');
+    const added = await apply(s, { addRules: [{ surface: 'API', pattern: 'fal-ai/flux/*', effect: 'BLOCKED' }] });
+    const ruleId = localIdOf(added.rules[0].id, 'ModelAccessRule');
+    await apply(s, { addRules: [{ surface: 'API', pattern: 'fal-ai/flux/*', effect: 'BLOCKED', locked: true }] });
+    await apply(s, { addRules: [{ surface: 'API', pattern: 'fal-ai/flux/*', effect: 'BLOCKED', locked: false }] });
+    await apply(s, { teamOverrides: [{ teamId: s.team.id, requestVisibility: 'OWN' }] });
+    await apply(s, { teamOverrides: [{ teamId: s.team.id, requestVisibility: null }] });
+    await apply(s, { removeRuleIds: [added.rules[0].id] });
+    // A refused change writes nothing.
+    await apply(s, { settings: { requestVisibility: { locked: true } } });
+    expect((await apply(s, { teamOverrides: [{ teamId: s.team.id, requestVisibility: 'OWN' }] })).userErrors[0].code).toBe('SETTING_LOCKED');
+
+    const events = await app.db.query(
+      `SELECT action, target_id, team_id, changes FROM audit_events WHERE organization_id = $1 AND action LIKE 'policy.%' ORDER BY created_at, id`,
+      [orgId],
+    );
+    const rule = (locked: boolean) => ({ id: ruleId, teamId: null, surface: 'API', pattern: 'fal-ai/flux/*', effect: 'BLOCKED', locked });
+    expect(events).toEqual([
+      { action: 'policy.rule.add', target_id: ruleId, team_id: null, changes: { rule: { before: null, after: rule(false) } } },
+      { action: 'policy.rule.update', target_id: ruleId, team_id: null, changes: { rule: { before: rule(false), after: rule(true) } } },
+      { action: 'policy.rule.update', target_id: ruleId, team_id: null, changes: { rule: { before: rule(true), after: rule(false) } } },
+      { action: 'policy.team_override.set', target_id: teamId, team_id: teamId, changes: { requestVisibility: { before: null, after: 'OWN' } } },
+      { action: 'policy.team_override.remove', target_id: teamId, team_id: teamId, changes: { requestVisibility: { before: 'OWN', after: null } } },
+      { action: 'policy.rule.remove', target_id: ruleId, team_id: null, changes: { rule: { before: rule(false), after: null } } },
+      { action: 'policy.settings.update', target_id: orgId, team_id: null, changes: { requestVisibility: { before: null, after: { value: 'ALL', locked: true } } } },
+    ]);
+  });
+
   it('only organization admins change organization settings', async () => {
     const s = await setup();
     const outsider = await signUp(app);

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import {
   applyPolicyChange,
@@ -243,5 +245,13 @@ describe('settings resolution and policy changes (properties)', () => {
       const effective = resolveSetting(setting, { settings: {}, rules: [] }, setting === 'requestVisibility' ? null : team);
       expect(effective).toMatchObject({ value: SETTING_DEFINITIONS[setting].defaultValue, level: 'DEFAULT', overriddenByLock: false });
     }
+  });
+});
+
+describe('purity', () => {
+  it('the resolution module imports nothing (no database, clock or I/O can reach it)', () => {
+    const source = fs.readFileSync(path.join(__dirname, '../src/policies/resolution.ts'), 'utf8');
+    expect(source).not.toMatch(/^\s*import\s|\brequire\(|\bimport\(/m);
+    expect(source).not.toMatch(/\bDate\.now\(|\bnew Date\(|\bprocess\./);
   });
 });
