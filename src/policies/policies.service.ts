@@ -180,12 +180,6 @@ export class PoliciesService {
     );
   }
 
-  /** The organization's invite policy; the invites module calls this before creating invites (see README). */
-  async invitePermission(organizationId: string): Promise<'ORG_ADMINS' | 'TEAM_ADMINS'> {
-    const row = await this.db.getRepository(OrganizationPolicySetting).findOneBy({ organizationId, setting: 'invitePermission' });
-    return (row?.value as 'ORG_ADMINS' | 'TEAM_ADMINS' | undefined) ?? 'TEAM_ADMINS';
-  }
-
   // -------------------------------------------------------------------------------------------------------------
   // Changing (dry run and apply share loadStates + applyPolicyChange + diffEffectivePolicies)
 
