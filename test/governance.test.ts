@@ -366,6 +366,10 @@ describe('readiness and suggested structure', () => {
       expect(found.has(kind)).toBe(true);
     }
     expect((found.get('KEYS_WITHOUT_OWNER') as any).apiKeys).toHaveLength(100);
+    for (const f of many.organization.findings) {
+      expect(f).toMatchObject({ severity: expect.stringMatching(/^(HIGH|MEDIUM|LOW)$/), message: expect.stringMatching(/\S/), fix: expect.stringMatching(/\S/) });
+      expect(f.teams.length + f.apiKeys.length + f.users.length).toBeGreaterThan(0);
+    }
     // … in the same statements as 3 teams.
     expect(many.statements).toBe(few.statements);
     expect(many.statements).toBeLessThanOrEqual(12);
