@@ -211,6 +211,11 @@ describe('model access (DESIGN §5 steps)', () => {
     const s = await setup();
     await app.data(`mutation($input: ArchiveTeamInput!) { archiveTeam(input: $input) { userErrors { code } } }`, { input: { teamId: s.team.id } }, { token: s.admin.token });
     expect((await check(s, 'fal-ai/flux/dev')).access).toMatchObject({ decision: 'BLOCKED', level: 'TEAM', reasonCode: 'TEAM_ARCHIVED' });
+    // Whatever the rules: an organization rule allowing everything does not reopen it, and the team takes no new policy.
+    await apply(s, { addRules: [{ surface: 'API', pattern: '*', effect: 'ALLOWED', locked: true }] });
+    expect((await check(s, 'fal-ai/flux/dev')).access.reasonCode).toBe('TEAM_ARCHIVED');
+    const refused = await apply(s, { addRules: [{ teamId: s.team.id, surface: 'API', pattern: 'fal-ai/*', effect: 'ALLOWED' }] });
+    expect(refused.userErrors).toEqual([{ code: 'NOT_FOUND', message: expect.any(String), field: ['input', 'addRules', '0', 'teamId'] }]);
   });
 
   it('lists every catalog model’s state for a team with provenance', async () => {
