@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { startTestApp, TEST_INGEST_TOKEN, TEST_OPERATOR_TOKEN, type TestApp } from './support/testApp';
 import { createApiKeyFor, createOrganization, createTeam, signUp, unique, type SignedUpUser } from './support/factories';
 import { localIdOf } from '../src/core/relay';
@@ -123,6 +124,37 @@ describe('settings inheritance (DESIGN §5 table)', () => {
     expect(policy.requestVisibility).toEqual({ value: 'OWN', level: 'TEAM', locked: false, teamOverride: 'OWN', overriddenByLock: false });
   });
 
+  it('audits every rule and team override change with before/after; a refused change writes none', async () => {
+    const s = await setup();
+    const orgId = localIdOf(s.org.id, 'Organization');
+    const teamId = localIdOf(s.team.id, 'Team');
+    const added = await apply(s, { addRules: [{ surface: 'API', pattern: 'fal-ai/flux/*', effect: 'BLOCKED' }] });
+    const ruleId = localIdOf(added.rules[0].id, 'ModelAccessRule');
+    await apply(s, { addRules: [{ surface: 'API', pattern: 'fal-ai/flux/*', effect: 'BLOCKED', locked: true }] });
+    await apply(s, { addRules: [{ surface: 'API', pattern: 'fal-ai/flux/*', effect: 'BLOCKED', locked: false }] });
+    await apply(s, { teamOverrides: [{ teamId: s.team.id, requestVisibility: 'OWN' }] });
+    await apply(s, { teamOverrides: [{ teamId: s.team.id, requestVisibility: null }] });
+    await apply(s, { removeRuleIds: [added.rules[0].id] });
+    // A refused change writes nothing.
+    await apply(s, { settings: { requestVisibility: { locked: true } } });
+    expect((await apply(s, { teamOverrides: [{ teamId: s.team.id, requestVisibility: 'OWN' }] })).userErrors[0].code).toBe('SETTING_LOCKED');
+
+    const events = await app.db.query(
+      `SELECT action, target_id, team_id, changes FROM audit_events WHERE organization_id = $1 AND action LIKE 'policy.%' ORDER BY created_at, id`,
+      [orgId],
+    );
+    const rule = (locked: boolean) => ({ id: ruleId, teamId: null, surface: 'API', pattern: 'fal-ai/flux/*', effect: 'BLOCKED', locked });
+    expect(events).toEqual([
+      { action: 'policy.rule.add', target_id: ruleId, team_id: null, changes: { rule: { before: null, after: rule(false) } } },
+      { action: 'policy.rule.update', target_id: ruleId, team_id: null, changes: { rule: { before: rule(false), after: rule(true) } } },
+      { action: 'policy.rule.update', target_id: ruleId, team_id: null, changes: { rule: { before: rule(true), after: rule(false) } } },
+      { action: 'policy.team_override.set', target_id: teamId, team_id: teamId, changes: { requestVisibility: { before: null, after: 'OWN' } } },
+      { action: 'policy.team_override.remove', target_id: teamId, team_id: teamId, changes: { requestVisibility: { before: 'OWN', after: null } } },
+      { action: 'policy.rule.remove', target_id: ruleId, team_id: null, changes: { rule: { before: rule(false), after: null } } },
+      { action: 'policy.settings.update', target_id: orgId, team_id: null, changes: { requestVisibility: { before: null, after: { value: 'ALL', locked: true } } } },
+    ]);
+  });
+
   it('only organization admins change organization settings', async () => {
     const s = await setup();
     const outsider = await signUp(app);
@@ -179,6 +211,11 @@ describe('model access (DESIGN §5 steps)', () => {
     const s = await setup();
     await app.data(`mutation($input: ArchiveTeamInput!) { archiveTeam(input: $input) { userErrors { code } } }`, { input: { teamId: s.team.id } }, { token: s.admin.token });
     expect((await check(s, 'fal-ai/flux/dev')).access).toMatchObject({ decision: 'BLOCKED', level: 'TEAM', reasonCode: 'TEAM_ARCHIVED' });
+    // Whatever the rules: an organization rule allowing everything does not reopen it, and the team takes no new policy.
+    await apply(s, { addRules: [{ surface: 'API', pattern: '*', effect: 'ALLOWED', locked: true }] });
+    expect((await check(s, 'fal-ai/flux/dev')).access.reasonCode).toBe('TEAM_ARCHIVED');
+    const refused = await apply(s, { addRules: [{ teamId: s.team.id, surface: 'API', pattern: 'fal-ai/*', effect: 'ALLOWED' }] });
+    expect(refused.userErrors).toEqual([{ code: 'NOT_FOUND', message: expect.any(String), field: ['input', 'addRules', '0', 'teamId'] }]);
   });
 
   it('lists every catalog model’s state for a team with provenance', async () => {
@@ -295,6 +332,137 @@ describe('dry run', () => {
     const response = await app.gql(PREVIEW, { input: { organizationId: s.org.id, addRules: [{ surface: 'API', pattern: 'fal-*/x', effect: 'BLOCKED' }] } }, { token: s.admin.token });
     expect(response.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
+});
+
+describe('dry run against what is actually stored (property, through the server)', () => {
+  const SETTINGS = ['teamCreation', 'invitePermission', 'crossTeamVisibility', 'requestVisibility', 'ssoRequired', 'personalAccountAccess', 'modelAccessMode'];
+  const TEAM_FIELDS = `username modelAccessRules { id }
+    effectivePolicy { ${SETTINGS.map((s) => `${s} { value }`).join(' ')} }
+    api: modelAccess(surface: API) { endpoint { endpointId } access { decision } }
+    playground: modelAccess(surface: PLAYGROUND) { endpoint { endpointId } access { decision } }`;
+  const SNAPSHOT = `query($slug: String!) { organization(slug: $slug) {
+    policy { modelAccessRules { id } }
+    rootTeam { ${TEAM_FIELDS} }
+    teams(first: 5) { edges { node { ${TEAM_FIELDS} } } }
+  } }`;
+  const CHANGES = `team { username } settings { setting before after } modelAccess { surface endpointId before { decision } after { decision } }`;
+  const PREVIEW_ALL = `query($input: PolicyChangeInput!) { previewPolicyChange(input: $input) { teams { ${CHANGES} } } }`;
+  const APPLY_ALL = `mutation($input: PolicyChangeInput!) { applyPolicyChange(input: $input) { userErrors { code field } changes { ${CHANGES} } } }`;
+
+  /** Every team's effective values as the API reports them after the fact, flattened to `key -> value`. */
+  async function effectiveValues(s: Setup) {
+    const { organization } = await app.data(SNAPSHOT, { slug: s.org.slug }, { token: s.admin.token });
+    const teams = [organization.rootTeam, ...organization.teams.edges.map((e: any) => e.node)];
+    const values = new Map<string, Map<string, string>>();
+    for (const team of teams) {
+      const flat = new Map<string, string>();
+      for (const setting of SETTINGS) flat.set(`setting ${setting}`, String(team.effectivePolicy[setting].value));
+      for (const [surface, entries] of [['API', team.api], ['PLAYGROUND', team.playground]] as const) {
+        for (const entry of entries) flat.set(`${surface} ${entry.endpoint.endpointId}`, entry.access.decision);
+      }
+      values.set(team.username, flat);
+    }
+    const ruleIds = [...organization.policy.modelAccessRules, ...teams.flatMap((t: any) => t.modelAccessRules)].map((r: any) => r.id);
+    return { values, ruleIds };
+  }
+
+  /** `username: key before->after` lines for every value that differs between two reads, sorted. */
+  function actualChanges(before: Map<string, Map<string, string>>, after: Map<string, Map<string, string>>): string[] {
+    const lines: string[] = [];
+    for (const [username, was] of before) {
+      for (const [key, value] of was) if (after.get(username)!.get(key) !== value) lines.push(`${username}: ${key} ${value}->${after.get(username)!.get(key)}`);
+    }
+    return lines.sort();
+  }
+
+  const camel = (setting: string) => setting.toLowerCase().replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+  function reportedChanges(teams: any[]): string[] {
+    return teams
+      .flatMap((team) => [
+        ...team.settings.map((c: any) => `${team.team.username}: setting ${camel(c.setting)} ${c.before}->${c.after}`),
+        ...team.modelAccess.map((f: any) => `${team.team.username}: ${f.surface} ${f.endpointId} ${f.before.decision}->${f.after.decision}`),
+      ])
+      .sort();
+  }
+
+  /** Previews `input`, applies it, and checks the preview against the values read back from the database. */
+  async function previewThenApply(s: Setup, input: Record<string, unknown>) {
+    const before = await effectiveValues(s);
+    const preview = await app.gql(PREVIEW_ALL, { input }, { token: s.admin.token });
+    const applied = (await app.data(APPLY_ALL, { input }, { token: s.admin.token })).applyPolicyChange;
+    const after = await effectiveValues(s);
+    if (preview.body.errors) {
+      // An invalid change is refused by both, and applying it changes nothing.
+      expect(preview.body.errors[0]!.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(applied.userErrors.length).toBeGreaterThan(0);
+      expect(actualChanges(before.values, after.values)).toEqual([]);
+      return false;
+    }
+    expect(applied.userErrors).toEqual([]);
+    expect(reportedChanges(preview.body.data.previewPolicyChange.teams)).toEqual(actualChanges(before.values, after.values));
+    expect(reportedChanges(applied.changes)).toEqual(reportedChanges(preview.body.data.previewPolicyChange.teams));
+    return true;
+  }
+
+  it('the same pattern twice in one change: the preview predicts the rule that is stored', async () => {
+    const s = await setup();
+    // Found by the property below: the plan kept both additions (BLOCKED won the tie) while the upserts stored the last.
+    const twice = (first: Record<string, unknown>, second: Record<string, unknown>) => ({
+      organizationId: s.org.id,
+      addRules: [{ surface: 'API', pattern: 'fal-ai/flux/*', ...first }, { surface: 'API', pattern: 'fal-ai/flux/*', ...second }],
+    });
+    expect(await previewThenApply(s, twice({ effect: 'BLOCKED' }, { effect: 'ALLOWED' }))).toBe(true);
+    expect((await check(s, 'fal-ai/flux/dev')).access).toMatchObject({ decision: 'ALLOWED', rule: { pattern: 'fal-ai/flux/*', effect: 'ALLOWED' } });
+    await apply(s, { addRules: [{ teamId: s.team.id, surface: 'API', pattern: 'fal-ai/flux/dev', effect: 'BLOCKED' }] });
+    expect(await previewThenApply(s, twice({ effect: 'ALLOWED', locked: true }, { effect: 'ALLOWED', locked: false }))).toBe(true);
+    expect((await check(s, 'fal-ai/flux/dev')).access).toMatchObject({ decision: 'BLOCKED', reasonCode: 'TEAM_RULE' });
+  });
+
+  it('over random changes, the preview lists exactly the effective values that applying changed', async () => {
+    const s = await setup();
+    const teams = [s.team, await createTeam(app, s.admin, s.org.id), await createTeam(app, s.admin, s.org.id)];
+    const patterns = ['*', 'fal-ai/*', 'fal-ai/flux/*', 'fal-ai/flux*', 'fal-ai/flux/dev', 'fal-ai/veo3', 'fal-ai/veo3*', 'compute/*', 'serverless/gpu-h100'];
+    const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+    const changeArb = fc.record({
+      settings: fc.record(
+        {
+          requestVisibility: fc.record({ value: maybe(fc.constantFrom('ALL', 'OWN')), locked: maybe(fc.boolean()) }),
+          modelAccessMode: fc.record({ value: maybe(fc.constantFrom('ENTERPRISE_READY', 'EXPLICIT_APPROVAL')), locked: maybe(fc.boolean()) }),
+          teamCreation: fc.record({ value: maybe(fc.constantFrom('ORG_ADMINS', 'TEAM_ADMINS', 'ANY_MEMBER')) }),
+          crossTeamVisibility: fc.record({ value: maybe(fc.boolean()), locked: maybe(fc.boolean()) }),
+        },
+        { requiredKeys: [] },
+      ),
+      teamOverrides: fc.array(fc.record({ team: fc.nat(2), requestVisibility: fc.constantFrom('ALL', 'OWN', null) }), { maxLength: 2 }),
+      addRules: fc.array(
+        fc.record({ team: fc.option(fc.nat(2), { nil: null }), surface: fc.constantFrom('API', 'PLAYGROUND'), pattern: fc.constantFrom(...patterns), effect: fc.constantFrom('ALLOWED', 'BLOCKED'), locked: fc.boolean() }),
+        { maxLength: 4 },
+      ),
+      removals: fc.array(fc.nat(), { maxLength: 2 }),
+    });
+    let applied = 0;
+    await fc.assert(
+      fc.asyncProperty(changeArb, async (change) => {
+        const { ruleIds } = await effectiveValues(s);
+        const input = {
+          organizationId: s.org.id,
+          settings: change.settings,
+          teamOverrides: change.teamOverrides.map((o) => ({ teamId: teams[o.team]!.id, requestVisibility: o.requestVisibility })),
+          addRules: change.addRules.map((r) => ({
+            surface: r.surface,
+            pattern: r.pattern,
+            effect: r.effect,
+            ...(r.team === null ? { locked: r.locked } : { teamId: teams[r.team]!.id }),
+          })),
+          removeRuleIds: ruleIds.length ? [...new Set(change.removals.map((i) => ruleIds[i % ruleIds.length]!))] : [],
+        };
+        if (await previewThenApply(s, input)) applied++;
+      }),
+      { numRuns: 30 },
+    );
+    // Most random changes are valid; the property is about applied ones.
+    expect(applied).toBeGreaterThan(10);
+  }, 180_000); // 30 rounds of four round trips each: generous for a loaded machine
 });
 
 describe('team creation policy', () => {

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import {
   applyPolicyChange,
@@ -203,6 +205,28 @@ describe('settings resolution and policy changes (properties)', () => {
     );
   });
 
+  it('adding several rules in one change equals adding them one after another (as the stored upserts do)', () => {
+    // Few slots, so one change often names the same level, surface and pattern twice.
+    const crowdedAdditions = fc.array(
+      fc.record({ teamId: fc.constantFrom(null, 't1'), surface: surfaceArb, pattern: fc.constantFrom('p/a', 'p/*', '*'), effect: effectArb, locked: fc.boolean() }).map((r) => ({ ...r, id: `n${ruleCounter++}` })),
+      { maxLength: 6 },
+    );
+    fc.assert(
+      fc.property(statesArb, changeArb, crowdedAdditions, catalogArb, (before, someChange, addRules, catalog) => {
+        const change = { ...someChange, addRules };
+        const atOnce = applyPolicyChange(before, change);
+        let oneByOne = applyPolicyChange(before, { ...change, addRules: [] });
+        for (const addition of change.addRules ?? []) oneByOne = applyPolicyChange(oneByOne, { addRules: [addition] });
+        const byId = (rules: RuleState[]) => [...rules].sort((a, b) => (a.id < b.id ? -1 : 1));
+        expect(byId(atOnce.organization.rules)).toEqual(byId(oneByOne.organization.rules));
+        for (const [i, team] of atOnce.teams.entries()) {
+          expect(byId(team.rules)).toEqual(byId(oneByOne.teams[i]!.rules));
+          expect(effectiveSnapshot(atOnce.organization, team, catalog)).toEqual(effectiveSnapshot(oneByOne.organization, oneByOne.teams[i]!, catalog));
+        }
+      }),
+    );
+  });
+
   it('locking keeps team overrides (inert, visible) and unlocking brings them back', () => {
     fc.assert(
       fc.property(requestVisibility, requestVisibility, (orgValue, teamValue) => {
@@ -221,5 +245,13 @@ describe('settings resolution and policy changes (properties)', () => {
       const effective = resolveSetting(setting, { settings: {}, rules: [] }, setting === 'requestVisibility' ? null : team);
       expect(effective).toMatchObject({ value: SETTING_DEFINITIONS[setting].defaultValue, level: 'DEFAULT', overriddenByLock: false });
     }
+  });
+});
+
+describe('purity', () => {
+  it('the resolution module imports nothing (no database, clock or I/O can reach it)', () => {
+    const source = fs.readFileSync(path.join(__dirname, '../src/policies/resolution.ts'), 'utf8');
+    expect(source).not.toMatch(/^\s*import\s|\brequire\(|\bimport\(/m);
+    expect(source).not.toMatch(/\bDate\.now\(|\bnew Date\(|\bprocess\./);
   });
 });

@@ -318,6 +318,49 @@ describe('grouping, auth method and authorization', () => {
   });
 });
 
+describe('cross-team visibility policy (DESIGN §5)', () => {
+  it('team admins and billing members see other teams’ usage only while the organization turns it on', async () => {
+    const { admin, org, team } = await organizationWithTeam();
+    const other = await createTeam(app, admin, org.id);
+    const teamAdmin = await addMember(app, admin, org.id, { teams: [{ teamId: team.id, role: 'ADMIN' }] });
+    const billing = await addMember(app, admin, org.id, { teams: [{ teamId: team.id, role: 'BILLING' }] });
+    const developer = await addMember(app, admin, org.id, { teams: [{ teamId: team.id, role: 'DEVELOPER' }] });
+    const at = DateTime.fromISO('2025-09-01T10:00:00Z');
+    await ingest([record(team.username, at, { quantity: '1' }), record(other.username, at, { quantity: '2' })]);
+    const args = { slug: org.slug, start: '2025-09-01', end: '2025-09-02', timeframe: 'DAY', expand: ['SUMMARY'], groupBy: ['TEAM'] };
+    const teamsSeenBy = async (viewer: SignedUpUser, extra: Record<string, unknown> = {}) => {
+      const response = await app.gql(USAGE, { ...args, ...extra }, { token: viewer.token });
+      if (response.body.errors) return response.body.errors[0]!.extensions?.code;
+      return response.body.data.organization.usage.summary.map((i: any) => `${i.teamUsername}=${i.cost}`).sort();
+    };
+    const setCrossTeamVisibility = async (value: boolean) => {
+      const { updateOrganizationPolicy } = await app.data(
+        `mutation($input: UpdateOrganizationPolicyInput!) { updateOrganizationPolicy(input: $input) { userErrors { code } } }`,
+        { input: { organizationId: org.id, settings: { crossTeamVisibility: { value } } } },
+        { token: admin.token },
+      );
+      expect(updateOrganizationPolicy.userErrors).toEqual([]);
+    };
+
+    // Off (the default): their own team only; naming the other team is an error, not an empty answer.
+    expect(await teamsSeenBy(teamAdmin)).toEqual([`${team.username}=1`]);
+    expect(await teamsSeenBy(billing)).toEqual([`${team.username}=1`]);
+    expect(await teamsSeenBy(teamAdmin, { teams: [other.username] })).toBe('BAD_USER_INPUT');
+    expect(await teamsSeenBy(developer)).toBe('FORBIDDEN');
+
+    await setCrossTeamVisibility(true);
+    const everyTeam = [`${other.username}=2`, `${team.username}=1`].sort();
+    expect(await teamsSeenBy(teamAdmin)).toEqual(everyTeam);
+    expect(await teamsSeenBy(billing)).toEqual(everyTeam);
+    expect(await teamsSeenBy(teamAdmin, { teams: [other.username] })).toEqual([`${other.username}=2`]);
+    // It widens what usage readers see; it does not make developers usage readers.
+    expect(await teamsSeenBy(developer)).toBe('FORBIDDEN');
+
+    await setCrossTeamVisibility(false);
+    expect(await teamsSeenBy(teamAdmin)).toEqual([`${team.username}=1`]);
+  });
+});
+
 describe('dashboards', () => {
   it('resolves spend and summaries of many teams with a constant number of SQL statements', async () => {
     const { admin, org } = await organizationWithTeam();

@@ -50,8 +50,11 @@ export class GovernanceService {
         [organizationId, monthStart.toISO(), String(monthStart.daysInMonth), elapsedDays.toFixed(6), this.thresholds.spendPaceFactor],
       ),
       this.db.query(
+        // Keys of archived teams no longer authenticate (the team is locked): nothing to fix there, so not reported.
         `SELECT k.id, k.key_id, k.team_id, k.owner_id, e.environment, k.created_at, k.last_used_at
-           FROM api_keys k LEFT JOIN api_key_environments e ON e.api_key_id = k.id
+           FROM api_keys k
+           JOIN teams t ON t.id = k.team_id AND t.archived_at IS NULL
+           LEFT JOIN api_key_environments e ON e.api_key_id = k.id
           WHERE k.organization_id = $1 AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > $2)`,
         [organizationId, now],
       ),

@@ -35,7 +35,7 @@ export interface KeyFacts {
 
 export interface GovernanceSnapshot {
   teams: TeamFacts[];
-  /** Active (not revoked, not expired) keys of the organization's teams. */
+  /** Active (not revoked, not expired) keys of the organization's active (not archived) teams. */
   keys: KeyFacts[];
   memberCount: number;
   adminUserIds: string[];
@@ -118,7 +118,7 @@ export function findings(snapshot: GovernanceSnapshot, thresholds: GovernanceThr
       add({
         kind: 'PRODUCTION_TEAM_WITHOUT_OWNER_OR_ESCALATION',
         severity: 'HIGH',
-        message: `Production team "${team.username}" has no ${missing}.`,
+        message: `Production team "${team.username}" is missing ${missing}.`,
         fix: 'Set the owner and escalation contact with updateTeamGovernance before launch.',
         teamIds: [team.id],
       });
@@ -142,7 +142,7 @@ export function findings(snapshot: GovernanceSnapshot, thresholds: GovernanceThr
       kind: 'KEYS_WITHOUT_OWNER',
       severity: 'MEDIUM',
       message: `${unowned.length} API key(s) have no owner: requests made with them match nobody under restricted request view.`,
-      fix: 'Give every key an owner, or replace shared keys with per-person keys.',
+      fix: 'Replace each shared key with one created for the person who uses it (createApiKey with ownerId), move traffic to it, then revoke the shared key.',
       apiKeyIds: unowned.map((key) => key.id),
       teamIds: unique(unowned.map((key) => key.teamId)),
     });

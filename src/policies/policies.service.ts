@@ -16,6 +16,7 @@ import {
   decideModelAccess,
   DEFAULT_ORGANIZATION_POLICY,
   diffEffectivePolicies,
+  effectiveRuleAdditions,
   isTeamScoped,
   isValidPattern,
   resolveSettings,
@@ -179,12 +180,6 @@ export class PoliciesService {
     );
   }
 
-  /** The organization's invite policy; the invites module calls this before creating invites (see README). */
-  async invitePermission(organizationId: string): Promise<'ORG_ADMINS' | 'TEAM_ADMINS'> {
-    const row = await this.db.getRepository(OrganizationPolicySetting).findOneBy({ organizationId, setting: 'invitePermission' });
-    return (row?.value as 'ORG_ADMINS' | 'TEAM_ADMINS' | undefined) ?? 'TEAM_ADMINS';
-  }
-
   // -------------------------------------------------------------------------------------------------------------
   // Changing (dry run and apply share loadStates + applyPolicyChange + diffEffectivePolicies)
 
@@ -207,7 +202,7 @@ export class PoliciesService {
       await this.persistSettings(tx, caller, organizationId, states.organization, change);
       await this.persistOverrides(tx, caller, organizationId, states, change);
       await this.persistRuleRemovals(tx, caller, organizationId, allRules, change.removeRuleIds ?? []);
-      const rules = await this.persistRuleAdditions(tx, caller, organizationId, allRules, change.addRules ?? []);
+      const rules = await this.persistRuleAdditions(tx, caller, organizationId, allRules, effectiveRuleAdditions(change.addRules ?? []));
       return { changes: diffEffectivePolicies(states, after, catalog), rules };
     });
   }

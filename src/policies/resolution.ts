@@ -296,7 +296,10 @@ export interface PolicyChange {
   settings?: Partial<Record<SettingKey, { value?: SettingValue; locked?: boolean }>>;
   /** Team overrides of team-scoped settings: `value` null removes the override. */
   teamOverrides?: Array<{ teamId: string; setting: SettingKey; value: SettingValue | null }>;
-  /** Adding a rule for a pattern that already has one at that level and surface replaces it. */
+  /**
+   * Adding a rule for a pattern that already has one at that level and surface replaces it; when the change itself
+   * names the same level, surface and pattern more than once, the last one wins (as if added one after another).
+   */
   addRules?: Array<RuleAddition & { id: string }>;
   removeRuleIds?: string[];
 }
@@ -308,6 +311,16 @@ export interface PolicyStates {
 
 function sameSlot(rule: RuleState, addition: { surface: Surface; pattern: string }): boolean {
   return rule.surface === addition.surface && rule.pattern === addition.pattern;
+}
+
+/**
+ * The rule additions of a change that take effect: the last one per (level, surface, pattern). The service stores
+ * exactly these, so the plan never keeps two rules for one slot while the database keeps one.
+ */
+export function effectiveRuleAdditions<T extends RuleAddition>(additions: readonly T[]): T[] {
+  const slot = (addition: RuleAddition) => JSON.stringify([addition.teamId, addition.surface, addition.pattern]);
+  const last = new Map(additions.map((addition, index) => [slot(addition), index]));
+  return additions.filter((addition, index) => last.get(slot(addition)) === index);
 }
 
 /** The policy state after `change`, without touching the input. The service persists exactly these operations. */
@@ -323,7 +336,7 @@ export function applyPolicyChange(states: PolicyStates, change: PolicyChange): P
       locked: update.locked ?? current?.locked ?? false,
     };
   }
-  const additions = change.addRules ?? [];
+  const additions = effectiveRuleAdditions(change.addRules ?? []);
   const withAdditions = (rules: RuleState[], teamId: string | null): RuleState[] => {
     const mine = additions.filter((addition) => addition.teamId === teamId);
     const kept = rules.filter((rule) => !removed.has(rule.id) && !mine.some((addition) => sameSlot(rule, addition)));
