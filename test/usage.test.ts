@@ -387,6 +387,42 @@ describe('dashboards', () => {
     expect(many.statements).toBe(few.statements);
   });
 
+  it('answers aliased pages of teams and all their figures in one statement each, page by page as if asked alone', async () => {
+    const { admin, org, team } = await organizationWithTeam();
+    const now = DateTime.utc().startOf('hour');
+    const usernames = [team.username];
+    for (let i = 0; i < 4; i++) usernames.push((await createTeam(app, admin, org.id)).username);
+    await ingest(usernames.map((username, i) => record(username, now, { quantity: String(i + 1) })));
+    const range = { start: now.startOf('day').toISO(), end: now.plus({ hours: 1 }).toISO() };
+    const FIELDS = `pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { username spend(period: MONTH) usageSummary(range: $range) { product cost } } }`;
+    const ask = async (selection: string, variables: Record<string, unknown> = {}) => {
+      const response = await app.gql(
+        `query($slug: String!${selection.includes('$range') ? ', $range: UsageRangeInput!' : ''}${selection.includes('$after') ? ', $after: String' : ''}) { organization(slug: $slug) { ${selection} } }`,
+        { slug: org.slug, ...(selection.includes('$range') ? { range } : {}), ...variables },
+        { token: admin.token },
+      );
+      return { statements: Number(response.headers.get('x-orgraph-sql-statements')), body: response.body };
+    };
+    const first = await ask(`teams(first: 2) { ${FIELDS} }`);
+    const after = first.body.data.organization.teams.pageInfo.endCursor;
+    const second = await ask(`teams(first: 2, after: $after) { ${FIELDS} }`, { after });
+    const rest = await ask(`teams(first: 10, after: $after) { ${FIELDS} }`, { after });
+    const together = await ask(`a: teams(first: 2) { ${FIELDS} } b: teams(first: 2, after: $after) { ${FIELDS} } c: teams(first: 10, after: $after) { ${FIELDS} }`, { after });
+    expect(together.body.data.organization).toEqual({
+      a: first.body.data.organization.teams,
+      b: second.body.data.organization.teams,
+      c: rest.body.data.organization.teams,
+    });
+    expect(together.body.data.organization.c.edges.map((edge: any) => edge.node.spend)).toEqual(['3', '4', '5']);
+    // Three pages and fifteen figures cost what one page and its figures cost.
+    expect(together.statements).toBe(first.statements);
+
+    // A page with bad arguments is a clean BAD_USER_INPUT at its own path (connections are non-null, so it nulls up).
+    const mixed = await ask(`a: teams(first: 2) { totalCount } b: teams(first: 101) { totalCount }`);
+    expect(mixed.body.data).toBeNull();
+    expect(mixed.body.errors).toEqual([expect.objectContaining({ path: ['organization', 'b'], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'first' }) })]);
+  });
+
   it('answers day-aligned, hour-aligned and unaligned summaries alike (daily rollup, hourly rollup, raw records)', async () => {
     const { admin, team } = await organizationWithTeam();
     const today = DateTime.utc().startOf('day');

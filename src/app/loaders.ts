@@ -11,6 +11,10 @@ import { Member } from '../members/member.entity';
 import { Invite } from '../invites/invite.entity';
 import { ApiKey } from '../apiKeys/apiKey.entity';
 import { createUsageDashboardLoaders } from '../usage/usageDashboards';
+import type { TeamListFilter } from '../teams/teams.service';
+import type { TeamConnection } from '../teams/teams.types';
+import type { PageArgs } from '../core/relay';
+import type { Services } from './services';
 import { TeamSecret } from '../secrets/teamSecret.entity';
 import { AuditEvent } from '../audit/auditEvent.entity';
 import { OrganizationPolicySetting } from '../policies/organizationPolicySetting.entity';
@@ -18,7 +22,7 @@ import { TeamPolicyOverride } from '../policies/teamPolicyOverride.entity';
 import { ModelAccessRule } from '../policies/modelAccessRule.entity';
 
 /** Per-request DataLoaders: every object fetched by id in a request costs one statement per kind, not per object. */
-export function createLoaders(db: DataSource, services: { requests: { payloads(keys: readonly string[]): Promise<Map<string, { input: unknown; output: unknown }>> } }) {
+export function createLoaders(db: DataSource, services: Pick<Services, 'requests' | 'teams'>) {
   return {
     userById: loaderByKey<string, User>((ids) => db.getRepository(User).findBy({ id: In([...ids]) }), (u) => u.id),
     organizationById: loaderByKey<string, Organization>(
@@ -82,7 +86,33 @@ export function createLoaders(db: DataSource, services: { requests: { payloads(k
       (ids) => db.getRepository(ModelAccessRule).findBy({ id: In([...ids]) }),
       (r) => r.id,
     ),
+    // Aliased pages of an organization's teams (a dashboard's `a: teams(first: 100) b: teams(first: 100, after: …)`)
+    // arrive in one tick: one statement for all pages of the same list, so their teams' fields batch together too.
+    teamPages: new DataLoader<TeamPageKey, TeamConnection, string>(
+      async (keys) => {
+        const lists = new Map<string, TeamPageKey[]>();
+        for (const key of keys) {
+          const list = JSON.stringify([key.organizationId, key.filter]);
+          lists.set(list, [...(lists.get(list) ?? []), key]);
+        }
+        const pages = new Map<TeamPageKey, TeamConnection | Error>();
+        await Promise.all(
+          [...lists.values()].map(async (group) => {
+            const answers = await services.teams.connections(group[0]!.organizationId, group[0]!.filter, group.map((key) => key.page));
+            group.forEach((key, index) => pages.set(key, answers[index]!));
+          }),
+        );
+        return keys.map((key) => pages.get(key)!);
+      },
+      { cacheKeyFn: (key) => JSON.stringify([key.organizationId, key.filter, key.page]) },
+    ),
   };
+}
+
+export interface TeamPageKey {
+  organizationId: string;
+  filter: TeamListFilter;
+  page: PageArgs;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -112,6 +112,59 @@ export interface PageArgs {
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
+export interface PaginateOptions<Entity, C extends object = object> {
+  connection: ClassType<C>;
+  orderBy: string;
+  orderValue: (row: Entity) => string | number | Date;
+  direction?: 'ASC' | 'DESC';
+  /** Unique tie-breaker column (default `id`); the entity property is derived from `rowId`. */
+  idColumn?: string;
+  rowId?: (row: Entity) => string;
+}
+
+interface PageWindow {
+  first: number;
+  cursor: [string | number, string] | null;
+}
+
+function pageWindow(args: PageArgs): PageWindow {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
+  }
+  return { first, cursor: args.after ? decodeCursor(args.after) : null };
+}
+
+/** Adds the page's keyset condition, order and limit (one row more than the page, to learn whether more follow). */
+function selectPage<Entity extends ObjectLiteral>(query: SelectQueryBuilder<Entity>, window: PageWindow, options: PaginateOptions<Entity>, tag = ''): SelectQueryBuilder<Entity> {
+  const idColumn = `${query.alias}.${options.idColumn ?? 'id'}`;
+  const direction = options.direction ?? 'ASC';
+  if (window.cursor) {
+    const op = direction === 'ASC' ? '>' : '<';
+    query.andWhere(`(${options.orderBy}, ${idColumn}) ${op} (:cursorValue${tag}, :cursorId${tag})`, {
+      [`cursorValue${tag}`]: window.cursor[0],
+      [`cursorId${tag}`]: window.cursor[1],
+    });
+  }
+  return query.orderBy(options.orderBy, direction).addOrderBy(idColumn, direction).limit(window.first + 1);
+}
+
+function connectionOf<Entity extends ObjectLiteral, C extends object>(rows: Entity[], window: PageWindow, countQuery: SelectQueryBuilder<Entity>, options: PaginateOptions<Entity, C>): C {
+  const rowId = options.rowId ?? ((row: Entity) => row.id as string);
+  const page = rows.slice(0, window.first);
+  const edges = page.map((row) => ({ cursor: encodeCursor(options.orderValue(row), rowId(row)), node: row }));
+  const connection = new options.connection() as C & { edges: unknown; pageInfo: PageInfo; countItems: unknown };
+  connection.edges = edges;
+  connection.pageInfo = {
+    hasNextPage: rows.length > window.first,
+    hasPreviousPage: Boolean(window.cursor),
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges[edges.length - 1]?.cursor ?? null,
+  };
+  connection.countItems = () => countQuery.getCount();
+  return connection;
+}
+
 /**
  * Keyset pagination over `orderBy` (an SQL expression) then the row id, both ascending (or both descending). The
  * cursor encodes the last row's sort value and id, so page 100 costs the same as page 1. Timestamps sort at
@@ -120,50 +173,63 @@ export const MAX_PAGE_SIZE = 100;
 export async function paginate<Entity extends ObjectLiteral, C extends object>(
   query: SelectQueryBuilder<Entity>,
   args: PageArgs,
-  options: {
-    connection: ClassType<C>;
-    orderBy: string;
-    orderValue: (row: Entity) => string | number | Date;
-    direction?: 'ASC' | 'DESC';
-    /** Unique tie-breaker column (default `id`); the entity property is derived from `rowId`. */
-    idColumn?: string;
-    rowId?: (row: Entity) => string;
-  },
+  options: PaginateOptions<Entity, C>,
 ): Promise<C> {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw new BadUserInputError(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
-  }
-  const alias = query.alias;
-  const idColumn = `${alias}.${options.idColumn ?? 'id'}`;
-  const rowId = options.rowId ?? ((row: Entity) => row.id as string);
-  const direction = options.direction ?? 'ASC';
+  const window = pageWindow(args);
   const countQuery = query.clone();
-  if (args.after) {
-    const [value, id] = decodeCursor(args.after);
-    const op = direction === 'ASC' ? '>' : '<';
-    query.andWhere(`(${options.orderBy}, ${idColumn}) ${op} (:cursorValue, :cursorId)`, {
-      cursorValue: value,
-      cursorId: id,
-    });
+  const rows = await selectPage(query, window, options).getMany();
+  return connectionOf(rows, window, countQuery, options);
+}
+
+/**
+ * Several pages of the same list (e.g. aliased `teams(first: 100)` and `teams(first: 100, after: …)`) in ONE
+ * statement: the rows whose ids any page's keyset subquery selects, split into pages here by the same ordering.
+ * Each result is the page's connection, or the error its arguments deserve.
+ */
+export async function paginateMany<Entity extends ObjectLiteral, C extends object>(
+  makeQuery: () => SelectQueryBuilder<Entity>,
+  pages: readonly PageArgs[],
+  options: PaginateOptions<Entity, C>,
+): Promise<Array<C | Error>> {
+  const windows = pages.map((args) => {
+    try {
+      return pageWindow(args);
+    } catch (error) {
+      return error as Error;
+    }
+  });
+  const valid = windows.flatMap((window, index) => (window instanceof Error ? [] : [{ window, index }]));
+  if (valid.length <= 1) {
+    return Promise.all(windows.map((window, index) => (window instanceof Error ? window : paginate(makeQuery(), pages[index]!, options))));
   }
-  const rows = await query
-    .orderBy(options.orderBy, direction)
-    .addOrderBy(idColumn, direction)
-    .limit(first + 1)
-    .getMany();
-  const page = rows.slice(0, first);
-  const edges = page.map((row) => ({ cursor: encodeCursor(options.orderValue(row), rowId(row)), node: row }));
-  const connection = new options.connection() as C & { edges: unknown; pageInfo: PageInfo; countItems: unknown };
-  connection.edges = edges;
-  connection.pageInfo = {
-    hasNextPage: rows.length > first,
-    hasPreviousPage: Boolean(args.after),
-    startCursor: edges[0]?.cursor ?? null,
-    endCursor: edges[edges.length - 1]?.cursor ?? null,
+  const outer = makeQuery();
+  const idColumn = `${outer.alias}.${options.idColumn ?? 'id'}`;
+  const subqueries = valid.map(({ window, index }) => selectPage(makeQuery().select(idColumn), window, options, `_${index}`));
+  outer.andWhere(`${idColumn} IN (${subqueries.map((sub) => `(${sub.getQuery()})`).join(' UNION ALL ')})`);
+  for (const sub of subqueries) outer.setParameters({ ...outer.getParameters(), ...sub.getParameters() });
+  const rowId = options.rowId ?? ((row: Entity) => row.id as string);
+  const descending = options.direction === 'DESC';
+  const keyOf = (row: Entity): [string | number, string] => {
+    const value = options.orderValue(row);
+    return [value instanceof Date ? value.toISOString() : value, rowId(row)];
   };
-  connection.countItems = () => countQuery.getCount();
-  return connection;
+  const rows = (await outer.getMany()).map((row) => ({ row, key: keyOf(row) }));
+  rows.sort((a, b) => compareKeys(a.key, b.key) * (descending ? -1 : 1));
+
+  const results: Array<C | Error> = windows.map((window) => window as Error);
+  for (const { window, index } of valid) {
+    const cursor = window.cursor;
+    const after = cursor ? rows.filter(({ key }) => compareKeys(key, cursor) * (descending ? -1 : 1) > 0) : rows;
+    results[index] = connectionOf(after.slice(0, window.first + 1).map(({ row }) => row), window, makeQuery(), options);
+  }
+  return results;
+}
+
+/** The order SQL gives (sort value, then id): numbers numerically, strings (ISO instants, UUIDs) by code unit. */
+function compareKeys(a: [string | number, string], b: [string | number, string]): number {
+  const byValue = typeof a[0] === 'number' && typeof b[0] === 'number' ? a[0] - b[0] : String(a[0]) < String(b[0]) ? -1 : String(a[0]) > String(b[0]) ? 1 : 0;
+  if (byValue !== 0) return byValue;
+  return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
 }
 
 export function encodeCursor(value: string | number | Date, id: string): string {

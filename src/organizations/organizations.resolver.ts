@@ -54,10 +54,14 @@ export class OrganizationResolver extends NodeIdResolver(Organization, 'Organiza
   async teams(@Root() organization: Organization, @Args(() => OrganizationTeamsArgs) args: OrganizationTeamsArgs, @Ctx() ctx: AppContext) {
     const role = await ctx.access.organizationRole(organization.id);
     const seesAll = role === OrganizationRole.ADMIN || role === OrganizationRole.BILLING;
-    return ctx.services.teams.connection(organization.id, {
-      ...args,
-      kind: 'TEAM',
-      memberUserId: seesAll ? null : ctx.actor.kind === 'USER' ? ctx.actor.userId : '00000000-0000-0000-0000-000000000000',
+    return ctx.loaders.teamPages.load({
+      organizationId: organization.id,
+      filter: {
+        kind: 'TEAM',
+        includeArchived: args.includeArchived ?? false,
+        memberUserId: seesAll ? null : ctx.actor.kind === 'USER' ? ctx.actor.userId : '00000000-0000-0000-0000-000000000000',
+      },
+      page: { first: args.first ?? null, after: args.after ?? null },
     });
   }
 

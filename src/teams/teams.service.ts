@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
-import { paginate, type PageArgs } from '../core/relay';
+import { paginateMany, type PageArgs } from '../core/relay';
 import { TeamConnection } from './teams.types';
 import { UserInputFailure } from '../core/errors';
 import { isUniqueViolation } from '../core/dbErrors';
@@ -10,6 +10,13 @@ import { Team, TeamKind } from './team.entity';
 import { TeamMembership, TeamRole } from './teamMembership.entity';
 import { assertValidName, assertValidUsername, usernameFrom } from './username';
 
+export interface TeamListFilter {
+  includeArchived?: boolean | null;
+  /** Only teams this user is a member of. */
+  memberUserId?: string | null;
+  kind?: 'TEAM';
+}
+
 /** Team lifecycle: creation, renaming, archiving. Authorization happens before these are called. */
 export class TeamsService {
   constructor(
@@ -18,26 +25,23 @@ export class TeamsService {
   ) {}
 
   /**
-   * An organization's teams in creation order. `memberUserId` restricts the list to teams that user belongs to
-   * (for viewers who are not organization ADMIN or BILLING).
+   * Pages of an organization's teams in creation order, all in one statement (aliased pages of a dashboard); an
+   * Error for a page with bad arguments. `memberUserId` restricts the list to teams that user belongs to (for
+   * viewers who are not organization ADMIN or BILLING).
    */
-  connection(
-    organizationId: string,
-    args: PageArgs & { includeArchived?: boolean | null; memberUserId?: string | null; kind?: 'TEAM' },
-  ): Promise<TeamConnection> {
-    const query = this.db
-      .getRepository(Team)
-      .createQueryBuilder('team')
-      .where('team.organization_id = :organizationId', { organizationId });
-    if (args.kind) query.andWhere('team.kind = :kind', { kind: args.kind });
-    if (!args.includeArchived) query.andWhere('team.archived_at IS NULL');
-    if (args.memberUserId) {
-      query.andWhere(
-        'EXISTS (SELECT 1 FROM team_memberships m WHERE m.team_id = team.id AND m.user_id = :memberUserId)',
-        { memberUserId: args.memberUserId },
-      );
-    }
-    return paginate(query, args, {
+  connections(organizationId: string, filter: TeamListFilter, pages: readonly PageArgs[]): Promise<Array<TeamConnection | Error>> {
+    const query = () => {
+      const list = this.db.getRepository(Team).createQueryBuilder('team').where('team.organization_id = :organizationId', { organizationId });
+      if (filter.kind) list.andWhere('team.kind = :kind', { kind: filter.kind });
+      if (!filter.includeArchived) list.andWhere('team.archived_at IS NULL');
+      if (filter.memberUserId) {
+        list.andWhere('EXISTS (SELECT 1 FROM team_memberships m WHERE m.team_id = team.id AND m.user_id = :memberUserId)', {
+          memberUserId: filter.memberUserId,
+        });
+      }
+      return list;
+    };
+    return paginateMany(query, pages, {
       connection: TeamConnection,
       orderBy: "date_trunc('milliseconds', team.created_at)",
       orderValue: (team) => team.createdAt.toISOString(),

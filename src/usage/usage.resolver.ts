@@ -83,17 +83,17 @@ export class TeamUsageResolver {
     return ctx.services.usage.report({ tenantId: team.organizationId ?? team.id, teamIds: [team.id] }, args);
   }
 
-  @FieldResolver(() => DecimalScalar, { description: 'Spend of the current UTC day or month so far (batched across teams: one statement per period).' })
+  @FieldResolver(() => DecimalScalar, { description: 'Spend of the current UTC day or month so far (batched across teams with `usageSummary`: one SQL statement for all of them).' })
   async spend(@Root() team: Team, @Arg('period', () => SpendPeriod, { description: 'DAY or MONTH.' }) period: SpendPeriod, @Ctx() ctx: AppContext): Promise<string> {
     await ctx.access.requireTeamUsage(team);
-    return ctx.loaders.usageDashboards.spend(period).load(team.id);
+    return ctx.loaders.usageDashboards.spend(period, team.id);
   }
 
-  @FieldResolver(() => [UsageItem], { description: 'Cost and quantity per product and unit over a range (batched across teams: one statement per distinct range).' })
+  @FieldResolver(() => [UsageItem], { description: 'Cost and quantity per product and unit over a range (batched across teams and ranges with `spend`: one SQL statement for all of them).' })
   async usageSummary(@Root() team: Team, @Arg('range', () => UsageRangeInput, { description: 'The range.' }) range: UsageRangeInput, @Ctx() ctx: AppContext): Promise<UsageItem[]> {
     await ctx.access.requireTeamUsage(team);
     if (range.start >= range.end) throw new BadUserInputError('`range.start` must be before `range.end`.', 'range');
-    return ctx.loaders.usageDashboards.summary(range.start, range.end).load(team.id);
+    return ctx.loaders.usageDashboards.summary(range.start, range.end, team.id);
   }
 }
 
