@@ -157,9 +157,8 @@ describe('the last ADMIN rule', () => {
     for (let waiting = 0, polls = 0; waiting < 2; polls++) {
       if (polls > 250) throw new Error('the two demotions never queued on the organization lock');
       await new Promise((resolve) => setTimeout(resolve, 20));
-      const {
-        rows: [row],
-      } = await blocker.query(
+      // Poll outside the blocker's transaction: pg_stat_activity is a snapshot taken once per transaction.
+      const [row] = await app.db.query(
         `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR NO KEY UPDATE%'`,
       );
       waiting = row.n;
