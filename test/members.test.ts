@@ -142,45 +142,59 @@ describe('the last ADMIN rule', () => {
     expect(ok.updateMemberRole.userErrors).toEqual([]);
   });
 
-  it('two ADMINs demoting each other at the same instant leave exactly one ADMIN', async () => {
+  /**
+   * The last-ADMIN races: A and B are the only ADMINs and each starts a change that would be fine alone but leaves
+   * no ADMIN together. A blocker transaction holds the organization row until both changes are provably waiting on
+   * the organization lock inside their own transactions; then it lets go. Exactly one change may win.
+   */
+  type Side = 'a' | 'b';
+  const RACES: Array<{ name: string; ops: Array<{ by: Side; run: 'demote' | 'remove' | 'leave'; target: Side }> }> = [
+    { name: 'A demotes B while B demotes A', ops: [{ by: 'a', run: 'demote', target: 'b' }, { by: 'b', run: 'demote', target: 'a' }] },
+    { name: 'A removes B while B removes A', ops: [{ by: 'a', run: 'remove', target: 'b' }, { by: 'b', run: 'remove', target: 'a' }] },
+    { name: 'A removes B while B demotes A', ops: [{ by: 'a', run: 'remove', target: 'b' }, { by: 'b', run: 'demote', target: 'a' }] },
+    { name: 'A and B both leave', ops: [{ by: 'a', run: 'leave', target: 'a' }, { by: 'b', run: 'leave', target: 'b' }] },
+    { name: 'A leaves while B steps down', ops: [{ by: 'a', run: 'leave', target: 'a' }, { by: 'b', run: 'demote', target: 'b' }] },
+  ];
+
+  it.each(RACES)('$name at the same instant: exactly one wins, one ADMIN remains', async ({ ops }) => {
     const { admin: a, org, adminMemberId: aMember } = await orgWithAdmin();
     const b = await addMember(app, a, org.id, { role: 'ADMIN' });
-    // Hold the organization row so both demotions are provably in flight before either can proceed.
+    const people = { a: { token: a.token, memberId: aMember }, b: { token: b.token, memberId: b.memberId } };
     const blocker = new Client({ connectionString: (app.db.options as { url: string }).url });
     await blocker.connect();
     await blocker.query('BEGIN');
     await blocker.query(`SELECT id FROM organizations WHERE id = $1 FOR UPDATE`, [localId(org.id)]);
-    const both = Promise.all([
-      app.data(UPDATE_ROLE, { input: { memberId: b.memberId, role: 'MEMBER' } }, { token: a.token }),
-      app.data(UPDATE_ROLE, { input: { memberId: aMember, role: 'MEMBER' } }, { token: b.token }),
-    ]);
-    for (let waiting = 0, polls = 0; waiting < 2; polls++) {
-      if (polls > 250) throw new Error('the two demotions never queued on the organization lock');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      // Poll outside the blocker's transaction: pg_stat_activity is a snapshot taken once per transaction.
-      const [row] = await app.db.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR NO KEY UPDATE%'`,
-      );
-      waiting = row.n;
+    const inFlight = Promise.all(
+      ops.map(async ({ by, run, target }) => {
+        const credential = { token: people[by].token };
+        if (run === 'demote') return (await app.data(UPDATE_ROLE, { input: { memberId: people[target].memberId, role: 'MEMBER' } }, credential)).updateMemberRole;
+        if (run === 'remove') return (await app.data(REMOVE, { input: { memberId: people[target].memberId } }, credential)).removeMember;
+        return (await app.data(LEAVE, { input: { organizationId: org.id } }, credential)).leaveOrganization;
+      }),
+    );
+    try {
+      for (let waiting = 0, polls = 0; waiting < 2; polls++) {
+        if (polls > 250) throw new Error('the two changes never queued on the organization lock');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        // Poll outside the blocker's transaction: pg_stat_activity is a snapshot taken once per transaction.
+        const [row] = await app.db.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR NO KEY UPDATE%'`,
+        );
+        waiting = row.n;
+      }
+    } finally {
+      await blocker.query('COMMIT');
+      await blocker.end();
     }
-    await blocker.query('COMMIT');
-    await blocker.end();
-    const results = (await both).map((r) => r.updateMemberRole.userErrors.map((e: any) => e.code));
-    expect(results.sort()).toEqual([[], ['LAST_ADMIN']]);
+    const outcomes = (await inFlight).map((payload: any) => payload.userErrors.map((e: any) => e.code));
+    expect(outcomes.sort()).toEqual([[], ['LAST_ADMIN']]);
     const admins = await app.db.query(`SELECT 1 FROM organization_memberships WHERE organization_id = $1 AND role = 'ADMIN'`, [localId(org.id)]);
     expect(admins).toHaveLength(1);
-  });
-
-  it('an ADMIN removing the other while being demoted keeps one ADMIN (removal vs demotion race)', async () => {
-    const { admin: a, org, adminMemberId: aMember } = await orgWithAdmin();
-    const b = await addMember(app, a, org.id, { role: 'ADMIN' });
-    const [removeB, demoteA] = await Promise.all([
-      app.data(REMOVE, { input: { memberId: b.memberId } }, { token: a.token }),
-      app.data(UPDATE_ROLE, { input: { memberId: aMember, role: 'BILLING' } }, { token: b.token }),
-    ]);
-    const outcomes = [removeB.removeMember.userErrors.length, demoteA.updateMemberRole.userErrors.length];
-    expect(outcomes.filter((n) => n === 0).length).toBeGreaterThanOrEqual(1);
-    const admins = await app.db.query(`SELECT 1 FROM organization_memberships WHERE organization_id = $1 AND role = 'ADMIN'`, [localId(org.id)]);
-    expect(admins).toHaveLength(1);
+    // The loser's change was rolled back with its audit event: one event for the one change that happened.
+    const events = await app.db.query(
+      `SELECT action FROM audit_events WHERE organization_id = $1 AND action IN ('member.updateRole', 'member.remove', 'member.leave')`,
+      [localId(org.id)],
+    );
+    expect(events).toHaveLength(1);
   });
 });
