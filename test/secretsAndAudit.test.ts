@@ -299,4 +299,19 @@ describe('audit events of every people-and-keys mutation', () => {
     ]);
   });
 
+  it('two concurrent revocations of one key write one event', async () => {
+    const admin = await signUp(app);
+    const org = await createOrganization(app, admin);
+    const team = await createTeam(app, admin, org.id);
+    const { createApiKey } = await app.data(q.createKey, { i: { teamId: team.id, alias: 'twice', scope: 'API' } }, { token: admin.token });
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => app.data(q.revokeKey, { i: { apiKeyId: createApiKey.apiKey.id } }, { token: admin.token })),
+    );
+    for (const result of results) expect(result.revokeApiKey.userErrors).toEqual([]);
+    // Every answer reports the one revocation time that was stored.
+    const [row] = await app.db.query(`SELECT revoked_at FROM api_keys WHERE id = $1`, [localId(createApiKey.apiKey.id)]);
+    expect(new Set(results.map((r) => r.revokeApiKey.apiKey.revokedAt))).toEqual(new Set([row.revoked_at.toISOString()]));
+    const events = await app.db.query(`SELECT 1 FROM audit_events WHERE action = 'apiKey.revoke' AND target_id = $1`, [localId(createApiKey.apiKey.id)]);
+    expect(events).toHaveLength(1);
+  });
 });
