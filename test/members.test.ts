@@ -121,6 +121,13 @@ describe('organization members', () => {
 
     const badRole = await app.gql(UPDATE_ROLE, { input: { memberId: member.memberId, role: 'OWNER' } }, { token: admin.token });
     expect(badRole.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const team = await createTeam(app, admin, org.id);
+    const adminUserId = (await app.data(`{ viewer { user { id } } }`, {}, { token: admin.token })).viewer.user.id;
+    for (const role of ['OWNER', 'developer', 'MEMBER']) {
+      const badTeamRole = await app.gql(ASSIGN, { input: { teamId: team.id, userId: adminUserId, role } }, { token: admin.token });
+      expect([role, badTeamRole.body.errors?.[0]?.extensions?.code]).toEqual([role, 'BAD_USER_INPUT']);
+    }
+    expect(await app.db.query(`SELECT 1 FROM team_memberships WHERE team_id = $1`, [localId(team.id)])).toEqual([]);
   });
 });
 
