@@ -135,27 +135,45 @@ describe('request log pagination', () => {
 });
 
 type Visibility = 'ALL' | 'OWN';
-const VIEWERS = ['orgAdmin', 'teamAdmin', 'developerA', 'developerB', 'billing'] as const;
+const VIEWERS = ['orgAdmin', 'teamAdmin', 'developerA', 'developerB', 'billing', 'orgBilling', 'teamAdminKey', 'rootAdminKey', 'teamApiKey'] as const;
+type Viewer = (typeof VIEWERS)[number];
 const REQUEST_KINDS = ['playgroundA', 'keyOwnedByA', 'keyOwnedByB', 'unownedKey', 'adminKey'] as const;
+type RequestKind = (typeof REQUEST_KINDS)[number];
+
+/** Whose identity each request carries (the unowned and ADMIN keys have no owner: they match nobody). */
+const IDENTITY: Record<RequestKind, Viewer | null> = { playgroundA: 'developerA', keyOwnedByA: 'developerA', keyOwnedByB: 'developerB', unownedKey: null, adminKey: null };
 
 /**
- * DESIGN §6 as a table: which requests each viewer lists (with payload) under each visibility.
- * Admins see everything; under ALL every member sees everything; under OWN people see only their identity.
+ * DESIGN §6 as a table: which requests each viewer lists under each visibility, and whether their payloads open.
+ * Admins (users and ADMIN keys) see everything; under ALL every member (and API-scoped keys) sees everything, while
+ * organization BILLING users who are not on the team see metadata only; under OWN people see only their identity
+ * (`billing` is the team's BILLING member, `orgBilling` an organization BILLING user who is not on the team) and
+ * API-scoped keys may not search at all.
  */
-const EXPECTED: Record<Visibility, Record<(typeof VIEWERS)[number], Array<(typeof REQUEST_KINDS)[number]>>> = {
+type Cell = { listed: RequestKind[]; payloads: boolean } | 'FORBIDDEN';
+const ALL_OPEN: Cell = { listed: [...REQUEST_KINDS], payloads: true };
+const EXPECTED: Record<Visibility, Record<Viewer, Cell>> = {
   ALL: {
-    orgAdmin: [...REQUEST_KINDS],
-    teamAdmin: [...REQUEST_KINDS],
-    developerA: [...REQUEST_KINDS],
-    developerB: [...REQUEST_KINDS],
-    billing: [...REQUEST_KINDS],
+    orgAdmin: ALL_OPEN,
+    teamAdmin: ALL_OPEN,
+    developerA: ALL_OPEN,
+    developerB: ALL_OPEN,
+    billing: ALL_OPEN,
+    orgBilling: { listed: [...REQUEST_KINDS], payloads: false },
+    teamAdminKey: ALL_OPEN,
+    rootAdminKey: ALL_OPEN,
+    teamApiKey: ALL_OPEN,
   },
   OWN: {
-    orgAdmin: [...REQUEST_KINDS],
-    teamAdmin: [...REQUEST_KINDS],
-    developerA: ['playgroundA', 'keyOwnedByA'],
-    developerB: ['keyOwnedByB'],
-    billing: [],
+    orgAdmin: ALL_OPEN,
+    teamAdmin: ALL_OPEN,
+    developerA: { listed: ['playgroundA', 'keyOwnedByA'], payloads: true },
+    developerB: { listed: ['keyOwnedByB'], payloads: true },
+    billing: { listed: [], payloads: true },
+    orgBilling: { listed: [], payloads: true },
+    teamAdminKey: ALL_OPEN,
+    rootAdminKey: ALL_OPEN,
+    teamApiKey: 'FORBIDDEN',
   },
 };
 
@@ -166,16 +184,23 @@ describe('restricted request view matrix', () => {
     const orgAdmin = await signUp(app);
     const org = await createOrganization(app, orgAdmin);
     const team = await createTeam(app, orgAdmin, org.id);
-    const people = { teamAdmin: await signUp(app), developerA: await signUp(app), developerB: await signUp(app), billing: await signUp(app) };
+    const people = { teamAdmin: await signUp(app), developerA: await signUp(app), developerB: await signUp(app), billing: await signUp(app), orgBilling: await signUp(app) };
     await addMember(team.username, people.teamAdmin, 'ADMIN');
     await addMember(team.username, people.developerA, 'DEVELOPER');
     await addMember(team.username, people.developerB, 'DEVELOPER');
     await addMember(team.username, people.billing, 'BILLING');
+    await app.db.query(
+      `INSERT INTO organization_memberships (organization_id, user_id, role)
+       SELECT t.organization_id, u.id, 'BILLING' FROM teams t, users u WHERE t.username = $1 AND u.email = $2`,
+      [team.username, people.orgBilling.email],
+    );
+    const rootTeam = (await app.db.query(`SELECT username FROM teams WHERE id = $1`, [Buffer.from(org.rootTeamId, 'base64url').toString('utf8').split(':')[1]]))[0].username;
     const keys = {
       ownedByA: await keyFor(team.username, 'API', people.developerA),
       ownedByB: await keyFor(team.username, 'API', people.developerB),
       unowned: await keyFor(team.username, 'API', null),
       admin: await keyFor(team.username, 'ADMIN', null),
+      root: await keyFor(rootTeam, 'ADMIN', null),
     };
     const started = (i: number) => ({ startedAt: new Date(Date.now() - 100_000 + i * 1000).toISOString() });
     const result = await ingest([
@@ -186,7 +211,18 @@ describe('restricted request view matrix', () => {
       record(team.username, 'adminKey', { kind: 'API_KEY', keyId: keys.admin.keyId }, started(5)),
     ]);
     expect(result.ingestRequests.accepted).toBe(5);
-    return { team, organizationId: org.id, viewers: { orgAdmin, ...people }, keys };
+    const credentials: Record<Viewer, { token: string } | { key: string }> = {
+      orgAdmin: { token: orgAdmin.token },
+      teamAdmin: { token: people.teamAdmin.token },
+      developerA: { token: people.developerA.token },
+      developerB: { token: people.developerB.token },
+      billing: { token: people.billing.token },
+      orgBilling: { token: people.orgBilling.token },
+      teamAdminKey: { key: keys.admin.key },
+      rootAdminKey: { key: keys.root.key },
+      teamApiKey: { key: keys.unowned.key },
+    };
+    return { team, organizationId: org.id, viewers: { orgAdmin, ...people }, keys, credentials };
   }
 
   beforeAll(async () => {
@@ -212,32 +248,45 @@ describe('restricted request view matrix', () => {
     return updateTeamPolicy.userErrors;
   }
 
-  const listedBy = async (viewer: (typeof VIEWERS)[number]) => {
-    const { team } = await app.data(REQUESTS, { username: fixture.team.username, first: 50 }, { token: fixture.viewers[viewer].token });
+  const listedBy = async (viewer: Viewer) => {
+    const { team } = await app.data(REQUESTS, { username: fixture.team.username, first: 50 }, fixture.credentials[viewer]);
     return team.requests.edges.map((e: any) => e.node.requestId).sort();
   };
 
   for (const visibility of ['ALL', 'OWN'] as const) {
     for (const viewer of VIEWERS) {
-      it(`${visibility}: ${viewer} lists exactly ${EXPECTED[visibility][viewer].join(', ') || 'nothing'} with payloads`, async () => {
+      const cell = EXPECTED[visibility][viewer];
+      const title =
+        cell === 'FORBIDDEN'
+          ? 'is FORBIDDEN (REQUEST_VIEW_RESTRICTED)'
+          : `lists exactly ${cell.listed.join(', ') || 'nothing'} ${cell.payloads ? 'with payloads' : 'without payloads (METADATA_ONLY_ROLE)'}`;
+      it(`${visibility}: ${viewer} ${title}; every payload opened by someone else is audited`, async () => {
         await setOrganizationVisibility(visibility);
-        const { team } = await app.data(REQUESTS, { username: fixture.team.username, first: 50 }, { token: fixture.viewers[viewer].token });
-        const listed = team.requests.edges.map((e: any) => e.node);
-        expect(listed.map((n: any) => n.requestId).sort()).toEqual([...EXPECTED[visibility][viewer]].sort());
-        for (const node of listed) {
-          expect(node.payload).toEqual({ input: { prompt: `prompt of ${node.requestId}` }, output: { images: [`${node.requestId}.png`] } });
-          expect(node.payloadHiddenReason).toBeNull();
+        const response = await app.gql(REQUESTS, { username: fixture.team.username, first: 50 }, fixture.credentials[viewer]);
+        const events = await app.db.query(`SELECT target_id FROM audit_events WHERE action = 'request.payloadRead' AND request_id = $1`, [response.headers.get('x-request-id')]);
+        if (cell === 'FORBIDDEN') {
+          expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'REQUEST_VIEW_RESTRICTED' });
+          expect(events).toEqual([]);
+          return;
         }
+        expect(response.body.errors).toBeUndefined();
+        const listed = response.body.data.team.requests.edges.map((e: any) => e.node);
+        expect(listed.map((n: any) => n.requestId).sort()).toEqual([...cell.listed].sort());
+        expect(response.body.data.team.requests.totalCount).toBe(cell.listed.length);
+        for (const node of listed) {
+          if (cell.payloads) {
+            expect(node.payload).toEqual({ input: { prompt: `prompt of ${node.requestId}` }, output: { images: [`${node.requestId}.png`] } });
+            expect(node.payloadHiddenReason).toBeNull();
+          } else {
+            expect(node.payload).toBeNull();
+            expect(node.payloadHiddenReason).toBe('METADATA_ONLY_ROLE');
+          }
+        }
+        // "Who viewed which payload": every opened payload whose identity is not the viewer, once each; no others.
+        const audited = cell.payloads ? cell.listed.filter((kind) => IDENTITY[kind] !== viewer) : [];
+        expect(events.map((e: any) => e.target_id).sort()).toEqual([...audited].sort());
       });
     }
-    it(`${visibility}: ADMIN keys see everything; API-scoped keys ${visibility === 'ALL' ? 'see everything' : 'are FORBIDDEN'}`, async () => {
-      await setOrganizationVisibility(visibility);
-      const asAdminKey = await app.data(REQUESTS, { username: fixture.team.username, first: 50 }, { key: fixture.keys.admin.key });
-      expect(asAdminKey.team.requests.totalCount).toBe(5);
-      const asApiKey = await app.gql(REQUESTS, { username: fixture.team.username, first: 50 }, { key: fixture.keys.unowned.key });
-      if (visibility === 'ALL') expect(asApiKey.body.data.team.requests.totalCount).toBe(5);
-      else expect(asApiKey.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'REQUEST_VIEW_RESTRICTED' });
-    });
   }
 
   it('a team override applies while the organization setting is unlocked; a lock makes it inert; unlock brings it back', async () => {
@@ -256,31 +305,43 @@ describe('restricted request view matrix', () => {
     await setOrganizationVisibility('ALL', false);
   });
 
-  it('audits every payload read by someone other than the request’s identity, and not self-reads', async () => {
-    await setOrganizationVisibility('ALL');
-    const response = await app.gql(REQUESTS, { username: fixture.team.username, first: 50 }, { token: fixture.viewers.developerA.token });
-    const events = await app.db.query(
-      `SELECT target_id, actor_id FROM audit_events WHERE action = 'request.payloadRead' AND request_id = $1`,
-      [response.headers.get('x-request-id')],
+  it('an ALL team override opens an OWN organization while unlocked; locking OWN closes it again (override kept, inert)', async () => {
+    await setOrganizationVisibility('OWN');
+    expect(await listedBy('developerB')).toEqual(['keyOwnedByB']);
+    expect(await setTeamOverride('ALL')).toEqual([]);
+    expect(await listedBy('developerB')).toHaveLength(5);
+    expect((await app.gql(REQUESTS, { username: fixture.team.username }, fixture.credentials.teamApiKey)).body.data.team.requests.totalCount).toBe(5);
+
+    await setOrganizationVisibility('OWN', true);
+    expect(await listedBy('developerB')).toEqual(['keyOwnedByB']);
+    const forbidden = await app.gql(REQUESTS, { username: fixture.team.username }, fixture.credentials.teamApiKey);
+    expect(forbidden.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'REQUEST_VIEW_RESTRICTED' });
+    const { team } = await app.data(
+      `query($u: String!) { team(username: $u) { effectivePolicy { requestVisibility { value level locked teamOverride overriddenByLock } } } }`,
+      { u: fixture.team.username },
+      { token: fixture.viewers.orgAdmin.token },
     );
-    // developerA reads 5 payloads; two are their own identity (Playground, key they own) and are not audited.
-    expect(events.map((e: any) => e.target_id).sort()).toEqual(['adminKey', 'keyOwnedByB', 'unownedKey']);
+    expect(team.effectivePolicy.requestVisibility).toEqual({ value: 'OWN', level: 'ORGANIZATION', locked: true, teamOverride: 'ALL', overriddenByLock: true });
+
+    await setOrganizationVisibility('OWN', false);
+    expect(await listedBy('developerB')).toHaveLength(5);
+    expect(await setTeamOverride(null)).toEqual([]);
+    expect(await listedBy('developerB')).toEqual(['keyOwnedByB']);
+    await setOrganizationVisibility('ALL', false);
   });
 
-  it('organization BILLING users who are not team members list metadata only, with a reason', async () => {
+  it('the identity filter narrows within what the viewer may see, never beyond it', async () => {
+    await setOrganizationVisibility('OWN');
+    const userId = (person: SignedUpUser) => person.id;
+    const mine = await app.data(REQUESTS, { username: fixture.team.username, filter: { identity: { userId: userId(fixture.viewers.developerA) } } }, fixture.credentials.developerA);
+    expect(mine.team.requests.edges.map((e: any) => e.node.requestId).sort()).toEqual(['keyOwnedByA', 'playgroundA']);
+    const theirs = await app.data(REQUESTS, { username: fixture.team.username, filter: { identity: { userId: userId(fixture.viewers.developerB) } } }, fixture.credentials.developerA);
+    expect(theirs.team.requests.totalCount).toBe(0);
+    const unownedKey = await app.data(REQUESTS, { username: fixture.team.username, filter: { identity: { keyId: fixture.keys.unowned.keyId } } }, fixture.credentials.developerA);
+    expect(unownedKey.team.requests.totalCount).toBe(0);
+    const asAdmin = await app.data(REQUESTS, { username: fixture.team.username, filter: { identity: { keyId: fixture.keys.unowned.keyId } } }, fixture.credentials.teamAdmin);
+    expect(asAdmin.team.requests.edges.map((e: any) => e.node.requestId)).toEqual(['unownedKey']);
     await setOrganizationVisibility('ALL');
-    const billingUser = await signUp(app);
-    await app.db.query(
-      `INSERT INTO organization_memberships (organization_id, user_id, role)
-       SELECT t.organization_id, u.id, 'BILLING' FROM teams t, users u WHERE t.username = $1 AND u.email = $2`,
-      [fixture.team.username, billingUser.email],
-    );
-    const { team } = await app.data(REQUESTS, { username: fixture.team.username, first: 50 }, { token: billingUser.token });
-    expect(team.requests.totalCount).toBe(5);
-    for (const edge of team.requests.edges) {
-      expect(edge.node.payload).toBeNull();
-      expect(edge.node.payloadHiddenReason).toBe('METADATA_ONLY_ROLE');
-    }
   });
 });
 
