@@ -346,6 +346,27 @@ describe('restricted request view matrix', () => {
 });
 
 describe('isolation', () => {
+  it('a team reached through another object (organization.rootTeam) is as hidden as by username', async () => {
+    const admin = await signUp(app);
+    const org = await createOrganization(app, admin);
+    const rootTeam = (await app.db.query(`SELECT username FROM teams WHERE id = $1`, [Buffer.from(org.rootTeamId, 'base64url').toString('utf8').split(':')[1]]))[0].username;
+    const { keyId } = await keyFor(rootTeam, 'ADMIN', null);
+    expect((await ingest([record(rootTeam, 'root-1', { kind: 'API_KEY', keyId })])).ingestRequests.accepted).toBe(1);
+    const team = await createTeam(app, admin, org.id);
+    const member = await signUp(app);
+    await addMember(team.username, member, 'DEVELOPER');
+    const THROUGH_ROOT = `query($s: String!) { organization(slug: $s) { rootTeam { requests { totalCount edges { node { requestId identity { keyId } } } } } } }`;
+
+    // The member sees the organization but not its root team: by username and through the organization alike.
+    const byUsername = await app.gql(REQUESTS, { username: rootTeam }, { token: member.token });
+    expect(byUsername.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const throughOrganization = await app.gql(THROUGH_ROOT, { s: org.slug }, { token: member.token });
+    expect(throughOrganization.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(JSON.stringify(throughOrganization.body)).not.toContain('root-1');
+    const asAdmin = await app.data(THROUGH_ROOT, { s: org.slug }, { token: admin.token });
+    expect(asAdmin.organization.rootTeam.requests.edges.map((e: any) => e.node.requestId)).toEqual(['root-1']);
+  });
+
   it('another organization cannot see a team’s requests', async () => {
     const alice = await signUp(app);
     const mallory = await signUp(app);
