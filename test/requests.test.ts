@@ -94,6 +94,65 @@ describe('request ingest', () => {
     expect(count).toBe(2);
   });
 
+  it('checks every record on its own at the edges: size limit, far-future times, either payload, unknown users; keeps the rest', async () => {
+    const admin = await signUp(app);
+    const org = await createOrganization(app, admin);
+    const team = await createTeam(app, admin, org.id);
+    const { keyId } = await keyFor(team.username, 'API', null);
+    const auth = { kind: 'API_KEY', keyId };
+    const limit = 2048; // REQUEST_PAYLOAD_MAX_BYTES of this file's server
+    const exactly = (bytes: number) => JSON.stringify({ p: 'x'.repeat(bytes - '{"p":""}'.length) });
+    const batch = [
+      record(team.username, 'at-limit', auth, { input: exactly(limit - 2), output: '{}' }),
+      record(team.username, 'one-over', auth, { input: exactly(limit - 1), output: '{}' }),
+      record(team.username, 'big-output', auth, { input: null, output: exactly(limit + 500) }),
+      record(team.username, 'year-2999', auth, { startedAt: '2999-01-01T00:00:00Z' }),
+      record(team.username, 'soon', auth, { startedAt: new Date(Date.now() + 60_000).toISOString(), finishedAt: null }),
+      record(team.username, 'bad-input-json', auth, { input: "{'single': 'quotes'}" }),
+      record(team.username, 'trailing-garbage', auth, { output: '{"a":1} x' }),
+      record(team.username, 'nobody', { kind: 'LOGIN', userId: Buffer.from('User:00000000-0000-0000-0000-000000000000').toString('base64url') }),
+      record(team.username, 'no-payloads', auth, { input: null, output: null }),
+      record(team.username, 'at-limit', auth),
+    ];
+    const { ingestRequests } = await ingest(batch);
+    expect(ingestRequests.rejected.map((r: any) => [batch[r.index]!.id, r.field, r.code])).toEqual([
+      ['one-over', 'input', 'PAYLOAD_TOO_LARGE'],
+      ['big-output', 'output', 'PAYLOAD_TOO_LARGE'],
+      ['year-2999', 'startedAt', 'FUTURE_TIMESTAMP'],
+      ['bad-input-json', 'input', 'INVALID_JSON'],
+      ['trailing-garbage', 'output', 'INVALID_JSON'],
+      ['nobody', 'auth.userId', 'UNKNOWN_USER'],
+      ['at-limit', 'id', 'DUPLICATE_IN_BATCH'],
+    ]);
+    for (const rejection of ingestRequests.rejected) expect(rejection.message).toMatch(/\S/);
+    expect(ingestRequests).toMatchObject({ accepted: 3, duplicates: 0 });
+    const stored = await app.db.query(
+      `SELECT id, payload_bytes, input IS NULL AS no_input FROM request_records WHERE team_id = (SELECT id FROM teams WHERE username = $1) ORDER BY id`,
+      [team.username],
+    );
+    // Kept whole: the record at the limit is stored with every byte (never truncated).
+    expect(stored).toEqual([
+      { id: 'at-limit', payload_bytes: limit, no_input: false },
+      { id: 'no-payloads', payload_bytes: 0, no_input: true },
+      { id: 'soon', payload_bytes: expect.any(Number), no_input: false },
+    ]);
+    const { team: listed } = await app.data(REQUESTS, { username: team.username, filter: { endpointIds: ['fal-ai/flux/dev'] } }, { token: admin.token });
+    const atLimit = listed.requests.edges.find((e: any) => e.node.requestId === 'at-limit').node;
+    expect(JSON.stringify(atLimit.payload.input)).toBe(exactly(limit - 2));
+  });
+
+  it('concurrent retries of one batch store each record once', async () => {
+    const admin = await signUp(app);
+    const org = await createOrganization(app, admin);
+    const team = await createTeam(app, admin, org.id);
+    const batch = Array.from({ length: 40 }, (_, i) => record(team.username, `c-${i}`, { kind: 'LOGIN', userId: admin.id }));
+    const results = await Promise.all(Array.from({ length: 4 }, () => ingest(batch)));
+    const totals = results.reduce((sum, r) => ({ accepted: sum.accepted + r.ingestRequests.accepted, duplicates: sum.duplicates + r.ingestRequests.duplicates }), { accepted: 0, duplicates: 0 });
+    expect(totals).toEqual({ accepted: 40, duplicates: 120 });
+    const [{ count }] = await app.db.query(`SELECT count(*)::int AS count FROM request_records WHERE team_id = (SELECT id FROM teams WHERE username = $1)`, [team.username]);
+    expect(count).toBe(40);
+  });
+
   it('only the ingest credential may write records', async () => {
     const admin = await signUp(app);
     const response = await app.gql(INGEST, { input: { records: [] } }, { token: admin.token });

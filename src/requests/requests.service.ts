@@ -98,9 +98,12 @@ export class RequestsService {
       const input = this.payload(record.input, 'input', reject);
       const output = this.payload(record.output, 'output', reject);
       if (input === undefined || output === undefined) return;
-      const payloadBytes = Buffer.byteLength(input ?? '') + Buffer.byteLength(output ?? '');
+      const inputBytes = Buffer.byteLength(input ?? '');
+      const outputBytes = Buffer.byteLength(output ?? '');
+      const payloadBytes = inputBytes + outputBytes;
       if (payloadBytes > this.options.maxPayloadBytes) {
-        return reject('input', 'PAYLOAD_TOO_LARGE', `Payloads total ${payloadBytes} bytes; the limit is ${this.options.maxPayloadBytes}.`);
+        // Point at the payload that carries most of the weight, so the gateway knows which one to shrink.
+        return reject(outputBytes > inputBytes ? 'output' : 'input', 'PAYLOAD_TOO_LARGE', `Input and output total ${payloadBytes} bytes (input ${inputBytes}, output ${outputBytes}); the limit is ${this.options.maxPayloadBytes}. Records are never truncated.`);
       }
       const dedupeKey = `${team.id}/${record.id}`;
       if (seen.has(dedupeKey)) return reject('id', 'DUPLICATE_IN_BATCH', 'The same id appears earlier in this batch.');
