@@ -193,6 +193,56 @@ describe('request log pagination', () => {
   });
 });
 
+describe('request log keyset pagination', () => {
+  it('pages with a keyset predicate on the (team, started_at, id) index: no OFFSET, no sort', async () => {
+    const admin = await signUp(app);
+    const org = await createOrganization(app, admin);
+    const team = await createTeam(app, admin, org.id);
+    await app.db.query(
+      `INSERT INTO request_records (team_id, organization_id, id, endpoint_id, status, started_at, auth_kind, user_id, input, output, payload_bytes)
+       SELECT t.id, t.organization_id, 'k-' || g, 'fal-ai/flux/dev', 'SUCCEEDED', now() - (g || ' seconds')::interval, 'LOGIN', u.id, '{}', '{}', 4
+         FROM teams t, users u, generate_series(1, 5000) g WHERE t.username = $1 AND u.email = $2`,
+      [team.username, admin.email],
+    );
+    await app.db.query('ANALYZE request_records');
+
+    const statements: Array<{ sql: string; parameters: unknown[] }> = [];
+    const spy = jest.spyOn(app.db.logger, 'logQuery').mockImplementation((sql: string, parameters?: unknown[]) => {
+      if (/FROM "request_records"/.test(sql) && /LIMIT/.test(sql)) statements.push({ sql, parameters: parameters ?? [] });
+    });
+    const PAGE = `query($u: String!, $after: String) { team(username: $u) { requests(first: 100, after: $after) { pageInfo { endCursor } edges { node { requestId } } } } }`;
+    let after: string | null = null;
+    const pages: string[][] = [];
+    try {
+      for (let page = 0; page < 30; page++) {
+        const { team: t }: any = await app.data(PAGE, { u: team.username, after }, { token: admin.token });
+        pages.push(t.requests.edges.map((e: any) => e.node.requestId));
+        after = t.requests.pageInfo.endCursor;
+      }
+    } finally {
+      spy.mockRestore();
+    }
+    expect(pages[0]![0]).toBe('k-1');
+    expect(pages[29]!.at(-1)).toBe('k-3000');
+    expect(statements).toHaveLength(30);
+    for (const { sql } of statements) expect(sql).not.toMatch(/OFFSET/i);
+    const last = statements.at(-1)!;
+    expect(last.sql).toMatch(/\("r"?\.?"?started_at"?, "?r"?\.?"?id"?\) < \(/);
+
+    // The planner walks the index from the cursor: an index scan, no sort, however deep the page.
+    const [{ 'QUERY PLAN': plan }] = await app.db.query(`EXPLAIN (FORMAT JSON) ${last.sql}`, last.parameters);
+    const nodes: any[] = [];
+    const walk = (node: any) => {
+      nodes.push(node);
+      (node.Plans ?? []).forEach(walk);
+    };
+    walk(plan[0].Plan);
+    expect(nodes.map((n) => n['Node Type'])).not.toContain('Sort');
+    expect(nodes.some((n) => /Index/.test(n['Node Type']) && n['Index Name'] === 'request_records_team_time_idx')).toBe(true);
+  });
+
+});
+
 type Visibility = 'ALL' | 'OWN';
 const VIEWERS = ['orgAdmin', 'teamAdmin', 'developerA', 'developerB', 'billing', 'orgBilling', 'teamAdminKey', 'rootAdminKey', 'teamApiKey'] as const;
 type Viewer = (typeof VIEWERS)[number];
