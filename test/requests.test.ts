@@ -241,6 +241,71 @@ describe('request log keyset pagination', () => {
     expect(nodes.some((n) => /Index/.test(n['Node Type']) && n['Index Name'] === 'request_records_team_time_idx')).toBe(true);
   });
 
+  it('restricted view (OWN) pages on the identity index too, even when a member’s requests are all old', async () => {
+    const admin = await signUp(app);
+    const org = await createOrganization(app, admin);
+    const team = await createTeam(app, admin, org.id);
+    const developer = await signUp(app);
+    await addMember(team.username, developer, 'DEVELOPER');
+    const { keyId } = await keyFor(team.username, 'API', developer);
+    // 5,000 recent Playground requests of the admin, then the developer's: 150 old key requests, 150 old Playground ones.
+    await app.db.query(
+      `INSERT INTO request_records (team_id, organization_id, id, endpoint_id, status, started_at, auth_kind, user_id, api_key_id, key_owner_id, payload_bytes)
+       SELECT t.id, t.organization_id, 'n-' || g, 'fal-ai/flux/dev', 'SUCCEEDED', now() - (g || ' seconds')::interval, 'LOGIN', a.id, NULL, NULL, 0
+         FROM teams t, users a, generate_series(1, 5000) g WHERE t.username = $1 AND a.email = $2
+       UNION ALL
+       SELECT t.id, t.organization_id, 'd-' || g, 'fal-ai/flux/dev', 'SUCCEEDED', now() - interval '30 days' - (g || ' seconds')::interval,
+              CASE WHEN g % 2 = 0 THEN 'API_KEY' ELSE 'LOGIN' END,
+              CASE WHEN g % 2 = 0 THEN NULL ELSE d.id END,
+              CASE WHEN g % 2 = 0 THEN k.id END,
+              CASE WHEN g % 2 = 0 THEN d.id END, 0
+         FROM teams t, users d, api_keys k, generate_series(1, 300) g WHERE t.username = $1 AND d.email = $3 AND k.key_id = $4`,
+      [team.username, admin.email, developer.email, keyId],
+    );
+    await app.db.query('ANALYZE request_records');
+    await app.data(
+      `mutation($input: UpdateOrganizationPolicyInput!) { updateOrganizationPolicy(input: $input) { userErrors { code } } }`,
+      { input: { organizationId: org.id, settings: { requestVisibility: { value: 'OWN' } } } },
+      { token: admin.token },
+    );
+
+    const statements: Array<{ sql: string; parameters: unknown[] }> = [];
+    const spy = jest.spyOn(app.db.logger, 'logQuery').mockImplementation((sql: string, parameters?: unknown[]) => {
+      if (/FROM "request_records"/.test(sql) && /LIMIT/.test(sql)) statements.push({ sql, parameters: parameters ?? [] });
+    });
+    const seen: string[] = [];
+    try {
+      let after: string | null = null;
+      do {
+        const { team: t }: any = await app.data(
+          `query($u: String!, $after: String) { team(username: $u) { requests(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { requestId } } } } }`,
+          { u: team.username, after },
+          { token: developer.token },
+        );
+        expect(t.requests.totalCount).toBe(300);
+        seen.push(...t.requests.edges.map((e: any) => e.node.requestId));
+        after = t.requests.pageInfo.hasNextPage ? t.requests.pageInfo.endCursor : null;
+      } while (after);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(seen).toEqual(Array.from({ length: 300 }, (_, i) => `d-${i + 1}`));
+
+    const last = statements.at(-1)!;
+    const [{ 'QUERY PLAN': plan }] = await app.db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${last.sql}`, last.parameters);
+    const nodes: any[] = [];
+    const walk = (node: any) => {
+      nodes.push(node);
+      (node.Plans ?? []).forEach(walk);
+    };
+    walk(plan[0].Plan);
+    expect(nodes.map((n) => n['Node Type'])).not.toContain('Sort');
+    const scan = nodes.find((n) => n['Index Name'] === 'request_records_team_identity_idx');
+    expect(scan).toBeDefined();
+    // It reads the page, not the team: no row of the admin's 5,000 is even looked at.
+    expect(scan['Actual Rows']).toBeLessThanOrEqual(101);
+    expect(scan['Rows Removed by Filter'] ?? 0).toBe(0);
+  });
 });
 
 type Visibility = 'ALL' | 'OWN';

@@ -135,7 +135,8 @@ export class RequestsService {
   /** Lists a team's requests newest first; `scope` OWN keeps only the viewer's own identity. */
   connection(team: Team, filter: RequestFilter | null | undefined, args: PageArgs, scope: RequestRowScope): Promise<RequestRecordConnection> {
     const query = this.db.getRepository(RequestRecord).createQueryBuilder('r').where('r.team_id = :teamId', { teamId: team.id });
-    if (scope.kind === 'OWN') query.andWhere('(r.user_id = :ownUser OR r.key_owner_id = :ownUser)', { ownUser: scope.userId });
+    // A request's identity is its LOGIN user or its key's owner (`identity_user_id`, indexed with the time order).
+    if (scope.kind === 'OWN') query.andWhere('r.identity_user_id = :ownUser', { ownUser: scope.userId });
     if (filter?.endpointIds) {
       if (filter.endpointIds.length < 1 || filter.endpointIds.length > 50) {
         throw new BadUserInputError('filter.endpointIds takes 1–50 endpoint ids.', 'filter.endpointIds');
@@ -148,7 +149,7 @@ export class RequestsService {
     const identity = filter?.identity;
     if (identity?.userId) {
       const userId = localIdOf(identity.userId, 'User') ?? '00000000-0000-0000-0000-000000000000';
-      query.andWhere('(r.user_id = :identityUser OR r.key_owner_id = :identityUser)', { identityUser: userId });
+      query.andWhere('r.identity_user_id = :identityUser', { identityUser: userId });
     }
     if (identity?.keyId) {
       query.andWhere('r.api_key_id = (SELECT k.id FROM api_keys k WHERE k.key_id = :identityKey AND k.team_id = r.team_id)', {
