@@ -1,4 +1,4 @@
-import { startTestApp, TEST_INGEST_TOKEN, type TestApp } from './support/testApp';
+import { startTestApp, TEST_INGEST_TOKEN, TEST_OPERATOR_TOKEN, type TestApp } from './support/testApp';
 import { createOrganization, createTeam, signUp, unique, type SignedUpUser } from './support/factories';
 import { ApiKeyScope } from '../src/apiKeys/apiKey.entity';
 import { Team } from '../src/teams/team.entity';
@@ -155,8 +155,21 @@ describe('request ingest', () => {
 
   it('only the ingest credential may write records', async () => {
     const admin = await signUp(app);
-    const response = await app.gql(INGEST, { input: { records: [] } }, { token: admin.token });
-    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'INGEST_CREDENTIAL_REQUIRED' });
+    const org = await createOrganization(app, admin);
+    const team = await createTeam(app, admin, org.id);
+    const adminKey = await keyFor(team.username, 'ADMIN', null);
+    const rootUsername = (await app.db.query(`SELECT username FROM teams WHERE id = $1`, [Buffer.from(org.rootTeamId, 'base64url').toString('utf8').split(':')[1]]))[0].username;
+    const rootKey = await keyFor(rootUsername, 'ADMIN', null);
+    const records = [record(team.username, 'not-from-the-gateway', { kind: 'LOGIN', userId: admin.id })];
+    for (const credential of [{ token: admin.token }, { key: adminKey.key }, { key: rootKey.key }, { bearer: TEST_OPERATOR_TOKEN }]) {
+      const response = await app.gql(INGEST, { input: { records } }, credential);
+      expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'INGEST_CREDENTIAL_REQUIRED' });
+    }
+    expect((await app.gql(INGEST, { input: { records } })).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await app.db.query(`SELECT 1 FROM request_records WHERE id = 'not-from-the-gateway'`)).toEqual([]);
+    // And the ingest credential reads nothing: it is not a customer.
+    const read = await app.gql(REQUESTS, { username: team.username }, { bearer: TEST_INGEST_TOKEN });
+    expect(read.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'CUSTOMER_CREDENTIAL_REQUIRED' });
     const empty = await ingest([]);
     expect(empty.ingestRequests.userErrors[0].code).toBe('INVALID_BATCH');
   });

@@ -128,6 +128,7 @@ describe('audit log', () => {
     const { node } = await app.data(`query($id: ID!) { node(id: $id) { ... on AuditEvent { action } } }`, { id: eventId }, { token: admin.token });
     expect(node.action).toBe(actions[0]);
     await expect(app.db.query(`DELETE FROM audit_events WHERE organization_id = $1`, [localId(org.id)])).rejects.toThrow(/append-only/);
+    await expect(app.db.query(`UPDATE audit_events SET action = 'nothing' WHERE organization_id = $1`, [localId(org.id)])).rejects.toThrow(/append-only/);
     const mutationNames = (await app.data(`{ __schema { mutationType { fields { name } } } }`)).__schema.mutationType.fields.map((f: any) => f.name);
     expect(mutationNames.filter((n: string) => /audit/i.test(n))).toEqual([]);
   });
