@@ -131,6 +131,37 @@ describe('API keys', () => {
     expect(after.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('wrong secret, unknown key, revoked, expired and malformed keys all get one identical UNAUTHENTICATED answer', async () => {
+    const { admin, team } = await setup();
+    const make = async (alias: string, extra: Record<string, unknown> = {}) =>
+      (await app.data(CREATE_KEY, { input: { teamId: team.id, alias, scope: 'ADMIN', ...extra } }, { token: admin.token })).createApiKey;
+    const live = await make('live');
+    const revoked = await make('revoked');
+    await app.data(REVOKE_KEY, { input: { apiKeyId: revoked.apiKey.id } }, { token: admin.token });
+    const expiring = await make('expiring', { expiresAt: new Date(Date.now() + 1000).toISOString() });
+    expect((await app.gql(TRIVIAL, {}, { key: expiring.key })).body.data).toEqual({ __typename: 'Query' });
+    // Cached now; it expires while cached.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const [liveId, liveSecret] = live.key.split(':');
+    const answers = [];
+    for (const key of [
+      `${liveId}:${liveSecret.slice(0, -1)}x`,
+      `ogk_000000000000000000000000:${liveSecret}`,
+      revoked.key,
+      expiring.key,
+      liveSecret,
+      `${liveId}:`,
+      `${liveId.toUpperCase()}:${liveSecret}`,
+      `${live.key} `.repeat(20),
+    ]) {
+      const response = await app.gql(TRIVIAL, {}, { key });
+      const [error] = response.body.errors ?? [];
+      answers.push({ status: response.status, message: error?.message, extensions: { ...error?.extensions, requestId: undefined } });
+    }
+    expect(answers[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+  });
+
   it('validates alias length, expiry, owner membership and scope', async () => {
     const { admin, org, team } = await setup();
     const outsider = await signUp(app);
