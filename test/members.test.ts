@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { startTestApp, type TestApp } from './support/testApp';
 import { createOrganization, createTeam, signUp } from './support/factories';
-import { addMember, globalId, localId } from './support/people';
+import { addMember, globalId, latestInviteToken, localId } from './support/people';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -68,6 +68,35 @@ describe('organization members', () => {
     const { viewer } = await app.data(`{ viewer { organizations { slug } teams { username } } }`, {}, { token: dev.token });
     expect(viewer.organizations).toEqual([{ slug: org.slug }]);
     expect(viewer.teams.map((t: any) => t.username)).toContain(team.username);
+  });
+
+  it('a user in several organizations and teams sees them all in viewer', async () => {
+    const first = await orgWithAdmin();
+    const second = await orgWithAdmin();
+    const teamA = await createTeam(app, first.admin, first.org.id);
+    const teamB = await createTeam(app, first.admin, first.org.id);
+    const teamC = await createTeam(app, second.admin, second.org.id);
+    const person = await addMember(app, first.admin, first.org.id, { role: 'BILLING', teams: [{ teamId: teamA.id, role: 'DEVELOPER' }, { teamId: teamB.id, role: 'ADMIN' }] });
+    const { createInvite } = await app.data(
+      `mutation($input: CreateInviteInput!) { createInvite(input: $input) { userErrors { code } } }`,
+      { input: { teamId: teamC.id, email: person.email, teamRole: 'BILLING' } },
+      { token: second.admin.token },
+    );
+    expect(createInvite.userErrors).toEqual([]);
+    const { acceptInvite } = await app.data(`mutation($input: AcceptInviteInput!) { acceptInvite(input: $input) { userErrors { code } } }`, { input: { token: await latestInviteToken(app, person.email) } }, { token: person.token });
+    expect(acceptInvite.userErrors).toEqual([]);
+
+    const { viewer } = await app.data(`{ viewer { organizations { slug viewerRole } teams { username viewerRole } personalAccount { username } } }`, {}, { token: person.token });
+    expect(viewer.organizations).toEqual([
+      { slug: first.org.slug, viewerRole: 'BILLING' },
+      { slug: second.org.slug, viewerRole: 'MEMBER' },
+    ]);
+    expect(viewer.teams).toEqual([
+      { username: viewer.personalAccount.username, viewerRole: 'ADMIN' },
+      { username: teamA.username, viewerRole: 'DEVELOPER' },
+      { username: teamB.username, viewerRole: 'ADMIN' },
+      { username: teamC.username, viewerRole: 'BILLING' },
+    ]);
   });
 
   it('changes roles, assigns and unassigns teams, removes members', async () => {
