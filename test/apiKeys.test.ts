@@ -61,6 +61,66 @@ describe('API keys', () => {
     expect(all.team.apiKeys.totalCount).toBe(1);
   });
 
+  it('caches verified keys and batches lastUsedAt: repeated requests issue no SQL until the flush', async () => {
+    const { admin, team } = await setup();
+    const keys = await Promise.all(
+      ['one', 'two'].map(async (alias) => (await app.data(CREATE_KEY, { input: { teamId: team.id, alias, scope: 'API' } }, { token: admin.token })).createApiKey.key as string),
+    );
+    for (const key of keys) {
+      const first = await app.gql(TRIVIAL, {}, { key });
+      expect(first.body.data).toEqual({ __typename: 'Query' });
+      expect(Number(first.headers.get('x-orgraph-sql-statements'))).toBe(1); // the key lookup
+      for (let i = 0; i < 3; i++) {
+        const again = await app.gql(TRIVIAL, {}, { key });
+        expect(again.headers.get('x-orgraph-sql-statements')).toBe('0'); // cached, and no lastUsedAt write
+      }
+    }
+    const keyIds = keys.map((key) => key.split(':')[0]);
+    const before = await app.db.query(`SELECT last_used_at FROM api_keys WHERE key_id = ANY($1)`, [keyIds]);
+    expect(before.map((row: any) => row.last_used_at)).toEqual([null, null]);
+    const flushedAt = Date.now();
+    await app.server.services.apiKeyAuthenticator.flushLastUsed();
+    const after = await app.db.query(`SELECT last_used_at FROM api_keys WHERE key_id = ANY($1)`, [keyIds]);
+    for (const row of after) {
+      expect(row.last_used_at).toBeInstanceOf(Date);
+      expect(row.last_used_at.getTime()).toBeLessThanOrEqual(flushedAt);
+      expect(row.last_used_at.getTime()).toBeGreaterThan(flushedAt - 30_000);
+    }
+  });
+
+  it('a key lookup still in flight when the key is revoked does not put the stale row back into the cache', async () => {
+    const { admin, team } = await setup();
+    const { createApiKey } = await app.data(CREATE_KEY, { input: { teamId: team.id, alias: 'racy', scope: 'API' } }, { token: admin.token });
+    // Hold the result of the real lookup query (read before the revocation) until the revocation has committed.
+    const original = app.db.query.bind(app.db);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let reached!: () => void;
+    const lookupDone = new Promise<void>((resolve) => (reached = resolve));
+    const spy = jest.spyOn(app.db, 'query').mockImplementation(async (...args: Parameters<typeof app.db.query>) => {
+      const result = await original(...args);
+      if (String(args[0]).includes('FROM api_keys k JOIN teams t')) {
+        reached();
+        await gate;
+      }
+      return result;
+    });
+    try {
+      const inFlight = app.gql(TRIVIAL, {}, { key: createApiKey.key });
+      await lookupDone;
+      const revoked = await app.data(REVOKE_KEY, { input: { apiKeyId: createApiKey.apiKey.id } }, { token: admin.token });
+      expect(revoked.revokeApiKey.apiKey.revokedAt).not.toBeNull();
+      release();
+      // The request that was already authenticating when the key was revoked may finish...
+      expect((await inFlight).body.data).toEqual({ __typename: 'Query' });
+    } finally {
+      spy.mockRestore();
+    }
+    // ...but the next one must be refused, cache or not.
+    const after = await app.gql(TRIVIAL, {}, { key: createApiKey.key });
+    expect(after.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   it('an expired key stops working at once, even when cached', async () => {
     const { admin, team } = await setup();
     const expiresAt = new Date(Date.now() + 1500).toISOString();
@@ -69,6 +129,37 @@ describe('API keys', () => {
     while (Date.now() <= new Date(expiresAt).getTime()) await new Promise((resolve) => setTimeout(resolve, 50));
     const after = await app.gql(TRIVIAL, {}, { key: createApiKey.key });
     expect(after.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('wrong secret, unknown key, revoked, expired and malformed keys all get one identical UNAUTHENTICATED answer', async () => {
+    const { admin, team } = await setup();
+    const make = async (alias: string, extra: Record<string, unknown> = {}) =>
+      (await app.data(CREATE_KEY, { input: { teamId: team.id, alias, scope: 'ADMIN', ...extra } }, { token: admin.token })).createApiKey;
+    const live = await make('live');
+    const revoked = await make('revoked');
+    await app.data(REVOKE_KEY, { input: { apiKeyId: revoked.apiKey.id } }, { token: admin.token });
+    const expiring = await make('expiring', { expiresAt: new Date(Date.now() + 1000).toISOString() });
+    expect((await app.gql(TRIVIAL, {}, { key: expiring.key })).body.data).toEqual({ __typename: 'Query' });
+    // Cached now; it expires while cached.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const [liveId, liveSecret] = live.key.split(':');
+    const answers = [];
+    for (const key of [
+      `${liveId}:${liveSecret.slice(0, -1)}x`,
+      `ogk_000000000000000000000000:${liveSecret}`,
+      revoked.key,
+      expiring.key,
+      liveSecret,
+      `${liveId}:`,
+      `${liveId.toUpperCase()}:${liveSecret}`,
+      `${live.key} `.repeat(20),
+    ]) {
+      const response = await app.gql(TRIVIAL, {}, { key });
+      const [error] = response.body.errors ?? [];
+      answers.push({ status: response.status, message: error?.message, extensions: { ...error?.extensions, requestId: undefined } });
+    }
+    expect(answers[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
   });
 
   it('validates alias length, expiry, owner membership and scope', async () => {

@@ -149,6 +149,50 @@ describe('invites', () => {
     expect(invites).toEqual([]);
   });
 
+  it('malformed emails and unknown roles are refused field by field; nothing is stored or mailed', async () => {
+    const { admin, org, team } = await setup();
+    for (const email of ['plain', 'no-at.example.com', 'two@@example.com', 'spaces in@example.com', 'trailing@example', '@example.com', `${'x'.repeat(250)}@example.com`, '']) {
+      const { createInvite } = await app.data(CREATE_INVITE, { input: { organizationId: org.id, email } }, { token: admin.token });
+      expect([email, createInvite.invite, createInvite.userErrors.map((e: any) => [e.field, e.code])]).toEqual([email, null, [[['input', 'email'], 'INVALID']]]);
+      const { createInvite: toTeam } = await app.data(CREATE_INVITE, { input: { teamId: team.id, email } }, { token: admin.token });
+      expect(toTeam.userErrors.map((e: any) => [e.field, e.code])).toEqual([[['input', 'email'], 'INVALID']]);
+    }
+    for (const input of [
+      { teamId: team.id, email: 'r1@example.com', teamRole: 'OWNER' },
+      { organizationId: org.id, email: 'r2@example.com', teamAssignments: [{ teamId: team.id, role: 'SUPERUSER' }] },
+      { organizationId: org.id, email: 'r3@example.com', organizationRole: 'admin' },
+    ]) {
+      const response = await app.gql(CREATE_INVITE, { input }, { token: admin.token });
+      expect(response.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    const bulk = await app.gql(CREATE_INVITES, { input: { organizationId: org.id, invitations: [{ email: 'ok@example.com' }, { email: 'x@example.com', organizationRole: 'ROOT' }] } }, { token: admin.token });
+    expect(bulk.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await app.db.query(`SELECT 1 FROM invites WHERE organization_id = $1`, [localId(org.id)])).toEqual([]);
+    expect(await app.db.query(`SELECT 1 FROM email_outbox WHERE recipient LIKE 'r_@example.com' OR recipient = 'ok@example.com'`)).toEqual([]);
+  });
+
+  it('the invite token reaches only the recipient’s mailbox: no API answer carries it', async () => {
+    const { admin, org, team } = await setup();
+    const created = await app.gql(CREATE_INVITE, { input: { organizationId: org.id, email: 'mailbox@example.com' } }, { token: admin.token });
+    const token = await latestInviteToken(app, 'mailbox@example.com');
+    const bulk = await app.gql(CREATE_INVITES, { input: { teamId: team.id, invitations: [{ email: 'mailbox-2@example.com' }] } }, { token: admin.token });
+    const resent = await app.gql(RESEND, { input: { inviteId: created.body.data.createInvite.invite.id } }, { token: admin.token });
+    const newToken = await latestInviteToken(app, 'mailbox@example.com');
+    const bulkToken = await latestInviteToken(app, 'mailbox-2@example.com');
+    const listing = await app.gql(
+      `query($s: String!) { organization(slug: $s) { members { edges { node { email invite { id email status expiresAt } } } } auditLog(first: 100) { edges { node { changes { field before after } } } } } }`,
+      { s: org.slug },
+      { token: admin.token },
+    );
+    const everything = JSON.stringify([created.body, bulk.body, resent.body, listing.body]);
+    expect(listing.body.errors).toBeUndefined();
+    for (const secret of [token, newToken, bulkToken]) expect(everything).not.toContain(secret);
+    expect(everything).not.toContain('ogi_');
+    // The only way in is the link in the mail, and only for the addressee.
+    const mail = await app.db.query(`SELECT recipient, body FROM email_outbox WHERE body LIKE '%' || $1 || '%'`, [newToken]);
+    expect(mail).toEqual([{ recipient: 'mailbox@example.com', body: expect.stringContaining(`#token=${newToken}`) }]);
+  });
+
   it('team invites: a team ADMIN invites to their team; the invitee joins the team and the organization as MEMBER', async () => {
     const { admin, org, team } = await setup();
     const teamAdmin = await addMember(app, admin, org.id, { teams: [{ teamId: team.id, role: 'ADMIN' }] });

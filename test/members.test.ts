@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { startTestApp, type TestApp } from './support/testApp';
 import { createOrganization, createTeam, signUp } from './support/factories';
-import { addMember, globalId, localId } from './support/people';
+import { addMember, globalId, latestInviteToken, localId } from './support/people';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -70,6 +70,35 @@ describe('organization members', () => {
     expect(viewer.teams.map((t: any) => t.username)).toContain(team.username);
   });
 
+  it('a user in several organizations and teams sees them all in viewer', async () => {
+    const first = await orgWithAdmin();
+    const second = await orgWithAdmin();
+    const teamA = await createTeam(app, first.admin, first.org.id);
+    const teamB = await createTeam(app, first.admin, first.org.id);
+    const teamC = await createTeam(app, second.admin, second.org.id);
+    const person = await addMember(app, first.admin, first.org.id, { role: 'BILLING', teams: [{ teamId: teamA.id, role: 'DEVELOPER' }, { teamId: teamB.id, role: 'ADMIN' }] });
+    const { createInvite } = await app.data(
+      `mutation($input: CreateInviteInput!) { createInvite(input: $input) { userErrors { code } } }`,
+      { input: { teamId: teamC.id, email: person.email, teamRole: 'BILLING' } },
+      { token: second.admin.token },
+    );
+    expect(createInvite.userErrors).toEqual([]);
+    const { acceptInvite } = await app.data(`mutation($input: AcceptInviteInput!) { acceptInvite(input: $input) { userErrors { code } } }`, { input: { token: await latestInviteToken(app, person.email) } }, { token: person.token });
+    expect(acceptInvite.userErrors).toEqual([]);
+
+    const { viewer } = await app.data(`{ viewer { organizations { slug viewerRole } teams { username viewerRole } personalAccount { username } } }`, {}, { token: person.token });
+    expect(viewer.organizations).toEqual([
+      { slug: first.org.slug, viewerRole: 'BILLING' },
+      { slug: second.org.slug, viewerRole: 'MEMBER' },
+    ]);
+    expect(viewer.teams).toEqual([
+      { username: viewer.personalAccount.username, viewerRole: 'ADMIN' },
+      { username: teamA.username, viewerRole: 'DEVELOPER' },
+      { username: teamB.username, viewerRole: 'ADMIN' },
+      { username: teamC.username, viewerRole: 'BILLING' },
+    ]);
+  });
+
   it('changes roles, assigns and unassigns teams, removes members', async () => {
     const { admin, org } = await orgWithAdmin();
     const team = await createTeam(app, admin, org.id);
@@ -121,6 +150,13 @@ describe('organization members', () => {
 
     const badRole = await app.gql(UPDATE_ROLE, { input: { memberId: member.memberId, role: 'OWNER' } }, { token: admin.token });
     expect(badRole.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const team = await createTeam(app, admin, org.id);
+    const adminUserId = (await app.data(`{ viewer { user { id } } }`, {}, { token: admin.token })).viewer.user.id;
+    for (const role of ['OWNER', 'developer', 'MEMBER']) {
+      const badTeamRole = await app.gql(ASSIGN, { input: { teamId: team.id, userId: adminUserId, role } }, { token: admin.token });
+      expect([role, badTeamRole.body.errors?.[0]?.extensions?.code]).toEqual([role, 'BAD_USER_INPUT']);
+    }
+    expect(await app.db.query(`SELECT 1 FROM team_memberships WHERE team_id = $1`, [localId(team.id)])).toEqual([]);
   });
 });
 
@@ -142,49 +178,60 @@ describe('the last ADMIN rule', () => {
     expect(ok.updateMemberRole.userErrors).toEqual([]);
   });
 
-  it('two ADMINs demoting each other at the same instant leave exactly one ADMIN', async () => {
+  /**
+   * The last-ADMIN races: A and B are the only ADMINs and each starts a change that would be fine alone but leaves
+   * no ADMIN together. A blocker transaction holds the organization row until both changes are provably waiting on
+   * the organization lock inside their own transactions; then it lets go. Exactly one change may win.
+   */
+  type Side = 'a' | 'b';
+  const RACES: Array<{ name: string; ops: Array<{ by: Side; run: 'demote' | 'remove' | 'leave'; target: Side }> }> = [
+    { name: 'A demotes B while B demotes A', ops: [{ by: 'a', run: 'demote', target: 'b' }, { by: 'b', run: 'demote', target: 'a' }] },
+    { name: 'A removes B while B removes A', ops: [{ by: 'a', run: 'remove', target: 'b' }, { by: 'b', run: 'remove', target: 'a' }] },
+    { name: 'A removes B while B demotes A', ops: [{ by: 'a', run: 'remove', target: 'b' }, { by: 'b', run: 'demote', target: 'a' }] },
+    { name: 'A and B both leave', ops: [{ by: 'a', run: 'leave', target: 'a' }, { by: 'b', run: 'leave', target: 'b' }] },
+    { name: 'A leaves while B steps down', ops: [{ by: 'a', run: 'leave', target: 'a' }, { by: 'b', run: 'demote', target: 'b' }] },
+  ];
+
+  it.each(RACES)('$name at the same instant: exactly one wins, one ADMIN remains', async ({ ops }) => {
     const { admin: a, org, adminMemberId: aMember } = await orgWithAdmin();
     const b = await addMember(app, a, org.id, { role: 'ADMIN' });
-    // Hold the organization row so both demotions are provably in flight before either can proceed.
+    const people = { a: { token: a.token, memberId: aMember }, b: { token: b.token, memberId: b.memberId } };
     const blocker = new Client({ connectionString: (app.db.options as { url: string }).url });
     await blocker.connect();
     await blocker.query('BEGIN');
     await blocker.query(`SELECT id FROM organizations WHERE id = $1 FOR UPDATE`, [localId(org.id)]);
-    const both = Promise.all([
-      app.data(UPDATE_ROLE, { input: { memberId: b.memberId, role: 'MEMBER' } }, { token: a.token }),
-      app.data(UPDATE_ROLE, { input: { memberId: aMember, role: 'MEMBER' } }, { token: b.token }),
-    ]);
-    for (let waiting = 0, polls = 0; waiting < 2; polls++) {
-      if (polls > 250) throw new Error('the two demotions never queued on the organization lock');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      const {
-        rows: [row],
-      } = await blocker.query(
-        // Backends stuck behind the blocker, directly or behind each other in the row's lock queue. (Not matched on
-        // pg_stat_activity.query: it may still show a backend's previous statement while it waits.)
-        `SELECT count(*)::int AS n FROM pg_stat_activity
-          WHERE datname = current_database() AND pid <> pg_backend_pid() AND cardinality(pg_blocking_pids(pid)) > 0`,
-      );
-      waiting = row.n;
+    const inFlight = Promise.all(
+      ops.map(async ({ by, run, target }) => {
+        const credential = { token: people[by].token };
+        if (run === 'demote') return (await app.data(UPDATE_ROLE, { input: { memberId: people[target].memberId, role: 'MEMBER' } }, credential)).updateMemberRole;
+        if (run === 'remove') return (await app.data(REMOVE, { input: { memberId: people[target].memberId } }, credential)).removeMember;
+        return (await app.data(LEAVE, { input: { organizationId: org.id } }, credential)).leaveOrganization;
+      }),
+    );
+    try {
+      for (let waiting = 0, polls = 0; waiting < 2; polls++) {
+        if (polls > 250) throw new Error('the two changes never queued on the organization lock');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        // Poll outside the blocker's transaction (pg_stat_activity is a snapshot taken once per transaction): backends
+        // stuck behind the blocker, directly or behind each other in the row's lock queue.
+        const [row] = await app.db.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND cardinality(pg_blocking_pids(pid)) > 0`,
+        );
+        waiting = row.n;
+      }
+    } finally {
+      await blocker.query('COMMIT');
+      await blocker.end();
     }
-    await blocker.query('COMMIT');
-    await blocker.end();
-    const results = (await both).map((r) => r.updateMemberRole.userErrors.map((e: any) => e.code));
-    expect(results.sort()).toEqual([[], ['LAST_ADMIN']]);
+    const outcomes = (await inFlight).map((payload: any) => payload.userErrors.map((e: any) => e.code));
+    expect(outcomes.sort()).toEqual([[], ['LAST_ADMIN']]);
     const admins = await app.db.query(`SELECT 1 FROM organization_memberships WHERE organization_id = $1 AND role = 'ADMIN'`, [localId(org.id)]);
     expect(admins).toHaveLength(1);
-  });
-
-  it('an ADMIN removing the other while being demoted keeps one ADMIN (removal vs demotion race)', async () => {
-    const { admin: a, org, adminMemberId: aMember } = await orgWithAdmin();
-    const b = await addMember(app, a, org.id, { role: 'ADMIN' });
-    const [removeB, demoteA] = await Promise.all([
-      app.data(REMOVE, { input: { memberId: b.memberId } }, { token: a.token }),
-      app.data(UPDATE_ROLE, { input: { memberId: aMember, role: 'BILLING' } }, { token: b.token }),
-    ]);
-    const outcomes = [removeB.removeMember.userErrors.length, demoteA.updateMemberRole.userErrors.length];
-    expect(outcomes.filter((n) => n === 0).length).toBeGreaterThanOrEqual(1);
-    const admins = await app.db.query(`SELECT 1 FROM organization_memberships WHERE organization_id = $1 AND role = 'ADMIN'`, [localId(org.id)]);
-    expect(admins).toHaveLength(1);
+    // The loser's change was rolled back with its audit event: one event for the one change that happened.
+    const events = await app.db.query(
+      `SELECT action FROM audit_events WHERE organization_id = $1 AND action IN ('member.updateRole', 'member.remove', 'member.leave')`,
+      [localId(org.id)],
+    );
+    expect(events).toHaveLength(1);
   });
 });

@@ -28,6 +28,11 @@ const LAST_USED_FLUSH_MS = 5_000;
 export class ApiKeyAuthenticator {
   private readonly cache = new Map<string, CachedKey>();
   private readonly usedSince = new Map<string, Date>();
+  /**
+   * Bumped by every invalidation. A lookup that started before an invalidation may have read the row before the
+   * revocation committed; it still answers its own request, but must not put that stale row into the cache.
+   */
+  private generation = 0;
   private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -66,11 +71,13 @@ export class ApiKeyAuthenticator {
 
   /** Forget a key at once (revocation, expiry change, owner change). */
   invalidateKey(keyId: string): void {
+    this.generation += 1;
     this.cache.delete(keyId);
   }
 
   /** Forget every key of a team (archiving). */
   invalidateTeam(teamId: string): void {
+    this.generation += 1;
     for (const [keyId, key] of this.cache) if (key.teamId === teamId) this.cache.delete(keyId);
   }
 
@@ -106,6 +113,7 @@ export class ApiKeyAuthenticator {
   private async lookup(keyId: string): Promise<CachedKey | null> {
     const cached = this.cache.get(keyId);
     if (cached && this.options.cache && Date.now() - cached.cachedAt < CACHE_TTL_MS) return cached;
+    const generation = this.generation;
     const rows: Array<Record<string, unknown>> = await this.db.query(
       `SELECT k.id, k.key_id, k.team_id, k.organization_id, k.scope, k.owner_id, k.secret_hash, k.expires_at,
               k.revoked_at IS NULL AND t.archived_at IS NULL AS usable, t.kind = 'ROOT' AS is_root
@@ -128,7 +136,7 @@ export class ApiKeyAuthenticator {
       isRootTeam: row.is_root as boolean,
       cachedAt: Date.now(),
     };
-    if (this.options.cache) this.cache.set(keyId, key);
+    if (this.options.cache && generation === this.generation) this.cache.set(keyId, key);
     return key;
   }
 }

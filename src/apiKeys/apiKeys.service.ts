@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { UserInputFailure } from '../core/errors';
+import { returnedRows } from '../core/dbErrors';
 import { sha256 } from '../auth/tokens';
 import { recordAudit, type Caller } from '../audit/audit';
 import type { Team } from '../teams/team.entity';
@@ -91,21 +92,31 @@ export class ApiKeysService {
     });
   }
 
-  /** Revocation takes effect at once: the authentication cache entry is dropped after commit. */
+  /**
+   * Revocation takes effect at once: the authentication cache entry is dropped after commit. Only the call that
+   * actually revokes writes the audit event; a key already revoked (also by a concurrent call) is returned as stored.
+   */
   async revoke(caller: Caller, apiKey: ApiKey): Promise<ApiKey> {
     if (apiKey.revokedAt) return apiKey;
     const revoked = await this.db.transaction(async (tx) => {
-      const revokedAt = new Date();
-      await tx.getRepository(ApiKey).update({ id: apiKey.id }, { revokedAt });
-      await recordAudit(tx, caller, {
-        organizationId: apiKey.organizationId,
-        teamId: apiKey.teamId,
-        action: 'apiKey.revoke',
-        targetType: 'ApiKey',
-        targetId: apiKey.id,
-        changes: { revokedAt: { before: null, after: revokedAt.toISOString() } },
-      });
-      return { ...apiKey, revokedAt };
+      // A concurrent revocation holds the row until it commits; this UPDATE then matches nothing, and the next
+      // statement (a fresh snapshot) reads the time that revocation stored.
+      const updated: Array<{ revoked_at: Date }> = returnedRows(
+        await tx.query(`UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING revoked_at`, [apiKey.id]),
+      );
+      const [row] = updated.length ? updated : await tx.query(`SELECT revoked_at FROM api_keys WHERE id = $1`, [apiKey.id]);
+      if (!row) return apiKey;
+      if (updated.length) {
+        await recordAudit(tx, caller, {
+          organizationId: apiKey.organizationId,
+          teamId: apiKey.teamId,
+          action: 'apiKey.revoke',
+          targetType: 'ApiKey',
+          targetId: apiKey.id,
+          changes: { revokedAt: { before: null, after: row.revoked_at.toISOString() } },
+        });
+      }
+      return { ...apiKey, revokedAt: row.revoked_at };
     });
     this.authenticator.invalidateKey(apiKey.keyId);
     return revoked;

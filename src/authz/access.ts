@@ -273,9 +273,11 @@ export class Access {
   /**
    * Restricted request view (DESIGN §6): admins and ADMIN keys see everything; under `ALL` every member (and
    * API-scoped keys) sees everything; under `OWN` people see only requests whose identity is theirs and API-scoped
-   * keys may not search at all. Organization BILLING users who are not team members see metadata only.
+   * keys may not search at all. Organization BILLING users who are not team members see metadata only. A team the
+   * actor may not see is NOT_FOUND however it was reached (`team(username:)`, `Organization.rootTeam`, …).
    */
   async requestView(team: Team): Promise<RequestView> {
+    await this.visibleTeam(team);
     const role = await this.teamRole(team);
     if (role === TeamRole.ADMIN) return { rows: 'ALL', userId: null, payloads: true };
     const visibility = await this.requestVisibility(team);

@@ -98,9 +98,12 @@ export class RequestsService {
       const input = this.payload(record.input, 'input', reject);
       const output = this.payload(record.output, 'output', reject);
       if (input === undefined || output === undefined) return;
-      const payloadBytes = Buffer.byteLength(input ?? '') + Buffer.byteLength(output ?? '');
+      const inputBytes = Buffer.byteLength(input ?? '');
+      const outputBytes = Buffer.byteLength(output ?? '');
+      const payloadBytes = inputBytes + outputBytes;
       if (payloadBytes > this.options.maxPayloadBytes) {
-        return reject('input', 'PAYLOAD_TOO_LARGE', `Payloads total ${payloadBytes} bytes; the limit is ${this.options.maxPayloadBytes}.`);
+        // Point at the payload that carries most of the weight, so the gateway knows which one to shrink.
+        return reject(outputBytes > inputBytes ? 'output' : 'input', 'PAYLOAD_TOO_LARGE', `Input and output total ${payloadBytes} bytes (input ${inputBytes}, output ${outputBytes}); the limit is ${this.options.maxPayloadBytes}. Records are never truncated.`);
       }
       const dedupeKey = `${team.id}/${record.id}`;
       if (seen.has(dedupeKey)) return reject('id', 'DUPLICATE_IN_BATCH', 'The same id appears earlier in this batch.');
@@ -132,7 +135,8 @@ export class RequestsService {
   /** Lists a team's requests newest first; `scope` OWN keeps only the viewer's own identity. */
   connection(team: Team, filter: RequestFilter | null | undefined, args: PageArgs, scope: RequestRowScope): Promise<RequestRecordConnection> {
     const query = this.db.getRepository(RequestRecord).createQueryBuilder('r').where('r.team_id = :teamId', { teamId: team.id });
-    if (scope.kind === 'OWN') query.andWhere('(r.user_id = :ownUser OR r.key_owner_id = :ownUser)', { ownUser: scope.userId });
+    // A request's identity is its LOGIN user or its key's owner (`identity_user_id`, indexed with the time order).
+    if (scope.kind === 'OWN') query.andWhere('r.identity_user_id = :ownUser', { ownUser: scope.userId });
     if (filter?.endpointIds) {
       if (filter.endpointIds.length < 1 || filter.endpointIds.length > 50) {
         throw new BadUserInputError('filter.endpointIds takes 1–50 endpoint ids.', 'filter.endpointIds');
@@ -145,7 +149,7 @@ export class RequestsService {
     const identity = filter?.identity;
     if (identity?.userId) {
       const userId = localIdOf(identity.userId, 'User') ?? '00000000-0000-0000-0000-000000000000';
-      query.andWhere('(r.user_id = :identityUser OR r.key_owner_id = :identityUser)', { identityUser: userId });
+      query.andWhere('r.identity_user_id = :identityUser', { identityUser: userId });
     }
     if (identity?.keyId) {
       query.andWhere('r.api_key_id = (SELECT k.id FROM api_keys k WHERE k.key_id = :identityKey AND k.team_id = r.team_id)', {
