@@ -200,6 +200,43 @@ describe('SSO required and personal-account restriction', () => {
     expect((await app.data(ORG, { slug: organization.slug }, { token: admin.token })).organization.slug).toBe(organization.slug);
   });
 
+  it('refuses password sessions on every other path to the organization too: node(id:), and data under the viewer’s listings', async () => {
+    const ssoAdmin = (await ssoLogin(organization.slug, 'admin')).body.token;
+    const { organization: org } = await app.data(
+      `query($slug: String!) { organization(slug: $slug) { id rootTeam { id } auditLog(first: 1) { edges { node { id } } } } }`,
+      { slug: organization.slug },
+      { token: ssoAdmin },
+    );
+    const auditEventId = org.auditLog.edges[0].node.id;
+    expect((await app.data(ENABLE, { input: { organizationId: organization.id, settings: { ssoRequired: { value: true } } } }, { token: ssoAdmin })).updateOrganizationPolicy.userErrors).toEqual([]);
+    try {
+      const reasonOf = async (query: string, variables: Record<string, unknown> = {}) => {
+        const response = await app.gql(query, variables, { token: admin.token });
+        return response.body.errors?.map((error) => `${error.extensions?.code}/${error.extensions?.reason}`);
+      };
+      const NODE = `query($id: ID!) { node(id: $id) { id } }`;
+      for (const id of [organization.id, org.rootTeam.id, auditEventId]) expect(await reasonOf(NODE, { id })).toEqual(['FORBIDDEN/SSO_REQUIRED']);
+      const beneath = [
+        `{ viewer { organizations { teams { totalCount } } } }`,
+        `{ viewer { organizations { policy { ssoRequired { value } } } } }`,
+        `{ viewer { organizations { usage(expand: [SUMMARY]) { summary { cost } } } } }`,
+        `{ viewer { organizations { rootTeam { requests { totalCount } } } } }`,
+        `{ viewer { organizations { rootTeam { governance { environment } } } } }`,
+        `{ viewer { organizations { rootTeam { effectivePolicy { ssoRequired { value } } } } } }`,
+        `{ viewer { organizations { rootTeam { modelAccessRules { pattern } } } } }`,
+        `{ viewer { organizations { rootTeam { modelAccess(surface: API) { endpoint { endpointId } } } } } }`,
+      ];
+      for (const query of beneath) expect([query, await reasonOf(query)]).toEqual([query, ['FORBIDDEN/SSO_REQUIRED']]);
+      // The listings themselves still name the organization, so a dashboard can offer "sign in with SSO".
+      expect((await app.data(`{ viewer { organizations { slug } } }`, {}, { token: admin.token })).viewer.organizations.map((o: any) => o.slug)).toContain(organization.slug);
+      // The organization's own SSO session reaches all of it.
+      expect((await app.data(NODE, { id: auditEventId }, { token: ssoAdmin })).node).toEqual({ id: auditEventId });
+      for (const query of beneath) expect([query, (await app.gql(query, {}, { token: ssoAdmin })).body.errors]).toEqual([query, undefined]);
+    } finally {
+      await app.data(ENABLE, { input: { organizationId: organization.id, settings: { ssoRequired: { value: false } } } }, { token: ssoAdmin });
+    }
+  });
+
   it('blocks the personal account (and other organizations) in SSO sessions when the organization says so', async () => {
     const ssoSession = (await ssoLogin(organization.slug, 'admin')).body.token;
     const PERSONAL = `{ viewer { personalAccount { username } } }`;
@@ -216,6 +253,16 @@ describe('SSO required and personal-account restriction', () => {
     const inSso = await app.gql(TEAM, { u: personal }, { token: ssoSession });
     expect(inSso.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PERSONAL_ACCOUNT_BLOCKED' });
     expect((await app.data(TEAM, { u: personal }, { token: admin.token })).team.username).toBe(personal);
+    // Nor through node(id:) or the viewer's own listing (which still names the account).
+    const { personalAccount } = (await app.data(`{ viewer { personalAccount { id username } } }`, {}, { token: ssoSession })).viewer;
+    expect(personalAccount.username).toBe(personal);
+    const byNode = await app.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: personalAccount.id }, { token: ssoSession });
+    expect(byNode.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PERSONAL_ACCOUNT_BLOCKED' });
+    for (const field of ['requests { totalCount }', 'effectivePolicy { requestVisibility { value } }', 'usage(expand: [SUMMARY]) { summary { cost } }']) {
+      const listed = await app.gql(`{ viewer { personalAccount { ${field} } } }`, {}, { token: ssoSession });
+      expect([field, listed.body.errors?.map((error) => error.extensions?.reason)]).toEqual([field, ['PERSONAL_ACCOUNT_BLOCKED']]);
+    }
+    expect((await app.data(`query($id: ID!) { node(id: $id) { id } }`, { id: personalAccount.id }, { token: admin.token })).node).toEqual({ id: personalAccount.id });
     const otherOrg = await createOrganization(app, admin, unique('elsewhere'));
     const elsewhere = await app.gql(`query($slug: String!) { organization(slug: $slug) { slug } }`, { slug: otherOrg.slug }, { token: ssoSession });
     expect(elsewhere.body.errors?.[0]?.extensions?.reason).toBe('PERSONAL_ACCOUNT_BLOCKED');
