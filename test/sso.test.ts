@@ -1,8 +1,10 @@
+import crypto from 'node:crypto';
 import { freePort } from './support/ports';
 import { startTestApp, type TestApp } from './support/testApp';
 import { createApiKeyFor, createOrganization, createTeam, signUp, unique, type SignedUpUser } from './support/factories';
 import { ACCEPT_INVITE, CREATE_INVITE, latestInviteToken } from './support/people';
 import { loginAtProvider, startOidcProvider, type OidcProviderProcess } from './support/oidcProcess';
+import { SecretCipher } from '../src/secrets/secretCipher';
 
 /**
  * SSO against a real OpenID Connect provider (`oidc-provider`) on loopback, driven over HTTP: start → provider
@@ -27,10 +29,10 @@ let callbackPrefix: string;
 const startProvider = (port: number, extra: { keySeed?: string; clockOffsetMs?: number } = {}) =>
   startOidcProvider({ port, ...CLIENT, redirectUri: `${app.url}/auth/sso/callback`, accounts: ACCOUNTS, ...extra });
 
-async function connect(org: { id: string }, issuer: string, token = admin.token) {
+async function connect(org: { id: string }, issuer: string, token = admin.token, extra: Record<string, unknown> = {}) {
   const { setSsoConnection } = await app.data(
     `mutation($input: SetSsoConnectionInput!) { setSsoConnection(input: $input) { connection { issuer verifiedDomains } userErrors { field code message } } }`,
-    { input: { organizationId: org.id, issuer, ...CLIENT, verifiedDomains: ['example.com'] } },
+    { input: { organizationId: org.id, issuer, ...CLIENT, verifiedDomains: ['example.com'], ...extra } },
     { token },
   );
   return setSsoConnection;
@@ -65,13 +67,25 @@ afterAll(async () => {
 
 describe('OIDC connection', () => {
   it('stores the secret encrypted, never returns it, tests discovery and JWKS, and is audited', async () => {
-    const [row] = await app.db.query(`SELECT client_secret_ciphertext FROM sso_connections WHERE organization_id = (SELECT id FROM organizations WHERE slug = $1)`, [organization.slug]);
+    const [row] = await app.db.query(
+      `SELECT c.*, to_jsonb(c)::text AS whole FROM sso_connections c WHERE organization_id = (SELECT id FROM organizations WHERE slug = $1)`,
+      [organization.slug],
+    );
+    expect(row.whole).not.toContain(CLIENT.clientSecret);
     expect(row.client_secret_ciphertext.toString('utf8')).not.toContain(CLIENT.clientSecret);
+    // It is the secret, sealed (AES-256-GCM bound to the organization) with the server's key: it opens only there.
+    const sealed = { ciphertext: row.client_secret_ciphertext, iv: row.client_secret_iv, authTag: row.client_secret_tag };
+    expect(new SecretCipher(app.config.encryptionKey, 'orgraph/sso-client-secrets/v1').open(sealed, row.organization_id)).toBe(CLIENT.clientSecret);
+    expect(() => new SecretCipher(app.config.encryptionKey, 'orgraph/sso-client-secrets/v1').open(sealed, crypto.randomUUID())).toThrow();
+    const fields = (await app.data(`{ __type(name: "SsoConnection") { fields { name } } }`)).__type.fields.map((f: any) => f.name);
+    expect(fields.filter((name: string) => /secret/i.test(name))).toEqual([]);
     const read = await app.gql(`query($slug: String!) { organization(slug: $slug) { ssoConnection { issuer clientId verifiedDomains } } }`, { slug: organization.slug }, { token: admin.token });
     expect(read.body.data.organization.ssoConnection).toEqual({ issuer: provider.issuer, clientId: CLIENT.clientId, verifiedDomains: ['example.com'] });
     expect(JSON.stringify(read.body)).not.toContain(CLIENT.clientSecret);
     const { testSsoConnection } = await app.data(`mutation($input: SsoOrganizationInput!) { testSsoConnection(input: $input) { ok message } }`, { input: { organizationId: organization.id } }, { token: admin.token });
     expect(testSsoConnection).toMatchObject({ ok: true });
+    const [tested] = await app.db.query(`SELECT auth_method, changes FROM audit_events WHERE action = 'sso.testConnection' AND target_id = $1`, [row.organization_id]);
+    expect(tested).toEqual({ auth_method: 'PASSWORD', changes: { result: { before: null, after: 'ok' } } });
     const audits = await app.db.query(`SELECT changes::text FROM audit_events WHERE action = 'sso.setConnection'`);
     expect(audits.length).toBeGreaterThan(0);
     expect(audits.map((a: any) => a.changes).join()).not.toContain(CLIENT.clientSecret);
@@ -99,6 +113,16 @@ describe('login flow', () => {
     expect([status, body]).toEqual([200, expect.objectContaining({ method: 'SSO' })]);
     const { viewer } = await app.data(`{ viewer { email sessionMethod organizations { slug viewerRole } } }`, {}, { token: body.token });
     expect(viewer).toEqual({ email: 'newbie@example.com', sessionMethod: 'SSO', organizations: [{ slug: organization.slug, viewerRole: 'MEMBER' }] });
+  });
+
+  it('answers SSO_NOT_CONFIGURED (not a 500) when the connection was removed while the user was at the provider', async () => {
+    const owner = await signUp(app);
+    const org = await createOrganization(app, owner);
+    await connect(org, provider.issuer, owner.token);
+    const callback = await callbackUrlFor(org.slug, 'newbie');
+    await app.data(`mutation($input: SsoOrganizationInput!) { removeSsoConnection(input: $input) { userErrors { code } } }`, { input: { organizationId: org.id } }, { token: owner.token });
+    const response = await fetch(callback);
+    expect([response.status, ((await response.json()) as any).error.code]).toEqual([404, 'SSO_NOT_CONFIGURED']);
   });
 
   it('links an existing user by verified email', async () => {
@@ -152,6 +176,8 @@ describe('login flow', () => {
     const down = await fetch(callback);
     expect(down.status).toBe(502);
     expect((await down.json()).error.code).toBe('PROVIDER_UNAVAILABLE');
+    const { testSsoConnection } = await app.data(`mutation($input: SsoOrganizationInput!) { testSsoConnection(input: $input) { ok message } }`, { input: { organizationId: organization.id } }, { token: admin.token });
+    expect(testSsoConnection).toMatchObject({ ok: false, message: expect.stringMatching(/did not answer/) });
     provider = await startProvider(providerPort, { keySeed: 'rotated' });
     const { status, body } = await ssoLogin(organization.slug, 'newbie');
     expect([status, body]).toEqual([200, expect.objectContaining({ token: expect.stringMatching(/^ogs_/) })]);
@@ -181,6 +207,7 @@ describe('SSO required and personal-account restriction', () => {
     const ORG = `query($slug: String!) { organization(slug: $slug) { slug } }`;
     const asPassword = await app.gql(ORG, { slug: organization.slug }, { token: admin.token });
     expect(asPassword.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SSO_REQUIRED' });
+
     const teamAsPassword = await app.gql(`query($u: String!) { team(username: $u) { username } }`, { u: team.username }, { token: admin.token });
     expect(teamAsPassword.body.errors?.[0]?.extensions?.reason).toBe('SSO_REQUIRED');
     expect((await app.data(ORG, { slug: organization.slug }, { token: ssoAdmin })).organization.slug).toBe(organization.slug);
@@ -198,6 +225,24 @@ describe('SSO required and personal-account restriction', () => {
 
     await app.data(ENABLE, { input: { organizationId: organization.id, settings: { ssoRequired: { value: false } } } }, { token: ssoAdmin });
     expect((await app.data(ORG, { slug: organization.slug }, { token: admin.token })).organization.slug).toBe(organization.slug);
+  });
+
+  it('while SSO is required, its connection can be neither removed nor replaced by one that does not work (no lock-out)', async () => {
+    const ssoAdmin = (await ssoLogin(organization.slug, 'admin')).body.token;
+    expect((await app.data(ENABLE, { input: { organizationId: organization.id, settings: { ssoRequired: { value: true } } } }, { token: ssoAdmin })).updateOrganizationPolicy.userErrors).toEqual([]);
+    try {
+      const removed = await app.data(`mutation($input: SsoOrganizationInput!) { removeSsoConnection(input: $input) { userErrors { code field } } }`, { input: { organizationId: organization.id } }, { token: ssoAdmin });
+      expect(removed.removeSsoConnection.userErrors).toEqual([{ code: 'SSO_REQUIRED_ACTIVE', field: ['input', 'organizationId'] }]);
+      const dead = `http://127.0.0.1:${await freePort()}`;
+      expect((await connect(organization, dead, ssoAdmin)).userErrors).toEqual([expect.objectContaining({ code: 'SSO_CONNECTION_UNREACHABLE', field: ['input', 'issuer'] })]);
+      const [row] = await app.db.query(`SELECT issuer FROM sso_connections WHERE organization_id = (SELECT id FROM organizations WHERE slug = $1)`, [organization.slug]);
+      expect(row.issuer).toBe(provider.issuer);
+      expect((await ssoLogin(organization.slug, 'admin')).status).toBe(200);
+      // A working replacement is fine.
+      expect((await connect(organization, provider.issuer, ssoAdmin)).userErrors).toEqual([]);
+    } finally {
+      await app.data(ENABLE, { input: { organizationId: organization.id, settings: { ssoRequired: { value: false } } } }, { token: ssoAdmin });
+    }
   });
 
   it('refuses password sessions on every other path to the organization too: node(id:), and data under the viewer’s listings', async () => {
