@@ -20,6 +20,7 @@ const ACCOUNTS = {
   unverified: { email: 'unverified@example.com', email_verified: false },
   outsider: { email: 'bob@other.org', email_verified: true },
   invitee: { email: 'invitee@example.com', email_verified: true },
+  teamed: { email: 'teamed@example.com', email_verified: true, name: 'Teamed Newcomer' },
 };
 let admin: SignedUpUser;
 let organization: { id: string; slug: string };
@@ -115,6 +116,23 @@ describe('login flow', () => {
     expect(viewer).toEqual({ email: 'newbie@example.com', sessionMethod: 'SSO', organizations: [{ slug: organization.slug, viewerRole: 'MEMBER' }] });
   });
 
+  it('provisions just-in-time users into the connection’s default team too (as DEVELOPER), without a password', async () => {
+    const owner = await signUp(app);
+    const org = await createOrganization(app, owner);
+    const team = await createTeam(app, owner, org.id);
+    expect((await connect(org, provider.issuer, owner.token, { defaultTeamId: team.id })).userErrors).toEqual([]);
+    const { status, body } = await ssoLogin(org.slug, 'teamed');
+    expect(status).toBe(200);
+    const { viewer } = await app.data(`{ viewer { name organizations { slug viewerRole } teams { username kind viewerRole } } }`, {}, { token: body.token });
+    expect(viewer.name).toBe('Teamed Newcomer');
+    expect(viewer.organizations).toEqual([{ slug: org.slug, viewerRole: 'MEMBER' }]);
+    expect(viewer.teams).toEqual([expect.objectContaining({ kind: 'PERSONAL', viewerRole: 'ADMIN' }), { username: team.username, kind: 'TEAM', viewerRole: 'DEVELOPER' }]);
+    const [audit] = await app.db.query(`SELECT auth_method FROM audit_events WHERE action = 'member.provisionBySso' AND target_id = (SELECT id::text FROM users WHERE email = $1)`, [ACCOUNTS.teamed.email]);
+    expect(audit).toEqual({ auth_method: 'SSO' });
+    const password = await app.data(`mutation($input: LoginInput!) { login(input: $input) { token userErrors { code } } }`, { input: { email: ACCOUNTS.teamed.email, password: 'correct horse battery' } });
+    expect(password.login).toEqual({ token: null, userErrors: [{ code: 'INVALID_CREDENTIALS' }] });
+  });
+
   it('answers SSO_NOT_CONFIGURED (not a 500) when the connection was removed while the user was at the provider', async () => {
     const owner = await signUp(app);
     const org = await createOrganization(app, owner);
@@ -140,6 +158,11 @@ describe('login flow', () => {
     const replay = await fetch(callback);
     expect(replay.status).toBe(400);
     expect((await replay.json()).error.code).toBe('INVALID_STATE');
+    // The used code under a fresh, valid state: the provider refuses it (single use, bound to its PKCE challenge).
+    const fresh = new URL(await callbackUrlFor(organization.slug, 'newbie'));
+    fresh.searchParams.set('code', new URL(callback).searchParams.get('code')!);
+    const replayedCode = await fetch(fresh);
+    expect([replayedCode.status, ((await replayedCode.json()) as any).error.code]).toEqual([400, 'CODE_REJECTED']);
   });
 
   it('refuses an ID token whose nonce does not match', async () => {
@@ -176,6 +199,8 @@ describe('login flow', () => {
     const down = await fetch(callback);
     expect(down.status).toBe(502);
     expect((await down.json()).error.code).toBe('PROVIDER_UNAVAILABLE');
+    const startDown = await fetch(`${app.url}/auth/sso/${organization.slug}/start`, { redirect: 'manual' });
+    expect([startDown.status, ((await startDown.json()) as any).error.code]).toEqual([502, 'PROVIDER_UNAVAILABLE']);
     const { testSsoConnection } = await app.data(`mutation($input: SsoOrganizationInput!) { testSsoConnection(input: $input) { ok message } }`, { input: { organizationId: organization.id } }, { token: admin.token });
     expect(testSsoConnection).toMatchObject({ ok: false, message: expect.stringMatching(/did not answer/) });
     provider = await startProvider(providerPort, { keySeed: 'rotated' });
@@ -207,7 +232,10 @@ describe('SSO required and personal-account restriction', () => {
     const ORG = `query($slug: String!) { organization(slug: $slug) { slug } }`;
     const asPassword = await app.gql(ORG, { slug: organization.slug }, { token: admin.token });
     expect(asPassword.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SSO_REQUIRED' });
-
+    // A fresh password login of this verified-domain user (example.com) gets a session that is refused the same way.
+    const { login } = await app.data(`mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email: ACCOUNTS.admin.email, password: 'correct horse battery' } });
+    const freshPassword = await app.gql(ORG, { slug: organization.slug }, { token: login.token });
+    expect(freshPassword.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SSO_REQUIRED' });
     const teamAsPassword = await app.gql(`query($u: String!) { team(username: $u) { username } }`, { u: team.username }, { token: admin.token });
     expect(teamAsPassword.body.errors?.[0]?.extensions?.reason).toBe('SSO_REQUIRED');
     expect((await app.data(ORG, { slug: organization.slug }, { token: ssoAdmin })).organization.slug).toBe(organization.slug);
