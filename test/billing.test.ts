@@ -253,7 +253,7 @@ describe('spending alerts', () => {
         )).checkModelAccess[0];
       expect((await check()).allowed).toBe(true);
       await ingest([usage(team.username, '2025-06-15T10:00:00Z', '6', '1')]);
-      expect(await check()).toMatchObject({ allowed: false, access: { reasonCode: 'HARD_SPEND_LIMIT_REACHED' } });
+      expect(await check()).toMatchObject({ allowed: false, access: { reasonCode: 'SPEND_LIMIT_REACHED' } });
       alerts.now = () => new Date('2025-06-16T00:30:00Z');
       expect((await check()).allowed).toBe(true);
       alerts.now = () => new Date('2025-06-15T13:00:00Z');
