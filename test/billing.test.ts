@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { startTestApp, TEST_INGEST_TOKEN, TEST_OPERATOR_TOKEN, type TestApp } from './support/testApp';
 import { createApiKeyFor, createOrganization, createTeam, signUp, unique, type SignedUpUser } from './support/factories';
+import { addMember } from './support/people';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -160,6 +161,60 @@ describe('invoices', () => {
     const bad = await fetch(`${app.url}/v1/organization/billing/focus?billing_month=2025-13`, { headers: { authorization: `Key ${org.adminKey}` } });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.type).toBe('invalid_request_error');
+  });
+});
+
+describe('who sees invoices', () => {
+  it('organization admins (sessions and keys) and organization BILLING see every team’s invoices and the total; team ADMIN/BILLING only their team’s', async () => {
+    const org = await organization();
+    const [a, b] = [await createTeam(app, org.admin, org.id), await createTeam(app, org.admin, org.id)];
+    const month = nextMonth();
+    await ingest([usage(a.username, `${month}-04T00:00:00Z`, '2', '1.5'), usage(b.username, `${month}-05T00:00:00Z`, '1', '0.25')]);
+    await close(month);
+    // Cross-team visibility lets team admins see other teams' usage; invoices stay with the team's own roles.
+    await app.data(`mutation($input: UpdateOrganizationPolicyInput!) { updateOrganizationPolicy(input: $input) { userErrors { code } } }`,
+      { input: { organizationId: org.id, settings: { crossTeamVisibility: { value: true } } } }, { token: org.admin.token });
+    const people = {
+      orgBilling: await addMember(app, org.admin, org.id, { role: 'BILLING' }),
+      orgMember: await addMember(app, org.admin, org.id, { role: 'MEMBER' }),
+      teamAdminA: await addMember(app, org.admin, org.id, { teams: [{ teamId: a.id, role: 'ADMIN' }] }),
+      teamBillingA: await addMember(app, org.admin, org.id, { teams: [{ teamId: a.id, role: 'BILLING' }] }),
+      developerA: await addMember(app, org.admin, org.id, { teams: [{ teamId: a.id, role: 'DEVELOPER' }] }),
+    };
+    const teamKeyA = await createApiKeyFor(app, a.username, 'ADMIN');
+    const apiKeyA = await createApiKeyFor(app, a.username, 'API');
+
+    const ORG_INVOICES = `query($slug: String!, $month: String!) { organization(slug: $slug) { billingSummary(month: $month) { total invoiceCount } invoices(month: $month) { edges { node { team { username } total } } } } }`;
+    const orgView = async (credential: { token: string } | { key: string }) => {
+      const response = await app.gql(ORG_INVOICES, { slug: org.slug, month }, credential);
+      if (response.body.errors) return response.body.errors.map((error) => `${error.extensions?.code}/${error.extensions?.reason ?? ''}`)[0];
+      const result = response.body.data.organization;
+      return { total: result.billingSummary.total, teams: result.invoices.edges.map((e: any) => `${e.node.team.username}=${e.node.total}`).sort() };
+    };
+    const everything = { total: '3.25', teams: [`${a.username}=3`, `${b.username}=0.25`].sort() };
+    expect(await orgView({ token: org.admin.token })).toEqual(everything);
+    expect(await orgView({ key: org.adminKey })).toEqual(everything);
+    expect(await orgView({ token: people.orgBilling.token })).toEqual(everything);
+    for (const who of [people.orgMember, people.teamAdminA, people.teamBillingA, people.developerA]) {
+      expect(await orgView({ token: who.token })).toMatch(/^FORBIDDEN\//);
+    }
+    expect(await orgView({ key: teamKeyA })).toMatch(/^(FORBIDDEN|NOT_FOUND)\//);
+
+    const TEAM_INVOICES = `query($u: String!) { team(username: $u) { invoices { month status total } } }`;
+    const teamView = async (username: string, credential: { token: string } | { key: string }) => {
+      const response = await app.gql(TEAM_INVOICES, { u: username }, credential);
+      if (response.body.errors) return response.body.errors.map((error) => `${error.extensions?.code}/${error.extensions?.reason ?? ''}`)[0];
+      return response.body.data.team.invoices.filter((invoice: any) => invoice.month === month);
+    };
+    const issuedA = [{ month, status: 'ISSUED', total: '3' }];
+    for (const credential of [{ token: org.admin.token }, { token: people.orgBilling.token }, { token: people.teamAdminA.token }, { token: people.teamBillingA.token }, { key: teamKeyA }]) {
+      expect(await teamView(a.username, credential)).toEqual(issuedA);
+    }
+    expect(await teamView(b.username, { token: people.orgBilling.token })).toEqual([{ month, status: 'ISSUED', total: '0.25' }]);
+    expect(await teamView(a.username, { token: people.developerA.token })).toBe('FORBIDDEN/USAGE_ROLE_REQUIRED');
+    expect(await teamView(a.username, { key: apiKeyA })).toBe('FORBIDDEN/API_KEY_SCOPE');
+    for (const who of [people.teamAdminA, people.teamBillingA, people.developerA]) expect(await teamView(b.username, { token: who.token })).toBe('NOT_FOUND/');
+    expect(await teamView(b.username, { key: teamKeyA })).toBe('NOT_FOUND/');
   });
 });
 
