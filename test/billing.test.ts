@@ -2,9 +2,10 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { startTestApp, TEST_INGEST_TOKEN, TEST_OPERATOR_TOKEN, type TestApp } from './support/testApp';
 import { createApiKeyFor, createOrganization, createTeam, signUp, unique, type SignedUpUser } from './support/factories';
-import { addMember } from './support/people';
+import { addMember, localId as localIdOf } from './support/people';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -71,38 +72,75 @@ function scaled(decimal: string): bigint {
 }
 
 describe('invoices', () => {
-  it('equal the sum of their usage to the last digit, as drafts and once issued (property)', async () => {
+  it('equal the sum of their usage to the last digit, line by line, as drafts and once issued; the month is the UTC month (property)', async () => {
+    const ENDPOINTS = ['fal-ai/flux/dev', 'fal-ai/flux/schnell', 'compute/h100-8x'];
+    const ZONES = ['UTC', 'UTC+5:45', 'UTC-3:30', 'UTC+14', 'UTC-11'];
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ team: fc.integer({ min: 0, max: 1 }), day: fc.integer({ min: 1, max: 28 }), milli: fc.integer({ min: 1, max: 5_000_000 }), price: fc.integer({ min: 1, max: 99_999 }) }), { minLength: 1, maxLength: 25 }),
+        fc.array(
+          fc.record({
+            team: fc.integer({ min: 0, max: 1 }),
+            endpoint: fc.integer({ min: 0, max: ENDPOINTS.length - 1 }),
+            // Seconds from the start of the UTC month: up to 36 hours either side, and the exact edges.
+            at: fc.oneof(fc.integer({ min: -36 * 3600, max: (28 * 24 + 36) * 3600 }), fc.constantFrom(-1, 0, 'last' as const, 'end' as const)),
+            zone: fc.constantFrom(...ZONES),
+            milli: fc.integer({ min: 1, max: 5_000_000 }),
+            price: fc.integer({ min: 1, max: 99_999 }),
+          }),
+          { minLength: 1, maxLength: 25 },
+        ),
         async (records) => {
           const org = await organization();
           const teams = [await createTeam(app, org.admin, org.id), await createTeam(app, org.admin, org.id)];
           const month = nextMonth();
-          const expected = [0n, 0n];
+          const start = DateTime.fromISO(`${month}-01T00:00:00Z`, { zone: 'UTC' });
+          const length = start.plus({ months: 1 }).diff(start, 'seconds').seconds;
+          // Expected lines: team -> endpoint -> { quantity, amount } in 10^-12 units, only for records inside the month.
+          const expected = teams.map(() => new Map<string, { quantity: bigint; amount: bigint }>());
           await ingest(
             records.map((r) => {
+              const at = r.at === 'last' ? length - 1 : r.at === 'end' ? length : r.at;
               const quantity = (r.milli / 1000).toString();
               const unitPrice = (r.price / 10000).toString();
-              expected[r.team]! += scaled(quantity) * scaled(unitPrice) / 10n ** 12n;
-              return usage(teams[r.team]!.username, `${month}-${String(r.day).padStart(2, '0')}T12:00:00Z`, quantity, unitPrice);
+              if (at >= 0 && at < length) {
+                const line = expected[r.team]!.get(ENDPOINTS[r.endpoint]!) ?? { quantity: 0n, amount: 0n };
+                line.quantity += scaled(quantity);
+                line.amount += (scaled(quantity) * scaled(unitPrice)) / 10n ** 12n;
+                expected[r.team]!.set(ENDPOINTS[r.endpoint]!, line);
+              }
+              const timestamp = start.plus({ seconds: at }).setZone(r.zone).toISO({ suppressMilliseconds: true })!;
+              return usage(teams[r.team]!.username, timestamp, quantity, unitPrice, ENDPOINTS[r.endpoint]);
             }),
           );
+          const expectedTotals = expected.map((lines) => [...lines.values()].reduce((sum, line) => sum + line.amount, 0n));
+          const expectedLines = expected.map((lines) => [...lines].map(([endpointId, line]) => ({ endpointId, ...line })).sort((x, y) => x.endpointId.localeCompare(y.endpointId)));
           const totals = async () => {
             const { organization: result } = await app.data(INVOICES, { slug: org.slug, month }, { token: org.admin.token });
-            const byTeam = new Map(result.invoices.edges.map(({ node: i }: any) => [i.team.username, scaled(i.total)]));
-            for (const { node: invoice } of result.invoices.edges) {
+            const invoices = new Map(result.invoices.edges.map(({ node: i }: any) => [i.team.username, i]));
+            const lines = teams.map((t) =>
+              ((invoices.get(t.username) as any)?.lines ?? [])
+                .map((line: any) => ({ kind: line.kind, endpointId: line.endpointId, quantity: scaled(line.quantity), amount: scaled(line.amount) }))
+                .sort((x: any, y: any) => x.endpointId.localeCompare(y.endpointId)),
+            );
+            for (const invoice of invoices.values() as Iterable<any>) {
               expect(invoice.lines.reduce((sum: bigint, line: any) => sum + scaled(line.amount), 0n)).toBe(scaled(invoice.total));
             }
-            return { status: result.billingSummary.status, totals: teams.map((t) => byTeam.get(t.username) ?? 0n), summary: scaled(result.billingSummary.total) };
+            return {
+              status: result.billingSummary.status,
+              totals: teams.map((t) => ((invoices.get(t.username) as any) ? scaled((invoices.get(t.username) as any).total) : 0n)),
+              lines,
+              summary: scaled(result.billingSummary.total),
+            };
           };
-          const draft = await totals();
-          expect(draft.status).toBe('DRAFT');
-          expect(draft.totals).toEqual(expected);
-          expect(draft.summary).toBe(expected[0]! + expected[1]!);
+          const want = (status: string) => ({
+            status,
+            totals: expectedTotals,
+            lines: expectedLines.map((lines) => lines.map((line) => ({ kind: 'USAGE', ...line }))),
+            summary: expectedTotals[0]! + expectedTotals[1]!,
+          });
+          expect(await totals()).toEqual(want('DRAFT'));
           expect((await close(month)).userErrors).toEqual([]);
-          const issued = await totals();
-          expect(issued).toEqual({ status: 'ISSUED', totals: expected, summary: expected[0]! + expected[1]! });
+          expect(await totals()).toEqual(want('ISSUED'));
           return true;
         },
       ),
@@ -116,9 +154,26 @@ describe('invoices', () => {
     const month = nextMonth();
     const following = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)) , 1)).toISOString().slice(0, 7);
     await ingest([usage(team.username, `${month}-10T00:00:00Z`, '10', '0.5')]);
-    expect(await close(month)).toMatchObject({ alreadyClosed: false, userErrors: [] });
+    // Two operators (or a retry) closing at once: one issues, the other finds it closed.
+    const both = await Promise.all([close(month), close(month)]);
+    expect(both.map((r: any) => r.alreadyClosed).sort()).toEqual([false, true]);
+    expect(both.find((r: any) => !r.alreadyClosed)).toMatchObject({ month, userErrors: [] });
+    expect(both.find((r: any) => r.alreadyClosed)).toMatchObject({ issued: 0, userErrors: [] });
+    const snapshot = () =>
+      app.db.query(
+        `SELECT (SELECT json_agg(i ORDER BY i.id) FROM invoices i WHERE i.month = $1::date) AS invoices,
+                (SELECT json_agg(l ORDER BY l.invoice_id, l.line) FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE i.month = $1::date) AS lines,
+                (SELECT count(*)::int FROM audit_events WHERE action = 'billing.closePeriod' AND target_id = $2) AS audits,
+                (SELECT closed_at FROM billing_periods WHERE month = $1::date) AS closed_at`,
+        [`${month}-01`, month],
+      );
+    const [closed] = await snapshot();
+    expect(closed.audits).toBeGreaterThanOrEqual(1);
+    const [{ auth_method: closedBy }] = await app.db.query(`SELECT auth_method FROM audit_events WHERE action = 'billing.closePeriod' AND target_id = $1 AND organization_id = $2`, [month, localIdOf(org.id)]);
+    expect(closedBy).toBe('OPERATOR_TOKEN');
     const again = await close(month);
-    expect(again).toMatchObject({ alreadyClosed: true, issued: 0 });
+    expect(again).toMatchObject({ alreadyClosed: true, issued: 0, userErrors: [] });
+    expect(await snapshot()).toEqual([closed]);
     const before = (await app.data(INVOICES, { slug: org.slug, month }, { token: org.admin.token })).organization.invoices.edges.map((e: any) => e.node);
     expect(before[0]).toMatchObject({ status: 'ISSUED', total: '5' });
 
