@@ -192,30 +192,72 @@ describe('invoices', () => {
     ]);
   });
 
-  it('the FOCUS export of a month adds up to its invoices', async () => {
+  it('the FOCUS export of a month is in the FOCUS columns and adds up to its invoices, drafts and issued, corrections included', async () => {
     const org = await organization();
     const teams = [await createTeam(app, org.admin, org.id), await createTeam(app, org.admin, org.id)];
     const month = nextMonth();
+    const following = DateTime.fromISO(`${month}-01`, { zone: 'UTC' }).plus({ months: 1 }).toFormat('yyyy-MM');
     await ingest([
       usage(teams[0]!.username, `${month}-02T00:00:00Z`, '3.5', '0.02'),
       usage(teams[1]!.username, `${month}-05T00:00:00Z`, '7', '1.25', 'compute/h100-8x'),
       usage(teams[1]!.username, `${month}-06T00:00:00Z`, '2', '0.3333'),
     ]);
     await close(month);
-    const response = await fetch(`${app.url}/v1/organization/billing/focus?billing_month=${month}`, { headers: { authorization: `Key ${org.adminKey}` } });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toMatch(/text\/csv/);
-    const [header, ...rows] = (await response.text()).trim().split('\n');
-    const columns = header!.split(',');
-    expect(columns).toEqual(expect.arrayContaining(['BilledCost', 'BillingCurrency', 'BillingPeriodStart', 'ChargeCategory', 'SubAccountName', 'SkuId', 'ConsumedQuantity']));
-    const billed = rows.reduce((sum, row) => sum + scaled(row.split(',')[columns.indexOf('BilledCost')]!), 0n);
-    const { organization: result } = await app.data(INVOICES, { slug: org.slug, month }, { token: org.admin.token });
-    expect(billed).toBe(scaled(result.billingSummary.total));
-    expect(rows).toHaveLength(3);
+    const focus = async (billingMonth: string, key = org.adminKey) => {
+      const response = await fetch(`${app.url}/v1/organization/billing/focus?billing_month=${billingMonth}`, { headers: { authorization: `Key ${key}` } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/text\/csv/);
+      const [header, ...lines] = (await response.text()).trim().split('\n');
+      const columns = header!.split(',');
+      return { columns, rows: lines.map((line) => Object.fromEntries(line.split(',').map((value, index) => [columns[index]!, value]))) };
+    };
+    const invoicesOf = async (billingMonth: string) => (await app.data(INVOICES, { slug: org.slug, month: billingMonth }, { token: org.admin.token })).organization;
+    const billed = (rows: Array<Record<string, string>>) => rows.reduce((sum, row) => sum + scaled(row.BilledCost!), 0n);
+
+    const issued = await focus(month);
+    expect(issued.columns).toEqual([
+      'BilledCost', 'BillingAccountId', 'BillingAccountName', 'BillingCurrency', 'BillingPeriodEnd', 'BillingPeriodStart', 'ChargeCategory',
+      'ChargeClass', 'ChargeDescription', 'ChargeFrequency', 'ChargePeriodEnd', 'ChargePeriodStart', 'ConsumedQuantity', 'ConsumedUnit',
+      'ContractedCost', 'ContractedUnitPrice', 'EffectiveCost', 'InvoiceId', 'InvoiceIssuerName', 'ListCost', 'ListUnitPrice', 'PricingCategory',
+      'PricingQuantity', 'PricingUnit', 'ProviderName', 'PublisherName', 'ResourceId', 'ResourceName', 'ServiceCategory', 'ServiceName', 'SkuId',
+      'SkuPriceId', 'SubAccountId', 'SubAccountName',
+    ]);
+    expect(issued.rows).toHaveLength(3);
+    expect(billed(issued.rows)).toBe(scaled((await invoicesOf(month)).billingSummary.total));
+    for (const row of issued.rows) {
+      expect(row).toMatchObject({ ChargeCategory: 'Usage', ChargeClass: '', ChargeFrequency: 'Usage-Based', BillingCurrency: 'USD', PricingCategory: 'Standard', InvoiceId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+      for (const column of ['BillingPeriodStart', 'BillingPeriodEnd', 'ChargePeriodStart', 'ChargePeriodEnd']) expect(row[column]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      expect(row.BillingPeriodStart).toBe(`${month}-01T00:00:00Z`);
+      expect(scaled(row.ListUnitPrice!) * scaled(row.PricingQuantity!) / 10n ** 12n).toBe(scaled(row.ListCost!));
+    }
+    expect(issued.rows.find((row) => row.SkuId === 'compute/h100-8x')).toMatchObject({ ListUnitPrice: '1.25', ServiceCategory: 'AI and Machine Learning', ServiceName: 'MODEL_APIS', SubAccountName: teams[1]!.username });
+
+    // Late usage for the issued month: a correction row on the next month's export, as a draft and once issued.
+    await ingest([usage(teams[0]!.username, `${month}-20T00:00:00Z`, '10', '0.02'), usage(teams[0]!.username, `${following}-02T00:00:00Z`, '1', '0.02')]);
+    for (const status of ['DRAFT', 'ISSUED']) {
+      if (status === 'ISSUED') await close(following);
+      const next = await focus(following);
+      const invoices = await invoicesOf(following);
+      expect(invoices.billingSummary.status).toBe(status);
+      expect(billed(next.rows)).toBe(scaled(invoices.billingSummary.total));
+      expect(next.rows.map((row) => [row.ChargeCategory, row.ChargeClass, row.ChargePeriodStart, row.BilledCost]).sort()).toEqual([
+        ['Usage', '', `${following}-01T00:00:00Z`, '0.02'],
+        ['Usage', 'Correction', `${month}-01T00:00:00Z`, '0.2'],
+      ]);
+      expect(next.rows.every((row) => (status === 'DRAFT' ? row.InvoiceId === '' : /^[0-9a-f-]{36}$/.test(row.InvoiceId!)))).toBe(true);
+    }
+    expect(billed((await focus(month)).rows)).toBe(billed(issued.rows));
 
     const bad = await fetch(`${app.url}/v1/organization/billing/focus?billing_month=2025-13`, { headers: { authorization: `Key ${org.adminKey}` } });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.type).toBe('invalid_request_error');
+    for (const key of [await createApiKeyFor(app, teams[0]!.username, 'ADMIN'), await createApiKeyFor(app, org.slug, 'API')]) {
+      const refused = await fetch(`${app.url}/v1/organization/billing/focus?billing_month=${month}`, { headers: { authorization: `Key ${key}` } });
+      expect(refused.status).toBe(403);
+    }
+    const session = await fetch(`${app.url}/v1/organization/billing/focus?billing_month=${month}`, { headers: { authorization: `Bearer ${org.admin.token}` } });
+    expect(session.status).toBe(403);
+    expect((await fetch(`${app.url}/v1/organization/billing/focus?billing_month=${month}`)).status).toBe(401);
   });
 });
 
