@@ -6,10 +6,11 @@ import { DateTime } from 'luxon';
 import { startTestApp, TEST_INGEST_TOKEN, TEST_OPERATOR_TOKEN, type TestApp } from './support/testApp';
 import { createApiKeyFor, createOrganization, createTeam, signUp, unique, type SignedUpUser } from './support/factories';
 import { addMember, localId as localIdOf } from './support/people';
+import { freePort } from './support/ports';
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp({ WEBHOOK_POLL_MS: '20', WEBHOOK_RETRY_BASE_MS: '20', WEBHOOK_MAX_ATTEMPTS: '5' });
+  app = await startTestApp({ WEBHOOK_POLL_MS: '20', WEBHOOK_RETRY_BASE_MS: '20', WEBHOOK_MAX_ATTEMPTS: '5', WEBHOOK_TIMEOUT_MS: '1500' });
 });
 afterAll(() => app.close());
 
@@ -316,24 +317,41 @@ describe('who sees invoices', () => {
 });
 
 describe('spending alerts', () => {
-  it('fire exactly once when 10 concurrent batches cross the threshold together', async () => {
+  it('fire exactly once when 10 concurrent batches cross the threshold together (one email, one webhook per alert)', async () => {
     const org = await organization();
     const team = await createTeam(app, org.admin, org.id);
-    const { createSpendingAlert } = await app.data(
-      CREATE_ALERT,
-      { input: { organizationId: org.id, teamId: team.id, threshold: '9.5', period: 'MONTH', recipients: ['finance@example.com'] } },
-      { token: org.admin.token },
-    );
-    expect(createSpendingAlert.userErrors).toEqual([]);
+    const hits: string[] = [];
+    const receiver = http.createServer((req, res) => req.on('data', () => undefined).on('end', () => (hits.push(String(req.headers['x-orgraph-delivery'])), res.writeHead(204).end())));
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const recipients = [`${unique('finance')}@example.com`, `${unique('cfo')}@example.com`];
+    const create = async (input: Record<string, unknown>) => {
+      const { createSpendingAlert } = await app.data(CREATE_ALERT, { input: { organizationId: org.id, period: 'MONTH', ...input } }, { token: org.admin.token });
+      expect(createSpendingAlert.userErrors).toEqual([]);
+      return localIdOf(createSpendingAlert.alert.id);
+    };
+    // Crossed only by the batches together (9.5 of 10 × 1), and crossed by every single batch (0.5).
+    const together = await create({ teamId: team.id, threshold: '9.5', recipients: [recipients[0]] });
+    const everyBatch = await create({ threshold: '0.5', recipients: [recipients[1]], webhookUrl: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook` });
     const now = new Date();
     await Promise.all(Array.from({ length: 10 }, () => ingest([usage(team.username, now.toISOString(), '1', '1')])));
-    const [{ events }] = await app.db.query(`SELECT count(*)::int AS events FROM alert_events e JOIN spending_alerts s ON s.id = e.alert_id WHERE s.team_id = (SELECT id FROM teams WHERE username = $1)`, [team.username]);
-    expect(events).toBe(1);
-    const mails = await app.db.query(`SELECT subject FROM email_outbox WHERE recipient = 'finance@example.com' AND subject LIKE 'Spending alert%'`);
-    expect(mails.length).toBeGreaterThanOrEqual(1);
+    const firings = async () =>
+      Object.fromEntries((await app.db.query(`SELECT alert_id, count(*)::int AS n FROM alert_events WHERE alert_id = ANY($1::uuid[]) GROUP BY alert_id`, [[together, everyBatch]])).map((r: any) => [r.alert_id, r.n]));
+    expect(await firings()).toEqual({ [together]: 1, [everyBatch]: 1 });
+    const mails = await app.db.query(`SELECT recipient, count(*)::int AS n FROM email_outbox WHERE recipient = ANY($1) GROUP BY recipient ORDER BY recipient`, [recipients]);
+    expect(Object.fromEntries(mails.map((m: any) => [m.recipient, m.n]))).toEqual({ [recipients[0]!]: 1, [recipients[1]!]: 1 });
+    for (let waited = 0; hits.length < 1 && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    receiver.close();
+    expect(hits).toHaveLength(1);
+    // Further spend in the same period fires nothing more.
     await ingest([usage(team.username, now.toISOString(), '5', '1')]);
-    const [{ still }] = await app.db.query(`SELECT count(*)::int AS still FROM alert_events e JOIN spending_alerts s ON s.id = e.alert_id WHERE s.team_id = (SELECT id FROM teams WHERE username = $1)`, [team.username]);
-    expect(still).toBe(1);
+    expect(await firings()).toEqual({ [together]: 1, [everyBatch]: 1 });
+    const { organization: result } = await app.data(`query($slug: String!) { organization(slug: $slug) { spendingAlerts { threshold events { spend periodStart } } } }`, { slug: org.slug }, { token: org.admin.token });
+    for (const alert of result.spendingAlerts) {
+      expect(alert.events).toHaveLength(1);
+      expect(scaled(alert.events[0].spend) >= scaled(alert.threshold)).toBe(true);
+      expect(alert.events[0].periodStart).toBe(DateTime.fromJSDate(now, { zone: 'UTC' }).startOf('month').toISO());
+    }
   });
 
   it('deliver signed webhooks with retries: a receiver that fails twice then accepts sees three attempts', async () => {
@@ -371,18 +389,59 @@ describe('spending alerts', () => {
 
     for (let waited = 0; waited < 5_000; waited += 50) {
       const { organization: result } = await app.data(
-        `query($slug: String!) { organization(slug: $slug) { spendingAlerts { events { spend } deliveries { status attempts { attempt statusCode } } } } }`,
+        `query($slug: String!) { organization(slug: $slug) { spendingAlerts { events { spend } deliveries { id status attempts { attempt statusCode attemptedAt } } } } }`,
         { slug: org.slug },
         { token: org.admin.token },
       );
       const delivery = result.spendingAlerts[0].deliveries[0];
       if (delivery?.status === 'SUCCEEDED') {
-        expect(delivery.attempts).toEqual([{ attempt: 1, statusCode: 500 }, { attempt: 2, statusCode: 500 }, { attempt: 3, statusCode: 204 }]);
+        expect(delivery.attempts.map(({ attempt, statusCode }: any) => ({ attempt, statusCode }))).toEqual([{ attempt: 1, statusCode: 500 }, { attempt: 2, statusCode: 500 }, { attempt: 3, statusCode: 204 }]);
+        expect(delivery.id).toBe(received[0]!.delivery);
+        // Exponential backoff (WEBHOOK_RETRY_BASE_MS = 20): at least 20 ms, then at least 40 ms between attempts.
+        const [first, second, third] = delivery.attempts.map((a: any) => Date.parse(a.attemptedAt));
+        expect(second - first).toBeGreaterThanOrEqual(20);
+        expect(third - second).toBeGreaterThanOrEqual(40);
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error('delivery never recorded as SUCCEEDED');
+  });
+
+  it('retry webhooks on timeouts and refused connections, record every attempt, and give up after WEBHOOK_MAX_ATTEMPTS, without holding up ingest', async () => {
+    const org = await organization();
+    const [slow, gone] = [await createTeam(app, org.admin, org.id), await createTeam(app, org.admin, org.id)];
+    let calls = 0;
+    // The first request is never answered (the 1.5 s timeout cuts it); the second is accepted.
+    const receiver = http.createServer((req, res) => req.on('data', () => undefined).on('end', () => (++calls === 1 ? undefined : res.writeHead(200).end())));
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const refusedUrl = `http://127.0.0.1:${await freePort()}/nobody-listens`;
+    for (const [team, webhookUrl] of [[slow, `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/slow`], [gone, refusedUrl]] as const) {
+      const { createSpendingAlert } = await app.data(CREATE_ALERT, { input: { organizationId: org.id, teamId: team.id, threshold: '1', period: 'DAY', webhookUrl } }, { token: org.admin.token });
+      expect(createSpendingAlert.userErrors).toEqual([]);
+    }
+    const started = Date.now();
+    await ingest([usage(slow.username, new Date().toISOString(), '2', '1'), usage(gone.username, new Date().toISOString(), '2', '1')]);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    const deliveries = async () => {
+      const { organization: result } = await app.data(
+        `query($slug: String!) { organization(slug: $slug) { spendingAlerts { team { username } deliveries { url status attempts { attempt statusCode error } } } } }`,
+        { slug: org.slug },
+        { token: org.admin.token },
+      );
+      return Object.fromEntries(result.spendingAlerts.map((alert: any) => [alert.team.username, alert.deliveries[0]]));
+    };
+    let state: Record<string, any> = {};
+    for (let waited = 0; waited < 15_000; waited += 100) {
+      state = await deliveries();
+      if (state[slow.username]?.status !== 'PENDING' && state[gone.username]?.status !== 'PENDING') break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    receiver.close();
+    expect(state[slow.username]).toMatchObject({ status: 'SUCCEEDED', attempts: [{ attempt: 1, statusCode: null, error: expect.stringMatching(/timeout|abort/i) }, { attempt: 2, statusCode: 200, error: null }] });
+    expect(state[gone.username]).toMatchObject({ url: refusedUrl, status: 'FAILED' });
+    expect(state[gone.username].attempts.map((a: any) => a.attempt)).toEqual([1, 2, 3, 4, 5]);
+    for (const attempt of state[gone.username].attempts) expect(attempt).toMatchObject({ statusCode: null, error: expect.stringMatching(/fetch failed|ECONNREFUSED/i) });
   });
 
   it('a hard limit denies model access until the next period, and raising the limit lifts it', async () => {
@@ -417,6 +476,72 @@ describe('spending alerts', () => {
       );
       expect(raised.updateSpendingAlert).toEqual({ alert: { threshold: '100' }, userErrors: [] });
       expect((await check()).allowed).toBe(true);
+      const audits = await app.db.query(`SELECT action, auth_method, changes FROM audit_events WHERE target_id = $1 ORDER BY created_at`, [localIdOf(createSpendingAlert.alert.id)]);
+      expect(audits).toEqual([
+        { action: 'spendingAlert.create', auth_method: 'PASSWORD', changes: expect.objectContaining({ threshold: { before: null, after: '5' }, hardLimit: { before: null, after: true } }) },
+        { action: 'spendingAlert.updateThreshold', auth_method: 'PASSWORD', changes: { threshold: { before: '5', after: '100' } } },
+      ]);
+    } finally {
+      alerts.now = realNow;
+    }
+  });
+
+  it('count periods in the organization’s billing time zone (firing and hard limit), set by an audited billing setting', async () => {
+    const org = await organization();
+    const team = await createTeam(app, org.admin, org.id);
+    const alerts = app.server.services.alerts;
+    const realNow = alerts.now;
+    try {
+      const SETTINGS = `mutation($input: UpdateBillingSettingsInput!) { updateBillingSettings(input: $input) { timezone userErrors { field code } } }`;
+      const set = await app.data(SETTINGS, { input: { organizationId: org.id, timezone: 'America/New_York' } }, { token: org.admin.token });
+      expect(set.updateBillingSettings).toEqual({ timezone: 'America/New_York', userErrors: [] });
+      const [audit] = await app.db.query(`SELECT changes FROM audit_events WHERE action = 'billing.updateSettings' AND organization_id = $1`, [localIdOf(org.id)]);
+      expect(audit.changes).toEqual({ timezone: { before: 'UTC', after: 'America/New_York' } });
+      // 02:00 UTC on June 16th is still June 15th (22:00 EDT) in New York.
+      alerts.now = () => new Date('2025-06-16T02:00:00Z');
+      const { createSpendingAlert } = await app.data(CREATE_ALERT, { input: { organizationId: org.id, teamId: team.id, threshold: '5', period: 'DAY', hardLimit: true } }, { token: org.admin.token });
+      const check = async () =>
+        (await app.data(
+          `query($checks: [ModelAccessCheckInput!]!) { checkModelAccess(checks: $checks) { allowed access { reasonCode } } }`,
+          { checks: [{ teamUsername: team.username, endpointId: 'fal-ai/flux/dev', surface: 'API' }] },
+          { bearer: TEST_INGEST_TOKEN },
+        )).checkModelAccess[0];
+      // 3 on the UTC 15th and 3 on the UTC 16th: 6 in New York's June 15th, only 3 in any UTC day.
+      await ingest([usage(team.username, '2025-06-15T20:00:00Z', '3', '1'), usage(team.username, '2025-06-16T01:00:00Z', '3', '1')]);
+      expect(await check()).toMatchObject({ allowed: false, access: { reasonCode: 'SPEND_LIMIT_REACHED' } });
+      const { organization: result } = await app.data(`query($slug: String!) { organization(slug: $slug) { billingTimezone spendingAlerts { events { periodStart spend } } } }`, { slug: org.slug }, { token: org.admin.token });
+      expect(result.billingTimezone).toBe('America/New_York');
+      expect(result.spendingAlerts[0].events).toEqual([{ periodStart: '2025-06-15T04:00:00.000Z', spend: '6' }]);
+      alerts.now = () => new Date('2025-06-16T03:59:00Z');
+      expect((await check()).allowed).toBe(false);
+      alerts.now = () => new Date('2025-06-16T04:00:00Z'); // midnight in New York: the next period
+      expect((await check()).allowed).toBe(true);
+      expect(createSpendingAlert.userErrors).toEqual([]);
+    } finally {
+      alerts.now = realNow;
+    }
+  });
+
+  it('an organization-wide hard limit denies every team once the organization’s spend reaches it', async () => {
+    const org = await organization();
+    const [a, b] = [await createTeam(app, org.admin, org.id), await createTeam(app, org.admin, org.id)];
+    const alerts = app.server.services.alerts;
+    const realNow = alerts.now;
+    try {
+      alerts.now = () => new Date('2025-07-10T12:00:00Z');
+      await app.data(CREATE_ALERT, { input: { organizationId: org.id, threshold: '5', period: 'MONTH', hardLimit: true } }, { token: org.admin.token });
+      const checks = async () =>
+        (await app.data(
+          `query($checks: [ModelAccessCheckInput!]!) { checkModelAccess(checks: $checks) { allowed access { reasonCode } } }`,
+          { checks: [a, b].map((team) => ({ teamUsername: team.username, endpointId: 'fal-ai/flux/dev', surface: 'API' })) },
+          { bearer: TEST_INGEST_TOKEN },
+        )).checkModelAccess.map((c: any) => c.access?.reasonCode ?? c.allowed);
+      await ingest([usage(a.username, '2025-07-02T00:00:00Z', '3', '1')]);
+      expect(await checks()).not.toContain('SPEND_LIMIT_REACHED');
+      await ingest([usage(b.username, '2025-07-03T00:00:00Z', '2', '1')]);
+      expect(await checks()).toEqual(['SPEND_LIMIT_REACHED', 'SPEND_LIMIT_REACHED']);
+      alerts.now = () => new Date('2025-08-01T00:00:00Z');
+      expect(await checks()).not.toContain('SPEND_LIMIT_REACHED');
     } finally {
       alerts.now = realNow;
     }
@@ -428,7 +553,23 @@ describe('spending alerts', () => {
     const create = (input: Record<string, unknown>) => app.data(CREATE_ALERT, { input: { organizationId: org.id, period: 'MONTH', hardLimit: true, ...input } }, { token: org.admin.token });
     expect((await create({ threshold: '1000', locked: true })).createSpendingAlert.userErrors).toEqual([]);
     expect((await create({ teamId: team.id, threshold: '1500' })).createSpendingAlert.userErrors).toEqual([{ field: ['input', 'threshold'], code: 'LIMIT_EXCEEDS_ORGANIZATION_LIMIT' }]);
-    expect((await create({ teamId: team.id, threshold: '500' })).createSpendingAlert.userErrors).toEqual([]);
+    const within = await create({ teamId: team.id, threshold: '500' });
+    expect(within.createSpendingAlert.userErrors).toEqual([]);
+    const UPDATE = `mutation($input: UpdateSpendingAlertInput!) { updateSpendingAlert(input: $input) { alert { threshold } userErrors { field code } } }`;
+    const raised = await app.data(UPDATE, { input: { alertId: within.createSpendingAlert.alert.id, threshold: '1000.01' } }, { token: org.admin.token });
+    expect(raised.updateSpendingAlert).toEqual({ alert: null, userErrors: [{ field: ['input', 'threshold'], code: 'LIMIT_EXCEEDS_ORGANIZATION_LIMIT' }] });
+    expect((await app.data(UPDATE, { input: { alertId: within.createSpendingAlert.alert.id, threshold: '1000' } }, { token: org.admin.token })).updateSpendingAlert.userErrors).toEqual([]);
+    // The lock caps hard limits of the same period only; an unlocked organization limit caps nothing.
+    expect((await create({ teamId: team.id, threshold: '5000', period: 'DAY' })).createSpendingAlert.userErrors).toEqual([]);
+    const other = await organization();
+    const otherTeam = await createTeam(app, other.admin, other.id);
+    const createOther = (input: Record<string, unknown>) => app.data(CREATE_ALERT, { input: { organizationId: other.id, period: 'MONTH', hardLimit: true, ...input } }, { token: other.admin.token });
+    expect((await createOther({ threshold: '10' })).createSpendingAlert.userErrors).toEqual([]);
+    expect((await createOther({ teamId: otherTeam.id, threshold: '50' })).createSpendingAlert.userErrors).toEqual([]);
+    // A team admin (not an organization admin) is held to the lock too.
+    const teamAdmin = await addMember(app, org.admin, org.id, { teams: [{ teamId: team.id, role: 'ADMIN' }] });
+    const byTeamAdmin = await app.data(CREATE_ALERT, { input: { organizationId: org.id, teamId: team.id, period: 'MONTH', hardLimit: true, threshold: '2000' } }, { token: teamAdmin.token });
+    expect(byTeamAdmin.createSpendingAlert.userErrors).toEqual([{ field: ['input', 'threshold'], code: 'LIMIT_EXCEEDS_ORGANIZATION_LIMIT' }]);
   });
 
   it('refuses bad input with clear userErrors', async () => {
@@ -440,6 +581,27 @@ describe('spending alerts', () => {
     expect(await create({ currency: 'EUR' })).toEqual([{ field: ['input', 'currency'], code: 'UNSUPPORTED_CURRENCY' }]);
     expect(await create({ webhookUrl: 'ftp://example.com/hook' })).toEqual([{ field: ['input', 'webhookUrl'], code: 'INVALID_URL' }]);
     expect(await create({ recipients: ['not-an-email'] })).toEqual([{ field: ['input', 'recipients'], code: 'INVALID' }]);
+    for (const threshold of ['0', '0.00', '1e3', '12,50', '1.2.3', '', ' 5', '0.0000000000001']) {
+      expect([threshold, await create({ threshold })]).toEqual([threshold, [{ field: ['input', 'threshold'], code: 'INVALID' }]]);
+    }
+    expect(await create({ currency: 'XYZ' })).toEqual([{ field: ['input', 'currency'], code: 'UNSUPPORTED_CURRENCY' }]);
+    for (const webhookUrl of ['javascript:alert(1)', 'file:///etc/passwd', 'not a url', '//example.com/hook']) {
+      expect([webhookUrl, await create({ webhookUrl })]).toEqual([webhookUrl, [{ field: ['input', 'webhookUrl'], code: 'INVALID_URL' }]]);
+    }
+    const { createSpendingAlert: good } = await app.data(CREATE_ALERT, { input: { organizationId: org.id, period: 'DAY', threshold: '10' } }, { token: org.admin.token });
+    const update = async (threshold: string) =>
+      (await app.data(`mutation($input: UpdateSpendingAlertInput!) { updateSpendingAlert(input: $input) { alert { threshold } userErrors { field code } } }`, { input: { alertId: good.alert.id, threshold } }, { token: org.admin.token })).updateSpendingAlert;
+    expect(await update('-1')).toEqual({ alert: null, userErrors: [{ field: ['input', 'threshold'], code: 'INVALID' }] });
+    expect(await update('abc')).toEqual({ alert: null, userErrors: [{ field: ['input', 'threshold'], code: 'INVALID' }] });
+    const settings = await app.data(`mutation($input: UpdateBillingSettingsInput!) { updateBillingSettings(input: $input) { timezone userErrors { field code } } }`, { input: { organizationId: org.id, timezone: 'Mars/Olympus_Mons' } }, { token: org.admin.token });
+    expect(settings.updateBillingSettings).toEqual({ timezone: null, userErrors: [{ field: ['input', 'timezone'], code: 'INVALID' }] });
+    for (const month of ['2025-00', '25-03', '2025-3', '2025-03-01']) {
+      expect([month, (await close(month)).userErrors]).toEqual([month, [{ field: ['input', 'month'], code: 'INVALID_MONTH' }]]);
+      const summary = await app.gql(`query($slug: String!, $month: String!) { organization(slug: $slug) { billingSummary(month: $month) { total } } }`, { slug: org.slug, month }, { token: org.admin.token });
+      expect([month, summary.body.errors?.[0]?.extensions]).toEqual([month, expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'month' })]);
+    }
+    const noMonth = await fetch(`${app.url}/v1/organization/billing/focus`, { headers: { authorization: `Key ${org.adminKey}` } });
+    expect([noMonth.status, ((await noMonth.json()) as any).error.message]).toEqual([400, expect.stringMatching(/YYYY-MM/)]);
     expect((await close('2025-3')).userErrors).toEqual([{ field: ['input', 'month'], code: 'INVALID_MONTH' }]);
     expect((await close('2999-01')).userErrors).toEqual([{ field: ['input', 'month'], code: 'MONTH_NOT_OVER' }]);
     const denied = await app.gql(CLOSE, { input: { month: '2020-01' } }, { token: org.admin.token });
