@@ -572,6 +572,35 @@ describe('spending alerts', () => {
     expect(byTeamAdmin.createSpendingAlert.userErrors).toEqual([{ field: ['input', 'threshold'], code: 'LIMIT_EXCEEDS_ORGANIZATION_LIMIT' }]);
   });
 
+  it('team admins manage and read their team’s alerts (events and deliveries included); organization-wide ones stay with organization admins', async () => {
+    const org = await organization();
+    const [team, other] = [await createTeam(app, org.admin, org.id), await createTeam(app, org.admin, org.id)];
+    const teamAdmin = await addMember(app, org.admin, org.id, { teams: [{ teamId: team.id, role: 'ADMIN' }] });
+    const teamBilling = await addMember(app, org.admin, org.id, { teams: [{ teamId: team.id, role: 'BILLING' }] });
+    const developer = await addMember(app, org.admin, org.id, { teams: [{ teamId: team.id, role: 'DEVELOPER' }] });
+    const own = await app.data(CREATE_ALERT, { input: { organizationId: org.id, teamId: team.id, threshold: '1', period: 'MONTH' } }, { token: teamAdmin.token });
+    expect(own.createSpendingAlert.userErrors).toEqual([]);
+    const orgWide = await app.gql(CREATE_ALERT, { input: { organizationId: org.id, threshold: '1', period: 'MONTH' } }, { token: teamAdmin.token });
+    expect(orgWide.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ORGANIZATION_ADMIN_REQUIRED' });
+    const elsewhere = await app.gql(CREATE_ALERT, { input: { organizationId: org.id, teamId: other.id, threshold: '1', period: 'MONTH' } }, { token: teamAdmin.token });
+    expect(elsewhere.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    await app.data(CREATE_ALERT, { input: { organizationId: org.id, threshold: '1000', period: 'MONTH' } }, { token: org.admin.token });
+    await ingest([usage(team.username, new Date().toISOString(), '2', '1')]);
+
+    const TEAM_ALERTS = `query($u: String!) { team(username: $u) { spendingAlerts { id threshold events { spend } deliveries { status } } } }`;
+    for (const who of [teamAdmin, teamBilling, org.admin]) {
+      const { team: result } = await app.data(TEAM_ALERTS, { u: team.username }, { token: who.token });
+      expect(result.spendingAlerts).toEqual([{ id: own.createSpendingAlert.alert.id, threshold: '1', events: [{ spend: '2' }], deliveries: [] }]);
+    }
+    const byDeveloper = await app.gql(TEAM_ALERTS, { u: team.username }, { token: developer.token });
+    expect(byDeveloper.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'USAGE_ROLE_REQUIRED' });
+    expect((await app.gql(TEAM_ALERTS, { u: other.username }, { token: teamAdmin.token })).body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const orgAlerts = await app.gql(`query($slug: String!) { organization(slug: $slug) { spendingAlerts { id } } }`, { slug: org.slug }, { token: teamAdmin.token });
+    expect(orgAlerts.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const raised = await app.data(`mutation($input: UpdateSpendingAlertInput!) { updateSpendingAlert(input: $input) { alert { threshold } userErrors { code } } }`, { input: { alertId: own.createSpendingAlert.alert.id, threshold: '3' } }, { token: teamAdmin.token });
+    expect(raised.updateSpendingAlert).toEqual({ alert: { threshold: '3' }, userErrors: [] });
+  });
+
   it('refuses bad input with clear userErrors', async () => {
     const org = await organization();
     const create = async (input: Record<string, unknown>) =>
