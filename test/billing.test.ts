@@ -354,6 +354,28 @@ describe('spending alerts', () => {
     }
   });
 
+  it('still fire when the evaluation after a batch failed and the pipeline retried the batch (all duplicates by then)', async () => {
+    const org = await organization();
+    const team = await createTeam(app, org.admin, org.id);
+    const { createSpendingAlert } = await app.data(CREATE_ALERT, { input: { organizationId: org.id, teamId: team.id, threshold: '1', period: 'MONTH' } }, { token: org.admin.token });
+    const alertId = localIdOf(createSpendingAlert.alert.id);
+    // A real failure inside the evaluation's transaction (the records are committed before it runs).
+    const trigger = `alert_fault_${alertId.replace(/-/g, '')}`;
+    await app.db.query(`CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.alert_id = '${alertId}' THEN RAISE EXCEPTION 'injected'; END IF; RETURN NEW; END $$`);
+    await app.db.query(`CREATE TRIGGER ${trigger} BEFORE INSERT ON alert_events FOR EACH ROW EXECUTE FUNCTION ${trigger}()`);
+    const batch = [usage(team.username, new Date().toISOString(), '2', '1')];
+    try {
+      const failed = await app.gql(INGEST, { input: { records: batch } }, { bearer: TEST_INGEST_TOKEN });
+      expect(failed.body.errors?.length).toBeGreaterThan(0);
+    } finally {
+      await app.db.query(`DROP TRIGGER ${trigger} ON alert_events; DROP FUNCTION ${trigger}()`);
+    }
+    const retried = await app.data(`mutation($input: IngestUsageInput!) { ingestUsage(input: $input) { accepted duplicates } }`, { input: { records: batch } }, { bearer: TEST_INGEST_TOKEN });
+    expect(retried.ingestUsage).toEqual({ accepted: 0, duplicates: 1 });
+    const events = await app.db.query(`SELECT trim_scale(spend)::text AS spend FROM alert_events WHERE alert_id = $1`, [alertId]);
+    expect(events).toEqual([{ spend: '2' }]);
+  });
+
   it('deliver signed webhooks with retries: a receiver that fails twice then accepts sees three attempts', async () => {
     const org = await organization();
     const team = await createTeam(app, org.admin, org.id);
