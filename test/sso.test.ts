@@ -40,10 +40,10 @@ async function connect(org: { id: string }, issuer: string, token = admin.token,
 }
 
 /** Runs the login up to the callback URL the provider sends the browser back to. */
-async function callbackUrlFor(slug: string, login: string): Promise<string> {
+async function callbackUrlFor(slug: string, login: string, prompts: string[] = []): Promise<string> {
   const start = await fetch(`${app.url}/auth/sso/${slug}/start`, { redirect: 'manual' });
   if (start.status !== 302) throw new Error(`start answered ${start.status}: ${await start.text()}`);
-  return loginAtProvider(start.headers.get('location')!, login, callbackPrefix);
+  return loginAtProvider(start.headers.get('location')!, login, callbackPrefix, prompts);
 }
 
 async function ssoLogin(slug: string, login: string) {
@@ -110,7 +110,23 @@ describe('OIDC connection', () => {
 
 describe('login flow', () => {
   it('provisions a new user just in time as organization MEMBER with an SSO session', async () => {
-    const { status, body } = await ssoLogin(organization.slug, 'newbie');
+    // start → the provider (authorization code + PKCE S256, state, nonce) → its login and consent pages → callback.
+    const start = await fetch(`${app.url}/auth/sso/${organization.slug}/start`, { redirect: 'manual' });
+    expect(start.status).toBe(302);
+    const authorize = new URL(start.headers.get('location')!);
+    expect(authorize.origin).toBe(provider.issuer);
+    for (const parameter of ['state', 'nonce', 'code_challenge']) expect(authorize.searchParams.get(parameter)).toMatch(/^[\w-]{20,}$/);
+    expect(Object.fromEntries(['response_type', 'code_challenge_method', 'client_id', 'redirect_uri'].map((p) => [p, authorize.searchParams.get(p)]))).toEqual({
+      response_type: 'code',
+      code_challenge_method: 'S256',
+      client_id: CLIENT.clientId,
+      redirect_uri: callbackPrefix,
+    });
+    const prompts: string[] = [];
+    const callback = await loginAtProvider(authorize.toString(), 'newbie', callbackPrefix, prompts);
+    expect(prompts).toEqual(['login', 'consent']);
+    const response = await fetch(callback);
+    const { status, body } = { status: response.status, body: (await response.json()) as any };
     expect([status, body]).toEqual([200, expect.objectContaining({ method: 'SSO' })]);
     const { viewer } = await app.data(`{ viewer { email sessionMethod organizations { slug viewerRole } } }`, {}, { token: body.token });
     expect(viewer).toEqual({ email: 'newbie@example.com', sessionMethod: 'SSO', organizations: [{ slug: organization.slug, viewerRole: 'MEMBER' }] });
@@ -170,7 +186,7 @@ describe('login flow', () => {
     await app.db.query(`UPDATE sso_login_states SET nonce = 'tampered-nonce' WHERE state = $1`, [new URL(callback).searchParams.get('state')]);
     const response = await fetch(callback);
     expect(response.status).toBe(401);
-    expect((await response.json()).error.code).toBe('ID_TOKEN_INVALID');
+    expect((await response.json()).error).toMatchObject({ code: 'ID_TOKEN_INVALID', message: expect.stringMatching(/nonce/i) });
   });
 
   it('refuses unverified emails and emails outside the verified domains', async () => {
@@ -194,6 +210,11 @@ describe('login flow', () => {
   });
 
   it('answers a clean 502 when the provider is down, and keeps working after it rotates its signing key', async () => {
+    const signingKid = async () => {
+      const { jwks_uri } = (await (await fetch(`${provider.issuer}/.well-known/openid-configuration`)).json()) as { jwks_uri: string };
+      return ((await (await fetch(jwks_uri)).json()) as { keys: Array<{ kid: string }> }).keys.map((key) => key.kid);
+    };
+    expect(await signingKid()).toEqual(['key-one']);
     const callback = await callbackUrlFor(organization.slug, 'newbie');
     await provider.stop();
     const down = await fetch(callback);
@@ -204,6 +225,7 @@ describe('login flow', () => {
     const { testSsoConnection } = await app.data(`mutation($input: SsoOrganizationInput!) { testSsoConnection(input: $input) { ok message } }`, { input: { organizationId: organization.id } }, { token: admin.token });
     expect(testSsoConnection).toMatchObject({ ok: false, message: expect.stringMatching(/did not answer/) });
     provider = await startProvider(providerPort, { keySeed: 'rotated' });
+    expect(await signingKid()).toEqual(['key-rotated']);
     const { status, body } = await ssoLogin(organization.slug, 'newbie');
     expect([status, body]).toEqual([200, expect.objectContaining({ token: expect.stringMatching(/^ogs_/) })]);
   });
