@@ -297,6 +297,18 @@ describe('who sees invoices', () => {
       expect(await orgView({ token: who.token })).toMatch(/^FORBIDDEN\//);
     }
     expect(await orgView({ key: teamKeyA })).toMatch(/^(FORBIDDEN|NOT_FOUND)\//);
+    // Organization.invoices pages by team username (first/after), with the count of the whole month.
+    const PAGE = `query($slug: String!, $month: String!, $after: String) { organization(slug: $slug) { invoices(month: $month, first: 1, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { team { username } } } } } }`;
+    const pages: string[][] = [];
+    let after: string | null = null;
+    do {
+      const page: any = (await app.data(PAGE, { slug: org.slug, month, after }, { token: people.orgBilling.token })).organization.invoices;
+      expect(page.totalCount).toBe(2);
+      pages.push(page.edges.map((e: any) => e.node.team.username));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after && pages.length < 5);
+    expect(pages).toEqual([a.username, b.username].sort().map((username) => [username]));
 
     const TEAM_INVOICES = `query($u: String!) { team(username: $u) { invoices { month status total } } }`;
     const teamView = async (username: string, credential: { token: string } | { key: string }) => {
