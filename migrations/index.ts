@@ -9,6 +9,7 @@ import { Billing1733400000000 } from './1733400000000-Billing';
 import { Sso1733500000000 } from './1733500000000-Sso';
 import { UsageRecordsWithoutForeignKeys1733600000000 } from './1733600000000-UsageRecordsWithoutForeignKeys';
 import { UsageDailyTeamIndex1733700000000 } from './1733700000000-UsageDailyTeamIndex';
+import { SsoIdentitiesPerOrganization1733800000000 } from './1733800000000-SsoIdentitiesPerOrganization';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
 export const allMigrations = [
@@ -23,4 +24,5 @@ export const allMigrations = [
   Sso1733500000000,
   UsageRecordsWithoutForeignKeys1733600000000,
   UsageDailyTeamIndex1733700000000,
+  SsoIdentitiesPerOrganization1733800000000,
 ];

@@ -244,6 +244,23 @@ describe('SSO required and personal-account restriction', () => {
     expect(noSsoAdmin.updateOrganizationPolicy.userErrors[0].code).toBe('SSO_LOCKOUT');
   });
 
+  it('counts SSO identities per organization, so a second organization on the same identity provider can require SSO once its admin signed in through it', async () => {
+    const second = await createOrganization(app, admin);
+    expect((await connect(second, provider.issuer)).userErrors).toEqual([]);
+    const enable = async (token: string, value: boolean) =>
+      (await app.data(ENABLE, { input: { organizationId: second.id, settings: { ssoRequired: { value } } } }, { token })).updateOrganizationPolicy.userErrors;
+    // The admin signed in through the first organization's SSO only: not yet an SSO identity of this one.
+    expect((await enable(admin.token, true)).map((e: any) => e.code)).toEqual(['SSO_LOCKOUT']);
+    const viaSecond = await ssoLogin(second.slug, 'admin');
+    expect(viaSecond.status).toBe(200);
+    expect(await enable(viaSecond.body.token, true)).toEqual([]);
+    const rows = await app.db.query(`SELECT o.slug FROM sso_identities i JOIN organizations o ON o.id = i.organization_id JOIN users u ON u.id = i.user_id WHERE u.email = $1 ORDER BY i.created_at`, [ACCOUNTS.admin.email]);
+    expect(rows.map((r: any) => r.slug)).toEqual([organization.slug, second.slug]);
+    const { viewer } = await app.data(`{ viewer { email sessionMethod } }`, {}, { token: viaSecond.body.token });
+    expect(viewer).toEqual({ email: ACCOUNTS.admin.email, sessionMethod: 'SSO' });
+    expect(await enable(viaSecond.body.token, false)).toEqual([]);
+  });
+
   it('refuses password sessions (SSO_REQUIRED), accepts SSO sessions and API keys, and gates invites', async () => {
     const team = await createTeam(app, admin, organization.id);
     const key = await createApiKeyFor(app, organization.slug, 'ADMIN');

@@ -269,15 +269,17 @@ export class SsoService {
 
   private async linkOrProvision(tx: EntityManager, organizationId: string, defaultTeamId: string | null, issuer: string, subject: string, email: string, name: string): Promise<User> {
     const users = tx.getRepository(User);
-    const [identity] = await tx.query(`SELECT user_id FROM sso_identities WHERE issuer = $1 AND subject = $2`, [issuer, subject]);
+    // One person per (issuer, subject), whichever organization it first signed in to; a row per organization.
+    const [identity] = await tx.query(`SELECT user_id FROM sso_identities WHERE issuer = $1 AND subject = $2 ORDER BY created_at LIMIT 1`, [issuer, subject]);
     let user = identity ? await users.findOneByOrFail({ id: identity.user_id }) : await users.createQueryBuilder('u').where('lower(u.email) = :email', { email }).getOne();
     if (!user) {
       user = await users.save(users.create({ email, name, passwordHash: null }));
       await this.teams.createPersonalTeam(tx, user);
     }
-    if (!identity) {
-      await tx.query(`INSERT INTO sso_identities (issuer, subject, user_id, organization_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [issuer, subject, user.id, organizationId]);
-    }
+    await tx.query(
+      `INSERT INTO sso_identities (organization_id, issuer, subject, user_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [organizationId, issuer, subject, user.id],
+    );
     const joined = returnedRows(
       await tx.query(`INSERT INTO organization_memberships (organization_id, user_id, role) VALUES ($1, $2, 'MEMBER') ON CONFLICT DO NOTHING RETURNING id`, [organizationId, user.id]),
     );
