@@ -261,6 +261,36 @@ describe('SSO required and personal-account restriction', () => {
     expect(await enable(viaSecond.body.token, false)).toEqual([]);
   });
 
+  it('notices a connection removed while SSO was being turned on (checked again under the organization lock)', async () => {
+    const org = await createOrganization(app, admin);
+    expect((await connect(org, provider.issuer)).userErrors).toEqual([]);
+    const ssoAdmin = (await ssoLogin(org.slug, 'admin')).body.token;
+    const organizationId = (await app.db.query(`SELECT id FROM organizations WHERE slug = $1`, [org.slug]))[0].id;
+    // Hold the organization's lock, as a concurrent removal does, until the policy change waits for it.
+    const removal = app.db.createQueryRunner();
+    await removal.connect();
+    await removal.startTransaction();
+    try {
+      await removal.query(`SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE`, [organizationId]);
+      const enabling = app.data(ENABLE, { input: { organizationId: org.id, settings: { ssoRequired: { value: true } } } }, { token: ssoAdmin });
+      let sawWait = false;
+      for (let waited = 0; !sawWait && waited < 10_000; waited += 25) {
+        const [waiting] = await app.db.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FROM organizations WHERE id = $1 FOR UPDATE%' AND pid <> pg_backend_pid()`);
+        sawWait = Boolean(waiting);
+        if (!sawWait) await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(sawWait).toBe(true);
+      await removal.query(`DELETE FROM sso_connections WHERE organization_id = $1`, [organizationId]);
+      await removal.commitTransaction();
+      expect((await enabling).updateOrganizationPolicy.userErrors.map((e: any) => e.code)).toEqual(['SSO_CONNECTION_REQUIRED']);
+    } finally {
+      if (removal.isTransactionActive) await removal.rollbackTransaction();
+      await removal.release();
+    }
+    const [setting] = await app.db.query(`SELECT value FROM organization_policy_settings WHERE organization_id = $1 AND setting = 'ssoRequired'`, [organizationId]);
+    expect(setting?.value ?? false).toBe(false);
+  });
+
   it('refuses password sessions (SSO_REQUIRED), accepts SSO sessions and API keys, and gates invites', async () => {
     const team = await createTeam(app, admin, organization.id);
     const key = await createApiKeyFor(app, organization.slug, 'ADMIN');

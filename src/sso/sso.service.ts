@@ -249,7 +249,19 @@ export class SsoService {
   async assertCanRequireSso(organizationId: string): Promise<void> {
     const check = await this.test(organizationId);
     if (!check.ok) throw new UserInputFailure('SSO_CONNECTION_REQUIRED', `SSO cannot be required without a working connection. ${check.message}`, ['input', 'settings', 'ssoRequired']);
-    const [admin] = await this.db.query(
+    await this.assertSsoAdmin(this.db.manager, organizationId);
+  }
+
+  /** The same guard inside the policy change's transaction (under the organization lock), without calling the provider. */
+  async assertStillCanRequireSso(tx: EntityManager, organizationId: string): Promise<void> {
+    if (!(await this.connection(organizationId, tx))) {
+      throw new UserInputFailure('SSO_CONNECTION_REQUIRED', 'SSO cannot be required without a connection (it was just removed).', ['input', 'settings', 'ssoRequired']);
+    }
+    await this.assertSsoAdmin(tx, organizationId);
+  }
+
+  private async assertSsoAdmin(manager: EntityManager, organizationId: string): Promise<void> {
+    const [admin] = await manager.query(
       `SELECT 1 FROM organization_memberships m JOIN sso_identities i ON i.user_id = m.user_id AND i.organization_id = m.organization_id
         WHERE m.organization_id = $1 AND m.role = 'ADMIN' LIMIT 1`,
       [organizationId],
