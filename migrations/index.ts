@@ -9,6 +9,7 @@ import { Billing1733400000000 } from './1733400000000-Billing';
 import { Sso1733500000000 } from './1733500000000-Sso';
 import { UsageRecordsWithoutForeignKeys1733600000000 } from './1733600000000-UsageRecordsWithoutForeignKeys';
 import { UsageDailyTeamIndex1733700000000 } from './1733700000000-UsageDailyTeamIndex';
+import { SsoIdentitiesPerOrganization1733800000000 } from './1733800000000-SsoIdentitiesPerOrganization';
 import { RequestIdentity1733806000000 } from './1733806000000-RequestIdentity';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
@@ -24,5 +25,6 @@ export const allMigrations = [
   Sso1733500000000,
   UsageRecordsWithoutForeignKeys1733600000000,
   UsageDailyTeamIndex1733700000000,
+  SsoIdentitiesPerOrganization1733800000000,
   RequestIdentity1733806000000,
 ];

@@ -160,7 +160,7 @@ describe('model access resolution (properties)', () => {
         const denied = { ...team, [flag]: true };
         for (const decision of everyDecision(org, denied, catalog)) {
           expect(decision.decision).toBe('BLOCKED');
-          expect(decision.reasonCode).toBe(flag === 'archived' ? 'TEAM_ARCHIVED' : 'HARD_SPEND_LIMIT_REACHED');
+          expect(decision.reasonCode).toBe(flag === 'archived' ? 'TEAM_ARCHIVED' : 'SPEND_LIMIT_REACHED');
         }
       }),
     );

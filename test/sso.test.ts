@@ -1,8 +1,10 @@
+import crypto from 'node:crypto';
 import { freePort } from './support/ports';
 import { startTestApp, type TestApp } from './support/testApp';
 import { createApiKeyFor, createOrganization, createTeam, signUp, unique, type SignedUpUser } from './support/factories';
 import { ACCEPT_INVITE, CREATE_INVITE, latestInviteToken } from './support/people';
 import { loginAtProvider, startOidcProvider, type OidcProviderProcess } from './support/oidcProcess';
+import { SecretCipher } from '../src/secrets/secretCipher';
 
 /**
  * SSO against a real OpenID Connect provider (`oidc-provider`) on loopback, driven over HTTP: start → provider
@@ -18,6 +20,7 @@ const ACCOUNTS = {
   unverified: { email: 'unverified@example.com', email_verified: false },
   outsider: { email: 'bob@other.org', email_verified: true },
   invitee: { email: 'invitee@example.com', email_verified: true },
+  teamed: { email: 'teamed@example.com', email_verified: true, name: 'Teamed Newcomer' },
 };
 let admin: SignedUpUser;
 let organization: { id: string; slug: string };
@@ -27,20 +30,20 @@ let callbackPrefix: string;
 const startProvider = (port: number, extra: { keySeed?: string; clockOffsetMs?: number } = {}) =>
   startOidcProvider({ port, ...CLIENT, redirectUri: `${app.url}/auth/sso/callback`, accounts: ACCOUNTS, ...extra });
 
-async function connect(org: { id: string }, issuer: string, token = admin.token) {
+async function connect(org: { id: string }, issuer: string, token = admin.token, extra: Record<string, unknown> = {}) {
   const { setSsoConnection } = await app.data(
     `mutation($input: SetSsoConnectionInput!) { setSsoConnection(input: $input) { connection { issuer verifiedDomains } userErrors { field code message } } }`,
-    { input: { organizationId: org.id, issuer, ...CLIENT, verifiedDomains: ['example.com'] } },
+    { input: { organizationId: org.id, issuer, ...CLIENT, verifiedDomains: ['example.com'], ...extra } },
     { token },
   );
   return setSsoConnection;
 }
 
 /** Runs the login up to the callback URL the provider sends the browser back to. */
-async function callbackUrlFor(slug: string, login: string): Promise<string> {
+async function callbackUrlFor(slug: string, login: string, prompts: string[] = []): Promise<string> {
   const start = await fetch(`${app.url}/auth/sso/${slug}/start`, { redirect: 'manual' });
   if (start.status !== 302) throw new Error(`start answered ${start.status}: ${await start.text()}`);
-  return loginAtProvider(start.headers.get('location')!, login, callbackPrefix);
+  return loginAtProvider(start.headers.get('location')!, login, callbackPrefix, prompts);
 }
 
 async function ssoLogin(slug: string, login: string) {
@@ -65,13 +68,25 @@ afterAll(async () => {
 
 describe('OIDC connection', () => {
   it('stores the secret encrypted, never returns it, tests discovery and JWKS, and is audited', async () => {
-    const [row] = await app.db.query(`SELECT client_secret_ciphertext FROM sso_connections WHERE organization_id = (SELECT id FROM organizations WHERE slug = $1)`, [organization.slug]);
+    const [row] = await app.db.query(
+      `SELECT c.*, to_jsonb(c)::text AS whole FROM sso_connections c WHERE organization_id = (SELECT id FROM organizations WHERE slug = $1)`,
+      [organization.slug],
+    );
+    expect(row.whole).not.toContain(CLIENT.clientSecret);
     expect(row.client_secret_ciphertext.toString('utf8')).not.toContain(CLIENT.clientSecret);
+    // It is the secret, sealed (AES-256-GCM bound to the organization) with the server's key: it opens only there.
+    const sealed = { ciphertext: row.client_secret_ciphertext, iv: row.client_secret_iv, authTag: row.client_secret_tag };
+    expect(new SecretCipher(app.config.encryptionKey, 'orgraph/sso-client-secrets/v1').open(sealed, row.organization_id)).toBe(CLIENT.clientSecret);
+    expect(() => new SecretCipher(app.config.encryptionKey, 'orgraph/sso-client-secrets/v1').open(sealed, crypto.randomUUID())).toThrow();
+    const fields = (await app.data(`{ __type(name: "SsoConnection") { fields { name } } }`)).__type.fields.map((f: any) => f.name);
+    expect(fields.filter((name: string) => /secret/i.test(name))).toEqual([]);
     const read = await app.gql(`query($slug: String!) { organization(slug: $slug) { ssoConnection { issuer clientId verifiedDomains } } }`, { slug: organization.slug }, { token: admin.token });
     expect(read.body.data.organization.ssoConnection).toEqual({ issuer: provider.issuer, clientId: CLIENT.clientId, verifiedDomains: ['example.com'] });
     expect(JSON.stringify(read.body)).not.toContain(CLIENT.clientSecret);
     const { testSsoConnection } = await app.data(`mutation($input: SsoOrganizationInput!) { testSsoConnection(input: $input) { ok message } }`, { input: { organizationId: organization.id } }, { token: admin.token });
     expect(testSsoConnection).toMatchObject({ ok: true });
+    const [tested] = await app.db.query(`SELECT auth_method, changes FROM audit_events WHERE action = 'sso.testConnection' AND target_id = $1`, [row.organization_id]);
+    expect(tested).toEqual({ auth_method: 'PASSWORD', changes: { result: { before: null, after: 'ok' } } });
     const audits = await app.db.query(`SELECT changes::text FROM audit_events WHERE action = 'sso.setConnection'`);
     expect(audits.length).toBeGreaterThan(0);
     expect(audits.map((a: any) => a.changes).join()).not.toContain(CLIENT.clientSecret);
@@ -95,10 +110,53 @@ describe('OIDC connection', () => {
 
 describe('login flow', () => {
   it('provisions a new user just in time as organization MEMBER with an SSO session', async () => {
-    const { status, body } = await ssoLogin(organization.slug, 'newbie');
+    // start → the provider (authorization code + PKCE S256, state, nonce) → its login and consent pages → callback.
+    const start = await fetch(`${app.url}/auth/sso/${organization.slug}/start`, { redirect: 'manual' });
+    expect(start.status).toBe(302);
+    const authorize = new URL(start.headers.get('location')!);
+    expect(authorize.origin).toBe(provider.issuer);
+    for (const parameter of ['state', 'nonce', 'code_challenge']) expect(authorize.searchParams.get(parameter)).toMatch(/^[\w-]{20,}$/);
+    expect(Object.fromEntries(['response_type', 'code_challenge_method', 'client_id', 'redirect_uri'].map((p) => [p, authorize.searchParams.get(p)]))).toEqual({
+      response_type: 'code',
+      code_challenge_method: 'S256',
+      client_id: CLIENT.clientId,
+      redirect_uri: callbackPrefix,
+    });
+    const prompts: string[] = [];
+    const callback = await loginAtProvider(authorize.toString(), 'newbie', callbackPrefix, prompts);
+    expect(prompts).toEqual(['login', 'consent']);
+    const response = await fetch(callback);
+    const { status, body } = { status: response.status, body: (await response.json()) as any };
     expect([status, body]).toEqual([200, expect.objectContaining({ method: 'SSO' })]);
     const { viewer } = await app.data(`{ viewer { email sessionMethod organizations { slug viewerRole } } }`, {}, { token: body.token });
     expect(viewer).toEqual({ email: 'newbie@example.com', sessionMethod: 'SSO', organizations: [{ slug: organization.slug, viewerRole: 'MEMBER' }] });
+  });
+
+  it('provisions just-in-time users into the connection’s default team too (as DEVELOPER), without a password', async () => {
+    const owner = await signUp(app);
+    const org = await createOrganization(app, owner);
+    const team = await createTeam(app, owner, org.id);
+    expect((await connect(org, provider.issuer, owner.token, { defaultTeamId: team.id })).userErrors).toEqual([]);
+    const { status, body } = await ssoLogin(org.slug, 'teamed');
+    expect(status).toBe(200);
+    const { viewer } = await app.data(`{ viewer { name organizations { slug viewerRole } teams { username kind viewerRole } } }`, {}, { token: body.token });
+    expect(viewer.name).toBe('Teamed Newcomer');
+    expect(viewer.organizations).toEqual([{ slug: org.slug, viewerRole: 'MEMBER' }]);
+    expect(viewer.teams).toEqual([expect.objectContaining({ kind: 'PERSONAL', viewerRole: 'ADMIN' }), { username: team.username, kind: 'TEAM', viewerRole: 'DEVELOPER' }]);
+    const [audit] = await app.db.query(`SELECT auth_method FROM audit_events WHERE action = 'member.provisionBySso' AND target_id = (SELECT id::text FROM users WHERE email = $1)`, [ACCOUNTS.teamed.email]);
+    expect(audit).toEqual({ auth_method: 'SSO' });
+    const password = await app.data(`mutation($input: LoginInput!) { login(input: $input) { token userErrors { code } } }`, { input: { email: ACCOUNTS.teamed.email, password: 'correct horse battery' } });
+    expect(password.login).toEqual({ token: null, userErrors: [{ code: 'INVALID_CREDENTIALS' }] });
+  });
+
+  it('answers SSO_NOT_CONFIGURED (not a 500) when the connection was removed while the user was at the provider', async () => {
+    const owner = await signUp(app);
+    const org = await createOrganization(app, owner);
+    await connect(org, provider.issuer, owner.token);
+    const callback = await callbackUrlFor(org.slug, 'newbie');
+    await app.data(`mutation($input: SsoOrganizationInput!) { removeSsoConnection(input: $input) { userErrors { code } } }`, { input: { organizationId: org.id } }, { token: owner.token });
+    const response = await fetch(callback);
+    expect([response.status, ((await response.json()) as any).error.code]).toEqual([404, 'SSO_NOT_CONFIGURED']);
   });
 
   it('links an existing user by verified email', async () => {
@@ -116,6 +174,11 @@ describe('login flow', () => {
     const replay = await fetch(callback);
     expect(replay.status).toBe(400);
     expect((await replay.json()).error.code).toBe('INVALID_STATE');
+    // The used code under a fresh, valid state: the provider refuses it (single use, bound to its PKCE challenge).
+    const fresh = new URL(await callbackUrlFor(organization.slug, 'newbie'));
+    fresh.searchParams.set('code', new URL(callback).searchParams.get('code')!);
+    const replayedCode = await fetch(fresh);
+    expect([replayedCode.status, ((await replayedCode.json()) as any).error.code]).toEqual([400, 'CODE_REJECTED']);
   });
 
   it('refuses an ID token whose nonce does not match', async () => {
@@ -123,7 +186,7 @@ describe('login flow', () => {
     await app.db.query(`UPDATE sso_login_states SET nonce = 'tampered-nonce' WHERE state = $1`, [new URL(callback).searchParams.get('state')]);
     const response = await fetch(callback);
     expect(response.status).toBe(401);
-    expect((await response.json()).error.code).toBe('ID_TOKEN_INVALID');
+    expect((await response.json()).error).toMatchObject({ code: 'ID_TOKEN_INVALID', message: expect.stringMatching(/nonce/i) });
   });
 
   it('refuses unverified emails and emails outside the verified domains', async () => {
@@ -147,12 +210,22 @@ describe('login flow', () => {
   });
 
   it('answers a clean 502 when the provider is down, and keeps working after it rotates its signing key', async () => {
+    const signingKid = async () => {
+      const { jwks_uri } = (await (await fetch(`${provider.issuer}/.well-known/openid-configuration`)).json()) as { jwks_uri: string };
+      return ((await (await fetch(jwks_uri)).json()) as { keys: Array<{ kid: string }> }).keys.map((key) => key.kid);
+    };
+    expect(await signingKid()).toEqual(['key-one']);
     const callback = await callbackUrlFor(organization.slug, 'newbie');
     await provider.stop();
     const down = await fetch(callback);
     expect(down.status).toBe(502);
     expect((await down.json()).error.code).toBe('PROVIDER_UNAVAILABLE');
+    const startDown = await fetch(`${app.url}/auth/sso/${organization.slug}/start`, { redirect: 'manual' });
+    expect([startDown.status, ((await startDown.json()) as any).error.code]).toEqual([502, 'PROVIDER_UNAVAILABLE']);
+    const { testSsoConnection } = await app.data(`mutation($input: SsoOrganizationInput!) { testSsoConnection(input: $input) { ok message } }`, { input: { organizationId: organization.id } }, { token: admin.token });
+    expect(testSsoConnection).toMatchObject({ ok: false, message: expect.stringMatching(/did not answer/) });
     provider = await startProvider(providerPort, { keySeed: 'rotated' });
+    expect(await signingKid()).toEqual(['key-rotated']);
     const { status, body } = await ssoLogin(organization.slug, 'newbie');
     expect([status, body]).toEqual([200, expect.objectContaining({ token: expect.stringMatching(/^ogs_/) })]);
   });
@@ -171,6 +244,53 @@ describe('SSO required and personal-account restriction', () => {
     expect(noSsoAdmin.updateOrganizationPolicy.userErrors[0].code).toBe('SSO_LOCKOUT');
   });
 
+  it('counts SSO identities per organization, so a second organization on the same identity provider can require SSO once its admin signed in through it', async () => {
+    const second = await createOrganization(app, admin);
+    expect((await connect(second, provider.issuer)).userErrors).toEqual([]);
+    const enable = async (token: string, value: boolean) =>
+      (await app.data(ENABLE, { input: { organizationId: second.id, settings: { ssoRequired: { value } } } }, { token })).updateOrganizationPolicy.userErrors;
+    // The admin signed in through the first organization's SSO only: not yet an SSO identity of this one.
+    expect((await enable(admin.token, true)).map((e: any) => e.code)).toEqual(['SSO_LOCKOUT']);
+    const viaSecond = await ssoLogin(second.slug, 'admin');
+    expect(viaSecond.status).toBe(200);
+    expect(await enable(viaSecond.body.token, true)).toEqual([]);
+    const rows = await app.db.query(`SELECT o.slug FROM sso_identities i JOIN organizations o ON o.id = i.organization_id JOIN users u ON u.id = i.user_id WHERE u.email = $1 ORDER BY i.created_at`, [ACCOUNTS.admin.email]);
+    expect(rows.map((r: any) => r.slug)).toEqual([organization.slug, second.slug]);
+    const { viewer } = await app.data(`{ viewer { email sessionMethod } }`, {}, { token: viaSecond.body.token });
+    expect(viewer).toEqual({ email: ACCOUNTS.admin.email, sessionMethod: 'SSO' });
+    expect(await enable(viaSecond.body.token, false)).toEqual([]);
+  });
+
+  it('notices a connection removed while SSO was being turned on (checked again under the organization lock)', async () => {
+    const org = await createOrganization(app, admin);
+    expect((await connect(org, provider.issuer)).userErrors).toEqual([]);
+    const ssoAdmin = (await ssoLogin(org.slug, 'admin')).body.token;
+    const organizationId = (await app.db.query(`SELECT id FROM organizations WHERE slug = $1`, [org.slug]))[0].id;
+    // Hold the organization's lock, as a concurrent removal does, until the policy change waits for it.
+    const removal = app.db.createQueryRunner();
+    await removal.connect();
+    await removal.startTransaction();
+    try {
+      await removal.query(`SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE`, [organizationId]);
+      const enabling = app.data(ENABLE, { input: { organizationId: org.id, settings: { ssoRequired: { value: true } } } }, { token: ssoAdmin });
+      let sawWait = false;
+      for (let waited = 0; !sawWait && waited < 10_000; waited += 25) {
+        const [waiting] = await app.db.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FROM organizations WHERE id = $1 FOR UPDATE%' AND pid <> pg_backend_pid()`);
+        sawWait = Boolean(waiting);
+        if (!sawWait) await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(sawWait).toBe(true);
+      await removal.query(`DELETE FROM sso_connections WHERE organization_id = $1`, [organizationId]);
+      await removal.commitTransaction();
+      expect((await enabling).updateOrganizationPolicy.userErrors.map((e: any) => e.code)).toEqual(['SSO_CONNECTION_REQUIRED']);
+    } finally {
+      if (removal.isTransactionActive) await removal.rollbackTransaction();
+      await removal.release();
+    }
+    const [setting] = await app.db.query(`SELECT value FROM organization_policy_settings WHERE organization_id = $1 AND setting = 'ssoRequired'`, [organizationId]);
+    expect(setting?.value ?? false).toBe(false);
+  });
+
   it('refuses password sessions (SSO_REQUIRED), accepts SSO sessions and API keys, and gates invites', async () => {
     const team = await createTeam(app, admin, organization.id);
     const key = await createApiKeyFor(app, organization.slug, 'ADMIN');
@@ -181,6 +301,10 @@ describe('SSO required and personal-account restriction', () => {
     const ORG = `query($slug: String!) { organization(slug: $slug) { slug } }`;
     const asPassword = await app.gql(ORG, { slug: organization.slug }, { token: admin.token });
     expect(asPassword.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SSO_REQUIRED' });
+    // A fresh password login of this verified-domain user (example.com) gets a session that is refused the same way.
+    const { login } = await app.data(`mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email: ACCOUNTS.admin.email, password: 'correct horse battery' } });
+    const freshPassword = await app.gql(ORG, { slug: organization.slug }, { token: login.token });
+    expect(freshPassword.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SSO_REQUIRED' });
     const teamAsPassword = await app.gql(`query($u: String!) { team(username: $u) { username } }`, { u: team.username }, { token: admin.token });
     expect(teamAsPassword.body.errors?.[0]?.extensions?.reason).toBe('SSO_REQUIRED');
     expect((await app.data(ORG, { slug: organization.slug }, { token: ssoAdmin })).organization.slug).toBe(organization.slug);
@@ -200,6 +324,61 @@ describe('SSO required and personal-account restriction', () => {
     expect((await app.data(ORG, { slug: organization.slug }, { token: admin.token })).organization.slug).toBe(organization.slug);
   });
 
+  it('while SSO is required, its connection can be neither removed nor replaced by one that does not work (no lock-out)', async () => {
+    const ssoAdmin = (await ssoLogin(organization.slug, 'admin')).body.token;
+    expect((await app.data(ENABLE, { input: { organizationId: organization.id, settings: { ssoRequired: { value: true } } } }, { token: ssoAdmin })).updateOrganizationPolicy.userErrors).toEqual([]);
+    try {
+      const removed = await app.data(`mutation($input: SsoOrganizationInput!) { removeSsoConnection(input: $input) { userErrors { code field } } }`, { input: { organizationId: organization.id } }, { token: ssoAdmin });
+      expect(removed.removeSsoConnection.userErrors).toEqual([{ code: 'SSO_REQUIRED_ACTIVE', field: ['input', 'organizationId'] }]);
+      const dead = `http://127.0.0.1:${await freePort()}`;
+      expect((await connect(organization, dead, ssoAdmin)).userErrors).toEqual([expect.objectContaining({ code: 'SSO_CONNECTION_UNREACHABLE', field: ['input', 'issuer'] })]);
+      const [row] = await app.db.query(`SELECT issuer FROM sso_connections WHERE organization_id = (SELECT id FROM organizations WHERE slug = $1)`, [organization.slug]);
+      expect(row.issuer).toBe(provider.issuer);
+      expect((await ssoLogin(organization.slug, 'admin')).status).toBe(200);
+      // A working replacement is fine.
+      expect((await connect(organization, provider.issuer, ssoAdmin)).userErrors).toEqual([]);
+    } finally {
+      await app.data(ENABLE, { input: { organizationId: organization.id, settings: { ssoRequired: { value: false } } } }, { token: ssoAdmin });
+    }
+  });
+
+  it('refuses password sessions on every other path to the organization too: node(id:), and data under the viewer’s listings', async () => {
+    const ssoAdmin = (await ssoLogin(organization.slug, 'admin')).body.token;
+    const { organization: org } = await app.data(
+      `query($slug: String!) { organization(slug: $slug) { id rootTeam { id } auditLog(first: 1) { edges { node { id } } } } }`,
+      { slug: organization.slug },
+      { token: ssoAdmin },
+    );
+    const auditEventId = org.auditLog.edges[0].node.id;
+    expect((await app.data(ENABLE, { input: { organizationId: organization.id, settings: { ssoRequired: { value: true } } } }, { token: ssoAdmin })).updateOrganizationPolicy.userErrors).toEqual([]);
+    try {
+      const reasonOf = async (query: string, variables: Record<string, unknown> = {}) => {
+        const response = await app.gql(query, variables, { token: admin.token });
+        return response.body.errors?.map((error) => `${error.extensions?.code}/${error.extensions?.reason}`);
+      };
+      const NODE = `query($id: ID!) { node(id: $id) { id } }`;
+      for (const id of [organization.id, org.rootTeam.id, auditEventId]) expect(await reasonOf(NODE, { id })).toEqual(['FORBIDDEN/SSO_REQUIRED']);
+      const beneath = [
+        `{ viewer { organizations { teams { totalCount } } } }`,
+        `{ viewer { organizations { policy { ssoRequired { value } } } } }`,
+        `{ viewer { organizations { usage(expand: [SUMMARY]) { summary { cost } } } } }`,
+        `{ viewer { organizations { rootTeam { requests { totalCount } } } } }`,
+        `{ viewer { organizations { rootTeam { governance { environment } } } } }`,
+        `{ viewer { organizations { rootTeam { effectivePolicy { ssoRequired { value } } } } } }`,
+        `{ viewer { organizations { rootTeam { modelAccessRules { pattern } } } } }`,
+        `{ viewer { organizations { rootTeam { modelAccess(surface: API) { endpoint { endpointId } } } } } }`,
+      ];
+      for (const query of beneath) expect([query, await reasonOf(query)]).toEqual([query, ['FORBIDDEN/SSO_REQUIRED']]);
+      // The listings themselves still name the organization, so a dashboard can offer "sign in with SSO".
+      expect((await app.data(`{ viewer { organizations { slug } } }`, {}, { token: admin.token })).viewer.organizations.map((o: any) => o.slug)).toContain(organization.slug);
+      // The organization's own SSO session reaches all of it.
+      expect((await app.data(NODE, { id: auditEventId }, { token: ssoAdmin })).node).toEqual({ id: auditEventId });
+      for (const query of beneath) expect([query, (await app.gql(query, {}, { token: ssoAdmin })).body.errors]).toEqual([query, undefined]);
+    } finally {
+      await app.data(ENABLE, { input: { organizationId: organization.id, settings: { ssoRequired: { value: false } } } }, { token: ssoAdmin });
+    }
+  });
+
   it('blocks the personal account (and other organizations) in SSO sessions when the organization says so', async () => {
     const ssoSession = (await ssoLogin(organization.slug, 'admin')).body.token;
     const PERSONAL = `{ viewer { personalAccount { username } } }`;
@@ -216,6 +395,16 @@ describe('SSO required and personal-account restriction', () => {
     const inSso = await app.gql(TEAM, { u: personal }, { token: ssoSession });
     expect(inSso.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PERSONAL_ACCOUNT_BLOCKED' });
     expect((await app.data(TEAM, { u: personal }, { token: admin.token })).team.username).toBe(personal);
+    // Nor through node(id:) or the viewer's own listing (which still names the account).
+    const { personalAccount } = (await app.data(`{ viewer { personalAccount { id username } } }`, {}, { token: ssoSession })).viewer;
+    expect(personalAccount.username).toBe(personal);
+    const byNode = await app.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: personalAccount.id }, { token: ssoSession });
+    expect(byNode.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PERSONAL_ACCOUNT_BLOCKED' });
+    for (const field of ['requests { totalCount }', 'effectivePolicy { requestVisibility { value } }', 'usage(expand: [SUMMARY]) { summary { cost } }']) {
+      const listed = await app.gql(`{ viewer { personalAccount { ${field} } } }`, {}, { token: ssoSession });
+      expect([field, listed.body.errors?.map((error) => error.extensions?.reason)]).toEqual([field, ['PERSONAL_ACCOUNT_BLOCKED']]);
+    }
+    expect((await app.data(`query($id: ID!) { node(id: $id) { id } }`, { id: personalAccount.id }, { token: admin.token })).node).toEqual({ id: personalAccount.id });
     const otherOrg = await createOrganization(app, admin, unique('elsewhere'));
     const elsewhere = await app.gql(`query($slug: String!) { organization(slug: $slug) { slug } }`, { slug: otherOrg.slug }, { token: ssoSession });
     expect(elsewhere.body.errors?.[0]?.extensions?.reason).toBe('PERSONAL_ACCOUNT_BLOCKED');

@@ -3,16 +3,18 @@ import type { AppContext } from './context';
 
 /**
  * How `node(id:)` fetches each type, with the same visibility rules as the type's own queries: anything the
- * caller may not see comes back as null, exactly like an id that does not exist.
+ * caller may not see comes back as null, exactly like an id that does not exist. Objects the caller may see but not
+ * reach in this session (SSO required, personal account blocked) answer FORBIDDEN with the reason, exactly like
+ * `organization(slug:)` and `team(username:)`: `reachable` applies those session rules.
  */
 export const nodeFetchers: Record<string, (ctx: AppContext, localId: string) => Promise<object | null>> = withUuidKeys({
   Organization: async (ctx, id) => {
     const organization = await ctx.loaders.organizationById.load(id);
-    return organization && (await ctx.access.canSeeOrganization(organization)) ? organization : null;
+    return organization && (await ctx.access.canSeeOrganization(organization)) ? reachable(ctx, organization.id, organization) : null;
   },
   Team: async (ctx, id) => {
     const team = await ctx.loaders.teamById.load(id);
-    return team && (await ctx.access.canSeeTeam(team)) ? team : null;
+    return team && (await ctx.access.canSeeTeam(team)) ? reachable(ctx, team.organizationId, team) : null;
   },
   ModelAccessRule: async (ctx, id) => {
     const rule = await ctx.loaders.modelAccessRuleById.load(id);
@@ -20,10 +22,10 @@ export const nodeFetchers: Record<string, (ctx: AppContext, localId: string) => 
     // Rules are as visible as what owns them: the team for team rules, the organization for organization rules.
     if (rule.teamId) {
       const team = await ctx.loaders.teamById.load(rule.teamId);
-      return team && (await ctx.access.canSeeTeam(team)) ? rule : null;
+      return team && (await ctx.access.canSeeTeam(team)) ? reachable(ctx, rule.organizationId, rule) : null;
     }
     const organization = await ctx.loaders.organizationById.load(rule.organizationId);
-    return organization && (await ctx.access.canSeeOrganization(organization)) ? rule : null;
+    return organization && (await ctx.access.canSeeOrganization(organization)) ? reachable(ctx, rule.organizationId, rule) : null;
   },
   User: async (ctx, id) => {
     // Users are visible to themselves only; admins reach other people through Member.
@@ -31,27 +33,35 @@ export const nodeFetchers: Record<string, (ctx: AppContext, localId: string) => 
   },
   Member: async (ctx, id) => {
     const member = await ctx.loaders.memberById.load(id);
-    return member && (await ctx.access.canSeeMember(member)) ? member : null;
+    return member && (await ctx.access.canSeeMember(member)) ? reachable(ctx, member.organizationId, member) : null;
   },
   Invite: async (ctx, id) => {
     const invite = await ctx.loaders.inviteById.load(id);
-    return invite && (await ctx.access.canSeeInvite(invite)) ? invite : null;
+    if (!invite || !(await ctx.access.canSeeInvite(invite))) return null;
+    const team = invite.teamId ? await ctx.loaders.teamById.load(invite.teamId) : null;
+    return reachable(ctx, invite.organizationId ?? team?.organizationId ?? null, invite);
   },
   ApiKey: async (ctx, id) => {
     const apiKey = await ctx.loaders.apiKeyById.load(id);
     const team = apiKey ? await ctx.loaders.teamById.load(apiKey.teamId) : null;
-    return apiKey && team && (await ctx.access.isTeamAdmin(team)) ? apiKey : null;
+    return apiKey && team && (await ctx.access.isTeamAdmin(team)) ? reachable(ctx, team.organizationId, apiKey) : null;
   },
   TeamSecret: async (ctx, id) => {
     const secret = await ctx.loaders.teamSecretById.load(id);
     const team = secret ? await ctx.loaders.teamById.load(secret.teamId) : null;
-    return secret && team && (await ctx.access.canUseTeam(team)) ? secret : null;
+    return secret && team && (await ctx.access.canUseTeam(team)) ? reachable(ctx, team.organizationId, secret) : null;
   },
   AuditEvent: async (ctx, id) => {
     const event = await ctx.loaders.auditEventById.load(id);
-    return event?.organizationId && (await ctx.access.isOrganizationAdmin(event.organizationId)) ? event : null;
+    return event?.organizationId && (await ctx.access.isOrganizationAdmin(event.organizationId)) ? reachable(ctx, event.organizationId, event) : null;
   },
 });
+
+/** The object, once the session rules allow reaching objects of `organizationId` (else FORBIDDEN with the reason). */
+async function reachable<T extends object>(ctx: AppContext, organizationId: string | null, object: T): Promise<T> {
+  await ctx.access.enforceSessionRules(organizationId);
+  return object;
+}
 
 /** Types keyed by UUID never reach SQL with anything else (a malformed id is simply not found). */
 function withUuidKeys(fetchers: typeof nodeFetchers): typeof nodeFetchers {

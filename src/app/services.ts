@@ -33,7 +33,10 @@ export function createServices(db: DataSource, config: Config) {
   policies.useHardSpendLimitSource({ teamsAtHardLimit: (teamIds) => alerts.teamsAtHardLimit(teamIds) });
   const users = new UsersService(db, teams, { sessionTtlHours: config.SESSION_TTL_HOURS, argon2MemoryKiB: config.ARGON2_MEMORY_KIB });
   const sso = new SsoService(db, config.encryptionKey, users, teams);
-  policies.useSsoRequirementGuard((organizationId) => sso.assertCanRequireSso(organizationId));
+  policies.useSsoRequirementGuard({
+    beforeChange: (organizationId) => sso.assertCanRequireSso(organizationId),
+    inTransaction: (tx, organizationId) => sso.assertStillCanRequireSso(tx, organizationId),
+  });
   return {
     db,
     config,

@@ -108,7 +108,7 @@ export class Access {
   async visibleOrganization(organization: Organization | null): Promise<Organization> {
     this.requireCustomer();
     if (!organization || !(await this.canSeeOrganization(organization))) throw new NotFoundError('Organization');
-    await this.ssoGate(organization.id);
+    await this.enforceSessionRules(organization.id);
     return organization;
   }
 
@@ -116,7 +116,7 @@ export class Access {
   async visibleTeam(team: Team | null): Promise<Team> {
     this.requireCustomer();
     if (!team || !(await this.canSeeTeam(team))) throw new NotFoundError('Team');
-    await this.ssoGate(team.organizationId);
+    await this.enforceSessionRules(team.organizationId);
     return team;
   }
 
@@ -124,8 +124,13 @@ export class Access {
    * Session rules of SSO (DESIGN §4, §5), for people only (API keys belong to teams): an organization that requires
    * SSO accepts only sessions from its own identity provider (`SSO_REQUIRED`), and a session from an organization
    * that blocks personal accounts reaches nothing outside that organization (`PERSONAL_ACCOUNT_BLOCKED`).
+   * `organizationId` is the organization owning the object reached (null for personal and standalone teams).
+   *
+   * `visibleOrganization` and `visibleTeam` apply it; so must every path that reaches an organization's or team's
+   * data from an object obtained without them: `node(id:)` and the fields of the viewer's own listings
+   * (`viewer.organizations`, `viewer.teams`, `viewer.personalAccount` list identities, not data).
    */
-  private async ssoGate(organizationId: string | null): Promise<void> {
+  async enforceSessionRules(organizationId: string | null): Promise<void> {
     const actor = this.actor;
     if (actor.kind !== 'USER') return;
     const fromThisSso = actor.method === 'SSO' && actor.ssoOrganizationId === organizationId;
@@ -277,6 +282,7 @@ export class Access {
    * actor may not see is NOT_FOUND however it was reached (`team(username:)`, `Organization.rootTeam`, …).
    */
   async requestView(team: Team): Promise<RequestView> {
+    // visibleTeam applies the SSO session rules too.
     await this.visibleTeam(team);
     const role = await this.teamRole(team);
     if (role === TeamRole.ADMIN) return { rows: 'ALL', userId: null, payloads: true };
@@ -299,6 +305,7 @@ export class Access {
    * every team of the organization under cross-team visibility. Anyone else is FORBIDDEN.
    */
   async usageTeams(organization: Organization): Promise<string[] | null> {
+    await this.enforceSessionRules(organization.id);
     this.rejectApiScopedKey();
     const role = await this.organizationRole(organization.id);
     if (role === OrganizationRole.ADMIN || role === OrganizationRole.BILLING) return null;

@@ -130,6 +130,11 @@ export class AlertsService {
     return this.select(`s.organization_id = $1`, [organizationId], this.db.manager);
   }
 
+  /** A team's own alerts (not the organization-wide ones). */
+  async forTeam(teamId: string): Promise<SpendingAlertRow[]> {
+    return this.select(`s.team_id = $1`, [teamId], this.db.manager);
+  }
+
   /** Fires every alert of these organizations whose period spend crossed its threshold (once per period). */
   async evaluate(organizationIds: readonly string[]): Promise<number> {
     if (organizationIds.length === 0) return 0;

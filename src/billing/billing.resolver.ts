@@ -102,6 +102,14 @@ export class TeamBillingResolver {
     ]);
     return [...drafts, ...issued].map(toInvoice);
   }
+
+  @FieldResolver(() => [SpendingAlert], {
+    description: 'This team’s own spending alerts and hard limits with their firings and webhook deliveries (team ADMIN and BILLING, organization ADMIN and BILLING); organization-wide alerts are on Organization.spendingAlerts.',
+  })
+  async spendingAlerts(@Root() team: Team, @Ctx() ctx: AppContext): Promise<SpendingAlert[]> {
+    await ctx.access.requireTeamUsage(team);
+    return (await ctx.services.alerts.forTeam(team.id)).map(toAlert);
+  }
 }
 
 @Resolver(() => Invoice)

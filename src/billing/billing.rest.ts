@@ -5,7 +5,10 @@ import type { Services } from '../app/services';
 import { UserInputFailure } from '../core/errors';
 import { parseMonth } from './invoices.service';
 
-/** FinOps FOCUS 1.x columns, in the specification's order for the columns Orgraph can fill. */
+/**
+ * FinOps FOCUS 1.x columns, in the specification's (alphabetical) order: every mandatory column, and the conditional
+ * ones that apply to usage billing (commitment discounts, capacity reservations, regions and tags do not exist here).
+ */
 const FOCUS_COLUMNS = [
   'BilledCost',
   'BillingAccountId',
@@ -16,15 +19,19 @@ const FOCUS_COLUMNS = [
   'ChargeCategory',
   'ChargeClass',
   'ChargeDescription',
+  'ChargeFrequency',
   'ChargePeriodEnd',
   'ChargePeriodStart',
   'ConsumedQuantity',
   'ConsumedUnit',
   'ContractedCost',
+  'ContractedUnitPrice',
   'EffectiveCost',
+  'InvoiceId',
   'InvoiceIssuerName',
   'ListCost',
   'ListUnitPrice',
+  'PricingCategory',
   'PricingQuantity',
   'PricingUnit',
   'ProviderName',
@@ -34,13 +41,22 @@ const FOCUS_COLUMNS = [
   'ServiceCategory',
   'ServiceName',
   'SkuId',
+  'SkuPriceId',
   'SubAccountId',
   'SubAccountName',
 ] as const;
 
+/** FOCUS ServiceCategory of each product line. */
+const SERVICE_CATEGORY: Record<string, string> = { MODEL_APIS: 'AI and Machine Learning', SERVERLESS: 'Compute', COMPUTE: 'Compute' };
+
+/** FOCUS date/times: UTC, ISO 8601, `YYYY-MM-DDTHH:mm:ssZ`. */
+const focusTime = (time: DateTime) => time.toUTC().toISO({ suppressMilliseconds: true });
+
 /**
  * `GET /v1/organization/billing/focus?billing_month=YYYY-MM` (organization admin key): one CSV row per invoice
- * line of every team for that month, in the FinOps FOCUS column set; the BilledCost column sums to the invoices.
+ * line of every team for that month (issued, or the running drafts), in the FinOps FOCUS column set; the BilledCost
+ * column sums to the invoices. Late usage of an earlier month is a `Usage` row with ChargeClass `Correction` and that
+ * month's charge period.
  */
 export function createBillingRouter(services: Services): express.Router {
   const router = express.Router();
@@ -70,35 +86,42 @@ export function createBillingRouter(services: Services): express.Router {
     const periodEnd = periodStart.plus({ months: 1 });
     const rows = invoices.flatMap((invoice) =>
       invoice.lines.map((line) => {
-        const chargeStart = line.adjustsMonth ? DateTime.fromISO(`${line.adjustsMonth}-01`, { zone: 'UTC' }) : periodStart;
+        // Late usage of an earlier, already invoiced month is usage too, marked as a correction of that month.
+        const correction = line.kind === 'ADJUSTMENT';
+        const chargeStart = correction ? DateTime.fromISO(`${line.adjustsMonth}-01`, { zone: 'UTC' }) : periodStart;
         return {
           BilledCost: line.amount,
           BillingAccountId: actor.organizationId,
           BillingAccountName: organization?.name ?? '',
           BillingCurrency: 'USD',
-          BillingPeriodEnd: periodEnd.toISO(),
-          BillingPeriodStart: periodStart.toISO(),
-          ChargeCategory: line.kind === 'USAGE' ? 'Usage' : 'Adjustment',
-          ChargeClass: line.kind === 'ADJUSTMENT' ? 'Correction' : '',
-          ChargeDescription: line.kind === 'USAGE' ? `${line.endpointId} (${line.unit})` : `Late usage of ${line.adjustsMonth}: ${line.endpointId} (${line.unit})`,
-          ChargePeriodEnd: chargeStart.plus({ months: 1 }).toISO(),
-          ChargePeriodStart: chargeStart.toISO(),
+          BillingPeriodEnd: focusTime(periodEnd),
+          BillingPeriodStart: focusTime(periodStart),
+          ChargeCategory: 'Usage',
+          ChargeClass: correction ? 'Correction' : '',
+          ChargeDescription: correction ? `Late usage of ${line.adjustsMonth}: ${line.endpointId} (${line.unit})` : `${line.endpointId} (${line.unit})`,
+          ChargeFrequency: 'Usage-Based',
+          ChargePeriodEnd: focusTime(chargeStart.plus({ months: 1 })),
+          ChargePeriodStart: focusTime(chargeStart),
           ConsumedQuantity: line.quantity,
           ConsumedUnit: line.unit,
           ContractedCost: line.amount,
+          ContractedUnitPrice: correction ? '' : (line.unitPrice ?? ''),
           EffectiveCost: line.amount,
+          InvoiceId: invoice.id ?? '',
           InvoiceIssuerName: 'Orgraph',
           ListCost: line.amount,
-          ListUnitPrice: '',
+          ListUnitPrice: correction ? '' : (line.unitPrice ?? ''),
+          PricingCategory: 'Standard',
           PricingQuantity: line.quantity,
           PricingUnit: line.unit,
           ProviderName: 'Orgraph',
           PublisherName: 'Orgraph',
           ResourceId: line.endpointId,
           ResourceName: line.endpointId,
-          ServiceCategory: 'AI and Machine Learning',
+          ServiceCategory: SERVICE_CATEGORY[line.product] ?? 'Other',
           ServiceName: line.product,
           SkuId: line.endpointId,
+          SkuPriceId: `${line.endpointId}:${line.unit}`,
           SubAccountId: invoice.teamId,
           SubAccountName: usernames.get(invoice.teamId) ?? '',
         };

@@ -12,6 +12,8 @@ export interface InvoiceLineView {
   unit: string;
   quantity: string;
   amount: string;
+  /** amount ÷ quantity (12 decimals), the line's average unit price; null for a zero quantity. */
+  unitPrice: string | null;
 }
 
 export interface InvoiceView {
@@ -129,7 +131,8 @@ export class InvoicesService {
       `SELECT i.id, i.team_id, i.organization_id, to_char(i.month, 'YYYY-MM') AS month, trim_scale(i.usage_total)::text AS usage_total,
               trim_scale(i.adjustments_total)::text AS adjustments_total, trim_scale(i.total)::text AS total, i.issued_at,
               coalesce(json_agg(json_build_object('kind', l.kind, 'adjustsMonth', to_char(l.adjusts_month, 'YYYY-MM'), 'product', l.product,
-                'endpointId', l.endpoint_id, 'unit', l.unit, 'quantity', trim_scale(l.quantity)::text, 'amount', trim_scale(l.amount)::text)
+                'endpointId', l.endpoint_id, 'unit', l.unit, 'quantity', trim_scale(l.quantity)::text, 'amount', trim_scale(l.amount)::text,
+                'unitPrice', trim_scale(round(l.amount / nullif(l.quantity, 0), 12))::text)
                 ORDER BY l.line) FILTER (WHERE l.line IS NOT NULL), '[]') AS lines
          FROM invoices i LEFT JOIN invoice_lines l ON l.invoice_id = i.id
         WHERE ${where}
@@ -197,6 +200,7 @@ export class InvoicesService {
        lines AS (SELECT * FROM usage UNION ALL SELECT * FROM adjustments)
        SELECT l.team_id, t.organization_id, l.kind, to_char(l.adjusts_month, 'YYYY-MM') AS adjusts_month, l.product, l.endpoint_id, l.unit,
               trim_scale(l.quantity)::text AS quantity, trim_scale(l.amount)::text AS amount,
+              trim_scale(round(l.amount / nullif(l.quantity, 0), 12))::text AS unit_price,
               trim_scale(sum(CASE WHEN l.kind = 'USAGE' THEN l.amount ELSE 0 END) OVER w)::text AS usage_total,
               trim_scale(sum(CASE WHEN l.kind = 'ADJUSTMENT' THEN l.amount ELSE 0 END) OVER w)::text AS adjustments_total,
               trim_scale(sum(l.amount) OVER w)::text AS total
@@ -232,6 +236,7 @@ export class InvoicesService {
         unit: row.unit!,
         quantity: row.quantity!,
         amount: row.amount!,
+        unitPrice: row.unit_price,
       });
     }
     return [...byTeam.values()];

@@ -34,6 +34,12 @@ import {
 } from './resolution';
 
 /** Billing plugs in here (DESIGN §5 step 1): which of these teams have reached their hard spend limit. */
+/** What the SSO module checks before an organization may require SSO (see `useSsoRequirementGuard`). */
+export interface SsoRequirementGuard {
+  beforeChange(organizationId: string): Promise<void>;
+  inTransaction(tx: EntityManager, organizationId: string): Promise<void>;
+}
+
 export interface HardSpendLimitSource {
   teamsAtHardLimit(teamIds: readonly string[]): Promise<ReadonlySet<string>>;
 }
@@ -89,10 +95,14 @@ export class PoliciesService {
     this.hardSpendLimits = source;
   }
 
-  /** Checks run before `ssoRequired` is turned on (the SSO module: a working connection, an admin who can sign in). */
-  private ssoRequirementGuard: (organizationId: string) => Promise<void> = async () => undefined;
+  /**
+   * Checks run before `ssoRequired` is turned on (the SSO module: a working connection, an admin who can sign in):
+   * `beforeChange` (which may call the identity provider) before the transaction, and `inTransaction` again under the
+   * organization lock, cheaply, so a connection removed in between is noticed instead of locking everyone out.
+   */
+  private ssoRequirementGuard: SsoRequirementGuard = { beforeChange: async () => undefined, inTransaction: async () => undefined };
 
-  useSsoRequirementGuard(guard: (organizationId: string) => Promise<void>): void {
+  useSsoRequirementGuard(guard: SsoRequirementGuard): void {
     this.ssoRequirementGuard = guard;
   }
 
@@ -193,10 +203,12 @@ export class PoliciesService {
   /** Applies `change` atomically with its audit events and returns what changed, computed as the preview does. */
   async apply(caller: Caller, organizationId: string, change: PolicyChange): Promise<{ changes: TeamPolicyDiff[]; rules: ModelAccessRule[] }> {
     const catalog = (await this.catalog.cachedCatalog()).endpoints;
-    if (change.settings?.ssoRequired?.value === true) await this.ssoRequirementGuard(organizationId);
+    const requiringSso = change.settings?.ssoRequired?.value === true;
+    if (requiringSso) await this.ssoRequirementGuard.beforeChange(organizationId);
     return this.db.transaction(async (tx) => {
       // Serialize policy changes of one organization so before/after (and the audit log) are exact.
       await tx.query(`SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE`, [organizationId]);
+      if (requiringSso) await this.ssoRequirementGuard.inTransaction(tx, organizationId);
       const { states, allRules } = await this.loadStates(tx, organizationId);
       const after = this.plan(states, allRules, change);
       await this.persistSettings(tx, caller, organizationId, states.organization, change);

@@ -130,7 +130,7 @@ registerEnumType(PolicySetting, {
 
 export enum ModelAccessReason {
   TEAM_ARCHIVED = 'TEAM_ARCHIVED',
-  HARD_SPEND_LIMIT_REACHED = 'HARD_SPEND_LIMIT_REACHED',
+  SPEND_LIMIT_REACHED = 'SPEND_LIMIT_REACHED',
   LOCKED_ORGANIZATION_RULE = 'LOCKED_ORGANIZATION_RULE',
   TEAM_RULE = 'TEAM_RULE',
   ORGANIZATION_RULE = 'ORGANIZATION_RULE',
@@ -143,7 +143,7 @@ registerEnumType(ModelAccessReason, {
   description: 'Which step of model access resolution decided (DESIGN §5), as a stable code.',
   valuesConfig: {
     TEAM_ARCHIVED: { description: 'Step 1: the team is archived.' },
-    HARD_SPEND_LIMIT_REACHED: { description: 'Step 1: the team reached its hard spend limit.' },
+    SPEND_LIMIT_REACHED: { description: 'Step 1: the team reached its hard spend limit.' },
     LOCKED_ORGANIZATION_RULE: { description: 'Step 2: a locked organization rule matched.' },
     TEAM_RULE: { description: 'Step 3: the team’s own rule matched.' },
     ORGANIZATION_RULE: { description: 'Step 4: an organization rule matched.' },

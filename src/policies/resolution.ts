@@ -164,7 +164,7 @@ export interface CatalogEntry {
 
 export type DecisionReasonCode =
   | 'TEAM_ARCHIVED'
-  | 'HARD_SPEND_LIMIT_REACHED'
+  | 'SPEND_LIMIT_REACHED'
   | 'LOCKED_ORGANIZATION_RULE'
   | 'TEAM_RULE'
   | 'ORGANIZATION_RULE'
@@ -202,7 +202,7 @@ export function decideModelAccess(
     return denied('TEAM', 'TEAM_ARCHIVED', 'The team is archived: archived teams cannot call any model.');
   }
   if (team.hardSpendLimitReached) {
-    return denied('TEAM', 'HARD_SPEND_LIMIT_REACHED', 'The team has reached its hard spend limit: model calls are denied until the limit is raised or the period ends.');
+    return denied('TEAM', 'SPEND_LIMIT_REACHED', 'The team has reached its hard spend limit: model calls are denied until the limit is raised or the period ends.');
   }
   const teamRule = mostSpecificRule(team.rules, endpointId, surface);
   const lockedRule = mostSpecificRule(

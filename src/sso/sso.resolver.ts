@@ -21,7 +21,7 @@ export class SsoResolver {
     return connection ? view(connection) : null;
   }
 
-  @Mutation(() => SsoConnectionPayload, { description: 'Set the organization’s OIDC connection (organization ADMIN). Audited; the secret is never logged.' })
+  @Mutation(() => SsoConnectionPayload, { description: 'Set the organization’s OIDC connection (organization ADMIN). While SSO is required, a replacement must answer discovery first (`SSO_CONNECTION_UNREACHABLE`). Audited; the secret is never logged.' })
   async setSsoConnection(@Arg('input', () => SetSsoConnectionInput) input: SetSsoConnectionInput, @Ctx() ctx: AppContext): Promise<SsoConnectionPayload> {
     const organization = await ctx.access.requireOrganizationAdmin(await organizationByGlobalId(ctx, input.organizationId));
     return mutationPayload(async () => {
@@ -31,13 +31,13 @@ export class SsoResolver {
     });
   }
 
-  @Mutation(() => SsoConnectionTest, { description: 'Check that discovery works and the JWKS is reachable (organization ADMIN).' })
+  @Mutation(() => SsoConnectionTest, { description: 'Check that discovery works and the JWKS is reachable (organization ADMIN). Audited with its outcome.' })
   async testSsoConnection(@Arg('input', () => SsoOrganizationInput) input: SsoOrganizationInput, @Ctx() ctx: AppContext): Promise<SsoConnectionTest> {
     const organization = await ctx.access.requireOrganizationAdmin(await organizationByGlobalId(ctx, input.organizationId));
-    return ctx.services.sso.test(organization.id);
+    return ctx.services.sso.testAndRecord(ctx.caller, organization.id);
   }
 
-  @Mutation(() => SsoConnectionPayload, { description: 'Remove the organization’s OIDC connection (organization ADMIN). Audited.' })
+  @Mutation(() => SsoConnectionPayload, { description: 'Remove the organization’s OIDC connection (organization ADMIN). Refused (`SSO_REQUIRED_ACTIVE`) while SSO is required. Audited.' })
   async removeSsoConnection(@Arg('input', () => SsoOrganizationInput) input: SsoOrganizationInput, @Ctx() ctx: AppContext): Promise<SsoConnectionPayload> {
     const organization = await ctx.access.requireOrganizationAdmin(await organizationByGlobalId(ctx, input.organizationId));
     return mutationPayload(async () => {

@@ -86,6 +86,11 @@ export class SsoService {
       throw new UserInputFailure('INVALID', 'Give 1–50 email domains such as example.com.', ['input', 'verifiedDomains']);
     }
     const sealed = this.cipher.seal(input.clientSecret, organizationId);
+    // While SSO is required, a replacement that cannot answer discovery would lock every person out.
+    const probe = (await this.ssoRequired(this.db.manager, organizationId)) ? await this.probe(input.issuer.replace(/\/$/, '')) : null;
+    if (probe && !probe.ok) {
+      throw new UserInputFailure('SSO_CONNECTION_UNREACHABLE', `SSO is required in this organization, so a new connection must work first. ${probe.message}`, ['input', 'issuer']);
+    }
     return this.db.transaction(async (tx) => {
       if (input.defaultTeamId) {
         const [team] = await tx.query(`SELECT 1 FROM teams WHERE id = $1 AND organization_id = $2 AND archived_at IS NULL`, [input.defaultTeamId, organizationId]);
@@ -117,6 +122,12 @@ export class SsoService {
 
   async removeConnection(caller: Caller, organizationId: string): Promise<boolean> {
     return this.db.transaction(async (tx) => {
+      // Serialized with policy changes (they lock the organization row too), so "SSO required" cannot be turned on
+      // while its connection is being removed unnoticed.
+      await tx.query(`SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE`, [organizationId]);
+      if ((await this.connection(organizationId, tx)) && (await this.ssoRequired(tx, organizationId))) {
+        throw new UserInputFailure('SSO_REQUIRED_ACTIVE', 'SSO is required in this organization: turn that off before removing the connection, or nobody could sign in.', ['input', 'organizationId']);
+      }
       const removed = returnedRows(await tx.query(`DELETE FROM sso_connections WHERE organization_id = $1 RETURNING issuer`, [organizationId]));
       if (removed.length) {
         await recordAudit(tx, caller, { organizationId, action: 'sso.removeConnection', targetType: 'SsoConnection', targetId: organizationId });
@@ -129,8 +140,27 @@ export class SsoService {
   async test(organizationId: string): Promise<{ ok: boolean; message: string }> {
     const connection = await this.connection(organizationId);
     if (!connection) return { ok: false, message: 'No SSO connection is configured.' };
+    return this.probe(connection.issuer);
+  }
+
+  /** `testSsoConnection`: the test, written to the audit log with its outcome (an admin's check is an event too). */
+  async testAndRecord(caller: Caller, organizationId: string): Promise<{ ok: boolean; message: string }> {
+    const result = await this.test(organizationId);
+    await this.db.transaction((tx) =>
+      recordAudit(tx, caller, {
+        organizationId,
+        action: 'sso.testConnection',
+        targetType: 'SsoConnection',
+        targetId: organizationId,
+        changes: { result: { before: null, after: result.ok ? 'ok' : result.message } },
+      }),
+    );
+    return result;
+  }
+
+  private async probe(issuerUrl: string): Promise<{ ok: boolean; message: string }> {
     try {
-      const issuer = await Issuer.discover(connection.issuer);
+      const issuer = await Issuer.discover(issuerUrl);
       const jwksUri = issuer.metadata.jwks_uri;
       if (!jwksUri) return { ok: false, message: 'Discovery works but names no jwks_uri.' };
       const response = await fetch(jwksUri, { signal: AbortSignal.timeout(5000) });
@@ -181,7 +211,9 @@ export class SsoService {
       ),
     );
     if (!pending) throw new SsoLoginError(400, 'INVALID_STATE', 'Unknown, expired or already used login state; start the login again.');
-    const connection = (await this.connection(pending.organization_id))!;
+    // The connection may have been removed while the user was at the provider.
+    const connection = await this.connection(pending.organization_id);
+    if (!connection) throw new SsoLoginError(404, 'SSO_NOT_CONFIGURED', 'This organization has no SSO connection.');
     const client = await this.client(pending.organization_id, callbackUrl);
     let claims: Record<string, unknown>;
     try {
@@ -217,7 +249,19 @@ export class SsoService {
   async assertCanRequireSso(organizationId: string): Promise<void> {
     const check = await this.test(organizationId);
     if (!check.ok) throw new UserInputFailure('SSO_CONNECTION_REQUIRED', `SSO cannot be required without a working connection. ${check.message}`, ['input', 'settings', 'ssoRequired']);
-    const [admin] = await this.db.query(
+    await this.assertSsoAdmin(this.db.manager, organizationId);
+  }
+
+  /** The same guard inside the policy change's transaction (under the organization lock), without calling the provider. */
+  async assertStillCanRequireSso(tx: EntityManager, organizationId: string): Promise<void> {
+    if (!(await this.connection(organizationId, tx))) {
+      throw new UserInputFailure('SSO_CONNECTION_REQUIRED', 'SSO cannot be required without a connection (it was just removed).', ['input', 'settings', 'ssoRequired']);
+    }
+    await this.assertSsoAdmin(tx, organizationId);
+  }
+
+  private async assertSsoAdmin(manager: EntityManager, organizationId: string): Promise<void> {
+    const [admin] = await manager.query(
       `SELECT 1 FROM organization_memberships m JOIN sso_identities i ON i.user_id = m.user_id AND i.organization_id = m.organization_id
         WHERE m.organization_id = $1 AND m.role = 'ADMIN' LIMIT 1`,
       [organizationId],
@@ -227,17 +271,27 @@ export class SsoService {
     }
   }
 
+  private async ssoRequired(manager: EntityManager, organizationId: string): Promise<boolean> {
+    const [row] = await manager.query(
+      `SELECT 1 FROM organization_policy_settings WHERE organization_id = $1 AND setting = 'ssoRequired' AND value = 'true'::jsonb`,
+      [organizationId],
+    );
+    return Boolean(row);
+  }
+
   private async linkOrProvision(tx: EntityManager, organizationId: string, defaultTeamId: string | null, issuer: string, subject: string, email: string, name: string): Promise<User> {
     const users = tx.getRepository(User);
-    const [identity] = await tx.query(`SELECT user_id FROM sso_identities WHERE issuer = $1 AND subject = $2`, [issuer, subject]);
+    // One person per (issuer, subject), whichever organization it first signed in to; a row per organization.
+    const [identity] = await tx.query(`SELECT user_id FROM sso_identities WHERE issuer = $1 AND subject = $2 ORDER BY created_at LIMIT 1`, [issuer, subject]);
     let user = identity ? await users.findOneByOrFail({ id: identity.user_id }) : await users.createQueryBuilder('u').where('lower(u.email) = :email', { email }).getOne();
     if (!user) {
       user = await users.save(users.create({ email, name, passwordHash: null }));
       await this.teams.createPersonalTeam(tx, user);
     }
-    if (!identity) {
-      await tx.query(`INSERT INTO sso_identities (issuer, subject, user_id, organization_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [issuer, subject, user.id, organizationId]);
-    }
+    await tx.query(
+      `INSERT INTO sso_identities (organization_id, issuer, subject, user_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [organizationId, issuer, subject, user.id],
+    );
     const joined = returnedRows(
       await tx.query(`INSERT INTO organization_memberships (organization_id, user_id, role) VALUES ($1, $2, 'MEMBER') ON CONFLICT DO NOTHING RETURNING id`, [organizationId, user.id]),
     );
@@ -257,6 +311,7 @@ export class SsoService {
 
   private async client(organizationId: string, callbackUrl: string): Promise<BaseClient> {
     const [row] = await this.db.query(`SELECT * FROM sso_connections WHERE organization_id = $1`, [organizationId]);
+    if (!row) throw new SsoLoginError(404, 'SSO_NOT_CONFIGURED', 'This organization has no SSO connection.');
     // Discovery per login (logins are rare): a fresh issuer also fetches a fresh JWKS, so a provider that rotated
     // its signing key (new `kid`) is trusted at once instead of after the library's JWKS refresh throttle.
     let issuer: Issuer<BaseClient>;

@@ -59,8 +59,9 @@ export async function startOidcProvider(options: {
 /**
  * Drives a browser-less login through the provider: follows redirects with a cookie jar, submits the dev login form
  * as `login` and the consent form, and stops at the redirect back to Orgraph's callback (returned, not followed).
+ * The prompts answered on the way (`login`, `consent`) are pushed to `prompts`.
  */
-export async function loginAtProvider(authorizationUrl: string, login: string, callbackPrefix: string): Promise<string> {
+export async function loginAtProvider(authorizationUrl: string, login: string, callbackPrefix: string, prompts: string[] = []): Promise<string> {
   const cookies = new Map<string, string>();
   const cookieHeader = () => [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   const remember = (response: Response) => {
@@ -84,6 +85,7 @@ export async function loginAtProvider(authorizationUrl: string, login: string, c
     const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
     if (!prompt || !action) throw new Error(`unexpected provider page (${response.status}): ${html.slice(0, 300)}`);
+    prompts.push(prompt);
     const body = new URLSearchParams(prompt === 'login' ? { prompt, login, password: 'any' } : { prompt });
     const submitted = await fetch(new URL(action, url), {
       method: 'POST',

@@ -230,8 +230,6 @@ export type ModelAccessModeSettingInput = {
 
 /** Which step of model access resolution decided (DESIGN §5), as a stable code. */
 export type ModelAccessReason =
-  /** Step 1: the team reached its hard spend limit. */
-  | 'HARD_SPEND_LIMIT_REACHED'
   /** Step 2: a locked organization rule matched. */
   | 'LOCKED_ORGANIZATION_RULE'
   /** Step 5: no rule matched; the model is enterprise-ready and the mode allows it. */
@@ -242,6 +240,8 @@ export type ModelAccessReason =
   | 'MODE_NOT_ENTERPRISE_READY'
   /** Step 4: an organization rule matched. */
   | 'ORGANIZATION_RULE'
+  /** Step 1: the team reached its hard spend limit. */
+  | 'SPEND_LIMIT_REACHED'
   /** Step 1: the team is archived. */
   | 'TEAM_ARCHIVED'
   /** Step 3: the team’s own rule matched. */
