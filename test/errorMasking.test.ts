@@ -77,6 +77,13 @@ describe('error masking and request ids in production mode', () => {
       expect(failure).toMatchObject({ level: 50, requestId: response.requestId, path: expect.any(Array) });
       expect(JSON.stringify(failure!.err)).toMatch(/name_gone_in_error_test|column .* does not exist/);
       expect(logged).toContainEqual(expect.objectContaining({ msg: 'graphql request', outcome: 'error', errorCodes: ['INTERNAL_SERVER_ERROR'] }));
+
+      // Batched loads fail the same way: the viewer's organizations are an error, never a silently empty list.
+      const viewer = await post({ query: '{ viewer { email organizations { name } } }' }, `Bearer ${user.token}`);
+      expect(viewer.json).toEqual({
+        data: null,
+        errors: [{ message: 'Internal server error.', path: ['viewer', 'organizations'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: viewer.requestId } }],
+      });
     } finally {
       await app.db.query('ALTER TABLE organizations RENAME COLUMN name_gone_in_error_test TO name');
     }
