@@ -315,8 +315,30 @@ describe('transport: retries, timeouts, aborts', () => {
     const { client } = await newUser();
     expect(operationKind('\n  # comment\n  mutation X { a }')).toBe('mutation');
     expect(operationKind('{ viewer { name } }')).toBe('query');
+    // Fragments may come first in a caller's own document; braces in strings, comments and arguments do not count.
+    expect(operationKind('fragment F on Team @x(a: { b: "}" }) { name } # mutation?\n mutation M { createTeam { ...F } }')).toBe('mutation');
+    expect(operationKind('fragment query on Team { name } query Q { team { ...query } }')).toBe('query');
+    expect(operationKind('"""{ query }""" mutation M { a }')).toBe('mutation');
+    // Nothing recognisable is never retried.
+    expect(operationKind('')).toBe('mutation');
     const document = { toString: () => 'query Mine { viewer { name } }' } as import('../sdk/src').OrgraphDocument<{ viewer: { name: string } }, Record<string, never>>;
     expect((await client.request(document, {})).viewer.name).toBe('SDK User');
+  });
+
+  it('request() never retries a mutation whose document starts with a fragment, and retries such a query', async () => {
+    const { token, email } = await newUser();
+    type Doc<T> = import('../sdk/src').OrgraphDocument<T, Record<string, never>>;
+    const mutation = { toString: () => 'fragment S on LogoutPayload { revoked }\nmutation L { logout { ...S } }' } as Doc<{ logout: { revoked: boolean } }>;
+    const failing = scriptedFetch((call) => (call === 1 ? { status: 503, body: '' } : 'pass'));
+    const client = createClient({ ...live, token, fetch: failing.fetchImpl, retryDelayMs: 1 });
+    expect(await rejection(client.request(mutation, {}))).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', status: 503, attempts: 1 });
+    expect(failing.calls()).toBe(1);
+
+    const query = { toString: () => 'fragment V on Viewer { email }\nquery Me { viewer { ...V } }' } as Doc<{ viewer: { email: string } }>;
+    const flaky = scriptedFetch((call) => (call === 1 ? { status: 503, body: '' } : 'pass'));
+    const retrying = createClient({ ...live, token, fetch: flaky.fetchImpl, retryDelayMs: 1 });
+    expect((await retrying.request(query, {})).viewer.email).toBe(email);
+    expect(flaky.calls()).toBe(2);
   });
 
   it('createClient rejects both or neither credential at compile time and at run time', () => {
