@@ -157,13 +157,16 @@ describe('the last ADMIN rule', () => {
     // Up to 30 s: on a loaded machine (the whole suite on two cores) the two requests can take seconds to get there.
     for (let waiting = 0, polls = 0; waiting < 2; polls++) {
       if (polls > 1500) {
+        const sessions = await app.db.query(
+          `SELECT state, wait_event_type, wait_event, left(query, 120) AS query FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+        );
         await blocker.end();
-        throw new Error('the two demotions never queued on the organization lock');
+        throw new Error(`the two demotions never queued on the organization lock; sessions: ${JSON.stringify(sessions)}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 20));
-      const {
-        rows: [row],
-      } = await blocker.query(
+      // Asked outside the blocker's transaction: a transaction keeps its first snapshot of pg_stat_activity, so
+      // polling inside it never saw requests that arrived after the first poll (the test failed under load).
+      const [row] = await app.db.query(
         `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR NO KEY UPDATE%'`,
       );
       waiting = row.n;
