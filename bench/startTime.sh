@@ -5,6 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PORT=4077 EMBEDDED_PG_PORT=54377 EMBEDDED_PG_DIR=.data/bench-start LOG_LEVEL=warn
 
+# Job control: each `npm start` gets its own process group, so the stop below reaches only the server this
+# script started (never another checkout's or another user's `node dist/src/main.js`).
+set -m
+
 measure() {
   local started=$(date +%s.%N)
   npm start >/tmp/orgraph-start-$1.log 2>&1 &
@@ -15,7 +19,9 @@ measure() {
   done
   local ready=$(date +%s.%N)
   printf '%-5s start to ready: %.2f s\n' "$1" "$(echo "$ready - $started" | bc)"
-  pkill -TERM -f "node dist/src/main.js" || true
+  # SIGTERM to the server process itself (npm and the shell in between do not forward it), then wait for its
+  # graceful stop, which also stops the embedded PostgreSQL before the next measurement starts.
+  kill -TERM $(pgrep -g "$pid" -f '^node dist/src/main.js') 2>/dev/null || true
   wait $pid 2>/dev/null || true
 }
 

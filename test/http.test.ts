@@ -84,12 +84,28 @@ describe('HTTP and GraphQL error hygiene', () => {
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${app.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', database: true });
+    expect(await ready.json()).toEqual({ status: 'ready', database: true, migrations: true });
     await post(JSON.stringify({ query: 'query Probe { __typename }' }));
     const metrics = await (await fetch(`${app.url}/metrics`)).text();
     expect(metrics).toMatch(/orgraph_graphql_request_duration_seconds_count\{operation="Probe",outcome="ok"\} \d+/);
     expect(metrics).toMatch(/orgraph_db_pool_connections\{state="total"\} \d+/);
     const missing = await fetch(`${app.url}/nope`);
     expect(missing.status).toBe(404);
+  });
+
+  it('is not ready while a migration this build knows is not applied', async () => {
+    const [[latest]] = await app.db.query(
+      `DELETE FROM schema_migrations WHERE id = (SELECT max(id) FROM schema_migrations) RETURNING id, timestamp, name`,
+    );
+    try {
+      const pending = await fetch(`${app.url}/readyz`);
+      expect(pending.status).toBe(503);
+      expect(await pending.json()).toEqual({ status: 'unavailable', database: true, migrations: false });
+      // Liveness is a different question: the process is up.
+      expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    } finally {
+      await app.db.query(`INSERT INTO schema_migrations (id, timestamp, name) VALUES ($1, $2, $3)`, [latest.id, latest.timestamp, latest.name]);
+    }
+    expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
   });
 });

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from './support/testApp';
 import { signUp } from './support/factories';
+import { seedDemo } from '../src/seed/demo';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -74,6 +76,30 @@ describe('GraphQL IDE', () => {
 
     const api = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
     expect(await api.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('ships example operations that run against the demo organization with the credentials they name', async () => {
+    // The examples as ide.js defines them (an array literal of strings), evaluated in isolation.
+    const source = fs.readFileSync(path.join(__dirname, '..', 'src', 'ide', 'public', 'ide.js'), 'utf8');
+    const literal = /var EXAMPLES = (\[[\s\S]*?\n {2}\]);/.exec(source)?.[1];
+    expect(literal).toBeDefined();
+    const examples = new Function(`return ${literal};`)() as Array<{ query: string; variables?: string }>;
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+
+    const demo = await seedDemo(app.db);
+    const run = (example: { query: string; variables?: string }, credential?: { token: string } | { key: string }) =>
+      app.gql(example.query, example.variables ? JSON.parse(example.variables) : undefined, credential);
+    const byOperation = (keyword: string) => examples.find((example) => example.query.includes(keyword))!;
+    // The login example signs in as the demo admin; its token is what the Bearer examples use.
+    const login = await run(byOperation('mutation Login'));
+    expect(login.body.errors).toBeUndefined();
+    expect(login.body.data.login.userErrors).toEqual([]);
+    const token: string = login.body.data.login.token;
+    for (const example of examples) {
+      const credential = example.query.includes('Needs a Bearer') ? { token } : { key: demo.adminKey! };
+      const response = await run(example, credential);
+      expect([example.query.split('\n')[0], response.body.errors]).toEqual([example.query.split('\n')[0], undefined]);
+    }
   });
 
   it('redirects /playground to the IDE', async () => {

@@ -128,6 +128,34 @@ describe('organizations and teams', () => {
     const stillReadable = await app.data(`{ team(username: "${team.username}") { archivedAt } }`, {}, { token: admin.token });
     expect(stillReadable.team.archivedAt).toEqual(archived.archiveTeam.team.archivedAt);
 
+    // New work is refused with a userError naming the team: no new keys (they could never authenticate), secret
+    // values, invites or team assignments.
+    const refused = [{ code: 'ARCHIVED', field: ['input', 'teamId'] }];
+    const newKey = await app.data(
+      `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id } userErrors { code field } } }`,
+      { input: { teamId: team.id, alias: 'after archive', scope: 'API' } },
+      { token: admin.token },
+    );
+    expect(newKey.createApiKey).toEqual({ key: null, apiKey: null, userErrors: refused });
+    const newSecret = await app.data(
+      `mutation($input: SetTeamSecretInput!) { setTeamSecret(input: $input) { secret { id } userErrors { code field } } }`,
+      { input: { teamId: team.id, name: 'AFTER_ARCHIVE', value: 'v' } },
+      { token: admin.token },
+    );
+    expect(newSecret.setTeamSecret).toEqual({ secret: null, userErrors: refused });
+    const invite = await app.data(
+      `mutation($input: CreateInviteInput!) { createInvite(input: $input) { invite { id } userErrors { code field } } }`,
+      { input: { teamId: team.id, email: `${unique('late')}@example.com` } },
+      { token: admin.token },
+    );
+    expect(invite.createInvite).toEqual({ invite: null, userErrors: refused });
+    const [{ keys, secrets }] = await app.db.query(
+      `SELECT (SELECT count(*)::int FROM api_keys WHERE team_id = t.id) AS keys, (SELECT count(*)::int FROM team_secrets WHERE team_id = t.id) AS secrets
+         FROM teams t WHERE t.username = $1`,
+      [team.username],
+    );
+    expect({ keys, secrets }).toEqual({ keys: 1, secrets: 0 });
+
     const rootArchive = await app.data(
       `mutation($input: ArchiveTeamInput!) { archiveTeam(input: $input) { team { id } userErrors { code } } }`,
       { input: { teamId: org.rootTeamId } },

@@ -256,6 +256,24 @@ describe('transport: retries, timeouts, aborts', () => {
     expect(flaky.calls()).toBe(3);
   });
 
+  it('surfaces the server’s SERVICE_UNAVAILABLE (database outage) as its own code, retried after retryAfter', async () => {
+    const { token, email } = await newUser();
+    // The body the server sends while its database is unreachable (src/core/errors.ts, ServiceUnavailableError).
+    const outage = JSON.stringify({
+      errors: [{ message: 'The service is temporarily unavailable; retry shortly.', extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: 0.01, requestId: 'outage-id-1' } }],
+    });
+    const recovering = scriptedFetch((call) => (call === 1 ? { status: 503, body: outage } : 'pass'));
+    expect((await createClient({ ...live, token, fetch: recovering.fetchImpl }).viewer()).email).toBe(email);
+    expect(recovering.calls()).toBe(2);
+
+    const down = scriptedFetch(() => ({ status: 503, body: outage }));
+    const error = await rejection(createClient({ ...live, token, fetch: down.fetchImpl, retries: 1 }).viewer());
+    expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', serverCode: 'SERVICE_UNAVAILABLE', status: 503, retryable: true, retryAfter: 0.01, requestId: 'outage-id-1', attempts: 2 });
+    // A proxy's bare 503 page means the same to a caller.
+    const proxy = scriptedFetch(() => ({ status: 503, body: '<html>unavailable</html>' }));
+    expect((await rejection(createClient({ ...live, token, fetch: proxy.fetchImpl, retries: 0 }).viewer())).code).toBe('SERVICE_UNAVAILABLE');
+  });
+
   it('gives up after `retries` and reports the attempts', async () => {
     const { token } = await newUser();
     const down = scriptedFetch(() => 'network');
@@ -270,7 +288,7 @@ describe('transport: retries, timeouts, aborts', () => {
     const client = createClient({ ...live, token, fetch: down.fetchImpl, retryDelayMs: 1 });
     const slug = unique('noretry');
     const error = await rejection(client.createOrganization({ slug, name: 'x' }));
-    expect(error).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', status: 503, attempts: 1 });
+    expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', status: 503, attempts: 1 });
     expect(down.calls()).toBe(1);
   });
 
@@ -315,8 +333,30 @@ describe('transport: retries, timeouts, aborts', () => {
     const { client } = await newUser();
     expect(operationKind('\n  # comment\n  mutation X { a }')).toBe('mutation');
     expect(operationKind('{ viewer { name } }')).toBe('query');
+    // Fragments may come first in a caller's own document; braces in strings, comments and arguments do not count.
+    expect(operationKind('fragment F on Team @x(a: { b: "}" }) { name } # mutation?\n mutation M { createTeam { ...F } }')).toBe('mutation');
+    expect(operationKind('fragment query on Team { name } query Q { team { ...query } }')).toBe('query');
+    expect(operationKind('"""{ query }""" mutation M { a }')).toBe('mutation');
+    // Nothing recognisable is never retried.
+    expect(operationKind('')).toBe('mutation');
     const document = { toString: () => 'query Mine { viewer { name } }' } as import('../sdk/src').OrgraphDocument<{ viewer: { name: string } }, Record<string, never>>;
     expect((await client.request(document, {})).viewer.name).toBe('SDK User');
+  });
+
+  it('request() never retries a mutation whose document starts with a fragment, and retries such a query', async () => {
+    const { token, email } = await newUser();
+    type Doc<T> = import('../sdk/src').OrgraphDocument<T, Record<string, never>>;
+    const mutation = { toString: () => 'fragment S on LogoutPayload { revoked }\nmutation L { logout { ...S } }' } as Doc<{ logout: { revoked: boolean } }>;
+    const failing = scriptedFetch((call) => (call === 1 ? { status: 503, body: '' } : 'pass'));
+    const client = createClient({ ...live, token, fetch: failing.fetchImpl, retryDelayMs: 1 });
+    expect(await rejection(client.request(mutation, {}))).toMatchObject({ code: 'SERVICE_UNAVAILABLE', status: 503, attempts: 1 });
+    expect(failing.calls()).toBe(1);
+
+    const query = { toString: () => 'fragment V on Viewer { email }\nquery Me { viewer { ...V } }' } as Doc<{ viewer: { email: string } }>;
+    const flaky = scriptedFetch((call) => (call === 1 ? { status: 503, body: '' } : 'pass'));
+    const retrying = createClient({ ...live, token, fetch: flaky.fetchImpl, retryDelayMs: 1 });
+    expect((await retrying.request(query, {})).viewer.email).toBe(email);
+    expect(flaky.calls()).toBe(2);
   });
 
   it('createClient rejects both or neither credential at compile time and at run time', () => {

@@ -104,6 +104,7 @@ function label(code: OrgraphErrorCode): string {
     case 'BAD_REQUEST':
       return `client error ${code}`;
     case 'RATE_LIMITED':
+    case 'SERVICE_UNAVAILABLE':
     case 'INTERNAL_SERVER_ERROR':
     case 'NETWORK':
     case 'TIMEOUT':

@@ -1,8 +1,9 @@
 /**
  * Every failure the SDK reports is an `OrgraphError` with a `code` from this list, so callers can `switch` on it:
  * - the server's GraphQL error codes (`extensions.code`): UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND,
- *   RATE_LIMITED, INTERNAL_SERVER_ERROR, and BAD_REQUEST (the server rejected the request itself: parse or
- *   validation failure, usually an SDK older or newer than the server);
+ *   RATE_LIMITED, SERVICE_UNAVAILABLE (the server is up but its database is not: retry), INTERNAL_SERVER_ERROR,
+ *   and BAD_REQUEST (the server rejected the request itself: parse or validation failure, usually an SDK older or
+ *   newer than the server);
  * - transport failures decided on the client: NETWORK (no HTTP answer), TIMEOUT (`timeoutMs` elapsed), ABORTED (the
  *   caller's `signal` fired).
  * Business-rule failures of mutations are NOT errors: they come back as `{ ok: false, userErrors }`.
@@ -13,6 +14,7 @@ export type OrgraphErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR'
   | 'BAD_REQUEST'
   | 'NETWORK'
@@ -89,6 +91,7 @@ const SERVER_CODES: Readonly<Record<string, OrgraphErrorCode>> = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   RATE_LIMITED: 'RATE_LIMITED',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   BAD_REQUEST: 'BAD_REQUEST',
   GRAPHQL_PARSE_FAILED: 'BAD_REQUEST',
@@ -110,6 +113,7 @@ export function codeFromStatus(status: number): OrgraphErrorCode {
   if (status === 403) return 'FORBIDDEN';
   if (status === 404) return 'NOT_FOUND';
   if (status === 429) return 'RATE_LIMITED';
+  if (status === 503) return 'SERVICE_UNAVAILABLE';
   if (status >= 400 && status < 500) return 'BAD_REQUEST';
   return 'INTERNAL_SERVER_ERROR';
 }

@@ -156,11 +156,44 @@ async function attemptOnce(
   });
 }
 
-/** `query`, `mutation` or `subscription`, from the first definition (codegen puts the operation before fragments). */
-export function operationKind(query: string): 'query' | 'mutation' | 'subscription' {
-  const withoutComments = query.replace(/#[^\n\r]*/g, '');
-  const match = /^\s*(query|mutation|subscription)\b/.exec(withoutComments);
-  return match ? (match[1] as 'query' | 'mutation' | 'subscription') : 'query';
+const WORD = /[A-Za-z_]\w*/y;
+
+/**
+ * `query`, `mutation` or `subscription`: the kind of the document's first operation, wherever it stands among
+ * fragment definitions (your own documents may put fragments first). `{ … }` shorthand is a query. A document in
+ * which no operation can be found counts as a mutation, so it is never retried.
+ */
+export function operationKind(document: string): 'query' | 'mutation' | 'subscription' {
+  let braces = 0;
+  let parens = 0;
+  let inFragmentHeader = false;
+  for (let i = 0; i < document.length; i++) {
+    const char = document[i]!;
+    if (char === '#') {
+      while (i < document.length && document[i] !== '\n' && document[i] !== '\r') i++;
+    } else if (char === '"') {
+      if (document.startsWith('"""', i)) {
+        const end = document.indexOf('"""', i + 3);
+        i = end < 0 ? document.length : end + 2;
+      } else {
+        for (i++; i < document.length && document[i] !== '"'; i++) if (document[i] === '\\') i++;
+      }
+    } else if (char === '(') parens++;
+    else if (char === ')') parens--;
+    else if (char === '{' && parens === 0) {
+      if (braces === 0 && !inFragmentHeader) return 'query';
+      if (braces === 0) inFragmentHeader = false;
+      braces++;
+    } else if (char === '}' && parens === 0) braces--;
+    else if (braces === 0 && parens === 0 && /[A-Za-z_]/.test(char) && !/[\w$]/.test(document[i - 1] ?? ' ')) {
+      WORD.lastIndex = i;
+      const word = WORD.exec(document)![0];
+      if (!inFragmentHeader && (word === 'query' || word === 'mutation' || word === 'subscription')) return word;
+      if (word === 'fragment' && !inFragmentHeader) inFragmentHeader = true;
+      i += word.length - 1;
+    }
+  }
+  return 'mutation';
 }
 
 function retryDelay(settings: ClientSettings, error: OrgraphError, attempt: number): number | null {

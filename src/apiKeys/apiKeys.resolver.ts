@@ -42,7 +42,7 @@ export class TeamApiKeysResolver {
 
 @Resolver()
 export class ApiKeyMutationsResolver {
-  @Mutation(() => CreateApiKeyPayload, { description: 'Create an API key (team ADMIN); the response carries the full key exactly once.' })
+  @Mutation(() => CreateApiKeyPayload, { description: 'Create an API key (team ADMIN); the response carries the full key exactly once. Archived teams get none (userError `ARCHIVED`).' })
   async createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() ctx: AppContext): Promise<CreateApiKeyPayload> {
     const team = await ctx.access.requireTeamAdmin(await teamByGlobalId(ctx, input.teamId));
     return mutationPayload(async () => {

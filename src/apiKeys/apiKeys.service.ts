@@ -34,6 +34,8 @@ export class ApiKeysService {
   }
 
   async createInTransaction(tx: EntityManager, caller: Caller, team: Team, input: CreateApiKeyInput): Promise<CreatedApiKey> {
+    // An archived team's keys never authenticate; minting one would hand out a credential that cannot work.
+    if (team.archivedAt) throw new UserInputFailure('ARCHIVED', 'The team is archived.', ['input', 'teamId']);
     const alias = input.alias.trim();
     if (alias.length < 1 || alias.length > 255) {
       throw new UserInputFailure('INVALID', 'Alias must be 1–255 characters.', ['input', 'alias']);

@@ -61,8 +61,10 @@ export async function startServer(options: {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    const ready = await migrationsApplied(db).catch(() => false);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: ready });
+    // null: the database did not answer; false: it answered, but a migration this build knows is not applied.
+    const migrations = await migrationsApplied(db).catch(() => null);
+    const ready = migrations === true;
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: migrations !== null, migrations: ready });
   });
   app.get('/metrics', async (_req, res) => {
     samplePool(db);

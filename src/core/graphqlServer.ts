@@ -3,7 +3,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { isDatabaseOutage } from './dbErrors';
 import { SERVICE_UNAVAILABLE_MESSAGE } from './errors';
 import type http from 'node:http';
@@ -114,6 +114,17 @@ function formatError(formatted: GraphQLFormattedError, error: unknown, logger: L
 }
 
 /**
+ * The code the client is shown for an error (what formatError answers), for the request's log line: an unexpected
+ * error has no `extensions.code` of its own until formatError masks it.
+ */
+function clientCode(error: GraphQLError): string {
+  if (error.originalError instanceof UserInputFailure) return 'BAD_USER_INPUT';
+  const code = String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  if (KNOWN_CODES.has(code)) return code;
+  return isDatabaseOutage(unwrapResolverError(error)) ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR';
+}
+
+/**
  * graphql-armor removes field suggestions from validation errors, but graphql-js also suggests enum values and
  * input fields when it coerces variables ("Did you mean the enum value \"ALL\"?"), which would map the schema for
  * a caller with introspection off. graphql-js always appends them as the message's last sentence.
@@ -144,7 +155,7 @@ function observabilityPlugin<TContext extends BaseGraphqlContext>(logger: Logger
               ms: Math.round(seconds * 1000),
               outcome,
               sqlStatements: scope?.sqlStatements,
-              errorCodes: errors?.map((e) => e.extensions?.code),
+              errorCodes: errors?.map(clientCode),
             },
             'graphql request',
           );

@@ -29,3 +29,15 @@ export function loaderOfGroups<K extends string, V>(
     return keys.map((key) => groups.get(key) ?? []);
   });
 }
+
+/**
+ * `loader.loadMany(keys)` without its trap: loadMany returns a failed key's Error as an array element, so filtering
+ * the array for rows would silently turn a failed query into "no rows". This rethrows the first failure and drops
+ * only the keys that have no row.
+ */
+export async function loadExisting<K, V>(loader: DataLoader<K, V | null>, keys: readonly K[]): Promise<V[]> {
+  const results = await loader.loadMany(keys);
+  const failure = results.find((result): result is Error => result instanceof Error);
+  if (failure) throw failure;
+  return results.filter((result): result is V => result !== null);
+}

@@ -29,7 +29,7 @@ export class TeamSecretsResolver {
 
 @Resolver()
 export class TeamSecretMutationsResolver {
-  @Mutation(() => TeamSecretPayload, { description: 'Create a secret or replace its value (team ADMIN). The value is encrypted at rest and never returned.' })
+  @Mutation(() => TeamSecretPayload, { description: 'Create a secret or replace its value (team ADMIN). The value is encrypted at rest and never returned. Archived teams take no new values (userError `ARCHIVED`).' })
   async setTeamSecret(@Arg('input', () => SetTeamSecretInput) input: SetTeamSecretInput, @Ctx() ctx: AppContext): Promise<TeamSecretPayload> {
     const team = await ctx.access.requireTeamAdmin(await teamByGlobalId(ctx, input.teamId));
     return mutationPayload(async () => ({ secret: await ctx.services.secrets.set(ctx.caller, team, input.name, input.value) }));

@@ -29,6 +29,8 @@ export class SecretsService {
 
   /** Creates or replaces; the audit event records that the value changed, never the value. */
   async set(caller: Caller, team: Team, name: string, value: string): Promise<TeamSecret> {
+    // An archived team runs nothing; its existing secrets stay listed (and deletable) as history.
+    if (team.archivedAt) throw new UserInputFailure('ARCHIVED', 'The team is archived.', ['input', 'teamId']);
     if (!NAME_PATTERN.test(name)) {
       throw new UserInputFailure('INVALID', 'Names are 1–128 uppercase letters, digits and underscores, not starting with a digit.', ['input', 'name']);
     }

@@ -58,7 +58,8 @@ export class TeamResolver extends NodeIdResolver(Team, 'Team') {
   }
 
   @Mutation(() => TeamPayload, {
-    description: 'Archive a team (team ADMIN): its keys stop authenticating at once and model access is denied; usage, invoices and audit history remain.',
+    description:
+      'Archive a team (team ADMIN): its keys stop authenticating at once and model access is denied; new keys, secret values, invites and team assignments are refused (userError `ARCHIVED`); usage, invoices and audit history remain.',
   })
   async archiveTeam(@Arg('input', () => ArchiveTeamInput) input: ArchiveTeamInput, @Ctx() ctx: AppContext): Promise<TeamPayload> {
     const team = await ctx.access.requireTeamAdmin(await teamByGlobalId(ctx, input.teamId));

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../app/context';
+import { loadExisting } from '../core/loaderUtils';
 import { mutationPayload } from '../core/mutation';
 import { NodeIdResolver } from '../core/nodeId';
 import { Organization } from '../organizations/organization.entity';
@@ -49,8 +50,7 @@ export class ViewerResolver {
       ctx.loaders.teamMembershipsByUser.load(viewer.user.id),
     ]);
     const ids = new Set([...direct.map((m) => m.organizationId), ...viaTeams.flatMap((m) => m.organizationId ?? [])]);
-    const organizations = await ctx.loaders.organizationById.loadMany([...ids]);
-    return organizations.filter((o): o is Organization => o instanceof Organization).sort(byCreation);
+    return (await loadExisting(ctx.loaders.organizationById, [...ids])).sort(byCreation);
   }
 
   @FieldResolver(() => [Team], {
@@ -58,9 +58,9 @@ export class ViewerResolver {
   })
   async teams(@Root() viewer: Viewer, @Ctx() ctx: AppContext): Promise<Team[]> {
     const memberships = await ctx.loaders.teamMembershipsByUser.load(viewer.user.id);
-    const teams = await ctx.loaders.teamById.loadMany(memberships.map((m) => m.teamId));
+    const teams = await loadExisting(ctx.loaders.teamById, memberships.map((m) => m.teamId));
     const personal = await ctx.loaders.personalTeamByOwner.load(viewer.user.id);
-    return [...(personal ? [personal] : []), ...teams.filter((t): t is Team => t instanceof Team && !t.archivedAt).sort(byCreation)];
+    return [...(personal ? [personal] : []), ...teams.filter((t) => !t.archivedAt).sort(byCreation)];
   }
 
   @FieldResolver(() => Team, { description: 'The user’s personal account (a standalone team owned by them).' })

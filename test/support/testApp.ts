@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { loadConfig, type Config } from '../../src/core/config';
-import { createLogger } from '../../src/core/logger';
+import { createLogger, type Logger } from '../../src/core/logger';
 import { createDataSource } from '../../src/core/db';
 import { startServer, type RunningServer } from '../../src/app/server';
 import { createIsolatedDatabase } from './testDatabase';
@@ -35,8 +35,11 @@ export function authorizationHeader(credential: Credential): Record<string, stri
   return { authorization: `Bearer ${credential.bearer}` };
 }
 
-/** Starts the real server on an ephemeral port over this test file's own database. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * Starts the real server on an ephemeral port over this test file's own database. Logs are silent unless a test
+ * passes its own `logger` (to read what the server logged).
+ */
+export async function startTestApp(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestApp> {
   const database = await createIsolatedDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -52,7 +55,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const db = createDataSource({ url: database.url, poolSize: 8 });
   await db.initialize();
-  const server = await startServer({ db, config, logger: createLogger('silent'), port: 0 });
+  const server = await startServer({ db, config, logger: options.logger ?? createLogger('silent'), port: 0 });
 
   const gql = async <T>(query: string, variables?: Record<string, unknown>, credential?: Credential) => {
     const response = await fetch(`${server.url}/graphql`, {
