@@ -112,8 +112,12 @@ export async function rebuildRollups(db: DataSource): Promise<void> {
   await full('usage_rollup_15m', "date_bin('15 minutes', ts, timestamptz '2000-01-01 00:00:00+00')");
   await full('usage_rollup_1h', "date_trunc('hour', ts, 'UTC')");
   await full('usage_rollup_1d', "date_trunc('day', ts, 'UTC')");
+  await db.query(`TRUNCATE usage_rollup_items_1d;
+    INSERT INTO usage_rollup_items_1d (tenant_id, bucket, team_id, product, endpoint_id, unit, quantity, cost, min_unit_price, max_unit_price, records)
+    SELECT tenant_id, date_trunc('day', ts, 'UTC'), team_id, product, endpoint_id, unit, sum(quantity), sum(cost), min(unit_price), max(unit_price), count(*)
+      FROM usage_records GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 2`);
   await db.query(`TRUNCATE usage_rollup_product_1h;
     INSERT INTO usage_rollup_product_1h (tenant_id, bucket, product, cost, records)
     SELECT tenant_id, date_trunc('hour', ts, 'UTC'), product, sum(cost), count(*) FROM usage_records GROUP BY 1, 2, 3 ORDER BY 2`);
-  await db.query(`ANALYZE usage_rollup_15m; ANALYZE usage_rollup_1h; ANALYZE usage_rollup_1d; ANALYZE usage_rollup_product_1h`);
+  await db.query(`ANALYZE usage_rollup_15m; ANALYZE usage_rollup_1h; ANALYZE usage_rollup_1d; ANALYZE usage_rollup_items_1d; ANALYZE usage_rollup_product_1h`);
 }

@@ -11,6 +11,7 @@ import { UsageRecordsWithoutForeignKeys1733600000000 } from './1733600000000-Usa
 import { UsageDailyTeamIndex1733700000000 } from './1733700000000-UsageDailyTeamIndex';
 import { SsoIdentitiesPerOrganization1733800000000 } from './1733800000000-SsoIdentitiesPerOrganization';
 import { RequestIdentity1733806000000 } from './1733806000000-RequestIdentity';
+import { UsageDailyItemsRollup1733900000000 } from './1733900000000-UsageDailyItemsRollup';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
 export const allMigrations = [
@@ -27,4 +28,5 @@ export const allMigrations = [
   UsageDailyTeamIndex1733700000000,
   SsoIdentitiesPerOrganization1733800000000,
   RequestIdentity1733806000000,
+  UsageDailyItemsRollup1733900000000,
 ];

@@ -99,7 +99,7 @@ it('every record is stored exactly once after a SIGKILL mid-ingest and a retry o
 
   const [raw] = await db.query(`SELECT count(*)::int AS records, count(DISTINCT id)::int AS distinct_ids, sum(quantity)::text AS quantity FROM usage_records`);
   expect(raw).toEqual({ records: BATCHES * PER_BATCH, distinct_ids: BATCHES * PER_BATCH, quantity: String(BATCHES * PER_BATCH * 0.5) + '.0' });
-  for (const table of ['usage_rollup_15m', 'usage_rollup_1h', 'usage_rollup_1d']) {
+  for (const table of ['usage_rollup_15m', 'usage_rollup_1h', 'usage_rollup_1d', 'usage_rollup_items_1d']) {
     const [rollup] = await db.query(`SELECT sum(records)::int AS records, sum(quantity)::text AS quantity FROM ${table}`);
     expect([table, rollup]).toEqual([table, { records: BATCHES * PER_BATCH, quantity: raw.quantity }]);
   }

@@ -97,7 +97,7 @@ describe('usage ingest', () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => ingest(batch)));
     expect(results.reduce((sum, r) => sum + r.accepted, 0)).toBe(300);
     expect(results.reduce((sum, r) => sum + r.duplicates, 0)).toBe(4 * 300);
-    for (const table of ['usage_records', 'usage_rollup_15m', 'usage_rollup_1h', 'usage_rollup_1d']) {
+    for (const table of ['usage_records', 'usage_rollup_15m', 'usage_rollup_1h', 'usage_rollup_1d', 'usage_rollup_items_1d']) {
       const [{ total }] = await app.db.query(`SELECT sum(quantity)::text AS total FROM ${table} r JOIN teams t ON t.id = r.team_id WHERE t.username = $1`, [team.username]);
       expect([table, total]).toEqual([table, '30.0']);
     }
@@ -275,6 +275,93 @@ describe('usage query arguments', () => {
     const defaults = (await app.data(USAGE, { slug }, { token: admin.token })).organization.usage;
     expect(defaults.timeframe).toBe('HOUR');
     expect([24, 25]).toContain(defaults.totalBuckets);
+  });
+});
+
+describe('rollup rows read as items', () => {
+  /** Exact decimals for the oracle: values with at most 3 decimals as integers of 1e-3 (prices), 1e-6 (costs). */
+  const milli = (value: string) => BigInt(Math.round(Number(value) * 1000));
+  const text = (scaled: bigint, decimals: number) => {
+    const negative = scaled < 0n;
+    const digits = (negative ? -scaled : scaled).toString().padStart(decimals + 1, '0');
+    const whole = digits.slice(0, digits.length - decimals);
+    const fraction = digits.slice(digits.length - decimals).replace(/0+$/, '');
+    return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+  };
+
+  it('the seed-shaped page of UTC days and hourly items with auth methods match an oracle computed from the records', async () => {
+    const { admin, org, team } = await organizationWithTeam();
+    const other = await createTeam(app, admin, org.id);
+    const keys = [await createApiKeyFor(app, team.username, 'API'), await createApiKeyFor(app, other.username, 'API')].map((key) => key.split(':')[0]!);
+    const day = DateTime.fromISO('2025-10-06T00:00:00Z');
+    const records: UsageRecord[] = [];
+    for (let i = 0; i < 120; i++) {
+      const onOther = i % 3 === 0;
+      records.push(
+        record(onOther ? other.username : team.username, day.plus({ minutes: 53 * i }), {
+          endpointId: i % 4 === 0 ? 'fal-ai/flux/dev' : 'fal-ai/flux/schnell',
+          quantity: String(1 + (i % 5)),
+          unitPrice: ['0.5', '1', '2'][i % 3 === 1 ? 1 : i % 7 === 0 ? 2 : 0],
+          auth: i % 2 ? { kind: 'API_KEY', keyId: keys[onOther ? 1 : 0] } : { kind: 'LOGIN', userId: admin.id },
+        }),
+      );
+    }
+    expect((await ingest(records)).accepted).toBe(120);
+    const usernameOfLogin = (await app.data(`{ viewer { personalAccount { username } } }`, {}, { token: admin.token })).viewer.personalAccount.username;
+
+    const oracle = (bucketOf: (at: DateTime) => string, withAuth: boolean) => {
+      const groups = new Map<string, { bucket: string; item: Record<string, unknown>; quantity: bigint; cost: bigint; prices: Set<bigint> }>();
+      for (const r of records) {
+        const auth = r.auth as { kind: string; keyId?: string };
+        const item = {
+          teamUsername: r.teamUsername,
+          product: r.product,
+          endpointId: r.endpointId,
+          unit: 'megapixel',
+          ...(withAuth ? { authMethod: auth.kind === 'API_KEY' ? { kind: 'API_KEY', keyId: auth.keyId, username: null } : { kind: 'LOGIN', keyId: null, username: usernameOfLogin } } : {}),
+        };
+        const bucket = bucketOf(DateTime.fromISO(r.timestamp, { zone: 'utc' }));
+        const key = JSON.stringify([bucket, item]);
+        const group = groups.get(key) ?? { bucket, item, quantity: 0n, cost: 0n, prices: new Set<bigint>() };
+        group.quantity += milli(r.quantity);
+        group.cost += milli(r.quantity) * milli(r.unitPrice!);
+        group.prices.add(milli(r.unitPrice!));
+        groups.set(key, group);
+      }
+      const byBucket = new Map<string, unknown[]>();
+      for (const g of groups.values()) {
+        // PostgreSQL's round(cost / quantity, 12), half away from zero; costs carry 6 decimals, quantities 3.
+        const average = (g.cost * 10n ** 9n * 2n + g.quantity) / (2n * g.quantity);
+        const unitPrice = g.prices.size === 1 ? text([...g.prices][0]!, 3) : text(average, 12);
+        const items = byBucket.get(g.bucket) ?? [];
+        items.push({ ...g.item, quantity: text(g.quantity, 3), unitPrice, cost: text(g.cost, 6) });
+        byBucket.set(g.bucket, items);
+      }
+      return byBucket;
+    };
+    const sortItems = (items: any[]) => [...items].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    const ITEMS = `query($slug: String!, $start: String!, $end: String!, $timeframe: UsageTimeframe!, $groupBy: [UsageGroupBy!], $expand: [UsageExpand!]) {
+      organization(slug: $slug) { usage(start: $start, end: $end, timeframe: $timeframe, groupBy: $groupBy, expand: $expand, limit: 100) {
+        timeSeries { bucket results { teamUsername product endpointId unit quantity unitPrice cost authMethod { kind keyId username } } } } } }`;
+
+    const days = await app.data(ITEMS, { slug: org.slug, start: '2025-10-06', end: '2025-10-11', timeframe: 'DAY' }, { token: admin.token });
+    const expectedDays = oracle((at) => at.startOf('day').toISO({ suppressMilliseconds: true })!.replace('Z', '+00:00'), false);
+    for (const bucket of days.organization.usage.timeSeries) {
+      const expected = (expectedDays.get(bucket.bucket) ?? []).map((item: any) => ({ ...item, authMethod: null }));
+      expect({ bucket: bucket.bucket, items: sortItems(bucket.results) }).toEqual({ bucket: bucket.bucket, items: sortItems(expected) });
+    }
+    expect(days.organization.usage.timeSeries.map((b: any) => b.bucket)).toEqual(expect.arrayContaining([...expectedDays.keys()]));
+
+    const hours = await app.data(
+      ITEMS,
+      { slug: org.slug, start: '2025-10-06T00:00:00Z', end: '2025-10-07T12:00:00Z', timeframe: 'HOUR', groupBy: ['TEAM', 'PRODUCT', 'ENDPOINT', 'UNIT', 'AUTH_METHOD'] },
+      { token: admin.token },
+    );
+    const expectedHours = oracle((at) => at.startOf('hour').toISO({ suppressMilliseconds: true })!.replace('Z', '+00:00'), true);
+    expect(hours.organization.usage.timeSeries).toHaveLength(36);
+    for (const bucket of hours.organization.usage.timeSeries) {
+      expect({ bucket: bucket.bucket, items: sortItems(bucket.results) }).toEqual({ bucket: bucket.bucket, items: sortItems(expectedHours.get(bucket.bucket) ?? []) });
+    }
   });
 });
 

@@ -66,7 +66,7 @@ describe('POST /ingest/usage (NDJSON)', () => {
     expect(body).toMatchObject({ accepted: distinct, duplicates: valid.length - distinct, rejected: 30_000 - valid.length, rejections_truncated: true });
     const firstBadLines = [...lines.keys()].filter(bad).slice(0, 1000).map((i) => i + 1);
     expect(body.rejections.map((r: any) => r.index)).toEqual(firstBadLines);
-    for (const table of ['usage_records', 'usage_rollup_15m', 'usage_rollup_1h', 'usage_rollup_1d']) {
+    for (const table of ['usage_records', 'usage_rollup_15m', 'usage_rollup_1h', 'usage_rollup_1d', 'usage_rollup_items_1d']) {
       const [{ total }] = await app.db.query(`SELECT sum(quantity)::int AS total FROM ${table} r JOIN teams t ON t.id = r.team_id WHERE t.username = $1`, [team.username]);
       expect([table, total]).toEqual([table, distinct]);
     }

@@ -50,6 +50,9 @@ export async function startServer(options: {
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
+  // Express would hash every response body for a weak ETag (a usage page is ~8 MB); authenticated API answers that
+  // change with each ingest gain nothing from conditional requests.
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
 
   const limiter = limiterFromConfig(config);

@@ -170,24 +170,26 @@ export class UsageIngestService {
     return { rows, rejected, duplicatesInBatch };
   }
 
-  /** Raw insert and all three rollups in one statement: rollups only ever see rows that were really inserted. */
+  /** Raw insert and every rollup in one statement: rollups only ever see rows that were really inserted. */
   private async store(rows: Row[]): Promise<number> {
     const column = <K extends keyof Row>(key: K) => rows.map((row) => row[key]);
-    const rollup = (table: string, bucket: string) => `
+    const rollup = (table: string, bucket: string, dimensions = 'team_id, product, endpoint_id, unit, auth_key') => {
+      const key = `tenant_id, bucket, ${dimensions}`;
+      const positions = key.split(',').map((_, index) => index + 1).join(', ');
+      return `
       ${table}_up AS (
-        INSERT INTO ${table} AS r (tenant_id, bucket, team_id, product, endpoint_id, unit, auth_key, quantity, cost,
-                                   min_unit_price, max_unit_price, records)
-        SELECT tenant_id, ${bucket}, team_id, product, endpoint_id, unit, auth_key, sum(quantity), sum(cost),
-               min(unit_price), max(unit_price), count(*)
+        INSERT INTO ${table} AS r (${key}, quantity, cost, min_unit_price, max_unit_price, records)
+        SELECT tenant_id, ${bucket}, ${dimensions}, sum(quantity), sum(cost), min(unit_price), max(unit_price), count(*)
           FROM inserted
-         GROUP BY 1, 2, 3, 4, 5, 6, 7
-         ORDER BY 1, 2, 3, 4, 5, 6, 7
-        ON CONFLICT (tenant_id, bucket, team_id, product, endpoint_id, unit, auth_key) DO UPDATE
+         GROUP BY ${positions}
+         ORDER BY ${positions}
+        ON CONFLICT (${key}) DO UPDATE
            SET quantity = r.quantity + excluded.quantity, cost = r.cost + excluded.cost,
                min_unit_price = LEAST(r.min_unit_price, excluded.min_unit_price),
                max_unit_price = GREATEST(r.max_unit_price, excluded.max_unit_price),
                records = r.records + excluded.records
         RETURNING 1)`;
+    };
     const result: Array<{ inserted: number }> = await this.db.query(
       `WITH input AS (
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::uuid[], $5::uuid[], $6::text[], $7::text[],
@@ -208,6 +210,7 @@ export class UsageIngestService {
        ${rollup('usage_rollup_15m', "date_bin('15 minutes', ts, timestamptz '2000-01-01 00:00:00+00')")},
        ${rollup('usage_rollup_1h', "date_trunc('hour', ts, 'UTC')")},
        ${rollup('usage_rollup_1d', "date_trunc('day', ts, 'UTC')")},
+       ${rollup('usage_rollup_items_1d', "date_trunc('day', ts, 'UTC')", 'team_id, product, endpoint_id, unit')},
        product_up AS (
          INSERT INTO usage_rollup_product_1h AS r (tenant_id, bucket, product, cost, records)
          SELECT tenant_id, date_trunc('hour', ts, 'UTC'), product, sum(cost), count(*)

@@ -116,7 +116,11 @@ export class UsageQueryService {
     return { tenantId: scope.tenantId, teamIds, products: args.products ?? null, endpointIds: args.endpointIds ?? null, authKeys };
   }
 
-  /** One statement: rows grouped by bucket index (width_bucket over the edges) and the requested dimensions. */
+  /**
+   * One statement: rows grouped by bucket index (width_bucket over the edges) and the requested dimensions. When the
+   * source's rows already are the answer's items — one source bucket per answer bucket, keyed by exactly the
+   * requested dimensions (the seed-shaped page of UTC days) — they are read in key order without aggregating.
+   */
   private async aggregate(filters: SqlFilters, groupBy: UsageGroupBy[], edges: DateTime[], bucketed: boolean): Promise<AggregateRow[]> {
     const isoEdges = edges.map((edge) => edge.toUTC().toISO()!);
     const columns = [...new Set(groupBy.map((dimension) => GROUP_COLUMN[dimension]))];
@@ -136,20 +140,28 @@ export class UsageQueryService {
       params.push(isoEdges);
       bucketExpression = `width_bucket(${source.time}, $${params.length}::timestamptz[])`;
     }
-    const grouped = ['b', ...columns];
+    const readAsIs =
+      bucketed &&
+      source.granularityMs !== null &&
+      edges.every((edge, i) => i === 0 || edge.toMillis() - edges[i - 1]!.toMillis() === source.granularityMs) &&
+      columns.length === source.dimensions.length &&
+      columns.every((column) => source.dimensions.includes(column));
+    const value = (expression: string) => (readAsIs ? expression : `sum(${expression})`);
+    const [minPrice, maxPrice] = readAsIs ? [source.minPrice, source.maxPrice] : [`min(${source.minPrice})`, `max(${source.maxPrice})`];
+    const unitPrice = source.quantities
+      ? `CASE WHEN ${minPrice} = ${maxPrice} THEN trim_scale(${minPrice})::text
+              WHEN ${value('quantity')} = 0 THEN NULL
+              ELSE trim_scale(round(${value('cost')} / ${value('quantity')}, 12))::text END`
+      : 'NULL';
+    const order = readAsIs ? [source.time, ...columns] : ['b', ...columns];
     return this.db.query(
       `SELECT ${bucketExpression} AS b, ${columns.join(', ')}${columns.length ? ',' : ''}
-              ${source.quantities ? `trim_scale(sum(quantity))::text AS quantity,` : ''} trim_scale(sum(cost))::text AS cost,
-              ${
-                source.quantities
-                  ? `trim_scale(min(${source.min}))::text AS min_price, trim_scale(max(${source.max}))::text AS max_price,
-                     CASE WHEN sum(quantity) = 0 THEN NULL ELSE trim_scale(round(sum(cost) / sum(quantity), 12))::text END AS average_price`
-                  : 'NULL AS min_price, NULL AS max_price, NULL AS average_price'
-              }
+              ${source.quantities ? `trim_scale(${value('quantity')})::text AS quantity,` : ''} trim_scale(${value('cost')})::text AS cost,
+              ${unitPrice} AS unit_price
          FROM ${source.table}
         WHERE ${where.join(' AND ')}
-        GROUP BY ${grouped.join(', ')}
-        ORDER BY ${grouped.join(', ')}`,
+        ${readAsIs ? '' : `GROUP BY ${['b', ...columns].join(', ')}`}
+        ORDER BY ${order.join(', ')}`,
       params,
     );
   }
@@ -188,23 +200,36 @@ export class UsageQueryService {
 interface Source {
   table: string;
   time: string;
-  min: string;
-  max: string;
+  /** Columns holding the lowest and highest unit price of a row. */
+  minPrice: string;
+  maxPrice: string;
   /** False for the product-level rollup, which keeps cost only. */
   quantities: boolean;
+  /** Width of the source's buckets (null for raw records). */
+  granularityMs: number | null;
+  /** The dimension columns a source row is keyed by. */
+  dimensions: string[];
 }
 
+const FULL_DIMENSIONS = ['team_id', 'product', 'endpoint_id', 'unit', 'auth_key'];
+const ROLLUP_PRICES = { minPrice: 'min_unit_price', maxPrice: 'max_unit_price' };
+const ROLLUP_GRANULARITY_MS = { '1d': 86_400_000, '1h': 3_600_000, '15m': 900_000 } as const;
+
 /**
- * The cheapest table that answers exactly: the product-level hourly rollup for product-only charts, else the
- * coarsest full rollup that tiles every bucket edge, else raw records.
+ * The cheapest table that answers exactly: the product-level hourly rollup for product-only charts, the daily
+ * items rollup (no auth dimension) for UTC days not grouped or filtered by key, else the coarsest full rollup that
+ * tiles every bucket edge, else raw records.
  */
 function chooseSource(tiling: '1d' | '1h' | '15m' | null, columns: string[], filters: SqlFilters): Source {
   const productOnly = columns.every((column) => column === 'product') && !filters.teamIds && !filters.endpointIds && !filters.authKeys;
   if (productOnly && (tiling === '1h' || tiling === '1d')) {
-    return { table: 'usage_rollup_product_1h', time: 'bucket', min: '', max: '', quantities: false };
+    return { table: 'usage_rollup_product_1h', time: 'bucket', minPrice: '', maxPrice: '', quantities: false, granularityMs: ROLLUP_GRANULARITY_MS['1h'], dimensions: ['product'] };
   }
-  if (tiling) return { table: `usage_rollup_${tiling}`, time: 'bucket', min: 'min_unit_price', max: 'max_unit_price', quantities: true };
-  return { table: 'usage_records', time: 'ts', min: 'unit_price', max: 'unit_price', quantities: true };
+  if (tiling === '1d' && !columns.includes('auth_key') && !filters.authKeys) {
+    return { table: 'usage_rollup_items_1d', time: 'bucket', ...ROLLUP_PRICES, quantities: true, granularityMs: ROLLUP_GRANULARITY_MS['1d'], dimensions: FULL_DIMENSIONS.slice(0, 4) };
+  }
+  if (tiling) return { table: `usage_rollup_${tiling}`, time: 'bucket', ...ROLLUP_PRICES, quantities: true, granularityMs: ROLLUP_GRANULARITY_MS[tiling], dimensions: FULL_DIMENSIONS };
+  return { table: 'usage_records', time: 'ts', minPrice: 'unit_price', maxPrice: 'unit_price', quantities: true, granularityMs: null, dimensions: [] };
 }
 
 interface SqlFilters {
@@ -224,9 +249,7 @@ interface AggregateRow {
   auth_key?: string;
   quantity?: string;
   cost: string;
-  min_price: string;
-  max_price: string;
-  average_price: string | null;
+  unit_price: string | null;
 }
 
 interface Labels {
@@ -243,7 +266,7 @@ function toItem(row: AggregateRow, groupBy: UsageGroupBy[], labels: Labels): Usa
     endpointId: row.endpoint_id ?? null,
     unit: byUnit ? (row.unit ?? null) : null,
     quantity: byUnit ? (row.quantity ?? null) : null,
-    unitPrice: byUnit ? (row.min_price === row.max_price ? row.min_price : row.average_price) : null,
+    unitPrice: byUnit ? row.unit_price : null,
     cost: row.cost,
     currency: 'USD',
     authMethod:
