@@ -26,15 +26,26 @@ const FIELD_ARGUMENTS: Record<string, string> = {
   usage: '(start: "2025-01-10", end: "2025-01-12", expand: [TIME_SERIES, SUMMARY])',
 };
 
+/** Arguments for Organization fields that require some. */
+const ORGANIZATION_FIELD_ARGUMENTS: Record<string, string> = {
+  invoices: '(month: "2025-01")',
+  billingSummary: '(month: "2025-01")',
+  usage: FIELD_ARGUMENTS.usage!,
+};
+const ORGANIZATION_IDENTITY_FIELDS = ['createdAt', 'id', 'name', 'rootTeam', 'slug', 'viewerRole'];
+
 /** Strings only the root team's own data contains: none may reach a caller who cannot see the root team. */
 const MARK = unique('rootmark').replace(/-/g, '');
-const MARKERS = [`${MARK}-key`, `${MARK.toUpperCase()}_SECRET`, `fal-ai/${MARK}/*`, `${MARK}-request`, '987.65'];
+const MARKERS = [`${MARK}-key`, `${MARK.toUpperCase()}_SECRET`, `fal-ai/${MARK}/*`, `${MARK}-request`, '987.65', `fal-ai/${MARK}-org/*`];
 
 let app: TestApp;
 let org: CreatedOrganization;
 let team: { id: string; username: string };
 let admin: SignedUpUser;
 let teamFields: Array<GraphQLField<unknown, unknown>>;
+let organizationFields: Array<GraphQLField<unknown, unknown>>;
+let teamKeys: Array<{ name: string; credential: Credential }>;
+let organizationViewers: Array<{ name: string; credential: Credential }>;
 
 /** Callers who see the organization but not its root team, and how each of them can reach the root team. */
 let blind: Array<{ name: string; credential: Credential; paths: Array<'organization' | 'viewer' | 'ownTeam'> }>;
@@ -47,6 +58,7 @@ beforeAll(async () => {
   app = await startTestApp();
   const schema = buildOrgraphSchema();
   teamFields = Object.values((schema.getType('Team') as GraphQLObjectType).getFields());
+  organizationFields = Object.values((schema.getType('Organization') as GraphQLObjectType).getFields());
 
   admin = await signUp(app);
   org = await createOrganization(app, admin);
@@ -67,6 +79,10 @@ beforeAll(async () => {
     i: { organizationId: org.id, teamId: org.rootTeamId, surface: 'API', pattern: `fal-ai/${MARK}/*`, effect: 'BLOCKED' },
   }, asAdmin);
   expect(rule.addModelAccessRule.userErrors).toEqual([]);
+  const organizationRule = await app.data(`mutation($i: AddModelAccessRuleInput!) { addModelAccessRule(input: $i) { userErrors { code message } } }`, {
+    i: { organizationId: org.id, surface: 'API', pattern: `fal-ai/${MARK}-org/*`, effect: 'BLOCKED' },
+  }, asAdmin);
+  expect(organizationRule.addModelAccessRule.userErrors).toEqual([]);
   const requests = await ingest(`mutation($input: IngestRequestsInput!) { ingestRequests(input: $input) { accepted } }`, {
     records: [{
       id: `${MARK}-request`, teamUsername: org.slug, endpointId: 'fal-ai/flux/dev', status: 'SUCCEEDED',
@@ -100,6 +116,11 @@ beforeAll(async () => {
     { name: 'ADMIN key of a team', credential: { key: await createApiKeyFor(app, team.username, 'ADMIN') }, paths: ['ownTeam'] },
     { name: 'API key of a team', credential: { key: await createApiKeyFor(app, team.username, 'API') }, paths: ['ownTeam'] },
   ];
+  teamKeys = blind.filter((caller) => caller.credential && 'key' in caller.credential);
+  organizationViewers = [
+    ...blind.filter((caller) => caller.paths.includes('ownTeam') && !teamKeys.includes(caller)),
+    { name: 'organization BILLING', credential: { token: orgBilling.token } },
+  ];
   sighted = [
     { name: 'organization ADMIN', credential: asAdmin },
     { name: 'organization BILLING', credential: { token: orgBilling.token } },
@@ -108,11 +129,11 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-/** `field(args) { selection }` for one Team field. */
-function fieldSelection(field: GraphQLField<unknown, unknown>): string {
+/** `field(args) { selection }` for one Team (or Organization) field. */
+function fieldSelection(field: GraphQLField<unknown, unknown>, table = FIELD_ARGUMENTS): string {
   const required = field.args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined);
-  const args = FIELD_ARGUMENTS[field.name];
-  if (required.length && !args) throw new Error(`Team.${field.name} takes required arguments: add FIELD_ARGUMENTS.${field.name} in test/teamVisibility.test.ts`);
+  const args = table[field.name];
+  if (required.length && !args) throw new Error(`${field.name} takes required arguments: add an entry for it in test/teamVisibility.test.ts`);
   return `${field.name}${args ?? ''} ${selectionFor(buildOrgraphSchema(), getNamedType(field.type), 1)}`;
 }
 
@@ -138,6 +159,15 @@ function valueAt(data: unknown, path: ReadonlyArray<string | number>): unknown {
     value = value[key];
   }
   return value ?? null;
+}
+
+/**
+ * A field's value and the kinds of errors beside it. Kinds, not a list: once an error nulls a non-null parent, how
+ * many of its siblings still report theirs depends on timing.
+ */
+function comparable(response: GraphqlResponse, value: unknown): string {
+  const kinds = new Set((response.body.errors ?? []).map((e) => JSON.stringify([e.message, e.extensions?.code, e.extensions?.reason])));
+  return JSON.stringify({ value, errors: [...kinds].sort() });
 }
 
 describe('a team reached through Organization.rootTeam', () => {
@@ -188,17 +218,13 @@ describe('a team reached through Organization.rootTeam', () => {
 
   it('answers every field for organization ADMINs, BILLING users and root-team ADMIN keys as team(username:) does', async () => {
     const failures: string[] = [];
-    const comparable = (response: GraphqlResponse, value: unknown) => ({
-      value,
-      errors: (response.body.errors ?? []).map((e) => ({ message: e.message, code: e.extensions?.code, reason: e.extensions?.reason, path: e.path?.slice(-1) })),
-    });
     for (const field of teamFields) {
       const selection = fieldSelection(field);
       for (const caller of sighted) {
         const through = await app.gql(`query($s: String!) { organization(slug: $s) { rootTeam { ${selection} } } }`, { s: org.slug }, caller.credential);
         const direct = await app.gql(`query($u: String!) { team(username: $u) { ${selection} } }`, { u: org.slug }, caller.credential);
-        const a = JSON.stringify(comparable(through, through.body.data?.organization?.rootTeam?.[field.name] ?? null));
-        const b = JSON.stringify(comparable(direct, direct.body.data?.team?.[field.name] ?? null));
+        const a = comparable(through, through.body.data?.organization?.rootTeam?.[field.name] ?? null);
+        const b = comparable(direct, direct.body.data?.team?.[field.name] ?? null);
         if (a !== b) failures.push(`Team.${field.name} as ${caller.name}:\n  through rootTeam ${a}\n  by username      ${b}`);
       }
     }
@@ -241,5 +267,72 @@ describe('a team reached through Organization.rootTeam', () => {
     expect(root.usageSummary.map((i: any) => i.cost)).toEqual(['987.65']);
     expect(root.modelAccessRules.map((r: any) => r.pattern)).toEqual([`fal-ai/${MARK}/*`]);
     expect(root.effectivePolicy.requestVisibility.value).toBe('ALL');
+  });
+});
+
+describe('an organization reached through Team.organization', () => {
+  it('answers its team’s keys every field beyond its identity like a missing organization (keys cannot look it up by slug)', async () => {
+    const gated = organizationFields.filter((field) => !ORGANIZATION_IDENTITY_FIELDS.includes(field.name));
+    expect(gated.map((f) => f.name)).toEqual(expect.arrayContaining(['policy', 'teams', 'usage', 'members', 'invoices']));
+    const failures: string[] = [];
+    for (const field of gated) {
+      const selection = fieldSelection(field, ORGANIZATION_FIELD_ARGUMENTS);
+      for (const caller of teamKeys) {
+        const missing = soleError(await app.gql(`query($s: String!) { organization(slug: $s) { ${selection} } }`, { s: unique('missing') }, caller.credential));
+        const bySlug = soleError(await app.gql(`query($s: String!) { organization(slug: $s) { ${selection} } }`, { s: org.slug }, caller.credential));
+        expect(bySlug).toEqual(missing);
+        expect(missing.extensions.code).toBe('NOT_FOUND');
+        const response = await app.gql(`query($u: String!) { team(username: $u) { organization { ${selection} } } }`, { u: team.username }, caller.credential);
+        const label = `Organization.${field.name} as ${caller.name} through team.organization`;
+        const text = JSON.stringify(response.body);
+        for (const marker of MARKERS) if (text.includes(marker)) failures.push(`${label}: answer contains ${marker}`);
+        if (response.body.errors?.length !== 1) {
+          failures.push(`${label}: expected one NOT_FOUND error, got ${text}`);
+          continue;
+        }
+        const error = response.body.errors[0]!;
+        if (JSON.stringify(soleError(response)) !== JSON.stringify(missing)) failures.push(`${label}: ${JSON.stringify(error)} is not ${JSON.stringify(missing)}`);
+        if (JSON.stringify(error.path) !== JSON.stringify(['team', 'organization', field.name])) failures.push(`${label}: error at ${JSON.stringify(error.path)}`);
+        if (valueAt(response.body.data, error.path ?? []) !== null) failures.push(`${label}: the field still has a value`);
+      }
+    }
+    expect(failures).toEqual([]);
+    // Its identity is still theirs to read (the SDK's Team operation selects organization { id slug name }).
+    for (const caller of teamKeys) {
+      const { team: found } = await app.data(`query($u: String!) { team(username: $u) { organization { id slug name rootTeam { username } } } }`, { u: team.username }, caller.credential);
+      expect(found.organization).toMatchObject({ id: org.id, slug: org.slug, rootTeam: { username: org.slug } });
+    }
+  });
+
+  it('answers people who see the organization every field as organization(slug:) does', async () => {
+    const failures: string[] = [];
+    for (const field of organizationFields) {
+      const selection = fieldSelection(field, ORGANIZATION_FIELD_ARGUMENTS);
+      for (const caller of organizationViewers) {
+        const through = await app.gql(`query($u: String!) { team(username: $u) { organization { ${selection} } } }`, { u: team.username }, caller.credential);
+        const direct = await app.gql(`query($s: String!) { organization(slug: $s) { ${selection} } }`, { s: org.slug }, caller.credential);
+        // Org BILLING sees every team, so team(username:) reaches the organization for them too.
+        const a = comparable(through, through.body.data?.team?.organization?.[field.name] ?? null);
+        const b = comparable(direct, direct.body.data?.organization?.[field.name] ?? null);
+        if (a !== b) failures.push(`Organization.${field.name} as ${caller.name}:\n  through team ${a}\n  by slug      ${b}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('answers a password session of an organization that requires SSO only its identity through viewer.organizations', async () => {
+    const person = await signUp(app);
+    const ssoOrg = await createOrganization(app, person);
+    // Set directly: the API refuses to require SSO before an admin has signed in through it (SSO_LOCKOUT).
+    await app.db.query(
+      `INSERT INTO organization_policy_settings (organization_id, setting, value, locked, updated_at) VALUES ($1, 'ssoRequired', 'true', false, now())`,
+      [localId(ssoOrg.id)],
+    );
+    const bySlug = soleError(await app.gql(`query($s: String!) { organization(slug: $s) { policy { __typename } } }`, { s: ssoOrg.slug }, { token: person.token }));
+    expect(bySlug.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SSO_REQUIRED' });
+    const throughViewer = await app.gql(`{ viewer { organizations { policy { __typename } } } }`, {}, { token: person.token });
+    expect(soleError(throughViewer)).toEqual(bySlug);
+    const identity = await app.data(`{ viewer { organizations { slug viewerRole rootTeam { username } } } }`, {}, { token: person.token });
+    expect(identity.viewer.organizations).toEqual([{ slug: ssoOrg.slug, viewerRole: 'ADMIN', rootTeam: { username: ssoOrg.slug } }]);
   });
 });

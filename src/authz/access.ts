@@ -47,6 +47,12 @@ export const VISIBILITY_GATES: Readonly<Record<string, VisibilityGate>> = {
     identityFields: ['id', 'username', 'name', 'kind', 'createdAt', 'archivedAt', 'viewerRole'],
     require: (access, team) => access.visibleTeam(team as Team),
   },
+  // An organization reaches its teams' keys through `Team.organization` (they cannot look it up by slug) and
+  // password sessions of an SSO-only organization through `viewer.organizations`: they may name it, nothing more.
+  Organization: {
+    identityFields: ['id', 'slug', 'name', 'createdAt', 'viewerRole', 'rootTeam'],
+    require: (access, organization) => access.visibleOrganization(organization as Organization),
+  },
 };
 
 export class Access {
