@@ -324,6 +324,16 @@ export class Access {
     return { rows: 'ALL', userId: null, payloads: role !== null };
   }
 
+  /** `requestView` for `node(id:)`, which answers null (like a missing id) where the request log is NOT_FOUND or FORBIDDEN. */
+  async requestViewIfAllowed(team: Team): Promise<RequestView | null> {
+    try {
+      return await this.requestView(team);
+    } catch (error) {
+      if (error instanceof NotFoundError || error instanceof ForbiddenError) return null;
+      throw error;
+    }
+  }
+
   /**
    * Whose usage the actor may read in an organization (DESIGN §7): organization ADMINs (sessions and organization
    * admin keys) and organization BILLING users see every team; team ADMIN and BILLING members see their teams, and
