@@ -1,5 +1,7 @@
 import { startTestApp, TEST_INGEST_TOKEN, TEST_OPERATOR_TOKEN, type TestApp } from './support/testApp';
-import { createOrganization, createTeam, signUp, unique, type SignedUpUser } from './support/factories';
+import crypto from 'node:crypto';
+import { createApiKeyFor, createOrganization, createTeam, signUp, unique, type SignedUpUser } from './support/factories';
+import { globalId, localId as localIdOf } from './support/people';
 import { ApiKeyScope } from '../src/apiKeys/apiKey.entity';
 import { Team } from '../src/teams/team.entity';
 
@@ -476,6 +478,39 @@ describe('restricted request view matrix', () => {
     }
   }
 
+  /** node(id:) of every request of the fixture in one document, aliased by kind. */
+  const NODES = `query(${REQUEST_KINDS.map((kind) => `$${kind}: ID!`).join(', ')}) { ${REQUEST_KINDS.map(
+    (kind) => `${kind}: node(id: $${kind}) { ... on RequestRecord { id requestId endpointId status identity { kind keyId } payload { input output } payloadHiddenReason } }`,
+  ).join(' ')} }`;
+  const nodeIds = () => Object.fromEntries(REQUEST_KINDS.map((kind) => [kind, globalId('RequestRecord', `${localIdOf(fixture.team.id)}/${kind}`)]));
+
+  for (const visibility of ['ALL', 'OWN'] as const) {
+    for (const viewer of VIEWERS) {
+      const cell = EXPECTED[visibility][viewer];
+      const title = cell === 'FORBIDDEN' ? 'null for every request' : `${cell.listed.join(', ') || 'nothing'} as listed, null for the rest`;
+      it(`${visibility}: node(id:) answers ${viewer} ${title}; payload reads audited as in the log`, async () => {
+        await setOrganizationVisibility(visibility);
+        const list = cell === 'FORBIDDEN' ? null : await app.gql(REQUESTS, { username: fixture.team.username, first: 50 }, fixture.credentials[viewer]);
+        const response = await app.gql(NODES, nodeIds(), fixture.credentials[viewer]);
+        expect(response.body.errors).toBeUndefined();
+        const events = await app.db.query(`SELECT target_id FROM audit_events WHERE action = 'request.payloadRead' AND request_id = $1`, [response.headers.get('x-request-id')]);
+        const listed = new Map<string, any>((list?.body.data.team.requests.edges ?? []).map((e: any) => [e.node.requestId, e.node]));
+        for (const kind of REQUEST_KINDS) {
+          const node = response.body.data[kind];
+          if (!listed.has(kind)) {
+            expect(node).toBeNull();
+            continue;
+          }
+          // Field for field what the request log shows this viewer (restricted payloads null with their reason).
+          const { identity, ...fromList } = listed.get(kind);
+          expect(node).toEqual({ ...fromList, endpointId: 'fal-ai/flux/dev', status: 'SUCCEEDED', identity: { kind: identity.kind, keyId: identity.keyId } });
+        }
+        const audited = cell !== 'FORBIDDEN' && cell.payloads ? cell.listed.filter((kind) => IDENTITY[kind] !== viewer) : [];
+        expect(events.map((e: any) => e.target_id).sort()).toEqual([...audited].sort());
+      });
+    }
+  }
+
   it('a team override applies while the organization setting is unlocked; a lock makes it inert; unlock brings it back', async () => {
     await setOrganizationVisibility('ALL');
     expect(await setTeamOverride('OWN')).toEqual([]);
@@ -552,6 +587,53 @@ describe('isolation', () => {
     expect(JSON.stringify(throughOrganization.body)).not.toContain('root-1');
     const asAdmin = await app.data(THROUGH_ROOT, { s: org.slug }, { token: admin.token });
     expect(asAdmin.organization.rootTeam.requests.edges.map((e: any) => e.node.requestId)).toEqual(['root-1']);
+  });
+
+  it('node(id:) of a request answers a foreign organization’s id, an invisible team’s and a malformed one like a missing id', async () => {
+    const alice = await signUp(app);
+    const org = await createOrganization(app, alice);
+    const team = await createTeam(app, alice, org.id);
+    const { keyId } = await keyFor(team.username, 'API', null);
+    const rootUsername = (await app.db.query(`SELECT username FROM teams WHERE id = $1`, [localIdOf(org.rootTeamId)]))[0].username;
+    const { keyId: rootKeyId } = await keyFor(rootUsername, 'ADMIN', null);
+    await ingest([record(team.username, 'alice-1', { kind: 'API_KEY', keyId }), record(rootUsername, 'root-1', { kind: 'API_KEY', keyId: rootKeyId })]);
+    const mallory = await signUp(app);
+    const malloryOrg = await createOrganization(app, mallory, unique('mal'));
+    const malloryTeam = await createTeam(app, mallory, malloryOrg.id);
+    const member = await signUp(app);
+    await addMember(team.username, member, 'DEVELOPER');
+
+    const NODE = `query($id: ID!) { node(id: $id) { __typename ... on RequestRecord { requestId payload { input } } } }`;
+    const aliceRequest = globalId('RequestRecord', `${localIdOf(team.id)}/alice-1`);
+    const rootRequest = globalId('RequestRecord', `${localIdOf(org.rootTeamId)}/root-1`);
+    expect((await app.data(NODE, { id: aliceRequest }, { token: alice.token })).node).toEqual({
+      __typename: 'RequestRecord', requestId: 'alice-1', payload: { input: { prompt: 'prompt of alice-1' } },
+    });
+    const missing = [
+      globalId('RequestRecord', `${localIdOf(malloryTeam.id)}/alice-1`),
+      globalId('RequestRecord', `${localIdOf(team.id)}/no-such-request`),
+      globalId('RequestRecord', `${crypto.randomUUID()}/alice-1`),
+      globalId('RequestRecord', 'alice-1'),
+      globalId('RequestRecord', `not-a-uuid/alice-1`),
+    ];
+    const asMissing = async (id: string, credential: { token: string } | { key: string }) => {
+      const response = await app.gql(NODE, { id }, credential);
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ data: { node: null } });
+      // Nothing was opened, so nothing is audited.
+      expect(await app.db.query(`SELECT 1 FROM audit_events WHERE request_id = $1`, [response.headers.get('x-request-id')])).toEqual([]);
+    };
+    for (const id of missing) await asMissing(id, { token: mallory.token });
+    // Another organization: the id of a real request is answered exactly like these.
+    await asMissing(aliceRequest, { token: mallory.token });
+    await asMissing(aliceRequest, { key: await createApiKeyFor(app, malloryOrg.slug, 'ADMIN') });
+    // Inside the organization: a team member does not see the root team, so not its requests either.
+    await asMissing(rootRequest, { token: member.token });
+    // Its admin opens it; the payload read by someone other than its identity (an unowned key) is audited.
+    const asAdmin = await app.gql(NODE, { id: rootRequest }, { token: alice.token });
+    expect(asAdmin.body.data.node).toEqual({ __typename: 'RequestRecord', requestId: 'root-1', payload: { input: { prompt: 'prompt of root-1' } } });
+    const audited = await app.db.query(`SELECT target_type, target_id, team_id FROM audit_events WHERE action = 'request.payloadRead' AND request_id = $1`, [asAdmin.headers.get('x-request-id')]);
+    expect(audited).toEqual([{ target_type: 'RequestRecord', target_id: 'root-1', team_id: localIdOf(org.rootTeamId) }]);
   });
 
   it('another organization cannot see a team’s requests', async () => {

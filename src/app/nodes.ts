@@ -1,5 +1,8 @@
 import { isUuid } from '../core/relay';
+import { requestRecordNode } from '../requests/requests.resolver';
 import type { AppContext } from './context';
+
+type NodeFetcher = (ctx: AppContext, localId: string) => Promise<object | null>;
 
 /**
  * How `node(id:)` fetches each type, with the same visibility rules as the type's own queries: anything the
@@ -7,7 +10,7 @@ import type { AppContext } from './context';
  * reach in this session (SSO required, personal account blocked) answer FORBIDDEN with the reason, exactly like
  * `organization(slug:)` and `team(username:)`: `reachable` applies those session rules.
  */
-export const nodeFetchers: Record<string, (ctx: AppContext, localId: string) => Promise<object | null>> = withUuidKeys({
+const uuidKeyedFetchers: Record<string, NodeFetcher> = withUuidKeys({
   Organization: async (ctx, id) => {
     const organization = await ctx.loaders.organizationById.load(id);
     return organization && (await ctx.access.canSeeOrganization(organization)) ? reachable(ctx, organization.id, organization) : null;
@@ -63,8 +66,15 @@ async function reachable<T extends object>(ctx: AppContext, organizationId: stri
   return object;
 }
 
+export const nodeFetchers: Record<string, NodeFetcher> = {
+  ...uuidKeyedFetchers,
+  // Keyed `teamId/requestId` (the gateway's id); the fetcher checks the team id itself. What it answers is what the
+  // team's request log shows this viewer (restricted request view, DESIGN §6); RequestRecord.payload audits reads.
+  RequestRecord: requestRecordNode,
+};
+
 /** Types keyed by UUID never reach SQL with anything else (a malformed id is simply not found). */
-function withUuidKeys(fetchers: typeof nodeFetchers): typeof nodeFetchers {
+function withUuidKeys(fetchers: Record<string, NodeFetcher>): Record<string, NodeFetcher> {
   return Object.fromEntries(
     Object.entries(fetchers).map(([type, fetch]) => [type, (ctx: AppContext, id: string) => (isUuid(id) ? fetch(ctx, id) : Promise.resolve(null))]),
   );

@@ -1,14 +1,40 @@
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { VISIBILITY_GATES } from '../authz/access';
 import { allResolvers } from '../registry';
+import type { AppContext } from './context';
 
 let built: GraphQLSchema | null = null;
 
 /** The GraphQL schema, built once per process from the type-graphql decorators. */
 export function buildOrgraphSchema(): GraphQLSchema {
-  built ??= buildSchemaSync({ resolvers: allResolvers, validate: false });
+  built ??= gateObjectFields(buildSchemaSync({ resolvers: allResolvers, validate: false }));
   return built;
+}
+
+/**
+ * Puts the visibility check of `VISIBILITY_GATES` in front of every non-identity field of those types, whatever
+ * module declares the field, so that no field resolver has to trust how its root object was reached.
+ */
+function gateObjectFields(schema: GraphQLSchema): GraphQLSchema {
+  for (const [typeName, gate] of Object.entries(VISIBILITY_GATES)) {
+    const type = schema.getType(typeName);
+    if (!isObjectType(type)) throw new Error(`VISIBILITY_GATES names ${typeName}, which is not an object type of the schema`);
+    const fields = type.getFields();
+    for (const name of gate.identityFields) {
+      if (!fields[name]) throw new Error(`VISIBILITY_GATES lists ${typeName}.${name}, which the schema does not have`);
+    }
+    for (const field of Object.values(fields)) {
+      if (gate.identityFields.includes(field.name)) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = async (source, args, context: AppContext, info) => {
+        await gate.require(context.access, source);
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+  return schema;
 }
 
 /** The printed SDL committed as `schema/schema.graphql` (sorted, so the diff of a change is readable). */

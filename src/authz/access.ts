@@ -25,6 +25,36 @@ export interface RequestView {
   payloads: boolean;
 }
 
+/**
+ * Types whose objects reach the graph through many fields (a Team through `team(username:)`, `node(id:)`,
+ * `Organization.rootTeam`, `viewer.teams`, `ApiKey.team`, `Invoice.team`, …). Whoever reaches such an object may
+ * read its identity fields; every other field of the type first asks the type's visibility check, so an object the
+ * caller may not see answers like one that does not exist (NOT_FOUND), whichever field handed it out. The schema
+ * applies this to every field of the type (`src/app/schema.ts`), including fields added later: a new field is
+ * checked unless it is added to `identityFields` here.
+ */
+export interface VisibilityGate {
+  /** Fields anyone who reaches the object may read: what names it, nothing it owns. */
+  identityFields: readonly string[];
+  /** Throws (NOT_FOUND, or FORBIDDEN for SSO rules) unless the actor may see the object. */
+  require(access: Access, object: unknown): Promise<unknown>;
+}
+
+export const VISIBILITY_GATES: Readonly<Record<string, VisibilityGate>> = {
+  // The root team's identity is part of its organization's (its username is the organization's slug), and the
+  // SDK's OrganizationFields selects it for every organization a user belongs to.
+  Team: {
+    identityFields: ['id', 'username', 'name', 'kind', 'createdAt', 'archivedAt', 'viewerRole'],
+    require: (access, team) => access.visibleTeam(team as Team),
+  },
+  // An organization reaches its teams' keys through `Team.organization` (they cannot look it up by slug) and
+  // password sessions of an SSO-only organization through `viewer.organizations`: they may name it, nothing more.
+  Organization: {
+    identityFields: ['id', 'slug', 'name', 'createdAt', 'viewerRole', 'rootTeam'],
+    require: (access, organization) => access.visibleOrganization(organization as Organization),
+  },
+};
+
 export class Access {
   constructor(
     readonly actor: Actor,
@@ -279,7 +309,8 @@ export class Access {
    * Restricted request view (DESIGN §6): admins and ADMIN keys see everything; under `ALL` every member (and
    * API-scoped keys) sees everything; under `OWN` people see only requests whose identity is theirs and API-scoped
    * keys may not search at all. Organization BILLING users who are not team members see metadata only. A team the
-   * actor may not see is NOT_FOUND however it was reached (`team(username:)`, `Organization.rootTeam`, …).
+   * actor may not see is NOT_FOUND however it was reached (`team(username:)`, `Organization.rootTeam`, `node(id:)`
+   * of a request, …): `VISIBILITY_GATES` checks Team fields, and callers that are not a Team field rely on this.
    */
   async requestView(team: Team): Promise<RequestView> {
     // visibleTeam applies the SSO session rules too.
@@ -297,6 +328,16 @@ export class Access {
     const userId = actor.kind === 'USER' ? actor.userId : null;
     if (visibility === 'OWN') return { rows: 'OWN', userId, payloads: true };
     return { rows: 'ALL', userId: null, payloads: role !== null };
+  }
+
+  /** `requestView` for `node(id:)`, which answers null (like a missing id) where the request log is NOT_FOUND or FORBIDDEN. */
+  async requestViewIfAllowed(team: Team): Promise<RequestView | null> {
+    try {
+      return await this.requestView(team);
+    } catch (error) {
+      if (error instanceof NotFoundError || error instanceof ForbiddenError) return null;
+      throw error;
+    }
   }
 
   /**

@@ -3,7 +3,9 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Reso
 import type { AppContext } from '../app/context';
 import { recordAuditBatch } from '../audit/audit';
 import { mutationPayload } from '../core/mutation';
-import { toGlobalId } from '../core/relay';
+import { isUuid, toGlobalId } from '../core/relay';
+import type { RequestView } from '../authz/access';
+import type { RequestRowScope } from './requests.service';
 import { Team } from '../teams/team.entity';
 import { User } from '../users/user.entity';
 import { RequestAuthKind, RequestRecord } from './requestRecord.entity';
@@ -17,8 +19,39 @@ import {
   RequestRecordConnection,
 } from './requests.types';
 
-/** The viewer's access to each listed request travels with the row, so payload fields need no second decision. */
+/**
+ * The viewer's access to each request travels with the row, so payload fields need no second decision. A record
+ * enters the graph only through `shownTo` (the request log and `node(id:)`); without it the payload stays closed.
+ */
 type ListedRequest = RequestRecord & { viewerMayOpen?: boolean; hiddenReason?: PayloadHiddenReason | null };
+
+/** Which rows a request view lists (DESIGN §6: under OWN, those whose identity is the viewer; nobody's for keys). */
+function rowScope(view: RequestView): RequestRowScope {
+  return view.rows === 'OWN' ? { kind: 'OWN', userId: view.userId ?? '00000000-0000-0000-0000-000000000000' } : { kind: 'ALL' };
+}
+
+/** Marks a listed record with what the viewer may open: the payload, or null with the reason. */
+function shownTo(record: RequestRecord, view: RequestView): ListedRequest {
+  const listed = record as ListedRequest;
+  listed.viewerMayOpen = view.payloads;
+  listed.hiddenReason = view.payloads ? null : PayloadHiddenReason.METADATA_ONLY_ROLE;
+  return listed;
+}
+
+/**
+ * `node(id:)` of a request (`teamId/requestId`): exactly what the team's request log would show this viewer, or null
+ * (like a missing id) when the log is hidden from them or does not list this request.
+ */
+export async function requestRecordNode(ctx: AppContext, key: string): Promise<ListedRequest | null> {
+  const slash = key.indexOf('/');
+  const teamId = key.slice(0, slash);
+  if (slash < 0 || !isUuid(teamId)) return null;
+  const team = await ctx.loaders.teamById.load(teamId);
+  const view = team ? await ctx.access.requestViewIfAllowed(team) : null;
+  if (!team || !view) return null;
+  const record = await ctx.services.requests.findOne(team.id, key.slice(slash + 1), rowScope(view));
+  return record ? shownTo(record, view) : null;
+}
 
 @ArgsType()
 class TeamRequestsArgs {
@@ -40,12 +73,8 @@ export class TeamRequestsResolver {
   })
   async requests(@Root() team: Team, @Args(() => TeamRequestsArgs) args: TeamRequestsArgs, @Ctx() ctx: AppContext) {
     const view = await ctx.access.requestView(team);
-    const scope = view.rows === 'OWN' ? { kind: 'OWN' as const, userId: view.userId ?? '00000000-0000-0000-0000-000000000000' } : { kind: 'ALL' as const };
-    const connection = await ctx.services.requests.connection(team, args.filter, args, scope);
-    for (const edge of connection.edges as Array<{ node: ListedRequest }>) {
-      edge.node.viewerMayOpen = view.payloads;
-      edge.node.hiddenReason = view.payloads ? null : PayloadHiddenReason.METADATA_ONLY_ROLE;
-    }
+    const connection = await ctx.services.requests.connection(team, args.filter, args, rowScope(view));
+    for (const edge of connection.edges) shownTo(edge.node, view);
     return connection;
   }
 }
@@ -82,7 +111,7 @@ export class RequestRecordResolver {
     description: 'Input and output, when you may open them (see `payloadHiddenReason`). Reads by anyone but the request’s own identity are audited.',
   })
   async payload(@Root() record: ListedRequest, @Ctx() ctx: AppContext): Promise<RequestPayload | null> {
-    if (record.viewerMayOpen === false) return null;
+    if (record.viewerMayOpen !== true) return null;
     const payload = await ctx.loaders.requestPayload.load(`${record.teamId}/${record.requestId}`);
     if (!payload) return null;
     if (!isOwnIdentity(ctx, record)) await payloadReadAuditor(ctx).load(record);

@@ -134,9 +134,7 @@ export class RequestsService {
 
   /** Lists a team's requests newest first; `scope` OWN keeps only the viewer's own identity. */
   connection(team: Team, filter: RequestFilter | null | undefined, args: PageArgs, scope: RequestRowScope): Promise<RequestRecordConnection> {
-    const query = this.db.getRepository(RequestRecord).createQueryBuilder('r').where('r.team_id = :teamId', { teamId: team.id });
-    // A request's identity is its LOGIN user or its key's owner (`identity_user_id`, indexed with the time order).
-    if (scope.kind === 'OWN') query.andWhere('r.identity_user_id = :ownUser', { ownUser: scope.userId });
+    const query = this.scoped(team.id, scope);
     if (filter?.endpointIds) {
       if (filter.endpointIds.length < 1 || filter.endpointIds.length > 50) {
         throw new BadUserInputError('filter.endpointIds takes 1–50 endpoint ids.', 'filter.endpointIds');
@@ -180,9 +178,18 @@ export class RequestsService {
     return new Map(rows.map((row) => [`${row.team_id}/${row.id}`, { input: row.input, output: row.output }]));
   }
 
-  async findOne(teamId: string, id: string): Promise<RequestRecord | null> {
+  /** One request of a team, when `scope` lists it (the rows `connection` would page through with the same scope). */
+  async findOne(teamId: string, id: string, scope: RequestRowScope): Promise<RequestRecord | null> {
     if (!isUuid(teamId)) return null;
-    return this.db.getRepository(RequestRecord).findOneBy({ teamId, requestId: id });
+    return this.scoped(teamId, scope).andWhere('r.id = :id', { id }).getOne();
+  }
+
+  /** A team's requests a viewer may list: all of them, or (OWN) those whose identity is the viewer. */
+  private scoped(teamId: string, scope: RequestRowScope) {
+    const query = this.db.getRepository(RequestRecord).createQueryBuilder('r').where('r.team_id = :teamId', { teamId });
+    // A request's identity is its LOGIN user or its key's owner (`identity_user_id`, indexed with the time order).
+    if (scope.kind === 'OWN') query.andWhere('r.identity_user_id = :ownUser', { ownUser: scope.userId });
+    return query;
   }
 
   private async insert(rows: ValidRow[]): Promise<number> {
