@@ -1,0 +1,80 @@
+/**
+ * The HTTP client of bench/usage.ts, forked into its own process (as bench/load/driver.ts is for the load tests):
+ * a client is somewhere else in production, and on one machine its receiving and parsing of multi-megabyte answers
+ * would otherwise be charged to the server's event loop and heap. Each sample is timed from the request to the
+ * last byte of the answer, plus the client's JSON.parse when asked.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+
+export interface TimedRequest {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+  /** Also decode and JSON.parse each answer inside the timed section. */
+  parse?: boolean;
+}
+
+interface Job extends TimedRequest {
+  id: number;
+  samples: number;
+}
+
+type Reply = { id: number; times: number[] } | { id: number; error: string };
+
+/** Runs in the parent: sends jobs to the forked client and resolves with each sample's milliseconds. */
+export class TimedClient {
+  private readonly child: ChildProcess;
+  private nextId = 0;
+  private readonly pending = new Map<number, { resolve: (times: number[]) => void; reject: (error: Error) => void }>();
+
+  constructor() {
+    this.child = fork(__filename, ['--child'], { execArgv: ['-r', 'ts-node/register/transpile-only'] });
+    this.child.on('message', (reply: Reply) => {
+      const waiting = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      if (!waiting) return;
+      if ('error' in reply) waiting.reject(new Error(reply.error));
+      else waiting.resolve(reply.times);
+    });
+  }
+
+  /** One warm-up request, then `samples` timed ones, one at a time. */
+  time(samples: number, request: TimedRequest): Promise<number[]> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.child.send({ ...request, id, samples } satisfies Job);
+    });
+  }
+
+  close(): void {
+    this.child.kill();
+  }
+}
+
+async function runJob(job: Job): Promise<number[]> {
+  const once = async () => {
+    const started = process.hrtime.bigint();
+    const response = await fetch(job.url, { method: job.method ?? 'GET', headers: job.headers, body: job.body });
+    const bytes = await response.arrayBuffer();
+    if (job.parse) JSON.parse(new TextDecoder().decode(bytes));
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    return { ms, status: response.status, bytes };
+  };
+  const warm = await once();
+  const text = new TextDecoder().decode(warm.bytes);
+  if (warm.status !== 200 || text.includes('"errors"')) throw new Error(`answered ${warm.status}: ${text.slice(0, 500)}`);
+  const times: number[] = [];
+  for (let i = 0; i < job.samples; i++) times.push((await once()).ms);
+  return times;
+}
+
+if (process.argv[2] === '--child') {
+  process.on('message', (job: Job) => {
+    runJob(job).then(
+      (times) => process.send!({ id: job.id, times } satisfies Reply),
+      (error: Error) => process.send!({ id: job.id, error: error.message } satisfies Reply),
+    );
+  });
+}
