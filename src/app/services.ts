@@ -32,7 +32,7 @@ export function createServices(db: DataSource, config: Config) {
   const policies = new PoliciesService(db, catalog);
   policies.useHardSpendLimitSource({ teamsAtHardLimit: (teamIds) => alerts.teamsAtHardLimit(teamIds) });
   const users = new UsersService(db, teams, { sessionTtlHours: config.SESSION_TTL_HOURS, argon2MemoryKiB: config.ARGON2_MEMORY_KIB });
-  const sso = new SsoService(db, config.encryptionKey, users, teams);
+  const sso = new SsoService(db, config.encryptionKey, users, teams, policies);
   policies.useSsoRequirementGuard({
     beforeChange: (organizationId) => sso.assertCanRequireSso(organizationId),
     inTransaction: (tx, organizationId) => sso.assertStillCanRequireSso(tx, organizationId),

@@ -33,13 +33,13 @@ import {
   type TeamPolicyState,
 } from './resolution';
 
-/** Billing plugs in here (DESIGN §5 step 1): which of these teams have reached their hard spend limit. */
 /** What the SSO module checks before an organization may require SSO (see `useSsoRequirementGuard`). */
 export interface SsoRequirementGuard {
   beforeChange(organizationId: string): Promise<void>;
   inTransaction(tx: EntityManager, organizationId: string): Promise<void>;
 }
 
+/** Billing plugs in here (DESIGN §5 step 1): which of these teams have reached their hard spend limit. */
 export interface HardSpendLimitSource {
   teamsAtHardLimit(teamIds: readonly string[]): Promise<ReadonlySet<string>>;
 }
@@ -117,6 +117,12 @@ export class PoliciesService {
       loaders.organizationRulesByOrganization.load(organizationId),
     ]);
     return organizationPolicyState(settings, rules);
+  }
+
+  /** Whether the organization requires SSO, read through `manager` (the SSO module asks inside its transactions). */
+  async ssoRequired(manager: EntityManager, organizationId: string): Promise<boolean> {
+    const row = await manager.getRepository(OrganizationPolicySetting).findOneBy({ organizationId, setting: 'ssoRequired' });
+    return row?.value === true;
   }
 
   async teamState(loaders: Loaders, team: Team): Promise<TeamPolicyState> {

@@ -6,6 +6,7 @@ import { recordAudit, type Caller } from '../audit/audit';
 import { SecretCipher } from '../secrets/secretCipher';
 import type { TeamsService } from '../teams/teams.service';
 import type { UsersService } from '../users/users.service';
+import type { PoliciesService } from '../policies/policies.service';
 import { User } from '../users/user.entity';
 
 export interface SsoConnectionView {
@@ -54,6 +55,7 @@ export class SsoService {
     encryptionKey: string,
     private readonly users: UsersService,
     private readonly teams: TeamsService,
+    private readonly policies: Pick<PoliciesService, 'ssoRequired'>,
   ) {
     this.cipher = new SecretCipher(encryptionKey, 'orgraph/sso-client-secrets/v1');
   }
@@ -87,7 +89,7 @@ export class SsoService {
     }
     const sealed = this.cipher.seal(input.clientSecret, organizationId);
     // While SSO is required, a replacement that cannot answer discovery would lock every person out.
-    const probe = (await this.ssoRequired(this.db.manager, organizationId)) ? await this.probe(input.issuer.replace(/\/$/, '')) : null;
+    const probe = (await this.policies.ssoRequired(this.db.manager, organizationId)) ? await this.probe(input.issuer.replace(/\/$/, '')) : null;
     if (probe && !probe.ok) {
       throw new UserInputFailure('SSO_CONNECTION_UNREACHABLE', `SSO is required in this organization, so a new connection must work first. ${probe.message}`, ['input', 'issuer']);
     }
@@ -125,7 +127,7 @@ export class SsoService {
       // Serialized with policy changes (they lock the organization row too), so "SSO required" cannot be turned on
       // while its connection is being removed unnoticed.
       await tx.query(`SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE`, [organizationId]);
-      if ((await this.connection(organizationId, tx)) && (await this.ssoRequired(tx, organizationId))) {
+      if ((await this.connection(organizationId, tx)) && (await this.policies.ssoRequired(tx, organizationId))) {
         throw new UserInputFailure('SSO_REQUIRED_ACTIVE', 'SSO is required in this organization: turn that off before removing the connection, or nobody could sign in.', ['input', 'organizationId']);
       }
       const removed = returnedRows(await tx.query(`DELETE FROM sso_connections WHERE organization_id = $1 RETURNING issuer`, [organizationId]));
@@ -269,14 +271,6 @@ export class SsoService {
     if (!admin) {
       throw new UserInputFailure('SSO_LOCKOUT', 'At least one organization admin must have signed in through SSO before SSO can be required (or nobody could administer the organization).', ['input', 'settings', 'ssoRequired']);
     }
-  }
-
-  private async ssoRequired(manager: EntityManager, organizationId: string): Promise<boolean> {
-    const [row] = await manager.query(
-      `SELECT 1 FROM organization_policy_settings WHERE organization_id = $1 AND setting = 'ssoRequired' AND value = 'true'::jsonb`,
-      [organizationId],
-    );
-    return Boolean(row);
   }
 
   private async linkOrProvision(tx: EntityManager, organizationId: string, defaultTeamId: string | null, issuer: string, subject: string, email: string, name: string): Promise<User> {
