@@ -156,9 +156,9 @@ export class Access {
    * that blocks personal accounts reaches nothing outside that organization (`PERSONAL_ACCOUNT_BLOCKED`).
    * `organizationId` is the organization owning the object reached (null for personal and standalone teams).
    *
-   * `visibleOrganization` and `visibleTeam` apply it; so must every path that reaches an organization's or team's
-   * data from an object obtained without them: `node(id:)` and the fields of the viewer's own listings
-   * (`viewer.organizations`, `viewer.teams`, `viewer.personalAccount` list identities, not data).
+   * `visibleOrganization` and `visibleTeam` apply it, and through `VISIBILITY_GATES` so does every data field of a
+   * Team or Organization however it was reached (the viewer's own listings name them, nothing more); `node(id:)`
+   * applies it to the objects of other types it hands out.
    */
   async enforceSessionRules(organizationId: string | null): Promise<void> {
     const actor = this.actor;
@@ -346,7 +346,6 @@ export class Access {
    * every team of the organization under cross-team visibility. Anyone else is FORBIDDEN.
    */
   async usageTeams(organization: Organization): Promise<string[] | null> {
-    await this.enforceSessionRules(organization.id);
     this.rejectApiScopedKey();
     const role = await this.organizationRole(organization.id);
     if (role === OrganizationRole.ADMIN || role === OrganizationRole.BILLING) return null;

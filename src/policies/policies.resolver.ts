@@ -62,7 +62,6 @@ export class OrganizationPolicyResolver {
 export class OrganizationPolicyFieldResolver {
   @FieldResolver(() => OrganizationPolicy, { description: 'The organization’s policy: settings with locks and organization model access rules.' })
   async policy(@Root() organization: Organization, @Ctx() ctx: AppContext): Promise<OrganizationPolicy> {
-    await ctx.access.enforceSessionRules(organization.id);
     return organizationPolicyShape(organization.id, await ctx.services.policies.organizationSettings(ctx.loaders, organization.id));
   }
 }
@@ -73,7 +72,6 @@ export class TeamPolicyResolver {
     description: 'Every policy setting as it applies to this team, with the level that set it, its lock, and inert overrides.',
   })
   async effectivePolicy(@Root() team: Team, @Ctx() ctx: AppContext): Promise<EffectivePolicy> {
-    await ctx.access.enforceSessionRules(team.organizationId);
     return effectivePolicyShape(await ctx.services.policies.effectiveSettings(ctx.loaders, team));
   }
 
@@ -85,7 +83,6 @@ export class TeamPolicyResolver {
     @Arg('surface', () => ModelSurface, { description: 'The surface to resolve for.' }) surface: ModelSurface,
     @Ctx() ctx: AppContext,
   ): Promise<ModelAccessEntry[]> {
-    await ctx.access.enforceSessionRules(team.organizationId);
     const entries = await ctx.services.policies.modelAccess(ctx.loaders, team, surface);
     return entries.map((entry) => ({ endpoint: entry.endpoint, surface, access: decisionShape(entry.decision) }));
   }
@@ -96,7 +93,6 @@ export class TeamPolicyResolver {
     @Arg('surface', () => ModelSurface, { nullable: true, description: 'Only rules of this surface.' }) surface: ModelSurface | null,
     @Ctx() ctx: AppContext,
   ): Promise<ModelAccessRule[]> {
-    await ctx.access.enforceSessionRules(team.organizationId);
     return sortedRules(await ctx.loaders.teamRulesByTeam.load(team.id), surface);
   }
 }
