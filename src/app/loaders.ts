@@ -93,7 +93,9 @@ export function createLoaders(db: DataSource, services: Pick<Services, 'requests
         const lists = new Map<string, TeamPageKey[]>();
         for (const key of keys) {
           const list = JSON.stringify([key.organizationId, key.filter]);
-          lists.set(list, [...(lists.get(list) ?? []), key]);
+          const group = lists.get(list);
+          if (group) group.push(key);
+          else lists.set(list, [key]);
         }
         const pages = new Map<TeamPageKey, TeamConnection | Error>();
         await Promise.all(

@@ -208,21 +208,20 @@ export async function paginateMany<Entity extends ObjectLiteral, C extends objec
   outer.andWhere(`${idColumn} IN (${subqueries.map((sub) => `(${sub.getQuery()})`).join(' UNION ALL ')})`);
   for (const sub of subqueries) outer.setParameters({ ...outer.getParameters(), ...sub.getParameters() });
   const rowId = options.rowId ?? ((row: Entity) => row.id as string);
-  const descending = options.direction === 'DESC';
+  const order = options.direction === 'DESC' ? -1 : 1;
   const keyOf = (row: Entity): [string | number, string] => {
     const value = options.orderValue(row);
     return [value instanceof Date ? value.toISOString() : value, rowId(row)];
   };
   const rows = (await outer.getMany()).map((row) => ({ row, key: keyOf(row) }));
-  rows.sort((a, b) => compareKeys(a.key, b.key) * (descending ? -1 : 1));
+  rows.sort((a, b) => compareKeys(a.key, b.key) * order);
 
-  const results: Array<C | Error> = windows.map((window) => window as Error);
-  for (const { window, index } of valid) {
+  return windows.map((window) => {
+    if (window instanceof Error) return window;
     const cursor = window.cursor;
-    const after = cursor ? rows.filter(({ key }) => compareKeys(key, cursor) * (descending ? -1 : 1) > 0) : rows;
-    results[index] = connectionOf(after.slice(0, window.first + 1).map(({ row }) => row), window, makeQuery(), options);
-  }
-  return results;
+    const after = cursor ? rows.filter(({ key }) => compareKeys(key, cursor) * order > 0) : rows;
+    return connectionOf(after.slice(0, window.first + 1).map(({ row }) => row), window, makeQuery(), options);
+  });
 }
 
 /** The order SQL gives (sort value, then id): numbers numerically, strings (ISO instants, UUIDs) by code unit. */

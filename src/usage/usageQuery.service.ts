@@ -211,7 +211,8 @@ interface Source {
   dimensions: string[];
 }
 
-const FULL_DIMENSIONS = ['team_id', 'product', 'endpoint_id', 'unit', 'auth_key'];
+const ITEM_DIMENSIONS = ['team_id', 'product', 'endpoint_id', 'unit'];
+const FULL_DIMENSIONS = [...ITEM_DIMENSIONS, 'auth_key'];
 const ROLLUP_PRICES = { minPrice: 'min_unit_price', maxPrice: 'max_unit_price' };
 const ROLLUP_GRANULARITY_MS = { '1d': 86_400_000, '1h': 3_600_000, '15m': 900_000 } as const;
 
@@ -226,7 +227,7 @@ function chooseSource(tiling: '1d' | '1h' | '15m' | null, columns: string[], fil
     return { table: 'usage_rollup_product_1h', time: 'bucket', minPrice: '', maxPrice: '', quantities: false, granularityMs: ROLLUP_GRANULARITY_MS['1h'], dimensions: ['product'] };
   }
   if (tiling === '1d' && !columns.includes('auth_key') && !filters.authKeys) {
-    return { table: 'usage_rollup_items_1d', time: 'bucket', ...ROLLUP_PRICES, quantities: true, granularityMs: ROLLUP_GRANULARITY_MS['1d'], dimensions: FULL_DIMENSIONS.slice(0, 4) };
+    return { table: 'usage_rollup_items_1d', time: 'bucket', ...ROLLUP_PRICES, quantities: true, granularityMs: ROLLUP_GRANULARITY_MS['1d'], dimensions: ITEM_DIMENSIONS };
   }
   if (tiling) return { table: `usage_rollup_${tiling}`, time: 'bucket', ...ROLLUP_PRICES, quantities: true, granularityMs: ROLLUP_GRANULARITY_MS[tiling], dimensions: FULL_DIMENSIONS };
   return { table: 'usage_records', time: 'ts', minPrice: 'unit_price', maxPrice: 'unit_price', quantities: true, granularityMs: null, dimensions: [] };
