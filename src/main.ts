@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   await db.initialize();
   const applied = await migrate(db);
   if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
-  const demo = config.SEED_DEMO ? await seedDemo(db) : null;
+  const demo = config.seedDemo ? await seedDemo(db) : null;
 
   const server = await startServer({ db, config, logger });
   logger.info({ url: server.url, ms: Date.now() - startedAt }, 'ready');

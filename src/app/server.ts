@@ -20,6 +20,7 @@ import { createIdeRouter } from '../ide/ideRouter';
 import { createUsageRouter } from '../usage/usage.rest';
 import { Access } from '../authz/access';
 import { WebhookDispatcher } from '../billing/webhookDispatcher';
+import { OutboundClient } from '../core/outbound';
 import { createBillingRouter } from '../billing/billing.rest';
 import { createSsoRouter } from '../sso/sso.rest';
 
@@ -44,7 +45,8 @@ export async function startServer(options: {
   const webhooks = new WebhookDispatcher(
     db,
     (alertId) => services.alerts.signingSecret(alertId),
-    { pollMs: config.WEBHOOK_POLL_MS, retryBaseMs: config.WEBHOOK_RETRY_BASE_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, timeoutMs: config.WEBHOOK_TIMEOUT_MS },
+    { pollMs: config.WEBHOOK_POLL_MS, retryBaseMs: config.WEBHOOK_RETRY_BASE_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS },
+    new OutboundClient({ ...services.outbound.options, timeoutMs: config.WEBHOOK_TIMEOUT_MS }),
     logger,
   );
   const app = express();

@@ -20,19 +20,27 @@ import { GovernanceService } from '../governance/governance.service';
 import { InvoicesService } from '../billing/invoices.service';
 import { AlertsService } from '../billing/alerts.service';
 import { SsoService } from '../sso/sso.service';
+import { OutboundClient } from '../core/outbound';
 
 /** The composition root: one instance of every service per process, wired by hand (no DI container needed). */
 export function createServices(db: DataSource, config: Config) {
+  // Every request to a customer-supplied URL goes through this guard (docs/security.md "Outbound requests").
+  const outbound = new OutboundClient({
+    allowLoopback: config.OUTBOUND_ALLOW_LOOPBACK,
+    dnsResolver: config.DNS_RESOLVER,
+    timeoutMs: config.OUTBOUND_TIMEOUT_MS,
+    maxResponseBytes: config.OUTBOUND_MAX_RESPONSE_BYTES,
+  });
   const apiKeyAuthenticator = new ApiKeyAuthenticator(db, { cache: config.API_KEY_AUTH_CACHE });
   const teams = new TeamsService(db, apiKeyAuthenticator);
   const catalog = new CatalogService(db);
   const usageIngest = new UsageIngestService(db);
-  const alerts = new AlertsService(db, config.encryptionKey);
+  const alerts = new AlertsService(db, config.encryptionKey, outbound);
   usageIngest.onStored((organizationIds) => alerts.evaluate(organizationIds));
   const policies = new PoliciesService(db, catalog);
   policies.useHardSpendLimitSource({ teamsAtHardLimit: (teamIds) => alerts.teamsAtHardLimit(teamIds) });
   const users = new UsersService(db, teams, { sessionTtlHours: config.SESSION_TTL_HOURS, argon2MemoryKiB: config.ARGON2_MEMORY_KIB });
-  const sso = new SsoService(db, config.encryptionKey, users, teams, policies);
+  const sso = new SsoService(db, config.encryptionKey, users, teams, policies, outbound);
   policies.useSsoRequirementGuard({
     beforeChange: (organizationId) => sso.assertCanRequireSso(organizationId),
     inTransaction: (tx, organizationId) => sso.assertStillCanRequireSso(tx, organizationId),
@@ -40,6 +48,7 @@ export function createServices(db: DataSource, config: Config) {
   return {
     db,
     config,
+    outbound,
     apiKeyAuthenticator,
     authenticator: new Authenticator(db, config, apiKeyAuthenticator),
     teams,

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { UserInputFailure } from '../core/errors';
 import { isDecimalString } from '../core/scalars';
 import { recordAudit, type Caller } from '../audit/audit';
+import { genericFailure, type OutboundClient } from '../core/outbound';
 
 export interface SpendingAlertRow {
   id: string;
@@ -61,6 +62,7 @@ export class AlertsService {
   constructor(
     private readonly db: DataSource,
     private readonly encryptionKey: string,
+    private readonly outbound: OutboundClient,
   ) {}
 
   /** The HMAC key a receiver verifies this alert's webhooks with (derived, never stored). */
@@ -76,7 +78,7 @@ export class AlertsService {
     if (recipients.length > 20) throw new UserInputFailure('INVALID', 'At most 20 recipients.', ['input', 'recipients']);
     const badRecipient = recipients.find((email) => !EMAIL.test(email));
     if (badRecipient) throw new UserInputFailure('INVALID', `"${badRecipient}" is not an email address.`, ['input', 'recipients']);
-    if (input.webhookUrl) validateWebhookUrl(input.webhookUrl);
+    if (input.webhookUrl) this.validateWebhookUrl(input.webhookUrl);
     if (teamId && input.locked) throw new UserInputFailure('INVALID', 'Only organization-wide limits can be locked.', ['input', 'locked']);
     return this.db.transaction(async (tx) => {
       if (teamId && input.hardLimit) await this.assertWithinLockedLimit(tx, organizationId, input.period, input.threshold);
@@ -220,7 +222,15 @@ export class AlertsService {
         GROUP BY e.alert_id, d.id ORDER BY d.created_at DESC`,
       [alertIds],
     );
-    return rows.map((row) => ({ alertId: row.alert_id, id: row.id, url: row.url, status: row.status, createdAt: row.created_at, attempts: row.attempts }));
+    // Rows written before the outbound guard may hold a target's error text: only generic codes are ever shown.
+    return rows.map((row) => ({
+      alertId: row.alert_id,
+      id: row.id,
+      url: row.url,
+      status: row.status,
+      createdAt: row.created_at,
+      attempts: row.attempts.map((attempt: { error: string | null }) => ({ ...attempt, error: genericFailure(attempt.error) })),
+    }));
   }
 
   async setTimezone(caller: Caller, organizationId: string, timezone: string): Promise<string> {
@@ -245,6 +255,14 @@ export class AlertsService {
   async timezone(organizationId: string): Promise<string> {
     const [row] = await this.db.query(`SELECT timezone FROM organization_billing WHERE organization_id = $1`, [organizationId]);
     return row?.timezone ?? 'UTC';
+  }
+
+  /** Literal targets are refused here; names are checked again at every delivery, on the address connected to. */
+  private validateWebhookUrl(url: string): void {
+    const checked = url.length > 2000 ? ({ ok: false, reason: 'INVALID_URL' } as const) : this.outbound.check(url);
+    if (checked.ok) return;
+    if (checked.reason === 'INVALID_URL') throw new UserInputFailure('INVALID_URL', 'The webhook URL must be an http(s) URL.', ['input', 'webhookUrl']);
+    throw new UserInputFailure('DESTINATION_NOT_ALLOWED', 'The webhook URL must point to a public address (not loopback, private, link-local, metadata or an internal name).', ['input', 'webhookUrl']);
   }
 
   private async assertWithinLockedLimit(tx: EntityManager, organizationId: string, period: string, threshold: string): Promise<void> {
@@ -284,17 +302,5 @@ export class AlertsService {
 function validateThreshold(threshold: string): void {
   if (!isDecimalString(threshold) || threshold.startsWith('-') || /^0+(\.0+)?$/.test(threshold)) {
     throw new UserInputFailure('INVALID', 'The threshold must be a positive decimal amount such as "500" or "99.90".', ['input', 'threshold']);
-  }
-}
-
-function validateWebhookUrl(url: string): void {
-  let parsed: URL | null = null;
-  try {
-    parsed = new URL(url);
-  } catch {
-    parsed = null;
-  }
-  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || url.length > 2000) {
-    throw new UserInputFailure('INVALID_URL', 'The webhook URL must be an http(s) URL.', ['input', 'webhookUrl']);
   }
 }

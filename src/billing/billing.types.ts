@@ -119,7 +119,9 @@ export class WebhookAttempt {
   @Field(() => Int, { nullable: true, description: 'HTTP status answered (null when no answer).' })
   statusCode!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Why it failed (non-2xx, timeout, connection refused).' })
+  @Field(() => String, { nullable: true, description:
+      'Why it failed, as a generic code (never the receiver’s own text): CONNECTION_FAILED (no public address, or refused), TIMEOUT, HTTP_STATUS (outside 2xx; redirects are not followed), RESPONSE_TOO_LARGE, or FAILED.',
+  })
   error!: string | null;
 
   @Field(() => String, { description: 'When it was made (ISO-8601).' })

@@ -2,12 +2,12 @@ import crypto from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../core/logger';
 import { returnedRows } from '../core/dbErrors';
+import type { OutboundClient } from '../core/outbound';
 
 export interface WebhookOptions {
   pollMs: number;
   retryBaseMs: number;
   maxAttempts: number;
-  timeoutMs: number;
 }
 
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`, as receivers verify it. */
@@ -19,7 +19,7 @@ export function signatureHeader(secret: string, body: string, unixSeconds: numbe
 /**
  * Delivers queued webhooks off the ingest path: a PostgreSQL-backed queue (rows leased with FOR UPDATE SKIP LOCKED,
  * so several server processes share the work), every attempt recorded, exponential backoff on non-2xx, timeouts and
- * refused connections, up to `maxAttempts`.
+ * refused connections, up to `maxAttempts`. Requests go through the outbound guard: no private targets, no redirects.
  */
 export class WebhookDispatcher {
   private timer: NodeJS.Timeout | null = null;
@@ -30,6 +30,8 @@ export class WebhookDispatcher {
     private readonly db: DataSource,
     private readonly secretFor: (alertId: string) => string,
     private readonly options: WebhookOptions,
+    /** The guarded client (src/core/outbound.ts), with the per-attempt timeout. */
+    private readonly outbound: OutboundClient,
     private readonly logger: Logger,
   ) {}
 
@@ -74,27 +76,20 @@ export class WebhookDispatcher {
     const attempt = delivery.attempts + 1;
     const body = JSON.stringify(delivery.payload);
     const secret = this.secretFor(String(delivery.payload.alertId));
-    let statusCode: number | null = null;
-    let error: string | null = null;
-    try {
-      const response = await fetch(delivery.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-orgraph-delivery': delivery.id,
-          'x-orgraph-event': String(delivery.payload.type),
-          'x-orgraph-signature': signatureHeader(secret, body, Math.floor(Date.now() / 1000)),
-        },
-        body,
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-        redirect: 'manual',
-      });
-      statusCode = response.status;
-      await response.arrayBuffer().catch(() => undefined);
-      if (response.status < 200 || response.status >= 300) error = `HTTP ${response.status}`;
-    } catch (thrown) {
-      error = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
-    }
+    const result = await this.outbound.request(delivery.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-orgraph-delivery': delivery.id,
+        'x-orgraph-event': String(delivery.payload.type),
+        'x-orgraph-signature': signatureHeader(secret, body, Math.floor(Date.now() / 1000)),
+      },
+      body,
+    });
+    // Only the generic code is stored (and shown through `deliveries`); what the target said stays in the server log.
+    const statusCode = result.status;
+    const error = result.ok ? null : result.failure;
+    if (!result.ok) this.logger.info({ deliveryId: delivery.id, attempt, failure: result.failure, detail: result.detail }, 'webhook attempt failed');
     const succeeded = error === null;
     const exhausted = !succeeded && attempt >= this.options.maxAttempts;
     const backoffMs = this.options.retryBaseMs * 2 ** (attempt - 1);

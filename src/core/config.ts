@@ -41,7 +41,24 @@ const configSchema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
   /** Public base URL of this server (SSO callback URLs); default: derived from each request's host. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  SEED_DEMO: booleanFlag.default(true),
+  /** Seed the demo organization on start (default: on, except in production, where it is refused). */
+  SEED_DEMO: booleanFlag.optional(),
+  /**
+   * Outbound requests to customer-supplied URLs (src/core/outbound.ts): let loopback addresses through. For tests and
+   * local development only (receivers on 127.0.0.1); production refuses to start with it.
+   */
+  OUTBOUND_ALLOW_LOOPBACK: booleanFlag.default(false),
+  /** Outbound requests: the largest response body read, in bytes (a larger one fails the request). */
+  OUTBOUND_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(1024 * 1024),
+  /** Outbound requests: time for a whole request (DNS, connect, answer), in milliseconds. */
+  OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** `host:port` of the DNS server Orgraph resolves customer-supplied names with; default: the system resolver. */
+  DNS_RESOLVER: z
+    .string()
+    .regex(/^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):\d{1,5}$/, 'must be ip:port, e.g. 127.0.0.1:5353 or [::1]:53')
+    .optional(),
+  /** Bearer credential for `/metrics`. Production serves `/metrics` only with it (404 when unset). */
+  METRICS_TOKEN: z.string().min(24).optional(),
   /** Cache verified API keys for a few seconds (revocation drops the entry at once). Off only to measure its effect. */
   API_KEY_AUTH_CACHE: booleanFlag.default(true),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
@@ -68,6 +85,8 @@ export type Config = z.infer<typeof configSchema> & {
   /** True unless NODE_ENV=production: controls error masking and demo conveniences. */
   readonly isProduction: boolean;
   readonly encryptionKey: string;
+  /** SEED_DEMO resolved: never in production. */
+  readonly seedDemo: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -85,9 +104,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && !values.ENCRYPTION_KEY) {
     throw new ConfigError('Invalid configuration:\n  ENCRYPTION_KEY: required when NODE_ENV=production');
   }
+  // A production server must not reach its own loopback services on a customer's behalf, nor create an organization
+  // with a documented password.
+  if (isProduction && values.OUTBOUND_ALLOW_LOOPBACK) {
+    throw new ConfigError('Invalid configuration:\n  OUTBOUND_ALLOW_LOOPBACK: not allowed when NODE_ENV=production');
+  }
+  if (isProduction && values.SEED_DEMO) {
+    throw new ConfigError('Invalid configuration:\n  SEED_DEMO: the demo organization is never seeded when NODE_ENV=production');
+  }
   return {
     ...values,
     isProduction,
+    seedDemo: !isProduction && (values.SEED_DEMO ?? true),
     // Development fallback only; production requires ENCRYPTION_KEY (checked above).
     encryptionKey: values.ENCRYPTION_KEY ?? 'orgraph-development-encryption-key-not-for-production',
   };

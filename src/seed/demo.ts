@@ -24,10 +24,13 @@ export interface DemoSeedResult {
 
 /** Seeds the demo organization once (an admin with a password, two teams, an organization admin key). */
 export async function seedDemo(db: DataSource): Promise<DemoSeedResult> {
+  const config = loadConfig();
+  // Its password is in the README: a production database must never hold it (loadConfig refuses SEED_DEMO there too).
+  if (config.isProduction) throw new Error('The demo organization is never seeded when NODE_ENV=production.');
   const result: DemoSeedResult = { ...DEMO, adminKey: null };
   if (await db.getRepository(Organization).exists({ where: { slug: DEMO.organizationSlug } })) return result;
 
-  const services = createServices(db, loadConfig());
+  const services = createServices(db, config);
   const system: Caller = { actor: { kind: 'OPERATOR' }, requestId: 'seed-demo', ip: null };
   const { user, session } = await services.users.signUp(system, {
     email: DEMO.adminEmail,

@@ -8,6 +8,8 @@ import type { TeamsService } from '../teams/teams.service';
 import type { UsersService } from '../users/users.service';
 import type { PoliciesService } from '../policies/policies.service';
 import { User } from '../users/user.entity';
+import type { OutboundClient } from '../core/outbound';
+import { discoverIssuer, guardClient } from './ssoDiscovery';
 
 export interface SsoConnectionView {
   organizationId: string;
@@ -56,6 +58,8 @@ export class SsoService {
     private readonly users: UsersService,
     private readonly teams: TeamsService,
     private readonly policies: Pick<PoliciesService, 'ssoRequired'>,
+    /** Discovery, JWKS, token and userinfo requests go through the outbound guard (the issuer is customer-typed). */
+    private readonly outbound: OutboundClient,
   ) {
     this.cipher = new SecretCipher(encryptionKey, 'orgraph/sso-client-secrets/v1');
   }
@@ -71,15 +75,14 @@ export class SsoService {
   }
 
   async setConnection(caller: Caller, organizationId: string, input: SetConnectionInput): Promise<SsoConnectionView> {
-    let issuerUrl: URL;
-    try {
-      issuerUrl = new URL(input.issuer);
-    } catch {
-      throw new UserInputFailure('INVALID_URL', 'The issuer must be an https URL (http only for localhost).', ['input', 'issuer']);
+    const checked = this.outbound.check(input.issuer);
+    if (!checked.ok && checked.reason === 'DESTINATION_NOT_ALLOWED') {
+      throw new UserInputFailure('DESTINATION_NOT_ALLOWED', 'The issuer must be a public address (not loopback, private, link-local, metadata or an internal name).', ['input', 'issuer']);
     }
-    const local = ['localhost', '127.0.0.1', '[::1]'].includes(issuerUrl.hostname);
-    if (issuerUrl.protocol !== 'https:' && !(local && issuerUrl.protocol === 'http:')) {
-      throw new UserInputFailure('INVALID_URL', 'The issuer must be an https URL (http only for localhost).', ['input', 'issuer']);
+    // Plain http only where the outbound guard lets loopback through (tests, local development).
+    const loopbackHttp = checked.ok && checked.url.protocol === 'http:' && this.outbound.options.allowLoopback && ['localhost', '127.0.0.1', '[::1]'].includes(checked.url.hostname);
+    if (!checked.ok || (checked.url.protocol !== 'https:' && !loopbackHttp)) {
+      throw new UserInputFailure('INVALID_URL', 'The issuer must be an https URL.', ['input', 'issuer']);
     }
     if (!input.clientId.trim() || input.clientId.length > 500) throw new UserInputFailure('INVALID', 'Client id is required.', ['input', 'clientId']);
     if (!input.clientSecret || input.clientSecret.length > 2000) throw new UserInputFailure('INVALID', 'Client secret is required.', ['input', 'clientSecret']);
@@ -160,20 +163,29 @@ export class SsoService {
     return result;
   }
 
+  /**
+   * Discovery answers and its JWKS has keys. The outcome is one of a few fixed sentences: what the target answered is
+   * never echoed (through the guard it can only be a public host, but an admin's probe must not become a reader).
+   */
   private async probe(issuerUrl: string): Promise<{ ok: boolean; message: string }> {
+    const unreachable = { ok: false, message: 'The identity provider did not answer discovery correctly (not reachable at a public address, not in time, or not OpenID metadata).' };
+    let jwksUri: unknown;
     try {
-      const issuer = await Issuer.discover(issuerUrl);
-      const jwksUri = issuer.metadata.jwks_uri;
-      if (!jwksUri) return { ok: false, message: 'Discovery works but names no jwks_uri.' };
-      const response = await fetch(jwksUri, { signal: AbortSignal.timeout(5000) });
-      const jwks = (await response.json()) as { keys?: unknown[] };
-      if (!response.ok || !Array.isArray(jwks.keys) || jwks.keys.length === 0) {
-        return { ok: false, message: `The JWKS at ${jwksUri} answered ${response.status} without signing keys.` };
-      }
-      return { ok: true, message: `Discovery works (${issuer.metadata.issuer}) and the JWKS has ${jwks.keys.length} key(s).` };
-    } catch (error) {
-      return { ok: false, message: `The identity provider did not answer correctly: ${(error as Error).message}` };
+      jwksUri = (await discoverIssuer(this.outbound, issuerUrl)).metadata.jwks_uri;
+    } catch {
+      return unreachable;
     }
+    if (typeof jwksUri !== 'string') return { ok: false, message: 'Discovery works but names no jwks_uri.' };
+    const answer = await this.outbound.request(jwksUri, { headers: { accept: 'application/json, application/jwk-set+json' } });
+    let keys = 0;
+    try {
+      const jwks = answer.ok ? (JSON.parse(answer.body.toString('utf8')) as { keys?: unknown }) : null;
+      keys = jwks && Array.isArray(jwks.keys) ? jwks.keys.length : 0;
+    } catch {
+      keys = 0;
+    }
+    if (keys === 0) return { ok: false, message: 'The JWKS named by discovery did not answer with signing keys (not reachable at a public address, not in time, or no keys).' };
+    return { ok: true, message: `Discovery works and the JWKS has ${keys} key(s).` };
   }
 
   /** Begins a login: stores state, nonce and the PKCE verifier, and returns the provider's authorization URL. */
@@ -310,11 +322,11 @@ export class SsoService {
     // its signing key (new `kid`) is trusted at once instead of after the library's JWKS refresh throttle.
     let issuer: Issuer<BaseClient>;
     try {
-      issuer = await Issuer.discover(row.issuer);
+      issuer = await discoverIssuer(this.outbound, row.issuer);
     } catch {
       throw new SsoLoginError(502, 'PROVIDER_UNAVAILABLE', 'The identity provider is not reachable (discovery failed).');
     }
     const secret = this.cipher.open({ ciphertext: row.client_secret_ciphertext, iv: row.client_secret_iv, authTag: row.client_secret_tag }, organizationId);
-    return new issuer.Client({ client_id: row.client_id, client_secret: secret, redirect_uris: [callbackUrl], response_types: ['code'] });
+    return guardClient(this.outbound, new issuer.Client({ client_id: row.client_id, client_secret: secret, redirect_uris: [callbackUrl], response_types: ['code'] }));
   }
 }

@@ -51,6 +51,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     // Every test file drives one server from one IP and signs many users up anonymously; the rate limiter is
     // switched on (with small budgets) by the files that test it (test/rateLimit.test.ts, test/fuzz.test.ts).
     RATE_LIMIT_ENABLED: 'false',
+    // Webhook receivers and OIDC providers of tests listen on 127.0.0.1; test/outbound.test.ts turns this off to
+    // prove the guard. Production refuses the setting (src/core/config.ts).
+    OUTBOUND_ALLOW_LOOPBACK: 'true',
     ...env,
   });
   const db = createDataSource({ url: database.url, poolSize: 8 });
