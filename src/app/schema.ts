@@ -3,13 +3,15 @@ import { defaultFieldResolver, isObjectType, lexicographicSortSchema, printSchem
 import { buildSchemaSync } from 'type-graphql';
 import { VISIBILITY_GATES } from '../authz/access';
 import { allResolvers } from '../registry';
+import { annotateStringLimits } from '../core/inputLimits';
 import type { AppContext } from './context';
 
 let built: GraphQLSchema | null = null;
 
 /** The GraphQL schema, built once per process from the type-graphql decorators. */
 export function buildOrgraphSchema(): GraphQLSchema {
-  built ??= gateObjectFields(buildSchemaSync({ resolvers: allResolvers, validate: false }));
+  // Every string argument and input field gets its maximum length (src/core/inputLimits.ts), shown in its description.
+  built ??= annotateStringLimits(gateObjectFields(buildSchemaSync({ resolvers: allResolvers, validate: false })));
   return built;
 }
 

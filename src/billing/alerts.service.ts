@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { UserInputFailure } from '../core/errors';
 import { isDecimalString } from '../core/scalars';
 import { recordAudit, type Caller } from '../audit/audit';
+import { isEmailAddress } from '../core/email';
 import { genericFailure, type OutboundClient } from '../core/outbound';
 
 export interface SpendingAlertRow {
@@ -29,7 +30,6 @@ export interface CreateAlertInput {
   locked?: boolean | null;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The alerts of some organizations with their current period (in the organization's billing zone) and spend. */
 const ALERT_STATE = `
@@ -76,7 +76,7 @@ export class AlertsService {
     if ((input.currency ?? 'USD') !== 'USD') throw new UserInputFailure('UNSUPPORTED_CURRENCY', 'Only USD is supported.', ['input', 'currency']);
     const recipients = input.recipients ?? [];
     if (recipients.length > 20) throw new UserInputFailure('INVALID', 'At most 20 recipients.', ['input', 'recipients']);
-    const badRecipient = recipients.find((email) => !EMAIL.test(email));
+    const badRecipient = recipients.find((email) => !isEmailAddress(email));
     if (badRecipient) throw new UserInputFailure('INVALID', `"${badRecipient}" is not an email address.`, ['input', 'recipients']);
     if (input.webhookUrl) this.validateWebhookUrl(input.webhookUrl);
     if (teamId && input.locked) throw new UserInputFailure('INVALID', 'Only organization-wide limits can be locked.', ['input', 'locked']);

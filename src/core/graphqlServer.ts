@@ -14,6 +14,7 @@ import { currentRequestScope } from './requestScope';
 import { UserInputFailure } from './errors';
 import { queryCostPlugin, type TokenBucketLimiter } from './rateLimit';
 import { jitGateway } from './jitExecutor';
+import { stringLimitsPlugin } from './inputLimits';
 import type { Actor } from '../auth/actor';
 
 interface BaseGraphqlContext {
@@ -82,6 +83,8 @@ export function createApolloServer<TContext extends BaseGraphqlContext>(options:
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
       observabilityPlugin<TContext>(logger),
+      // Before cost and execution: every string within its maximum length (src/core/inputLimits.ts).
+      stringLimitsPlugin<TContext>(),
       queryCostPlugin<TContext>({
         maxCost: config.GRAPHQL_MAX_COST,
         limiter: options.limiter,

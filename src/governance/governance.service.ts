@@ -1,3 +1,4 @@
+import { isEmailAddress } from '../core/email';
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { UserInputFailure } from '../core/errors';
@@ -18,7 +19,9 @@ export interface TeamGovernanceValues {
 
 export type TeamGovernanceChange = Partial<TeamGovernanceValues>;
 
-const ESCALATION_CONTACT = /^(?:[^\s@]+@[^\s@]+\.[^\s@]+|[@#][A-Za-z0-9._-]{2,80}|[a-z][a-z0-9-]*:[A-Za-z0-9._/@-]{2,120})$/;
+// An email (checked in linear time), a @handle/#channel, or a scheme:target; the alternatives are bounded.
+const ESCALATION_HANDLE = /^(?:[@#][A-Za-z0-9._-]{2,80}|[a-z][a-z0-9-]{0,30}:[A-Za-z0-9._/@-]{2,120})$/;
+const isEscalationContact = (value: string) => value.length <= 254 && (isEmailAddress(value) || ESCALATION_HANDLE.test(value));
 
 /**
  * Governance metadata and the organization snapshot that readiness, findings and the structure hint are computed
@@ -121,7 +124,7 @@ export class GovernanceService {
 
   /** Changes the given fields (null clears one); validates, writes and audits in one transaction. */
   async update(caller: Caller, team: Team, change: TeamGovernanceChange): Promise<TeamGovernanceValues> {
-    if (change.escalationContact && !ESCALATION_CONTACT.test(change.escalationContact)) {
+    if (change.escalationContact && !isEscalationContact(change.escalationContact)) {
       throw new UserInputFailure('INVALID', 'Must be an email address or an on-call handle such as @payments-oncall, #alerts or pagerduty:PXYZ.', ['input', 'escalationContact']);
     }
     if (change.expectedMonthlySpend !== undefined && change.expectedMonthlySpend !== null) {

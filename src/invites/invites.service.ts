@@ -1,3 +1,4 @@
+import { isEmailAddress } from '../core/email';
 import type { DataSource, EntityManager } from 'typeorm';
 import { UserInputFailure, type UserErrorShape } from '../core/errors';
 import { isUniqueViolation } from '../core/dbErrors';
@@ -13,7 +14,6 @@ import { queueEmail } from './emailOutbox';
 
 export const INVITE_TTL_MS = 7 * 24 * 3600_000;
 export const MAX_INVITES_PER_CALL = 50;
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export type InviteTarget = { organization: Organization } | { team: Team };
 
@@ -43,7 +43,7 @@ export class InvitesService {
       const field = (...rest: string[]) => ['input', 'invitations', String(index), ...rest];
       try {
         const email = row.email.trim();
-        if (email.length > 254 || !EMAIL_PATTERN.test(email)) throw new UserInputFailure('INVALID', 'Must be a valid email address.', field('email'));
+        if (email.length > 254 || !isEmailAddress(email)) throw new UserInputFailure('INVALID', 'Must be a valid email address.', field('email'));
         if (seen.has(email.toLowerCase())) throw new UserInputFailure('DUPLICATE', 'This email appears more than once in the list.', field('email'));
         seen.add(email.toLowerCase());
         const shape = inviteShape(target, row, field);

@@ -1,3 +1,4 @@
+import { isEmailAddress } from '../core/email';
 import argon2 from 'argon2';
 import type { DataSource, EntityManager } from 'typeorm';
 import { UserInputFailure } from '../core/errors';
@@ -9,7 +10,6 @@ import { assertValidName } from '../teams/username';
 import { User } from './user.entity';
 import { Session, type SessionMethod } from './session.entity';
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MIN_PASSWORD_LENGTH = 10;
 
 export interface SessionGrant {
@@ -104,7 +104,7 @@ export class UsersService {
 
 function normalizeEmail(email: string, field: string[]): string {
   const normalized = email.trim().toLowerCase();
-  if (normalized.length > 254 || !EMAIL_PATTERN.test(normalized)) {
+  if (normalized.length > 254 || !isEmailAddress(normalized)) {
     throw new UserInputFailure('INVALID', 'Must be a valid email address.', field);
   }
   return normalized;

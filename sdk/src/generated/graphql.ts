@@ -6,7 +6,7 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** Accept an invite as the signed-in user. */
 export type AcceptInviteInput = {
-  /** The token from the invite email. */
+  /** The token from the invite email. Maximum length: 1000 characters. */
   token: string;
 };
 
@@ -19,21 +19,21 @@ export type ApiKeyScope =
 
 /** Archive a team: its keys stop working and models are denied; its history stays. */
 export type ArchiveTeamInput = {
-  /** The team’s global id. */
+  /** The team’s global id. Maximum length: 1000 characters. */
   teamId: string;
 };
 
 /** Narrows the audit log; all given conditions must hold. */
 export type AuditLogFilterInput = {
-  /** Only this action (`apiKey.create`), or every action under a prefix ending in a dot (`member.`). */
+  /** Only this action (`apiKey.create`), or every action under a prefix ending in a dot (`member.`). Maximum length: 1000 characters. */
   action?: string | null | undefined;
-  /** Only events by this actor: a User global id or an API key id (`ogk_…`). */
+  /** Only events by this actor: a User global id or an API key id (`ogk_…`). Maximum length: 1000 characters. */
   actor?: string | null | undefined;
-  /** Only events at or after this time. */
+  /** Only events at or after this time. Maximum length: 1000 characters. */
   from?: string | null | undefined;
-  /** Only events about this object (its global id). */
+  /** Only events about this object (its global id). Maximum length: 1000 characters. */
   target?: string | null | undefined;
-  /** Only events before this time. */
+  /** Only events before this time. Maximum length: 1000 characters. */
   to?: string | null | undefined;
 };
 
@@ -46,29 +46,29 @@ export type AuthMethod =
 
 /** Create an API key on a team. */
 export type CreateApiKeyInput = {
-  /** Human label, 1–255 characters. */
+  /** Human label, 1–255 characters. Maximum length: 1000 characters. */
   alias: string;
-  /** When the key stops working; must be in the future. Null = never. */
+  /** When the key stops working; must be in the future. Null = never. Maximum length: 1000 characters. */
   expiresAt?: string | null | undefined;
-  /** A member of the team the key acts for (a User global id); requests are attributed to them. */
+  /** A member of the team the key acts for (a User global id); requests are attributed to them. Maximum length: 1000 characters. */
   ownerId?: string | null | undefined;
   /** API (model calls only) or ADMIN (administers the team). */
   scope: ApiKeyScope;
-  /** The team’s global id. */
+  /** The team’s global id. Maximum length: 1000 characters. */
   teamId: string;
 };
 
 /** Invite one person to an organization or to a team (give exactly one of organizationId and teamId). */
 export type CreateInviteInput = {
-  /** Email address; the invite can only be accepted by an account with this email (any letter case). */
+  /** Email address; the invite can only be accepted by an account with this email (any letter case). Maximum length: 254 characters. */
   email: string;
-  /** The organization to invite to. */
+  /** The organization to invite to. Maximum length: 1000 characters. */
   organizationId?: string | null | undefined;
   /** Organization invites: the organization role (default MEMBER). */
   organizationRole?: OrganizationRole | null | undefined;
   /** Organization invites: teams to join on acceptance. */
   teamAssignments?: Array<TeamAssignmentInput> | null | undefined;
-  /** The team to invite to. */
+  /** The team to invite to. Maximum length: 1000 characters. */
   teamId?: string | null | undefined;
   /** Team invites: the team role (default DEVELOPER). */
   teamRole?: TeamRole | null | undefined;
@@ -76,41 +76,41 @@ export type CreateInviteInput = {
 
 /** Create an organization; you become its first ADMIN. */
 export type CreateOrganizationInput = {
-  /** Display name, 1–100 characters. */
+  /** Display name, 1–100 characters. Maximum length: 1000 characters. */
   name: string;
-  /** Unique handle; also the username of the organization’s root team. Same rules as team usernames. */
+  /** Unique handle; also the username of the organization’s root team. Same rules as team usernames. Maximum length: 1000 characters. */
   slug: string;
 };
 
 /** Create a spending alert. */
 export type CreateSpendingAlertInput = {
-  /** Currency of the threshold; only USD. */
+  /** Currency of the threshold; only USD. Maximum length: 1000 characters. */
   currency?: string | null | undefined;
   /** Make it a hard limit (deny model access once reached). */
   hardLimit?: boolean | null | undefined;
   /** Organization hard limits: lock so team limits cannot exceed it. */
   locked?: boolean | null | undefined;
-  /** The organization. */
+  /** The organization. Maximum length: 1000 characters. */
   organizationId: string;
   /** DAY or MONTH. */
   period: SpendPeriod;
-  /** Email recipients (≤ 20). */
+  /** Email recipients (≤ 20). Maximum length: 254 characters. */
   recipients?: Array<string> | null | undefined;
-  /** A team of the organization; omit for an organization-wide alert. */
+  /** A team of the organization; omit for an organization-wide alert. Maximum length: 1000 characters. */
   teamId?: string | null | undefined;
-  /** Threshold per period as a positive decimal string, e.g. "500". */
+  /** Threshold per period as a positive decimal string, e.g. "500". Maximum length: 1000 characters. */
   threshold: string;
-  /** Webhook URL (http or https); deliveries are signed with HMAC-SHA256. */
+  /** Webhook URL (http or https); deliveries are signed with HMAC-SHA256. Maximum length: 2000 characters. */
   webhookUrl?: string | null | undefined;
 };
 
 /** Create a team inside an organization. */
 export type CreateTeamInput = {
-  /** Display name, 1–100 characters. */
+  /** Display name, 1–100 characters. Maximum length: 1000 characters. */
   name: string;
-  /** The organization’s global id. */
+  /** The organization’s global id. Maximum length: 1000 characters. */
   organizationId: string;
-  /** Platform-wide unique handle: 3–39 characters of lowercase letters, digits and single hyphens, starting with a letter, not ending with a hyphen. */
+  /** Platform-wide unique handle: 3–39 characters of lowercase letters, digits and single hyphens, starting with a letter, not ending with a hyphen. Maximum length: 1000 characters. */
   username: string;
 };
 
@@ -160,9 +160,9 @@ export type InvoiceStatus =
 
 /** Sign in with email and password. */
 export type LoginInput = {
-  /** Email address (case-insensitive). */
+  /** Email address (case-insensitive). Maximum length: 254 characters. */
   email: string;
-  /** Password. */
+  /** Password. Maximum length: 1000 characters. */
   password: string;
 };
 
@@ -172,7 +172,7 @@ export type MemberFilterInput = {
   role?: OrganizationRole | null | undefined;
   /** Only people with this status. */
   status?: MemberStatus | null | undefined;
-  /** Only people on (or invited to) this team (a Team global id). */
+  /** Only people on (or invited to) this team (a Team global id). Maximum length: 1000 characters. */
   teamId?: string | null | undefined;
 };
 
@@ -196,13 +196,13 @@ export type ModelAccessCheckErrorCode =
 
 /** One gateway question: may this team call this endpoint on this surface? Give exactly one of teamUsername or teamId. */
 export type ModelAccessCheckInput = {
-  /** The catalog endpoint id, e.g. `fal-ai/flux/dev`. */
+  /** The catalog endpoint id, e.g. `fal-ai/flux/dev`. Maximum length: 1000 characters. */
   endpointId: string;
-  /** `API` or `PLAYGROUND`. A string, so one unknown surface fails only its own check. */
+  /** `API` or `PLAYGROUND`. A string, so one unknown surface fails only its own check. Maximum length: 1000 characters. */
   surface: string;
-  /** The team’s global id. */
+  /** The team’s global id. Maximum length: 1000 characters. */
   teamId?: string | null | undefined;
-  /** The team’s username (what the gateway usually knows). */
+  /** The team’s username (what the gateway usually knows). Maximum length: 1000 characters. */
   teamUsername?: string | null | undefined;
 };
 
@@ -309,17 +309,17 @@ export type Product =
 
 /** Rename an organization. */
 export type RenameOrganizationInput = {
-  /** New display name, 1–100 characters. */
+  /** New display name, 1–100 characters. Maximum length: 1000 characters. */
   name: string;
-  /** The organization’s global id. */
+  /** The organization’s global id. Maximum length: 1000 characters. */
   organizationId: string;
 };
 
 /** Rename a team. */
 export type RenameTeamInput = {
-  /** New display name, 1–100 characters. */
+  /** New display name, 1–100 characters. Maximum length: 1000 characters. */
   name: string;
-  /** The team’s global id. */
+  /** The team’s global id. Maximum length: 1000 characters. */
   teamId: string;
 };
 
@@ -340,33 +340,33 @@ export type RequestVisibilitySettingInput = {
 
 /** Revoke an API key; it stops working at once. */
 export type RevokeApiKeyInput = {
-  /** The key’s global id. */
+  /** The key’s global id. Maximum length: 1000 characters. */
   apiKeyId: string;
 };
 
 /** Set (create or replace) the organization’s OIDC connection. */
 export type SetSsoConnectionInput = {
-  /** Client id. */
+  /** Client id. Maximum length: 1000 characters. */
   clientId: string;
-  /** Client secret; stored encrypted, never returned. */
+  /** Client secret; stored encrypted, never returned. Maximum length: 2000 characters. */
   clientSecret: string;
-  /** Team that just-in-time provisioned users join (global id). */
+  /** Team that just-in-time provisioned users join (global id). Maximum length: 1000 characters. */
   defaultTeamId?: string | null | undefined;
-  /** Issuer URL (https; http only for localhost). */
+  /** Issuer URL (https; http only for localhost). Maximum length: 2000 characters. */
   issuer: string;
-  /** The organization. */
+  /** The organization. Maximum length: 1000 characters. */
   organizationId: string;
-  /** Verified email domains (1–50), e.g. ["example.com"]. */
+  /** Verified email domains (1–50), e.g. ["example.com"]. Maximum length: 1000 characters. */
   verifiedDomains: Array<string>;
 };
 
 /** Create an account with email and password. */
 export type SignUpInput = {
-  /** Email address (case-insensitive, unique). */
+  /** Email address (case-insensitive, unique). Maximum length: 254 characters. */
   email: string;
-  /** Display name, 1–100 characters. */
+  /** Display name, 1–100 characters. Maximum length: 1000 characters. */
   name: string;
-  /** Password, 10–200 characters. Stored only as an argon2id hash. */
+  /** Password, 10–200 characters. Stored only as an argon2id hash. Maximum length: 1000 characters. */
   password: string;
 };
 
@@ -377,7 +377,7 @@ export type SpendPeriod =
 
 /** Identify the organization of an SSO operation. */
 export type SsoOrganizationInput = {
-  /** The organization. */
+  /** The organization. Maximum length: 1000 characters. */
   organizationId: string;
 };
 
@@ -393,7 +393,7 @@ export type SsoRequiredSettingInput = {
 export type TeamAssignmentInput = {
   /** The role in that team. */
   role: TeamRole;
-  /** A team of the organization (global id). */
+  /** A team of the organization (global id). Maximum length: 1000 characters. */
   teamId: string;
 };
 
@@ -434,7 +434,7 @@ export type TeamRole =
 
 /** Change a member’s organization role. */
 export type UpdateMemberRoleInput = {
-  /** The member’s global id. */
+  /** The member’s global id. Maximum length: 1000 characters. */
   memberId: string;
   /** The new role. */
   role: OrganizationRole;
@@ -442,7 +442,7 @@ export type UpdateMemberRoleInput = {
 
 /** Change organization policy settings (value and lock per setting). */
 export type UpdateOrganizationPolicyInput = {
-  /** The organization’s global id. */
+  /** The organization’s global id. Maximum length: 1000 characters. */
   organizationId: string;
   /** The settings to change. */
   settings: OrganizationPolicySettingsInput;

@@ -1,0 +1,187 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  GraphQLError,
+  Kind,
+  TypeInfo,
+  getNamedType,
+  getNullableType,
+  isInputObjectType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  isScalarType,
+  visit,
+  visitWithTypeInfo,
+  type GraphQLArgument,
+  type GraphQLInputField,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  type ValueNode,
+} from 'graphql';
+
+/**
+ * Maximum length of every string the schema accepts (issue 16: one 30,000-character email froze the server).
+ *
+ * Every argument and input field whose type is a string-valued scalar (String, ID and the custom scalars, which all
+ * arrive as strings) gets `DEFAULT_STRING_MAX` unless listed below by schema coordinate (`Type.field` for input
+ * fields, `Type.field(arg)` for arguments). New fields are covered by the default without anyone listing them.
+ * Limits count UTF-16 code units (JavaScript `length`), apply to each element of a list, and are checked on the
+ * operation (literals and variables) before any variable is coerced, any scalar parsed or any resolver runs.
+ */
+export const DEFAULT_STRING_MAX = 1000;
+
+export const STRING_LIMITS: Readonly<Record<string, number>> = {
+  // Request payloads: the service then enforces REQUEST_PAYLOAD_MAX_BYTES; the HTTP body limit (2 MB) bounds both.
+  'RequestRecordInput.input': 2_000_000,
+  'RequestRecordInput.output': 2_000_000,
+  // Secret values (certificates, service-account JSON) may be long.
+  'SetTeamSecretInput.value': 16_384,
+  // URLs and provider credentials.
+  'CreateSpendingAlertInput.webhookUrl': 2000,
+  'SetSsoConnectionInput.issuer': 2000,
+  'SetSsoConnectionInput.clientSecret': 2000,
+  // RFC 5321: an address is at most 254 characters.
+  'SignUpInput.email': 254,
+  'LoginInput.email': 254,
+  'CreateInviteInput.email': 254,
+  'InvitationInput.email': 254,
+  'CreateSpendingAlertInput.recipients': 254,
+  'UpdateTeamGovernanceInput.escalationContact': 254,
+};
+
+const NON_STRING_SCALARS = new Set(['Int', 'Float', 'Boolean']);
+
+/** The limit of one argument or input field, or null when it does not take strings. */
+function limitOf(coordinate: string, type: GraphQLInputType): number | null {
+  const named = getNamedType(type);
+  if (!isScalarType(named) || NON_STRING_SCALARS.has(named.name)) return null;
+  return STRING_LIMITS[coordinate] ?? DEFAULT_STRING_MAX;
+}
+
+export interface StringInput {
+  coordinate: string;
+  max: number;
+}
+
+/** Every string-taking argument and input field of the schema with its limit (the tests enumerate from this too). */
+export function stringInputs(schema: GraphQLSchema): Array<StringInput & { target: GraphQLArgument | GraphQLInputField }> {
+  const found: Array<StringInput & { target: GraphQLArgument | GraphQLInputField }> = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__')) continue;
+    if (isInputObjectType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        const max = limitOf(`${type.name}.${field.name}`, field.type);
+        if (max !== null) found.push({ coordinate: `${type.name}.${field.name}`, max, target: field });
+      }
+    }
+    if (isObjectType(type) || isInterfaceType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        for (const arg of field.args) {
+          const coordinate = `${type.name}.${field.name}(${arg.name})`;
+          const max = limitOf(coordinate, arg.type);
+          if (max !== null) found.push({ coordinate, max, target: arg });
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** Writes each limit into the description, so clients (and the committed SDL) see it. Fails on a stale listing. */
+export function annotateStringLimits(schema: GraphQLSchema): GraphQLSchema {
+  const inputs = stringInputs(schema);
+  const known = new Set(inputs.map((input) => input.coordinate));
+  const stale = Object.keys(STRING_LIMITS).filter((coordinate) => !known.has(coordinate));
+  if (stale.length) throw new Error(`STRING_LIMITS names coordinates the schema does not have: ${stale.join(', ')}`);
+  for (const { target, max } of inputs) {
+    const note = `Maximum length: ${max} characters.`;
+    if (!target.description?.includes(note)) target.description = `${target.description ? `${target.description.trimEnd()} ` : ''}${note}`;
+  }
+  return schema;
+}
+
+function tooLong(coordinate: string, max: number): GraphQLError {
+  return new GraphQLError(`${coordinate} is longer than its maximum of ${max} characters.`, {
+    extensions: { code: 'BAD_USER_INPUT', argument: coordinate, http: { status: 400 } },
+  });
+}
+
+/** A variable's value (JSON) along an input type. */
+function checkValue(value: unknown, type: GraphQLInputType, coordinate: string): void {
+  if (value === null || value === undefined) return;
+  const nullable = getNullableType(type) as GraphQLInputType;
+  if (isListType(nullable)) {
+    if (Array.isArray(value)) for (const item of value) checkValue(item, nullable.ofType, coordinate);
+    else checkValue(value, nullable.ofType, coordinate);
+    return;
+  }
+  if (isInputObjectType(nullable)) {
+    if (typeof value !== 'object') return;
+    const fields = nullable.getFields();
+    for (const [name, item] of Object.entries(value as Record<string, unknown>)) {
+      const field = fields[name];
+      if (field) checkValue(item, field.type, `${nullable.name}.${field.name}`);
+    }
+    return;
+  }
+  const max = limitOf(coordinate, nullable);
+  if (max !== null && typeof value === 'string' && value.length > max) throw tooLong(coordinate, max);
+}
+
+/** A literal (or a variable in it) along an input type. */
+function checkLiteral(node: ValueNode, type: GraphQLInputType, coordinate: string, variables: Record<string, unknown>): void {
+  const nullable = getNullableType(type) as GraphQLInputType;
+  switch (node.kind) {
+    case Kind.VARIABLE:
+      return checkValue(variables[node.name.value], type, coordinate);
+    case Kind.LIST:
+      for (const item of node.values) checkLiteral(item, isListType(nullable) ? nullable.ofType : nullable, coordinate, variables);
+      return;
+    case Kind.OBJECT: {
+      if (!isInputObjectType(nullable)) return;
+      const fields = nullable.getFields();
+      for (const item of node.fields) {
+        const field = fields[item.name.value];
+        if (field) checkLiteral(item.value, field.type, `${nullable.name}.${field.name}`, variables);
+      }
+      return;
+    }
+    case Kind.STRING: {
+      const max = limitOf(coordinate, isListType(nullable) ? nullable.ofType : nullable);
+      if (max !== null && node.value.length > max) throw tooLong(coordinate, max);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** Every argument of the operation, literal or variable, against its limit: linear in the size of the request. */
+export function checkStringLimits(schema: GraphQLSchema, document: Parameters<typeof visit>[0], variables: Record<string, unknown>): void {
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Argument(node) {
+        const arg = typeInfo.getArgument();
+        const parent = typeInfo.getParentType();
+        const field = typeInfo.getFieldDef();
+        if (!arg || !parent || !field) return;
+        checkLiteral(node.value, arg.type, `${parent.name}.${field.name}(${arg.name})`, variables);
+      },
+    }),
+  );
+}
+
+/** Apollo plugin: runs after the document validated, before variables are coerced and anything executes. */
+export function stringLimitsPlugin<TContext extends object>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request }) {
+          checkStringLimits(schema, document, request.variables ?? {});
+        },
+      };
+    },
+  };
+}
