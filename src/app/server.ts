@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -71,7 +72,12 @@ export async function startServer(options: {
     const ready = migrations === true;
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: migrations !== null, migrations: ready });
   });
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', async (req, res) => {
+    // Production serves metrics only to the holder of METRICS_TOKEN (404 while none is configured).
+    if (config.isProduction && !config.METRICS_TOKEN) return void res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Not found.' } });
+    if (config.METRICS_TOKEN && !bearerMatches(req.headers.authorization, config.METRICS_TOKEN)) {
+      return void res.status(401).set('www-authenticate', 'Bearer').json({ error: { code: 'UNAUTHENTICATED', message: 'Metrics need the metrics bearer token.' } });
+    }
     samplePool(db);
     res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
   });
@@ -135,4 +141,11 @@ function samplePool(db: DataSource): void {
   poolConnections.set({ state: 'total' }, pool.totalCount);
   poolConnections.set({ state: 'idle' }, pool.idleCount);
   poolConnections.set({ state: 'waiting' }, pool.waitingCount);
+}
+
+/** Constant-time comparison of `Authorization: Bearer <token>` with the expected token. */
+function bearerMatches(header: string | undefined, expected: string): boolean {
+  const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '', 'utf8');
+  const wanted = Buffer.from(expected, 'utf8');
+  return given.length === wanted.length && crypto.timingSafeEqual(given, wanted);
 }

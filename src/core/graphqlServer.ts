@@ -15,6 +15,7 @@ import { UserInputFailure } from './errors';
 import { queryCostPlugin, type TokenBucketLimiter } from './rateLimit';
 import { jitGateway } from './jitExecutor';
 import { stringLimitsPlugin } from './inputLimits';
+import { operationLabel } from './operationLabel';
 import type { Actor } from '../auth/actor';
 
 interface BaseGraphqlContext {
@@ -141,14 +142,17 @@ function observabilityPlugin<TContext extends BaseGraphqlContext>(logger: Logger
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
       let operationName = 'anonymous';
+      let operationLabelValue = 'anonymous';
       return {
         async didResolveOperation(requestContext) {
           operationName = requestContext.operationName ?? requestContext.operation?.operation ?? 'anonymous';
+          // The metric's label comes from a fixed set (the log line keeps the client's own name).
+          operationLabelValue = operationLabel(requestContext.operationName);
         },
         async willSendResponse({ response, errors }) {
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
           const outcome = errors?.length ? 'error' : 'ok';
-          graphqlRequestDuration.observe({ operation: operationName, outcome }, seconds);
+          graphqlRequestDuration.observe({ operation: operationLabelValue, outcome }, seconds);
           const scope = currentRequestScope();
           if (scope) response.http.headers.set('x-orgraph-sql-statements', String(scope.sqlStatements));
           logger.info(
