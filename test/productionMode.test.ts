@@ -21,7 +21,7 @@ describe('metrics', () => {
   let guarded: TestApp;
   beforeAll(async () => {
     dev = await startTestApp();
-    const prod = { NODE_ENV: 'production', ENCRYPTION_KEY, OUTBOUND_ALLOW_LOOPBACK: 'false' };
+    const prod = { NODE_ENV: 'production', ENCRYPTION_KEY };
     production = await startTestApp(prod);
     guarded = await startTestApp({ ...prod, METRICS_TOKEN });
   }, 60_000);

@@ -53,7 +53,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     RATE_LIMIT_ENABLED: 'false',
     // Webhook receivers and OIDC providers of tests listen on 127.0.0.1; test/outbound.test.ts turns this off to
     // prove the guard. Production refuses the setting (src/core/config.ts).
-    OUTBOUND_ALLOW_LOOPBACK: 'true',
+    ...(env.NODE_ENV === 'production' ? {} : { OUTBOUND_ALLOW_LOOPBACK: 'true' }),
     ...env,
   });
   const db = createDataSource({ url: database.url, poolSize: 8 });

@@ -60,7 +60,7 @@ export type CreateApiKeyInput = {
 
 /** Invite one person to an organization or to a team (give exactly one of organizationId and teamId). */
 export type CreateInviteInput = {
-  /** Email address; the invite can only be accepted by an account with this email (any letter case). Maximum length: 254 characters. */
+  /** Email address; the invite can only be accepted by an account with this email (any letter case). Maximum length: 1000 characters. */
   email: string;
   /** The organization to invite to. Maximum length: 1000 characters. */
   organizationId?: string | null | undefined;
@@ -94,7 +94,7 @@ export type CreateSpendingAlertInput = {
   organizationId: string;
   /** DAY or MONTH. */
   period: SpendPeriod;
-  /** Email recipients (≤ 20). Maximum length: 254 characters. */
+  /** Email recipients (≤ 20). Maximum length: 1000 characters. */
   recipients?: Array<string> | null | undefined;
   /** A team of the organization; omit for an organization-wide alert. Maximum length: 1000 characters. */
   teamId?: string | null | undefined;
@@ -160,7 +160,7 @@ export type InvoiceStatus =
 
 /** Sign in with email and password. */
 export type LoginInput = {
-  /** Email address (case-insensitive). Maximum length: 254 characters. */
+  /** Email address (case-insensitive). Maximum length: 1000 characters. */
   email: string;
   /** Password. Maximum length: 1000 characters. */
   password: string;
@@ -362,7 +362,7 @@ export type SetSsoConnectionInput = {
 
 /** Create an account with email and password. */
 export type SignUpInput = {
-  /** Email address (case-insensitive, unique). Maximum length: 254 characters. */
+  /** Email address (case-insensitive, unique). Maximum length: 1000 characters. */
   email: string;
   /** Display name, 1–100 characters. Maximum length: 1000 characters. */
   name: string;
