@@ -251,7 +251,7 @@ describe('invoices', () => {
 
     const bad = await fetch(`${app.url}/v1/organization/billing/focus?billing_month=2025-13`, { headers: { authorization: `Key ${org.adminKey}` } });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.type).toBe('invalid_request_error');
+    expect((await bad.json()).error.type).toBe('validation_error');
     for (const key of [await createApiKeyFor(app, teams[0]!.username, 'ADMIN'), await createApiKeyFor(app, org.slug, 'API')]) {
       const refused = await fetch(`${app.url}/v1/organization/billing/focus?billing_month=${month}`, { headers: { authorization: `Key ${key}` } });
       expect(refused.status).toBe(403);

@@ -1,8 +1,7 @@
-import express, { type Request, type Response } from 'express';
+import express from 'express';
 import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
-import type { Services } from '../app/services';
-import { UserInputFailure } from '../core/errors';
+import { adminKeyRoute, QueryParams, type RestDeps } from '../app/rest';
 import { parseMonth } from './invoices.service';
 
 /**
@@ -58,26 +57,14 @@ const focusTime = (time: DateTime) => time.toUTC().toISO({ suppressMilliseconds:
  * column sums to the invoices. Late usage of an earlier month is a `Usage` row with ChargeClass `Correction` and that
  * month's charge period.
  */
-export function createBillingRouter(services: Services): express.Router {
+export function createBillingRouter(deps: RestDeps): express.Router {
+  const { services } = deps;
   const router = express.Router();
-  router.get('/v1/organization/billing/focus', async (req, res) => {
-    let actor;
-    try {
-      actor = await services.authenticator.authenticate(req.header('authorization'));
-    } catch {
-      return restError(res, req, 401, 'authentication_error', 'Authentication required: the credential is missing, malformed, expired or revoked.');
-    }
-    if (actor.kind === 'ANONYMOUS') return restError(res, req, 401, 'authentication_error', 'Authentication required: the credential is missing, malformed, expired or revoked.');
-    if (actor.kind !== 'API_KEY' || !actor.isOrganizationAdminKey || !actor.organizationId) {
-      return restError(res, req, 403, 'permission_error', 'This endpoint requires an organization admin key.');
-    }
-    const monthText = typeof req.query.billing_month === 'string' ? req.query.billing_month : '';
-    let month: string;
-    try {
-      month = parseMonth(monthText, ['billing_month']);
-    } catch (error) {
-      return restError(res, req, 400, 'invalid_request_error', (error as UserInputFailure).message);
-    }
+  router.get(
+    '/v1/organization/billing/focus',
+    adminKeyRoute(deps, async (req, res, actor) => {
+    const monthText = new QueryParams(req, ['billing_month']).single('billing_month') ?? '';
+    const month = parseMonth(monthText, ['billing_month']);
     const invoices = await services.invoices.invoices({ organizationId: actor.organizationId }, month);
     const teams: Array<{ id: string; username: string }> = await services.db.query(`SELECT id, username FROM teams WHERE organization_id = $1`, [actor.organizationId]);
     const usernames = new Map(teams.map((team) => [team.id, team.username]));
@@ -129,10 +116,7 @@ export function createBillingRouter(services: Services): express.Router {
     );
     res.type('text/csv').setHeader('content-disposition', `attachment; filename="focus-${monthText}.csv"`);
     res.send(stringify(rows, { header: true, columns: [...FOCUS_COLUMNS] }));
-  });
+    }),
+  );
   return router;
-}
-
-function restError(res: Response, req: Request, status: number, type: string, message: string): void {
-  res.status(status).json({ error: { type, message, request_id: req.requestId } });
 }
