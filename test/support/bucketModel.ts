@@ -97,7 +97,9 @@ export function offsetChanges(zone: string, from: number, to: number): number[] 
 
 /** Every IANA zone whose offset is not a whole number of hours at some point of `year`, or changes by 30/45 min. */
 export function zonesWithFractionalOffsets(year: number): string[] {
-  const zones = (Intl as unknown as { supportedValuesOf(key: string): string[] }).supportedValuesOf('timeZone');
+  // The runtime lists some zones by their older canonical names (Asia/Calcutta, Asia/Katmandu): add today's names.
+  const modern = ['Asia/Kolkata', 'Asia/Kathmandu', 'Asia/Yangon', 'Australia/Eucla', 'Pacific/Chatham', 'Australia/Lord_Howe', 'Pacific/Marquesas', 'Indian/Cocos'];
+  const zones = [...new Set([...(Intl as unknown as { supportedValuesOf(key: string): string[] }).supportedValuesOf('timeZone'), ...modern])];
   return zones.filter((zone) => {
     const samples = [0, 3, 6, 9].map((month) => DateTime.utc(year, month + 1, 15).setZone(zone).offset);
     return samples.some((offset) => offset % 60 !== 0) || samples.some((offset) => Math.abs(offset - samples[0]!) % 60 !== 0);
