@@ -52,6 +52,9 @@ const SERVICE_CATEGORY: Record<string, string> = { MODEL_APIS: 'AI and Machine L
 const focusTime = (time: DateTime) => time.toUTC().toISO({ suppressMilliseconds: true });
 
 /**
+ * Costs: BilledCost and EffectiveCost are the line's billed amount (cents; they sum to the invoice totals); ListCost
+ * and ContractedCost are its exact amount (list unit price × quantity, up to 12 fractional digits).
+ *
  * `GET /v1/organization/billing/focus?billing_month=YYYY-MM` (organization admin key): one CSV row per invoice
  * line of every team for that month (issued, or the running drafts), in the FinOps FOCUS column set; the BilledCost
  * column sums to the invoices. Late usage of an earlier month is a `Usage` row with ChargeClass `Correction` and that
@@ -91,12 +94,12 @@ export function createBillingRouter(deps: RestDeps): express.Router {
           ChargePeriodStart: focusTime(chargeStart),
           ConsumedQuantity: line.quantity,
           ConsumedUnit: line.unit,
-          ContractedCost: line.amount,
+          ContractedCost: line.exactAmount,
           ContractedUnitPrice: correction ? '' : (line.unitPrice ?? ''),
           EffectiveCost: line.amount,
           InvoiceId: invoice.id ?? '',
           InvoiceIssuerName: 'Orgraph',
-          ListCost: line.amount,
+          ListCost: line.exactAmount,
           ListUnitPrice: correction ? '' : (line.unitPrice ?? ''),
           PricingCategory: 'Standard',
           PricingQuantity: line.quantity,

@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { BadUserInputError } from '../core/errors';
+import { DECIMAL_SCALE, decimalText } from '../core/decimals';
 import { Product } from '../catalog/modelEndpoint.entity';
 import { bucketLabel, finestTiling, planBuckets, type BucketArgs } from './buckets';
 import { UsageAuthKind, UsageExpand, UsageGroupBy, type UsageBucket, type UsageItem, type UsageReport } from './usage.types';
@@ -182,14 +183,14 @@ export class UsageQueryService {
     const value = (expression: string) => (readAsIs ? expression : `sum(${expression})`);
     const [minPrice, maxPrice] = readAsIs ? [source.minPrice, source.maxPrice] : [`min(${source.minPrice})`, `max(${source.maxPrice})`];
     const unitPrice = source.quantities
-      ? `CASE WHEN ${minPrice} = ${maxPrice} THEN trim_scale(${minPrice})::text
+      ? `CASE WHEN ${minPrice} = ${maxPrice} THEN ${decimalText(minPrice, DECIMAL_SCALE.unitPrice)}
               WHEN ${value('quantity')} = 0 THEN NULL
-              ELSE trim_scale(round(${value('cost')} / ${value('quantity')}, 12))::text END`
+              ELSE ${decimalText(`${value('cost')} / ${value('quantity')}`, DECIMAL_SCALE.unitPrice)} END`
       : 'NULL';
     const order = readAsIs ? [source.time, ...columns] : ['b', ...columns];
     return {
       sql: `SELECT ${bucketExpression} AS b, ${columns.join(', ')}${columns.length ? ',' : ''}
-              ${source.quantities ? `trim_scale(${value('quantity')})::text AS quantity,` : ''} trim_scale(${value('cost')})::text AS cost,
+              ${source.quantities ? `${decimalText(value('quantity'), DECIMAL_SCALE.quantity)} AS quantity,` : ''} ${decimalText(value('cost'))} AS cost,
               ${unitPrice} AS unit_price
          FROM ${source.table}
         WHERE ${where.join(' AND ')}
