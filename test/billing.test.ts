@@ -18,7 +18,7 @@ const INGEST = `mutation($input: IngestUsageInput!) { ingestUsage(input: $input)
 const CLOSE = `mutation($input: CloseBillingPeriodInput!) { closeBillingPeriod(input: $input) { month issued alreadyClosed userErrors { field code } } }`;
 const INVOICES = `query($slug: String!, $month: String!) { organization(slug: $slug) {
   billingSummary(month: $month) { status total invoiceCount }
-  invoices(month: $month, first: 100) { totalCount edges { node { team { username } status total usageTotal adjustmentsTotal lines { kind adjustsMonth endpointId quantity amount } } } }
+  invoices(month: $month, first: 100) { totalCount edges { node { team { username } status total exactTotal usageTotal adjustmentsTotal lines { kind adjustsMonth endpointId quantity amount exactAmount } } } }
 } }`;
 const CREATE_ALERT = `mutation($input: CreateSpendingAlertInput!) {
   createSpendingAlert(input: $input) { alert { id threshold hardLimit } signingSecret userErrors { field code } }
@@ -120,7 +120,11 @@ describe('invoices', () => {
             const invoices = new Map(result.invoices.edges.map(({ node: i }: any) => [i.team.username, i]));
             const lines = teams.map((t) =>
               ((invoices.get(t.username) as any)?.lines ?? [])
-                .map((line: any) => ({ kind: line.kind, endpointId: line.endpointId, quantity: scaled(line.quantity), amount: scaled(line.amount) }))
+                // The exact amount is the usage to the last digit; the billed amount is it rounded to cents (half away from zero).
+                .map((line: any) => {
+                  expect(scaled(line.amount)).toBe(((scaled(line.exactAmount) + 5n * 10n ** 9n) / 10n ** 10n) * 10n ** 10n);
+                  return { kind: line.kind, endpointId: line.endpointId, quantity: scaled(line.quantity), amount: scaled(line.exactAmount) };
+                })
                 .sort((x: any, y: any) => x.endpointId.localeCompare(y.endpointId)),
             );
             for (const invoice of invoices.values() as Iterable<any>) {
@@ -128,7 +132,7 @@ describe('invoices', () => {
             }
             return {
               status: result.billingSummary.status,
-              totals: teams.map((t) => ((invoices.get(t.username) as any) ? scaled((invoices.get(t.username) as any).total) : 0n)),
+              totals: teams.map((t) => ((invoices.get(t.username) as any) ? scaled((invoices.get(t.username) as any).exactTotal) : 0n)),
               lines,
               summary: scaled(result.billingSummary.total),
             };
@@ -137,7 +141,8 @@ describe('invoices', () => {
             status,
             totals: expectedTotals,
             lines: expectedLines.map((lines) => lines.map((line) => ({ kind: 'USAGE', ...line }))),
-            summary: expectedTotals[0]! + expectedTotals[1]!,
+            // The organization's total adds the billed (cent-rounded) lines.
+            summary: expectedLines.flat().reduce((sum, line) => sum + ((line.amount + 5n * 10n ** 9n) / 10n ** 10n) * 10n ** 10n, 0n),
           });
           expect(await totals()).toEqual(want('DRAFT'));
           expect((await close(month)).userErrors).toEqual([]);
@@ -176,7 +181,7 @@ describe('invoices', () => {
     expect(again).toMatchObject({ alreadyClosed: true, issued: 0, userErrors: [] });
     expect(await snapshot()).toEqual([closed]);
     const before = (await app.data(INVOICES, { slug: org.slug, month }, { token: org.admin.token })).organization.invoices.edges.map((e: any) => e.node);
-    expect(before[0]).toMatchObject({ status: 'ISSUED', total: '5' });
+    expect(before[0]).toMatchObject({ status: 'ISSUED', total: '5.00' });
 
     // A late record for the closed month, and ordinary usage of the next month.
     await ingest([usage(team.username, `${month}-20T00:00:00Z`, '4', '0.5'), usage(team.username, `${following}-03T00:00:00Z`, '1', '0.5')]);
@@ -186,10 +191,10 @@ describe('invoices', () => {
 
     await close(following);
     const next = (await app.data(INVOICES, { slug: org.slug, month: following }, { token: org.admin.token })).organization.invoices.edges[0].node;
-    expect(next).toMatchObject({ usageTotal: '0.5', adjustmentsTotal: '2', total: '2.5' });
+    expect(next).toMatchObject({ usageTotal: '0.50', adjustmentsTotal: '2.00', total: '2.50' });
     expect(next.lines).toEqual([
-      { kind: 'USAGE', adjustsMonth: null, endpointId: 'fal-ai/flux/dev', quantity: '1', amount: '0.5' },
-      { kind: 'ADJUSTMENT', adjustsMonth: month, endpointId: 'fal-ai/flux/dev', quantity: '4', amount: '2' },
+      { kind: 'USAGE', adjustsMonth: null, endpointId: 'fal-ai/flux/dev', quantity: '1', amount: '0.50', exactAmount: '0.5' },
+      { kind: 'ADJUSTMENT', adjustsMonth: month, endpointId: 'fal-ai/flux/dev', quantity: '4', amount: '2.00', exactAmount: '2' },
     ]);
   });
 
@@ -243,7 +248,7 @@ describe('invoices', () => {
       expect(billed(next.rows)).toBe(scaled(invoices.billingSummary.total));
       expect(next.rows.map((row) => [row.ChargeCategory, row.ChargeClass, row.ChargePeriodStart, row.BilledCost]).sort()).toEqual([
         ['Usage', '', `${following}-01T00:00:00Z`, '0.02'],
-        ['Usage', 'Correction', `${month}-01T00:00:00Z`, '0.2'],
+        ['Usage', 'Correction', `${month}-01T00:00:00Z`, '0.20'],
       ]);
       expect(next.rows.every((row) => (status === 'DRAFT' ? row.InvoiceId === '' : /^[0-9a-f-]{36}$/.test(row.InvoiceId!)))).toBe(true);
     }
@@ -251,7 +256,7 @@ describe('invoices', () => {
 
     const bad = await fetch(`${app.url}/v1/organization/billing/focus?billing_month=2025-13`, { headers: { authorization: `Key ${org.adminKey}` } });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.type).toBe('invalid_request_error');
+    expect((await bad.json()).error.type).toBe('validation_error');
     for (const key of [await createApiKeyFor(app, teams[0]!.username, 'ADMIN'), await createApiKeyFor(app, org.slug, 'API')]) {
       const refused = await fetch(`${app.url}/v1/organization/billing/focus?billing_month=${month}`, { headers: { authorization: `Key ${key}` } });
       expect(refused.status).toBe(403);
@@ -289,7 +294,7 @@ describe('who sees invoices', () => {
       const result = response.body.data.organization;
       return { total: result.billingSummary.total, teams: result.invoices.edges.map((e: any) => `${e.node.team.username}=${e.node.total}`).sort() };
     };
-    const everything = { total: '3.25', teams: [`${a.username}=3`, `${b.username}=0.25`].sort() };
+    const everything = { total: '3.25', teams: [`${a.username}=3.00`, `${b.username}=0.25`].sort() };
     expect(await orgView({ token: org.admin.token })).toEqual(everything);
     expect(await orgView({ key: org.adminKey })).toEqual(everything);
     expect(await orgView({ token: people.orgBilling.token })).toEqual(everything);
@@ -316,7 +321,7 @@ describe('who sees invoices', () => {
       if (response.body.errors) return response.body.errors.map((error) => `${error.extensions?.code}/${error.extensions?.reason ?? ''}`)[0];
       return response.body.data.team.invoices.filter((invoice: any) => invoice.month === month);
     };
-    const issuedA = [{ month, status: 'ISSUED', total: '3' }];
+    const issuedA = [{ month, status: 'ISSUED', total: '3.00' }];
     for (const credential of [{ token: org.admin.token }, { token: people.orgBilling.token }, { token: people.teamAdminA.token }, { token: people.teamBillingA.token }, { key: teamKeyA }]) {
       expect(await teamView(a.username, credential)).toEqual(issuedA);
     }

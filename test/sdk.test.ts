@@ -429,7 +429,7 @@ describe('people, keys, policies, usage and the audit log', () => {
     expect((await admin.client.spendingAlerts(organization.slug)).map((a) => a.threshold)).toEqual(['250']);
     const badAlert = await admin.client.createSpendingAlert({ organizationId: organization.id, threshold: '-1', period: 'DAY' });
     expect(!badAlert.ok && badAlert.userErrors[0]?.code).toBe('INVALID');
-    expect(await admin.client.billingSummary(organization.slug, '2025-01')).toEqual({ month: '2025-01', status: 'DRAFT', total: '0', invoiceCount: 0 });
+    expect(await admin.client.billingSummary(organization.slug, '2025-01')).toEqual({ month: '2025-01', status: 'DRAFT', total: '0.00', invoiceCount: 0 });
     expect(await collect(admin.client.invoices(organization.slug, '2025-01'))).toEqual([]);
 
     // The audit log saw all of it.

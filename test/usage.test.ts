@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { startTestApp, TEST_INGEST_TOKEN, type TestApp } from './support/testApp';
 import { createApiKeyFor, createOrganization, createTeam, signUp, type SignedUpUser } from './support/factories';
 import { addMember } from './support/people';
+import { modelBuckets, type ModelUnit } from './support/bucketModel';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -112,23 +113,12 @@ describe('usage ingest', () => {
   });
 });
 
-/** Expected buckets computed here with luxon, independently of the code under test. */
-function oracleBuckets(zone: string, unit: 'minute' | 'hour' | 'day' | 'week' | 'month', start: DateTime, end: DateTime, bound: boolean) {
-  let from = start.setZone(zone);
-  let to = end.setZone(zone);
-  if (bound) {
-    from = from.startOf(unit);
-    const floor = to.startOf(unit);
-    to = floor.toMillis() < to.toMillis() ? floor.plus({ [unit]: 1 }) : floor;
-  }
-  const buckets: Array<{ start: DateTime; end: DateTime }> = [];
-  for (let i = 0; ; i++) {
-    const a = from.plus({ [unit]: i });
-    if (a.toMillis() >= to.toMillis()) break;
-    const b = from.plus({ [unit]: i + 1 });
-    buckets.push({ start: a, end: b.toMillis() < to.toMillis() ? b : to });
-  }
-  return buckets;
+/** Expected buckets from the independent wall-clock model (test/support/bucketModel.ts), as zoned DateTimes. */
+function oracleBuckets(zone: string, unit: ModelUnit, start: DateTime, end: DateTime, bound: boolean) {
+  return modelBuckets(zone, unit, start.toMillis(), end.toMillis(), bound).map((b) => ({
+    start: DateTime.fromMillis(b.start, { zone }),
+    end: DateTime.fromMillis(b.end, { zone }),
+  }));
 }
 
 describe('time-zone-exact time series against a luxon oracle', () => {

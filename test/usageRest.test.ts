@@ -76,14 +76,14 @@ describe('POST /ingest/usage (NDJSON)', () => {
     const { adminKey } = await organization();
     const response = await fetch(`${app.url}/ingest/usage`, { method: 'POST', headers: { authorization: `Key ${adminKey}` }, body: '' });
     expect(response.status).toBe(403);
-    expect(await response.json()).toEqual({ error: { type: 'permission_error', message: expect.any(String), request_id: response.headers.get('x-request-id') } });
+    expect(await response.json()).toEqual({ error: { type: 'authorization_error', message: expect.any(String), request_id: response.headers.get('x-request-id') } });
     const anonymous = await fetch(`${app.url}/ingest/usage`, { method: 'POST', body: '' });
     expect(anonymous.status).toBe(401);
   });
 });
 
-describe('GET /v1/organization/usage (seed-compatible)', () => {
-  it('answers the seed’s shape with snake_case parameters and the same numbers as GraphQL', async () => {
+describe('GET /v1/organization/usage (the REST contract; test/restContract.test.ts walks it row by row)', () => {
+  it('answers the contract’s shape and the same numbers as GraphQL', async () => {
     const { org, team, adminKey, admin } = await organization();
     const lines = [0, 1, 2, 26].map((hour, i) => ({
       id: `rest-${i}`,
@@ -95,9 +95,9 @@ describe('GET /v1/organization/usage (seed-compatible)', () => {
       unitPrice: '0.5',
     }));
     await postNdjson(ndjson(lines));
-    const params = new URLSearchParams({ start: '2025-05-01', end: '2025-05-03', timeframe: 'day', bound_to_timeframe: 'true', expand: 'time_series,summary', limit: '1' });
-    params.append('products', 'MODEL_APIS');
-    params.append('products', 'COMPUTE');
+    const params = new URLSearchParams({ start: '2025-05-01', end: '2025-05-03', timeframe: 'day', bound_to_timeframe: 'true', expand: 'time_series,summary', limit: '2' });
+    params.append('product', 'model_apis');
+    params.append('product', 'compute');
     const response = await fetch(`${app.url}/v1/organization/usage?${params}`, { headers: { authorization: `Key ${adminKey}` } });
     expect(response.status).toBe(200);
     const body: any = await response.json();
@@ -105,18 +105,18 @@ describe('GET /v1/organization/usage (seed-compatible)', () => {
     expect(body.next_cursor).toBe('Mg==');
     expect(body.time_series).toEqual([
       {
-        bucket: '2025-05-01T00:00:00+00:00',
+        bucket: '2025-05-01T00:00:00Z',
         results: [
-          { username: team.username, product: 'COMPUTE', endpoint_id: 'compute/a100-8x', unit: 'gpu_hour', quantity: '1', unit_price: '0.5', cost: '0.5', currency: 'USD' },
-          { username: team.username, product: 'MODEL_APIS', endpoint_id: 'fal-ai/flux/schnell', unit: 'megapixel', quantity: '2', unit_price: '0.5', cost: '1', currency: 'USD' },
+          { username: team.username, product: 'compute', endpoint_id: 'compute/a100-8x', unit: 'gpu_hour', quantity: 1, unit_price: 0.5, cost: 0.5, currency: 'USD' },
+          { username: team.username, product: 'model_apis', endpoint_id: 'fal-ai/flux/schnell', unit: 'megapixel', quantity: 2, unit_price: 0.5, cost: 1, currency: 'USD' },
         ],
       },
     ]);
-    expect(body.summary.map((i: any) => i.cost)).toEqual(['0.5', '1.5']);
+    expect(body.summary.map((i: any) => i.cost)).toEqual([0.5, 1.5]);
     const page2 = await fetch(`${app.url}/v1/organization/usage?${params}&cursor=Mg==`, { headers: { authorization: `Key ${adminKey}` } });
     const second: any = await page2.json();
     expect(second).toMatchObject({ has_more: false, next_cursor: null });
-    expect(second.time_series[0].bucket).toBe('2025-05-02T00:00:00+00:00');
+    expect(second.time_series[0].bucket).toBe('2025-05-02T00:00:00Z');
 
     const graphql = await app.data(
       `query($slug: String!) { organization(slug: $slug) { usage(start: "2025-05-01", end: "2025-05-03", expand: [SUMMARY]) { summary { cost } } } }`,
@@ -126,13 +126,13 @@ describe('GET /v1/organization/usage (seed-compatible)', () => {
     expect(graphql.organization.usage.summary.map((i: any) => i.cost)).toEqual(['0.5', '1.5']);
   });
 
-  it('maps bad input to 400 and bad credentials to 401/403 with the seed’s error body', async () => {
+  it('maps bad input to 400 and bad credentials to 401/403 with the contract’s error body', async () => {
     const { adminKey, team } = await organization();
     const get = (query: string, auth = `Key ${adminKey}`) => fetch(`${app.url}/v1/organization/usage?${query}`, { headers: { authorization: auth } });
     for (const query of ['start=2025-02-01&end=2025-01-01', 'timezone=Nowhere/City', 'bound_to_timeframe=maybe', 'cursor=%%%', 'expand=auth_method', 'limit=0', 'timeframe=fortnight']) {
       const response = await get(query);
       expect([query, response.status]).toEqual([query, 400]);
-      expect((await response.json()).error.type).toBe('invalid_request_error');
+      expect((await response.json()).error.type).toBe('validation_error');
     }
     expect((await get('', 'Key ogk_000000000000000000000000:nope')).status).toBe(401);
     const teamKey = await createApiKeyFor(app, team.username, 'ADMIN');

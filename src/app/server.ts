@@ -24,6 +24,9 @@ import { WebhookDispatcher } from '../billing/webhookDispatcher';
 import { OutboundClient } from '../core/outbound';
 import { createBillingRouter } from '../billing/billing.rest';
 import { createSsoRouter } from '../sso/sso.rest';
+import { createTeamsRouter } from '../teams/teams.rest';
+import { createPoliciesRouter } from '../policies/policies.rest';
+import { answerOversizedRestRequests, restNotFound, type RestDeps } from './rest';
 
 export interface RunningServer {
   url: string;
@@ -52,6 +55,7 @@ export async function startServer(options: {
   );
   const app = express();
   const httpServer = http.createServer(app);
+  answerOversizedRestRequests(httpServer);
   app.disable('x-powered-by');
   // Express would hash every response body for a weak ETag (a usage page is ~8 MB); authenticated API answers that
   // change with each ingest gain nothing from conditional requests.
@@ -82,10 +86,14 @@ export async function startServer(options: {
     res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
   });
   app.use(createIdeRouter({ graphqlPath: '/graphql' }));
-  app.use(createBillingRouter(services));
+  // The REST routes share one authentication, rate budget and error body (app/rest.ts, docs/rest.md).
+  const rest: RestDeps = { services, limiter, log: (error, requestId) => logger.error({ err: error, requestId }, 'unhandled REST error') };
+  app.use(createBillingRouter(rest));
+  app.use(createTeamsRouter(rest));
+  app.use(createPoliciesRouter(rest, () => createLoaders(db, services)));
   app.use(createSsoRouter(services, config.PUBLIC_URL));
   app.use(
-    createUsageRouter(services, async (actor, organizationId) => {
+    createUsageRouter(rest, async (actor, organizationId) => {
       const loaders = createLoaders(db, services);
       return new Access(actor, loaders).usageTeams((await loaders.organizationById.load(organizationId))!);
     }),
@@ -110,6 +118,7 @@ export async function startServer(options: {
         }),
     }),
   );
+  app.use('/v1', restNotFound());
   app.use((req, res) => sendHttpError(res, req, 404, 'NOT_FOUND', `No route for ${req.method} ${req.path}.`));
   app.use(errorHandler((error, requestId) => logger.error({ err: error, requestId }, 'unhandled HTTP error')));
 

@@ -3,6 +3,7 @@ import { IANAZone } from 'luxon';
 import type { DataSource, EntityManager } from 'typeorm';
 import { UserInputFailure } from '../core/errors';
 import { isDecimalString } from '../core/scalars';
+import { decimalText } from '../core/decimals';
 import { recordAudit, type Caller } from '../audit/audit';
 import { isEmailAddress } from '../core/email';
 import { genericFailure, type OutboundClient } from '../core/outbound';
@@ -204,7 +205,7 @@ export class AlertsService {
   /** Firings of many alerts, newest first, in one statement. */
   async eventsOf(alertIds: readonly string[]): Promise<Array<{ alertId: string; periodStart: Date; spend: string; firedAt: Date }>> {
     const rows: Array<Record<string, any>> = await this.db.query(
-      `SELECT alert_id, period_start, trim_scale(spend)::text AS spend, fired_at FROM alert_events WHERE alert_id = ANY($1::uuid[]) ORDER BY fired_at DESC`,
+      `SELECT alert_id, period_start, ${decimalText('spend')} AS spend, fired_at FROM alert_events WHERE alert_id = ANY($1::uuid[]) ORDER BY fired_at DESC`,
       [alertIds],
     );
     return rows.map((row) => ({ alertId: row.alert_id, periodStart: row.period_start, spend: row.spend, firedAt: row.fired_at }));

@@ -1,8 +1,7 @@
-import express, { type Request, type Response } from 'express';
+import express from 'express';
 import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
-import type { Services } from '../app/services';
-import { UserInputFailure } from '../core/errors';
+import { adminKeyRoute, QueryParams, type RestDeps } from '../app/rest';
 import { parseMonth } from './invoices.service';
 
 /**
@@ -53,31 +52,22 @@ const SERVICE_CATEGORY: Record<string, string> = { MODEL_APIS: 'AI and Machine L
 const focusTime = (time: DateTime) => time.toUTC().toISO({ suppressMilliseconds: true });
 
 /**
+ * Costs: BilledCost and EffectiveCost are the line's billed amount (cents; they sum to the invoice totals); ListCost
+ * and ContractedCost are its exact amount (list unit price × quantity, up to 12 fractional digits).
+ *
  * `GET /v1/organization/billing/focus?billing_month=YYYY-MM` (organization admin key): one CSV row per invoice
  * line of every team for that month (issued, or the running drafts), in the FinOps FOCUS column set; the BilledCost
  * column sums to the invoices. Late usage of an earlier month is a `Usage` row with ChargeClass `Correction` and that
  * month's charge period.
  */
-export function createBillingRouter(services: Services): express.Router {
+export function createBillingRouter(deps: RestDeps): express.Router {
+  const { services } = deps;
   const router = express.Router();
-  router.get('/v1/organization/billing/focus', async (req, res) => {
-    let actor;
-    try {
-      actor = await services.authenticator.authenticate(req.header('authorization'));
-    } catch {
-      return restError(res, req, 401, 'authentication_error', 'Authentication required: the credential is missing, malformed, expired or revoked.');
-    }
-    if (actor.kind === 'ANONYMOUS') return restError(res, req, 401, 'authentication_error', 'Authentication required: the credential is missing, malformed, expired or revoked.');
-    if (actor.kind !== 'API_KEY' || !actor.isOrganizationAdminKey || !actor.organizationId) {
-      return restError(res, req, 403, 'permission_error', 'This endpoint requires an organization admin key.');
-    }
-    const monthText = typeof req.query.billing_month === 'string' ? req.query.billing_month : '';
-    let month: string;
-    try {
-      month = parseMonth(monthText, ['billing_month']);
-    } catch (error) {
-      return restError(res, req, 400, 'invalid_request_error', (error as UserInputFailure).message);
-    }
+  router.get(
+    '/v1/organization/billing/focus',
+    adminKeyRoute(deps, async (req, res, actor) => {
+    const monthText = new QueryParams(req, ['billing_month']).single('billing_month') ?? '';
+    const month = parseMonth(monthText, ['billing_month']);
     const invoices = await services.invoices.invoices({ organizationId: actor.organizationId }, month);
     const teams: Array<{ id: string; username: string }> = await services.db.query(`SELECT id, username FROM teams WHERE organization_id = $1`, [actor.organizationId]);
     const usernames = new Map(teams.map((team) => [team.id, team.username]));
@@ -104,12 +94,12 @@ export function createBillingRouter(services: Services): express.Router {
           ChargePeriodStart: focusTime(chargeStart),
           ConsumedQuantity: line.quantity,
           ConsumedUnit: line.unit,
-          ContractedCost: line.amount,
+          ContractedCost: line.exactAmount,
           ContractedUnitPrice: correction ? '' : (line.unitPrice ?? ''),
           EffectiveCost: line.amount,
           InvoiceId: invoice.id ?? '',
           InvoiceIssuerName: 'Orgraph',
-          ListCost: line.amount,
+          ListCost: line.exactAmount,
           ListUnitPrice: correction ? '' : (line.unitPrice ?? ''),
           PricingCategory: 'Standard',
           PricingQuantity: line.quantity,
@@ -129,10 +119,7 @@ export function createBillingRouter(services: Services): express.Router {
     );
     res.type('text/csv').setHeader('content-disposition', `attachment; filename="focus-${monthText}.csv"`);
     res.send(stringify(rows, { header: true, columns: [...FOCUS_COLUMNS] }));
-  });
+    }),
+  );
   return router;
-}
-
-function restError(res: Response, req: Request, status: number, type: string, message: string): void {
-  res.status(status).json({ error: { type, message, request_id: req.requestId } });
 }

@@ -45,8 +45,13 @@ export class InvoiceLine {
   @Field(() => DecimalScalar, { description: 'Quantity in `unit`.' })
   quantity!: string;
 
-  @Field(() => DecimalScalar, { description: 'Amount (USD).' })
+  @Field(() => DecimalScalar, {
+    description: 'Billed amount (USD): the exact amount rounded to cents, half away from zero; always two fractional digits. Invoice totals add these.',
+  })
   amount!: string;
+
+  @Field(() => DecimalScalar, { description: 'Exact amount (USD): the sum of the usage costs this line bills, up to 12 fractional digits.' })
+  exactAmount!: string;
 }
 
 @ObjectType({ description: 'A team’s invoice for one calendar month (UTC).' })
@@ -65,14 +70,19 @@ export class Invoice {
   @Field(() => [InvoiceLine], { description: 'Lines by product, endpoint and unit; adjustments after usage.' })
   lines!: InvoiceLine[];
 
-  @Field(() => DecimalScalar, { description: 'Usage of the month.' })
+  @Field(() => DecimalScalar, { description: 'Usage of the month: the sum of the billed amounts of its USAGE lines (cents).' })
   usageTotal!: string;
 
-  @Field(() => DecimalScalar, { description: 'Adjustments for late usage of earlier months.' })
+  @Field(() => DecimalScalar, { description: 'Adjustments for late usage of earlier months: the sum of the billed amounts of its ADJUSTMENT lines (cents).' })
   adjustmentsTotal!: string;
 
-  @Field(() => DecimalScalar, { description: 'Amount due.' })
+  @Field(() => DecimalScalar, { description: 'Amount due: the sum of every line’s billed amount (cents); equals the FOCUS export’s BilledCost sum.' })
   total!: string;
+
+  @Field(() => DecimalScalar, {
+    description: 'The exact sum of the lines’ exact amounts (up to 12 fractional digits); differs from `total` by at most half a cent per line.',
+  })
+  exactTotal!: string;
 
   @Field(() => String, { description: 'Currency (USD).' })
   currency!: string;
@@ -89,7 +99,7 @@ export class BillingSummary {
   @Field(() => InvoiceStatus, { description: 'DRAFT until the month is closed, then ISSUED.' })
   status!: InvoiceStatus;
 
-  @Field(() => DecimalScalar, { description: 'Sum of every team’s invoice total.' })
+  @Field(() => DecimalScalar, { description: 'Sum of every team’s invoice total (billed amounts, cents).' })
   total!: string;
 
   @Field(() => Int, { description: 'Number of team invoices.' })

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { DataSource, EntityManager } from 'typeorm';
 import { UserInputFailure } from '../core/errors';
 import { recordAudit, type Caller } from '../audit/audit';
+import { billedText, DECIMAL_SCALE, decimalText } from '../core/decimals';
 
 export interface InvoiceLineView {
   kind: 'USAGE' | 'ADJUSTMENT';
@@ -11,8 +12,11 @@ export interface InvoiceLineView {
   endpointId: string;
   unit: string;
   quantity: string;
+  /** Billed amount: `exactAmount` rounded to cents, half away from zero (always two fractional digits). */
   amount: string;
-  /** amount ÷ quantity (12 decimals), the line's average unit price; null for a zero quantity. */
+  /** The exact amount (sum of the usage costs, up to 12 fractional digits). */
+  exactAmount: string;
+  /** exactAmount ÷ quantity (12 decimals), the line's average unit price; null for a zero quantity. */
   unitPrice: string | null;
 }
 
@@ -23,9 +27,14 @@ export interface InvoiceView {
   month: string;
   status: 'DRAFT' | 'ISSUED';
   lines: InvoiceLineView[];
+  /** Sums of the billed amounts of the USAGE lines, of the ADJUSTMENT lines, and of all lines (the amount due). */
   usageTotal: string;
   adjustmentsTotal: string;
   total: string;
+  /** Exact sums of the same lines' exact amounts (what the invoices table stores). */
+  exactUsageTotal: string;
+  exactAdjustmentsTotal: string;
+  exactTotal: string;
   currency: 'USD';
   issuedAt: Date | null;
 }
@@ -60,10 +69,10 @@ export class InvoicesService {
     return this.drafts(scope, month, this.db.manager);
   }
 
-  /** An organization's total for a month (issued or draft), summed in SQL numeric. */
+  /** An organization's total for a month (issued or draft): the sum of its invoices' billed totals, in SQL numeric. */
   async summary(organizationId: string, month: string): Promise<{ closed: boolean; total: string; invoiceCount: number }> {
     const [closed, invoices] = await Promise.all([this.isClosed(month), this.invoices({ organizationId }, month)]);
-    const [row] = await this.db.query(`SELECT trim_scale(coalesce(sum(t::numeric), 0))::text AS total FROM unnest($1::text[]) AS t`, [invoices.map((i) => i.total)]);
+    const [row] = await this.db.query(`SELECT ${billedText('coalesce(sum(t::numeric), 0)')} AS total FROM unnest($1::text[]) AS t`, [invoices.map((i) => i.total)]);
     return { closed, total: row.total, invoiceCount: invoices.length };
   }
 
@@ -83,7 +92,7 @@ export class InvoicesService {
         const [invoice] = await tx.query(
           `INSERT INTO invoices (organization_id, team_id, month, usage_total, adjustments_total, total, issued_at)
            VALUES ($1, $2, $3, $4, $5, $6, clock_timestamp()) RETURNING id`,
-          [draft.organizationId, draft.teamId, month, draft.usageTotal, draft.adjustmentsTotal, draft.total],
+          [draft.organizationId, draft.teamId, month, draft.exactUsageTotal, draft.exactAdjustmentsTotal, draft.exactTotal],
         );
         await tx.query(
           `INSERT INTO invoice_lines (invoice_id, line, kind, adjusts_month, product, endpoint_id, unit, quantity, amount)
@@ -98,7 +107,7 @@ export class InvoicesService {
             draft.lines.map((l) => l.endpointId),
             draft.lines.map((l) => l.unit),
             draft.lines.map((l) => l.quantity),
-            draft.lines.map((l) => l.amount),
+            draft.lines.map((l) => l.exactAmount),
           ],
         );
       }
@@ -128,11 +137,16 @@ export class InvoicesService {
 
   private async loadIssued(where: string, params: unknown[]): Promise<InvoiceView[]> {
     const rows: Array<Record<string, any>> = await this.db.query(
-      `SELECT i.id, i.team_id, i.organization_id, to_char(i.month, 'YYYY-MM') AS month, trim_scale(i.usage_total)::text AS usage_total,
-              trim_scale(i.adjustments_total)::text AS adjustments_total, trim_scale(i.total)::text AS total, i.issued_at,
+      `SELECT i.id, i.team_id, i.organization_id, to_char(i.month, 'YYYY-MM') AS month,
+              ${decimalText('i.usage_total')} AS exact_usage_total, ${decimalText('i.adjustments_total')} AS exact_adjustments_total,
+              ${decimalText('i.total')} AS exact_total, i.issued_at,
+              ${billedText(`coalesce(sum(l.billed_amount) FILTER (WHERE l.kind = 'USAGE'), 0)`)} AS usage_total,
+              ${billedText(`coalesce(sum(l.billed_amount) FILTER (WHERE l.kind = 'ADJUSTMENT'), 0)`)} AS adjustments_total,
+              ${billedText('coalesce(sum(l.billed_amount), 0)')} AS total,
               coalesce(json_agg(json_build_object('kind', l.kind, 'adjustsMonth', to_char(l.adjusts_month, 'YYYY-MM'), 'product', l.product,
-                'endpointId', l.endpoint_id, 'unit', l.unit, 'quantity', trim_scale(l.quantity)::text, 'amount', trim_scale(l.amount)::text,
-                'unitPrice', trim_scale(round(l.amount / nullif(l.quantity, 0), 12))::text)
+                'endpointId', l.endpoint_id, 'unit', l.unit, 'quantity', ${decimalText('l.quantity', DECIMAL_SCALE.quantity)},
+                'amount', ${billedText('l.billed_amount')}, 'exactAmount', ${decimalText('l.amount')},
+                'unitPrice', ${decimalText('l.amount / nullif(l.quantity, 0)', DECIMAL_SCALE.unitPrice)})
                 ORDER BY l.line) FILTER (WHERE l.line IS NOT NULL), '[]') AS lines
          FROM invoices i LEFT JOIN invoice_lines l ON l.invoice_id = i.id
         WHERE ${where}
@@ -149,6 +163,9 @@ export class InvoicesService {
       usageTotal: row.usage_total,
       adjustmentsTotal: row.adjustments_total,
       total: row.total,
+      exactUsageTotal: row.exact_usage_total,
+      exactAdjustmentsTotal: row.exact_adjustments_total,
+      exactTotal: row.exact_total,
       currency: 'USD',
       issuedAt: row.issued_at,
     }));
@@ -199,11 +216,16 @@ export class InvoicesService {
        ),
        lines AS (SELECT * FROM usage UNION ALL SELECT * FROM adjustments)
        SELECT l.team_id, t.organization_id, l.kind, to_char(l.adjusts_month, 'YYYY-MM') AS adjusts_month, l.product, l.endpoint_id, l.unit,
-              trim_scale(l.quantity)::text AS quantity, trim_scale(l.amount)::text AS amount,
-              trim_scale(round(l.amount / nullif(l.quantity, 0), 12))::text AS unit_price,
-              trim_scale(sum(CASE WHEN l.kind = 'USAGE' THEN l.amount ELSE 0 END) OVER w)::text AS usage_total,
-              trim_scale(sum(CASE WHEN l.kind = 'ADJUSTMENT' THEN l.amount ELSE 0 END) OVER w)::text AS adjustments_total,
-              trim_scale(sum(l.amount) OVER w)::text AS total
+              ${decimalText('l.quantity', DECIMAL_SCALE.quantity)} AS quantity, ${billedText('l.amount')} AS amount,
+              ${decimalText('l.amount')} AS exact_amount,
+              ${decimalText('l.amount / nullif(l.quantity, 0)', DECIMAL_SCALE.unitPrice)} AS unit_price,
+              -- Totals add the billed (rounded) lines, as the stored generated column invoice_lines.billed_amount does.
+              ${billedText(`sum(CASE WHEN l.kind = 'USAGE' THEN round(l.amount, 2) ELSE 0 END) OVER w`)} AS usage_total,
+              ${billedText(`sum(CASE WHEN l.kind = 'ADJUSTMENT' THEN round(l.amount, 2) ELSE 0 END) OVER w`)} AS adjustments_total,
+              ${billedText('sum(round(l.amount, 2)) OVER w')} AS total,
+              ${decimalText(`sum(CASE WHEN l.kind = 'USAGE' THEN l.amount ELSE 0 END) OVER w`)} AS exact_usage_total,
+              ${decimalText(`sum(CASE WHEN l.kind = 'ADJUSTMENT' THEN l.amount ELSE 0 END) OVER w`)} AS exact_adjustments_total,
+              ${decimalText('sum(l.amount) OVER w')} AS exact_total
          FROM lines l JOIN teams t ON t.id = l.team_id
        WINDOW w AS (PARTITION BY l.team_id)
         ORDER BY l.team_id, l.kind DESC, l.adjusts_month NULLS FIRST, l.product, l.endpoint_id, l.unit`,
@@ -223,6 +245,9 @@ export class InvoicesService {
           usageTotal: row.usage_total!,
           adjustmentsTotal: row.adjustments_total!,
           total: row.total!,
+          exactUsageTotal: row.exact_usage_total!,
+          exactAdjustmentsTotal: row.exact_adjustments_total!,
+          exactTotal: row.exact_total!,
           currency: 'USD',
           issuedAt: null,
         };
@@ -236,6 +261,7 @@ export class InvoicesService {
         unit: row.unit!,
         quantity: row.quantity!,
         amount: row.amount!,
+        exactAmount: row.exact_amount!,
         unitPrice: row.unit_price,
       });
     }

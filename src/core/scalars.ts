@@ -14,7 +14,7 @@ export function isDecimalString(value: unknown): value is string {
 export const DecimalScalar = new GraphQLScalarType<string, string>({
   name: 'Decimal',
   description:
-    'An exact decimal number as a string, e.g. "12.50" or "0.0003". Up to 20 integer and 12 fractional digits; no exponent. Never a binary float.',
+    'An exact decimal number as a string, e.g. "12.50" or "0.0003"; no exponent, never a binary float. Up to 20 integer and 12 fractional digits. Scales: quantities, unit prices and costs carry at most 12 fractional digits (a cost computed as quantity × unit price is rounded to 12 at ingest; derived unit prices are rounded to 12); billed amounts (invoice lines and totals) carry exactly 2 (cents). One rounding rule everywhere: half away from zero. Trailing zeros are trimmed except on billed amounts.',
   serialize(value) {
     if (typeof value === 'string') return value;
     if (typeof value === 'number' && Number.isInteger(value)) return String(value);

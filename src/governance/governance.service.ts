@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { UserInputFailure } from '../core/errors';
 import { isDecimalString } from '../core/scalars';
+import { decimalText } from '../core/decimals';
 import { recordAudit, type Caller } from '../audit/audit';
 import type { Team } from '../teams/team.entity';
 import type { ApiKey } from '../apiKeys/apiKey.entity';
@@ -41,7 +42,7 @@ export class GovernanceService {
       this.db.query(
         `SELECT t.id, t.username, t.name, g.environment, g.workload, g.workload_category, g.owner_id, g.escalation_contact,
                 trim_scale(g.expected_monthly_spend)::text AS expected,
-                trim_scale(coalesce(s.cost, 0))::text AS month_to_date,
+                ${decimalText('coalesce(s.cost, 0)')} AS month_to_date,
                 trim_scale(round(coalesce(s.cost, 0) * $3::numeric / $4::numeric, 2))::text AS projected,
                 coalesce(g.expected_monthly_spend IS NOT NULL
                          AND coalesce(s.cost, 0) * $3::numeric / $4::numeric > g.expected_monthly_spend * $5::numeric, false) AS on_pace

@@ -49,6 +49,20 @@ export class TeamsService {
   }
 
   /**
+   * Every team of an organization, root team included, oldest first (ties by username): the REST team list and the
+   * model-access export. `usernames` narrows it (archived teams named there are included); a name that is not a
+   * team of the organization is reported in `unknown`, never silently dropped.
+   */
+  async organizationTeams(organizationId: string, options: { includeArchived?: boolean; usernames?: string[] | null } = {}): Promise<{ teams: Team[]; unknown: string[] }> {
+    const list = this.db.getRepository(Team).createQueryBuilder('team').where('team.organization_id = :organizationId', { organizationId });
+    if (options.usernames) list.andWhere('team.username IN (:...usernames)', { usernames: options.usernames });
+    else if (!options.includeArchived) list.andWhere('team.archived_at IS NULL');
+    const teams = await list.orderBy('team.created_at').addOrderBy('team.username').getMany();
+    const found = new Set(teams.map((team) => team.username));
+    return { teams, unknown: (options.usernames ?? []).filter((username) => !found.has(username)) };
+  }
+
+  /**
    * `adminUserId`: a creator who is not an organization admin (allowed by the team-creation policy) becomes the new
    * team's ADMIN, so they can manage what they created.
    */

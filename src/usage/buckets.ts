@@ -43,6 +43,14 @@ export interface BucketArgs {
   boundToTimeframe?: boolean | null;
 }
 
+/**
+ * Buckets are the zone's calendar periods, on the wall clock (DESIGN §7): minutes; hours starting at every local
+ * hh:00 and at every instant the offset changes (after Lord Howe's 30-minute change buckets stay on hh:00, and
+ * Chatham's change at 02:45 splits its hour); calendar days (23 or 25 hours across DST), ISO weeks from Monday,
+ * months. `boundToTimeframe` (default true) widens the range to whole periods; with false the exact instants are
+ * kept and only the first and last buckets are partial. The bucket maximum is checked on the real count, while
+ * the edges are listed (so a refused range costs at most max + 1 steps).
+ */
 export function planBuckets(args: BucketArgs, now: Date): BucketPlan {
   const zone = args.timezone ?? 'UTC';
   if (!IANAZone.isValidZone(zone)) throw new BadUserInputError(`Unknown time zone "${zone}"; use an IANA name such as America/New_York.`, 'timezone');
@@ -51,32 +59,80 @@ export function planBuckets(args: BucketArgs, now: Date): BucketPlan {
   if (start.toMillis() >= end.toMillis()) throw new BadUserInputError('`start` must be before `end`.', 'start');
 
   const timeframe = args.timeframe ?? autoTimeframe(end.toMillis() - start.toMillis());
-  const unit = UNIT[timeframe];
+  const clock = new WallClock(zone, UNIT[timeframe]);
   const bound = args.boundToTimeframe ?? true;
-  const alignedStart = bound ? start.startOf(unit) : start;
-  let alignedEnd = end;
-  if (bound) {
-    alignedEnd = end.startOf(unit);
-    if (alignedEnd.toMillis() < end.toMillis()) alignedEnd = alignedEnd.plus({ [`${unit}s`]: 1 });
-  }
+  const first = bound ? clock.periodStart(start) : start;
+  const endFloor = clock.periodStart(end);
+  const last = bound && endFloor.toMillis() < end.toMillis() ? clock.nextPeriodStart(end) : end;
 
-  // Refuse huge ranges before materialising them.
-  const shortest = { minute: 60_000, hour: HOUR_MS, day: 23 * HOUR_MS, week: 7 * DAY_MS - HOUR_MS, month: 28 * DAY_MS }[unit];
   const max = MAX_BUCKETS[timeframe];
-  if ((alignedEnd.toMillis() - alignedStart.toMillis()) / shortest > max + 1) throw tooManyBuckets(timeframe, max);
-
-  const edges: DateTime[] = [alignedStart];
-  for (let step = 1; ; step++) {
-    // Step from the start (not the previous edge) so month ends do not drift (Jan 31 → Feb 28 → Mar 28).
-    const next = alignedStart.plus({ [`${unit}s`]: step });
-    if (next.toMillis() >= alignedEnd.toMillis()) {
-      edges.push(alignedEnd);
+  const edges: DateTime[] = [first];
+  for (let edge = first; ; ) {
+    edge = clock.nextPeriodStart(edge);
+    if (edge.toMillis() >= last.toMillis()) {
+      edges.push(last);
       break;
     }
-    edges.push(next);
-    if (edges.length - 1 > max) throw tooManyBuckets(timeframe, max);
+    edges.push(edge);
+    if (edges.length - 1 >= max) throw tooManyBuckets(timeframe, max);
   }
   return { zone, timeframe, edges };
+}
+
+/** Period starts of one timeframe on one zone's wall clock. */
+class WallClock {
+  private readonly ianaZone: IANAZone;
+
+  constructor(
+    private readonly zone: string,
+    private readonly unit: 'minute' | 'hour' | 'day' | 'week' | 'month',
+  ) {
+    this.ianaZone = IANAZone.create(zone);
+  }
+
+  /** Start of the period holding `t`. */
+  periodStart(t: DateTime): DateTime {
+    const local = t.setZone(this.zone);
+    if (this.unit !== 'hour') return local.startOf(this.unit);
+    // The local hh:00 at or before t, unless the offset changed since: then the change instant starts the bucket.
+    const intoHour = (local.minute * 60 + local.second) * 1000 + local.millisecond;
+    const hourStart = t.toMillis() - intoHour;
+    const offset = this.offset(t.toMillis());
+    const start = this.offset(hourStart) === offset ? hourStart : this.firstWithOffset(hourStart, t.toMillis(), offset);
+    return DateTime.fromMillis(start, { zone: this.zone });
+  }
+
+  /** The first period start after `t`. */
+  nextPeriodStart(t: DateTime): DateTime {
+    const local = t.setZone(this.zone);
+    if (this.unit === 'minute') return local.startOf('minute').plus({ minutes: 1 });
+    if (this.unit === 'hour') {
+      const toNextHour = HOUR_MS - ((local.minute * 60 + local.second) * 1000 + local.millisecond);
+      const candidate = t.toMillis() + toNextHour;
+      const offset = this.offset(t.toMillis());
+      // An offset change before the next hh:00 starts a bucket of its own.
+      const next = this.offset(candidate) === offset ? candidate : this.firstWithOffset(t.toMillis(), candidate, this.offset(candidate));
+      return DateTime.fromMillis(next, { zone: this.zone });
+    }
+    // Calendar periods: the next one's first instant (startOf again: a midnight skipped by DST starts the day later).
+    return local.startOf(this.unit).plus({ [`${this.unit}s`]: 1 }).startOf(this.unit);
+  }
+
+  private offset(ms: number): number {
+    return this.ianaZone.offset(ms);
+  }
+
+  /** The first instant in (from, to] whose offset is `offset` (the zone changes offset once in such a span). */
+  private firstWithOffset(from: number, to: number, offset: number): number {
+    let lo = from;
+    let hi = to;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (this.offset(mid) === offset) hi = mid;
+      else lo = mid;
+    }
+    return hi;
+  }
 }
 
 /** DESIGN §7's thresholds: < 2 h minute, < 2 d hour, < 64 d day, < 183 d week, otherwise month. */

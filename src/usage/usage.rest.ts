@@ -1,10 +1,12 @@
 import readline from 'node:readline';
-import express, { type Request, type Response } from 'express';
+import express from 'express';
 import type { GraphQLError } from 'graphql';
+import type { DateTime } from 'luxon';
 import type { Actor } from '../auth/actor';
-import type { Services } from '../app/services';
+import { adminKeyRoute, authenticateRest, QueryParams, RestError, restRoute, validationError, type RestDeps } from '../app/rest';
+import { Product } from '../catalog/modelEndpoint.entity';
 import { MAX_USAGE_BATCH } from './usageIngest.service';
-import { UsageExpand, UsageGroupBy, UsageTimeframe, type UsageItem, type UsageRecordInput, type UsageRejection } from './usage.types';
+import { UsageAuthKind, UsageExpand, type UsageItem, type UsageRecordInput, type UsageRejection, type UsageTimeframe } from './usage.types';
 import type { UsageQueryArgs } from './usageQuery.service';
 
 const MAX_REPORTED_REJECTIONS = 1000;
@@ -12,20 +14,21 @@ const IN_FLIGHT_BATCHES = 2;
 
 /**
  * HTTP routes of the usage module: the metering pipeline's NDJSON bulk ingest, and the seed-compatible
- * `GET /v1/organization/usage` so existing clients of the seed's Organization Usage API can point at Orgraph.
- * Both parse HTTP here and call the same services as GraphQL.
+ * `GET /v1/organization/usage` of the REST contract (shared/contracts/rest-compat.md, docs/rest.md), so existing
+ * clients of the platform's Organization Usage API can point at Orgraph. Both parse HTTP here and call the same
+ * services as GraphQL; authentication and errors are the shared REST ones (app/rest.ts).
  */
-export function createUsageRouter(services: Services, usageTeamsOf: (actor: Actor, organizationId: string) => Promise<string[] | null>): express.Router {
+export function createUsageRouter(deps: RestDeps, usageTeamsOf: (actor: Actor, organizationId: string) => Promise<string[] | null>): express.Router {
+  const { services } = deps;
   const router = express.Router();
 
-  router.post('/ingest/usage', async (req, res) => {
-    const actor = await authenticate(services, req, res);
-    if (!actor) return;
-    if (actor.kind !== 'INGEST') return restError(res, req, 403, 'permission_error', 'Only the ingest credential may write usage.');
+  router.post(
+    '/ingest/usage',
+    restRoute(deps, async (req, res) => {
+    const actor = await authenticateRest(deps, req);
+    if (actor.kind !== 'INGEST') throw new RestError(403, 'authorization_error', 'Only the ingest credential may write usage.');
     const completeThrough = typeof req.query.complete_through === 'string' ? new Date(req.query.complete_through) : null;
-    if (completeThrough && Number.isNaN(completeThrough.getTime())) {
-      return restError(res, req, 400, 'invalid_request_error', '`complete_through` must be an ISO-8601 instant.');
-    }
+    if (completeThrough && Number.isNaN(completeThrough.getTime())) throw validationError('`complete_through` must be an ISO-8601 instant.');
     const totals = { accepted: 0, duplicates: 0, rejected: 0 };
     const rejections: UsageRejection[] = [];
     let batch: UsageRecordInput[] = [];
@@ -89,53 +92,36 @@ export function createUsageRouter(services: Services, usageTeamsOf: (actor: Acto
       // Batches acknowledged so far are committed; retrying the whole request is safe (duplicates are ignored).
       void error;
       await Promise.allSettled(inFlight);
-      return restError(res, req, 503, 'api_error', `Ingest stopped after ${totals.accepted} committed records; retry the request.`);
+      throw new RestError(503, 'server_error', `Ingest stopped after ${totals.accepted} committed records; retry the request.`, { 'retry-after': '1' });
     }
     keepFirstRejections(rejections);
     res.json({ ...totals, rejections, rejections_truncated: totals.rejected > rejections.length });
-  });
+    }),
+  );
 
-  router.get('/v1/organization/usage', async (req, res) => {
-    const actor = await authenticate(services, req, res);
-    if (!actor) return;
-    if (actor.kind !== 'API_KEY' || !actor.isOrganizationAdminKey || !actor.organizationId) {
-      return restError(res, req, 403, 'permission_error', 'This endpoint requires an organization admin key (ADMIN scope on the organization’s root team).');
-    }
-    try {
-      const args = parseQuery(req.query as Record<string, string | string[] | undefined>);
+  router.get(
+    '/v1/organization/usage',
+    adminKeyRoute(deps, async (req, res, actor) => {
+      const params = new QueryParams(req, USAGE_PARAMETERS);
+      const decimals = params.single('decimals') ?? 'number';
+      if (decimals !== 'number' && decimals !== 'string') throw validationError('`decimals` must be `number` (default) or `string`.');
+      const args = usageArgs(params);
       const teamIds = await usageTeamsOf(actor, actor.organizationId);
-      const report = await services.usage.report({ tenantId: actor.organizationId, teamIds }, args);
+      const report = await services.usage.report({ tenantId: actor.organizationId, teamIds }, args, 'ITEMS').catch((error: unknown) => {
+        throw renameArgument(error);
+      });
+      const item = restItem(decimals === 'string' ? (value) => value : (value) => (value === null ? null : Number(value)));
+      if (report.completeThrough) res.setHeader('x-orgraph-complete-through', report.completeThrough.toISOString());
       res.json({
         next_cursor: report.nextCursor,
         has_more: report.hasMore,
-        complete_through: report.completeThrough?.toISOString() ?? null,
-        ...(report.timeSeries ? { time_series: report.timeSeries.map((b) => ({ bucket: b.bucket, results: b.results.map(snakeItem) })) } : {}),
-        ...(report.summary ? { summary: report.summary.map(snakeItem) } : {}),
+        ...(report.timeSeries ? { time_series: report.timeSeries.map((b) => ({ bucket: utcLabel(b.start), results: b.results.map(item) })) } : {}),
+        ...(report.summary ? { summary: report.summary.map(item) } : {}),
       });
-    } catch (error) {
-      const code = (error as GraphQLError).extensions?.code;
-      if (code === 'BAD_USER_INPUT') return restError(res, req, 400, 'invalid_request_error', (error as Error).message);
-      if (code === 'FORBIDDEN') return restError(res, req, 403, 'permission_error', (error as Error).message);
-      throw error;
-    }
-  });
+    }),
+  );
 
   return router;
-}
-
-async function authenticate(services: Services, req: Request, res: Response): Promise<Actor | null> {
-  try {
-    const actor = await services.authenticator.authenticate(req.header('authorization'));
-    if (actor.kind !== 'ANONYMOUS') return actor;
-  } catch {
-    // the uniform answer below
-  }
-  restError(res, req, 401, 'authentication_error', 'Authentication required: the credential is missing, malformed, expired or revoked.');
-  return null;
-}
-
-function restError(res: Response, req: Request, status: number, type: string, message: string): void {
-  res.status(status).json({ error: { type, message, request_id: req.requestId } });
 }
 
 /** Sorts rejections by line and keeps the first MAX_REPORTED_REJECTIONS (in place). */
@@ -162,62 +148,91 @@ function parseRecord(text: string): UsageRecordInput | string {
   return record as unknown as UsageRecordInput;
 }
 
-/** The seed's snake_case parameters; lists may be comma-separated or repeated. */
-function parseQuery(query: Record<string, string | string[] | undefined>): UsageQueryArgs {
-  const single = (name: string) => {
-    const value = query[name];
-    return Array.isArray(value) ? value[value.length - 1] : value;
-  };
-  const list = (name: string) => {
-    const value = query[name];
-    if (value === undefined) return null;
-    return (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-  };
-  const enumList = <T extends string>(name: string, values: Record<string, T>) =>
-    list(name)?.map((v) => {
-      const upper = v.toUpperCase() as T;
-      if (!Object.values(values).includes(upper)) throw badInput(`Unknown value "${v}" for ${name}.`, name);
-      return upper;
-    }) ?? null;
-  const bound = single('bound_to_timeframe');
-  if (bound !== undefined && bound !== 'true' && bound !== 'false') throw badInput('`bound_to_timeframe` must be "true" or "false".', 'bound_to_timeframe');
-  const timeframe = single('timeframe')?.toUpperCase();
-  if (timeframe && !(timeframe in UsageTimeframe)) throw badInput('`timeframe` must be one of minute, hour, day, week, month.', 'timeframe');
-  const limit = single('limit');
-  if (limit !== undefined && !/^\d{1,7}$/.test(limit)) throw badInput('`limit` must be a positive integer.', 'limit');
+/** The contract's query parameters of `GET /v1/organization/usage`, plus Orgraph's `decimals` (docs/rest.md). */
+const USAGE_PARAMETERS = [
+  'start',
+  'end',
+  'timezone',
+  'timeframe',
+  'bound_to_timeframe',
+  'team_username',
+  'product',
+  'endpoint_id',
+  'api_key_id',
+  'expand',
+  'limit',
+  'cursor',
+  'decimals',
+] as const;
+
+const PRODUCTS: Record<string, Product> = { model_apis: Product.MODEL_APIS, serverless: Product.SERVERLESS, compute: Product.COMPUTE };
+const TIMEFRAMES = ['minute', 'hour', 'day', 'week', 'month'] as const;
+const EXPANDS = ['time_series', 'summary', 'auth_method'] as const;
+
+/** The contract's parameters as the usage service's arguments (spellings exact: lowercase values). */
+function usageArgs(params: QueryParams): UsageQueryArgs {
+  const timeframe = params.enumList('timeframe', TIMEFRAMES);
+  if (timeframe && timeframe.length > 1) throw validationError('`timeframe` takes one value.');
+  const limit = params.single('limit');
+  if (limit !== undefined && !/^[1-9]\d{0,6}$/.test(limit)) throw validationError('`limit` must be a positive integer (at most 10000 items).');
+  const expand = params.enumList('expand', EXPANDS);
   return {
-    start: single('start') ?? null,
-    end: single('end') ?? null,
-    timezone: single('timezone') ?? null,
-    timeframe: (timeframe as UsageTimeframe | undefined) ?? null,
-    boundToTimeframe: bound === undefined ? null : bound === 'true',
-    teamUsernames: list('team_usernames'),
-    products: enumList('products', { MODEL_APIS: 'MODEL_APIS', SERVERLESS: 'SERVERLESS', COMPUTE: 'COMPUTE' }) as UsageQueryArgs['products'],
-    endpointIds: list('endpoint_ids'),
-    apiKeyIds: list('api_key_ids'),
-    expand: enumList('expand', UsageExpand),
-    groupBy: enumList('group_by', UsageGroupBy),
+    start: params.single('start') ?? null,
+    end: params.single('end') ?? null,
+    timezone: params.single('timezone') ?? null,
+    timeframe: timeframe ? (timeframe[0]!.toUpperCase() as UsageTimeframe) : null,
+    boundToTimeframe: params.boolean('bound_to_timeframe') ?? null,
+    teamUsernames: params.list('team_username', 50),
+    products: params.enumList('product', Object.keys(PRODUCTS))?.map((product) => PRODUCTS[product]!) ?? null,
+    endpointIds: params.list('endpoint_id', 50),
+    apiKeyIds: params.list('api_key_id', 50),
+    expand: expand?.map((value) => value.toUpperCase() as UsageExpand) ?? null,
     limit: limit === undefined ? null : Number(limit),
-    cursor: single('cursor') ?? null,
+    cursor: params.single('cursor') ?? null,
   };
 }
 
-function badInput(message: string, argument: string): Error {
-  return Object.assign(new Error(message), { extensions: { code: 'BAD_USER_INPUT', argument } });
+const REST_ARGUMENT: Record<string, string> = {
+  teamUsernames: 'team_username',
+  products: 'product',
+  endpointIds: 'endpoint_id',
+  apiKeyIds: 'api_key_id',
+  boundToTimeframe: 'bound_to_timeframe',
+  expand: 'expand',
+};
+
+/** The usage service names GraphQL arguments; a REST caller reads the parameter it sent. */
+function renameArgument(error: unknown): unknown {
+  const argument = (error as GraphQLError).extensions?.argument;
+  if ((error as GraphQLError).extensions?.code !== 'BAD_USER_INPUT' || typeof argument !== 'string') return error;
+  const name = REST_ARGUMENT[argument] ?? argument;
+  const message = (error as Error).message.replace(/`expand` must include TIME_SERIES or SUMMARY\./, '`expand` must include `time_series` or `summary`.').replace(/`(\w+)`/g, (whole, word: string) => (word === argument ? `\`${name}\`` : whole));
+  return validationError(message.includes(`\`${name}\``) ? message : `\`${name}\`: ${message}`);
 }
 
-function snakeItem(item: UsageItem) {
-  return {
+/** Bucket starts as UTC instants (`2025-01-01T05:00:00Z`): the contract's response timestamps are all UTC. */
+function utcLabel(start: DateTime): string {
+  return start.toUTC().toISO({ suppressMilliseconds: true })!;
+}
+
+/** An item in the contract's shape; `decimal` turns exact decimal strings into JSON numbers or keeps them. */
+function restItem(decimal: (value: string | null) => number | string | null) {
+  return (item: UsageItem) => ({
     username: item.teamUsername,
-    product: item.product,
+    product: item.product?.toLowerCase() ?? null,
     endpoint_id: item.endpointId,
     unit: item.unit,
-    quantity: item.quantity,
-    unit_price: item.unitPrice,
-    cost: item.cost,
+    quantity: decimal(item.quantity),
+    unit_price: decimal(item.unitPrice),
+    cost: decimal(item.cost),
     currency: item.currency,
     ...(item.authMethod
-      ? { auth_method: { type: item.authMethod.kind.toLowerCase(), key_id: item.authMethod.keyId, username: item.authMethod.username } }
+      ? item.authMethod.kind === UsageAuthKind.API_KEY
+        ? { auth_method: 'api_key', auth_method_structured: { detail: item.authMethod.keyAlias ?? item.authMethod.keyId ?? '', api_key_id: item.authMethod.keyId, login_username: null } }
+        : item.authMethod.kind === UsageAuthKind.LOGIN
+          ? { auth_method: 'login', auth_method_structured: { detail: item.authMethod.username ?? '', api_key_id: null, login_username: item.authMethod.username } }
+          : // Usage ingested without an auth method: neither of the contract's two values is true (docs/rest.md).
+            { auth_method: null, auth_method_structured: null }
       : {}),
-  };
+  });
 }

@@ -9,8 +9,9 @@ export class UsageService {
     private readonly ingest: UsageIngestService,
   ) {}
 
-  async report(scope: UsageScope, args: UsageQueryArgs): Promise<UsageReport> {
-    const [report, completeThrough] = await Promise.all([this.query.report(scope, args), this.ingest.completeThrough()]);
+  /** `paging`: GraphQL pages count buckets, REST pages count items (see UsageQueryService.report). */
+  async report(scope: UsageScope, args: UsageQueryArgs, paging: 'BUCKETS' | 'ITEMS' = 'BUCKETS'): Promise<UsageReport> {
+    const [report, completeThrough] = await Promise.all([this.query.report(scope, args, new Date(), paging), this.ingest.completeThrough()]);
     return { ...report, completeThrough };
   }
 }

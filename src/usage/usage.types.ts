@@ -1,3 +1,4 @@
+import type { DateTime } from 'luxon';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { UserError } from '../core/relay';
 import { DecimalScalar } from '../core/scalars';
@@ -60,6 +61,9 @@ export class UsageAuthMethod {
 
   @Field(() => String, { nullable: true, description: 'The user’s personal-account username for LOGIN usage.' })
   username!: string | null;
+
+  /** The key's alias for API_KEY usage (not in the schema; the REST contract's `detail`). */
+  keyAlias?: string | null;
 }
 
 @ObjectType({ description: 'Usage of one group (team, product, endpoint, unit… as grouped) over one bucket or the whole range.', simpleResolvers: true })
@@ -99,6 +103,9 @@ export class UsageItem {
 export class UsageBucket {
   @Field(() => String, { description: 'Start of the bucket as an ISO-8601 instant with the requested zone’s offset, e.g. `2025-03-09T00:00:00-05:00`.' })
   bucket!: string;
+
+  /** The bucket's start instant (not in the schema: REST labels buckets in UTC from it). */
+  start!: DateTime;
 
   @Field(() => [UsageItem], { description: 'Usage in this bucket, one item per group (empty for a bucket without usage).' })
   results!: UsageItem[];

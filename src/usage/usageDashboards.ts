@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import type { Product } from '../catalog/modelEndpoint.entity';
 import type { UsageItem } from './usage.types';
+import { DECIMAL_SCALE, decimalText } from '../core/decimals';
 
 /** A dashboard figure of one team: its spend so far this UTC day or month, or its summary over a range. */
 type FigureKey = { teamId: string } & ({ kind: 'spend'; period: 'DAY' | 'MONTH' } | { kind: 'summary'; start: Date; end: Date });
@@ -61,16 +62,16 @@ async function loadFigures(db: DataSource, keys: readonly FigureKey[]): Promise<
       // The period starts at a UTC day boundary and today's daily row grows with ingest: the daily rollup is exact.
       const since = DateTime.utc().startOf(key.period === 'DAY' ? 'day' : 'month').toISO();
       return `SELECT ${index} AS question, team_id, NULL::text AS product, NULL::text AS unit, NULL::text AS quantity,
-                     trim_scale(sum(cost))::text AS cost, NULL::text AS price
+                     ${decimalText('sum(cost)')} AS cost, NULL::text AS price
                 FROM usage_rollup_1d WHERE team_id = ANY(${teams}) AND bucket >= ${param(since)} GROUP BY team_id`;
     }
     // The coarsest rollup whose buckets tile the range exactly (UTC days, then hours); anything finer reads raw
     // records, so answers stay exact.
     const alignedTo = (ms: number) => key.start.getTime() % ms === 0 && key.end.getTime() % ms === 0;
     const [table, time] = alignedTo(86_400_000) ? ['usage_rollup_1d', 'bucket'] : alignedTo(3600_000) ? ['usage_rollup_1h', 'bucket'] : ['usage_records', 'ts'];
-    return `SELECT ${index} AS question, team_id, product::text, unit, trim_scale(sum(quantity))::text AS quantity,
-                   trim_scale(sum(cost))::text AS cost,
-                   CASE WHEN sum(quantity) = 0 THEN NULL ELSE trim_scale(round(sum(cost) / sum(quantity), 12))::text END AS price
+    return `SELECT ${index} AS question, team_id, product::text, unit, ${decimalText('sum(quantity)', DECIMAL_SCALE.quantity)} AS quantity,
+                   ${decimalText('sum(cost)')} AS cost,
+                   CASE WHEN sum(quantity) = 0 THEN NULL ELSE ${decimalText('sum(cost) / sum(quantity)', DECIMAL_SCALE.unitPrice)} END AS price
               FROM ${table} WHERE team_id = ANY(${teams}) AND ${time} >= ${param(key.start.toISOString())} AND ${time} < ${param(key.end.toISOString())}
              GROUP BY team_id, product, unit`;
   });

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { UserInputFailure } from '../core/errors';
 import { isDecimalString } from '../core/scalars';
+import { DECIMAL_SCALE } from '../core/decimals';
 import { localIdOf } from '../core/relay';
 import type { UsageRecordInput, UsageRejection } from './usage.types';
 
@@ -200,7 +201,7 @@ export class UsageIngestService {
          INSERT INTO usage_records (tenant_id, id, ts, team_id, organization_id, product, endpoint_id, unit, quantity,
                                     unit_price, cost, auth_key)
          SELECT tenant_id, id, ts, team_id, organization_id, product, endpoint_id, unit, quantity, unit_price,
-                COALESCE(cost, quantity * unit_price), auth_key
+                COALESCE(cost, trim_scale(round(quantity * unit_price, ${DECIMAL_SCALE.cost}))), auth_key
            FROM input
           -- Key order, like the rollups below: concurrent batches sharing ids then wait for each other, never deadlock.
           ORDER BY tenant_id, id

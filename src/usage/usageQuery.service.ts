@@ -1,12 +1,16 @@
 import type { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { BadUserInputError } from '../core/errors';
+import { DECIMAL_SCALE, decimalText } from '../core/decimals';
 import { Product } from '../catalog/modelEndpoint.entity';
 import { bucketLabel, finestTiling, planBuckets, type BucketArgs } from './buckets';
 import { UsageAuthKind, UsageExpand, UsageGroupBy, type UsageBucket, type UsageItem, type UsageReport } from './usage.types';
 
 export const DEFAULT_BUCKET_LIMIT = 100;
 export const MAX_BUCKET_LIMIT = 1000;
+/** REST pages count items (the contract's `limit`): default and maximum per page. */
+export const DEFAULT_ITEM_LIMIT = 1000;
+export const MAX_ITEM_LIMIT = 10_000;
 const DEFAULT_GROUP_BY = [UsageGroupBy.TEAM, UsageGroupBy.PRODUCT, UsageGroupBy.ENDPOINT, UsageGroupBy.UNIT];
 
 export interface UsageQueryArgs extends BucketArgs {
@@ -44,24 +48,38 @@ const GROUP_COLUMN: Record<UsageGroupBy, string> = {
 export class UsageQueryService {
   constructor(private readonly db: DataSource) {}
 
-  async report(scope: UsageScope, args: UsageQueryArgs, now = new Date()): Promise<Omit<UsageReport, 'completeThrough'>> {
+  /**
+   * One page of a usage report. GraphQL pages by buckets (`limit` buckets a page); the REST contract pages by items
+   * (`paging: 'ITEMS'`): whole buckets fill a page up to `limit` items, and a bucket holding more than `limit` items
+   * alone is delivered in slices of `limit` items over consecutive pages (see pageLayout).
+   */
+  async report(scope: UsageScope, args: UsageQueryArgs, now = new Date(), paging: 'BUCKETS' | 'ITEMS' = 'BUCKETS'): Promise<Omit<UsageReport, 'completeThrough'>> {
     const expand = new Set(args.expand?.length ? args.expand : [UsageExpand.TIME_SERIES]);
     if (!expand.has(UsageExpand.TIME_SERIES) && !expand.has(UsageExpand.SUMMARY)) {
       throw new BadUserInputError('`expand` must include TIME_SERIES or SUMMARY.', 'expand');
     }
-    const limit = args.limit ?? DEFAULT_BUCKET_LIMIT;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_BUCKET_LIMIT) {
-      throw new BadUserInputError(`\`limit\` must be between 1 and ${MAX_BUCKET_LIMIT} buckets.`, 'limit');
+    const [defaultLimit, maxLimit] = paging === 'ITEMS' ? [DEFAULT_ITEM_LIMIT, MAX_ITEM_LIMIT] : [DEFAULT_BUCKET_LIMIT, MAX_BUCKET_LIMIT];
+    const limit = args.limit ?? defaultLimit;
+    if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) {
+      throw new BadUserInputError(`\`limit\` must be between 1 and ${maxLimit} ${paging === 'ITEMS' ? 'items' : 'buckets'}.`, 'limit');
     }
     const plan = planBuckets(args, now);
     const bucketCount = plan.edges.length - 1;
-    const pages = Math.max(1, Math.ceil(bucketCount / limit));
-    const page = decodePageCursor(args.cursor, pages);
     const filters = await this.filters(scope, args);
     const groupBy = [...new Set([...(args.groupBy?.length ? args.groupBy : DEFAULT_GROUP_BY), ...(expand.has(UsageExpand.AUTH_METHOD) ? [UsageGroupBy.AUTH_METHOD] : [])])];
 
-    const first = (page - 1) * limit;
-    const pageEdges = plan.edges.slice(first, Math.min(first + limit, bucketCount) + 1);
+    let layout: PageSlice[];
+    if (paging === 'BUCKETS') {
+      layout = Array.from({ length: Math.max(1, Math.ceil(bucketCount / limit)) }, (_, i) => ({ first: i * limit, last: Math.min((i + 1) * limit, bucketCount) - 1, slice: null }));
+    } else if (expand.has(UsageExpand.TIME_SERIES)) {
+      layout = pageLayout(await this.itemCounts(filters, groupBy, plan.edges), bucketCount, limit);
+    } else {
+      layout = [{ first: 0, last: bucketCount - 1, slice: null }];
+    }
+    const pages = layout.length;
+    const page = decodePageCursor(args.cursor, pages);
+    const slice = layout[page - 1]!;
+    const pageEdges = plan.edges.slice(slice.first, slice.last + 2);
     const [seriesRows, summaryRows] = await Promise.all([
       expand.has(UsageExpand.TIME_SERIES) ? this.aggregate(filters, groupBy, pageEdges, true) : Promise.resolve(null),
       expand.has(UsageExpand.SUMMARY) ? this.aggregate(filters, groupBy, [plan.edges[0]!, plan.edges[bucketCount]!], false) : Promise.resolve(null),
@@ -70,8 +88,12 @@ export class UsageQueryService {
 
     let timeSeries: UsageBucket[] | null = null;
     if (seriesRows) {
-      timeSeries = pageEdges.slice(0, -1).map((edge) => ({ bucket: bucketLabel(edge), results: [] as UsageItem[] }));
+      timeSeries = pageEdges.slice(0, -1).map((edge) => ({ bucket: bucketLabel(edge), start: edge, results: [] as UsageItem[] }));
       for (const row of seriesRows) timeSeries[row.b - 1]?.results.push(toItem(row, groupBy, labels));
+      if (slice.slice) {
+        const split = timeSeries[timeSeries.length - 1]!;
+        split.results = split.results.slice(slice.slice.offset, slice.slice.offset + limit);
+      }
     }
     return {
       start: bucketLabel(plan.edges[0]!),
@@ -84,6 +106,13 @@ export class UsageQueryService {
       hasMore: page < pages,
       totalBuckets: bucketCount,
     };
+  }
+
+  /** Items per bucket over the whole range (bucket index from 1 → count), for item paging: one statement. */
+  private async itemCounts(filters: SqlFilters, groupBy: UsageGroupBy[], edges: DateTime[]): Promise<Map<number, number>> {
+    const { sql, params } = this.aggregateSql(filters, groupBy, edges, true);
+    const rows: Array<{ b: number; n: number }> = await this.db.query(`SELECT b, count(*)::int AS n FROM (${sql}) items GROUP BY b`, params);
+    return new Map(rows.map((row) => [Number(row.b), Number(row.n)]));
   }
 
   /** Resolves and checks the filters: teams outside the scope and keys of other tenants are errors, never empty results. */
@@ -122,6 +151,11 @@ export class UsageQueryService {
    * requested dimensions (the seed-shaped page of UTC days) — they are read in key order without aggregating.
    */
   private async aggregate(filters: SqlFilters, groupBy: UsageGroupBy[], edges: DateTime[], bucketed: boolean): Promise<AggregateRow[]> {
+    const { sql, params } = this.aggregateSql(filters, groupBy, edges, bucketed);
+    return this.db.query(sql, params);
+  }
+
+  private aggregateSql(filters: SqlFilters, groupBy: UsageGroupBy[], edges: DateTime[], bucketed: boolean): { sql: string; params: unknown[] } {
     const isoEdges = edges.map((edge) => edge.toUTC().toISO()!);
     const columns = [...new Set(groupBy.map((dimension) => GROUP_COLUMN[dimension]))];
     const source = chooseSource(finestTiling(edges), columns, filters);
@@ -149,21 +183,21 @@ export class UsageQueryService {
     const value = (expression: string) => (readAsIs ? expression : `sum(${expression})`);
     const [minPrice, maxPrice] = readAsIs ? [source.minPrice, source.maxPrice] : [`min(${source.minPrice})`, `max(${source.maxPrice})`];
     const unitPrice = source.quantities
-      ? `CASE WHEN ${minPrice} = ${maxPrice} THEN trim_scale(${minPrice})::text
+      ? `CASE WHEN ${minPrice} = ${maxPrice} THEN ${decimalText(minPrice, DECIMAL_SCALE.unitPrice)}
               WHEN ${value('quantity')} = 0 THEN NULL
-              ELSE trim_scale(round(${value('cost')} / ${value('quantity')}, 12))::text END`
+              ELSE ${decimalText(`${value('cost')} / ${value('quantity')}`, DECIMAL_SCALE.unitPrice)} END`
       : 'NULL';
     const order = readAsIs ? [source.time, ...columns] : ['b', ...columns];
-    return this.db.query(
-      `SELECT ${bucketExpression} AS b, ${columns.join(', ')}${columns.length ? ',' : ''}
-              ${source.quantities ? `trim_scale(${value('quantity')})::text AS quantity,` : ''} trim_scale(${value('cost')})::text AS cost,
+    return {
+      sql: `SELECT ${bucketExpression} AS b, ${columns.join(', ')}${columns.length ? ',' : ''}
+              ${source.quantities ? `${decimalText(value('quantity'), DECIMAL_SCALE.quantity)} AS quantity,` : ''} ${decimalText(value('cost'))} AS cost,
               ${unitPrice} AS unit_price
          FROM ${source.table}
         WHERE ${where.join(' AND ')}
         ${readAsIs ? '' : `GROUP BY ${['b', ...columns].join(', ')}`}
         ORDER BY ${order.join(', ')}`,
       params,
-    );
+    };
   }
 
   /** Usernames of teams and labels of auth methods in a page, in two statements at most. */
@@ -183,9 +217,9 @@ export class UsageQueryService {
       teamIds.length ? this.db.query(`SELECT id, username FROM teams WHERE id = ANY($1::uuid[])`, [teamIds]) : [],
       keyIds.length || userIds.length
         ? this.db.query(
-            `SELECT 'KEY:' || id AS auth_key, key_id AS label FROM api_keys WHERE id = ANY($1::uuid[])
+            `SELECT 'KEY:' || id AS auth_key, key_id AS label, alias FROM api_keys WHERE id = ANY($1::uuid[])
              UNION ALL
-             SELECT 'LOGIN:' || personal_owner_id, username FROM teams WHERE kind = 'PERSONAL' AND personal_owner_id = ANY($2::uuid[])`,
+             SELECT 'LOGIN:' || personal_owner_id, username, NULL FROM teams WHERE kind = 'PERSONAL' AND personal_owner_id = ANY($2::uuid[])`,
             [keyIds, userIds],
           )
         : [],
@@ -193,6 +227,7 @@ export class UsageQueryService {
     return {
       teams: new Map((teams as Array<{ id: string; username: string }>).map((t) => [t.id, t.username])),
       auth: new Map((auth as Array<{ auth_key: string; label: string }>).map((a) => [a.auth_key, a.label])),
+      aliases: new Map((auth as Array<{ auth_key: string; alias: string | null }>).map((a) => [a.auth_key, a.alias])),
     };
   }
 }
@@ -256,6 +291,8 @@ interface AggregateRow {
 interface Labels {
   teams: Map<string, string>;
   auth: Map<string, string>;
+  /** API keys' aliases (the REST contract's `auth_method_structured.detail`). */
+  aliases: Map<string, string | null>;
 }
 
 function toItem(row: AggregateRow, groupBy: UsageGroupBy[], labels: Labels): UsageItem {
@@ -276,7 +313,7 @@ function toItem(row: AggregateRow, groupBy: UsageGroupBy[], labels: Labels): Usa
         : authKey === ''
           ? { kind: UsageAuthKind.NONE, keyId: null, username: null }
           : authKey.startsWith('KEY:')
-            ? { kind: UsageAuthKind.API_KEY, keyId: labels.auth.get(authKey) ?? null, username: null }
+            ? { kind: UsageAuthKind.API_KEY, keyId: labels.auth.get(authKey) ?? null, username: null, keyAlias: labels.aliases.get(authKey) ?? null }
             : { kind: UsageAuthKind.LOGIN, keyId: null, username: labels.auth.get(authKey) ?? null },
   };
 }
@@ -292,4 +329,46 @@ function decodePageCursor(cursor: string | null | undefined, pages: number): num
   const page = /^[1-9]\d{0,6}$/.test(text) ? Number(text) : NaN;
   if (!Number.isInteger(page) || page > pages) throw new BadUserInputError('`cursor` is not a valid page cursor for this query.', 'cursor');
   return page;
+}
+
+/** One page: buckets first..last (indexes from 0, inclusive); `slice` when the last bucket is split across pages. */
+interface PageSlice {
+  first: number;
+  last: number;
+  slice: { offset: number } | null;
+}
+
+/**
+ * Item paging (REST): pages take whole buckets in order while their items fit in `limit`; a bucket never splits
+ * unless it alone holds more than `limit` items — then it goes out in slices of `limit` items (in the answer's item
+ * order) on consecutive pages, each page repeating the bucket's label, the first slice together with the (empty)
+ * buckets before it that started its page. Empty buckets cost nothing and ride along with their neighbours.
+ */
+export function pageLayout(counts: Map<number, number>, bucketCount: number, limit: number): PageSlice[] {
+  const pages: PageSlice[] = [];
+  let first = 0;
+  let items = 0;
+  for (let i = 0; i < bucketCount; i++) {
+    const n = counts.get(i + 1) ?? 0;
+    if (n <= limit) {
+      if (items + n > limit) {
+        pages.push({ first, last: i - 1, slice: null });
+        first = i;
+        items = 0;
+      }
+      items += n;
+      continue;
+    }
+    if (items > 0) {
+      pages.push({ first, last: i - 1, slice: null });
+      first = i;
+    }
+    for (let offset = 0; offset < n; offset += limit) {
+      pages.push({ first: offset === 0 ? first : i, last: i, slice: { offset } });
+    }
+    first = i + 1;
+    items = 0;
+  }
+  if (first < bucketCount || pages.length === 0) pages.push({ first, last: bucketCount - 1, slice: null });
+  return pages;
 }
