@@ -75,7 +75,7 @@ export async function startServer(options: {
   });
   app.use(createIdeRouter({ graphqlPath: '/graphql' }));
   app.use(createBillingRouter(services));
-  app.use(createSsoRouter(services, config.PUBLIC_URL));
+  app.use(createSsoRouter(services, config));
   app.use(
     createUsageRouter(services, async (actor, organizationId) => {
       const loaders = createLoaders(db, services);

@@ -39,8 +39,19 @@ const configSchema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
-  /** Public base URL of this server (SSO callback URLs); default: derived from each request's host. */
+  /**
+   * Public base URL of this server (SSO callback URLs). Required in production; elsewhere it defaults to each
+   * request's host, which a client can set to anything (so production never derives it from requests).
+   */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * DNS server (`host:port`, `[ipv6]:port`, or a bare address) that domain proofs are resolved through; default:
+   * the system's resolvers. Tests point it at a DNS server on loopback.
+   */
+  DNS_RESOLVER: z
+    .string()
+    .regex(/^(\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?|\[[0-9a-fA-F:]+\](:\d{1,5})?|[0-9a-fA-F:]+)$/, 'must be an IP address with an optional port, e.g. 127.0.0.1:5353')
+    .optional(),
   SEED_DEMO: booleanFlag.default(true),
   /** Cache verified API keys for a few seconds (revocation drops the entry at once). Off only to measure its effect. */
   API_KEY_AUTH_CACHE: booleanFlag.default(true),
@@ -84,6 +95,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const isProduction = values.NODE_ENV === 'production';
   if (isProduction && !values.ENCRYPTION_KEY) {
     throw new ConfigError('Invalid configuration:\n  ENCRYPTION_KEY: required when NODE_ENV=production');
+  }
+  // SSO redirect URIs must not come from a request's Host header, which any client chooses.
+  if (isProduction && !values.PUBLIC_URL) {
+    throw new ConfigError('Invalid configuration:\n  PUBLIC_URL: required when NODE_ENV=production (the public base URL, e.g. https://orgraph.example.com, used for SSO redirect URIs)');
   }
   return {
     ...values,

@@ -1,5 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import type { Services } from '../app/services';
+import type { Config } from '../core/config';
 import { SsoLoginError } from './sso.service';
 
 /**
@@ -7,9 +8,14 @@ import { SsoLoginError } from './sso.service';
  * the user back to `/auth/sso/callback`, which answers with the session token as JSON. Every failure is a JSON
  * error with a stable code, never a 500.
  */
-export function createSsoRouter(services: Services, publicUrl: string | undefined): express.Router {
+export function createSsoRouter(services: Services, config: Pick<Config, 'PUBLIC_URL' | 'isProduction'>): express.Router {
   const router = express.Router();
-  const callbackUrl = (req: Request) => `${publicUrl ?? `${req.protocol}://${req.get('host')}`}/auth/sso/callback`;
+  // The redirect URI goes to the identity provider: from the Host header, a client could choose where the
+  // provider sends codes. Outside development it is only ever the configured PUBLIC_URL (config refuses to start
+  // production without one; this is the second lock).
+  if (config.isProduction && !config.PUBLIC_URL) throw new Error('PUBLIC_URL is required in production (SSO redirect URIs).');
+  const base = config.PUBLIC_URL?.replace(/\/$/, '');
+  const callbackUrl = (req: Request) => `${base ?? `${req.protocol}://${req.get('host')}`}/auth/sso/callback`;
 
   router.get('/auth/sso/callback', async (req, res) => {
     try {

@@ -356,8 +356,6 @@ export type SetSsoConnectionInput = {
   issuer: string;
   /** The organization. */
   organizationId: string;
-  /** Verified email domains (1–50), e.g. ["example.com"]. */
-  verifiedDomains: Array<string>;
 };
 
 /** Create an account with email and password. */
@@ -609,6 +607,7 @@ export type NodeQuery = { node:
     | { __typename: 'Member', id: string }
     | { __typename: 'ModelAccessRule', id: string }
     | { __typename: 'Organization', slug: string, name: string, createdAt: string, id: string, organizationRole: OrganizationRole | null }
+    | { __typename: 'OrganizationDomain', id: string }
     | { __typename: 'RequestRecord', id: string }
     | { __typename: 'Team', id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }
     | { __typename: 'TeamSecret', id: string }
@@ -776,7 +775,7 @@ export type OrganizationUsageQuery = { organization: { usage: { start: string, e
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { name: string, email: string, sessionMethod: AuthMethod, user: { id: string, email: string, name: string, createdAt: string }, personalAccount: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }, organizations: Array<{ id: string, slug: string, name: string, createdAt: string, viewerRole: OrganizationRole | null, rootTeam: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null } }>, teams: Array<{ id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }> } };
+export type ViewerQuery = { viewer: { name: string, email: string, sessionMethod: AuthMethod, user: { id: string, email: string, name: string, createdAt: string }, personalAccount: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null } | null, organizations: Array<{ id: string, slug: string, name: string, createdAt: string, viewerRole: OrganizationRole | null, rootTeam: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null } }>, teams: Array<{ id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
