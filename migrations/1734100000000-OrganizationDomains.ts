@@ -23,9 +23,9 @@ export class OrganizationDomains1734100000000 implements MigrationInterface {
       );
       CREATE UNIQUE INDEX organization_domains_verified_domain_key ON organization_domains (domain) WHERE verified_at IS NOT NULL;
       INSERT INTO organization_domains (organization_id, domain, verification_token)
-        SELECT DISTINCT c.organization_id, lower(d), replace(gen_random_uuid()::text, '-', '') || replace(gen_random_uuid()::text, '-', '')
-          FROM sso_connections c, unnest(c.verified_domains) AS d
-         WHERE length(d) BETWEEN 3 AND 253;
+        SELECT declared.organization_id, declared.domain, replace(gen_random_uuid()::text, '-', '') || replace(gen_random_uuid()::text, '-', '')
+          FROM (SELECT DISTINCT c.organization_id, lower(trim(d)) AS domain FROM sso_connections c, unnest(c.verified_domains) AS d) AS declared
+         WHERE length(declared.domain) BETWEEN 3 AND 253;
       ALTER TABLE sso_connections DROP COLUMN verified_domains;
     `);
   }
