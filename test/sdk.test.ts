@@ -460,6 +460,22 @@ describe('SSO connection', () => {
     const again = await admin.client.removeSsoConnection({ organizationId: organization.id });
     expect(again.ok ? [] : again.userErrors.map((e) => e.code)).toEqual(['NOT_FOUND']);
   });
+
+  it('claims, checks and removes an email domain with typed results and userErrors', async () => {
+    const admin = await newUser();
+    const organization = await newOrganization(admin.client);
+    const domain = `${unique('sdk')}.test`;
+    const added = await admin.client.addDomain({ organizationId: organization.id, domain });
+    if (!added.ok) throw new Error(JSON.stringify(added.userErrors));
+    expect(added.data).toMatchObject({ domain, status: 'PENDING', verifiedAt: null, txtRecordName: `_orgraph-challenge.${domain}` });
+    expect(added.data.txtRecordValue).toMatch(/^orgraph-domain-verification=/);
+    const bad = await admin.client.addDomain({ organizationId: organization.id, domain: 'not a domain' });
+    expect(bad.ok ? [] : bad.userErrors.map((e) => [e.code, e.field])).toEqual([['INVALID', ['input', 'domain']]]);
+    // Nothing publishes the record: the check reports it (which code depends on this machine's DNS), never a throw.
+    const checked = await admin.client.verifyDomain({ domainId: added.data.id });
+    expect(checked.ok ? [] : checked.userErrors.map((e) => e.code)).toEqual([expect.stringMatching(/^(DOMAIN_NOT_VERIFIED|DNS_UNAVAILABLE)$/)]);
+    expect(await admin.client.removeDomain({ domainId: added.data.id })).toEqual({ ok: true, data: true });
+  });
 });
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {

@@ -10,6 +10,14 @@ export type AcceptInviteInput = {
   token: string;
 };
 
+/** Claim an email domain for an organization; it counts only once proven with `verifyDomain`. */
+export type AddDomainInput = {
+  /** The domain, e.g. `example.com` (at most 253 characters; no scheme, path or wildcard). */
+  domain: string;
+  /** The organization’s global id. */
+  organizationId: string;
+};
+
 /** What a key may do: `API` calls models only; `ADMIN` also administers its team (and, on an organization root team, the whole organization). */
 export type ApiKeyScope =
   /** Administrative access to the key’s team; on a root team, organization admin. */
@@ -121,6 +129,19 @@ export type CrossTeamVisibilitySettingInput = {
   /** The new value; omit to keep the current one. */
   value?: boolean | null | undefined;
 };
+
+/** Identify one of an organization’s domains. */
+export type DomainIdInput = {
+  /** The domain’s global id (`OrganizationDomain`). */
+  domainId: string;
+};
+
+/** Whether Orgraph has found the domain’s DNS TXT proof. */
+export type DomainStatus =
+  /** Declared but not proven: it links and provisions nobody through SSO. */
+  | 'PENDING'
+  /** Proven by the DNS TXT record: the organization’s SSO may link and provision its addresses. */
+  | 'VERIFIED';
 
 /** Who may invite people. */
 export type InvitePermissionPolicy =
@@ -722,6 +743,29 @@ export type RemoveSsoConnectionMutationVariables = Exact<{
 
 export type RemoveSsoConnectionMutation = { removeSsoConnection: { connection: { issuer: string, clientId: string, verifiedDomains: Array<string>, defaultTeamId: string | null, updatedAt: string } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
+export type OrganizationDomainFieldsFragment = { id: string, domain: string, status: DomainStatus, txtRecordName: string, txtRecordValue: string, createdAt: string, verifiedAt: string | null };
+
+export type AddDomainMutationVariables = Exact<{
+  input: AddDomainInput;
+}>;
+
+
+export type AddDomainMutation = { addDomain: { domain: { id: string, domain: string, status: DomainStatus, txtRecordName: string, txtRecordValue: string, createdAt: string, verifiedAt: string | null } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type VerifyDomainMutationVariables = Exact<{
+  input: DomainIdInput;
+}>;
+
+
+export type VerifyDomainMutation = { verifyDomain: { domain: { id: string, domain: string, status: DomainStatus, txtRecordName: string, txtRecordValue: string, createdAt: string, verifiedAt: string | null } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type RemoveDomainMutationVariables = Exact<{
+  input: DomainIdInput;
+}>;
+
+
+export type RemoveDomainMutation = { removeDomain: { removedDomainId: string | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
 export type TeamQueryVariables = Exact<{
   username: string;
 }>;
@@ -1031,6 +1075,17 @@ export const SsoConnectionFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"SsoConnectionFields"}) as unknown as TypedDocumentString<SsoConnectionFieldsFragment, unknown>;
+export const OrganizationDomainFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OrganizationDomainFields on OrganizationDomain {
+  id
+  domain
+  status
+  txtRecordName
+  txtRecordValue
+  createdAt
+  verifiedAt
+}
+    `, {"fragmentName":"OrganizationDomainFields"}) as unknown as TypedDocumentString<OrganizationDomainFieldsFragment, unknown>;
 export const UsageItemFieldsFragmentDoc = new TypedDocumentString(`
     fragment UsageItemFields on UsageItem {
   teamUsername
@@ -1898,6 +1953,70 @@ fragment SsoConnectionFields on SsoConnection {
   defaultTeamId
   updatedAt
 }`) as unknown as TypedDocumentString<RemoveSsoConnectionMutation, RemoveSsoConnectionMutationVariables>;
+export const AddDomainDocument = new TypedDocumentString(`
+    mutation AddDomain($input: AddDomainInput!) {
+  addDomain(input: $input) {
+    domain {
+      ...OrganizationDomainFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}
+fragment OrganizationDomainFields on OrganizationDomain {
+  id
+  domain
+  status
+  txtRecordName
+  txtRecordValue
+  createdAt
+  verifiedAt
+}`) as unknown as TypedDocumentString<AddDomainMutation, AddDomainMutationVariables>;
+export const VerifyDomainDocument = new TypedDocumentString(`
+    mutation VerifyDomain($input: DomainIdInput!) {
+  verifyDomain(input: $input) {
+    domain {
+      ...OrganizationDomainFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}
+fragment OrganizationDomainFields on OrganizationDomain {
+  id
+  domain
+  status
+  txtRecordName
+  txtRecordValue
+  createdAt
+  verifiedAt
+}`) as unknown as TypedDocumentString<VerifyDomainMutation, VerifyDomainMutationVariables>;
+export const RemoveDomainDocument = new TypedDocumentString(`
+    mutation RemoveDomain($input: DomainIdInput!) {
+  removeDomain(input: $input) {
+    removedDomainId
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}`) as unknown as TypedDocumentString<RemoveDomainMutation, RemoveDomainMutationVariables>;
 export const TeamDocument = new TypedDocumentString(`
     query Team($username: String!) {
   team(username: $username) {
