@@ -46,6 +46,8 @@ export class OrganizationDomainsResolver {
 
 /** A domain the caller administers (its organization's ADMIN), else NOT_FOUND like a missing id. */
 async function administeredDomain(ctx: AppContext, globalId: string): Promise<OrganizationDomain> {
+  // Who is asking comes first: no credential is UNAUTHENTICATED and non-customers FORBIDDEN, whatever the id.
+  ctx.access.requireCustomer();
   const localId = localIdOf(globalId, 'OrganizationDomain');
   const domain = localId ? await ctx.services.domains.byId(localId) : null;
   if (!domain || !(await ctx.access.isOrganizationAdmin(domain.organizationId))) throw new NotFoundError('OrganizationDomain');
