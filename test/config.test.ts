@@ -46,4 +46,16 @@ describe('configuration', () => {
     expect(failure?.code).toBe(2);
     expect(failure?.stderr).toMatch(/Invalid configuration:\s+PORT:/);
   });
+
+  it('production without PUBLIC_URL refuses to start with a clear configuration error', async () => {
+    const failure = await run('npx', ['ts-node', '--transpile-only', 'src/main.ts'], {
+      cwd: path.join(__dirname, '..'),
+      env: { ...process.env, NODE_ENV: 'production', ENCRYPTION_KEY: 'k'.repeat(32), PUBLIC_URL: '', DATABASE_URL: '' },
+    }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(2);
+    expect(failure?.stderr).toMatch(/Invalid configuration:\s+PUBLIC_URL: required when NODE_ENV=production/);
+  });
 });

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { getNamedType, isNonNullType, type GraphQLField, type GraphQLObjectType } from 'graphql';
 import { buildOrgraphSchema } from '../src/app/schema';
 import { localIdOf } from '../src/core/relay';
@@ -25,6 +26,7 @@ const ACCOUNTS = {
   unclaimed: { email: 'nobody-yet@victim.test', email_verified: true },
   attacker: { email: 'boss@attacker.test', email_verified: true },
   dual: { email: 'dual@beta.test', email_verified: true, name: 'Dual' },
+  guard: { email: 'guard@guard.test', email_verified: true },
 };
 
 const SET_CONNECTION = `mutation($input: SetSsoConnectionInput!) { setSsoConnection(input: $input) { connection { issuer verifiedDomains } userErrors { field code message } } }`;
@@ -144,6 +146,25 @@ describe('the account takeover through a declared domain', () => {
 });
 
 describe('domain proof', () => {
+  it('removing a domain stops it linking at once; while SSO is required its last proven domain stays', async () => {
+    const owner = await signUp(app, { email: ACCOUNTS.guard.email });
+    const org = await createOrganization(app, owner);
+    const proven = await proveDomain(app, dns, owner.token, org.id, 'guard.test');
+    expect((await connect(org, owner.token)).userErrors).toEqual([]);
+    const sso = await ssoLogin(org.slug, 'guard');
+    expect(sso.status).toBe(200);
+    const POLICY = `mutation($input: UpdateOrganizationPolicyInput!) { updateOrganizationPolicy(input: $input) { userErrors { code } } }`;
+    const requireSso = async (value: boolean) =>
+      (await app.data(POLICY, { input: { organizationId: org.id, settings: { ssoRequired: { value } } } }, { token: sso.body.token })).updateOrganizationPolicy.userErrors;
+    expect(await requireSso(true)).toEqual([]);
+    const guarded = await app.data(REMOVE_DOMAIN, { input: { domainId: proven.id } }, { token: sso.body.token });
+    expect(guarded.removeDomain).toEqual({ removedDomainId: null, userErrors: [expect.objectContaining({ code: 'SSO_REQUIRED_ACTIVE', field: ['input', 'domainId'] })] });
+    expect(await requireSso(false)).toEqual([]);
+    expect((await app.data(REMOVE_DOMAIN, { input: { domainId: proven.id } }, { token: sso.body.token })).removeDomain.userErrors).toEqual([]);
+    expect((await ssoLogin(org.slug, 'guard')).body.error.code).toBe('EMAIL_DOMAIN_NOT_ALLOWED');
+  });
+
+
   it('one proven domain belongs to one organization, even when two prove it at the same moment; removal frees it', async () => {
     const domain = `${unique('race')}.test`;
     const owners = await Promise.all([signUp(app), signUp(app)]);
@@ -364,5 +385,48 @@ describe('an SSO session acts only in its organization', () => {
       const response = await fetch(`${app.url}${route}`, { headers: { authorization: `Bearer ${(betaSso as { token: string }).token}` } });
       expect([route, response.status]).toEqual([route, 403]);
     }
+  });
+});
+
+/** GET with a chosen Host header (fetch does not let a test spoof it; a browser's attacker can). */
+function getWithHost(url: string, host: string): Promise<{ status: number; location: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { headers: { host } }, (response) => {
+      response.resume();
+      resolve({ status: response.statusCode!, location: response.headers.location });
+    });
+    request.on('error', reject);
+  });
+}
+
+describe('the SSO redirect URI', () => {
+  it('comes from PUBLIC_URL in production whatever the Host header says; only development derives it from the request', async () => {
+    const owner = await signUp(app);
+    const org = await createOrganization(app, owner);
+    expect((await connect(org, owner.token)).userErrors).toEqual([]);
+    const redirectUriOf = async (base: string) => {
+      const started = await getWithHost(`${base}/auth/sso/${org.slug}/start`, 'evil.example');
+      expect(started.status).toBe(302);
+      return new URL(started.location!).searchParams.get('redirect_uri');
+    };
+    expect(await redirectUriOf(app.url)).toBe('http://evil.example/auth/sso/callback');
+
+    // With PUBLIC_URL set, the real server sends it whatever the Host header says.
+    const { startServer } = await import('../src/app/server');
+    const { createLogger } = await import('../src/core/logger');
+    const configured = await startServer({ db: app.db, config: { ...app.config, PUBLIC_URL: 'https://orgraph.example.com/' }, logger: createLogger('silent'), port: 0 });
+    try {
+      expect(await redirectUriOf(configured.url)).toBe('https://orgraph.example.com/auth/sso/callback');
+    } finally {
+      await configured.close();
+    }
+    // Production: always PUBLIC_URL, through the function that builds the router's URIs (a production server is not
+    // started here: it is meant to refuse loopback identity providers, DESIGN §4 outbound requests).
+    const { ssoCallbackUrl } = await import('../src/sso/sso.rest');
+    const spoofed = { protocol: 'http', get: (name: string) => (name.toLowerCase() === 'host' ? 'evil.example' : undefined) } as never;
+    expect(ssoCallbackUrl({ isProduction: true, PUBLIC_URL: 'https://orgraph.example.com/' })(spoofed)).toBe('https://orgraph.example.com/auth/sso/callback');
+    expect(ssoCallbackUrl({ isProduction: false, PUBLIC_URL: undefined })(spoofed)).toBe('http://evil.example/auth/sso/callback');
+    // The second lock: even handed a production config without PUBLIC_URL, the SSO routes are not built.
+    expect(() => ssoCallbackUrl({ isProduction: true, PUBLIC_URL: undefined })).toThrow(/PUBLIC_URL/);
   });
 });

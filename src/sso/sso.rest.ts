@@ -10,12 +10,7 @@ import { SsoLoginError } from './sso.service';
  */
 export function createSsoRouter(services: Services, config: Pick<Config, 'PUBLIC_URL' | 'isProduction'>): express.Router {
   const router = express.Router();
-  // The redirect URI goes to the identity provider: from the Host header, a client could choose where the
-  // provider sends codes. Outside development it is only ever the configured PUBLIC_URL (config refuses to start
-  // production without one; this is the second lock).
-  if (config.isProduction && !config.PUBLIC_URL) throw new Error('PUBLIC_URL is required in production (SSO redirect URIs).');
-  const base = config.PUBLIC_URL?.replace(/\/$/, '');
-  const callbackUrl = (req: Request) => `${base ?? `${req.protocol}://${req.get('host')}`}/auth/sso/callback`;
+  const callbackUrl = ssoCallbackUrl(config);
 
   router.get('/auth/sso/callback', async (req, res) => {
     try {
@@ -35,6 +30,17 @@ export function createSsoRouter(services: Services, config: Pick<Config, 'PUBLIC
     }
   });
   return router;
+}
+
+/**
+ * The redirect URI sent to identity providers. From the Host header, a client could choose where the provider
+ * sends codes, so in production it is only ever the configured PUBLIC_URL (config refuses to start production
+ * without one; this is the second lock). Development falls back to the request's host.
+ */
+export function ssoCallbackUrl(config: Pick<Config, 'PUBLIC_URL' | 'isProduction'>): (req: Pick<Request, 'protocol' | 'get'>) => string {
+  if (config.isProduction && !config.PUBLIC_URL) throw new Error('PUBLIC_URL is required in production (SSO redirect URIs).');
+  const base = config.PUBLIC_URL?.replace(/\/$/, '');
+  return (req) => `${base ?? `${req.protocol}://${req.get('host')}`}/auth/sso/callback`;
 }
 
 function fail(res: Response, req: Request, error: unknown): void {
