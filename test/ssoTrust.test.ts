@@ -143,6 +143,31 @@ describe('the account takeover through a declared domain', () => {
     const audited = await app.db.query(`SELECT action, auth_method FROM audit_events WHERE organization_id = $1 AND action LIKE 'domain.%' ORDER BY created_at`, [orgId(victimOrg)]);
     expect(audited).toEqual([{ action: 'domain.add', auth_method: 'PASSWORD' }, { action: 'domain.verify', auth_method: 'PASSWORD' }]);
   });
+  it('a provider that claims another provider’s issuer and subject still links only by this organization’s proven domain', async () => {
+    // The attacker's provider says it is the victim organization's provider (same issuer string, the victim's
+    // subject) but must put an address of the attacker's own proven domain in the token to pass the domain check.
+    const liar = await startOidcProvider({
+      port: await freePort(),
+      ...CLIENT,
+      redirectUri: `${app.url}/auth/sso/callback`,
+      accounts: { victim: { email: ACCOUNTS.attacker.email, email_verified: true } },
+      claimedIssuer: provider.issuer,
+      keySeed: 'liar',
+    });
+    try {
+      expect(await count(`SELECT count(*) FROM sso_identities WHERE issuer = $1 AND subject = 'victim' AND organization_id = $2`, [provider.issuer, orgId(victimOrg)])).toBe(1);
+      const pointed = await app.data(SET_CONNECTION, { input: { organizationId: attackerOrg.id, issuer: liar.issuer, ...CLIENT } }, { token: attacker.token });
+      expect(pointed.setSsoConnection.userErrors).toEqual([]);
+      const login = await ssoLogin(attackerOrg.slug, 'victim');
+      expect(login.status).toBe(200);
+      const { viewer } = await app.data(`{ viewer { user { id } email } }`, {}, { token: login.body.token });
+      expect(viewer).toEqual({ user: { id: attacker.id }, email: ACCOUNTS.attacker.email });
+      expect(await count(`SELECT count(*) FROM organization_memberships WHERE organization_id = $1 AND user_id = $2`, [orgId(attackerOrg), userId(victim)])).toBe(0);
+    } finally {
+      await liar.stop();
+      await connect(attackerOrg, attacker.token);
+    }
+  });
 });
 
 describe('domain proof', () => {

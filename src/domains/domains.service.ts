@@ -49,8 +49,12 @@ export class DomainsService {
     return rows.map((row) => row.domain);
   }
 
-  async isVerifiedFor(organizationId: string, domain: string, manager: EntityManager = this.db.manager): Promise<boolean> {
-    const [row] = await manager.query(`SELECT 1 FROM organization_domains WHERE organization_id = $1 AND domain = $2 AND verified_at IS NOT NULL`, [organizationId, domain]);
+  /** Whether `domain` is proven for the organization; `lock` holds the row (FOR SHARE) until the caller's transaction ends. */
+  async isVerifiedFor(organizationId: string, domain: string, manager: EntityManager = this.db.manager, lock = false): Promise<boolean> {
+    const [row] = await manager.query(
+      `SELECT 1 FROM organization_domains WHERE organization_id = $1 AND domain = $2 AND verified_at IS NOT NULL${lock ? ' FOR SHARE' : ''}`,
+      [organizationId, domain],
+    );
     return Boolean(row);
   }
 

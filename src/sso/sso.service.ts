@@ -232,13 +232,15 @@ export class SsoService {
     // links or provisions anyone only in a domain this organization has proven through DNS. Otherwise an
     // organization admin could point the connection at their own provider and sign in as anyone.
     const domain = /^[^@\s]+@([^@\s]+)$/.exec(email)?.[1] ?? '';
-    if (!domain || !(await this.domains.isVerifiedFor(pending.organization_id, domain))) {
-      throw new SsoLoginError(403, 'EMAIL_DOMAIN_NOT_ALLOWED', 'This email’s domain is not one of the organization’s verified domains (proven through DNS); nobody is linked or provisioned through it.');
-    }
+    const notProven = () => new SsoLoginError(403, 'EMAIL_DOMAIN_NOT_ALLOWED', 'This email’s domain is not one of the organization’s verified domains (proven through DNS); nobody is linked or provisioned through it.');
+    if (!domain) throw notProven();
     const issuer = String(claims.iss);
     const subject = String(claims.sub);
     const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 100) : email.split('@')[0]!;
     return this.db.transaction(async (tx) => {
+      // Checked in the transaction that links, holding the proof (FOR SHARE), so a concurrent removeDomain cannot
+      // slip between the check and the link.
+      if (!(await this.domains.isVerifiedFor(pending.organization_id, domain, tx, true))) throw notProven();
       const user = await this.linkOrProvision(tx, pending.organization_id, connection.defaultTeamId, issuer, subject, email, name);
       const grant = await this.users.createSession(tx, user, 'SSO', pending.organization_id);
       return { token: grant.token, expiresAt: grant.session.expiresAt, userId: user.id };
@@ -273,8 +275,14 @@ export class SsoService {
 
   private async linkOrProvision(tx: EntityManager, organizationId: string, defaultTeamId: string | null, issuer: string, subject: string, email: string, name: string): Promise<User> {
     const users = tx.getRepository(User);
-    // One person per (issuer, subject), whichever organization it first signed in to; a row per organization.
-    const [identity] = await tx.query(`SELECT user_id FROM sso_identities WHERE issuer = $1 AND subject = $2 ORDER BY created_at LIMIT 1`, [issuer, subject]);
+    // An identity links to the person it linked before through THIS organization's connection only. Another
+    // organization's provider may claim the same issuer string in its discovery document and mint any subject, so
+    // (issuer, subject) rows of other organizations prove nothing here; across organizations, people are matched
+    // only by an email in this organization's proven domain.
+    const [identity] = await tx.query(
+      `SELECT user_id FROM sso_identities WHERE organization_id = $1 AND issuer = $2 AND subject = $3`,
+      [organizationId, issuer, subject],
+    );
     let user = identity ? await users.findOneByOrFail({ id: identity.user_id }) : await users.createQueryBuilder('u').where('lower(u.email) = :email', { email }).getOne();
     if (!user) {
       user = await users.save(users.create({ email, name, passwordHash: null }));
