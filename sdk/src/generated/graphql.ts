@@ -295,11 +295,11 @@ export type OrganizationRole =
   /** Belongs to the organization; rights come from team roles. */
   | 'MEMBER';
 
-/** Whether members signed in through the organization’s SSO may use their personal accounts. */
+/** Whether people who have signed in through the organization’s SSO may use their personal accounts (with their own login: an SSO session never reaches a personal account). */
 export type PersonalAccountAccess =
-  /** They may (default). */
+  /** They may, with their own login (default). */
   | 'ALLOWED'
-  /** They may not. */
+  /** They may not, in any session (`PERSONAL_ACCOUNT_BLOCKED`). */
   | 'BLOCKED';
 
 /** Change the organization’s personal account access setting. */
