@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     await db.initialize();
     await migrate(db);
     // The rate limiter is off: this measures authentication, and thousands of requests a second would exhaust a key's budget.
-    const base = { NODE_ENV: 'production', LOG_LEVEL: 'silent', PORT: '0', ENCRYPTION_KEY: crypto.randomBytes(24).toString('hex'), SEED_DEMO: 'false', RATE_LIMIT_ENABLED: 'false' };
+    const base = { NODE_ENV: 'production', PUBLIC_URL: 'https://orgraph.test', LOG_LEVEL: 'silent', PORT: '0', ENCRYPTION_KEY: crypto.randomBytes(24).toString('hex'), SEED_DEMO: 'false', RATE_LIMIT_ENABLED: 'false' };
     const withCache = await startServer({ db, config: loadConfig({ ...base, API_KEY_AUTH_CACHE: 'true' }), logger: createLogger('silent'), port: 0 });
     servers.push(withCache);
     const withoutCache = await startServer({ db, config: loadConfig({ ...base, API_KEY_AUTH_CACHE: 'false' }), logger: createLogger('silent'), port: 0 });

@@ -32,7 +32,7 @@ async function main() {
     await db.initialize();
     await migrate(db);
     // The rate limiter is off: 80 back-to-back page reads of one session would exhaust its budget.
-    const config = loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: 'x'.repeat(32), LOG_LEVEL: 'silent', PORT: '0', RATE_LIMIT_ENABLED: 'false' });
+    const config = loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://orgraph.test', ENCRYPTION_KEY: 'x'.repeat(32), LOG_LEVEL: 'silent', PORT: '0', RATE_LIMIT_ENABLED: 'false' });
     const server = await startServer({ db, config, logger: createLogger('silent'), port: 0 });
     const caller = { actor: { kind: 'OPERATOR' as const }, requestId: 'bench', ip: null };
     const { user, token } = await server.services.users.signUp(caller, { email: 'bench@example.com', name: 'Bench', password: 'bench password 123' });

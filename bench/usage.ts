@@ -47,6 +47,7 @@ async function main() {
     await migrate(db);
     const config = loadConfig({
       NODE_ENV: 'production',
+      PUBLIC_URL: 'https://orgraph.test',
       ENCRYPTION_KEY: 'x'.repeat(32),
       LOG_LEVEL: 'silent',
       PORT: '0',

@@ -13,6 +13,7 @@ import { SsoIdentitiesPerOrganization1733800000000 } from './1733800000000-SsoId
 import { RequestIdentity1733806000000 } from './1733806000000-RequestIdentity';
 import { UsageDailyItemsRollup1733900000000 } from './1733900000000-UsageDailyItemsRollup';
 import { InvoiceBilledAmounts1734400000000 } from './1734400000000-InvoiceBilledAmounts';
+import { OrganizationDomains1734100000000 } from './1734100000000-OrganizationDomains';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
 export const allMigrations = [
@@ -31,4 +32,5 @@ export const allMigrations = [
   RequestIdentity1733806000000,
   UsageDailyItemsRollup1733900000000,
   InvoiceBilledAmounts1734400000000,
+  OrganizationDomains1734100000000,
 ];

@@ -38,9 +38,11 @@ import { InviteMutationsResolver, InviteResolver } from './invites/invites.resol
 import { ApiKeyMutationsResolver, ApiKeyResolver, TeamApiKeysResolver } from './apiKeys/apiKeys.resolver';
 import { TeamSecretMutationsResolver, TeamSecretResolver, TeamSecretsResolver } from './secrets/secrets.resolver';
 import { AuditEventResolver, OrganizationAuditLogResolver } from './audit/audit.resolver';
+import { OrganizationDomain } from './domains/organizationDomain.entity';
+import { DomainMutationsResolver, OrganizationDomainResolver, OrganizationDomainsResolver } from './domains/domains.resolver';
 
 /** Every TypeORM entity, by module. */
-export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice, Member, Invite, TeamSecret, RequestRecord, OrganizationPolicySetting, TeamPolicyOverride, ModelAccessRule];
+export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice, Member, Invite, TeamSecret, RequestRecord, OrganizationPolicySetting, TeamPolicyOverride, ModelAccessRule, OrganizationDomain];
 
 /** Every GraphQL resolver, by module. */
 // eslint-disable-next-line @typescript-eslint/ban-types
@@ -87,4 +89,7 @@ export const allResolvers: NonEmptyArray<Function> = [
   SpendingAlertResolver,
   BillingMutationsResolver,
   SsoResolver,
+  OrganizationDomainResolver,
+  OrganizationDomainsResolver,
+  DomainMutationsResolver,
 ];

@@ -108,6 +108,36 @@ const OPERATIONS: Operation[] = [
     variables: async () => ({ s: fixture.org.slug }),
   },
   {
+    name: 'Organization.domains',
+    scope: 'organization',
+    allowed: ORG_ADMINS,
+    reason: 'ORGANIZATION_ADMIN_REQUIRED',
+    query: `query($s: String!) { organization(slug: $s) { domains { totalCount } } }`,
+    variables: async () => ({ s: fixture.org.slug }),
+  },
+  {
+    name: 'addDomain',
+    scope: 'organization',
+    allowed: ORG_ADMINS,
+    reason: 'ORGANIZATION_ADMIN_REQUIRED',
+    audit: ['domain.add', 'OrganizationDomain'],
+    query: `mutation($i: AddDomainInput!) { addDomain(input: $i) { userErrors { code } } }`,
+    variables: async () => ({ i: { organizationId: fixture.org.id, domain: `${unique('auth')}.test` } }),
+  },
+  {
+    name: 'removeDomain',
+    scope: 'organization',
+    allowed: ORG_ADMINS,
+    visibleOnlyToAllowed: true,
+    reason: 'ORGANIZATION_ADMIN_REQUIRED',
+    audit: ['domain.remove', 'OrganizationDomain'],
+    query: `mutation($i: DomainIdInput!) { removeDomain(input: $i) { userErrors { code } } }`,
+    variables: async () => {
+      const { addDomain } = await app.data(`mutation($i: AddDomainInput!) { addDomain(input: $i) { domain { id } } }`, { i: { organizationId: fixture.org.id, domain: `${unique('gone')}.test` } }, { token: fixture.admin.token });
+      return { i: { domainId: addDomain.domain.id } };
+    },
+  },
+  {
     name: 'updateMemberRole',
     scope: 'organization',
     allowed: ORG_ADMINS,

@@ -23,6 +23,18 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/ENCRYPTION_KEY/);
   });
 
+  it('requires PUBLIC_URL in production, so SSO redirect URIs never come from the Host header', () => {
+    const production = { NODE_ENV: 'production', ENCRYPTION_KEY: 'k'.repeat(32) };
+    expect(() => loadConfig(production)).toThrow(/PUBLIC_URL: required when NODE_ENV=production/);
+    expect(loadConfig({ ...production, PUBLIC_URL: 'https://orgraph.example.com' }).PUBLIC_URL).toBe('https://orgraph.example.com');
+    expect(loadConfig({ NODE_ENV: 'development' }).PUBLIC_URL).toBeUndefined();
+  });
+
+  it('accepts a DNS resolver address and names a bad one', () => {
+    expect(loadConfig({ DNS_RESOLVER: '127.0.0.1:5353' }).DNS_RESOLVER).toBe('127.0.0.1:5353');
+    expect(() => loadConfig({ DNS_RESOLVER: 'dns.example.com' })).toThrow(/DNS_RESOLVER/);
+  });
+
   it('a bad value stops start-up with a message naming it, before touching any database', async () => {
     const failure = await run('npx', ['ts-node', '--transpile-only', 'src/main.ts'], {
       cwd: path.join(__dirname, '..'),
@@ -33,5 +45,17 @@ describe('configuration', () => {
     );
     expect(failure?.code).toBe(2);
     expect(failure?.stderr).toMatch(/Invalid configuration:\s+PORT:/);
+  });
+
+  it('production without PUBLIC_URL refuses to start with a clear configuration error', async () => {
+    const failure = await run('npx', ['ts-node', '--transpile-only', 'src/main.ts'], {
+      cwd: path.join(__dirname, '..'),
+      env: { ...process.env, NODE_ENV: 'production', ENCRYPTION_KEY: 'k'.repeat(32), PUBLIC_URL: '', DATABASE_URL: '' },
+    }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(2);
+    expect(failure?.stderr).toMatch(/Invalid configuration:\s+PUBLIC_URL: required when NODE_ENV=production/);
   });
 });

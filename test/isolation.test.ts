@@ -61,6 +61,7 @@ const FOREIGN_IDS: Record<string, string> = {
   ModelAccessRule: `SELECT id FROM model_access_rules WHERE organization_id = $1`,
   RequestRecord: `SELECT team_id || '/' || id AS id FROM request_records WHERE organization_id = $1`,
   SpendingAlert: `SELECT id FROM spending_alerts WHERE organization_id = $1`,
+  OrganizationDomain: `SELECT id FROM organization_domains WHERE organization_id = $1`,
 };
 
 /** ID argument names that do not spell their type (`teamId` → Team is inferred; these are not). */
@@ -70,6 +71,7 @@ const ID_NAME_ALIASES: Record<string, string> = {
   removeRuleIds: 'ModelAccessRule',
   ownerId: 'User',
   defaultTeamId: 'Team',
+  domainId: 'OrganizationDomain',
 };
 
 /** String identifiers of B's objects, by argument / input-field name. */
@@ -130,6 +132,11 @@ async function createTenant(): Promise<Tenant> {
   };
   const asAdmin = { token: admin.token };
   await addMember(app, admin, org.id, { role: 'MEMBER', teams: [{ teamId: team.id, role: 'DEVELOPER' }] });
+  await expectNoUserErrors(
+    app.data(`mutation($input: AddDomainInput!) { addDomain(input: $input) { userErrors { code message } } }`, {
+      input: { organizationId: org.id, domain: `${unique('tenant')}.test` },
+    }, asAdmin),
+  );
   await expectNoUserErrors(app.data(CREATE_INVITE, { input: { organizationId: org.id, email: `${unique('invitee')}@example.com`, organizationRole: 'MEMBER' } }, asAdmin));
   await expectNoUserErrors(
     app.data(`mutation($input: SetTeamSecretInput!) { setTeamSecret(input: $input) { userErrors { code message } } }`, {

@@ -76,7 +76,7 @@ describe('sessions: signUp, login, viewer, logout', () => {
     const { email, client } = await newUser();
     const viewer = await client.viewer();
     expect(viewer).toMatchObject({ email, name: 'SDK User', sessionMethod: 'PASSWORD' });
-    expect(viewer.personalAccount.kind).toBe('PERSONAL');
+    expect(viewer.personalAccount?.kind).toBe('PERSONAL');
     expect(viewer.organizations).toEqual([]);
 
     const loggedIn = await login(live, { email, password });
@@ -444,12 +444,12 @@ describe('SSO connection', () => {
   it('sets, tests and removes the OIDC connection with typed results and userErrors', async () => {
     const admin = await newUser();
     const organization = await newOrganization(admin.client);
-    const input = { organizationId: organization.id, issuer: 'http://127.0.0.1:9', clientId: 'orgraph', clientSecret: 'sdk-secret', verifiedDomains: ['Example.com'] };
+    const input = { organizationId: organization.id, issuer: 'http://127.0.0.1:9', clientId: 'orgraph', clientSecret: 'sdk-secret' };
     const badIssuer = await admin.client.setSsoConnection({ ...input, issuer: 'ftp://idp.example.com' });
     expect(badIssuer.ok ? [] : badIssuer.userErrors.map((e) => [e.code, e.field])).toEqual([['INVALID_URL', ['input', 'issuer']]]);
     const set = await admin.client.setSsoConnection(input);
     if (!set.ok) throw new Error(JSON.stringify(set.userErrors));
-    expect(set.data).toMatchObject({ issuer: 'http://127.0.0.1:9', clientId: 'orgraph', verifiedDomains: ['example.com'], defaultTeamId: null });
+    expect(set.data).toMatchObject({ issuer: 'http://127.0.0.1:9', clientId: 'orgraph', verifiedDomains: [], defaultTeamId: null });
     expect(JSON.stringify(set.data)).not.toContain('sdk-secret');
     // Nothing listens on port 9: the test reports it instead of failing the call.
     const checked = await admin.client.testSsoConnection({ organizationId: organization.id });
@@ -459,6 +459,22 @@ describe('SSO connection', () => {
     expect(removed).toEqual({ ok: true, data: true });
     const again = await admin.client.removeSsoConnection({ organizationId: organization.id });
     expect(again.ok ? [] : again.userErrors.map((e) => e.code)).toEqual(['NOT_FOUND']);
+  });
+
+  it('claims, checks and removes an email domain with typed results and userErrors', async () => {
+    const admin = await newUser();
+    const organization = await newOrganization(admin.client);
+    const domain = `${unique('sdk')}.test`;
+    const added = await admin.client.addDomain({ organizationId: organization.id, domain });
+    if (!added.ok) throw new Error(JSON.stringify(added.userErrors));
+    expect(added.data).toMatchObject({ domain, status: 'PENDING', verifiedAt: null, txtRecordName: `_orgraph-challenge.${domain}` });
+    expect(added.data.txtRecordValue).toMatch(/^orgraph-domain-verification=/);
+    const bad = await admin.client.addDomain({ organizationId: organization.id, domain: 'not a domain' });
+    expect(bad.ok ? [] : bad.userErrors.map((e) => [e.code, e.field])).toEqual([['INVALID', ['input', 'domain']]]);
+    // Nothing publishes the record: the check reports it (which code depends on this machine's DNS), never a throw.
+    const checked = await admin.client.verifyDomain({ domainId: added.data.id });
+    expect(checked.ok ? [] : checked.userErrors.map((e) => e.code)).toEqual([expect.stringMatching(/^(DOMAIN_NOT_VERIFIED|DNS_UNAVAILABLE)$/)]);
+    expect(await admin.client.removeDomain({ domainId: added.data.id })).toEqual({ ok: true, data: true });
   });
 });
 

@@ -5,6 +5,7 @@ import { createApiKeyFor, createOrganization, createTeam, signUp, unique, type S
 import { ACCEPT_INVITE, CREATE_INVITE, latestInviteToken } from './support/people';
 import { loginAtProvider, startOidcProvider, type OidcProviderProcess } from './support/oidcProcess';
 import { SecretCipher } from '../src/secrets/secretCipher';
+import { proveDomain, startDnsTxtServer, type DnsTxtServer } from './support/dnsTxtServer';
 
 /**
  * SSO against a real OpenID Connect provider (`oidc-provider`) on loopback, driven over HTTP: start → provider
@@ -20,8 +21,11 @@ const ACCOUNTS = {
   unverified: { email: 'unverified@example.com', email_verified: false },
   outsider: { email: 'bob@other.org', email_verified: true },
   invitee: { email: 'invitee@example.com', email_verified: true },
-  teamed: { email: 'teamed@example.com', email_verified: true, name: 'Teamed Newcomer' },
+  teamed: { email: 'teamed@teamed.test', email_verified: true, name: 'Teamed Newcomer' },
+  boss: { email: 'boss@second.test', email_verified: true, name: 'Second Boss' },
+  locker: { email: 'locker@lock.test', email_verified: true },
 };
+let dns: DnsTxtServer;
 let admin: SignedUpUser;
 let organization: { id: string; slug: string };
 let callbackPrefix: string;
@@ -33,7 +37,7 @@ const startProvider = (port: number, extra: { keySeed?: string; clockOffsetMs?: 
 async function connect(org: { id: string }, issuer: string, token = admin.token, extra: Record<string, unknown> = {}) {
   const { setSsoConnection } = await app.data(
     `mutation($input: SetSsoConnectionInput!) { setSsoConnection(input: $input) { connection { issuer verifiedDomains } userErrors { field code message } } }`,
-    { input: { organizationId: org.id, issuer, ...CLIENT, verifiedDomains: ['example.com'], ...extra } },
+    { input: { organizationId: org.id, issuer, ...CLIENT, ...extra } },
     { token },
   );
   return setSsoConnection;
@@ -52,17 +56,20 @@ async function ssoLogin(slug: string, login: string) {
 }
 
 beforeAll(async () => {
-  app = await startTestApp();
+  dns = await startDnsTxtServer();
+  app = await startTestApp({ DNS_RESOLVER: dns.address });
   callbackPrefix = `${app.url}/auth/sso/callback`;
   providerPort = await freePort();
   provider = await startProvider(providerPort);
   admin = await signUp(app, { email: ACCOUNTS.admin.email });
   organization = await createOrganization(app, admin);
+  await proveDomain(app, dns, admin.token, organization.id, 'example.com');
   expect((await connect(organization, provider.issuer)).userErrors).toEqual([]);
 }, 60_000);
 
 afterAll(async () => {
   await provider?.stop();
+  await dns?.stop();
   await app?.close();
 });
 
@@ -136,13 +143,15 @@ describe('login flow', () => {
     const owner = await signUp(app);
     const org = await createOrganization(app, owner);
     const team = await createTeam(app, owner, org.id);
+    await proveDomain(app, dns, owner.token, org.id, 'teamed.test');
     expect((await connect(org, provider.issuer, owner.token, { defaultTeamId: team.id })).userErrors).toEqual([]);
     const { status, body } = await ssoLogin(org.slug, 'teamed');
     expect(status).toBe(200);
     const { viewer } = await app.data(`{ viewer { name organizations { slug viewerRole } teams { username kind viewerRole } } }`, {}, { token: body.token });
     expect(viewer.name).toBe('Teamed Newcomer');
     expect(viewer.organizations).toEqual([{ slug: org.slug, viewerRole: 'MEMBER' }]);
-    expect(viewer.teams).toEqual([expect.objectContaining({ kind: 'PERSONAL', viewerRole: 'ADMIN' }), { username: team.username, kind: 'TEAM', viewerRole: 'DEVELOPER' }]);
+    // The SSO session acts only in its organization: its teams are listed, the personal account is not.
+    expect(viewer.teams).toEqual([{ username: team.username, kind: 'TEAM', viewerRole: 'DEVELOPER' }]);
     const [audit] = await app.db.query(`SELECT auth_method FROM audit_events WHERE action = 'member.provisionBySso' AND target_id = (SELECT id::text FROM users WHERE email = $1)`, [ACCOUNTS.teamed.email]);
     expect(audit).toEqual({ auth_method: 'SSO' });
     const password = await app.data(`mutation($input: LoginInput!) { login(input: $input) { token userErrors { code } } }`, { input: { email: ACCOUNTS.teamed.email, password: 'correct horse battery' } });
@@ -244,27 +253,31 @@ describe('SSO required and personal-account restriction', () => {
     expect(noSsoAdmin.updateOrganizationPolicy.userErrors[0].code).toBe('SSO_LOCKOUT');
   });
 
-  it('counts SSO identities per organization, so a second organization on the same identity provider can require SSO once its admin signed in through it', async () => {
-    const second = await createOrganization(app, admin);
-    expect((await connect(second, provider.issuer)).userErrors).toEqual([]);
+  it('counts SSO identities per organization, so a second organization on the same identity provider can require SSO once its own admin signed in through it', async () => {
+    const boss = await signUp(app, { email: ACCOUNTS.boss.email });
+    const second = await createOrganization(app, boss);
+    await proveDomain(app, dns, boss.token, second.id, 'second.test');
+    expect((await connect(second, provider.issuer, boss.token)).userErrors).toEqual([]);
     const enable = async (token: string, value: boolean) =>
       (await app.data(ENABLE, { input: { organizationId: second.id, settings: { ssoRequired: { value } } } }, { token })).updateOrganizationPolicy.userErrors;
-    // The admin signed in through the first organization's SSO only: not yet an SSO identity of this one.
-    expect((await enable(admin.token, true)).map((e: any) => e.code)).toEqual(['SSO_LOCKOUT']);
-    const viaSecond = await ssoLogin(second.slug, 'admin');
+    // The first organization's admins signed in through the same provider, but not through this organization.
+    expect((await enable(boss.token, true)).map((e: any) => e.code)).toEqual(['SSO_LOCKOUT']);
+    const viaSecond = await ssoLogin(second.slug, 'boss');
     expect(viaSecond.status).toBe(200);
     expect(await enable(viaSecond.body.token, true)).toEqual([]);
-    const rows = await app.db.query(`SELECT o.slug FROM sso_identities i JOIN organizations o ON o.id = i.organization_id JOIN users u ON u.id = i.user_id WHERE u.email = $1 ORDER BY i.created_at`, [ACCOUNTS.admin.email]);
-    expect(rows.map((r: any) => r.slug)).toEqual([organization.slug, second.slug]);
+    const rows = await app.db.query(`SELECT o.slug FROM sso_identities i JOIN organizations o ON o.id = i.organization_id JOIN users u ON u.id = i.user_id WHERE u.email = $1 ORDER BY i.created_at`, [ACCOUNTS.boss.email]);
+    expect(rows.map((r: any) => r.slug)).toEqual([second.slug]);
     const { viewer } = await app.data(`{ viewer { email sessionMethod } }`, {}, { token: viaSecond.body.token });
-    expect(viewer).toEqual({ email: ACCOUNTS.admin.email, sessionMethod: 'SSO' });
+    expect(viewer).toEqual({ email: ACCOUNTS.boss.email, sessionMethod: 'SSO' });
     expect(await enable(viaSecond.body.token, false)).toEqual([]);
   });
 
   it('notices a connection removed while SSO was being turned on (checked again under the organization lock)', async () => {
-    const org = await createOrganization(app, admin);
-    expect((await connect(org, provider.issuer)).userErrors).toEqual([]);
-    const ssoAdmin = (await ssoLogin(org.slug, 'admin')).body.token;
+    const locker = await signUp(app, { email: ACCOUNTS.locker.email });
+    const org = await createOrganization(app, locker);
+    await proveDomain(app, dns, locker.token, org.id, 'lock.test');
+    expect((await connect(org, provider.issuer, locker.token)).userErrors).toEqual([]);
+    const ssoAdmin = (await ssoLogin(org.slug, 'locker')).body.token;
     const organizationId = (await app.db.query(`SELECT id FROM organizations WHERE slug = $1`, [org.slug]))[0].id;
     // Hold the organization's lock, as a concurrent removal does, until the policy change waits for it.
     const removal = app.db.createQueryRunner();
@@ -379,34 +392,53 @@ describe('SSO required and personal-account restriction', () => {
     }
   });
 
-  it('blocks the personal account (and other organizations) in SSO sessions when the organization says so', async () => {
+  it('SSO sessions never reach the personal account or other organizations; BLOCKED keeps SSO users out of their personal account in every session', async () => {
     const ssoSession = (await ssoLogin(organization.slug, 'admin')).body.token;
-    const PERSONAL = `{ viewer { personalAccount { username } } }`;
-    const personal = (await app.data(PERSONAL, {}, { token: admin.token })).viewer.personalAccount.username;
+    const PERSONAL = `{ viewer { personalAccount { id username } } }`;
+    const personalAccount = (await app.data(PERSONAL, {}, { token: admin.token })).viewer.personalAccount;
     const TEAM = `query($u: String!) { team(username: $u) { username } }`;
-    expect((await app.data(TEAM, { u: personal }, { token: ssoSession })).team.username).toBe(personal);
-    const ssoAdmin = ssoSession;
+    const NODE = `query($id: ID!) { node(id: $id) { id } }`;
+    const otherOrg = await createOrganization(app, admin, unique('elsewhere'));
+    const ORG = `query($slug: String!) { organization(slug: $slug) { slug } }`;
+    // Scoped whatever the setting: like objects that do not exist.
+    expect((await app.data(PERSONAL, {}, { token: ssoSession })).viewer.personalAccount).toBeNull();
+    for (const [query, variables] of [[TEAM, { u: personalAccount.username }], [ORG, { slug: otherOrg.slug }]] as const) {
+      const answer = await app.gql(query, variables, { token: ssoSession });
+      expect([query, answer.body.errors?.map((error) => error.extensions?.code)]).toEqual([query, ['NOT_FOUND']]);
+    }
+    // node(id:) answers null, as for an id that does not exist.
+    for (const id of [personalAccount.id, otherOrg.id]) expect(await app.data(NODE, { id }, { token: ssoSession })).toEqual({ node: null });
+    expect((await app.data(TEAM, { u: personalAccount.username }, { token: admin.token })).team.username).toBe(personalAccount.username);
+
     const blocked = await app.data(
       `mutation($input: UpdateOrganizationPolicyInput!) { updateOrganizationPolicy(input: $input) { userErrors { code } } }`,
       { input: { organizationId: organization.id, settings: { personalAccountAccess: { value: 'BLOCKED' } } } },
-      { token: ssoAdmin },
+      { token: ssoSession },
     );
     expect(blocked.updateOrganizationPolicy.userErrors).toEqual([]);
-    const inSso = await app.gql(TEAM, { u: personal }, { token: ssoSession });
-    expect(inSso.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PERSONAL_ACCOUNT_BLOCKED' });
-    expect((await app.data(TEAM, { u: personal }, { token: admin.token })).team.username).toBe(personal);
-    // Nor through node(id:) or the viewer's own listing (which still names the account).
-    const { personalAccount } = (await app.data(`{ viewer { personalAccount { id username } } }`, {}, { token: ssoSession })).viewer;
-    expect(personalAccount.username).toBe(personal);
-    const byNode = await app.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: personalAccount.id }, { token: ssoSession });
-    expect(byNode.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PERSONAL_ACCOUNT_BLOCKED' });
-    for (const field of ['requests { totalCount }', 'effectivePolicy { requestVisibility { value } }', 'usage(expand: [SUMMARY]) { summary { cost } }']) {
-      const listed = await app.gql(`{ viewer { personalAccount { ${field} } } }`, {}, { token: ssoSession });
-      expect([field, listed.body.errors?.map((error) => error.extensions?.reason)]).toEqual([field, ['PERSONAL_ACCOUNT_BLOCKED']]);
+    try {
+      // The admin signed in through this organization's SSO: their personal account is closed to their password
+      // sessions too (by every path), while their other organization stays theirs.
+      const inPassword = await app.gql(TEAM, { u: personalAccount.username }, { token: admin.token });
+      expect(inPassword.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PERSONAL_ACCOUNT_BLOCKED' });
+      const byNode = await app.gql(NODE, { id: personalAccount.id }, { token: admin.token });
+      expect(byNode.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PERSONAL_ACCOUNT_BLOCKED' });
+      for (const field of ['requests { totalCount }', 'effectivePolicy { requestVisibility { value } }', 'usage(expand: [SUMMARY]) { summary { cost } }']) {
+        const listed = await app.gql(`{ viewer { personalAccount { ${field} } } }`, {}, { token: admin.token });
+        expect([field, listed.body.errors?.map((error) => error.extensions?.reason)]).toEqual([field, ['PERSONAL_ACCOUNT_BLOCKED']]);
+      }
+      expect((await app.data(ORG, { slug: otherOrg.slug }, { token: admin.token })).organization.slug).toBe(otherOrg.slug);
+      // Someone who never signed in through that SSO keeps their personal account.
+      const stranger = await signUp(app);
+      const own = (await app.data(PERSONAL, {}, { token: stranger.token })).viewer.personalAccount;
+      expect((await app.data(TEAM, { u: own.username }, { token: stranger.token })).team.username).toBe(own.username);
+    } finally {
+      await app.data(
+        `mutation($input: UpdateOrganizationPolicyInput!) { updateOrganizationPolicy(input: $input) { userErrors { code } } }`,
+        { input: { organizationId: organization.id, settings: { personalAccountAccess: { value: 'ALLOWED' } } } },
+        { token: ssoSession },
+      );
     }
-    expect((await app.data(`query($id: ID!) { node(id: $id) { id } }`, { id: personalAccount.id }, { token: admin.token })).node).toEqual({ id: personalAccount.id });
-    const otherOrg = await createOrganization(app, admin, unique('elsewhere'));
-    const elsewhere = await app.gql(`query($slug: String!) { organization(slug: $slug) { slug } }`, { slug: otherOrg.slug }, { token: ssoSession });
-    expect(elsewhere.body.errors?.[0]?.extensions?.reason).toBe('PERSONAL_ACCOUNT_BLOCKED');
+    expect((await app.data(TEAM, { u: personalAccount.username }, { token: admin.token })).team.username).toBe(personalAccount.username);
   });
 });

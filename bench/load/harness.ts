@@ -58,6 +58,7 @@ export async function startBench(): Promise<Bench> {
   const config = loadConfig({
     NODE_ENV: 'production',
     ENCRYPTION_KEY: 'bench-encryption-key-0123456789abcdef-0123',
+    PUBLIC_URL: 'https://orgraph.test',
     HOST: '127.0.0.1', // loopback only
     PORT: '0',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',

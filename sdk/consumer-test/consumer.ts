@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   if (!session.ok) throw new Error('login failed');
   const me: OrgraphClient = createClient({ url, token: session.data.token });
   const viewer = await me.viewer();
-  check(viewer.email === email && viewer.personalAccount.kind === 'PERSONAL', 'viewer() returns the signed-in user');
+  check(viewer.email === email && viewer.personalAccount?.kind === 'PERSONAL', 'viewer() returns the signed-in user');
   const node = await me.node(viewer.user.id);
   check(node?.__typename === 'User' && node.email === email, 'node() narrows on __typename');
 

@@ -1,4 +1,7 @@
 import {
+  AddDomainDocument,
+  RemoveDomainDocument,
+  VerifyDomainDocument,
   CreateSpendingAlertDocument,
   RemoveSsoConnectionDocument,
   SetSsoConnectionDocument,
@@ -36,6 +39,9 @@ import { paginate, paginatePages, type Page } from './pagination';
 import { toMutationResult, type MutationResult } from './results';
 import { execute, type ClientSettings, type OrgraphDocument, type RequestOptions } from './transport';
 import type {
+  AddDomainInput,
+  DomainIdInput,
+  OrganizationDomain,
   SetSsoConnectionInput,
   SsoConnection,
   SsoConnectionTest,
@@ -175,6 +181,12 @@ export interface OrgraphClient {
   testSsoConnection(input: SsoOrganizationInput, options?: RequestOptions): Promise<SsoConnectionTest>;
   /** Remove the organization's OIDC connection (userError `NOT_FOUND` when there is none). */
   removeSsoConnection(input: SsoOrganizationInput, options?: RequestOptions): Promise<MutationResult<true>>;
+  /** Claim an email domain (organization admins); `data.txtRecordName` / `data.txtRecordValue` say what to publish in DNS. */
+  addDomain(input: AddDomainInput, options?: RequestOptions): Promise<MutationResult<OrganizationDomain>>;
+  /** Look the domain's TXT proof up now; VERIFIED once found (userErrors `DOMAIN_NOT_VERIFIED`, `DOMAIN_OWNED_ELSEWHERE`). */
+  verifyDomain(input: DomainIdInput, options?: RequestOptions): Promise<MutationResult<OrganizationDomain>>;
+  /** Remove a claimed domain; SSO stops linking its addresses at once. */
+  removeDomain(input: DomainIdInput, options?: RequestOptions): Promise<MutationResult<true>>;
   /** Run any typed document (e.g. from your own codegen) with this client's credential, timeouts and retries. */
   request<TResult, TVariables>(document: OrgraphDocument<TResult, TVariables>, variables: TVariables, options?: RequestOptions): Promise<TResult>;
 }
@@ -292,6 +304,11 @@ export function createClient(options: ClientOptions): OrgraphClient {
     testSsoConnection: async (input, requestOptions) => (await run(TestSsoConnectionDocument, { input }, requestOptions)).testSsoConnection,
     removeSsoConnection: async (input, requestOptions) =>
       toMutationResult((await run(RemoveSsoConnectionDocument, { input }, requestOptions)).removeSsoConnection, () => true as const, 'removeSsoConnection'),
+    addDomain: async (input, requestOptions) => toMutationResult((await run(AddDomainDocument, { input }, requestOptions)).addDomain, (p) => p.domain, 'addDomain'),
+    verifyDomain: async (input, requestOptions) =>
+      toMutationResult((await run(VerifyDomainDocument, { input }, requestOptions)).verifyDomain, (p) => p.domain, 'verifyDomain'),
+    removeDomain: async (input, requestOptions) =>
+      toMutationResult((await run(RemoveDomainDocument, { input }, requestOptions)).removeDomain, () => true as const, 'removeDomain'),
     request: run,
   };
 }

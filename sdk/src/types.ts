@@ -3,6 +3,7 @@
  * (sdk/operations/fragments.graphql), generated from the schema, so they change only when those files change.
  */
 import type {
+  OrganizationDomainFieldsFragment,
   SsoConnectionFieldsFragment,
   TestSsoConnectionMutation,
   InvoiceFieldsFragment,
@@ -55,6 +56,8 @@ export type Invoice = InvoiceFieldsFragment;
 export type SpendingAlert = SpendingAlertFieldsFragment;
 /** An organization's OIDC connection (its client secret is never returned). */
 export type SsoConnection = SsoConnectionFieldsFragment;
+/** An email domain an organization claims, with the DNS TXT record that proves it. */
+export type OrganizationDomain = OrganizationDomainFieldsFragment;
 /** Whether discovery works and the JWKS is reachable, and what was checked or failed. */
 export type SsoConnectionTest = TestSsoConnectionMutation['testSsoConnection'];
 export type BillingSummary = OrganizationInvoicesQuery['organization']['billingSummary'];
@@ -77,6 +80,9 @@ export interface Session {
 }
 
 export type {
+  AddDomainInput,
+  DomainIdInput,
+  DomainStatus,
   SetSsoConnectionInput,
   SsoOrganizationInput,
   CreateSpendingAlertInput,

@@ -50,6 +50,14 @@ export function createLoaders(db: DataSource, services: Pick<Services, 'requests
       (ids) => db.getRepository(TeamMembership).findBy({ userId: In([...ids]) }),
       (m) => m.userId,
     ),
+    // Organizations whose SSO a user has signed in through (their "personal account access for SSO users" applies).
+    ssoOrganizationsByUser: loaderOfGroups<string, { userId: string; organizationId: string }>(
+      async (ids) =>
+        (await db.query(`SELECT DISTINCT user_id, organization_id FROM sso_identities WHERE user_id = ANY($1::uuid[])`, [[...ids]])).map(
+          (row: { user_id: string; organization_id: string }) => ({ userId: row.user_id, organizationId: row.organization_id }),
+        ),
+      (identity) => identity.userId,
+    ),
     apiKeyById: loaderByKey<string, ApiKey>((ids) => db.getRepository(ApiKey).findBy({ id: In([...ids]) }), (k) => k.id),
     requestPayload: new DataLoader<string, { input: unknown; output: unknown } | null>(async (keys) => {
       const found = await services.requests.payloads(keys);

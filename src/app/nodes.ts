@@ -17,7 +17,7 @@ const uuidKeyedFetchers: Record<string, NodeFetcher> = withUuidKeys({
   },
   Team: async (ctx, id) => {
     const team = await ctx.loaders.teamById.load(id);
-    return team && (await ctx.access.canSeeTeam(team)) ? reachable(ctx, team.organizationId, team) : null;
+    return team && (await ctx.access.canSeeTeam(team)) ? reachable(ctx, team.organizationId, team, team.personalOwnerId) : null;
   },
   ModelAccessRule: async (ctx, id) => {
     const rule = await ctx.loaders.modelAccessRuleById.load(id);
@@ -47,12 +47,16 @@ const uuidKeyedFetchers: Record<string, NodeFetcher> = withUuidKeys({
   ApiKey: async (ctx, id) => {
     const apiKey = await ctx.loaders.apiKeyById.load(id);
     const team = apiKey ? await ctx.loaders.teamById.load(apiKey.teamId) : null;
-    return apiKey && team && (await ctx.access.isTeamAdmin(team)) ? reachable(ctx, team.organizationId, apiKey) : null;
+    return apiKey && team && (await ctx.access.isTeamAdmin(team)) ? reachable(ctx, team.organizationId, apiKey, team.personalOwnerId) : null;
   },
   TeamSecret: async (ctx, id) => {
     const secret = await ctx.loaders.teamSecretById.load(id);
     const team = secret ? await ctx.loaders.teamById.load(secret.teamId) : null;
-    return secret && team && (await ctx.access.canUseTeam(team)) ? reachable(ctx, team.organizationId, secret) : null;
+    return secret && team && (await ctx.access.canUseTeam(team)) ? reachable(ctx, team.organizationId, secret, team.personalOwnerId) : null;
+  },
+  OrganizationDomain: async (ctx, id) => {
+    const domain = await ctx.services.domains.byId(id);
+    return domain && (await ctx.access.isOrganizationAdmin(domain.organizationId)) ? reachable(ctx, domain.organizationId, domain) : null;
   },
   AuditEvent: async (ctx, id) => {
     const event = await ctx.loaders.auditEventById.load(id);
@@ -60,9 +64,12 @@ const uuidKeyedFetchers: Record<string, NodeFetcher> = withUuidKeys({
   },
 });
 
-/** The object, once the session rules allow reaching objects of `organizationId` (else FORBIDDEN with the reason). */
-async function reachable<T extends object>(ctx: AppContext, organizationId: string | null, object: T): Promise<T> {
-  await ctx.access.enforceSessionRules(organizationId);
+/**
+ * The object, once the session rules allow reaching objects of `organizationId` (else FORBIDDEN with the reason);
+ * `personalOwnerId` for objects of a personal account.
+ */
+async function reachable<T extends object>(ctx: AppContext, organizationId: string | null, object: T, personalOwnerId: string | null = null): Promise<T> {
+  await ctx.access.enforceSessionRules(organizationId, personalOwnerId);
   return object;
 }
 

@@ -91,7 +91,7 @@ export async function startServer(options: {
   app.use(createBillingRouter(rest));
   app.use(createTeamsRouter(rest));
   app.use(createPoliciesRouter(rest, () => createLoaders(db, services)));
-  app.use(createSsoRouter(services, config.PUBLIC_URL));
+  app.use(createSsoRouter(services, config));
   app.use(
     createUsageRouter(rest, async (actor, organizationId) => {
       const loaders = createLoaders(db, services);

@@ -21,6 +21,8 @@ import { InvoicesService } from '../billing/invoices.service';
 import { AlertsService } from '../billing/alerts.service';
 import { SsoService } from '../sso/sso.service';
 import { OutboundClient } from '../core/outbound';
+import { DomainsService } from '../domains/domains.service';
+import { DnsProofResolver } from '../domains/dnsProof';
 
 /** The composition root: one instance of every service per process, wired by hand (no DI container needed). */
 export function createServices(db: DataSource, config: Config) {
@@ -40,7 +42,8 @@ export function createServices(db: DataSource, config: Config) {
   const policies = new PoliciesService(db, catalog);
   policies.useHardSpendLimitSource({ teamsAtHardLimit: (teamIds) => alerts.teamsAtHardLimit(teamIds) });
   const users = new UsersService(db, teams, { sessionTtlHours: config.SESSION_TTL_HOURS, argon2MemoryKiB: config.ARGON2_MEMORY_KIB });
-  const sso = new SsoService(db, config.encryptionKey, users, teams, policies, outbound);
+  const domains = new DomainsService(db, new DnsProofResolver(config.DNS_RESOLVER ? [config.DNS_RESOLVER] : undefined), policies);
+  const sso = new SsoService(db, config.encryptionKey, users, teams, policies, outbound, domains);
   policies.useSsoRequirementGuard({
     beforeChange: (organizationId) => sso.assertCanRequireSso(organizationId),
     inTransaction: (tx, organizationId) => sso.assertStillCanRequireSso(tx, organizationId),
@@ -55,6 +58,7 @@ export function createServices(db: DataSource, config: Config) {
     organizations: new OrganizationsService(db, teams),
     users,
     sso,
+    domains,
     apiKeys: new ApiKeysService(db, apiKeyAuthenticator),
     members: new MembersService(db),
     invites: new InvitesService(db),

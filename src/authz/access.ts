@@ -94,7 +94,7 @@ export class Access {
     if (actor.kind === 'API_KEY') {
       return actor.isOrganizationAdminKey && actor.organizationId === organizationId ? OrganizationRole.ADMIN : null;
     }
-    if (actor.kind !== 'USER') return null;
+    if (actor.kind !== 'USER' || !this.inSessionScope(organizationId)) return null;
     const memberships = await this.loaders.organizationMembershipsByUser.load(actor.userId);
     return memberships.find((m) => m.organizationId === organizationId)?.role ?? null;
   }
@@ -109,7 +109,7 @@ export class Access {
       }
       return null;
     }
-    if (actor.kind !== 'USER') return null;
+    if (actor.kind !== 'USER' || !this.inSessionScope(team.organizationId)) return null;
     if (team.personalOwnerId === actor.userId) return TeamRole.ADMIN;
     if (team.organizationId && (await this.organizationRole(team.organizationId)) === OrganizationRole.ADMIN) {
       return TeamRole.ADMIN;
@@ -119,6 +119,7 @@ export class Access {
   }
 
   async canSeeOrganization(organization: Organization): Promise<boolean> {
+    if (!this.inSessionScope(organization.id)) return false;
     if ((await this.organizationRole(organization.id)) !== null) return true;
     // Team-only members (and team keys) of the organization may see it exists, not administer it.
     if (this.actor.kind === 'USER') {
@@ -146,30 +147,58 @@ export class Access {
   async visibleTeam(team: Team | null): Promise<Team> {
     this.requireCustomer();
     if (!team || !(await this.canSeeTeam(team))) throw new NotFoundError('Team');
-    await this.enforceSessionRules(team.organizationId);
+    await this.enforceSessionRules(team.organizationId, team.personalOwnerId);
     return team;
   }
 
   /**
-   * Session rules of SSO (DESIGN §4, §5), for people only (API keys belong to teams): an organization that requires
-   * SSO accepts only sessions from its own identity provider (`SSO_REQUIRED`), and a session from an organization
-   * that blocks personal accounts reaches nothing outside that organization (`PERSONAL_ACCOUNT_BLOCKED`).
-   * `organizationId` is the organization owning the object reached (null for personal and standalone teams).
+   * The SSO session scope (DESIGN §4): a session obtained through an organization's identity provider acts only in
+   * that organization. Whoever runs that provider vouches for nothing else, so the same person's other
+   * organizations, their teams and their personal account need their own login. Every role and visibility
+   * decision of this class asks it first (`organizationRole`, `teamRole`, `canSeeOrganization`, `canSeeMember`,
+   * usage teams), so out of scope the session holds no role at all and everything answers NOT_FOUND, exactly like
+   * objects that do not exist. `organizationId` is the organization owning the object (null: personal/standalone).
+   */
+  inSessionScope(organizationId: string | null): boolean {
+    const actor = this.actor;
+    if (actor.kind !== 'USER' || actor.method !== 'SSO') return true;
+    return actor.ssoOrganizationId !== null && actor.ssoOrganizationId === organizationId;
+  }
+
+  /** For acts that belong to no organization yet (creating one): refused to SSO sessions, which act only in theirs. */
+  requireUnscopedSession(): void {
+    if (this.actor.kind === 'USER' && this.actor.method === 'SSO') {
+      throw new ForbiddenError('SSO_SESSION_SCOPE', 'This session was signed in through an organization’s SSO and acts only in that organization; sign in with your own account to do this.');
+    }
+  }
+
+  /**
+   * Session rules of SSO (DESIGN §4, §5), for people only (API keys belong to teams): an SSO session reaches only its
+   * own organization (`inSessionScope`; callers have normally answered NOT_FOUND before this backstop); an
+   * organization that requires SSO accepts only sessions from its own identity provider (`SSO_REQUIRED`); and a
+   * user who signed in through the SSO of an organization that blocks personal accounts cannot use their personal
+   * account in any session (`PERSONAL_ACCOUNT_BLOCKED`). `organizationId` is the organization owning the object
+   * reached (null for personal and standalone teams).
    *
    * `visibleOrganization` and `visibleTeam` apply it, and through `VISIBILITY_GATES` so does every data field of a
    * Team or Organization however it was reached (the viewer's own listings name them, nothing more); `node(id:)`
    * applies it to the objects of other types it hands out.
    */
-  async enforceSessionRules(organizationId: string | null): Promise<void> {
+  async enforceSessionRules(organizationId: string | null, personalOwnerId: string | null = null): Promise<void> {
     const actor = this.actor;
     if (actor.kind !== 'USER') return;
+    if (!this.inSessionScope(organizationId)) {
+      throw new ForbiddenError('SSO_SESSION_SCOPE', 'This session was signed in through an organization’s SSO and acts only in that organization; sign in separately for anything else.');
+    }
     const fromThisSso = actor.method === 'SSO' && actor.ssoOrganizationId === organizationId;
     if (organizationId && !fromThisSso && (await this.organizationSetting(organizationId, 'ssoRequired'))) {
       throw new ForbiddenError('SSO_REQUIRED', 'This organization requires signing in through its identity provider (SSO).');
     }
-    if (actor.method === 'SSO' && actor.ssoOrganizationId && actor.ssoOrganizationId !== organizationId) {
-      if ((await this.organizationSetting(actor.ssoOrganizationId, 'personalAccountAccess')) === 'BLOCKED') {
-        throw new ForbiddenError('PERSONAL_ACCOUNT_BLOCKED', 'Sessions from your organization’s SSO cannot use personal accounts or other organizations.');
+    if (personalOwnerId !== null && personalOwnerId === actor.userId) {
+      for (const identity of await this.loaders.ssoOrganizationsByUser.load(actor.userId)) {
+        if ((await this.organizationSetting(identity.organizationId, 'personalAccountAccess')) === 'BLOCKED') {
+          throw new ForbiddenError('PERSONAL_ACCOUNT_BLOCKED', 'An organization you sign in to through SSO does not allow its SSO users to use personal accounts.');
+        }
       }
     }
   }
@@ -266,7 +295,7 @@ export class Access {
 
   /** Organization admins see every member and open invite; a member also sees their own entry. */
   async canSeeMember(member: Member): Promise<boolean> {
-    if (this.actor.kind === 'USER' && member.userId === this.actor.userId) return true;
+    if (this.actor.kind === 'USER' && member.userId === this.actor.userId) return this.inSessionScope(member.organizationId);
     return this.isOrganizationAdmin(member.organizationId);
   }
 
@@ -372,7 +401,7 @@ export class Access {
   private async usageRoleTeams(organizationId: string): Promise<string[]> {
     const actor = this.actor;
     if (actor.kind === 'API_KEY') return actor.organizationId === organizationId && actor.scope === 'ADMIN' ? [actor.teamId] : [];
-    if (actor.kind !== 'USER') return [];
+    if (actor.kind !== 'USER' || !this.inSessionScope(organizationId)) return [];
     const memberships = await this.loaders.teamMembershipsByUser.load(actor.userId);
     return memberships
       .filter((m) => m.organizationId === organizationId && (m.role === TeamRole.ADMIN || m.role === TeamRole.BILLING))

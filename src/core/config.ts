@@ -39,7 +39,10 @@ const configSchema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
-  /** Public base URL of this server (SSO callback URLs); default: derived from each request's host. */
+  /**
+   * Public base URL of this server (SSO callback URLs). Required in production; elsewhere it defaults to each
+   * request's host, which a client can set to anything (so production never derives it from requests).
+   */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Seed the demo organization on start (default: on, except in production, where it is refused). */
   SEED_DEMO: booleanFlag.optional(),
@@ -111,6 +114,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (isProduction && values.SEED_DEMO) {
     throw new ConfigError('Invalid configuration:\n  SEED_DEMO: the demo organization is never seeded when NODE_ENV=production');
+  }
+  // SSO redirect URIs must not come from a request's Host header, which any client chooses.
+  if (isProduction && !values.PUBLIC_URL) {
+    throw new ConfigError('Invalid configuration:\n  PUBLIC_URL: required when NODE_ENV=production (the public base URL, e.g. https://orgraph.example.com, used for SSO redirect URIs)');
   }
   return {
     ...values,

@@ -87,8 +87,12 @@ export enum PersonalAccountAccess {
 }
 registerEnumType(PersonalAccountAccess, {
   name: 'PersonalAccountAccess',
-  description: 'Whether members signed in through the organization’s SSO may use their personal accounts.',
-  valuesConfig: { ALLOWED: { description: 'They may (default).' }, BLOCKED: { description: 'They may not.' } },
+  description:
+    'Whether people who have signed in through the organization’s SSO may use their personal accounts (with their own login: an SSO session never reaches a personal account).',
+  valuesConfig: {
+    ALLOWED: { description: 'They may, with their own login (default).' },
+    BLOCKED: { description: 'They may not, in any session (`PERSONAL_ACCOUNT_BLOCKED`).' },
+  },
 });
 
 export enum ModelAccessMode {

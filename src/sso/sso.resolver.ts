@@ -5,10 +5,15 @@ import { localIdOf, toGlobalId } from '../core/relay';
 import { UserInputFailure } from '../core/errors';
 import { Organization } from '../organizations/organization.entity';
 import { organizationByGlobalId } from '../organizations/organizations.resolver';
+import type { SsoConnectionView } from './sso.service';
 import { SetSsoConnectionInput, SsoConnection, SsoConnectionPayload, SsoConnectionTest, SsoOrganizationInput } from './sso.types';
 
-const view = (connection: { issuer: string; clientId: string; verifiedDomains: string[]; defaultTeamId: string | null; updatedAt: Date }): SsoConnection => ({
-  ...connection,
+/** The connection as the API shows it; its domains are the organization's proven ones (`Organization.domains`). */
+const view = async (ctx: AppContext, connection: SsoConnectionView): Promise<SsoConnection> => ({
+  issuer: connection.issuer,
+  clientId: connection.clientId,
+  updatedAt: connection.updatedAt,
+  verifiedDomains: await ctx.services.domains.verifiedDomains(connection.organizationId),
   defaultTeamId: connection.defaultTeamId ? toGlobalId('Team', connection.defaultTeamId) : null,
 });
 
@@ -18,16 +23,16 @@ export class SsoResolver {
   async ssoConnection(@Root() organization: Organization, @Ctx() ctx: AppContext): Promise<SsoConnection | null> {
     await ctx.access.requireOrganizationAdmin(organization);
     const connection = await ctx.services.sso.connection(organization.id);
-    return connection ? view(connection) : null;
+    return connection ? view(ctx, connection) : null;
   }
 
-  @Mutation(() => SsoConnectionPayload, { description: 'Set the organization’s OIDC connection (organization ADMIN). While SSO is required, a replacement must answer discovery first (`SSO_CONNECTION_UNREACHABLE`). Audited; the secret is never logged.' })
+  @Mutation(() => SsoConnectionPayload, { description: 'Set the organization’s OIDC connection (organization ADMIN). It links and provisions only addresses in the organization’s VERIFIED domains (`addDomain`, `verifyDomain`). While SSO is required, a replacement must answer discovery first (`SSO_CONNECTION_UNREACHABLE`). Audited; the secret is never logged.' })
   async setSsoConnection(@Arg('input', () => SetSsoConnectionInput) input: SetSsoConnectionInput, @Ctx() ctx: AppContext): Promise<SsoConnectionPayload> {
     const organization = await ctx.access.requireOrganizationAdmin(await organizationByGlobalId(ctx, input.organizationId));
     return mutationPayload(async () => {
       const defaultTeamId = input.defaultTeamId ? localIdOf(input.defaultTeamId, 'Team') : null;
       if (input.defaultTeamId && !defaultTeamId) throw new UserInputFailure('NOT_FOUND', 'No such team.', ['input', 'defaultTeamId']);
-      return { connection: view(await ctx.services.sso.setConnection(ctx.caller, organization.id, { ...input, defaultTeamId })) };
+      return { connection: await view(ctx, await ctx.services.sso.setConnection(ctx.caller, organization.id, { ...input, defaultTeamId })) };
     });
   }
 

@@ -1,5 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import type { Services } from '../app/services';
+import type { Config } from '../core/config';
 import { SsoLoginError } from './sso.service';
 
 /**
@@ -7,9 +8,9 @@ import { SsoLoginError } from './sso.service';
  * the user back to `/auth/sso/callback`, which answers with the session token as JSON. Every failure is a JSON
  * error with a stable code, never a 500.
  */
-export function createSsoRouter(services: Services, publicUrl: string | undefined): express.Router {
+export function createSsoRouter(services: Services, config: Pick<Config, 'PUBLIC_URL' | 'isProduction'>): express.Router {
   const router = express.Router();
-  const callbackUrl = (req: Request) => `${publicUrl ?? `${req.protocol}://${req.get('host')}`}/auth/sso/callback`;
+  const callbackUrl = ssoCallbackUrl(config);
 
   router.get('/auth/sso/callback', async (req, res) => {
     try {
@@ -29,6 +30,17 @@ export function createSsoRouter(services: Services, publicUrl: string | undefine
     }
   });
   return router;
+}
+
+/**
+ * The redirect URI sent to identity providers. From the Host header, a client could choose where the provider
+ * sends codes, so in production it is only ever the configured PUBLIC_URL (config refuses to start production
+ * without one; this is the second lock). Development falls back to the request's host.
+ */
+export function ssoCallbackUrl(config: Pick<Config, 'PUBLIC_URL' | 'isProduction'>): (req: Pick<Request, 'protocol' | 'get'>) => string {
+  if (config.isProduction && !config.PUBLIC_URL) throw new Error('PUBLIC_URL is required in production (SSO redirect URIs).');
+  const base = config.PUBLIC_URL?.replace(/\/$/, '');
+  return (req) => `${base ?? `${req.protocol}://${req.get('host')}`}/auth/sso/callback`;
 }
 
 function fail(res: Response, req: Request, error: unknown): void {

@@ -10,12 +10,12 @@ import type { PoliciesService } from '../policies/policies.service';
 import { User } from '../users/user.entity';
 import type { OutboundClient } from '../core/outbound';
 import { discoverIssuer, guardClient } from './ssoDiscovery';
+import type { DomainsService } from '../domains/domains.service';
 
 export interface SsoConnectionView {
   organizationId: string;
   issuer: string;
   clientId: string;
-  verifiedDomains: string[];
   defaultTeamId: string | null;
   updatedAt: Date;
 }
@@ -24,7 +24,6 @@ export interface SetConnectionInput {
   issuer: string;
   clientId: string;
   clientSecret: string;
-  verifiedDomains: string[];
   defaultTeamId?: string | null;
 }
 
@@ -39,7 +38,6 @@ export class SsoLoginError extends Error {
   }
 }
 
-const DOMAIN = /^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const LOGIN_TTL_MS = 10 * 60_000;
 
 custom.setHttpOptionsDefaults({ timeout: 5000 });
@@ -60,17 +58,18 @@ export class SsoService {
     private readonly policies: Pick<PoliciesService, 'ssoRequired'>,
     /** Discovery, JWKS, token and userinfo requests go through the outbound guard (the issuer is customer-typed). */
     private readonly outbound: OutboundClient,
+    private readonly domains: Pick<DomainsService, 'isVerifiedFor'>,
   ) {
     this.cipher = new SecretCipher(encryptionKey, 'orgraph/sso-client-secrets/v1');
   }
 
   async connection(organizationId: string, manager: EntityManager = this.db.manager): Promise<SsoConnectionView | null> {
     const [row] = await manager.query(
-      `SELECT organization_id, issuer, client_id, verified_domains, default_team_id, updated_at FROM sso_connections WHERE organization_id = $1`,
+      `SELECT organization_id, issuer, client_id, default_team_id, updated_at FROM sso_connections WHERE organization_id = $1`,
       [organizationId],
     );
     return row
-      ? { organizationId: row.organization_id, issuer: row.issuer, clientId: row.client_id, verifiedDomains: row.verified_domains, defaultTeamId: row.default_team_id, updatedAt: row.updated_at }
+      ? { organizationId: row.organization_id, issuer: row.issuer, clientId: row.client_id, defaultTeamId: row.default_team_id, updatedAt: row.updated_at }
       : null;
   }
 
@@ -86,10 +85,6 @@ export class SsoService {
     }
     if (!input.clientId.trim() || input.clientId.length > 500) throw new UserInputFailure('INVALID', 'Client id is required.', ['input', 'clientId']);
     if (!input.clientSecret || input.clientSecret.length > 2000) throw new UserInputFailure('INVALID', 'Client secret is required.', ['input', 'clientSecret']);
-    const domains = input.verifiedDomains.map((domain) => domain.trim().toLowerCase());
-    if (domains.length === 0 || domains.length > 50 || domains.some((domain) => !DOMAIN.test(domain))) {
-      throw new UserInputFailure('INVALID', 'Give 1–50 email domains such as example.com.', ['input', 'verifiedDomains']);
-    }
     const sealed = this.cipher.seal(input.clientSecret, organizationId);
     // While SSO is required, a replacement that cannot answer discovery would lock every person out.
     const probe = (await this.policies.ssoRequired(this.db.manager, organizationId)) ? await this.probe(input.issuer.replace(/\/$/, '')) : null;
@@ -101,13 +96,13 @@ export class SsoService {
         const [team] = await tx.query(`SELECT 1 FROM teams WHERE id = $1 AND organization_id = $2 AND archived_at IS NULL`, [input.defaultTeamId, organizationId]);
         if (!team) throw new UserInputFailure('NOT_FOUND', 'The default team must be a team of this organization.', ['input', 'defaultTeamId']);
       }
-      const before = await tx.query(`SELECT issuer, client_id, verified_domains FROM sso_connections WHERE organization_id = $1`, [organizationId]);
+      const before = await tx.query(`SELECT issuer, client_id FROM sso_connections WHERE organization_id = $1`, [organizationId]);
       await tx.query(
-        `INSERT INTO sso_connections (organization_id, issuer, client_id, client_secret_ciphertext, client_secret_iv, client_secret_tag, verified_domains, default_team_id, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
+        `INSERT INTO sso_connections (organization_id, issuer, client_id, client_secret_ciphertext, client_secret_iv, client_secret_tag, default_team_id, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, now())
          ON CONFLICT (organization_id) DO UPDATE SET issuer = $2, client_id = $3, client_secret_ciphertext = $4, client_secret_iv = $5,
-           client_secret_tag = $6, verified_domains = $7, default_team_id = $8, updated_at = now()`,
-        [organizationId, input.issuer.replace(/\/$/, ''), input.clientId, sealed.ciphertext, sealed.iv, sealed.authTag, domains, input.defaultTeamId ?? null],
+           client_secret_tag = $6, default_team_id = $7, updated_at = now()`,
+        [organizationId, input.issuer.replace(/\/$/, ''), input.clientId, sealed.ciphertext, sealed.iv, sealed.authTag, input.defaultTeamId ?? null],
       );
       await recordAudit(tx, caller, {
         organizationId,
@@ -117,7 +112,6 @@ export class SsoService {
         changes: {
           issuer: { before: before[0]?.issuer ?? null, after: input.issuer },
           clientId: { before: before[0]?.client_id ?? null, after: input.clientId },
-          verifiedDomains: { before: before[0]?.verified_domains ?? null, after: domains },
           clientSecret: { before: before[0] ? '[set]' : null, after: '[set]' },
         },
       });
@@ -246,13 +240,19 @@ export class SsoService {
     }
     const email = typeof claims.email === 'string' ? claims.email.toLowerCase() : '';
     if (claims.email_verified !== true) throw new SsoLoginError(403, 'EMAIL_NOT_VERIFIED', 'The identity provider has not verified this email address.');
-    if (!connection.verifiedDomains.includes(email.split('@')[1] ?? '')) {
-      throw new SsoLoginError(403, 'EMAIL_DOMAIN_NOT_ALLOWED', 'This email domain is not one of the organization’s verified domains.');
-    }
+    // The trust boundary (DESIGN §4): whoever runs the identity provider can put any email in a token, so an email
+    // links or provisions anyone only in a domain this organization has proven through DNS. Otherwise an
+    // organization admin could point the connection at their own provider and sign in as anyone.
+    const domain = /^[^@\s]+@([^@\s]+)$/.exec(email)?.[1] ?? '';
+    const notProven = () => new SsoLoginError(403, 'EMAIL_DOMAIN_NOT_ALLOWED', 'This email’s domain is not one of the organization’s verified domains (proven through DNS); nobody is linked or provisioned through it.');
+    if (!domain) throw notProven();
     const issuer = String(claims.iss);
     const subject = String(claims.sub);
     const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 100) : email.split('@')[0]!;
     return this.db.transaction(async (tx) => {
+      // Checked in the transaction that links, holding the proof (FOR SHARE), so a concurrent removeDomain cannot
+      // slip between the check and the link.
+      if (!(await this.domains.isVerifiedFor(pending.organization_id, domain, tx, true))) throw notProven();
       const user = await this.linkOrProvision(tx, pending.organization_id, connection.defaultTeamId, issuer, subject, email, name);
       const grant = await this.users.createSession(tx, user, 'SSO', pending.organization_id);
       return { token: grant.token, expiresAt: grant.session.expiresAt, userId: user.id };
@@ -287,8 +287,14 @@ export class SsoService {
 
   private async linkOrProvision(tx: EntityManager, organizationId: string, defaultTeamId: string | null, issuer: string, subject: string, email: string, name: string): Promise<User> {
     const users = tx.getRepository(User);
-    // One person per (issuer, subject), whichever organization it first signed in to; a row per organization.
-    const [identity] = await tx.query(`SELECT user_id FROM sso_identities WHERE issuer = $1 AND subject = $2 ORDER BY created_at LIMIT 1`, [issuer, subject]);
+    // An identity links to the person it linked before through THIS organization's connection only. Another
+    // organization's provider may claim the same issuer string in its discovery document and mint any subject, so
+    // (issuer, subject) rows of other organizations prove nothing here; across organizations, people are matched
+    // only by an email in this organization's proven domain.
+    const [identity] = await tx.query(
+      `SELECT user_id FROM sso_identities WHERE organization_id = $1 AND issuer = $2 AND subject = $3`,
+      [organizationId, issuer, subject],
+    );
     let user = identity ? await users.findOneByOrFail({ id: identity.user_id }) : await users.createQueryBuilder('u').where('lower(u.email) = :email', { email }).getOne();
     if (!user) {
       user = await users.save(users.create({ email, name, passwordHash: null }));

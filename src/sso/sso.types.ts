@@ -9,7 +9,9 @@ export class SsoConnection {
   @Field(() => String, { description: 'OAuth client id registered at the provider.' })
   clientId!: string;
 
-  @Field(() => [String], { description: 'Email domains whose verified addresses may sign in and be provisioned.' })
+  @Field(() => [String], {
+    description: 'The organization’s VERIFIED email domains (see `Organization.domains`): only addresses in them are linked or provisioned by this connection.',
+  })
   verifiedDomains!: string[];
 
   @Field(() => ID, { nullable: true, description: 'Team new SSO users join as DEVELOPER (global id), if any.' })
@@ -32,9 +34,6 @@ export class SetSsoConnectionInput {
 
   @Field(() => String, { description: 'Client secret; stored encrypted, never returned.' })
   clientSecret!: string;
-
-  @Field(() => [String], { description: 'Verified email domains (1–50), e.g. ["example.com"].' })
-  verifiedDomains!: string[];
 
   @Field(() => ID, { nullable: true, description: 'Team that just-in-time provisioned users join (global id).' })
   defaultTeamId?: string | null;

@@ -42,30 +42,36 @@ export class ViewerResolver {
   }
 
   @FieldResolver(() => [Organization], {
-    description: 'Organizations the user belongs to, directly or through one of its teams, in creation order.',
+    description:
+      'Organizations the user belongs to, directly or through one of its teams, in creation order. An SSO session lists only the organization it was signed in through (it acts nowhere else).',
   })
   async organizations(@Root() viewer: Viewer, @Ctx() ctx: AppContext): Promise<Organization[]> {
     const [direct, viaTeams] = await Promise.all([
       ctx.loaders.organizationMembershipsByUser.load(viewer.user.id),
       ctx.loaders.teamMembershipsByUser.load(viewer.user.id),
     ]);
-    const ids = new Set([...direct.map((m) => m.organizationId), ...viaTeams.flatMap((m) => m.organizationId ?? [])]);
+    const ids = new Set([...direct.map((m) => m.organizationId), ...viaTeams.flatMap((m) => m.organizationId ?? [])].filter((id) => ctx.access.inSessionScope(id)));
     return (await loadExisting(ctx.loaders.organizationById, [...ids])).sort(byCreation);
   }
 
   @FieldResolver(() => [Team], {
-    description: 'Teams the user is a member of (not archived), plus their personal account, in creation order.',
+    description:
+      'Teams the user is a member of (not archived), plus their personal account, in creation order. An SSO session lists only the teams of its organization (no personal account).',
   })
   async teams(@Root() viewer: Viewer, @Ctx() ctx: AppContext): Promise<Team[]> {
-    const memberships = await ctx.loaders.teamMembershipsByUser.load(viewer.user.id);
+    const memberships = (await ctx.loaders.teamMembershipsByUser.load(viewer.user.id)).filter((m) => ctx.access.inSessionScope(m.organizationId));
     const teams = await loadExisting(ctx.loaders.teamById, memberships.map((m) => m.teamId));
-    const personal = await ctx.loaders.personalTeamByOwner.load(viewer.user.id);
+    const personal = ctx.access.inSessionScope(null) ? await ctx.loaders.personalTeamByOwner.load(viewer.user.id) : null;
     return [...(personal ? [personal] : []), ...teams.filter((t) => !t.archivedAt).sort(byCreation)];
   }
 
-  @FieldResolver(() => Team, { description: 'The user’s personal account (a standalone team owned by them).' })
-  async personalAccount(@Root() viewer: Viewer, @Ctx() ctx: AppContext): Promise<Team> {
-    return (await ctx.loaders.personalTeamByOwner.load(viewer.user.id))!;
+  @FieldResolver(() => Team, {
+    nullable: true,
+    description: 'The user’s personal account (a standalone team owned by them); null in an SSO session, which acts only in its organization.',
+  })
+  async personalAccount(@Root() viewer: Viewer, @Ctx() ctx: AppContext): Promise<Team | null> {
+    if (!ctx.access.inSessionScope(null)) return null;
+    return ctx.loaders.personalTeamByOwner.load(viewer.user.id);
   }
 }
 

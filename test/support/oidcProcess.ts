@@ -15,6 +15,8 @@ export async function startOidcProvider(options: {
   accounts: Record<string, { email: string; email_verified: boolean; name?: string }>;
   keySeed?: string;
   clockOffsetMs?: number;
+  /** The issuer it claims in discovery and tokens (default: its own address). */
+  claimedIssuer?: string;
 }): Promise<OidcProviderProcess> {
   const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, 'oidcProvider.mjs')], {
     env: {
@@ -26,6 +28,7 @@ export async function startOidcProvider(options: {
       OIDC_ACCOUNTS: JSON.stringify(options.accounts),
       OIDC_KEY_SEED: options.keySeed ?? 'one',
       OIDC_CLOCK_OFFSET_MS: String(options.clockOffsetMs ?? 0),
+      OIDC_ISSUER: options.claimedIssuer ?? '',
       NODE_ENV: 'development',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,6 +49,7 @@ export async function startOidcProvider(options: {
     });
   });
   return {
+    // Where it answers (discovery at <issuer>/.well-known/openid-configuration), whatever issuer it claims.
     issuer: `http://127.0.0.1:${options.port}`,
     stop: () =>
       new Promise<void>((resolve) => {

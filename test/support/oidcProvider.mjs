@@ -17,7 +17,8 @@ const seed = process.env.OIDC_KEY_SEED ?? 'one';
 const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
 const jwk = { ...privateKey.export({ format: 'jwk' }), kid: `key-${seed}`, use: 'sig', alg: 'RS256' };
 
-const provider = new Provider(`http://127.0.0.1:${port}`, {
+// OIDC_ISSUER: the issuer it claims (default: its own address); another value plays a provider lying about who it is.
+const provider = new Provider(process.env.OIDC_ISSUER || `http://127.0.0.1:${port}`, {
   clients: [
     {
       client_id: process.env.OIDC_CLIENT_ID,

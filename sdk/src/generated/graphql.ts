@@ -10,6 +10,14 @@ export type AcceptInviteInput = {
   token: string;
 };
 
+/** Claim an email domain for an organization; it counts only once proven with `verifyDomain`. */
+export type AddDomainInput = {
+  /** The domain, e.g. `example.com` (at most 253 characters; no scheme, path or wildcard). Maximum length: 1000 characters. */
+  domain: string;
+  /** The organization’s global id. Maximum length: 1000 characters. */
+  organizationId: string;
+};
+
 /** What a key may do: `API` calls models only; `ADMIN` also administers its team (and, on an organization root team, the whole organization). */
 export type ApiKeyScope =
   /** Administrative access to the key’s team; on a root team, organization admin. */
@@ -121,6 +129,19 @@ export type CrossTeamVisibilitySettingInput = {
   /** The new value; omit to keep the current one. */
   value?: boolean | null | undefined;
 };
+
+/** Identify one of an organization’s domains. */
+export type DomainIdInput = {
+  /** The domain’s global id (`OrganizationDomain`). Maximum length: 1000 characters. */
+  domainId: string;
+};
+
+/** Whether Orgraph has found the domain’s DNS TXT proof. */
+export type DomainStatus =
+  /** Declared but not proven: it links and provisions nobody through SSO. */
+  | 'PENDING'
+  /** Proven by the DNS TXT record: the organization’s SSO may link and provision its addresses. */
+  | 'VERIFIED';
 
 /** Who may invite people. */
 export type InvitePermissionPolicy =
@@ -274,11 +295,11 @@ export type OrganizationRole =
   /** Belongs to the organization; rights come from team roles. */
   | 'MEMBER';
 
-/** Whether members signed in through the organization’s SSO may use their personal accounts. */
+/** Whether people who have signed in through the organization’s SSO may use their personal accounts (with their own login: an SSO session never reaches a personal account). */
 export type PersonalAccountAccess =
-  /** They may (default). */
+  /** They may, with their own login (default). */
   | 'ALLOWED'
-  /** They may not. */
+  /** They may not, in any session (`PERSONAL_ACCOUNT_BLOCKED`). */
   | 'BLOCKED';
 
 /** Change the organization’s personal account access setting. */
@@ -356,8 +377,6 @@ export type SetSsoConnectionInput = {
   issuer: string;
   /** The organization. Maximum length: 1000 characters. */
   organizationId: string;
-  /** Verified email domains (1–50), e.g. ["example.com"]. Maximum length: 1000 characters. */
-  verifiedDomains: Array<string>;
 };
 
 /** Create an account with email and password. */
@@ -609,6 +628,7 @@ export type NodeQuery = { node:
     | { __typename: 'Member', id: string }
     | { __typename: 'ModelAccessRule', id: string }
     | { __typename: 'Organization', slug: string, name: string, createdAt: string, id: string, organizationRole: OrganizationRole | null }
+    | { __typename: 'OrganizationDomain', id: string }
     | { __typename: 'RequestRecord', id: string }
     | { __typename: 'Team', id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }
     | { __typename: 'TeamSecret', id: string }
@@ -723,6 +743,29 @@ export type RemoveSsoConnectionMutationVariables = Exact<{
 
 export type RemoveSsoConnectionMutation = { removeSsoConnection: { connection: { issuer: string, clientId: string, verifiedDomains: Array<string>, defaultTeamId: string | null, updatedAt: string } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
+export type OrganizationDomainFieldsFragment = { id: string, domain: string, status: DomainStatus, txtRecordName: string, txtRecordValue: string, createdAt: string, verifiedAt: string | null };
+
+export type AddDomainMutationVariables = Exact<{
+  input: AddDomainInput;
+}>;
+
+
+export type AddDomainMutation = { addDomain: { domain: { id: string, domain: string, status: DomainStatus, txtRecordName: string, txtRecordValue: string, createdAt: string, verifiedAt: string | null } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type VerifyDomainMutationVariables = Exact<{
+  input: DomainIdInput;
+}>;
+
+
+export type VerifyDomainMutation = { verifyDomain: { domain: { id: string, domain: string, status: DomainStatus, txtRecordName: string, txtRecordValue: string, createdAt: string, verifiedAt: string | null } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type RemoveDomainMutationVariables = Exact<{
+  input: DomainIdInput;
+}>;
+
+
+export type RemoveDomainMutation = { removeDomain: { removedDomainId: string | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
 export type TeamQueryVariables = Exact<{
   username: string;
 }>;
@@ -776,7 +819,7 @@ export type OrganizationUsageQuery = { organization: { usage: { start: string, e
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { name: string, email: string, sessionMethod: AuthMethod, user: { id: string, email: string, name: string, createdAt: string }, personalAccount: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }, organizations: Array<{ id: string, slug: string, name: string, createdAt: string, viewerRole: OrganizationRole | null, rootTeam: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null } }>, teams: Array<{ id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }> } };
+export type ViewerQuery = { viewer: { name: string, email: string, sessionMethod: AuthMethod, user: { id: string, email: string, name: string, createdAt: string }, personalAccount: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null } | null, organizations: Array<{ id: string, slug: string, name: string, createdAt: string, viewerRole: OrganizationRole | null, rootTeam: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null } }>, teams: Array<{ id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1032,6 +1075,17 @@ export const SsoConnectionFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"SsoConnectionFields"}) as unknown as TypedDocumentString<SsoConnectionFieldsFragment, unknown>;
+export const OrganizationDomainFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OrganizationDomainFields on OrganizationDomain {
+  id
+  domain
+  status
+  txtRecordName
+  txtRecordValue
+  createdAt
+  verifiedAt
+}
+    `, {"fragmentName":"OrganizationDomainFields"}) as unknown as TypedDocumentString<OrganizationDomainFieldsFragment, unknown>;
 export const UsageItemFieldsFragmentDoc = new TypedDocumentString(`
     fragment UsageItemFields on UsageItem {
   teamUsername
@@ -1899,6 +1953,70 @@ fragment SsoConnectionFields on SsoConnection {
   defaultTeamId
   updatedAt
 }`) as unknown as TypedDocumentString<RemoveSsoConnectionMutation, RemoveSsoConnectionMutationVariables>;
+export const AddDomainDocument = new TypedDocumentString(`
+    mutation AddDomain($input: AddDomainInput!) {
+  addDomain(input: $input) {
+    domain {
+      ...OrganizationDomainFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}
+fragment OrganizationDomainFields on OrganizationDomain {
+  id
+  domain
+  status
+  txtRecordName
+  txtRecordValue
+  createdAt
+  verifiedAt
+}`) as unknown as TypedDocumentString<AddDomainMutation, AddDomainMutationVariables>;
+export const VerifyDomainDocument = new TypedDocumentString(`
+    mutation VerifyDomain($input: DomainIdInput!) {
+  verifyDomain(input: $input) {
+    domain {
+      ...OrganizationDomainFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}
+fragment OrganizationDomainFields on OrganizationDomain {
+  id
+  domain
+  status
+  txtRecordName
+  txtRecordValue
+  createdAt
+  verifiedAt
+}`) as unknown as TypedDocumentString<VerifyDomainMutation, VerifyDomainMutationVariables>;
+export const RemoveDomainDocument = new TypedDocumentString(`
+    mutation RemoveDomain($input: DomainIdInput!) {
+  removeDomain(input: $input) {
+    removedDomainId
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}`) as unknown as TypedDocumentString<RemoveDomainMutation, RemoveDomainMutationVariables>;
 export const TeamDocument = new TypedDocumentString(`
     query Team($username: String!) {
   team(username: $username) {
