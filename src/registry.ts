@@ -38,6 +38,7 @@ import { InviteMutationsResolver, InviteResolver } from './invites/invites.resol
 import { ApiKeyMutationsResolver, ApiKeyResolver, TeamApiKeysResolver } from './apiKeys/apiKeys.resolver';
 import { TeamSecretMutationsResolver, TeamSecretResolver, TeamSecretsResolver } from './secrets/secrets.resolver';
 import { AuditEventResolver, OrganizationAuditLogResolver } from './audit/audit.resolver';
+import { budgetResolvers } from './budgets/budgets.registration';
 
 /** Every TypeORM entity, by module. */
 export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice, Member, Invite, TeamSecret, RequestRecord, OrganizationPolicySetting, TeamPolicyOverride, ModelAccessRule];
@@ -87,4 +88,5 @@ export const allResolvers: NonEmptyArray<Function> = [
   SpendingAlertResolver,
   BillingMutationsResolver,
   SsoResolver,
+  ...budgetResolvers,
 ];

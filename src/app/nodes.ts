@@ -1,5 +1,6 @@
 import { isUuid } from '../core/relay';
 import { requestRecordNode } from '../requests/requests.resolver';
+import { budgetNode } from '../budgets/budgets.registration';
 import type { AppContext } from './context';
 
 type NodeFetcher = (ctx: AppContext, localId: string) => Promise<object | null>;
@@ -54,6 +55,7 @@ const uuidKeyedFetchers: Record<string, NodeFetcher> = withUuidKeys({
     const team = secret ? await ctx.loaders.teamById.load(secret.teamId) : null;
     return secret && team && (await ctx.access.canUseTeam(team)) ? reachable(ctx, team.organizationId, secret) : null;
   },
+  Budget: (ctx, id) => budgetNode(ctx, id, reachable),
   AuditEvent: async (ctx, id) => {
     const event = await ctx.loaders.auditEventById.load(id);
     return event?.organizationId && (await ctx.access.isOrganizationAdmin(event.organizationId)) ? reachable(ctx, event.organizationId, event) : null;

@@ -20,6 +20,7 @@ import { GovernanceService } from '../governance/governance.service';
 import { InvoicesService } from '../billing/invoices.service';
 import { AlertsService } from '../billing/alerts.service';
 import { SsoService } from '../sso/sso.service';
+import { createBudgetServices } from '../budgets/budgets.module';
 
 /** The composition root: one instance of every service per process, wired by hand (no DI container needed). */
 export function createServices(db: DataSource, config: Config) {
@@ -31,6 +32,7 @@ export function createServices(db: DataSource, config: Config) {
   usageIngest.onStored((organizationIds) => alerts.evaluate(organizationIds));
   const policies = new PoliciesService(db, catalog);
   policies.useHardSpendLimitSource({ teamsAtHardLimit: (teamIds) => alerts.teamsAtHardLimit(teamIds) });
+  const budgets = createBudgetServices(db, config, usageIngest, policies);
   const users = new UsersService(db, teams, { sessionTtlHours: config.SESSION_TTL_HOURS, argon2MemoryKiB: config.ARGON2_MEMORY_KIB });
   const sso = new SsoService(db, config.encryptionKey, users, teams, policies);
   policies.useSsoRequirementGuard({
@@ -55,6 +57,7 @@ export function createServices(db: DataSource, config: Config) {
     catalog,
     policies,
     alerts,
+    ...budgets,
     invoices: new InvoicesService(db),
     usageIngest,
     usage: new UsageService(new UsageQueryService(db), usageIngest),

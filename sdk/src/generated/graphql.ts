@@ -189,6 +189,8 @@ export type MemberStatus =
 export type ModelAccessCheckErrorCode =
   /** No such team, or the caller may not check it (indistinguishable on purpose). */
   | 'TEAM_NOT_FOUND'
+  /** The key id names no live key of the team. */
+  | 'UNKNOWN_API_KEY'
   /** The endpoint id is not in the model catalog. */
   | 'UNKNOWN_ENDPOINT'
   /** The surface is not one of API, PLAYGROUND. */
@@ -198,12 +200,16 @@ export type ModelAccessCheckErrorCode =
 export type ModelAccessCheckInput = {
   /** The catalog endpoint id, e.g. `fal-ai/flux/dev`. */
   endpointId: string;
+  /** The public id of the key making the call (before the colon): its budgets and its owner’s apply. At most 100 characters. */
+  keyId?: string | null | undefined;
   /** `API` or `PLAYGROUND`. A string, so one unknown surface fails only its own check. */
   surface: string;
   /** The team’s global id. */
   teamId?: string | null | undefined;
   /** The team’s username (what the gateway usually knows). */
   teamUsername?: string | null | undefined;
+  /** The person making the call (User id), for Playground calls without a key: their member budgets apply. */
+  userId?: string | null | undefined;
 };
 
 /** Whether a model may be called. */
@@ -230,6 +236,8 @@ export type ModelAccessModeSettingInput = {
 
 /** Which step of model access resolution decided (DESIGN §5), as a stable code. */
 export type ModelAccessReason =
+  /** Step 1: a hard budget of the organization, team, member or key is used up (the reason names it). */
+  | 'BUDGET_EXHAUSTED'
   /** Step 2: a locked organization rule matched. */
   | 'LOCKED_ORGANIZATION_RULE'
   /** Step 5: no rule matched; the model is enterprise-ready and the mode allows it. */
@@ -605,6 +613,7 @@ export type NodeQueryVariables = Exact<{
 export type NodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
     | { __typename: 'AuditEvent', id: string }
+    | { __typename: 'Budget', id: string }
     | { __typename: 'Invite', id: string }
     | { __typename: 'Member', id: string }
     | { __typename: 'ModelAccessRule', id: string }
