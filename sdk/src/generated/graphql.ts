@@ -44,6 +44,49 @@ export type AuthMethod =
   /** Single sign-on through an organization’s identity provider. */
   | 'SSO';
 
+/** The period a budget resets on: calendar periods in the organization’s time zone (`Organization.billingTimezone`), or never. */
+export type BudgetPeriod =
+  /** A calendar day (23 or 25 hours across DST changes). */
+  | 'DAY'
+  /** Never resets: all spend ever counts. */
+  | 'LIFETIME'
+  /** A calendar month. */
+  | 'MONTH'
+  /** A calendar week starting on Monday (ISO). */
+  | 'WEEK';
+
+/** What a budget limits. */
+export type BudgetScope =
+  /** Spend made with one API key. */
+  | 'API_KEY'
+  /** Spend of one person (Playground calls and calls with keys they own), in one team or organization-wide. */
+  | 'MEMBER'
+  /** All spend of the organization. */
+  | 'ORGANIZATION'
+  /** Spend of one team. */
+  | 'TEAM';
+
+/** Where an effective budget came from. */
+export type BudgetSource =
+  /** The organization’s default for the scope (the subject has no own budget). */
+  | 'ORGANIZATION_DEFAULT'
+  /** The subject’s own budget (possibly capped by a locked organization maximum, see `capped`). */
+  | 'OWN';
+
+/** Whose budget: an organization, a team, a member (in a team or organization-wide) or an API key. */
+export type BudgetSubjectInput = {
+  /** API_KEY: the key (ApiKey id). */
+  apiKeyId?: string | null | undefined;
+  /** MEMBER: the member (Member id). */
+  memberId?: string | null | undefined;
+  /** The organization. */
+  organizationId: string;
+  /** What the budget limits. */
+  scope: BudgetScope;
+  /** TEAM: the team. MEMBER: the team for a budget within one team (omit for organization-wide). */
+  teamId?: string | null | undefined;
+};
+
 /** Create an API key on a team. */
 export type CreateApiKeyInput = {
   /** Human label, 1–255 characters. */
@@ -120,6 +163,14 @@ export type CrossTeamVisibilitySettingInput = {
   locked?: boolean | null | undefined;
   /** The new value; omit to keep the current one. */
   value?: boolean | null | undefined;
+};
+
+/** A batch of 1–10,000 usage records from the metering pipeline. */
+export type IngestUsageInput = {
+  /** Watermark: every record before this instant has now been sent. Reported back as `completeThrough`. */
+  completeThrough?: string | null | undefined;
+  /** The records; each is validated on its own. */
+  records: Array<UsageRecordInput>;
 };
 
 /** Who may invite people. */
@@ -346,10 +397,42 @@ export type RequestVisibilitySettingInput = {
   value?: RequestVisibility | null | undefined;
 };
 
+/** Hold an estimated cost against every budget that applies to a key, before the model call. Give exactly one of apiKeyId or keyId. */
+export type ReserveSpendInput = {
+  /** The key (ApiKey id). */
+  apiKeyId?: string | null | undefined;
+  /** The estimated cost to hold (positive). */
+  estimatedCost: string;
+  /** The public key id (the part before the colon). At most 100 characters. */
+  keyId?: string | null | undefined;
+  /** The gateway’s request id; the usage record with this id settles the hold. 1–200 characters. */
+  requestId: string;
+};
+
 /** Revoke an API key; it stops working at once. */
 export type RevokeApiKeyInput = {
   /** The key’s global id. */
   apiKeyId: string;
+};
+
+/** Create or replace the budget of a subject for a period. */
+export type SetBudgetInput = {
+  /** Positive amount, at most 1,000,000,000. */
+  amount: string;
+  /** Currency (USD only; default USD). At most 10 characters. */
+  currency?: string | null | undefined;
+  /** Hard: deny model access and refuse reservations when used up (default false). */
+  hard?: boolean | null | undefined;
+  /** When it resets (one budget per subject and period). */
+  period: BudgetPeriod;
+  /** Emails told when a threshold is crossed (at most 20, each at most 320 characters). */
+  recipients?: Array<string> | null | undefined;
+  /** Whose budget. */
+  subject: BudgetSubjectInput;
+  /** Soft thresholds in percent (1–1000, at most 10), e.g. [50, 80, 100]. */
+  thresholds?: Array<number> | null | undefined;
+  /** Webhook URL for threshold alerts (http(s), at most 2000 characters). */
+  webhookUrl?: string | null | undefined;
 };
 
 /** Set (create or replace) the organization’s OIDC connection. */
@@ -457,6 +540,16 @@ export type UpdateOrganizationPolicyInput = {
 };
 
 /** How metered usage was authenticated. */
+export type UsageAuthInput = {
+  /** Public key id (`ogk_…`) for API_KEY; the key must belong to the team. */
+  keyId?: string | null | undefined;
+  /** `API_KEY` or `LOGIN`. */
+  kind: string;
+  /** Global id of the user for LOGIN. */
+  userId?: string | null | undefined;
+};
+
+/** How metered usage was authenticated. */
 export type UsageAuthKind =
   | 'API_KEY'
   | 'LOGIN'
@@ -479,6 +572,32 @@ export type UsageGroupBy =
   | 'PRODUCT'
   | 'TEAM'
   | 'UNIT';
+
+/** One usage record. Fields are strings where a bad value must be reported for this record alone rather than failing the batch. */
+export type UsageRecordInput = {
+  /** How the usage was authenticated, if known. */
+  auth?: UsageAuthInput | null | undefined;
+  /** Cost as a decimal string; defaults to quantity × unit price. */
+  cost?: string | null | undefined;
+  /** Currency; only `USD` is supported. */
+  currency?: string | null | undefined;
+  /** Endpoint id (must be in the catalog unless `unitPrice` and `unit` are given). */
+  endpointId: string;
+  /** Idempotency key, unique per organization (1–200 characters). */
+  id: string;
+  /** `MODEL_APIS`, `SERVERLESS` or `COMPUTE`. */
+  product: string;
+  /** Quantity as a non-negative decimal string. */
+  quantity: string;
+  /** Username of the team the usage belongs to. */
+  teamUsername: string;
+  /** ISO-8601 instant with offset; at most one day in the future; late records are welcome. */
+  timestamp: string;
+  /** Billing unit; defaults to the catalog’s. */
+  unit?: string | null | undefined;
+  /** Unit price as a decimal string; defaults to the catalog price at `timestamp`. */
+  unitPrice?: string | null | undefined;
+};
 
 /** Bucket size of a usage time series, in the requested time zone (weeks start on Monday). */
 export type UsageTimeframe =
@@ -559,6 +678,40 @@ export type CreateSpendingAlertMutationVariables = Exact<{
 
 
 export type CreateSpendingAlertMutation = { createSpendingAlert: { signingSecret: string | null, alert: { id: string, threshold: string, period: SpendPeriod, recipients: Array<string>, webhookUrl: string | null, hardLimit: boolean, locked: boolean, createdAt: string, events: Array<{ periodStart: string, spend: string, firedAt: string }>, deliveries: Array<{ id: string, status: WebhookDeliveryStatus, attempts: Array<{ attempt: number, statusCode: number | null, error: string | null, attemptedAt: string }> }> } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type BudgetFigureFieldsFragment = { periodStart: string | null, periodEnd: string | null, amount: string, spend: string, reserved: string, remaining: string, exhausted: boolean };
+
+export type EffectiveBudgetFieldsFragment = { key: string, scope: BudgetScope, period: BudgetPeriod, amount: string, hard: boolean, source: BudgetSource, capped: boolean, reason: string, current: { periodStart: string | null, periodEnd: string | null, amount: string, spend: string, reserved: string, remaining: string, exhausted: boolean } };
+
+export type BudgetFieldsFragment = { id: string, scope: BudgetScope, period: BudgetPeriod, amount: string, currency: string, thresholds: Array<number>, hard: boolean, recipients: Array<string>, webhookUrl: string | null, createdAt: string, current: { periodStart: string | null, periodEnd: string | null, amount: string, spend: string, reserved: string, remaining: string, exhausted: boolean } };
+
+export type SetBudgetMutationVariables = Exact<{
+  input: SetBudgetInput;
+}>;
+
+
+export type SetBudgetMutation = { setBudget: { signingSecret: string | null, budget: { id: string, scope: BudgetScope, period: BudgetPeriod, amount: string, currency: string, thresholds: Array<number>, hard: boolean, recipients: Array<string>, webhookUrl: string | null, createdAt: string, current: { periodStart: string | null, periodEnd: string | null, amount: string, spend: string, reserved: string, remaining: string, exhausted: boolean } } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type EffectiveBudgetsQueryVariables = Exact<{
+  subject: BudgetSubjectInput;
+}>;
+
+
+export type EffectiveBudgetsQuery = { effectiveBudgets: Array<{ key: string, scope: BudgetScope, period: BudgetPeriod, amount: string, hard: boolean, source: BudgetSource, capped: boolean, reason: string, current: { periodStart: string | null, periodEnd: string | null, amount: string, spend: string, reserved: string, remaining: string, exhausted: boolean } }> };
+
+export type ReserveSpendMutationVariables = Exact<{
+  input: ReserveSpendInput;
+}>;
+
+
+export type ReserveSpendMutation = { reserveSpend: { reserved: boolean, reservation: { requestId: string, amount: string, expiresAt: string } | null, budgets: Array<{ key: string, scope: BudgetScope, period: BudgetPeriod, amount: string, hard: boolean, source: BudgetSource, capped: boolean, reason: string, current: { periodStart: string | null, periodEnd: string | null, amount: string, spend: string, reserved: string, remaining: string, exhausted: boolean } }>, refusedBy: { key: string, scope: BudgetScope, period: BudgetPeriod, amount: string, hard: boolean, source: BudgetSource, capped: boolean, reason: string, current: { periodStart: string | null, periodEnd: string | null, amount: string, spend: string, reserved: string, remaining: string, exhausted: boolean } } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type IngestUsageRecordsMutationVariables = Exact<{
+  input: IngestUsageInput;
+}>;
+
+
+export type IngestUsageRecordsMutation = { ingestUsage: { accepted: number | null, duplicates: number | null, rejected: Array<{ index: number, field: string, code: string, message: string }> | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
 export type UserFieldsFragment = { id: string, email: string, name: string, createdAt: string };
 
@@ -688,7 +841,7 @@ export type CheckModelAccessQueryVariables = Exact<{
 }>;
 
 
-export type CheckModelAccessQuery = { checkModelAccess: Array<{ index: number, endpointId: string, surface: string, allowed: boolean | null, access: { decision: ModelAccessEffect, level: PolicyLevel, reason: string, reasonCode: ModelAccessReason, rule: { pattern: string, effect: ModelAccessEffect, level: PolicyLevel, locked: boolean } | null } | null, error: { code: ModelAccessCheckErrorCode, message: string } | null }> };
+export type CheckModelAccessQuery = { checkModelAccess: Array<{ index: number, endpointId: string, surface: string, allowed: boolean | null, access: { decision: ModelAccessEffect, level: PolicyLevel, reason: string, reasonCode: ModelAccessReason, rule: { pattern: string, effect: ModelAccessEffect, level: PolicyLevel, locked: boolean } | null } | null, error: { code: ModelAccessCheckErrorCode, message: string } | null, budgets: Array<{ key: string, scope: BudgetScope, period: BudgetPeriod, amount: string, hard: boolean, source: BudgetSource, capped: boolean, reason: string, current: { periodStart: string | null, periodEnd: string | null, amount: string, spend: string, reserved: string, remaining: string, exhausted: boolean } }> }> };
 
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
@@ -923,6 +1076,65 @@ export const SpendingAlertFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"SpendingAlertFields"}) as unknown as TypedDocumentString<SpendingAlertFieldsFragment, unknown>;
+export const BudgetFigureFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BudgetFigureFields on BudgetPeriodFigures {
+  periodStart
+  periodEnd
+  amount
+  spend
+  reserved
+  remaining
+  exhausted
+}
+    `, {"fragmentName":"BudgetFigureFields"}) as unknown as TypedDocumentString<BudgetFigureFieldsFragment, unknown>;
+export const EffectiveBudgetFieldsFragmentDoc = new TypedDocumentString(`
+    fragment EffectiveBudgetFields on EffectiveBudget {
+  key
+  scope
+  period
+  amount
+  hard
+  source
+  capped
+  reason
+  current {
+    ...BudgetFigureFields
+  }
+}
+    fragment BudgetFigureFields on BudgetPeriodFigures {
+  periodStart
+  periodEnd
+  amount
+  spend
+  reserved
+  remaining
+  exhausted
+}`, {"fragmentName":"EffectiveBudgetFields"}) as unknown as TypedDocumentString<EffectiveBudgetFieldsFragment, unknown>;
+export const BudgetFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BudgetFields on Budget {
+  id
+  scope
+  period
+  amount
+  currency
+  thresholds
+  hard
+  recipients
+  webhookUrl
+  createdAt
+  current {
+    ...BudgetFigureFields
+  }
+}
+    fragment BudgetFigureFields on BudgetPeriodFigures {
+  periodStart
+  periodEnd
+  amount
+  spend
+  reserved
+  remaining
+  exhausted
+}`, {"fragmentName":"BudgetFields"}) as unknown as TypedDocumentString<BudgetFieldsFragment, unknown>;
 export const OrganizationFieldsFragmentDoc = new TypedDocumentString(`
     fragment OrganizationFields on Organization {
   id
@@ -1341,6 +1553,143 @@ fragment UserErrorFields on UserError {
   message
   field
 }`) as unknown as TypedDocumentString<CreateSpendingAlertMutation, CreateSpendingAlertMutationVariables>;
+export const SetBudgetDocument = new TypedDocumentString(`
+    mutation SetBudget($input: SetBudgetInput!) {
+  setBudget(input: $input) {
+    budget {
+      ...BudgetFields
+    }
+    signingSecret
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment BudgetFigureFields on BudgetPeriodFigures {
+  periodStart
+  periodEnd
+  amount
+  spend
+  reserved
+  remaining
+  exhausted
+}
+fragment BudgetFields on Budget {
+  id
+  scope
+  period
+  amount
+  currency
+  thresholds
+  hard
+  recipients
+  webhookUrl
+  createdAt
+  current {
+    ...BudgetFigureFields
+  }
+}
+fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}`) as unknown as TypedDocumentString<SetBudgetMutation, SetBudgetMutationVariables>;
+export const EffectiveBudgetsDocument = new TypedDocumentString(`
+    query EffectiveBudgets($subject: BudgetSubjectInput!) {
+  effectiveBudgets(subject: $subject) {
+    ...EffectiveBudgetFields
+  }
+}
+    fragment BudgetFigureFields on BudgetPeriodFigures {
+  periodStart
+  periodEnd
+  amount
+  spend
+  reserved
+  remaining
+  exhausted
+}
+fragment EffectiveBudgetFields on EffectiveBudget {
+  key
+  scope
+  period
+  amount
+  hard
+  source
+  capped
+  reason
+  current {
+    ...BudgetFigureFields
+  }
+}`) as unknown as TypedDocumentString<EffectiveBudgetsQuery, EffectiveBudgetsQueryVariables>;
+export const ReserveSpendDocument = new TypedDocumentString(`
+    mutation ReserveSpend($input: ReserveSpendInput!) {
+  reserveSpend(input: $input) {
+    reserved
+    reservation {
+      requestId
+      amount
+      expiresAt
+    }
+    budgets {
+      ...EffectiveBudgetFields
+    }
+    refusedBy {
+      ...EffectiveBudgetFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment BudgetFigureFields on BudgetPeriodFigures {
+  periodStart
+  periodEnd
+  amount
+  spend
+  reserved
+  remaining
+  exhausted
+}
+fragment EffectiveBudgetFields on EffectiveBudget {
+  key
+  scope
+  period
+  amount
+  hard
+  source
+  capped
+  reason
+  current {
+    ...BudgetFigureFields
+  }
+}
+fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}`) as unknown as TypedDocumentString<ReserveSpendMutation, ReserveSpendMutationVariables>;
+export const IngestUsageRecordsDocument = new TypedDocumentString(`
+    mutation IngestUsageRecords($input: IngestUsageInput!) {
+  ingestUsage(input: $input) {
+    accepted
+    duplicates
+    rejected {
+      index
+      field
+      code
+      message
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}`) as unknown as TypedDocumentString<IngestUsageRecordsMutation, IngestUsageRecordsMutationVariables>;
 export const CreateInviteDocument = new TypedDocumentString(`
     mutation CreateInvite($input: CreateInviteInput!) {
   createInvite(input: $input) {
@@ -1789,9 +2138,33 @@ export const CheckModelAccessDocument = new TypedDocumentString(`
       code
       message
     }
+    budgets {
+      ...EffectiveBudgetFields
+    }
   }
 }
-    `) as unknown as TypedDocumentString<CheckModelAccessQuery, CheckModelAccessQueryVariables>;
+    fragment BudgetFigureFields on BudgetPeriodFigures {
+  periodStart
+  periodEnd
+  amount
+  spend
+  reserved
+  remaining
+  exhausted
+}
+fragment EffectiveBudgetFields on EffectiveBudget {
+  key
+  scope
+  period
+  amount
+  hard
+  source
+  capped
+  reason
+  current {
+    ...BudgetFigureFields
+  }
+}`) as unknown as TypedDocumentString<CheckModelAccessQuery, CheckModelAccessQueryVariables>;
 export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {
