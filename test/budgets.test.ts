@@ -5,7 +5,7 @@ import { Team } from '../src/teams/team.entity';
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp({ BUDGET_RESERVATION_TTL_SECONDS: '2' });
+  app = await startTestApp({ BUDGET_RESERVATION_TTL_SECONDS: '30' });
 });
 afterAll(() => app.close());
 
@@ -220,6 +220,36 @@ describe('spend and periods', () => {
   });
 });
 
+describe('time zones', () => {
+  it('periods follow the organization zone; a zone change takes effect from the next period', async () => {
+    const org = await organization();
+    const budget = await setBudget(org, { subject: { organizationId: org.id, scope: 'TEAM', teamId: org.team.id }, period: 'DAY', amount: '10' });
+    const service = app.server.services.budgets;
+    const realNow = service.now;
+    try {
+      const at = Date.parse('2031-03-09T15:00:00Z'); // New York: 10:00 (EST → EDT at 02:00 that day)
+      service.now = () => new Date(at);
+      const current = async () => (await app.data(`query($id: ID!) { node(id: $id) { ... on Budget { current { periodStart periodEnd } } } }`, { id: budget.budget.id }, { token: org.admin.token })).node.current;
+      expect(await current()).toEqual({ periodStart: '2031-03-09T00:00:00.000Z', periodEnd: '2031-03-10T00:00:00.000Z' });
+      // The zone is changed now; it was UTC before. The current UTC day keeps its bounds.
+      await app.db.query(`INSERT INTO organization_billing (organization_id, timezone) VALUES ($1, 'America/New_York')`, [localId(org.id)]);
+      await app.db.query(`UPDATE budget_zone_history SET changed_at = $2 WHERE organization_id = $1`, [localId(org.id), new Date(at)]);
+      expect(await current()).toEqual({ periodStart: '2031-03-09T00:00:00.000Z', periodEnd: '2031-03-10T00:00:00.000Z' });
+      // After the UTC midnight: from there to the next New York midnight, then New York days (23 h on the DST day).
+      service.now = () => new Date(Date.parse('2031-03-10T02:00:00Z'));
+      expect(await current()).toEqual({ periodStart: '2031-03-10T00:00:00.000Z', periodEnd: '2031-03-10T04:00:00.000Z' });
+      service.now = () => new Date(Date.parse('2031-03-10T12:00:00Z'));
+      expect(await current()).toEqual({ periodStart: '2031-03-10T04:00:00.000Z', periodEnd: '2031-03-11T04:00:00.000Z' });
+      // The zone set through the API is recorded by the history trigger with the instant of the change.
+      await app.data(`mutation($input: UpdateBillingSettingsInput!) { updateBillingSettings(input: $input) { userErrors { code } } }`, { input: { organizationId: org.id, timezone: 'Asia/Kathmandu' } }, { token: org.admin.token });
+      const [recorded] = await app.db.query(`SELECT extract(epoch FROM now() - changed_at) AS age FROM budget_zone_history WHERE organization_id = $1 AND timezone = 'Asia/Kathmandu'`, [localId(org.id)]);
+      expect(Number(recorded.age)).toBeLessThan(60);
+    } finally {
+      service.now = realNow;
+    }
+  });
+});
+
 describe('hard budgets and reservations', () => {
   it('checkModelAccess denies with BUDGET_EXHAUSTED naming the budget, and reports every applying budget', async () => {
     const org = await organization();
@@ -279,8 +309,10 @@ describe('hard budgets and reservations', () => {
     const c = await reserve('req-c', '2.5');
     expect(c.reserved).toBe(true);
     expect(c.budgets[0].current).toEqual({ spend: '1.25', reserved: '2.5', remaining: '1.25' });
-    // Unsettled: the hold lapses after the configured time (2 s here).
-    await new Promise((resolve) => setTimeout(resolve, 2200));
+    // Unsettled: the hold lapses after the configured time (30 s here; the clock is moved past it in the table).
+    expect(Date.parse(c.reservation.expiresAt) - Date.now()).toBeGreaterThan(25_000);
+    expect(Date.parse(c.reservation.expiresAt) - Date.now()).toBeLessThanOrEqual(30_000);
+    await app.db.query(`UPDATE budget_reservations SET expires_at = now() - interval '1 second' WHERE request_id = 'req-c' AND organization_id = $1`, [localId(org.id)]);
     const d = await reserve('req-d', '3.75');
     expect(d.reserved).toBe(true);
     expect(d.budgets[0].current).toEqual({ spend: '1.25', reserved: '3.75', remaining: '0' });
