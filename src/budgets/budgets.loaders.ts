@@ -56,9 +56,10 @@ export function createBudgetLoaders(db: DataSource, service: BudgetsService) {
             caller: { organizationId: caller.organizationId, teamId: caller.teamId, apiKeyId: key?.id ?? null, userId: key ? key.owner_id : caller.userId },
           };
         });
-        const effective = await service.effectiveForCallers(resolved.map((r) => r.caller));
+        const zones = new Map();
+        const effective = await service.effectiveForCallers(resolved.map((r) => r.caller), undefined, zones);
         const flat = effective.flat();
-        const statuses = await service.statuses(flat);
+        const statuses = await service.statuses(flat, undefined, zones);
         let offset = 0;
         return resolved.map((r, i) => {
           const list = effective[i]!.map((budget, j) => ({ budget, status: statuses[offset + j]! }));

@@ -61,6 +61,10 @@ export interface BudgetCaller {
 const BUDGET_COLUMNS = `id, organization_id, scope, team_id, user_id, api_key_id, period, trim_scale(amount)::text AS amount, currency,
   thresholds, hard, recipients, webhook_url, created_at, updated_at`;
 
+// json turns -Infinity into a string; Number('-Infinity') reads it back.
+const ZONE_SELECT = `SELECT organization_id, timezone, (extract(epoch FROM changed_at) * 1000)::float8::text AS changed_at
+  FROM budget_zone_history WHERE organization_id = ANY($1::uuid[]) ORDER BY changed_at`;
+
 const POLICY_SELECT = `SELECT organization_id, scope, period, trim_scale(default_amount)::text AS default_amount,
   trim_scale(max_amount)::text AS max_amount, locked, thresholds, hard
   FROM budget_policies WHERE organization_id = ANY($1::uuid[]) ORDER BY scope, period`;
@@ -206,7 +210,7 @@ export class BudgetsService {
    * The effective budgets of every subject that applies to each caller, in three statements for any number of
    * callers (budgets of those subjects, the organizations' defaults, nothing per caller).
    */
-  async effectiveForCallers(callers: readonly BudgetCaller[], manager: EntityManager = this.db.manager): Promise<EffectiveBudget[][]> {
+  async effectiveForCallers(callers: readonly BudgetCaller[], manager: EntityManager = this.db.manager, zonesOut?: Map<string, ZoneChange[]>): Promise<EffectiveBudget[][]> {
     if (callers.length === 0) return [];
     const organizationIds = [...new Set(callers.map((c) => c.organizationId))];
     // Budgets of these subjects and the organizations' defaults in ONE statement: the gateway's batched check pays
@@ -216,11 +220,18 @@ export class BudgetsService {
                  SELECT ${BUDGET_COLUMNS} FROM budgets WHERE organization_id = ANY($1::uuid[])
                     AND (scope = 'ORGANIZATION' OR (scope = 'TEAM' AND team_id = ANY($2::uuid[])) OR (scope = 'MEMBER' AND user_id = ANY($3::uuid[]))
                          OR (scope = 'API_KEY' AND api_key_id = ANY($4::uuid[])))) b) AS budgets,
-              (SELECT coalesce(json_agg(p), '[]') FROM (${POLICY_SELECT}) p) AS policies`,
+              (SELECT coalesce(json_agg(p), '[]') FROM (${POLICY_SELECT}) p) AS policies,
+              (SELECT coalesce(json_agg(z), '[]') FROM (${ZONE_SELECT}) z) AS zones`,
       [organizationIds, callers.map((c) => c.teamId), callers.flatMap((c) => (c.userId ? [c.userId] : [])), callers.flatMap((c) => (c.apiKeyId ? [c.apiKeyId] : []))],
     );
     const own = (row.budgets as Array<Record<string, any>>).map((b) => toBudget({ ...b, created_at: new Date(b.created_at), updated_at: new Date(b.updated_at) }));
     const policies = (row.policies as Array<Record<string, any>>).map(toPolicy);
+    if (zonesOut) {
+      for (const id of organizationIds) zonesOut.set(id, []);
+      for (const zone of row.zones as Array<{ organization_id: string; timezone: string; changed_at: number | string }>) {
+        zonesOut.get(zone.organization_id)?.push({ timezone: zone.timezone, changedAt: Number(zone.changed_at) });
+      }
+    }
     return callers.map((caller) =>
       applicableSubjects(caller).flatMap((subject) =>
         resolveEffectiveBudgets(
@@ -245,10 +256,14 @@ export class BudgetsService {
   }
 
   /** Figures of the current period of many budgets: two statements (zones, then spend and holds) whatever their number. */
-  async statuses(budgets: ReadonlyArray<{ key: string; subject: BudgetSubject; period: BudgetPeriod; amount: string }>, manager: EntityManager = this.db.manager): Promise<BudgetStatus[]> {
+  async statuses(
+    budgets: ReadonlyArray<{ key: string; subject: BudgetSubject; period: BudgetPeriod; amount: string }>,
+    manager: EntityManager = this.db.manager,
+    knownZones?: Map<string, ZoneChange[]>,
+  ): Promise<BudgetStatus[]> {
     if (budgets.length === 0) return [];
     const at = this.now();
-    const zones = await zoneHistories(manager, budgets.map((b) => b.subject.organizationId));
+    const zones = knownZones ?? (await zoneHistories(manager, budgets.map((b) => b.subject.organizationId)));
     const windows = budgets.map((b) => periodWindow(b.period, at.getTime(), zones.get(b.subject.organizationId) ?? []));
     const figures = await measure(manager, budgets.map((b, i) => ({ key: b.key, subject: b.subject, window: windows[i]! })), at);
     return budgets.map((b, i) => statusOf(b.amount, windows[i]!, figures[i]!));

@@ -1,8 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { UserInputFailure } from '../core/errors';
 import { isDecimalString } from '../core/scalars';
-import { toScaled } from './decimal';
-import type { BudgetsService, BudgetCaller, BudgetStatus } from './budgets.service';
+import { fromScaled, toScaled } from './decimal';
+import { statusOf, type BudgetsService, type BudgetCaller, type BudgetStatus } from './budgets.service';
 import type { EffectiveBudget } from './inheritance';
 
 export interface ReservedBudget {
@@ -66,50 +66,38 @@ export class ReservationsService {
     }
     if (requestId.length < 1 || requestId.length > 200) throw new UserInputFailure('INVALID', 'requestId must be 1–200 characters.', ['input', 'requestId']);
     return this.db.transaction(async (tx) => {
-      const [effective] = await this.budgets.effectiveForCallers([caller], tx);
+      const zones = new Map();
+      const [effective] = await this.budgets.effectiveForCallers([caller], tx, zones);
       const budgets = effective!;
       const hardKeys = [...new Set(budgets.filter((b) => b.hard).map((b) => b.key))];
       if (hardKeys.length) {
         await tx.query(`SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended(k, 21) AS h FROM unnest($1::text[]) k ORDER BY 1) locks`, [hardKeys]);
       }
+      const before = await this.budgets.statuses(budgets, tx, zones);
+      const estimate = toScaled(estimatedCost);
+      const refusedIndex = budgets.findIndex((budget, i) => budget.hard && toScaled(before[i]!.spend) + toScaled(before[i]!.reserved) + estimate > toScaled(budget.amount));
+      // The common path is four round trips under the lock (lock, measure, insert, commit): a repeated request id is
+      // found by the insert itself, and only then (or when refusing) is the existing hold read.
+      const [row] = refusedIndex >= 0 ? [] : await tx.query(
+        `INSERT INTO budget_reservations (organization_id, request_id, team_id, api_key_id, user_id, amount, budget_keys, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, clock_timestamp() + make_interval(secs => $8))
+         ON CONFLICT (organization_id, request_id) DO NOTHING RETURNING expires_at`,
+        [caller.organizationId, requestId, caller.teamId, caller.apiKeyId, caller.userId, estimatedCost, budgets.map((b) => b.key), this.ttlSeconds],
+      );
+      if (row) {
+        // What the measurement saw plus this hold (nothing else can change these hard budgets while the lock is held).
+        const after = before.map((status) => statusOf(status.amount, status.window, { spend: status.spend, reserved: fromScaled(toScaled(status.reserved) + estimate) }));
+        return { reserved: true, alreadyReserved: false, requestId, amount: estimatedCost, expiresAt: row.expires_at, budgets: budgets.map((budget, i) => ({ budget, status: after[i]! })), refusedBy: null };
+      }
       const [existing] = await tx.query(
         `SELECT trim_scale(amount)::text AS amount, expires_at FROM budget_reservations WHERE organization_id = $1 AND request_id = $2`,
         [caller.organizationId, requestId],
       );
+      const all = budgets.map((budget, i) => ({ budget, status: before[i]! }));
       if (existing) {
-        const statuses = await this.budgets.statuses(budgets, tx);
-        return {
-          reserved: true,
-          alreadyReserved: true,
-          requestId,
-          amount: existing.amount,
-          expiresAt: existing.expires_at,
-          budgets: budgets.map((budget, i) => ({ budget, status: statuses[i]! })),
-          refusedBy: null,
-        };
+        return { reserved: true, alreadyReserved: true, requestId, amount: existing.amount, expiresAt: existing.expires_at, budgets: all, refusedBy: null };
       }
-      const before = await this.budgets.statuses(budgets, tx);
-      const estimate = toScaled(estimatedCost);
-      const refusedIndex = budgets.findIndex((budget, i) => budget.hard && toScaled(before[i]!.spend) + toScaled(before[i]!.reserved) + estimate > toScaled(budget.amount));
-      if (refusedIndex >= 0) {
-        const all = budgets.map((budget, i) => ({ budget, status: before[i]! }));
-        return { reserved: false, alreadyReserved: false, requestId, amount: estimatedCost, expiresAt: null, budgets: all, refusedBy: all[refusedIndex]! };
-      }
-      const [row] = await tx.query(
-        `INSERT INTO budget_reservations (organization_id, request_id, team_id, api_key_id, user_id, amount, budget_keys, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, clock_timestamp() + make_interval(secs => $8)) RETURNING expires_at`,
-        [caller.organizationId, requestId, caller.teamId, caller.apiKeyId, caller.userId, estimatedCost, budgets.map((b) => b.key), this.ttlSeconds],
-      );
-      const after = await this.budgets.statuses(budgets, tx);
-      return {
-        reserved: true,
-        alreadyReserved: false,
-        requestId,
-        amount: estimatedCost,
-        expiresAt: row.expires_at,
-        budgets: budgets.map((budget, i) => ({ budget, status: after[i]! })),
-        refusedBy: null,
-      };
+      return { reserved: false, alreadyReserved: false, requestId, amount: estimatedCost, expiresAt: null, budgets: all, refusedBy: all[refusedIndex]! };
     });
   }
 
