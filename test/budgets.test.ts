@@ -122,6 +122,13 @@ describe('budgets: model and CRUD', () => {
     expect(node.node).toBeNull();
     const own = await app.data(`query($id: ID!) { node(id: $id) { id ... on Budget { amount team { username } } } }`, { id: teamBudget.budget.id }, { token: org.admin.token });
     expect(own.node).toEqual({ id: teamBudget.budget.id, amount: '25', team: { username: org.team.username } });
+    // Deleting: audited, and the budget is gone for good.
+    const deleted = await app.data(`mutation($input: DeleteBudgetInput!) { deleteBudget(input: $input) { deletedBudgetId userErrors { code } } }`, { input: { budgetId: memberBudget.budget.id } }, { token: org.admin.token });
+    expect(deleted.deleteBudget).toEqual({ deletedBudgetId: memberBudget.budget.id, userErrors: [] });
+    const [deletion] = await app.db.query(`SELECT changes FROM audit_events WHERE action = 'budget.delete' AND target_id = $1`, [localId(memberBudget.budget.id)]);
+    expect(deletion.changes.amount).toEqual({ before: '5', after: null });
+    const again = await app.gql(`mutation($input: DeleteBudgetInput!) { deleteBudget(input: $input) { deletedBudgetId } }`, { input: { budgetId: memberBudget.budget.id } }, { token: org.admin.token });
+    expect(again.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     // A plain member is not an admin of the organization.
     const byMember = await app.gql(SET_BUDGET, { input: { subject: { organizationId: org.id, scope: 'ORGANIZATION' }, period: 'DAY', amount: '1' } }, { token: member.token });
     expect(byMember.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -159,7 +166,12 @@ describe('budgets: model and CRUD', () => {
     }
     const fine = await setBudget(org, { subject: { organizationId: org.id, scope: 'MEMBER', memberId: member.memberId }, period: 'DAY', amount: '10' });
     expect(fine.userErrors).toEqual([]);
-    const badPolicy = await app.data(SET_POLICY, { input: { organizationId: org.id, scope: 'KEY' === 'KEY' ? 'API_KEY' : 'TEAM', period: 'DAY', defaultAmount: '20', maxAmount: '10' } }, { token: org.admin.token });
+    const policies = await app.data(`query($slug: String!) { organization(slug: $slug) { budgetPolicies { scope period defaultAmount maxAmount locked hard } } }`, { slug: org.slug }, { token: org.admin.token });
+    expect(policies.organization.budgetPolicies).toEqual([
+      { scope: 'MEMBER', period: 'DAY', defaultAmount: null, maxAmount: '10', locked: true, hard: false },
+      { scope: 'TEAM', period: 'MONTH', defaultAmount: '100', maxAmount: '500', locked: true, hard: true },
+    ]);
+    const badPolicy = await app.data(SET_POLICY, { input: { organizationId: org.id, scope: 'API_KEY', period: 'DAY', defaultAmount: '20', maxAmount: '10' } }, { token: org.admin.token });
     expect(badPolicy.setBudgetPolicy.userErrors.map((e: any) => e.code)).toEqual(['DEFAULT_ABOVE_MAXIMUM']);
 
     // Archived teams take no budget.
@@ -347,5 +359,18 @@ describe('threshold alerts', () => {
     expect(deliveries).toHaveLength(2);
     expect(deliveries[0].payload).toMatchObject({ type: 'budget.threshold_crossed', alertId: localId(budget.budget.id) });
     expect(app.server.services.alerts.signingSecret(localId(budget.budget.id))).toBe(budget.signingSecret);
+
+    // The next period (the UTC day after, this organization's zone): thresholds fire again, once each.
+    const alerts = app.server.services.budgetAlerts;
+    const tomorrow = new Date(new Date().setUTCHours(24, 0, 0, 0));
+    alerts.now = () => new Date(tomorrow.getTime() + 120_000);
+    try {
+      await ingest([usage(org, '5', { at: new Date(tomorrow.getTime() + 60_000).toISOString() })]);
+      await ingest([usage(org, '0.01', { at: new Date(tomorrow.getTime() + 60_000).toISOString() })]);
+    } finally {
+      alerts.now = () => new Date();
+    }
+    const next = await app.db.query(`SELECT threshold, period_start FROM budget_threshold_events WHERE budget_id = $1 AND period_start = $2`, [localId(budget.budget.id), tomorrow]);
+    expect(next.map((e: any) => e.threshold)).toEqual([50]);
   });
 });
