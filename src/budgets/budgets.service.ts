@@ -275,6 +275,12 @@ export class BudgetsService {
     return this.historyWith(budget, zones, count, notBefore);
   }
 
+  /** How many past periods a budget has (windows only, nothing measured). */
+  async historyLength(budget: { subject: BudgetSubject; period: BudgetPeriod }, notBefore: Date): Promise<number> {
+    const zones = (await zoneHistories(this.db.manager, [budget.subject.organizationId])).get(budget.subject.organizationId) ?? [];
+    return previousWindows(budget.period, this.now().getTime(), zones, 100_000, notBefore.getTime()).length;
+  }
+
   private async historyWith(budget: { subject: BudgetSubject; period: BudgetPeriod; amount: string; key: string }, zones: ZoneChange[], count: number, notBefore: Date) {
     const windows = previousWindows(budget.period, this.now().getTime(), zones, count, notBefore.getTime());
     const figures = await measure(this.db.manager, windows.map((window) => ({ key: budget.key, subject: budget.subject, window })), this.now(), false);

@@ -127,7 +127,7 @@ export class BudgetPeriodFigures {
   exhausted!: boolean;
 }
 
-export const BudgetPeriodConnection = Connection(BudgetPeriodFigures, 'BudgetPeriod', 'Past periods of a budget, newest first.');
+export const BudgetPeriodConnection = Connection(BudgetPeriodFigures, 'BudgetPeriodFigures', 'Past periods of a budget, newest first.');
 export type BudgetPeriodConnection = InstanceType<typeof BudgetPeriodConnection>;
 
 export const BudgetConnection = Connection(Budget, 'Budget', 'A page of an organization’s budgets, oldest first.');
