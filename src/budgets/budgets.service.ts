@@ -3,7 +3,7 @@ import { recordAudit, type Caller } from '../audit/audit';
 import { UserInputFailure } from '../core/errors';
 import { isDecimalString } from '../core/scalars';
 import { compareDecimal, fromScaled, toScaled } from './decimal';
-import { measure, zoneHistories, type SpendFigures } from './budgetSpend';
+import { measure, measureAndHold, zoneHistories, type Hold, type SpendFigures } from './budgetSpend';
 import {
   applicableSubjects,
   resolveEffectiveBudgets,
@@ -267,6 +267,17 @@ export class BudgetsService {
     const windows = budgets.map((b) => periodWindow(b.period, at.getTime(), zones.get(b.subject.organizationId) ?? []));
     const figures = await measure(manager, budgets.map((b, i) => ({ key: b.key, subject: b.subject, window: windows[i]! })), at);
     return budgets.map((b, i) => statusOf(b.amount, windows[i]!, figures[i]!));
+  }
+
+  /**
+   * Figures of these budgets (before the hold) and, in the same statement, the hold inserted if every hard one has
+   * room; `expiresAt` null when nothing was held. The caller holds the hard budgets' locks.
+   */
+  async measureAndHold(budgets: readonly EffectiveBudget[], zones: Map<string, ZoneChange[]>, hold: Hold, manager: EntityManager): Promise<{ before: BudgetStatus[]; expiresAt: Date | null }> {
+    const at = this.now();
+    const windows = budgets.map((b) => periodWindow(b.period, at.getTime(), zones.get(b.subject.organizationId) ?? []));
+    const { figures, expiresAt } = await measureAndHold(manager, budgets.map((b, i) => ({ key: b.key, subject: b.subject, window: windows[i]! })), budgets, hold, at);
+    return { before: budgets.map((b, i) => statusOf(b.amount, windows[i]!, figures[i]!)), expiresAt };
   }
 
   /** Past periods of one budget, newest first, with their spend (holds belong to the current period only). */

@@ -73,17 +73,15 @@ export class ReservationsService {
       if (hardKeys.length) {
         await tx.query(`SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended(k, 21) AS h FROM unnest($1::text[]) k ORDER BY 1) locks`, [hardKeys]);
       }
-      const before = await this.budgets.statuses(budgets, tx, zones);
       const estimate = toScaled(estimatedCost);
+      const hold = { organizationId: caller.organizationId, requestId, teamId: caller.teamId, apiKeyId: caller.apiKeyId, userId: caller.userId, amount: estimatedCost, ttlSeconds: this.ttlSeconds };
+      // Three round trips under the lock (lock, measure-and-insert, commit): the insert happens in the measuring
+      // statement only when every hard budget has room, and finds a repeated request id by itself.
+      const { before, expiresAt } = budgets.length
+        ? await this.budgets.measureAndHold(budgets, zones, hold, tx)
+        : { before: [], expiresAt: await this.holdWithoutBudgets(tx, hold) };
       const refusedIndex = budgets.findIndex((budget, i) => budget.hard && toScaled(before[i]!.spend) + toScaled(before[i]!.reserved) + estimate > toScaled(budget.amount));
-      // The common path is four round trips under the lock (lock, measure, insert, commit): a repeated request id is
-      // found by the insert itself, and only then (or when refusing) is the existing hold read.
-      const [row] = refusedIndex >= 0 ? [] : await tx.query(
-        `INSERT INTO budget_reservations (organization_id, request_id, team_id, api_key_id, user_id, amount, budget_keys, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, clock_timestamp() + make_interval(secs => $8))
-         ON CONFLICT (organization_id, request_id) DO NOTHING RETURNING expires_at`,
-        [caller.organizationId, requestId, caller.teamId, caller.apiKeyId, caller.userId, estimatedCost, budgets.map((b) => b.key), this.ttlSeconds],
-      );
+      const row = expiresAt ? { expires_at: expiresAt } : null;
       if (row) {
         // What the measurement saw plus this hold (nothing else can change these hard budgets while the lock is held).
         const after = before.map((status) => statusOf(status.amount, status.window, { spend: status.spend, reserved: fromScaled(toScaled(status.reserved) + estimate) }));
@@ -97,8 +95,18 @@ export class ReservationsService {
       if (existing) {
         return { reserved: true, alreadyReserved: true, requestId, amount: existing.amount, expiresAt: existing.expires_at, budgets: all, refusedBy: null };
       }
-      return { reserved: false, alreadyReserved: false, requestId, amount: estimatedCost, expiresAt: null, budgets: all, refusedBy: all[refusedIndex]! };
+      return { reserved: false, alreadyReserved: false, requestId, amount: estimatedCost, expiresAt: null, budgets: all, refusedBy: all[refusedIndex] ?? null };
     });
+  }
+
+  private async holdWithoutBudgets(tx: EntityManager, hold: { organizationId: string; requestId: string; teamId: string; apiKeyId: string | null; userId: string | null; amount: string; ttlSeconds: number }): Promise<Date | null> {
+    const [row] = await tx.query(
+      `INSERT INTO budget_reservations (organization_id, request_id, team_id, api_key_id, user_id, amount, budget_keys, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, '{}', clock_timestamp() + make_interval(secs => $7))
+       ON CONFLICT (organization_id, request_id) DO NOTHING RETURNING expires_at`,
+      [hold.organizationId, hold.requestId, hold.teamId, hold.apiKeyId, hold.userId, hold.amount, hold.ttlSeconds],
+    );
+    return row?.expires_at ?? null;
   }
 
   /** Stamps the holds of these organizations that a committed usage record has settled (the ingest hook). */
