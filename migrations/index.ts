@@ -14,6 +14,7 @@ import { RequestIdentity1733806000000 } from './1733806000000-RequestIdentity';
 import { UsageDailyItemsRollup1733900000000 } from './1733900000000-UsageDailyItemsRollup';
 import { InvoiceBilledAmounts1734400000000 } from './1734400000000-InvoiceBilledAmounts';
 import { OrganizationDomains1734100000000 } from './1734100000000-OrganizationDomains';
+import { Budgets1734600000000 } from './1734600000000-Budgets';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
 export const allMigrations = [
@@ -33,4 +34,5 @@ export const allMigrations = [
   UsageDailyItemsRollup1733900000000,
   InvoiceBilledAmounts1734400000000,
   OrganizationDomains1734100000000,
+  Budgets1734600000000,
 ];

@@ -40,6 +40,7 @@ import { TeamSecretMutationsResolver, TeamSecretResolver, TeamSecretsResolver } 
 import { AuditEventResolver, OrganizationAuditLogResolver } from './audit/audit.resolver';
 import { OrganizationDomain } from './domains/organizationDomain.entity';
 import { DomainMutationsResolver, OrganizationDomainResolver, OrganizationDomainsResolver } from './domains/domains.resolver';
+import { budgetResolvers } from './budgets/budgets.registration';
 
 /** Every TypeORM entity, by module. */
 export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice, Member, Invite, TeamSecret, RequestRecord, OrganizationPolicySetting, TeamPolicyOverride, ModelAccessRule, OrganizationDomain];
@@ -92,4 +93,5 @@ export const allResolvers: NonEmptyArray<Function> = [
   OrganizationDomainResolver,
   OrganizationDomainsResolver,
   DomainMutationsResolver,
+  ...budgetResolvers,
 ];

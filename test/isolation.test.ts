@@ -62,6 +62,7 @@ const FOREIGN_IDS: Record<string, string> = {
   RequestRecord: `SELECT team_id || '/' || id AS id FROM request_records WHERE organization_id = $1`,
   SpendingAlert: `SELECT id FROM spending_alerts WHERE organization_id = $1`,
   OrganizationDomain: `SELECT id FROM organization_domains WHERE organization_id = $1`,
+  Budget: `SELECT id FROM budgets WHERE organization_id = $1`,
 };
 
 /** ID argument names that do not spell their type (`teamId` → Team is inferred; these are not). */
@@ -83,6 +84,8 @@ const FOREIGN_STRINGS: Record<string, (b: Tenant) => string[]> = {
   keyId: (b) => [publicKeyId(b.teamApiKey), publicKeyId(b.orgAdminKey)],
   apiKeyIds: (b) => [publicKeyId(b.teamApiKey)],
   teamUsernames: (b) => [b.team.username],
+  // The gateway's request ids (reservations are per organization): B's request records use these.
+  requestId: () => ['probe-1'],
 };
 
 /** How to reach an object of A that a credential of A can see, to probe that type's id-taking fields. */
@@ -151,6 +154,11 @@ async function createTenant(): Promise<Tenant> {
   await expectNoUserErrors(
     app.data(`mutation($input: CreateSpendingAlertInput!) { createSpendingAlert(input: $input) { userErrors { code message } } }`, {
       input: { organizationId: org.id, teamId: team.id, threshold: '100', period: 'MONTH', hardLimit: true },
+    }, asAdmin),
+  );
+  await expectNoUserErrors(
+    app.data(`mutation($input: SetBudgetInput!) { setBudget(input: $input) { userErrors { code message } } }`, {
+      input: { subject: { organizationId: org.id, scope: 'TEAM', teamId: team.id }, period: 'MONTH', amount: '100', hard: true },
     }, asAdmin),
   );
   await expectNoUserErrors(

@@ -131,7 +131,7 @@ describe('outbound requests (SSRF)', () => {
     for (const issuer of ['https://127.0.0.1', 'https://[::ffff:127.0.0.1]', 'https://2130706433', 'https://169.254.169.254', 'https://metadata.google.internal', 'https://10.0.0.1']) {
       const { setSsoConnection } = await guarded.data(
         `mutation($input: SetSsoConnectionInput!) { setSsoConnection(input: $input) { userErrors { field code } } }`,
-        { input: { organizationId: org.id, issuer, clientId: 'c', clientSecret: 's', verifiedDomains: ['example.com'] } },
+        { input: { organizationId: org.id, issuer, clientId: 'c', clientSecret: 's' } },
         { token: org.admin.token },
       );
       expect([issuer, setSsoConnection.userErrors]).toEqual([issuer, [{ field: ['input', 'issuer'], code: 'DESTINATION_NOT_ALLOWED' }]]);
@@ -186,7 +186,7 @@ describe('outbound requests (SSRF)', () => {
     const test = async (app: TestApp, org: Org, issuer: string) => {
       const { setSsoConnection } = await app.data(
         `mutation($input: SetSsoConnectionInput!) { setSsoConnection(input: $input) { userErrors { field code } } }`,
-        { input: { organizationId: org.id, issuer, clientId: 'c', clientSecret: 's', verifiedDomains: ['example.com'] } },
+        { input: { organizationId: org.id, issuer, clientId: 'c', clientSecret: 's' } },
         { token: org.admin.token },
       );
       expect(setSsoConnection.userErrors).toEqual([]);
@@ -223,7 +223,7 @@ describe('outbound requests (SSRF)', () => {
   });
 
   it('production refuses the loopback allowance at start-up', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: 'k'.repeat(32), OUTBOUND_ALLOW_LOOPBACK: 'true' })).toThrow(/OUTBOUND_ALLOW_LOOPBACK: not allowed when NODE_ENV=production/);
-    expect(loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: 'k'.repeat(32) }).OUTBOUND_ALLOW_LOOPBACK).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: 'k'.repeat(32), PUBLIC_URL: 'https://orgraph.test', OUTBOUND_ALLOW_LOOPBACK: 'true' })).toThrow(/OUTBOUND_ALLOW_LOOPBACK: not allowed when NODE_ENV=production/);
+    expect(loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: 'k'.repeat(32), PUBLIC_URL: 'https://orgraph.test' }).OUTBOUND_ALLOW_LOOPBACK).toBe(false);
   });
 });

@@ -21,7 +21,7 @@ describe('metrics', () => {
   let guarded: TestApp;
   beforeAll(async () => {
     dev = await startTestApp();
-    const prod = { NODE_ENV: 'production', ENCRYPTION_KEY };
+    const prod = { NODE_ENV: 'production', ENCRYPTION_KEY, PUBLIC_URL: 'https://orgraph.test' };
     production = await startTestApp(prod);
     guarded = await startTestApp({ ...prod, METRICS_TOKEN });
   }, 60_000);
@@ -73,7 +73,7 @@ describe('production never seeds the demo', () => {
     // The server process itself (no npx in between), so SIGTERM reaches it and nothing outlives the test.
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
       cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', ENCRYPTION_KEY, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'info', ...env },
+      env: { ...process.env, NODE_ENV: 'production', ENCRYPTION_KEY, PUBLIC_URL: 'https://orgraph.test', DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createClient, login, OrgraphError, paginatePages, signUp, type FetchLike, type OrgraphClient, type Team } from '../sdk/src';
 import { operationKind } from '../sdk/src/transport';
 import { createApiKeyFor, unique } from './support/factories';
-import { startTestApp, type TestApp } from './support/testApp';
+import { startTestApp, TEST_INGEST_TOKEN, type TestApp } from './support/testApp';
 
 /**
  * The SDK against the live server: every operation in sdk/operations runs here at least once, plus the client's
@@ -483,6 +483,55 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   for await (const item of items) all.push(item);
   return all;
 }
+
+describe('budgets: the gateway flow through the SDK', () => {
+  it('checks, reserves, calls, ingests and settles; a used-up hard budget then denies the call', async () => {
+    const admin = await newUser();
+    const organization = await newOrganization(admin.client);
+    const team = await admin.client.createTeam({ organizationId: organization.id, username: unique('gwteam'), name: 'Gateway team' });
+    if (!team.ok) throw new Error(JSON.stringify(team.userErrors));
+    const created = await admin.client.createApiKey({ teamId: team.data.id, alias: 'gateway caller', scope: 'API' });
+    if (!created.ok) throw new Error(JSON.stringify(created.userErrors));
+    const keyId = created.data.key.split(':')[0]!;
+    const budget = await admin.client.setBudget({ subject: { organizationId: organization.id, scope: 'API_KEY', apiKeyId: created.data.apiKey.id }, period: 'DAY', amount: '1', hard: true });
+    if (!budget.ok) throw new Error(JSON.stringify(budget.userErrors));
+    expect(budget.data.signingSecret).toMatch(/^whsec_/);
+
+    const gateway = createClient({ ...live, token: TEST_INGEST_TOKEN });
+    const check = { teamUsername: team.data.username, endpointId: 'fal-ai/flux/dev', surface: 'API', keyId };
+    // 1. check: allowed, with what remains of every budget of the caller.
+    const [allowed] = await gateway.checkModelAccess([check]);
+    expect(allowed!.allowed).toBe(true);
+    expect(allowed!.budgets.map((b) => [b.scope, b.current.remaining])).toEqual([['API_KEY', '1']]);
+    // 2. reserve the estimate; a second call's estimate no longer fits the hard budget.
+    const requestId = unique('req');
+    const held = await gateway.reserveSpend({ keyId, estimatedCost: '0.6', requestId });
+    expect(held.reserved).toBe(true);
+    expect(held.budgets[0]!.current).toMatchObject({ reserved: '0.6', remaining: '0.4' });
+    const refused = await gateway.reserveSpend({ keyId, estimatedCost: '0.6', requestId: unique('req') });
+    expect(refused.reserved).toBe(false);
+    expect(refused.refusedBy?.scope).toBe('API_KEY');
+    // 3. the call itself happens at the gateway, outside Orgraph; 4. the metering pipeline ingests its usage record,
+    // under the reservation's request id.
+    const ingested = await gateway.ingestUsage({
+      records: [{ id: requestId, timestamp: new Date().toISOString(), teamUsername: team.data.username, product: 'MODEL_APIS', endpointId: 'fal-ai/flux/dev', quantity: '1', unitPrice: '0.25', auth: { kind: 'API_KEY', keyId } }],
+    });
+    expect(ingested.accepted).toBe(1);
+    // 5. settled: the hold is gone, the real cost counts, the difference is released.
+    const [after] = await gateway.checkModelAccess([check]);
+    expect(after!.budgets[0]!.current).toMatchObject({ spend: '0.25', reserved: '0', remaining: '0.75' });
+    const effective = await admin.client.effectiveBudgets({ organizationId: organization.id, scope: 'API_KEY', apiKeyId: created.data.apiKey.id });
+    expect(effective.map((b) => [b.source, b.current.remaining])).toEqual([['OWN', '0.75']]);
+    // Spend reaching the amount denies the key, naming the budget.
+    await gateway.ingestUsage({
+      records: [{ id: unique('req'), timestamp: new Date().toISOString(), teamUsername: team.data.username, product: 'MODEL_APIS', endpointId: 'fal-ai/flux/dev', quantity: '3', unitPrice: '0.25', auth: { kind: 'API_KEY', keyId } }],
+    });
+    const [denied] = await gateway.checkModelAccess([check]);
+    expect(denied!.allowed).toBe(false);
+    expect(denied!.access?.reasonCode).toBe('BUDGET_EXHAUSTED');
+    expect(denied!.access?.reason).toContain('API_KEY:');
+  });
+});
 
 describe('coverage of sdk/operations', () => {
   it('every operation in sdk/operations ran successfully against the live server in this file', () => {

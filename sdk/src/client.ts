@@ -10,6 +10,10 @@ import {
   OrganizationSpendingAlertsDocument,
   AcceptInviteDocument,
   CheckModelAccessDocument,
+  EffectiveBudgetsDocument,
+  IngestUsageRecordsDocument,
+  ReserveSpendDocument,
+  SetBudgetDocument,
   CreateApiKeyDocument,
   CreateInviteDocument,
   OrganizationAuditLogDocument,
@@ -64,6 +68,14 @@ import type {
   MemberFilterInput,
   ModelAccessCheckInput,
   ModelAccessCheckResult,
+  Budget,
+  BudgetSubjectInput,
+  EffectiveBudget,
+  IngestUsageInput,
+  IngestUsageResult,
+  ReserveSpendInput,
+  ReserveSpendResult,
+  SetBudgetInput,
   OrganizationPolicy,
   OrganizationUsageQueryVariables,
   RevokeApiKeyInput,
@@ -163,6 +175,18 @@ export interface OrgraphClient {
   updateOrganizationPolicy(input: UpdateOrganizationPolicyInput, options?: RequestOptions): Promise<MutationResult<OrganizationPolicy>>;
   /** The gateway's question, many at once: may this team call this endpoint on this surface, and why. */
   checkModelAccess(checks: ReadonlyArray<ModelAccessCheckInput>, options?: RequestOptions): Promise<ReadonlyArray<ModelAccessCheckResult>>;
+  /** Create or replace a budget (organization, team, member or key); `data.signingSecret` verifies its webhooks. */
+  setBudget(input: SetBudgetInput, options?: RequestOptions): Promise<MutationResult<{ budget: Budget; signingSecret: string }>>;
+  /** The budgets in force for a subject, with provenance and current figures. */
+  effectiveBudgets(subject: BudgetSubjectInput, options?: RequestOptions): Promise<ReadonlyArray<EffectiveBudget>>;
+  /**
+   * The gateway, before a call: hold an estimated cost against every budget of the key, or learn which hard budget
+   * refuses (`reserved: false`, `refusedBy`). Not retried on failure like every mutation; it is idempotent per
+   * request id, so the caller may retry it.
+   */
+  reserveSpend(input: ReserveSpendInput, options?: RequestOptions): Promise<ReserveSpendResult>;
+  /** The metering pipeline (ingest credential): store usage records; the one with a reservation's request id settles it. */
+  ingestUsage(input: IngestUsageInput, options?: RequestOptions): Promise<IngestUsageResult>;
   /** One page of an organization's usage. */
   usage(organizationSlug: string, args?: UsageArgs & { cursor?: string | null }, options?: RequestOptions): Promise<UsagePage>;
   /** Every page of an organization's usage, following `nextCursor`: `for await (const page of client.usagePages(slug, args))`. */
@@ -275,6 +299,15 @@ export function createClient(options: ClientOptions): OrgraphClient {
     updateOrganizationPolicy: async (input, requestOptions) =>
       toMutationResult((await run(UpdateOrganizationPolicyDocument, { input }, requestOptions)).updateOrganizationPolicy, (p) => p.policy, 'updateOrganizationPolicy'),
     checkModelAccess: async (checks, requestOptions) => (await run(CheckModelAccessDocument, { checks: [...checks] }, requestOptions)).checkModelAccess,
+    setBudget: async (input, requestOptions) =>
+      toMutationResult(
+        (await run(SetBudgetDocument, { input }, requestOptions)).setBudget,
+        (p) => (p.budget && p.signingSecret ? { budget: p.budget, signingSecret: p.signingSecret } : null),
+        'setBudget',
+      ),
+    effectiveBudgets: async (subject, requestOptions) => (await run(EffectiveBudgetsDocument, { subject }, requestOptions)).effectiveBudgets,
+    reserveSpend: async (input, requestOptions) => (await run(ReserveSpendDocument, { input }, requestOptions)).reserveSpend,
+    ingestUsage: async (input, requestOptions) => (await run(IngestUsageRecordsDocument, { input }, requestOptions)).ingestUsage,
     usage: async (slug, args = {}, requestOptions) => (await run(OrganizationUsageDocument, { ...args, slug }, requestOptions)).organization.usage,
     usagePages: (slug, args = {}, requestOptions) => ({
       async *[Symbol.asyncIterator]() {

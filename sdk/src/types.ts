@@ -4,6 +4,10 @@
  */
 import type {
   OrganizationDomainFieldsFragment,
+  BudgetFieldsFragment,
+  EffectiveBudgetFieldsFragment,
+  IngestUsageRecordsMutation,
+  ReserveSpendMutation,
   SsoConnectionFieldsFragment,
   TestSsoConnectionMutation,
   InvoiceFieldsFragment,
@@ -51,6 +55,14 @@ export type UsageItem = UsageItemFieldsFragment;
 /** One answer of `checkModelAccess`: the decision with its provenance, or a per-check error. */
 export type ModelAccessCheckResult = CheckModelAccessQuery['checkModelAccess'][number];
 export type OrganizationPolicy = OrganizationPolicyFieldsFragment;
+/** A budget with its figures in the current period. */
+export type Budget = BudgetFieldsFragment;
+/** A budget in force for a subject: its provenance (own or organization default, capped or not) and figures. */
+export type EffectiveBudget = EffectiveBudgetFieldsFragment;
+/** The answer of `reserveSpend`: held or refused (by which budget), and every budget's figures. */
+export type ReserveSpendResult = ReserveSpendMutation['reserveSpend'];
+/** The answer of a usage ingest: stored, duplicates, and refused records by index. */
+export type IngestUsageResult = IngestUsageRecordsMutation['ingestUsage'];
 export type EffectivePolicy = TeamEffectivePolicyQuery['team']['effectivePolicy'];
 export type Invoice = InvoiceFieldsFragment;
 export type SpendingAlert = SpendingAlertFieldsFragment;
@@ -83,6 +95,12 @@ export type {
   AddDomainInput,
   DomainIdInput,
   DomainStatus,
+  BudgetPeriod,
+  BudgetScope,
+  BudgetSubjectInput,
+  IngestUsageInput,
+  ReserveSpendInput,
+  SetBudgetInput,
   SetSsoConnectionInput,
   SsoOrganizationInput,
   CreateSpendingAlertInput,

@@ -20,9 +20,10 @@ import { AuditEvent } from '../audit/auditEvent.entity';
 import { OrganizationPolicySetting } from '../policies/organizationPolicySetting.entity';
 import { TeamPolicyOverride } from '../policies/teamPolicyOverride.entity';
 import { ModelAccessRule } from '../policies/modelAccessRule.entity';
+import { createBudgetLoaders } from '../budgets/budgets.loaders';
 
 /** Per-request DataLoaders: every object fetched by id in a request costs one statement per kind, not per object. */
-export function createLoaders(db: DataSource, services: Pick<Services, 'requests' | 'teams'>) {
+export function createLoaders(db: DataSource, services: Pick<Services, 'requests' | 'teams' | 'budgets'>) {
   return {
     userById: loaderByKey<string, User>((ids) => db.getRepository(User).findBy({ id: In([...ids]) }), (u) => u.id),
     organizationById: loaderByKey<string, Organization>(
@@ -64,6 +65,7 @@ export function createLoaders(db: DataSource, services: Pick<Services, 'requests
       return keys.map((key) => found.get(key) ?? null);
     }),
     usageDashboards: createUsageDashboardLoaders(db),
+    budgets: createBudgetLoaders(db, services.budgets),
     pricesByEndpoint: loaderOfGroups<string, ModelPrice>(
       (ids) => db.getRepository(ModelPrice).find({ where: { endpointId: In([...ids]) }, order: { effectiveFrom: 'ASC' } }),
       (p) => p.endpointId,

@@ -1,5 +1,6 @@
 import { isUuid } from '../core/relay';
 import { requestRecordNode } from '../requests/requests.resolver';
+import { budgetNode } from '../budgets/budgets.registration';
 import type { AppContext } from './context';
 
 type NodeFetcher = (ctx: AppContext, localId: string) => Promise<object | null>;
@@ -58,6 +59,7 @@ const uuidKeyedFetchers: Record<string, NodeFetcher> = withUuidKeys({
     const domain = await ctx.services.domains.byId(id);
     return domain && (await ctx.access.isOrganizationAdmin(domain.organizationId)) ? reachable(ctx, domain.organizationId, domain) : null;
   },
+  Budget: (ctx, id) => budgetNode(ctx, id, reachable),
   AuditEvent: async (ctx, id) => {
     const event = await ctx.loaders.auditEventById.load(id);
     return event?.organizationId && (await ctx.access.isOrganizationAdmin(event.organizationId)) ? reachable(ctx, event.organizationId, event) : null;

@@ -23,6 +23,7 @@ import { SsoService } from '../sso/sso.service';
 import { OutboundClient } from '../core/outbound';
 import { DomainsService } from '../domains/domains.service';
 import { DnsProofResolver } from '../domains/dnsProof';
+import { createBudgetServices } from '../budgets/budgets.module';
 
 /** The composition root: one instance of every service per process, wired by hand (no DI container needed). */
 export function createServices(db: DataSource, config: Config) {
@@ -41,6 +42,7 @@ export function createServices(db: DataSource, config: Config) {
   usageIngest.onStored((organizationIds) => alerts.evaluate(organizationIds));
   const policies = new PoliciesService(db, catalog);
   policies.useHardSpendLimitSource({ teamsAtHardLimit: (teamIds) => alerts.teamsAtHardLimit(teamIds) });
+  const budgets = createBudgetServices(db, config, usageIngest, policies);
   const users = new UsersService(db, teams, { sessionTtlHours: config.SESSION_TTL_HOURS, argon2MemoryKiB: config.ARGON2_MEMORY_KIB });
   const domains = new DomainsService(db, new DnsProofResolver(config.DNS_RESOLVER ? [config.DNS_RESOLVER] : undefined), policies);
   const sso = new SsoService(db, config.encryptionKey, users, teams, policies, outbound, domains);
@@ -68,6 +70,7 @@ export function createServices(db: DataSource, config: Config) {
     catalog,
     policies,
     alerts,
+    ...budgets,
     invoices: new InvoicesService(db),
     usageIngest,
     usage: new UsageService(new UsageQueryService(db), usageIngest),

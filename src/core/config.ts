@@ -39,6 +39,8 @@ const configSchema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  /** Budgets: how long a reservation holds its amount when no usage record settles it. */
+  BUDGET_RESERVATION_TTL_SECONDS: z.coerce.number().int().min(1).max(86400).default(300),
   /**
    * Public base URL of this server (SSO callback URLs). Required in production; elsewhere it defaults to each
    * request's host, which a client can set to anything (so production never derives it from requests).

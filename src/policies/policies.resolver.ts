@@ -114,10 +114,12 @@ export class PolicyOperationsResolver {
       const byId = localId ? { id: localId } : null;
       // Exactly one reference; anything else cannot name a team and reports TEAM_NOT_FOUND.
       const team = byUsername && !check.teamId ? byUsername : byId && !check.teamUsername ? byId : null;
-      return { team, endpointId: check.endpointId, surface: check.surface };
+      const userId = check.userId ? (localIdOf(check.userId, 'User') ?? '00000000-0000-0000-0000-000000000000') : null;
+      return { team, endpointId: check.endpointId, surface: check.surface, keyId: check.keyId?.slice(0, 100) ?? null, userId };
     });
     const results = await ctx.services.policies.checkModelAccess(ctx.loaders, parsed, (team) => ctx.access.mayCheckModelAccess(team));
-    return results.map((result) => ({
+    return results.map((result, i) => ({
+      caller: { keyId: parsed[i]!.keyId, userId: parsed[i]!.userId },
       index: result.index,
       team: result.team,
       endpointId: result.endpointId,

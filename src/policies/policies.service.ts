@@ -46,6 +46,16 @@ export interface HardSpendLimitSource {
 
 const NO_HARD_LIMITS: HardSpendLimitSource = { teamsAtHardLimit: async () => new Set() };
 
+/**
+ * The budgets module plugs in here (issue 21): a used-up hard budget of the team, the key or the key's owner denies
+ * the call (BUDGET_EXHAUSTED), naming the budget. Implementations batch through the request's loaders.
+ */
+export interface BudgetAccessSource {
+  check(loaders: Loaders, team: Team, caller: { keyId: string | null; userId: string | null }): Promise<{ exhausted: { level: 'ORGANIZATION' | 'TEAM'; reason: string } | null; unknownKey: boolean }>;
+}
+
+const NO_BUDGETS: BudgetAccessSource = { check: async () => ({ exhausted: null, unknownKey: false }) };
+
 export const MAX_CHECKS_PER_CALL = 1000;
 const MAX_RULES_PER_LEVEL = 500;
 
@@ -56,9 +66,13 @@ export interface ModelAccessCheck {
   team: TeamReference | null;
   endpointId: string;
   surface: string;
+  /** The public id of the key making the call, when known (its budgets and its owner's apply). */
+  keyId?: string | null;
+  /** The person making the call (Playground), when no key. */
+  userId?: string | null;
 }
 
-export type CheckErrorCode = 'TEAM_NOT_FOUND' | 'UNKNOWN_ENDPOINT' | 'UNKNOWN_SURFACE';
+export type CheckErrorCode = 'TEAM_NOT_FOUND' | 'UNKNOWN_ENDPOINT' | 'UNKNOWN_SURFACE' | 'UNKNOWN_API_KEY';
 
 export interface ModelAccessCheckResult {
   index: number;
@@ -93,6 +107,13 @@ export class PoliciesService {
   /** Lets the billing module feed "hard spend limit reached" into model access decisions. */
   useHardSpendLimitSource(source: HardSpendLimitSource): void {
     this.hardSpendLimits = source;
+  }
+
+  private budgetAccess: BudgetAccessSource = NO_BUDGETS;
+
+  /** Lets the budgets module deny calls whose hard budget is used up. */
+  useBudgetAccessSource(source: BudgetAccessSource): void {
+    this.budgetAccess = source;
   }
 
   /**
@@ -190,8 +211,18 @@ export class PoliciesService {
         if (!endpoint) {
           return { ...base, error: { code: 'UNKNOWN_ENDPOINT', message: `No catalog endpoint \`${check.endpointId}\`.` } };
         }
-        const [organization, state] = await Promise.all([this.organizationState(loaders, team.organizationId), this.teamState(loaders, team)]);
-        return { ...base, decision: decideModelAccess(organization, state, endpoint, check.surface as Surface), error: null };
+        const [organization, state, budget] = await Promise.all([
+          this.organizationState(loaders, team.organizationId),
+          this.teamState(loaders, team),
+          this.budgetAccess.check(loaders, team, { keyId: check.keyId ?? null, userId: check.userId ?? null }),
+        ]);
+        if (budget.unknownKey) return { ...base, error: { code: 'UNKNOWN_API_KEY', message: 'No live API key with this key id on this team.' } };
+        const decision = decideModelAccess(organization, state, endpoint, check.surface as Surface);
+        // Step 1 of DESIGN §5 (after archival): a used-up hard budget denies whatever the rules say.
+        if (budget.exhausted && decision.reasonCode !== 'TEAM_ARCHIVED') {
+          return { ...base, decision: { decision: 'BLOCKED', level: budget.exhausted.level, rule: null, reasonCode: 'BUDGET_EXHAUSTED', reason: budget.exhausted.reason, overriddenTeamRule: null }, error: null };
+        }
+        return { ...base, decision, error: null };
       }),
     );
   }

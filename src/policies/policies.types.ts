@@ -295,6 +295,12 @@ export class ModelAccessCheckInput {
 
   @Field(() => String, { description: '`API` or `PLAYGROUND`. A string, so one unknown surface fails only its own check.' })
   surface!: string;
+
+  @Field(() => String, { nullable: true, description: 'The public id of the key making the call (before the colon): its budgets and its owner’s apply. At most 100 characters.' })
+  keyId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The person making the call (User id), for Playground calls without a key: their member budgets apply.' })
+  userId?: string | null;
 }
 
 @ObjectType({ description: 'Why one check could not be answered.' })
@@ -308,6 +314,9 @@ export class ModelAccessCheckError {
 
 @ObjectType({ description: 'The answer to one check, in the order of the input.' })
 export class ModelAccessCheckResult {
+  /** Who made the call, for the budgets module's `budgets` field. */
+  caller?: { keyId: string | null; userId: string | null };
+
   @Field(() => Int, { description: 'Position of the check in the input list.' })
   index!: number;
 

@@ -135,6 +135,7 @@ registerEnumType(PolicySetting, {
 export enum ModelAccessReason {
   TEAM_ARCHIVED = 'TEAM_ARCHIVED',
   SPEND_LIMIT_REACHED = 'SPEND_LIMIT_REACHED',
+  BUDGET_EXHAUSTED = 'BUDGET_EXHAUSTED',
   LOCKED_ORGANIZATION_RULE = 'LOCKED_ORGANIZATION_RULE',
   TEAM_RULE = 'TEAM_RULE',
   ORGANIZATION_RULE = 'ORGANIZATION_RULE',
@@ -148,6 +149,7 @@ registerEnumType(ModelAccessReason, {
   valuesConfig: {
     TEAM_ARCHIVED: { description: 'Step 1: the team is archived.' },
     SPEND_LIMIT_REACHED: { description: 'Step 1: the team reached its hard spend limit.' },
+    BUDGET_EXHAUSTED: { description: 'Step 1: a hard budget of the organization, team, member or key is used up (the reason names it).' },
     LOCKED_ORGANIZATION_RULE: { description: 'Step 2: a locked organization rule matched.' },
     TEAM_RULE: { description: 'Step 3: the team’s own rule matched.' },
     ORGANIZATION_RULE: { description: 'Step 4: an organization rule matched.' },
@@ -161,6 +163,7 @@ export enum ModelAccessCheckErrorCode {
   TEAM_NOT_FOUND = 'TEAM_NOT_FOUND',
   UNKNOWN_ENDPOINT = 'UNKNOWN_ENDPOINT',
   UNKNOWN_SURFACE = 'UNKNOWN_SURFACE',
+  UNKNOWN_API_KEY = 'UNKNOWN_API_KEY',
 }
 registerEnumType(ModelAccessCheckErrorCode, {
   name: 'ModelAccessCheckErrorCode',
@@ -169,5 +172,6 @@ registerEnumType(ModelAccessCheckErrorCode, {
     TEAM_NOT_FOUND: { description: 'No such team, or the caller may not check it (indistinguishable on purpose).' },
     UNKNOWN_ENDPOINT: { description: 'The endpoint id is not in the model catalog.' },
     UNKNOWN_SURFACE: { description: 'The surface is not one of API, PLAYGROUND.' },
+    UNKNOWN_API_KEY: { description: 'The key id names no live key of the team.' },
   },
 });

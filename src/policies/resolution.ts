@@ -165,6 +165,7 @@ export interface CatalogEntry {
 export type DecisionReasonCode =
   | 'TEAM_ARCHIVED'
   | 'SPEND_LIMIT_REACHED'
+  | 'BUDGET_EXHAUSTED'
   | 'LOCKED_ORGANIZATION_RULE'
   | 'TEAM_RULE'
   | 'ORGANIZATION_RULE'

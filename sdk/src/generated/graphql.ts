@@ -52,6 +52,49 @@ export type AuthMethod =
   /** Single sign-on through an organization’s identity provider. */
   | 'SSO';
 
+/** The period a budget resets on: calendar periods in the organization’s time zone (`Organization.billingTimezone`), or never. */
+export type BudgetPeriod =
+  /** A calendar day (23 or 25 hours across DST changes). */
+  | 'DAY'
+  /** Never resets: all spend ever counts. */
+  | 'LIFETIME'
+  /** A calendar month. */
+  | 'MONTH'
+  /** A calendar week starting on Monday (ISO). */
+  | 'WEEK';
+
+/** What a budget limits. */
+export type BudgetScope =
+  /** Spend made with one API key. */
+  | 'API_KEY'
+  /** Spend of one person (Playground calls and calls with keys they own), in one team or organization-wide. */
+  | 'MEMBER'
+  /** All spend of the organization. */
+  | 'ORGANIZATION'
+  /** Spend of one team. */
+  | 'TEAM';
+
+/** Where an effective budget came from. */
+export type BudgetSource =
+  /** The organization’s default for the scope (the subject has no own budget). */
+  | 'ORGANIZATION_DEFAULT'
+  /** The subject’s own budget (possibly capped by a locked organization maximum, see `capped`). */
+  | 'OWN';
+
+/** Whose budget: an organization, a team, a member (in a team or organization-wide) or an API key. */
+export type BudgetSubjectInput = {
+  /** API_KEY: the key (ApiKey id). Maximum length: 1000 characters. */
+  apiKeyId?: string | null | undefined;
+  /** MEMBER: the member (Member id). Maximum length: 1000 characters. */
+  memberId?: string | null | undefined;
+  /** The organization. Maximum length: 1000 characters. */
+  organizationId: string;
+  /** What the budget limits. */
+  scope: BudgetScope;
+  /** TEAM: the team. MEMBER: the team for a budget within one team (omit for organization-wide). Maximum length: 1000 characters. */
+  teamId?: string | null | undefined;
+};
+
 /** Create an API key on a team. */
 export type CreateApiKeyInput = {
   /** Human label, 1–255 characters. Maximum length: 1000 characters. */
@@ -143,6 +186,14 @@ export type DomainStatus =
   /** Proven by the DNS TXT record: the organization’s SSO may link and provision its addresses. */
   | 'VERIFIED';
 
+/** A batch of 1–10,000 usage records from the metering pipeline. */
+export type IngestUsageInput = {
+  /** Watermark: every record before this instant has now been sent. Reported back as `completeThrough`. Maximum length: 1000 characters. */
+  completeThrough?: string | null | undefined;
+  /** The records; each is validated on its own. */
+  records: Array<UsageRecordInput>;
+};
+
 /** Who may invite people. */
 export type InvitePermissionPolicy =
   /** Only organization admins. */
@@ -210,6 +261,8 @@ export type MemberStatus =
 export type ModelAccessCheckErrorCode =
   /** No such team, or the caller may not check it (indistinguishable on purpose). */
   | 'TEAM_NOT_FOUND'
+  /** The key id names no live key of the team. */
+  | 'UNKNOWN_API_KEY'
   /** The endpoint id is not in the model catalog. */
   | 'UNKNOWN_ENDPOINT'
   /** The surface is not one of API, PLAYGROUND. */
@@ -219,12 +272,16 @@ export type ModelAccessCheckErrorCode =
 export type ModelAccessCheckInput = {
   /** The catalog endpoint id, e.g. `fal-ai/flux/dev`. Maximum length: 1000 characters. */
   endpointId: string;
+  /** The public id of the key making the call (before the colon): its budgets and its owner’s apply. At most 100 characters. Maximum length: 1000 characters. */
+  keyId?: string | null | undefined;
   /** `API` or `PLAYGROUND`. A string, so one unknown surface fails only its own check. Maximum length: 1000 characters. */
   surface: string;
   /** The team’s global id. Maximum length: 1000 characters. */
   teamId?: string | null | undefined;
   /** The team’s username (what the gateway usually knows). Maximum length: 1000 characters. */
   teamUsername?: string | null | undefined;
+  /** The person making the call (User id), for Playground calls without a key: their member budgets apply. Maximum length: 1000 characters. */
+  userId?: string | null | undefined;
 };
 
 /** Whether a model may be called. */
@@ -251,6 +308,8 @@ export type ModelAccessModeSettingInput = {
 
 /** Which step of model access resolution decided (DESIGN §5), as a stable code. */
 export type ModelAccessReason =
+  /** Step 1: a hard budget of the organization, team, member or key is used up (the reason names it). */
+  | 'BUDGET_EXHAUSTED'
   /** Step 2: a locked organization rule matched. */
   | 'LOCKED_ORGANIZATION_RULE'
   /** Step 5: no rule matched; the model is enterprise-ready and the mode allows it. */
@@ -359,10 +418,42 @@ export type RequestVisibilitySettingInput = {
   value?: RequestVisibility | null | undefined;
 };
 
+/** Hold an estimated cost against every budget that applies to a key, before the model call. Give exactly one of apiKeyId or keyId. */
+export type ReserveSpendInput = {
+  /** The key (ApiKey id). Maximum length: 1000 characters. */
+  apiKeyId?: string | null | undefined;
+  /** The estimated cost to hold (positive). Maximum length: 1000 characters. */
+  estimatedCost: string;
+  /** The public key id (the part before the colon). At most 100 characters. Maximum length: 1000 characters. */
+  keyId?: string | null | undefined;
+  /** The gateway’s request id; the usage record with this id settles the hold. 1–200 characters. Maximum length: 1000 characters. */
+  requestId: string;
+};
+
 /** Revoke an API key; it stops working at once. */
 export type RevokeApiKeyInput = {
   /** The key’s global id. Maximum length: 1000 characters. */
   apiKeyId: string;
+};
+
+/** Create or replace the budget of a subject for a period. */
+export type SetBudgetInput = {
+  /** Positive amount, at most 1,000,000,000. Maximum length: 1000 characters. */
+  amount: string;
+  /** Currency (USD only; default USD). At most 10 characters. Maximum length: 1000 characters. */
+  currency?: string | null | undefined;
+  /** Hard: deny model access and refuse reservations when used up (default false). */
+  hard?: boolean | null | undefined;
+  /** When it resets (one budget per subject and period). */
+  period: BudgetPeriod;
+  /** Emails told when a threshold is crossed (at most 20, each at most 320 characters). Maximum length: 1000 characters. */
+  recipients?: Array<string> | null | undefined;
+  /** Whose budget. */
+  subject: BudgetSubjectInput;
+  /** Soft thresholds in percent (1–1000, at most 10), e.g. [50, 80, 100]. */
+  thresholds?: Array<number> | null | undefined;
+  /** Webhook URL for threshold alerts (http(s), at most 2000 characters). Maximum length: 1000 characters. */
+  webhookUrl?: string | null | undefined;
 };
 
 /** Set (create or replace) the organization’s OIDC connection. */
@@ -468,6 +559,16 @@ export type UpdateOrganizationPolicyInput = {
 };
 
 /** How metered usage was authenticated. */
+export type UsageAuthInput = {
+  /** Public key id (`ogk_…`) for API_KEY; the key must belong to the team. Maximum length: 1000 characters. */
+  keyId?: string | null | undefined;
+  /** `API_KEY` or `LOGIN`. Maximum length: 1000 characters. */
+  kind: string;
+  /** Global id of the user for LOGIN. Maximum length: 1000 characters. */
+  userId?: string | null | undefined;
+};
+
+/** How metered usage was authenticated. */
 export type UsageAuthKind =
   | 'API_KEY'
   | 'LOGIN'
@@ -490,6 +591,32 @@ export type UsageGroupBy =
   | 'PRODUCT'
   | 'TEAM'
   | 'UNIT';
+
+/** One usage record. Fields are strings where a bad value must be reported for this record alone rather than failing the batch. */
+export type UsageRecordInput = {
+  /** How the usage was authenticated, if known. */
+  auth?: UsageAuthInput | null | undefined;
+  /** Cost as a decimal string; defaults to quantity × unit price. Maximum length: 1000 characters. */
+  cost?: string | null | undefined;
+  /** Currency; only `USD` is supported. Maximum length: 1000 characters. */
+  currency?: string | null | undefined;
+  /** Endpoint id (must be in the catalog unless `unitPrice` and `unit` are given). Maximum length: 1000 characters. */
+  endpointId: string;
+  /** Idempotency key, unique per organization (1–200 characters). Maximum length: 1000 characters. */
+  id: string;
+  /** `MODEL_APIS`, `SERVERLESS` or `COMPUTE`. Maximum length: 1000 characters. */
+  product: string;
+  /** Quantity as a non-negative decimal string. Maximum length: 1000 characters. */
+  quantity: string;
+  /** Username of the team the usage belongs to. Maximum length: 1000 characters. */
+  teamUsername: string;
+  /** ISO-8601 instant with offset; at most one day in the future; late records are welcome. Maximum length: 1000 characters. */
+  timestamp: string;
+  /** Billing unit; defaults to the catalog’s. Maximum length: 1000 characters. */
+  unit?: string | null | undefined;
+  /** Unit price as a decimal string; defaults to the catalog price at `timestamp`. Maximum length: 1000 characters. */
+  unitPrice?: string | null | undefined;
+};
 
 /** Bucket size of a usage time series, in the requested time zone (weeks start on Monday). */
 export type UsageTimeframe =
@@ -571,6 +698,40 @@ export type CreateSpendingAlertMutationVariables = Exact<{
 
 export type CreateSpendingAlertMutation = { createSpendingAlert: { signingSecret: string | null, alert: { id: string, threshold: string, period: SpendPeriod, recipients: Array<string>, webhookUrl: string | null, hardLimit: boolean, locked: boolean, createdAt: string, events: Array<{ periodStart: string, spend: string, firedAt: string }>, deliveries: Array<{ id: string, status: WebhookDeliveryStatus, attempts: Array<{ attempt: number, statusCode: number | null, error: string | null, attemptedAt: string }> }> } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
+export type BudgetFigureFieldsFragment = { periodStart: string | null, periodEnd: string | null, amount: string, spend: string, reserved: string, remaining: string, exhausted: boolean };
+
+export type EffectiveBudgetFieldsFragment = { key: string, scope: BudgetScope, period: BudgetPeriod, amount: string, hard: boolean, source: BudgetSource, capped: boolean, reason: string, current: { periodStart: string | null, periodEnd: string | null, amount: string, spend: string, reserved: string, remaining: string, exhausted: boolean } };
+
+export type BudgetFieldsFragment = { id: string, scope: BudgetScope, period: BudgetPeriod, amount: string, currency: string, thresholds: Array<number>, hard: boolean, recipients: Array<string>, webhookUrl: string | null, createdAt: string, current: { periodStart: string | null, periodEnd: string | null, amount: string, spend: string, reserved: string, remaining: string, exhausted: boolean } };
+
+export type SetBudgetMutationVariables = Exact<{
+  input: SetBudgetInput;
+}>;
+
+
+export type SetBudgetMutation = { setBudget: { signingSecret: string | null, budget: { id: string, scope: BudgetScope, period: BudgetPeriod, amount: string, currency: string, thresholds: Array<number>, hard: boolean, recipients: Array<string>, webhookUrl: string | null, createdAt: string, current: { periodStart: string | null, periodEnd: string | null, amount: string, spend: string, reserved: string, remaining: string, exhausted: boolean } } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type EffectiveBudgetsQueryVariables = Exact<{
+  subject: BudgetSubjectInput;
+}>;
+
+
+export type EffectiveBudgetsQuery = { effectiveBudgets: Array<{ key: string, scope: BudgetScope, period: BudgetPeriod, amount: string, hard: boolean, source: BudgetSource, capped: boolean, reason: string, current: { periodStart: string | null, periodEnd: string | null, amount: string, spend: string, reserved: string, remaining: string, exhausted: boolean } }> };
+
+export type ReserveSpendMutationVariables = Exact<{
+  input: ReserveSpendInput;
+}>;
+
+
+export type ReserveSpendMutation = { reserveSpend: { reserved: boolean, reservation: { requestId: string, amount: string, expiresAt: string } | null, budgets: Array<{ key: string, scope: BudgetScope, period: BudgetPeriod, amount: string, hard: boolean, source: BudgetSource, capped: boolean, reason: string, current: { periodStart: string | null, periodEnd: string | null, amount: string, spend: string, reserved: string, remaining: string, exhausted: boolean } }>, refusedBy: { key: string, scope: BudgetScope, period: BudgetPeriod, amount: string, hard: boolean, source: BudgetSource, capped: boolean, reason: string, current: { periodStart: string | null, periodEnd: string | null, amount: string, spend: string, reserved: string, remaining: string, exhausted: boolean } } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type IngestUsageRecordsMutationVariables = Exact<{
+  input: IngestUsageInput;
+}>;
+
+
+export type IngestUsageRecordsMutation = { ingestUsage: { accepted: number | null, duplicates: number | null, rejected: Array<{ index: number, field: string, code: string, message: string }> | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
 export type UserFieldsFragment = { id: string, email: string, name: string, createdAt: string };
 
 export type TeamFieldsFragment = { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null };
@@ -624,6 +785,7 @@ export type NodeQueryVariables = Exact<{
 export type NodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
     | { __typename: 'AuditEvent', id: string }
+    | { __typename: 'Budget', id: string }
     | { __typename: 'Invite', id: string }
     | { __typename: 'Member', id: string }
     | { __typename: 'ModelAccessRule', id: string }
@@ -699,7 +861,7 @@ export type CheckModelAccessQueryVariables = Exact<{
 }>;
 
 
-export type CheckModelAccessQuery = { checkModelAccess: Array<{ index: number, endpointId: string, surface: string, allowed: boolean | null, access: { decision: ModelAccessEffect, level: PolicyLevel, reason: string, reasonCode: ModelAccessReason, rule: { pattern: string, effect: ModelAccessEffect, level: PolicyLevel, locked: boolean } | null } | null, error: { code: ModelAccessCheckErrorCode, message: string } | null }> };
+export type CheckModelAccessQuery = { checkModelAccess: Array<{ index: number, endpointId: string, surface: string, allowed: boolean | null, access: { decision: ModelAccessEffect, level: PolicyLevel, reason: string, reasonCode: ModelAccessReason, rule: { pattern: string, effect: ModelAccessEffect, level: PolicyLevel, locked: boolean } | null } | null, error: { code: ModelAccessCheckErrorCode, message: string } | null, budgets: Array<{ key: string, scope: BudgetScope, period: BudgetPeriod, amount: string, hard: boolean, source: BudgetSource, capped: boolean, reason: string, current: { periodStart: string | null, periodEnd: string | null, amount: string, spend: string, reserved: string, remaining: string, exhausted: boolean } }> }> };
 
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
@@ -957,6 +1119,65 @@ export const SpendingAlertFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"SpendingAlertFields"}) as unknown as TypedDocumentString<SpendingAlertFieldsFragment, unknown>;
+export const BudgetFigureFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BudgetFigureFields on BudgetPeriodFigures {
+  periodStart
+  periodEnd
+  amount
+  spend
+  reserved
+  remaining
+  exhausted
+}
+    `, {"fragmentName":"BudgetFigureFields"}) as unknown as TypedDocumentString<BudgetFigureFieldsFragment, unknown>;
+export const EffectiveBudgetFieldsFragmentDoc = new TypedDocumentString(`
+    fragment EffectiveBudgetFields on EffectiveBudget {
+  key
+  scope
+  period
+  amount
+  hard
+  source
+  capped
+  reason
+  current {
+    ...BudgetFigureFields
+  }
+}
+    fragment BudgetFigureFields on BudgetPeriodFigures {
+  periodStart
+  periodEnd
+  amount
+  spend
+  reserved
+  remaining
+  exhausted
+}`, {"fragmentName":"EffectiveBudgetFields"}) as unknown as TypedDocumentString<EffectiveBudgetFieldsFragment, unknown>;
+export const BudgetFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BudgetFields on Budget {
+  id
+  scope
+  period
+  amount
+  currency
+  thresholds
+  hard
+  recipients
+  webhookUrl
+  createdAt
+  current {
+    ...BudgetFigureFields
+  }
+}
+    fragment BudgetFigureFields on BudgetPeriodFigures {
+  periodStart
+  periodEnd
+  amount
+  spend
+  reserved
+  remaining
+  exhausted
+}`, {"fragmentName":"BudgetFields"}) as unknown as TypedDocumentString<BudgetFieldsFragment, unknown>;
 export const OrganizationFieldsFragmentDoc = new TypedDocumentString(`
     fragment OrganizationFields on Organization {
   id
@@ -1386,6 +1607,143 @@ fragment UserErrorFields on UserError {
   message
   field
 }`) as unknown as TypedDocumentString<CreateSpendingAlertMutation, CreateSpendingAlertMutationVariables>;
+export const SetBudgetDocument = new TypedDocumentString(`
+    mutation SetBudget($input: SetBudgetInput!) {
+  setBudget(input: $input) {
+    budget {
+      ...BudgetFields
+    }
+    signingSecret
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment BudgetFigureFields on BudgetPeriodFigures {
+  periodStart
+  periodEnd
+  amount
+  spend
+  reserved
+  remaining
+  exhausted
+}
+fragment BudgetFields on Budget {
+  id
+  scope
+  period
+  amount
+  currency
+  thresholds
+  hard
+  recipients
+  webhookUrl
+  createdAt
+  current {
+    ...BudgetFigureFields
+  }
+}
+fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}`) as unknown as TypedDocumentString<SetBudgetMutation, SetBudgetMutationVariables>;
+export const EffectiveBudgetsDocument = new TypedDocumentString(`
+    query EffectiveBudgets($subject: BudgetSubjectInput!) {
+  effectiveBudgets(subject: $subject) {
+    ...EffectiveBudgetFields
+  }
+}
+    fragment BudgetFigureFields on BudgetPeriodFigures {
+  periodStart
+  periodEnd
+  amount
+  spend
+  reserved
+  remaining
+  exhausted
+}
+fragment EffectiveBudgetFields on EffectiveBudget {
+  key
+  scope
+  period
+  amount
+  hard
+  source
+  capped
+  reason
+  current {
+    ...BudgetFigureFields
+  }
+}`) as unknown as TypedDocumentString<EffectiveBudgetsQuery, EffectiveBudgetsQueryVariables>;
+export const ReserveSpendDocument = new TypedDocumentString(`
+    mutation ReserveSpend($input: ReserveSpendInput!) {
+  reserveSpend(input: $input) {
+    reserved
+    reservation {
+      requestId
+      amount
+      expiresAt
+    }
+    budgets {
+      ...EffectiveBudgetFields
+    }
+    refusedBy {
+      ...EffectiveBudgetFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment BudgetFigureFields on BudgetPeriodFigures {
+  periodStart
+  periodEnd
+  amount
+  spend
+  reserved
+  remaining
+  exhausted
+}
+fragment EffectiveBudgetFields on EffectiveBudget {
+  key
+  scope
+  period
+  amount
+  hard
+  source
+  capped
+  reason
+  current {
+    ...BudgetFigureFields
+  }
+}
+fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}`) as unknown as TypedDocumentString<ReserveSpendMutation, ReserveSpendMutationVariables>;
+export const IngestUsageRecordsDocument = new TypedDocumentString(`
+    mutation IngestUsageRecords($input: IngestUsageInput!) {
+  ingestUsage(input: $input) {
+    accepted
+    duplicates
+    rejected {
+      index
+      field
+      code
+      message
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}`) as unknown as TypedDocumentString<IngestUsageRecordsMutation, IngestUsageRecordsMutationVariables>;
 export const CreateInviteDocument = new TypedDocumentString(`
     mutation CreateInvite($input: CreateInviteInput!) {
   createInvite(input: $input) {
@@ -1834,9 +2192,33 @@ export const CheckModelAccessDocument = new TypedDocumentString(`
       code
       message
     }
+    budgets {
+      ...EffectiveBudgetFields
+    }
   }
 }
-    `) as unknown as TypedDocumentString<CheckModelAccessQuery, CheckModelAccessQueryVariables>;
+    fragment BudgetFigureFields on BudgetPeriodFigures {
+  periodStart
+  periodEnd
+  amount
+  spend
+  reserved
+  remaining
+  exhausted
+}
+fragment EffectiveBudgetFields on EffectiveBudget {
+  key
+  scope
+  period
+  amount
+  hard
+  source
+  capped
+  reason
+  current {
+    ...BudgetFigureFields
+  }
+}`) as unknown as TypedDocumentString<CheckModelAccessQuery, CheckModelAccessQueryVariables>;
 export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {
