@@ -38,9 +38,13 @@ import { InviteMutationsResolver, InviteResolver } from './invites/invites.resol
 import { ApiKeyMutationsResolver, ApiKeyResolver, TeamApiKeysResolver } from './apiKeys/apiKeys.resolver';
 import { TeamSecretMutationsResolver, TeamSecretResolver, TeamSecretsResolver } from './secrets/secrets.resolver';
 import { AuditEventResolver, OrganizationAuditLogResolver } from './audit/audit.resolver';
+import { ScimToken } from './scim/scimToken.entity';
+import { ScimGroup } from './scim/scimGroup.entity';
+import { ScimUser } from './scim/scimUser.entity';
+import { MemberScimResolver, OrganizationScimResolver, ScimGroupResolver, ScimMutationsResolver, ScimTokenResolver, ScimUserResolver } from './scim/scim.resolver';
 
 /** Every TypeORM entity, by module. */
-export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice, Member, Invite, TeamSecret, RequestRecord, OrganizationPolicySetting, TeamPolicyOverride, ModelAccessRule];
+export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice, Member, Invite, TeamSecret, RequestRecord, OrganizationPolicySetting, TeamPolicyOverride, ModelAccessRule, ScimToken, ScimGroup, ScimUser];
 
 /** Every GraphQL resolver, by module. */
 // eslint-disable-next-line @typescript-eslint/ban-types
@@ -87,4 +91,10 @@ export const allResolvers: NonEmptyArray<Function> = [
   SpendingAlertResolver,
   BillingMutationsResolver,
   SsoResolver,
+  OrganizationScimResolver,
+  MemberScimResolver,
+  ScimTokenResolver,
+  ScimUserResolver,
+  ScimGroupResolver,
+  ScimMutationsResolver,
 ];

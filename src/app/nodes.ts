@@ -1,5 +1,6 @@
 import { isUuid } from '../core/relay';
 import { requestRecordNode } from '../requests/requests.resolver';
+import { scimNodeFetchers } from '../scim/scim.resolver';
 import type { AppContext } from './context';
 
 type NodeFetcher = (ctx: AppContext, localId: string) => Promise<object | null>;
@@ -58,6 +59,7 @@ const uuidKeyedFetchers: Record<string, NodeFetcher> = withUuidKeys({
     const event = await ctx.loaders.auditEventById.load(id);
     return event?.organizationId && (await ctx.access.isOrganizationAdmin(event.organizationId)) ? reachable(ctx, event.organizationId, event) : null;
   },
+  ...scimNodeFetchers,
 });
 
 /** The object, once the session rules allow reaching objects of `organizationId` (else FORBIDDEN with the reason). */

@@ -22,6 +22,7 @@ import { Access } from '../authz/access';
 import { WebhookDispatcher } from '../billing/webhookDispatcher';
 import { createBillingRouter } from '../billing/billing.rest';
 import { createSsoRouter } from '../sso/sso.rest';
+import { createScimRouter } from '../scim/scim.rest';
 
 export interface RunningServer {
   url: string;
@@ -76,6 +77,7 @@ export async function startServer(options: {
   app.use(createIdeRouter({ graphqlPath: '/graphql' }));
   app.use(createBillingRouter(services));
   app.use(createSsoRouter(services, config.PUBLIC_URL));
+  app.use(createScimRouter(services, (error, requestId) => logger.error({ err: error, requestId }, 'unhandled SCIM error')));
   app.use(
     createUsageRouter(services, async (actor, organizationId) => {
       const loaders = createLoaders(db, services);

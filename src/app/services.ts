@@ -20,6 +20,7 @@ import { GovernanceService } from '../governance/governance.service';
 import { InvoicesService } from '../billing/invoices.service';
 import { AlertsService } from '../billing/alerts.service';
 import { SsoService } from '../sso/sso.service';
+import { createScimServices } from '../scim/scim.service';
 
 /** The composition root: one instance of every service per process, wired by hand (no DI container needed). */
 export function createServices(db: DataSource, config: Config) {
@@ -46,6 +47,7 @@ export function createServices(db: DataSource, config: Config) {
     organizations: new OrganizationsService(db, teams),
     users,
     sso,
+    scim: createScimServices(db, teams, apiKeyAuthenticator),
     apiKeys: new ApiKeysService(db, apiKeyAuthenticator),
     members: new MembersService(db),
     invites: new InvitesService(db),

@@ -1,0 +1,162 @@
+import type { EntityManager } from 'typeorm';
+import { returnedRows } from '../core/dbErrors';
+import { UserInputFailure } from '../core/errors';
+import { assertOrganizationKeepsAnAdmin } from '../members/organizationLock';
+import type { AuditEntry } from '../audit/audit';
+import { ScimError } from './scimErrors';
+
+/**
+ * What SCIM does to memberships, sessions and keys. These statements write tables other modules own
+ * (organization_memberships, team_memberships, sessions, api_keys): the design wants them behind the owners'
+ * services, which do not yet offer transaction-scoped versions of these operations (members/apiKeys work is in
+ * flight). They are kept together here so they can move there in one step. Every function runs inside the SCIM
+ * request's transaction, under the organization lock, and returns the audit entries it owes.
+ */
+
+const ROLE_RANK: Record<string, number> = { ADMIN: 3, DEVELOPER: 2, BILLING: 1 };
+
+type Audit = Array<Omit<AuditEntry, 'organizationId'>>;
+
+export interface DeprovisionResult {
+  role: string | null;
+  /** Public key ids to drop from the authentication cache once the transaction commits. */
+  revokedKeyIds: string[];
+  audit: Audit;
+}
+
+/**
+ * Deactivation or deletion: the organization membership and every team membership in the organization end, the
+ * person's sessions that can reach this organization end (password sessions, and SSO sessions of this
+ * organization), and the API keys they own in this organization are revoked.
+ */
+export async function deprovision(tx: EntityManager, organizationId: string, userId: string, scimUserId: string): Promise<DeprovisionResult> {
+  const [membership] = await tx.query(`SELECT role FROM organization_memberships WHERE organization_id = $1 AND user_id = $2`, [organizationId, userId]);
+  const teams = returnedRows<{ team_id: string }>(
+    await tx.query(`DELETE FROM team_memberships WHERE organization_id = $1 AND user_id = $2 RETURNING team_id`, [organizationId, userId]),
+  );
+  await tx.query(`DELETE FROM scim_team_grants WHERE organization_id = $1 AND user_id = $2`, [organizationId, userId]);
+  if (membership) {
+    await tx.query(`DELETE FROM organization_memberships WHERE organization_id = $1 AND user_id = $2`, [organizationId, userId]);
+    if (membership.role === 'ADMIN') {
+      try {
+        await assertOrganizationKeepsAnAdmin(tx, organizationId, ['active']);
+      } catch (error) {
+        if (error instanceof UserInputFailure) {
+          throw new ScimError(400, 'This person is the organization’s last ADMIN; make someone else ADMIN in Orgraph before deprovisioning them.', 'mutability');
+        }
+        throw error;
+      }
+    }
+  }
+  const sessions = returnedRows<{ id: string }>(
+    await tx.query(
+      `UPDATE sessions SET revoked_at = now()
+        WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() AND (method = 'PASSWORD' OR sso_organization_id = $2)
+        RETURNING id`,
+      [userId, organizationId],
+    ),
+  );
+  const keys = returnedRows<{ id: string; key_id: string; team_id: string; revoked_at: Date }>(
+    await tx.query(
+      `UPDATE api_keys SET revoked_at = now() WHERE owner_id = $1 AND organization_id = $2 AND revoked_at IS NULL
+        RETURNING id, key_id, team_id, revoked_at`,
+      [userId, organizationId],
+    ),
+  );
+  const audit: Audit = keys.map((key) => ({
+    teamId: key.team_id,
+    action: 'apiKey.revoke',
+    targetType: 'ApiKey',
+    targetId: key.id,
+    changes: { revokedAt: { before: null, after: key.revoked_at.toISOString() }, reason: { before: null, after: 'SCIM_DEPROVISIONED' } },
+  }));
+  audit.push({
+    action: 'scim.user.deprovision',
+    targetType: 'User',
+    targetId: userId,
+    changes: {
+      scimUserId: { before: scimUserId, after: scimUserId },
+      role: { before: membership?.role ?? null, after: null },
+      teamIds: { before: teams.map((team) => team.team_id).sort(), after: [] },
+      sessionsRevoked: { before: null, after: sessions.length },
+      apiKeysRevoked: { before: null, after: keys.map((key) => key.key_id).sort() },
+    },
+  });
+  return { role: membership?.role ?? null, revokedKeyIds: keys.map((key) => key.key_id), audit };
+}
+
+/** Joins (or rejoins) the organization with `role`; a person who is already a member keeps their role. */
+export async function ensureMembership(tx: EntityManager, organizationId: string, userId: string, role: string): Promise<boolean> {
+  const joined = returnedRows(
+    await tx.query(
+      `INSERT INTO organization_memberships (organization_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id`,
+      [organizationId, userId, role],
+    ),
+  );
+  return joined.length > 0;
+}
+
+/**
+ * Makes one person's membership of one team what the mapped groups say: the highest role among the mapped groups
+ * they are in while active, or nothing. Only memberships SCIM granted are changed or removed; one made by hand stays.
+ */
+export async function syncTeamMembership(tx: EntityManager, organizationId: string, teamId: string, userId: string): Promise<Audit> {
+  const [team] = await tx.query(`SELECT archived_at FROM teams WHERE id = $1 AND organization_id = $2 AND kind = 'TEAM'`, [teamId, organizationId]);
+  if (!team || team.archived_at) return [];
+  const roles: Array<{ team_role: string }> = await tx.query(
+    `SELECT g.team_role FROM scim_groups g
+       JOIN scim_group_members gm ON gm.group_id = g.id
+       JOIN scim_users su ON su.id = gm.scim_user_id
+      WHERE g.organization_id = $1 AND g.team_id = $2 AND su.user_id = $3 AND su.active`,
+    [organizationId, teamId, userId],
+  );
+  const desired = roles.map((row) => row.team_role).sort((a, b) => ROLE_RANK[b]! - ROLE_RANK[a]!)[0] ?? null;
+  const [grant] = await tx.query(`SELECT role FROM scim_team_grants WHERE team_id = $1 AND user_id = $2`, [teamId, userId]);
+  const [membership] = await tx.query(`SELECT role FROM team_memberships WHERE team_id = $1 AND user_id = $2`, [teamId, userId]);
+  const event = (action: string, before: string | null, after: string | null) => [
+    { teamId, action, targetType: 'User', targetId: userId, changes: { role: { before, after }, source: { before: null, after: 'SCIM' } } },
+  ];
+  if (desired) {
+    if (!membership) {
+      await tx.query(`INSERT INTO team_memberships (team_id, organization_id, user_id, role) VALUES ($1, $2, $3, $4)`, [teamId, organizationId, userId, desired]);
+      await tx.query(
+        `INSERT INTO scim_team_grants (organization_id, team_id, user_id, role) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (team_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
+        [organizationId, teamId, userId, desired],
+      );
+      return event('team.member.assign', null, desired);
+    }
+    if (grant && membership.role !== desired) {
+      await tx.query(`UPDATE team_memberships SET role = $3 WHERE team_id = $1 AND user_id = $2`, [teamId, userId, desired]);
+      await tx.query(`UPDATE scim_team_grants SET role = $3 WHERE team_id = $1 AND user_id = $2`, [teamId, userId, desired]);
+      return event('team.member.updateRole', membership.role, desired);
+    }
+    return [];
+  }
+  if (!grant) return [];
+  await tx.query(`DELETE FROM scim_team_grants WHERE team_id = $1 AND user_id = $2`, [teamId, userId]);
+  if (!membership) return [];
+  await tx.query(`DELETE FROM team_memberships WHERE team_id = $1 AND user_id = $2`, [teamId, userId]);
+  return event('team.member.unassign', membership.role, null);
+}
+
+/** Syncs every team a person's groups map to, and every team SCIM granted them before. */
+export async function syncUserTeams(tx: EntityManager, organizationId: string, userId: string): Promise<Audit> {
+  const teams: Array<{ team_id: string }> = await tx.query(
+    `SELECT g.team_id FROM scim_groups g JOIN scim_group_members gm ON gm.group_id = g.id JOIN scim_users su ON su.id = gm.scim_user_id
+      WHERE g.organization_id = $1 AND su.user_id = $2 AND g.team_id IS NOT NULL
+     UNION
+     SELECT team_id FROM scim_team_grants WHERE organization_id = $1 AND user_id = $2`,
+    [organizationId, userId],
+  );
+  const audit: Audit = [];
+  for (const { team_id } of teams) audit.push(...(await syncTeamMembership(tx, organizationId, team_id, userId)));
+  return audit;
+}
+
+/** Syncs one team for the given people (a group's members before and after a change). */
+export async function syncTeamFor(tx: EntityManager, organizationId: string, teamId: string, userIds: Iterable<string>): Promise<Audit> {
+  const audit: Audit = [];
+  for (const userId of new Set(userIds)) audit.push(...(await syncTeamMembership(tx, organizationId, teamId, userId)));
+  return audit;
+}
