@@ -10,14 +10,19 @@ export class Scim1734800000000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
-      -- Proven email domains (DNS TXT proof). Owned by the SSO module; the shape here is the minimal one SCIM reads.
+      -- Proven email domains (DNS TXT proof) belong to the SSO work (branch sso, migration 1734100000000
+      -- OrganizationDomains, which runs before this one and creates the same table). Created here, in that exact
+      -- shape, only when absent, so this branch stands alone; once both are merged this statement does nothing.
       CREATE TABLE IF NOT EXISTS organization_domains (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         organization_id uuid NOT NULL REFERENCES organizations(id),
-        domain text NOT NULL,
+        domain text NOT NULL CHECK (domain = lower(domain) AND length(domain) BETWEEN 3 AND 253),
+        verification_token text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
         verified_at timestamptz,
-        created_at timestamptz NOT NULL DEFAULT now()
+        UNIQUE (organization_id, domain)
       );
+      CREATE UNIQUE INDEX IF NOT EXISTS organization_domains_verified_domain_key ON organization_domains (domain) WHERE verified_at IS NOT NULL;
 
       CREATE TABLE scim_tokens (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -178,7 +178,7 @@ async function createTenant(): Promise<Tenant> {
     asAdmin,
   );
   const scimDomain = `${unique('scim')}.example`;
-  await app.db.query(`INSERT INTO organization_domains (organization_id, domain, verified_at) VALUES ($1, $2, now())`, [organizationId, scimDomain]);
+  await app.db.query(`INSERT INTO organization_domains (organization_id, domain, verification_token, verified_at) VALUES ($1, $2, md5(random()::text), now())`, [organizationId, scimDomain]);
   const scimPost = (path: string, body: unknown) =>
     fetch(`${app.url}/scim/v2${path}`, { method: 'POST', headers: { authorization: `Bearer ${createScimToken.token}`, 'content-type': 'application/scim+json' }, body: JSON.stringify(body) }).then((response) => response.json());
   const scimUser = await scimPost('/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `probe@${scimDomain}` });

@@ -67,7 +67,7 @@ async function scimOrganization(): Promise<ScimOrg> {
   const org = await createOrganization(app, admin);
   const organizationId = localId(org.id);
   const domain = `${unique('corp')}.example`;
-  await app.db.query(`INSERT INTO organization_domains (organization_id, domain, verified_at) VALUES ($1, $2, now())`, [organizationId, domain]);
+  await app.db.query(`INSERT INTO organization_domains (organization_id, domain, verification_token, verified_at) VALUES ($1, $2, md5(random()::text), now())`, [organizationId, domain]);
   const { createScimToken } = await app.data(CREATE_TOKEN, { input: { organizationId: org.id, description: 'IdP' } }, { token: admin.token });
   expect(createScimToken.userErrors).toEqual([]);
   return { admin, org, organizationId, domain, token: createScimToken.token };
@@ -512,11 +512,10 @@ describe('bad input', () => {
   });
 
   it('refuses to deprovision the organization’s last ADMIN', async () => {
-    const admin = await signUp(app);
+    const domain = `${unique('solo')}.example`;
+    const admin = await signUp(app, { email: `boss@${domain}` });
     const org = await createOrganization(app, admin);
-    const domain = admin.email.split('@')[1]!;
-    // The admin's own domain is proven here (example.com in tests is shared, so use a fresh organization row only).
-    await app.db.query(`INSERT INTO organization_domains (organization_id, domain, verified_at) VALUES ($1, $2, now())`, [localId(org.id), domain]);
+    await app.db.query(`INSERT INTO organization_domains (organization_id, domain, verification_token, verified_at) VALUES ($1, $2, md5(random()::text), now())`, [localId(org.id), domain]);
     const { createScimToken } = await app.data(CREATE_TOKEN, { input: { organizationId: org.id, description: 'IdP' } }, { token: admin.token });
     const created = await scim(createScimToken.token, 'POST', '/Users', { schemas: [USER], userName: admin.email });
     expect(created.status).toBe(201);
