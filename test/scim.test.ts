@@ -194,6 +194,19 @@ describe('Okta provisioning sequence', () => {
     expect(await authenticates({ token: alice.token })).toBe(false);
     expect(await authenticates({ key })).toBe(false);
     expect((await scim(o.token, 'GET', `/Users/${aliceId}`)).body.active).toBe(false);
+    // What admins see in GraphQL: the deactivated person, the group and its mapping, each a Node.
+    const view = await app.data(
+      `query($slug: String!) { organization(slug: $slug) {
+         scimUsers(active: false) { totalCount edges { node { id email active externalId lastSyncedAt } } }
+         scimGroups { totalCount edges { node { id displayName teamRole memberCount team { username } } } }
+       } }`,
+      { slug: o.org.slug },
+      { token: o.admin.token },
+    );
+    expect(view.organization.scimUsers).toMatchObject({ totalCount: 1, edges: [{ node: { email: alice.email, active: false, externalId: '00ujl29u0le5T6Aj10h7' } }] });
+    expect(view.organization.scimGroups.edges).toEqual([{ node: expect.objectContaining({ displayName: 'Engineering (all)', teamRole: 'DEVELOPER', memberCount: 1, team: { username: team.username } }) }]);
+    const node = await app.data(`query($id: ID!) { node(id: $id) { ... on ScimGroup { displayName } } }`, { id: view.organization.scimGroups.edges[0].node.id }, { token: o.admin.token });
+    expect(node.node).toEqual({ displayName: 'Engineering (all)' });
 
     // Reactivate: back in the organization, and in the team her (still mapped) group grants.
     const reactivated = await scim(o.token, 'PATCH', `/Users/${aliceId}`, { schemas: [PATCH], Operations: [{ op: 'replace', value: { active: true } }] });
@@ -301,6 +314,10 @@ describe('Microsoft Entra ID provisioning sequence', () => {
     expect(await teamRole(team.username, userName)).toBe('ADMIN');
     const key = await keyOwnedBy(team.username, userName);
     expect(await authenticates({ key })).toBe(true);
+    // Entra's membership check before an add or remove.
+    const check = await scim(o.token, 'GET', `/Groups?excludedAttributes=members&filter=${encodeURIComponent(`id eq "${groupId}" and members[value eq "${bobId}"]`)}`);
+    expect(check.body.totalResults).toBe(1);
+    expect(check.body.Resources[0]).not.toHaveProperty('members');
 
     const rename = await scim(o.token, 'PATCH', `/Groups/${groupId}`, { schemas: [PATCH], Operations: [{ op: 'Replace', path: 'displayName', value: 'Data Platform Team' }] });
     expect(rename.status).toBe(200);
