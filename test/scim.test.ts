@@ -570,6 +570,29 @@ describe('discovery', () => {
   });
 });
 
+describe('failed SCIM authentication', () => {
+  it('is charged to the caller like other failed authentications: 429 with Retry-After once over budget', async () => {
+    const limited = await startTestApp({ RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '30' });
+    try {
+      const statuses: number[] = [];
+      let retryAfter: string | null = null;
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const response = await fetch(`${limited.url}/scim/v2/Users`, { headers: { authorization: `Bearer ogscim_${'x'.repeat(43)}` } });
+        statuses.push(response.status);
+        if (response.status === 429) {
+          retryAfter = response.headers.get('retry-after');
+          expect(await response.json()).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '429' });
+        }
+      }
+      expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+      expect(statuses.slice(3)).toEqual([429, 429]);
+      expect(Number(retryAfter)).toBeGreaterThan(0);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 function globalScimGroupId(id: string): string {
   return Buffer.from(`ScimGroup:${id}`, 'utf8').toString('base64url');
 }

@@ -77,7 +77,7 @@ export async function startServer(options: {
   app.use(createIdeRouter({ graphqlPath: '/graphql' }));
   app.use(createBillingRouter(services));
   app.use(createSsoRouter(services, config.PUBLIC_URL));
-  app.use(createScimRouter(services, (error, requestId) => logger.error({ err: error, requestId }, 'unhandled SCIM error')));
+  app.use(createScimRouter(services, limiter, (error, requestId) => logger.error({ err: error, requestId }, 'unhandled SCIM error')));
   app.use(
     createUsageRouter(services, async (actor, organizationId) => {
       const loaders = createLoaders(db, services);

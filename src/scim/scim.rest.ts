@@ -1,6 +1,8 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Services } from '../app/services';
 import { isDatabaseOutage } from '../core/dbErrors';
+import { RateLimitedError, UnauthenticatedError } from '../core/errors';
+import { chargeFailedAuthentication, type TokenBucketLimiter } from '../core/rateLimit';
 import type { ScimCaller } from './scimCaller';
 import { notFound, ScimError } from './scimErrors';
 import { resourceTypes, schemas, serviceProviderConfig } from './scimSchema';
@@ -18,7 +20,7 @@ declare module 'express-serve-static-core' {
  * `/scim/v2` (RFC 7644) for one organization's identity provider. Only a live SCIM token authenticates here (no
  * session, no API key); every answer, errors included, is `application/scim+json`, and no input produces a 500.
  */
-export function createScimRouter(services: Services, log: (error: unknown, requestId: string) => void): express.Router {
+export function createScimRouter(services: Services, limiter: TokenBucketLimiter | null, log: (error: unknown, requestId: string) => void): express.Router {
   const router = express.Router();
   const scim = express.Router();
   const { users, groups, tokens } = services.scim;
@@ -26,7 +28,15 @@ export function createScimRouter(services: Services, log: (error: unknown, reque
 
   scim.use(async (req, res, next) => {
     try {
-      const token = await tokens.authenticate(req.header('authorization'));
+      // Failed attempts cost the caller's IP like failed GraphQL authentications do (429 once over budget).
+      const token = await chargeFailedAuthentication(limiter, req.ip ?? null, async () => {
+        const found = await tokens.authenticate(req.header('authorization'));
+        if (!found) throw new UnauthenticatedError();
+        return found;
+      }).catch((error: unknown) => {
+        if (error instanceof UnauthenticatedError) return null;
+        throw error;
+      });
       if (!token) {
         res.setHeader('www-authenticate', 'Bearer realm="scim"');
         return send(res, 401, new ScimError(401, 'Authentication required: send the organization’s SCIM token as "Authorization: Bearer <token>".').body());
@@ -88,6 +98,11 @@ export function createScimRouter(services: Services, log: (error: unknown, reque
     if (res.headersSent) return;
     const type = (error as { type?: string }).type;
     if (error instanceof ScimError) return send(res, error.status, error.body());
+    if (error instanceof RateLimitedError) {
+      const retryAfter = String(error.extensions.retryAfter);
+      res.setHeader('retry-after', retryAfter);
+      return send(res, 429, new ScimError(429, `Too many failed authentications; retry after ${retryAfter} s.`).body());
+    }
     if (type === 'entity.parse.failed') return send(res, 400, new ScimError(400, 'The request body is not valid JSON.', 'invalidSyntax').body());
     if (type === 'entity.too.large') return send(res, 413, new ScimError(413, 'The request body is too large.').body());
     if (isDatabaseOutage(error)) {
