@@ -528,6 +528,18 @@ describe('bad input', () => {
     expect((await scim(o.token, 'GET', '/Users')).body.totalResults).toBe(1);
   });
 
+  it('changes a userName only to a free email in a proven domain', async () => {
+    const o = await scimOrganization();
+    const other = await signUp(app, { email: `taken@${o.domain}` });
+    const created = await scim(o.token, 'POST', '/Users', { schemas: [USER], userName: `ivy@${o.domain}` });
+    const rename = (userName: string) => scim(o.token, 'PATCH', `/Users/${created.body.id}`, { schemas: [PATCH], Operations: [{ op: 'Replace', path: 'userName', value: userName }] });
+    expect(await rename('ivy@gmail.com')).toMatchObject({ status: 400, body: { scimType: 'invalidValue' } });
+    expect(await rename(other.email)).toMatchObject({ status: 409, body: { scimType: 'uniqueness' } });
+    const renamed = await rename(`Ivy.New@${o.domain}`);
+    expect(renamed).toMatchObject({ status: 200, body: { userName: `ivy.new@${o.domain}`, emails: [{ value: `ivy.new@${o.domain}` }] } });
+    expect((await members(o)).has(`ivy.new@${o.domain}`)).toBe(true);
+  });
+
   it('refuses to deprovision the organization’s last ADMIN', async () => {
     const domain = `${unique('solo')}.example`;
     const admin = await signUp(app, { email: `boss@${domain}` });

@@ -6,7 +6,7 @@ import { chargeFailedAuthentication, type TokenBucketLimiter } from '../core/rat
 import type { ScimCaller } from './scimCaller';
 import { notFound, ScimError } from './scimErrors';
 import { resourceTypes, schemas, serviceProviderConfig } from './scimSchema';
-import type { ListQuery } from './scimResources';
+import { listResponse, type ListQuery } from './scimResources';
 
 const SCIM_CONTENT_TYPE = 'application/scim+json';
 
@@ -119,8 +119,8 @@ export function createScimRouter(services: Services, limiter: TokenBucketLimiter
   return router;
 }
 
-function list(resources: object[]) {
-  return { schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: resources.length, startIndex: 1, itemsPerPage: resources.length, Resources: resources };
+function list(resources: Array<Record<string, unknown>>) {
+  return listResponse(resources, resources.length, 1);
 }
 
 function send(res: Response, status: number, body: unknown): void {

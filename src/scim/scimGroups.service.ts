@@ -28,18 +28,16 @@ export class ScimGroupsService {
     if (equality?.attribute === 'displayName') where.push(`lower(g.display_name) = $${params.push(equality.value.toLowerCase())}`);
     if (equality?.attribute === 'externalId') where.push(`g.external_id = $${params.push(equality.value)}`);
     if (equality?.attribute === 'id') {
-      if (!isUuid(equality.value)) return listResponse([], startIndex, count);
+      if (!isUuid(equality.value)) return listResponse([], 0, startIndex);
       where.push(`g.id = $${params.push(equality.value)}`);
     }
     const rows: GroupRow[] = await this.db.query(`SELECT ${GROUP_COLUMNS} FROM scim_groups g WHERE ${where.join(' AND ')} ORDER BY g.created_at, g.id`, params);
     // Members are read only when the filter or the answer needs them (Okta and Entra ID usually exclude them).
     const needsMembers = Boolean(filter && /members/i.test(query.filter ?? '')) || !/members/i.test(query.excludedAttributes ?? '');
     const members = needsMembers ? await this.membersOf(this.db.manager, rows.map((row) => row.id)) : new Map<string, GroupMemberRow[]>();
-    const resources = rows
-      .map((row) => groupResource(row, caller.baseUrl, members.get(row.id) ?? []))
-      .filter((resource) => !filter || filter.test(resource))
-      .map((resource) => project(resource, query));
-    return listResponse(resources, startIndex, count);
+    const matching = rows.map((row) => groupResource(row, caller.baseUrl, members.get(row.id) ?? [])).filter((resource) => !filter || filter.test(resource));
+    const page = matching.slice(startIndex - 1, startIndex - 1 + count).map((resource) => project(resource, query));
+    return listResponse(page, matching.length, startIndex);
   }
 
   async get(caller: ScimCaller, id: string, query: ListQuery = {}) {

@@ -97,9 +97,9 @@ export function pageOf(query: ListQuery): { startIndex: number; count: number } 
   return { startIndex: Math.max(1, number(query.startIndex, 'startIndex', 1)), count: Math.min(MAX_RESULTS, Math.max(0, number(query.count, 'count', 100))) };
 }
 
-export function listResponse(all: Array<Record<string, unknown>>, startIndex: number, count: number) {
-  const page = all.slice(startIndex - 1, startIndex - 1 + count);
-  return { schemas: [LIST_SCHEMA], totalResults: all.length, startIndex, itemsPerPage: page.length, Resources: page };
+/** A ListResponse of one page (`page` already sliced) out of `total` matching resources. */
+export function listResponse(page: Array<Record<string, unknown>>, total: number, startIndex: number) {
+  return { schemas: [LIST_SCHEMA], totalResults: total, startIndex, itemsPerPage: page.length, Resources: page };
 }
 
 /** `attributes` / `excludedAttributes` (RFC 7644 §3.4.2.5) on top-level attributes; id, schemas and meta always stay. */

@@ -37,7 +37,7 @@ export class ScimUsersService {
     if (equality?.attribute === 'userName') where.push(`lower(u.email) = $${params.push(equality.value.toLowerCase())}`);
     if (equality?.attribute === 'externalId') where.push(`su.external_id = $${params.push(equality.value)}`);
     if (equality?.attribute === 'id') {
-      if (!isUuid(equality.value)) return listResponse([], startIndex, count);
+      if (!isUuid(equality.value)) return listResponse([], 0, startIndex);
       where.push(`su.id = $${params.push(equality.value)}`);
     }
     const rows: UserRow[] = await this.db.query(
@@ -47,8 +47,8 @@ export class ScimUsersService {
     const matching = filter ? rows.filter((row) => filter.test(userResource(row, caller.baseUrl))) : rows;
     const page = matching.slice(startIndex - 1, startIndex - 1 + count);
     const groups = await this.groupsOf(this.db.manager, page.map((row) => row.id));
-    const resources = matching.map((row) => (page.includes(row) ? project(userResource(row, caller.baseUrl, groups.get(row.id) ?? []), query) : {}));
-    return listResponse(resources, startIndex, count);
+    // Group memberships are read for the page only.
+    return listResponse(page.map((row) => project(userResource(row, caller.baseUrl, groups.get(row.id) ?? []), query)), matching.length, startIndex);
   }
 
   async get(caller: ScimCaller, id: string, query: ListQuery = {}) {
