@@ -13,8 +13,6 @@ import { ScimError } from './scimErrors';
  * request's transaction, under the organization lock, and returns the audit entries it owes.
  */
 
-const ROLE_RANK: Record<string, number> = { ADMIN: 3, DEVELOPER: 2, BILLING: 1 };
-
 type Audit = Array<Omit<AuditEntry, 'organizationId'>>;
 
 export interface DeprovisionResult {
@@ -97,47 +95,68 @@ export async function ensureMembership(tx: EntityManager, organizationId: string
 }
 
 /**
- * Makes one person's membership of one team what the mapped groups say: the highest role among the mapped groups
- * they are in while active, or nothing. Only memberships SCIM granted are changed or removed; one made by hand stays.
+ * Makes the given people's membership of one team what the mapped groups say: the highest role among the mapped
+ * groups they are in while active, or nothing. Only memberships SCIM granted are changed or removed; one made by hand
+ * stays. Set-based: one statement plans every person, then at most five batched writes, whatever the group's size.
  */
-export async function syncTeamMembership(tx: EntityManager, organizationId: string, teamId: string, userId: string): Promise<Audit> {
+export async function syncTeamFor(tx: EntityManager, organizationId: string, teamId: string, userIds: Iterable<string>): Promise<Audit> {
+  const people = [...new Set(userIds)];
+  if (people.length === 0) return [];
   const [team] = await tx.query(`SELECT archived_at FROM teams WHERE id = $1 AND organization_id = $2 AND kind = 'TEAM'`, [teamId, organizationId]);
   if (!team || team.archived_at) return [];
-  const roles: Array<{ team_role: string }> = await tx.query(
-    `SELECT g.team_role FROM scim_groups g
-       JOIN scim_group_members gm ON gm.group_id = g.id
-       JOIN scim_users su ON su.id = gm.scim_user_id
-      WHERE g.organization_id = $1 AND g.team_id = $2 AND su.user_id = $3 AND su.active`,
-    [organizationId, teamId, userId],
+  const plan: Array<{ user_id: string; desired: string | null; granted: string | null; current: string | null }> = await tx.query(
+    `SELECT p.user_id,
+            (SELECT g.team_role FROM scim_groups g
+               JOIN scim_group_members gm ON gm.group_id = g.id
+               JOIN scim_users su ON su.id = gm.scim_user_id
+              WHERE g.organization_id = $1 AND g.team_id = $2 AND su.user_id = p.user_id AND su.active
+              ORDER BY CASE g.team_role WHEN 'ADMIN' THEN 3 WHEN 'DEVELOPER' THEN 2 ELSE 1 END DESC LIMIT 1) AS desired,
+            gr.role AS granted, tm.role AS current
+       FROM unnest($3::uuid[]) AS p(user_id)
+       LEFT JOIN scim_team_grants gr ON gr.team_id = $2 AND gr.user_id = p.user_id
+       LEFT JOIN team_memberships tm ON tm.team_id = $2 AND tm.user_id = p.user_id`,
+    [organizationId, teamId, people],
   );
-  const desired = roles.map((row) => row.team_role).sort((a, b) => ROLE_RANK[b]! - ROLE_RANK[a]!)[0] ?? null;
-  const [grant] = await tx.query(`SELECT role FROM scim_team_grants WHERE team_id = $1 AND user_id = $2`, [teamId, userId]);
-  const [membership] = await tx.query(`SELECT role FROM team_memberships WHERE team_id = $1 AND user_id = $2`, [teamId, userId]);
-  const event = (action: string, before: string | null, after: string | null) => [
-    { teamId, action, targetType: 'User', targetId: userId, changes: { role: { before, after }, source: { before: null, after: 'SCIM' } } },
-  ];
-  if (desired) {
-    if (!membership) {
-      await tx.query(`INSERT INTO team_memberships (team_id, organization_id, user_id, role) VALUES ($1, $2, $3, $4)`, [teamId, organizationId, userId, desired]);
-      await tx.query(
-        `INSERT INTO scim_team_grants (organization_id, team_id, user_id, role) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (team_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
-        [organizationId, teamId, userId, desired],
-      );
-      return event('team.member.assign', null, desired);
-    }
-    if (grant && membership.role !== desired) {
-      await tx.query(`UPDATE team_memberships SET role = $3 WHERE team_id = $1 AND user_id = $2`, [teamId, userId, desired]);
-      await tx.query(`UPDATE scim_team_grants SET role = $3 WHERE team_id = $1 AND user_id = $2`, [teamId, userId, desired]);
-      return event('team.member.updateRole', membership.role, desired);
-    }
-    return [];
+  const assign = plan.filter((row) => row.desired && !row.current);
+  const change = plan.filter((row) => row.desired && row.granted && row.current && row.current !== row.desired);
+  const revoke = plan.filter((row) => !row.desired && row.granted);
+  if (assign.length) {
+    await tx.query(
+      `INSERT INTO team_memberships (team_id, organization_id, user_id, role) SELECT $1, $2, u, r FROM unnest($3::uuid[], $4::text[]) AS x(u, r)`,
+      [teamId, organizationId, assign.map((row) => row.user_id), assign.map((row) => row.desired)],
+    );
   }
-  if (!grant) return [];
-  await tx.query(`DELETE FROM scim_team_grants WHERE team_id = $1 AND user_id = $2`, [teamId, userId]);
-  if (!membership) return [];
-  await tx.query(`DELETE FROM team_memberships WHERE team_id = $1 AND user_id = $2`, [teamId, userId]);
-  return event('team.member.unassign', membership.role, null);
+  if (assign.length || change.length) {
+    const granted = [...assign, ...change];
+    await tx.query(
+      `INSERT INTO scim_team_grants (organization_id, team_id, user_id, role) SELECT $1, $2, u, r FROM unnest($3::uuid[], $4::text[]) AS x(u, r)
+       ON CONFLICT (team_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
+      [organizationId, teamId, granted.map((row) => row.user_id), granted.map((row) => row.desired)],
+    );
+  }
+  if (change.length) {
+    await tx.query(
+      `UPDATE team_memberships tm SET role = x.r FROM unnest($2::uuid[], $3::text[]) AS x(u, r) WHERE tm.team_id = $1 AND tm.user_id = x.u`,
+      [teamId, change.map((row) => row.user_id), change.map((row) => row.desired)],
+    );
+  }
+  if (revoke.length) {
+    const ids = revoke.map((row) => row.user_id);
+    await tx.query(`DELETE FROM scim_team_grants WHERE team_id = $1 AND user_id = ANY($2::uuid[])`, [teamId, ids]);
+    await tx.query(`DELETE FROM team_memberships WHERE team_id = $1 AND user_id = ANY($2::uuid[])`, [teamId, ids]);
+  }
+  const event = (action: string, userId: string, before: string | null, after: string | null) => ({
+    teamId,
+    action,
+    targetType: 'User',
+    targetId: userId,
+    changes: { role: { before, after }, source: { before: null, after: 'SCIM' } },
+  });
+  return [
+    ...assign.map((row) => event('team.member.assign', row.user_id, null, row.desired)),
+    ...change.map((row) => event('team.member.updateRole', row.user_id, row.current, row.desired)),
+    ...revoke.filter((row) => row.current).map((row) => event('team.member.unassign', row.user_id, row.current, null)),
+  ];
 }
 
 /** Syncs every team a person's groups map to, and every team SCIM granted them before. */
@@ -150,13 +169,7 @@ export async function syncUserTeams(tx: EntityManager, organizationId: string, u
     [organizationId, userId],
   );
   const audit: Audit = [];
-  for (const { team_id } of teams) audit.push(...(await syncTeamMembership(tx, organizationId, team_id, userId)));
+  for (const { team_id } of teams) audit.push(...(await syncTeamFor(tx, organizationId, team_id, [userId])));
   return audit;
 }
 
-/** Syncs one team for the given people (a group's members before and after a change). */
-export async function syncTeamFor(tx: EntityManager, organizationId: string, teamId: string, userIds: Iterable<string>): Promise<Audit> {
-  const audit: Audit = [];
-  for (const userId of new Set(userIds)) audit.push(...(await syncTeamMembership(tx, organizationId, teamId, userId)));
-  return audit;
-}
