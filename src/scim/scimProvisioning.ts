@@ -105,14 +105,17 @@ export async function syncTeamFor(tx: EntityManager, organizationId: string, tea
   const [team] = await tx.query(`SELECT archived_at FROM teams WHERE id = $1 AND organization_id = $2 AND kind = 'TEAM'`, [teamId, organizationId]);
   if (!team || team.archived_at) return [];
   const plan: Array<{ user_id: string; desired: string | null; granted: string | null; current: string | null }> = await tx.query(
-    `SELECT p.user_id,
-            (SELECT g.team_role FROM scim_groups g
-               JOIN scim_group_members gm ON gm.group_id = g.id
-               JOIN scim_users su ON su.id = gm.scim_user_id
-              WHERE g.organization_id = $1 AND g.team_id = $2 AND su.user_id = p.user_id AND su.active
-              ORDER BY CASE g.team_role WHEN 'ADMIN' THEN 3 WHEN 'DEVELOPER' THEN 2 ELSE 1 END DESC LIMIT 1) AS desired,
+    `WITH ranked AS (
+       SELECT su.user_id, max(CASE g.team_role WHEN 'ADMIN' THEN 3 WHEN 'DEVELOPER' THEN 2 ELSE 1 END) AS rank
+         FROM scim_users su
+         JOIN scim_group_members gm ON gm.scim_user_id = su.id
+         JOIN scim_groups g ON g.id = gm.group_id
+        WHERE su.organization_id = $1 AND su.user_id = ANY($3::uuid[]) AND su.active AND g.team_id = $2
+        GROUP BY su.user_id)
+     SELECT p.user_id, CASE r.rank WHEN 3 THEN 'ADMIN' WHEN 2 THEN 'DEVELOPER' WHEN 1 THEN 'BILLING' END AS desired,
             gr.role AS granted, tm.role AS current
        FROM unnest($3::uuid[]) AS p(user_id)
+       LEFT JOIN ranked r ON r.user_id = p.user_id
        LEFT JOIN scim_team_grants gr ON gr.team_id = $2 AND gr.user_id = p.user_id
        LEFT JOIN team_memberships tm ON tm.team_id = $2 AND tm.user_id = p.user_id`,
     [organizationId, teamId, people],
