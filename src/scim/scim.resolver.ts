@@ -159,25 +159,25 @@ export class ScimGroupResolver extends NodeIdResolver(ScimGroup, 'ScimGroup') {
 @Resolver()
 export class ScimMutationsResolver {
   @Mutation(() => CreateScimTokenPayload, { description: 'Create a SCIM bearer token for the organization’s identity provider (organization ADMIN). The token is shown once. Audited.' })
-  async createScimToken(@Arg('input', () => CreateScimTokenInput) input: CreateScimTokenInput, @Ctx() ctx: AppContext): Promise<CreateScimTokenPayload> {
+  async createScimToken(@Arg('input', () => CreateScimTokenInput, { description: 'The operation’s input.' }) input: CreateScimTokenInput, @Ctx() ctx: AppContext): Promise<CreateScimTokenPayload> {
     const organization = await ctx.access.requireOrganizationAdmin(await organizationByGlobalId(ctx, input.organizationId));
     return mutationPayload(() => ctx.services.scim.tokens.create(ctx.caller, organization.id, input.description));
   }
 
   @Mutation(() => CreateScimTokenPayload, { description: 'Replace a SCIM token: the old one stops working at once and a new one (shown once) takes its place (organization ADMIN). Audited.' })
-  async rotateScimToken(@Arg('input', () => ScimTokenInput) input: ScimTokenInput, @Ctx() ctx: AppContext): Promise<CreateScimTokenPayload> {
+  async rotateScimToken(@Arg('input', () => ScimTokenInput, { description: 'The operation’s input.' }) input: ScimTokenInput, @Ctx() ctx: AppContext): Promise<CreateScimTokenPayload> {
     const token = await tokenByGlobalId(ctx, input.tokenId);
     return mutationPayload(() => ctx.services.scim.tokens.rotate(ctx.caller, token));
   }
 
   @Mutation(() => ScimTokenPayload, { description: 'Revoke a SCIM token; it stops working at once (organization ADMIN). Audited.' })
-  async revokeScimToken(@Arg('input', () => ScimTokenInput) input: ScimTokenInput, @Ctx() ctx: AppContext): Promise<ScimTokenPayload> {
+  async revokeScimToken(@Arg('input', () => ScimTokenInput, { description: 'The operation’s input.' }) input: ScimTokenInput, @Ctx() ctx: AppContext): Promise<ScimTokenPayload> {
     const token = await tokenByGlobalId(ctx, input.tokenId);
     return mutationPayload(async () => ({ scimToken: await ctx.services.scim.tokens.revoke(ctx.caller, token) }));
   }
 
   @Mutation(() => ScimGroupPayload, { description: 'Map a SCIM group to a team and role, or create a team from it (organization ADMIN). Its members join the team at once; a previously mapped team loses what this group granted. Audited.' })
-  async setScimGroupMapping(@Arg('input', () => SetScimGroupMappingInput) input: SetScimGroupMappingInput, @Ctx() ctx: AppContext): Promise<ScimGroupPayload> {
+  async setScimGroupMapping(@Arg('input', () => SetScimGroupMappingInput, { description: 'The operation’s input.' }) input: SetScimGroupMappingInput, @Ctx() ctx: AppContext): Promise<ScimGroupPayload> {
     const group = await groupByGlobalId(ctx, input.groupId);
     return mutationPayload(async () => {
       if (Boolean(input.teamId) === Boolean(input.createTeam)) throw new UserInputFailure('INVALID', 'Give either teamId or createTeam: true.', ['input', 'teamId']);
@@ -189,7 +189,7 @@ export class ScimMutationsResolver {
   }
 
   @Mutation(() => ScimGroupPayload, { description: 'Unmap a SCIM group from its team (organization ADMIN): the team memberships it granted end. Audited.' })
-  async removeScimGroupMapping(@Arg('input', () => ScimGroupInput) input: ScimGroupInput, @Ctx() ctx: AppContext): Promise<ScimGroupPayload> {
+  async removeScimGroupMapping(@Arg('input', () => ScimGroupInput, { description: 'The operation’s input.' }) input: ScimGroupInput, @Ctx() ctx: AppContext): Promise<ScimGroupPayload> {
     const group = await groupByGlobalId(ctx, input.groupId);
     return mutationPayload(async () => ({ group: await ctx.services.scim.mappings.removeMapping(ctx.caller, group) }));
   }
