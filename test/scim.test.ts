@@ -194,6 +194,14 @@ describe('Okta provisioning sequence', () => {
     expect(await authenticates({ token: alice.token })).toBe(false);
     expect(await authenticates({ key })).toBe(false);
     expect((await scim(o.token, 'GET', `/Users/${aliceId}`)).body.active).toBe(false);
+    const [deprovisioned] = await app.db.query(`SELECT * FROM audit_events WHERE organization_id = $1 AND action = 'scim.user.deprovision'`, [o.organizationId]);
+    expect(deprovisioned).toMatchObject({ actor_type: 'SCIM_TOKEN', auth_method: 'SCIM_TOKEN', target_type: 'User' });
+    expect(deprovisioned.changes).toMatchObject({
+      role: { before: 'MEMBER', after: null },
+      teamIds: { before: [localId(team.id)], after: [] },
+      sessionsRevoked: { after: 1 },
+      apiKeysRevoked: { after: [key.split(':')[0]] },
+    });
     // What admins see in GraphQL: the deactivated person, the group and its mapping, each a Node.
     const view = await app.data(
       `query($slug: String!) { organization(slug: $slug) {
@@ -540,7 +548,7 @@ describe('bad input', () => {
     expect((await members(o)).has(`ivy.new@${o.domain}`)).toBe(true);
   });
 
-  it('refuses to deprovision the organization’s last ADMIN', async () => {
+  it('refuses to deprovision the organization’s last ADMIN, rolling back everything (PUT active:false)', async () => {
     const domain = `${unique('solo')}.example`;
     const admin = await signUp(app, { email: `boss@${domain}` });
     const org = await createOrganization(app, admin);
@@ -548,9 +556,21 @@ describe('bad input', () => {
     const { createScimToken } = await app.data(CREATE_TOKEN, { input: { organizationId: org.id, description: 'IdP' } }, { token: admin.token });
     const created = await scim(createScimToken.token, 'POST', '/Users', { schemas: [USER], userName: admin.email });
     expect(created.status).toBe(201);
-    const refused = await scim(createScimToken.token, 'PATCH', `/Users/${created.body.id}`, { schemas: [PATCH], Operations: [{ op: 'replace', path: 'active', value: false }] });
+    const team = await createTeam(app, admin, org.id);
+    const key = await keyOwnedBy(team.username, admin.email);
+    // Okta's older integrations deactivate with a full PUT.
+    const refused = await scim(createScimToken.token, 'PUT', `/Users/${created.body.id}`, { ...created.body, active: false });
     expect(refused).toMatchObject({ status: 400, body: { scimType: 'mutability' } });
+    // One transaction: the session and key revocations made before the refusal were rolled back with it.
     expect(await authenticates({ token: admin.token })).toBe(true);
+    expect(await authenticates({ key })).toBe(true);
+    expect((await scim(createScimToken.token, 'GET', `/Users/${created.body.id}`)).body.active).toBe(true);
+    expect((await app.db.query(`SELECT role FROM organization_memberships WHERE organization_id = $1`, [localId(org.id)]))[0].role).toBe('ADMIN');
+    // With a second ADMIN the same PUT goes through.
+    await addMember(app, admin, org.id, { role: 'ADMIN' });
+    expect((await scim(createScimToken.token, 'PUT', `/Users/${created.body.id}`, { ...created.body, active: false })).status).toBe(200);
+    expect(await authenticates({ token: admin.token })).toBe(false);
+    expect(await authenticates({ key })).toBe(false);
   });
 });
 

@@ -33,19 +33,7 @@ export async function deprovision(tx: EntityManager, organizationId: string, use
     await tx.query(`DELETE FROM team_memberships WHERE organization_id = $1 AND user_id = $2 RETURNING team_id`, [organizationId, userId]),
   );
   await tx.query(`DELETE FROM scim_team_grants WHERE organization_id = $1 AND user_id = $2`, [organizationId, userId]);
-  if (membership) {
-    await tx.query(`DELETE FROM organization_memberships WHERE organization_id = $1 AND user_id = $2`, [organizationId, userId]);
-    if (membership.role === 'ADMIN') {
-      try {
-        await assertOrganizationKeepsAnAdmin(tx, organizationId, ['active']);
-      } catch (error) {
-        if (error instanceof UserInputFailure) {
-          throw new ScimError(400, 'This person is the organization’s last ADMIN; make someone else ADMIN in Orgraph before deprovisioning them.', 'mutability');
-        }
-        throw error;
-      }
-    }
-  }
+  if (membership) await tx.query(`DELETE FROM organization_memberships WHERE organization_id = $1 AND user_id = $2`, [organizationId, userId]);
   const sessions = returnedRows<{ id: string }>(
     await tx.query(
       `UPDATE sessions SET revoked_at = now()
@@ -61,6 +49,17 @@ export async function deprovision(tx: EntityManager, organizationId: string, use
       [userId, organizationId],
     ),
   );
+  // Checked last, after every write: refusing here rolls back the whole deprovisioning (one transaction).
+  if (membership?.role === 'ADMIN') {
+    try {
+      await assertOrganizationKeepsAnAdmin(tx, organizationId, ['active']);
+    } catch (error) {
+      if (error instanceof UserInputFailure) {
+        throw new ScimError(400, 'This person is the organization’s last ADMIN; make someone else ADMIN in Orgraph before deprovisioning them.', 'mutability');
+      }
+      throw error;
+    }
+  }
   const audit: Audit = keys.map((key) => ({
     teamId: key.team_id,
     action: 'apiKey.revoke',
