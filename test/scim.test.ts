@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { startTestApp, type TestApp } from './support/testApp';
 import { createOrganization, createTeam, signUp, unique, type SignedUpUser } from './support/factories';
 import { addMember, localId } from './support/people';
@@ -512,6 +513,7 @@ describe('bad input', () => {
       ['PATCH remove without path', `PATCH /Users/${id}`, { schemas: [PATCH], Operations: [{ op: 'remove' }] }, 400, 'noTarget'],
       ['PATCH on an unknown path', `PATCH /Users/${id}`, { schemas: [PATCH], Operations: [{ op: 'replace', path: 'shoeSize', value: 44 }] }, 400, 'invalidPath'],
       ['PATCH with an unknown op', `PATCH /Users/${id}`, { schemas: [PATCH], Operations: [{ op: 'frobnicate', path: 'active', value: false }] }, 400, 'invalidSyntax'],
+      ['PATCH replace without path or value', `PATCH /Users/${id}`, { schemas: [PATCH], Operations: [{ op: 'Replace' }] }, 400, 'invalidValue'],
       ['PATCH without Operations', `PATCH /Users/${id}`, { schemas: [PATCH] }, 400, 'invalidSyntax'],
       ['PATCH without the PatchOp schema', `PATCH /Users/${id}`, { Operations: [{ op: 'replace', path: 'active', value: false }] }, 400, 'invalidSyntax'],
       ['PATCH with a non-string path', `PATCH /Users/${id}`, { schemas: [PATCH], Operations: [{ op: 'replace', path: 7, value: false }] }, 400, 'invalidPath'],
@@ -571,6 +573,42 @@ describe('bad input', () => {
     expect((await scim(createScimToken.token, 'PUT', `/Users/${created.body.id}`, { ...created.body, active: false })).status).toBe(200);
     expect(await authenticates({ token: admin.token })).toBe(false);
     expect(await authenticates({ key })).toBe(false);
+  });
+});
+
+describe('hostile input', () => {
+  it('random bodies, PATCH operations and filters never produce a 500 or a non-SCIM answer', async () => {
+    const o = await scimOrganization();
+    const user = await scim(o.token, 'POST', '/Users', { schemas: [USER], userName: `fuzz@${o.domain}` });
+    const group = await scim(o.token, 'POST', '/Groups', { schemas: [GROUP], displayName: 'Fuzz', members: [{ value: user.body.id }] });
+    const attribute = fc.constantFrom('userName', 'active', 'name', 'name.givenName', 'emails', 'emails[type eq "work"].value', 'members', `members[value eq "${user.body.id}"]`, 'displayName', 'externalId', 'groups', 'id', 'meta', 'bogus', `${ENTERPRISE}:department`, '', '[', 'members[value eq', 'name..x');
+    const operation = fc.record(
+      { op: fc.oneof(fc.constantFrom('add', 'Add', 'remove', 'Remove', 'replace', 'Replace', 'copy'), fc.anything()), path: fc.option(attribute, { nil: undefined }), value: fc.option(fc.oneof(fc.jsonValue(), fc.constantFrom('False', 'True')), { nil: undefined }) },
+      { requiredKeys: [] },
+    );
+    const body = fc.oneof(
+      fc.jsonValue(),
+      fc.record({ schemas: fc.constantFrom([USER], [GROUP], [USER, ENTERPRISE], 'x', []), userName: fc.oneof(fc.string(), fc.constant(`f${Math.random()}@${o.domain}`), fc.jsonValue()), displayName: fc.jsonValue(), active: fc.jsonValue(), members: fc.jsonValue(), name: fc.jsonValue() }, { requiredKeys: [] }),
+    );
+    const request = fc.oneof(
+      body.map((value) => ['POST', '/Users', value] as const),
+      body.map((value) => ['POST', '/Groups', value] as const),
+      body.map((value) => ['PUT', `/Users/${user.body.id}`, value] as const),
+      body.map((value) => ['PUT', `/Groups/${group.body.id}`, value] as const),
+      fc.array(operation, { maxLength: 4 }).map((Operations) => ['PATCH', `/Users/${user.body.id}`, { schemas: [PATCH], Operations }] as const),
+      fc.array(operation, { maxLength: 4 }).map((Operations) => ['PATCH', `/Groups/${group.body.id}`, { schemas: [PATCH], Operations }] as const),
+      fc.string({ maxLength: 60 }).map((filter) => ['GET', `/Users?filter=${encodeURIComponent(filter)}`, undefined] as const),
+      fc.tuple(attribute, fc.constantFrom('eq', 'co', 'sw', 'pr', 'gt', 'and', 'or'), fc.jsonValue()).map(([a, op, v]) => ['GET', `/Groups?filter=${encodeURIComponent(`${a} ${op} ${JSON.stringify(v)}`)}`, undefined] as const),
+    );
+    await fc.assert(
+      fc.asyncProperty(request, async ([method, path, payload]) => {
+        const response = await scim(o.token, method, path, payload);
+        expect(response.status).toBeLessThan(500);
+        expect(response.contentType).toMatch(/^application\/scim\+json/);
+        if (response.status >= 400) expect(response.body).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: String(response.status) });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

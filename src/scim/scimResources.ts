@@ -136,8 +136,12 @@ export function applyPatch(resource: Record<string, unknown>, body: unknown): Re
     if (!operation || typeof operation !== 'object' || typeof (operation as { op?: unknown }).op !== 'string') {
       throw badRequest('invalidSyntax', 'Each operation needs an "op" (add, remove or replace).');
     }
-    const path = (operation as { path?: unknown }).path;
+    const { op, path, value } = operation as { op: string; path?: unknown; value?: unknown };
     if (path !== undefined && typeof path !== 'string') throw badRequest('invalidPath', 'An operation\'s "path" must be a string.');
+    // RFC 7644 §3.5.2.1/3: without a path, "add" and "replace" carry an object of attributes to set.
+    if (path === undefined && /^(add|replace)$/i.test(op) && (!value || typeof value !== 'object' || Array.isArray(value))) {
+      throw badRequest('invalidValue', `An "${op}" without "path" needs an object "value" of attributes.`);
+    }
   }
   let patched: Record<string, unknown>;
   try {
@@ -149,6 +153,7 @@ export function applyPatch(resource: Record<string, unknown>, body: unknown): Re
     }
     throw badRequest('invalidSyntax', `The PATCH could not be applied: ${(error as Error).message}`);
   }
+  if (!patched || typeof patched !== 'object' || Array.isArray(patched)) throw badRequest('invalidSyntax', 'The PATCH could not be applied to this resource.');
   // An operation that added enterprise-extension attributes implies that schema (scim-patch does not list it).
   if (Object.keys(patched).some((key) => key.toLowerCase() === ENTERPRISE_USER_SCHEMA.toLowerCase())) {
     const declared = (patched.schemas as string[]) ?? [];
