@@ -15,6 +15,7 @@ import { UsageDailyItemsRollup1733900000000 } from './1733900000000-UsageDailyIt
 import { InvoiceBilledAmounts1734400000000 } from './1734400000000-InvoiceBilledAmounts';
 import { OrganizationDomains1734100000000 } from './1734100000000-OrganizationDomains';
 import { Budgets1734600000000 } from './1734600000000-Budgets';
+import { Scim1734800000000 } from './1734800000000-Scim';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
 export const allMigrations = [
@@ -35,4 +36,5 @@ export const allMigrations = [
   InvoiceBilledAmounts1734400000000,
   OrganizationDomains1734100000000,
   Budgets1734600000000,
+  Scim1734800000000,
 ];

@@ -42,8 +42,13 @@ import { OrganizationDomain } from './domains/organizationDomain.entity';
 import { DomainMutationsResolver, OrganizationDomainResolver, OrganizationDomainsResolver } from './domains/domains.resolver';
 import { budgetResolvers } from './budgets/budgets.registration';
 
+import { ScimToken } from './scim/scimToken.entity';
+import { ScimGroup } from './scim/scimGroup.entity';
+import { ScimUser } from './scim/scimUser.entity';
+import { MemberScimResolver, OrganizationScimResolver, ScimGroupResolver, ScimMutationsResolver, ScimTokenResolver, ScimUserResolver } from './scim/scim.resolver';
+
 /** Every TypeORM entity, by module. */
-export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice, Member, Invite, TeamSecret, RequestRecord, OrganizationPolicySetting, TeamPolicyOverride, ModelAccessRule, OrganizationDomain];
+export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice, Member, Invite, TeamSecret, RequestRecord, OrganizationPolicySetting, TeamPolicyOverride, ModelAccessRule, ScimToken, ScimGroup, ScimUser, OrganizationDomain];
 
 /** Every GraphQL resolver, by module. */
 // eslint-disable-next-line @typescript-eslint/ban-types
@@ -94,4 +99,10 @@ export const allResolvers: NonEmptyArray<Function> = [
   OrganizationDomainsResolver,
   DomainMutationsResolver,
   ...budgetResolvers,
+  OrganizationScimResolver,
+  MemberScimResolver,
+  ScimTokenResolver,
+  ScimUserResolver,
+  ScimGroupResolver,
+  ScimMutationsResolver,
 ];

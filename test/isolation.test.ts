@@ -63,6 +63,9 @@ const FOREIGN_IDS: Record<string, string> = {
   SpendingAlert: `SELECT id FROM spending_alerts WHERE organization_id = $1`,
   OrganizationDomain: `SELECT id FROM organization_domains WHERE organization_id = $1`,
   Budget: `SELECT id FROM budgets WHERE organization_id = $1`,
+  ScimToken: `SELECT id FROM scim_tokens WHERE organization_id = $1`,
+  ScimUser: `SELECT id FROM scim_users WHERE organization_id = $1`,
+  ScimGroup: `SELECT id FROM scim_groups WHERE organization_id = $1`,
 };
 
 /** ID argument names that do not spell their type (`teamId` → Team is inferred; these are not). */
@@ -73,6 +76,8 @@ const ID_NAME_ALIASES: Record<string, string> = {
   ownerId: 'User',
   defaultTeamId: 'Team',
   domainId: 'OrganizationDomain',
+  groupId: 'ScimGroup',
+  tokenId: 'ScimToken',
 };
 
 /** String identifiers of B's objects, by argument / input-field name. */
@@ -181,6 +186,18 @@ async function createTenant(): Promise<Tenant> {
   );
 
   const organizationId = localIdOf(org.id, 'Organization')!;
+  // SCIM: a token, a proven domain (the row the SSO module's DNS proof leaves), a provisioned person and a group.
+  const { createScimToken } = await app.data(
+    `mutation($input: CreateScimTokenInput!) { createScimToken(input: $input) { token userErrors { code message } } }`,
+    { input: { organizationId: org.id, description: 'probe IdP' } },
+    asAdmin,
+  );
+  const scimDomain = `${unique('scim')}.example`;
+  await app.db.query(`INSERT INTO organization_domains (organization_id, domain, verification_token, verified_at) VALUES ($1, $2, md5(random()::text), now())`, [organizationId, scimDomain]);
+  const scimPost = (path: string, body: unknown) =>
+    fetch(`${app.url}/scim/v2${path}`, { method: 'POST', headers: { authorization: `Bearer ${createScimToken.token}`, 'content-type': 'application/scim+json' }, body: JSON.stringify(body) }).then((response) => response.json());
+  const scimUser = await scimPost('/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `probe@${scimDomain}` });
+  await scimPost('/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Probe group', members: [{ value: scimUser.id }] });
   const nodeIds: Record<string, string[]> = {};
   for (const [typeName, sql] of Object.entries(FOREIGN_IDS)) {
     const rows: Array<{ id: string }> = await app.db.query(sql, [organizationId]);

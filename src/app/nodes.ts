@@ -1,6 +1,7 @@
 import { isUuid } from '../core/relay';
 import { requestRecordNode } from '../requests/requests.resolver';
 import { budgetNode } from '../budgets/budgets.registration';
+import { scimNodeFetchers } from '../scim/scim.resolver';
 import type { AppContext } from './context';
 
 type NodeFetcher = (ctx: AppContext, localId: string) => Promise<object | null>;
@@ -64,6 +65,7 @@ const uuidKeyedFetchers: Record<string, NodeFetcher> = withUuidKeys({
     const event = await ctx.loaders.auditEventById.load(id);
     return event?.organizationId && (await ctx.access.isOrganizationAdmin(event.organizationId)) ? reachable(ctx, event.organizationId, event) : null;
   },
+  ...scimNodeFetchers,
 });
 
 /**

@@ -27,6 +27,7 @@ import { createSsoRouter } from '../sso/sso.rest';
 import { createTeamsRouter } from '../teams/teams.rest';
 import { createPoliciesRouter } from '../policies/policies.rest';
 import { answerOversizedRestRequests, restNotFound, type RestDeps } from './rest';
+import { createScimRouter } from '../scim/scim.rest';
 
 export interface RunningServer {
   url: string;
@@ -92,6 +93,7 @@ export async function startServer(options: {
   app.use(createTeamsRouter(rest));
   app.use(createPoliciesRouter(rest, () => createLoaders(db, services)));
   app.use(createSsoRouter(services, config));
+  app.use(createScimRouter(services, limiter, (error, requestId) => logger.error({ err: error, requestId }, 'unhandled SCIM error')));
   app.use(
     createUsageRouter(rest, async (actor, organizationId) => {
       const loaders = createLoaders(db, services);

@@ -24,6 +24,7 @@ import { OutboundClient } from '../core/outbound';
 import { DomainsService } from '../domains/domains.service';
 import { DnsProofResolver } from '../domains/dnsProof';
 import { createBudgetServices } from '../budgets/budgets.module';
+import { createScimServices } from '../scim/scim.service';
 
 /** The composition root: one instance of every service per process, wired by hand (no DI container needed). */
 export function createServices(db: DataSource, config: Config) {
@@ -61,6 +62,7 @@ export function createServices(db: DataSource, config: Config) {
     users,
     sso,
     domains,
+    scim: createScimServices(db, teams, apiKeyAuthenticator),
     apiKeys: new ApiKeysService(db, apiKeyAuthenticator),
     members: new MembersService(db),
     invites: new InvitesService(db),

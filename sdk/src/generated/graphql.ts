@@ -792,6 +792,9 @@ export type NodeQuery = { node:
     | { __typename: 'Organization', slug: string, name: string, createdAt: string, id: string, organizationRole: OrganizationRole | null }
     | { __typename: 'OrganizationDomain', id: string }
     | { __typename: 'RequestRecord', id: string }
+    | { __typename: 'ScimGroup', id: string }
+    | { __typename: 'ScimToken', id: string }
+    | { __typename: 'ScimUser', id: string }
     | { __typename: 'Team', id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }
     | { __typename: 'TeamSecret', id: string }
     | { __typename: 'User', id: string, email: string, name: string, createdAt: string }
