@@ -196,7 +196,7 @@ describe('outbound requests (SSRF)', () => {
     };
     const before = hits.length;
     // A name that resolves to loopback: refused when connecting, the provider never asked.
-    expect(await test(guarded, await organization(guarded), `https://rebind.test:${port}`)).toMatchObject({ ok: false, message: expect.stringMatching(/did not answer discovery/) });
+    expect(await test(guarded, await organization(guarded), `https://rebind.test:${port}`)).toMatchObject({ ok: false, message: expect.stringMatching(/did not answer correctly: discovery failed/) });
     expect(hits.length).toBe(before);
     // Discovery answers (loopback allowed) but names a metadata-service JWKS: refused without connecting.
     expect(await test(open, await organization(open), `http://127.0.0.1:${port}/meta`)).toMatchObject({ ok: false, message: expect.stringMatching(/JWKS/) });

@@ -168,7 +168,7 @@ export class SsoService {
    * never echoed (through the guard it can only be a public host, but an admin's probe must not become a reader).
    */
   private async probe(issuerUrl: string): Promise<{ ok: boolean; message: string }> {
-    const unreachable = { ok: false, message: 'The identity provider did not answer discovery correctly (not reachable at a public address, not in time, or not OpenID metadata).' };
+    const unreachable = { ok: false, message: 'The identity provider did not answer correctly: discovery failed (not reachable at a public address, not in time, or not OpenID metadata).' };
     let jwksUri: unknown;
     try {
       jwksUri = (await discoverIssuer(this.outbound, issuerUrl)).metadata.jwks_uri;
