@@ -144,7 +144,7 @@ describe('common to every route', () => {
   });
 
   it('404 not_found for unknown routes and methods under /v1', async () => {
-    expectError(await get('/v1/organization/nope'), 404, 'not_found');
+    expectError(await get('/v1/organization/nope'), 404, 'not_found', 'GET /v1/organization/nope');
     expectError(await get('/v1/usage'), 404, 'not_found');
     const post = await fetch(`${app.url}/v1/organization/teams`, { method: 'POST', headers: { authorization: `Key ${fixture.adminKey}` } });
     expectError({ status: post.status, headers: post.headers, text: '', body: await post.json() }, 404, 'not_found');

@@ -185,7 +185,7 @@ export class QueryParams {
 /** Unknown routes and methods under /v1 answer the contract's 404 (the app's generic 404 is GraphQL-shaped). */
 export function restNotFound(): RequestHandler {
   return (req: Request, res: Response, _next: NextFunction) =>
-    sendRestError(res, req.requestId, new RestError(404, 'not_found', `No route for ${req.method} ${req.path}.`));
+    sendRestError(res, req.requestId, new RestError(404, 'not_found', `No route for ${req.method} ${req.baseUrl}${req.path}.`));
 }
 
 /**
