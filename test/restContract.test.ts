@@ -150,7 +150,7 @@ describe('common to every route', () => {
     expectError({ status: post.status, headers: post.headers, text: '', body: await post.json() }, 404, 'not_found');
   });
 
-  it('oversized URLs and headers still get the error body', async () => {
+  it('oversized URLs and headers (and malformed requests) still get the error body', async () => {
     // Longer than the REST routes read (8,192) but within Node's header limit: answered by the route.
     const longUrl = await usage(`${RANGE}&endpoint_id=${'x'.repeat(9000)}`);
     expectError(longUrl, 414, 'validation_error');
@@ -158,6 +158,8 @@ describe('common to every route', () => {
     for (const [request, status] of [
       [`GET /v1/organization/usage?${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`, 414],
       [`GET /v1/organization/teams HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
+      // Malformed (a header line without a colon): refused by the parser, still the contract's body.
+      [`GET /v1/organization/teams HTTP/1.1\r\nHost: x\r\nnot a header\r\n\r\n`, 400],
     ] as const) {
       const raw = await rawRequest(request);
       const [head, body] = raw.split('\r\n\r\n');
