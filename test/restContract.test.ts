@@ -169,7 +169,7 @@ describe('common to every route', () => {
     }
   });
 
-  it('429 rate_limited and 5xx server_error carry the same body', async () => {
+  it('429 rate_limited and 5xx (500, 503) server_error carry the same body', async () => {
     const limited = await startTestApp({ RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_API_KEY_PER_MINUTE: '30', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000', RATE_LIMIT_USER_PER_MINUTE: '1000' });
     try {
       const admin = await signUp(limited);
@@ -195,6 +195,19 @@ describe('common to every route', () => {
       } finally {
         await limited.db.query(`ALTER TABLE model_endpoints_gone RENAME TO model_endpoints`);
       }
+
+      // No free database connection (every pooled one held): 503 server_error with Retry-After, then recovery.
+      const pool = (limited.db.driver as any).master as { connect(): Promise<{ release(): void }> };
+      const thirdKey = await createApiKeyFor(limited, org.slug, 'ADMIN');
+      const held = await Promise.all(Array.from({ length: 8 }, () => pool.connect()));
+      try {
+        const unavailable = await call('/v1/organization/teams', thirdKey);
+        expectError(unavailable, 503, 'server_error');
+        expect(unavailable.headers.get('retry-after')).toBe('1');
+      } finally {
+        for (const client of held) client.release();
+      }
+      expect((await call('/v1/organization/teams', thirdKey)).status).toBe(200);
     } finally {
       await limited.close();
     }
