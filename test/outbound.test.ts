@@ -31,7 +31,9 @@ beforeAll(async () => {
     if (req.url?.startsWith('/huge')) return void res.writeHead(200).end('x'.repeat(3 * 1024 * 1024));
     if (req.url?.includes('/.well-known/openid-configuration')) {
       const jwks = req.url.includes('meta') ? 'http://169.254.169.254/keys' : `http://127.0.0.1:${port}/jwks-banner`;
-      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ issuer: `${BANNER}-issuer`, jwks_uri: jwks, authorization_endpoint: 'http://127.0.0.1/a', token_endpoint: 'http://127.0.0.1/t' }));
+      // `/tokpriv`: a provider whose token endpoint is a name resolving to a private address.
+      const token = req.url.startsWith('/tokpriv') ? `http://private.test:${port}/token` : 'http://127.0.0.1/t';
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ issuer: `${BANNER}-issuer`, jwks_uri: jwks, authorization_endpoint: 'https://idp.example/authorize', token_endpoint: token }));
     }
     if (req.url?.startsWith('/jwks-ok')) return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [{ ...PUBLIC_JWK, kid: 'k', use: 'sig' }] }));
     if (req.url?.startsWith('/ok')) return void res.writeHead(204).end();
@@ -196,13 +198,25 @@ describe('outbound requests (SSRF)', () => {
     };
     const before = hits.length;
     // A name that resolves to loopback: refused when connecting, the provider never asked.
-    expect(await test(guarded, await organization(guarded), `https://rebind.test:${port}`)).toMatchObject({ ok: false, message: expect.stringMatching(/did not answer discovery/) });
+    expect(await test(guarded, await organization(guarded), `https://rebind.test:${port}`)).toMatchObject({ ok: false, message: expect.stringMatching(/did not answer correctly: discovery failed/) });
     expect(hits.length).toBe(before);
     // Discovery answers (loopback allowed) but names a metadata-service JWKS: refused without connecting.
     expect(await test(open, await organization(open), `http://127.0.0.1:${port}/meta`)).toMatchObject({ ok: false, message: expect.stringMatching(/JWKS/) });
     // The JWKS answers text of its own: reported as "no signing keys", not echoed.
     expect(await test(open, await organization(open), `http://127.0.0.1:${port}`)).toMatchObject({ ok: false, message: expect.stringMatching(/JWKS/) });
     expect(hits.slice(before).map((hit) => hit.url)).toEqual(['/meta/.well-known/openid-configuration', '/.well-known/openid-configuration', '/jwks-banner']);
+
+    // A login whose token endpoint resolves to a private address: the code exchange is refused by the guard and
+    // the person signing in reads "not reachable", nothing about the address.
+    const org = await organization(open);
+    expect(await test(open, org, `http://127.0.0.1:${port}/tokpriv`)).toMatchObject({ ok: false });
+    const start = await fetch(`${open.url}/auth/sso/${org.slug}/start`, { redirect: 'manual' });
+    expect(start.status).toBe(302);
+    const state = new URL(start.headers.get('location')!).searchParams.get('state');
+    const callback = await fetch(`${open.url}/auth/sso/callback?code=stolen-code&state=${state}`);
+    const answer = await callback.text();
+    expect([callback.status, JSON.parse(answer).error.code]).toEqual([502, 'PROVIDER_UNAVAILABLE']);
+    expect(answer).not.toMatch(/10\.0\.0\.1|private|public address|internal-banner/);
   });
 
   it('openid-client’s own fetches (JWKS) go through the guard: a JWKS name resolving to loopback is refused unless loopback is allowed', async () => {

@@ -144,13 +144,13 @@ describe('common to every route', () => {
   });
 
   it('404 not_found for unknown routes and methods under /v1', async () => {
-    expectError(await get('/v1/organization/nope'), 404, 'not_found');
+    expectError(await get('/v1/organization/nope'), 404, 'not_found', 'GET /v1/organization/nope');
     expectError(await get('/v1/usage'), 404, 'not_found');
     const post = await fetch(`${app.url}/v1/organization/teams`, { method: 'POST', headers: { authorization: `Key ${fixture.adminKey}` } });
     expectError({ status: post.status, headers: post.headers, text: '', body: await post.json() }, 404, 'not_found');
   });
 
-  it('oversized URLs and headers still get the error body', async () => {
+  it('oversized URLs and headers (and malformed requests) still get the error body', async () => {
     // Longer than the REST routes read (8,192) but within Node's header limit: answered by the route.
     const longUrl = await usage(`${RANGE}&endpoint_id=${'x'.repeat(9000)}`);
     expectError(longUrl, 414, 'validation_error');
@@ -158,6 +158,8 @@ describe('common to every route', () => {
     for (const [request, status] of [
       [`GET /v1/organization/usage?${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`, 414],
       [`GET /v1/organization/teams HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
+      // Malformed (a header line without a colon): refused by the parser, still the contract's body.
+      [`GET /v1/organization/teams HTTP/1.1\r\nHost: x\r\nnot a header\r\n\r\n`, 400],
     ] as const) {
       const raw = await rawRequest(request);
       const [head, body] = raw.split('\r\n\r\n');
@@ -167,7 +169,7 @@ describe('common to every route', () => {
     }
   });
 
-  it('429 rate_limited and 5xx server_error carry the same body', async () => {
+  it('429 rate_limited and 5xx (500, 503) server_error carry the same body', async () => {
     const limited = await startTestApp({ RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_API_KEY_PER_MINUTE: '30', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000', RATE_LIMIT_USER_PER_MINUTE: '1000' });
     try {
       const admin = await signUp(limited);
@@ -193,6 +195,19 @@ describe('common to every route', () => {
       } finally {
         await limited.db.query(`ALTER TABLE model_endpoints_gone RENAME TO model_endpoints`);
       }
+
+      // No free database connection (every pooled one held): 503 server_error with Retry-After, then recovery.
+      const pool = (limited.db.driver as any).master as { connect(): Promise<{ release(): void }> };
+      const thirdKey = await createApiKeyFor(limited, org.slug, 'ADMIN');
+      const held = await Promise.all(Array.from({ length: 8 }, () => pool.connect()));
+      try {
+        const unavailable = await call('/v1/organization/teams', thirdKey);
+        expectError(unavailable, 503, 'server_error');
+        expect(unavailable.headers.get('retry-after')).toBe('1');
+      } finally {
+        for (const client of held) client.release();
+      }
+      expect((await call('/v1/organization/teams', thirdKey)).status).toBe(200);
     } finally {
       await limited.close();
     }

@@ -185,29 +185,33 @@ export class QueryParams {
 /** Unknown routes and methods under /v1 answer the contract's 404 (the app's generic 404 is GraphQL-shaped). */
 export function restNotFound(): RequestHandler {
   return (req: Request, res: Response, _next: NextFunction) =>
-    sendRestError(res, req.requestId, new RestError(404, 'not_found', `No route for ${req.method} ${req.path}.`));
+    sendRestError(res, req.requestId, new RestError(404, 'not_found', `No route for ${req.method} ${req.baseUrl}${req.path}.`));
 }
 
 /**
- * Requests whose request line or headers exceed Node's header limit never reach Express: Node reports them as a
- * client error. For REST requests (the raw packet starts with a `/v1/` request line) the answer is the contract's
- * error body — 414 when the request line alone did not fit, else 431; other requests keep Node's bare answer.
+ * Requests Node's HTTP parser refuses (request line or headers beyond its 16 KiB limit, malformed headers) never
+ * reach Express: Node reports them as a client error. For REST requests (the raw packet starts with a `/v1/` request
+ * line) the answer is the contract's error body — 414 when the request line alone did not fit, 431 for oversized
+ * headers, 400 for anything malformed; other requests keep Node's own bare answers.
  */
 export function answerOversizedRestRequests(server: http.Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex & { bytesWritten?: number }) => {
     if (error.code === 'ECONNRESET' || !socket.writable || socket.bytesWritten) return socket.destroy();
     const raw = error.rawPacket ?? Buffer.alloc(0);
-    if (error.code !== 'HPE_HEADER_OVERFLOW' || !/^[A-Z]+ \/v1\//.test(raw.subarray(0, 64).toString('latin1'))) {
+    const parseError = error.code?.startsWith('HPE_') && error.code !== 'HPE_REQUEST_TIMEOUT';
+    if (!parseError || !/^[A-Z]+ \/v1\//.test(raw.subarray(0, 64).toString('latin1'))) {
       // Node's own answers when nobody listens (this listener replaces them for every request).
       const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'HPE_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
       return;
     }
     const lineEnd = raw.indexOf('\r\n');
-    const requestLineTooLong = lineEnd === -1 || lineEnd > MAX_REST_URL_LENGTH;
-    const [status, text, message] = requestLineTooLong
-      ? [414, 'URI Too Long', 'The request URL is too long; narrow the filters or split the request.']
-      : [431, 'Request Header Fields Too Large', 'The request headers are too large.'];
+    const [status, text, message] =
+      error.code !== 'HPE_HEADER_OVERFLOW'
+        ? [400, 'Bad Request', 'The request is not valid HTTP.']
+        : lineEnd === -1 || lineEnd > MAX_REST_URL_LENGTH
+          ? [414, 'URI Too Long', 'The request URL is too long; narrow the filters or split the request.']
+          : [431, 'Request Header Fields Too Large', 'The request headers are too large.'];
     const requestId = crypto.randomUUID();
     const body = JSON.stringify({ error: { type: 'validation_error', message, request_id: requestId } });
     socket.end(

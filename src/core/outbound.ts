@@ -55,6 +55,17 @@ class OutboundError extends Error {
   }
 }
 
+/** Whether a request failed at the guard or its bounds (for callers that answer "provider unavailable"). */
+export function isOutboundError(error: unknown): boolean {
+  return error instanceof OutboundError;
+}
+
+/** Literal addresses are refused with our own error before the library's (whose message names the address). */
+function refuseLiteral(options: net.TcpNetConnectOpts, allowLoopback: boolean): void {
+  const host = options.host ?? '';
+  if (net.isIP(host) && !isPublicAddress(host, allowLoopback)) throw new OutboundError('CONNECTION_FAILED', `${host} is not a public address`);
+}
+
 /** Names that resolve only inside a network (cloud metadata, mDNS, search-domain single labels). */
 function isInternalName(hostname: string): boolean {
   const name = hostname.toLowerCase().replace(/\.$/, '');
@@ -148,6 +159,7 @@ class GuardedHttpAgent extends RequestFilteringHttpAgent {
     super(filterOptions(limits.allowLoopback));
   }
   override createConnection(options: net.TcpNetConnectOpts, listener?: (error: Error | null, socket: net.Socket) => void) {
+    refuseLiteral(options, this.limits.allowLoopback);
     const socket = super.createConnection(options, listener) as net.Socket;
     bound(socket, this.limits.timeoutMs, this.limits.maxResponseBytes);
     return socket;
@@ -159,6 +171,7 @@ class GuardedHttpsAgent extends RequestFilteringHttpsAgent {
     super(filterOptions(limits.allowLoopback));
   }
   override createConnection(options: net.TcpNetConnectOpts, listener?: (error: Error | null, socket: net.Socket) => void) {
+    refuseLiteral(options, this.limits.allowLoopback);
     const socket = super.createConnection(options, listener) as net.Socket;
     bound(socket, this.limits.timeoutMs, this.limits.maxResponseBytes);
     return socket;

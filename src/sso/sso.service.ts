@@ -8,7 +8,7 @@ import type { TeamsService } from '../teams/teams.service';
 import type { UsersService } from '../users/users.service';
 import type { PoliciesService } from '../policies/policies.service';
 import { User } from '../users/user.entity';
-import type { OutboundClient } from '../core/outbound';
+import { isOutboundError, type OutboundClient } from '../core/outbound';
 import { discoverIssuer, guardClient } from './ssoDiscovery';
 import type { DomainsService } from '../domains/domains.service';
 
@@ -162,7 +162,7 @@ export class SsoService {
    * never echoed (through the guard it can only be a public host, but an admin's probe must not become a reader).
    */
   private async probe(issuerUrl: string): Promise<{ ok: boolean; message: string }> {
-    const unreachable = { ok: false, message: 'The identity provider did not answer discovery correctly (not reachable at a public address, not in time, or not OpenID metadata).' };
+    const unreachable = { ok: false, message: 'The identity provider did not answer correctly: discovery failed (not reachable at a public address, not in time, or not OpenID metadata).' };
     let jwksUri: unknown;
     try {
       jwksUri = (await discoverIssuer(this.outbound, issuerUrl)).metadata.jwks_uri;
@@ -232,6 +232,8 @@ export class SsoService {
       if (claims.email === undefined && tokens.access_token) claims = { ...(await client.userinfo(tokens)), ...claims };
     } catch (error) {
       const message = (error as Error).message ?? String(error);
+      // The outbound guard refused or cut the request (non-public address, timeout, size): say nothing more.
+      if (isOutboundError(error)) throw new SsoLoginError(502, 'PROVIDER_UNAVAILABLE', 'The identity provider is not reachable.');
       if ((error as { name?: string }).name === 'OPError') throw new SsoLoginError(400, 'CODE_REJECTED', `The identity provider rejected the code: ${message}.`);
       if (/ECONNREFUSED|ETIMEDOUT|ENOTFOUND|socket hang up|timeout/i.test(message)) {
         throw new SsoLoginError(502, 'PROVIDER_UNAVAILABLE', 'The identity provider is not reachable.');
