@@ -112,6 +112,9 @@ describe('budgets: model and CRUD', () => {
     const wrong = await app.gql(SET_BUDGET, { input: { subject: { organizationId: org.id, scope: 'TEAM' }, period: 'DAY', amount: '1' } }, { token: org.admin.token });
     expect(wrong.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
+    const otherTeam = await createTeam(app, org.admin, org.id);
+    const notInTeam = await app.gql(SET_BUDGET, { input: { subject: { organizationId: org.id, scope: 'MEMBER', memberId: member.memberId, teamId: otherTeam.id }, period: 'DAY', amount: '1' } }, { token: org.admin.token });
+    expect(notInTeam.body.errors?.[0]).toMatchObject({ message: 'The member does not belong to this team.', extensions: { code: 'BAD_USER_INPUT' } });
     // Another organization's admin cannot see or touch any of it.
     const other = await organization();
     const foreign = await app.gql(SET_BUDGET, { input: { subject: { organizationId: org.id, scope: 'TEAM', teamId: org.team.id }, period: 'DAY', amount: '1' } }, { token: other.admin.token });
