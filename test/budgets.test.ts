@@ -289,6 +289,16 @@ describe('hard budgets and reservations', () => {
     expect(second.allowed).toBe(true);
     const unknown = (await app.data(CHECK, { checks: [check('nope')] }, { bearer: TEST_INGEST_TOKEN })).checkModelAccess[0];
     expect(unknown.error).toEqual({ code: 'UNKNOWN_API_KEY' });
+
+    // Playground calls name the person: their member budgets apply, counting their LOGIN usage and their keys'.
+    await setBudget(org, { subject: { organizationId: org.id, scope: 'MEMBER', memberId: member.memberId }, period: 'DAY', amount: '3', hard: true });
+    const playground = { teamUsername: org.team.username, endpointId: 'fal-ai/flux/dev', surface: 'PLAYGROUND', userId: member.id };
+    let [asPerson] = (await app.data(CHECK, { checks: [playground] }, { bearer: TEST_INGEST_TOKEN })).checkModelAccess;
+    expect(asPerson.budgets.find((b: any) => b.scope === 'MEMBER').current).toMatchObject({ spend: '1', remaining: '2' });
+    await ingest([{ ...usage(org, '2'), auth: { kind: 'LOGIN', userId: member.id } }]);
+    [asPerson] = (await app.data(CHECK, { checks: [playground] }, { bearer: TEST_INGEST_TOKEN })).checkModelAccess;
+    expect(asPerson.access).toMatchObject({ decision: 'BLOCKED', reasonCode: 'BUDGET_EXHAUSTED' });
+    expect(asPerson.access.reason).toContain('member budget');
   });
 
   it('reserves atomically: of 50 concurrent reservations against room for 10, exactly 10 succeed', async () => {
