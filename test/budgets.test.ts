@@ -341,6 +341,10 @@ describe('hard budgets and reservations', () => {
     const d = await reserve('req-d', '3.75');
     expect(d.reserved).toBe(true);
     expect(d.budgets[0].current).toEqual({ spend: '1.25', reserved: '3.75', remaining: '0' });
+    // The next ingest of the organization ends the expired hold (stamped with its expiry); the open one stays open.
+    await ingest([usage(org, '0.01')]);
+    const ended = await app.db.query(`SELECT request_id, settled_at = expires_at AS at_expiry, settled_at IS NULL AS open FROM budget_reservations WHERE organization_id = $1 AND request_id IN ('req-c', 'req-d') ORDER BY request_id`, [localId(org.id)]);
+    expect(ended).toEqual([{ request_id: 'req-c', at_expiry: true, open: false }, { request_id: 'req-d', at_expiry: null, open: true }]);
     // Bad inputs are clear.
     expect((await reserve('x', '-1')).userErrors.map((e: any) => e.code)).toEqual(['INVALID_AMOUNT']);
     const missing = await app.gql(RESERVE, { input: { keyId: 'nope', estimatedCost: '1', requestId: 'x' } }, { bearer: TEST_INGEST_TOKEN });
