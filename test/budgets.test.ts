@@ -112,6 +112,9 @@ describe('budgets: model and CRUD', () => {
     const wrong = await app.gql(SET_BUDGET, { input: { subject: { organizationId: org.id, scope: 'TEAM' }, period: 'DAY', amount: '1' } }, { token: org.admin.token });
     expect(wrong.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
+    const otherTeam = await createTeam(app, org.admin, org.id);
+    const notInTeam = await app.gql(SET_BUDGET, { input: { subject: { organizationId: org.id, scope: 'MEMBER', memberId: member.memberId, teamId: otherTeam.id }, period: 'DAY', amount: '1' } }, { token: org.admin.token });
+    expect(notInTeam.body.errors?.[0]).toMatchObject({ message: 'The member does not belong to this team.', extensions: { code: 'BAD_USER_INPUT' } });
     // Another organization's admin cannot see or touch any of it.
     const other = await organization();
     const foreign = await app.gql(SET_BUDGET, { input: { subject: { organizationId: org.id, scope: 'TEAM', teamId: org.team.id }, period: 'DAY', amount: '1' } }, { token: other.admin.token });
@@ -286,6 +289,16 @@ describe('hard budgets and reservations', () => {
     expect(second.allowed).toBe(true);
     const unknown = (await app.data(CHECK, { checks: [check('nope')] }, { bearer: TEST_INGEST_TOKEN })).checkModelAccess[0];
     expect(unknown.error).toEqual({ code: 'UNKNOWN_API_KEY' });
+
+    // Playground calls name the person: their member budgets apply, counting their LOGIN usage and their keys'.
+    await setBudget(org, { subject: { organizationId: org.id, scope: 'MEMBER', memberId: member.memberId }, period: 'DAY', amount: '3', hard: true });
+    const playground = { teamUsername: org.team.username, endpointId: 'fal-ai/flux/dev', surface: 'PLAYGROUND', userId: member.id };
+    let [asPerson] = (await app.data(CHECK, { checks: [playground] }, { bearer: TEST_INGEST_TOKEN })).checkModelAccess;
+    expect(asPerson.budgets.find((b: any) => b.scope === 'MEMBER').current).toMatchObject({ spend: '1', remaining: '2' });
+    await ingest([{ ...usage(org, '2'), auth: { kind: 'LOGIN', userId: member.id } }]);
+    [asPerson] = (await app.data(CHECK, { checks: [playground] }, { bearer: TEST_INGEST_TOKEN })).checkModelAccess;
+    expect(asPerson.access).toMatchObject({ decision: 'BLOCKED', reasonCode: 'BUDGET_EXHAUSTED' });
+    expect(asPerson.access.reason).toContain('member budget');
   });
 
   it('reserves atomically: of 50 concurrent reservations against room for 10, exactly 10 succeed', async () => {
@@ -328,6 +341,10 @@ describe('hard budgets and reservations', () => {
     const d = await reserve('req-d', '3.75');
     expect(d.reserved).toBe(true);
     expect(d.budgets[0].current).toEqual({ spend: '1.25', reserved: '3.75', remaining: '0' });
+    // The next ingest of the organization ends the expired hold (stamped with its expiry); the open one stays open.
+    await ingest([usage(org, '0.01')]);
+    const ended = await app.db.query(`SELECT request_id, settled_at = expires_at AS at_expiry, settled_at IS NULL AS open FROM budget_reservations WHERE organization_id = $1 AND request_id IN ('req-c', 'req-d') ORDER BY request_id`, [localId(org.id)]);
+    expect(ended).toEqual([{ request_id: 'req-c', at_expiry: true, open: false }, { request_id: 'req-d', at_expiry: null, open: true }]);
     // Bad inputs are clear.
     expect((await reserve('x', '-1')).userErrors.map((e: any) => e.code)).toEqual(['INVALID_AMOUNT']);
     const missing = await app.gql(RESERVE, { input: { keyId: 'nope', estimatedCost: '1', requestId: 'x' } }, { bearer: TEST_INGEST_TOKEN });

@@ -113,6 +113,8 @@ async function subjectOf(ctx: AppContext, input: BudgetSubjectInput, forWrite: b
       if (input.teamId) {
         team = await teamOf(input.teamId);
         base.teamId = team.id;
+        const memberships = await ctx.loaders.teamMembershipsByUser.load(member.userId);
+        if (!memberships.some((m) => m.teamId === team!.id)) throw new BadUserInputError('The member does not belong to this team.', 'subject.teamId');
       }
       break;
     }

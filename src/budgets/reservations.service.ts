@@ -109,13 +109,18 @@ export class ReservationsService {
     return row?.expires_at ?? null;
   }
 
-  /** Stamps the holds of these organizations that a committed usage record has settled (the ingest hook). */
+  /**
+   * Ends the holds of these organizations that no longer count (the ingest hook): settled by a committed usage record
+   * with their request id (stamped now), or expired (stamped with their expiry). Open holds stay few, so measuring
+   * what a budget holds never walks a growing history.
+   */
   async settle(organizationIds: readonly string[], manager: EntityManager = this.db.manager): Promise<number> {
     if (organizationIds.length === 0) return 0;
     const rows = await manager.query(
-      `UPDATE budget_reservations x SET settled_at = clock_timestamp()
+      `UPDATE budget_reservations x
+          SET settled_at = CASE WHEN x.expires_at <= clock_timestamp() THEN x.expires_at ELSE clock_timestamp() END
         WHERE x.organization_id = ANY($1::uuid[]) AND x.settled_at IS NULL
-          AND EXISTS (SELECT 1 FROM usage_records u WHERE u.tenant_id = x.organization_id AND u.id = x.request_id)
+          AND (x.expires_at <= clock_timestamp() OR EXISTS (SELECT 1 FROM usage_records u WHERE u.tenant_id = x.organization_id AND u.id = x.request_id))
         RETURNING 1`,
       [organizationIds],
     );
