@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'RATE_LIMITED'
   | 'SERVICE_UNAVAILABLE'
+  | 'QUERY_TIMEOUT'
   | 'INTERNAL_SERVER_ERROR';
 
 /** The single message for every credential problem, so a caller cannot learn which part was wrong. */
@@ -55,6 +56,28 @@ export class RateLimitedError extends GraphQLError {
       },
     });
   }
+}
+
+/** Too many operations of one credential in flight at once (src/core/concurrency.ts): retry shortly. */
+export class TooManyInFlightError extends GraphQLError {
+  constructor(maxInFlight: number) {
+    super(`Too many operations in flight for this credential (at most ${maxInFlight} at once); retry after 1 s.`, {
+      extensions: {
+        code: 'RATE_LIMITED',
+        reason: 'CONCURRENCY',
+        retryAfter: 1,
+        http: { status: 429, headers: new Map([['retry-after', '1']]) },
+      },
+    });
+  }
+}
+
+/**
+ * A database statement ran past the per-statement timeout (PostgreSQL `statement_timeout`, SQLSTATE 57014) and was
+ * cancelled: the request asked for more work than one statement may do. Not retryable as is.
+ */
+export function queryTimeoutMessage(timeoutMs: number): string {
+  return `The operation was stopped: a database statement ran longer than the ${timeoutMs} ms limit. Ask for less (a smaller page, a shorter range, fewer groups) and retry.`;
 }
 
 export const SERVICE_UNAVAILABLE_MESSAGE = 'The service is temporarily unavailable; retry shortly.';

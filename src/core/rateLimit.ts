@@ -2,7 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Actor } from '../auth/actor';
 import type { Config } from './config';
-import { RateLimitedError, UnauthenticatedError } from './errors';
+import { RateLimitedError, TooManyInFlightError, UnauthenticatedError } from './errors';
+import type { ConcurrencyLimiter, Release } from './concurrency';
 import { rateLimitRejections } from './metrics';
 import { operationCost } from './queryCost';
 
@@ -20,7 +21,7 @@ import { operationCost } from './queryCost';
 export type RateLimitClass = 'ANONYMOUS' | 'USER' | 'API_KEY' | 'INGEST' | 'OPERATOR';
 
 export interface RateLimitSubject {
-  /** Bucket key: one per credential (never shared between two credentials). */
+  /** Bucket key: one per API key, per user (all their sessions), per internal credential, per anonymous IP. */
   key: string;
   limitClass: RateLimitClass;
 }
@@ -30,7 +31,8 @@ export function subjectOf(actor: Actor, ip: string | null): RateLimitSubject {
     case 'API_KEY':
       return { key: `key:${actor.apiKeyId}`, limitClass: 'API_KEY' };
     case 'USER':
-      return { key: `session:${actor.sessionId}`, limitClass: 'USER' };
+      // Per person, not per session: signing in again (a new session) must not hand out a fresh budget.
+      return { key: `user:${actor.userId}`, limitClass: 'USER' };
     case 'INGEST':
       return { key: 'ingest', limitClass: 'INGEST' };
     case 'OPERATOR':
@@ -144,11 +146,18 @@ interface RateLimitedContext {
 export function queryCostPlugin<TContext extends RateLimitedContext>(options: {
   maxCost: number;
   limiter: TokenBucketLimiter | null;
+  /** Per-credential in-flight cap (null = none): taken after the budget is charged, released with the response. */
+  concurrency?: { limiter: ConcurrencyLimiter; maxInFlight: number } | null;
 }): ApolloServerPlugin<TContext> {
-  const { maxCost, limiter } = options;
+  const { maxCost, limiter, concurrency } = options;
   return {
     async requestDidStart() {
+      let release: Release | null = null;
       return {
+        async willSendResponse() {
+          release?.();
+          release = null;
+        },
         async didResolveOperation({ schema, operation, document, request, contextValue, response }) {
           if (!operation) return; // Apollo has already answered "unknown operation" before this hook
           const fragments = Object.fromEntries(
@@ -161,14 +170,23 @@ export function queryCostPlugin<TContext extends RateLimitedContext>(options: {
               extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
             });
           }
-          if (!limiter) return;
           const subject = subjectOf(contextValue.actor, contextValue.ip);
-          const result = limiter.take(subject, cost);
-          if (!result.allowed) {
-            rateLimitRejections.inc({ class: subject.limitClass });
-            throw new RateLimitedError(result.retryAfterSeconds);
+          if (limiter) {
+            const result = limiter.take(subject, cost);
+            if (!result.allowed) {
+              rateLimitRejections.inc({ class: subject.limitClass });
+              throw new RateLimitedError(result.retryAfterSeconds);
+            }
+            response.http.headers.set('x-ratelimit-remaining', String(result.remaining));
           }
-          response.http.headers.set('x-ratelimit-remaining', String(result.remaining));
+          // Customer credentials only: the ingest and operator credentials are internal, trusted and few.
+          if (concurrency && (subject.limitClass === 'USER' || subject.limitClass === 'API_KEY')) {
+            release = await concurrency.limiter.acquire(subject.key);
+            if (!release) {
+              rateLimitRejections.inc({ class: subject.limitClass });
+              throw new TooManyInFlightError(concurrency.maxInFlight);
+            }
+          }
         },
       };
     },

@@ -1,4 +1,5 @@
 import readline from 'node:readline';
+import { isStatementTimeout } from '../core/dbErrors';
 import express, { type Request, type Response } from 'express';
 import type { GraphQLError } from 'graphql';
 import type { Actor } from '../auth/actor';
@@ -116,6 +117,9 @@ export function createUsageRouter(services: Services, usageTeamsOf: (actor: Acto
       const code = (error as GraphQLError).extensions?.code;
       if (code === 'BAD_USER_INPUT') return restError(res, req, 400, 'invalid_request_error', (error as Error).message);
       if (code === 'FORBIDDEN') return restError(res, req, 403, 'permission_error', (error as Error).message);
+      if (isStatementTimeout(error)) {
+        return restError(res, req, 422, 'query_timeout_error', 'The query ran longer than the per-statement limit and was stopped; ask for a shorter range, a coarser timeframe or fewer groups.');
+      }
       throw error;
     }
   });

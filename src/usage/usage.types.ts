@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType, Extensions } from 'type-graphql';
 import { UserError } from '../core/relay';
 import { DecimalScalar } from '../core/scalars';
 import { Product } from '../catalog/modelEndpoint.entity';
@@ -100,6 +100,8 @@ export class UsageBucket {
   @Field(() => String, { description: 'Start of the bucket as an ISO-8601 instant with the requested zone’s offset, e.g. `2025-03-09T00:00:00-05:00`.' })
   bucket!: string;
 
+  // Counted by the report's buckets × groups (usageCost), not again per list.
+  @Extensions({ cost: { listSize: 1 } })
   @Field(() => [UsageItem], { description: 'Usage in this bucket, one item per group (empty for a bucket without usage).' })
   results!: UsageItem[];
 }
@@ -118,9 +120,13 @@ export class UsageReport {
   @Field(() => UsageTimeframe, { description: 'Bucket size (given, or chosen from the range).' })
   timeframe!: UsageTimeframe;
 
+  // Counted by the report's buckets × groups (usageCost), not again per list.
+  @Extensions({ cost: { listSize: 1 } })
   @Field(() => [UsageBucket], { nullable: true, description: 'This page’s buckets (with TIME_SERIES).' })
   timeSeries!: UsageBucket[] | null;
 
+  // Counted by the report's buckets × groups (usageCost), not again per list.
+  @Extensions({ cost: { listSize: 1 } })
   @Field(() => [UsageItem], { nullable: true, description: 'Totals over the whole range (with SUMMARY).' })
   summary!: UsageItem[] | null;
 
