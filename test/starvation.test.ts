@@ -257,16 +257,22 @@ describe('a light query from another organization stays fast while the heaviest 
       .modelEndpoints.edges.map((edge: any) => edge.node.endpointId);
     const batch = heaviestBatch(org.slug, teams, endpoints);
     // Several keys (an organization admin can mint as many as they like) plus the admin's own session.
-    const heavy = [{ token: admin.token }, ...(await Promise.all([1, 2, 3].map(() => createApiKeyFor(app, org.slug, 'ADMIN')))).map((key) => ({ key }))].map(
-      (credential: Credential) => ({ credential: credential!, batch }),
-    );
-    const result = await measureLightQueryUnderLoad(app.url, { heavy: heavy as any, lightCredential: { token: (await signUp(app)).token }, samples: Number(process.env.STARVATION_SAMPLES ?? 30) });
+    // The admin's session and an ADMIN key, four workers each (twice the in-flight cap). The load's client runs in
+    // this process, next to the server, so this is harsher than a separate attacker (bench/starvation.ts).
+    const heavy = [{ token: admin.token }, { key: await createApiKeyFor(app, org.slug, 'ADMIN') }].map((credential) => ({ credential, batch }));
+    const result = await measureLightQueryUnderLoad(app.url, {
+      heavy,
+      workersPerCredential: 4,
+      lightCredential: { token: (await signUp(app)).token },
+      samples: Number(process.env.STARVATION_SAMPLES ?? 30),
+    });
     // eslint-disable-next-line no-console
     console.log(
       `light query p95: idle ${result.idle.p95.toFixed(1)} ms, under load ${result.loaded.p95.toFixed(1)} ms (×${result.ratio.toFixed(1)}); heavy requests ${result.heavyRequests} ${JSON.stringify(result.heavyStatuses)}`,
     );
     expect(result.heavyRequests).toBeGreaterThan(0);
-    // Order of magnitude only (shared, noisy machine): the attack of issue 16 made this wait 25 s.
-    expect(result.loaded.p95).toBeLessThan(3000);
-  });
+    // Order of magnitude only (a shared 2-core machine where the idle p95 itself swings from 30 to 300 ms): seconds,
+    // not the 25 s the attack of issue 16 caused.
+    expect(result.loaded.p95).toBeLessThan(10_000);
+  }, 240_000);
 });

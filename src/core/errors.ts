@@ -30,10 +30,17 @@ export class ForbiddenError extends GraphQLError {
   }
 }
 
-/** Used both for missing objects and for objects the caller may not know exist. */
+/** The one message for everything a caller cannot see, whatever its type and wherever the lookup failed. */
+export const NOT_FOUND_MESSAGE = 'Not found: no such object, or you may not see it.';
+
+/**
+ * Used both for missing objects and for objects the caller may not know exist. The message never names the type
+ * that failed: "Team not found" where a random id gives "SpendingAlert not found" told callers that the alert
+ * existed in a team they cannot see (issue 16). `what` stays for readers of the code.
+ */
 export class NotFoundError extends GraphQLError {
-  constructor(what: string) {
-    super(`${what} not found.`, { extensions: { code: 'NOT_FOUND' } });
+  constructor(readonly what: string) {
+    super(NOT_FOUND_MESSAGE, { extensions: { code: 'NOT_FOUND' } });
   }
 }
 

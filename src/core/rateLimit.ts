@@ -90,6 +90,16 @@ export class TokenBucketLimiter {
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((charge - bucket.tokens) / refillPerMs / 1000)) };
   }
 
+  /** Whether the subject's bucket is empty right now (less than one point), without charging or creating it. */
+  peekEmpty(subject: RateLimitSubject): { empty: false } | { empty: true; retryAfterSeconds: number } {
+    const bucket = this.buckets.get(subject.key);
+    if (!bucket) return { empty: false };
+    const refillPerMs = bucket.capacity / 60_000;
+    const tokens = Math.min(bucket.capacity, bucket.tokens + (this.now() - bucket.updatedAt) * refillPerMs);
+    if (tokens >= 1) return { empty: false };
+    return { empty: true, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / refillPerMs / 1000)) };
+  }
+
   get size(): number {
     return this.buckets.size;
   }
