@@ -48,8 +48,8 @@ export function heaviestBatch(orgSlug: string, teamUsernames: string[], endpoint
     endpointId: endpointIds[i % endpointIds.length],
     surface: i % 2 ? 'API' : 'PLAYGROUND',
   }));
-  // 1000 checks × 5 × (result 1 + decision 1) = 10,000 per alias; two aliases reach the limit of 20,000.
-  const aliases = Array.from({ length: 2 }, (_, i) => `c${i}: checkModelAccess(checks: $checks) { index allowed access { decision reason } }`);
+  // 1000 checks × 2 × (result 1 + decision 1) = 4,000 per alias; five aliases reach the limit of 20,000.
+  const aliases = Array.from({ length: 5 }, (_, i) => `c${i}: checkModelAccess(checks: $checks) { index allowed access { decision reason } }`);
   const usage = {
     query: `query($slug: String!, $start: String!, $end: String!) { organization(slug: $slug) {
       usage(start: $start, end: $end, timeframe: DAY, groupBy: [TEAM, ENDPOINT], expand: [TIME_SERIES, SUMMARY]) {

@@ -49,18 +49,18 @@ describe('query cost follows work', () => {
     const one = `query($checks: [ModelAccessCheckInput!]!) { checkModelAccess(checks: $checks) { index allowed } }`;
     const single = await costOf(app, one, { checks: checks.slice(0, 1) }, { bearer: TEST_INGEST_TOKEN });
     const thousand = await costOf(app, one, { checks }, { bearer: TEST_INGEST_TOKEN });
-    // Each check weighs 5 (a policy decision computed in memory).
-    expect(single.cost).toBe(5);
-    expect(thousand.cost).toBe(5000);
+    // Each check weighs 2 (a policy decision computed in memory).
+    expect(single.cost).toBe(2);
+    expect(thousand.cost).toBe(2000);
     expect(thousand.body.data.checkModelAccess).toHaveLength(1000);
 
     const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: checkModelAccess(checks: $checks) { index allowed }`).join('\n');
     const flood = await costOf(app, `query($checks: [ModelAccessCheckInput!]!) { ${aliases} }`, { checks }, { bearer: TEST_INGEST_TOKEN });
-    expect(flood.cost).toBe(150_000);
+    expect(flood.cost).toBe(60_000);
     expect(flood.status).toBe(400);
     expect(flood.body.data).toBeUndefined();
     expect(flood.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(flood.body.errors[0].message).toMatch(/cost limit of 20000 exceeded, found 150000/);
+    expect(flood.body.errors[0].message).toMatch(/cost limit of 20000 exceeded, found 60000/);
   });
 
   it('charges usage reports by buckets × groups', async () => {

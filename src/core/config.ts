@@ -72,6 +72,12 @@ const configSchema = z.object({
   /** Operations per credential that may wait for a slot, and for how long, before RATE_LIMITED. */
   GRAPHQL_MAX_QUEUED_PER_CREDENTIAL: z.coerce.number().int().min(0).max(10_000).default(32),
   GRAPHQL_QUEUE_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /**
+   * Operations costing at least GRAPHQL_HEAVY_COST share GRAPHQL_MAX_HEAVY_IN_FLIGHT slots server-wide (0 = no
+   * lane), so heavy work from many credentials together cannot take every pool connection from light requests.
+   */
+  GRAPHQL_HEAVY_COST: z.coerce.number().int().min(1).default(1000),
+  GRAPHQL_MAX_HEAVY_IN_FLIGHT: z.coerce.number().int().min(0).max(1000).default(4),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
 });
 

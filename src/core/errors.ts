@@ -67,8 +67,8 @@ export class RateLimitedError extends GraphQLError {
 
 /** Too many operations of one credential in flight at once (src/core/concurrency.ts): retry shortly. */
 export class TooManyInFlightError extends GraphQLError {
-  constructor(maxInFlight: number) {
-    super(`Too many operations in flight for this credential (at most ${maxInFlight} at once); retry after 1 s.`, {
+  constructor(maxInFlight: number, scope = 'for this credential') {
+    super(`Too many operations in flight ${scope} (at most ${maxInFlight} at once); retry after 1 s.`, {
       extensions: {
         code: 'RATE_LIMITED',
         reason: 'CONCURRENCY',

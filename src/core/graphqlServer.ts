@@ -97,6 +97,18 @@ export function createApolloServer<TContext extends BaseGraphqlContext>(options:
                 }),
               }
             : null,
+        heavyLane:
+          config.GRAPHQL_MAX_HEAVY_IN_FLIGHT > 0
+            ? {
+                maxInFlight: config.GRAPHQL_MAX_HEAVY_IN_FLIGHT,
+                minCost: config.GRAPHQL_HEAVY_COST,
+                limiter: new ConcurrencyLimiter({
+                  maxInFlight: config.GRAPHQL_MAX_HEAVY_IN_FLIGHT,
+                  maxQueued: 10 * config.GRAPHQL_MAX_QUEUED_PER_CREDENTIAL,
+                  maxWaitMs: 2 * config.GRAPHQL_QUEUE_WAIT_MS,
+                }),
+              }
+            : null,
       }),
     ],
     formatError: (formatted, error) => formatError(formatted, error, logger, config.DATABASE_STATEMENT_TIMEOUT_MS),

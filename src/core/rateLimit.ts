@@ -158,15 +158,16 @@ export function queryCostPlugin<TContext extends RateLimitedContext>(options: {
   limiter: TokenBucketLimiter | null;
   /** Per-credential in-flight cap (null = none): taken after the budget is charged, released with the response. */
   concurrency?: { limiter: ConcurrencyLimiter; maxInFlight: number } | null;
+  /** Server-wide lane for operations costing at least `minCost` (null = none). */
+  heavyLane?: { limiter: ConcurrencyLimiter; maxInFlight: number; minCost: number } | null;
 }): ApolloServerPlugin<TContext> {
-  const { maxCost, limiter, concurrency } = options;
+  const { maxCost, limiter, concurrency, heavyLane } = options;
   return {
     async requestDidStart() {
-      let release: Release | null = null;
+      const releases: Release[] = [];
       return {
         async willSendResponse() {
-          release?.();
-          release = null;
+          for (const release of releases.splice(0)) release();
         },
         async didResolveOperation({ schema, operation, document, request, contextValue, response }) {
           if (!operation) return; // Apollo has already answered "unknown operation" before this hook
@@ -191,11 +192,22 @@ export function queryCostPlugin<TContext extends RateLimitedContext>(options: {
           }
           // Customer credentials only: the ingest and operator credentials are internal, trusted and few.
           if (concurrency && (subject.limitClass === 'USER' || subject.limitClass === 'API_KEY')) {
-            release = await concurrency.limiter.acquire(subject.key);
+            const release = await concurrency.limiter.acquire(subject.key);
             if (!release) {
               rateLimitRejections.inc({ class: subject.limitClass });
               throw new TooManyInFlightError(concurrency.maxInFlight);
             }
+            releases.push(release);
+          }
+          // Heavy operations of every customer credential together hold at most a few pool connections; light
+          // ones (a dashboard's small queries, `{ viewer { email } }`) never wait behind them.
+          if (heavyLane && cost >= heavyLane.minCost && (subject.limitClass === 'USER' || subject.limitClass === 'API_KEY')) {
+            const release = await heavyLane.limiter.acquire('heavy');
+            if (!release) {
+              rateLimitRejections.inc({ class: subject.limitClass });
+              throw new TooManyInFlightError(heavyLane.maxInFlight, 'of this cost on the server');
+            }
+            releases.push(release);
           }
         },
       };
