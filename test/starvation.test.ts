@@ -122,6 +122,22 @@ describe('rate-limit budgets belong to the person, not the session', () => {
 
     const bob = await signUp(app);
     expect((await app.gql(CATALOG_PAGE, { n: 1 }, { token: bob.token })).status).toBe(200);
+
+    // An empty budget is refused before the body is even parsed: malformed JSON gets 429, not 400.
+    const unparsed = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${alice.token}` },
+      body: '{ not json',
+    });
+    expect(unparsed.status).toBe(429);
+    expect(Number(unparsed.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(((await unparsed.json()) as any).errors[0].extensions.code).toBe('RATE_LIMITED');
+    const parsedForBob = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${bob.token}` },
+      body: '{ not json',
+    });
+    expect(parsedForBob.status).toBe(400);
   });
 });
 
