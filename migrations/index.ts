@@ -16,6 +16,7 @@ import { InvoiceBilledAmounts1734400000000 } from './1734400000000-InvoiceBilled
 import { OrganizationDomains1734100000000 } from './1734100000000-OrganizationDomains';
 import { Budgets1734600000000 } from './1734600000000-Budgets';
 import { Scim1734800000000 } from './1734800000000-Scim';
+import { ApiKeyLineage1734300000000 } from './1734300000000-ApiKeyLineage';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
 export const allMigrations = [
@@ -37,4 +38,5 @@ export const allMigrations = [
   OrganizationDomains1734100000000,
   Budgets1734600000000,
   Scim1734800000000,
+  ApiKeyLineage1734300000000,
 ];

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     databaseUrl = await ensureDatabase(embedded, 'orgraph');
   }
 
-  const db = createDataSource({ url: databaseUrl, poolSize: config.DATABASE_POOL_SIZE });
+  const db = createDataSource({ url: databaseUrl, poolSize: config.DATABASE_POOL_SIZE, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
   await db.initialize();
   const applied = await migrate(db);
   if (applied.length) logger.info({ migrations: applied }, 'applied migrations');

@@ -45,8 +45,9 @@ describe('GraphQL limits: cost and directives', () => {
       { n: 5 },
       { token },
     );
-    // viewer 1 + organizations 1 + teams page of 5 × (connection 1 + edges 1 + node 1).
-    expect(nested.headers.get('x-orgraph-query-cost')).toBe('17');
+    // viewer 1 + organizations (an unpaginated list, charged at the default list size of 20) × (1 + teams page of
+    // 5 × (connection 1 + edges 1 + node 1)) = 1 + 20 × 16.
+    expect(nested.headers.get('x-orgraph-query-cost')).toBe('321');
     expect((await app.gql('{ __typename }')).headers.get('x-orgraph-query-cost')).toBe('1');
   });
 

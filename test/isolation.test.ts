@@ -74,6 +74,7 @@ const ID_NAME_ALIASES: Record<string, string> = {
   alertId: 'SpendingAlert',
   removeRuleIds: 'ModelAccessRule',
   ownerId: 'User',
+  transferToUserId: 'User',
   defaultTeamId: 'Team',
   domainId: 'OrganizationDomain',
   groupId: 'ScimGroup',

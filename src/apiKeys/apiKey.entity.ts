@@ -49,6 +49,14 @@ export class ApiKey {
   @Column('uuid', { name: 'created_by_user_id', nullable: true })
   createdByUserId!: string | null;
 
+  /** The key that minted this one (when a key, not a person, called createApiKey). */
+  @Column('uuid', { name: 'created_by_api_key_id', nullable: true })
+  createdByApiKeyId!: string | null;
+
+  /** When the key was handed to another member because its creator or owner left (see ApiKeysService.settleKeysOf). */
+  @Column('timestamptz', { name: 'transferred_at', nullable: true })
+  transferredAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   @Field({ description: 'When the key was created.' })
   createdAt!: Date;

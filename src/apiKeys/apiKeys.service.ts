@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { UserInputFailure } from '../core/errors';
 import { returnedRows } from '../core/dbErrors';
 import { sha256 } from '../auth/tokens';
-import { recordAudit, type Caller } from '../audit/audit';
+import { recordAudit, recordAuditBatch, type Caller } from '../audit/audit';
 import type { Team } from '../teams/team.entity';
 import { ApiKey, ApiKeyScope } from './apiKey.entity';
 import { paginate, type PageArgs } from '../core/relay';
@@ -14,6 +14,15 @@ export interface CreatedApiKey {
   /** `key_id:key_secret`, returned exactly once. */
   key: string;
 }
+
+/** Where a member is being removed from: their organization, or one team of it. */
+export interface KeyScope {
+  organizationId: string;
+  teamId?: string | null;
+}
+
+/** What to do with a leaving member's keys: revoke them, or hand them to a member who stays in scope. */
+export type KeyDisposition = { action: 'REVOKE' } | { action: 'TRANSFER'; toUserId: string };
 
 export interface CreateApiKeyInput {
   alias: string;
@@ -59,6 +68,9 @@ export class ApiKeysService {
         secretHash: sha256(secret),
         ownerId: input.ownerId ?? null,
         createdByUserId: caller.actor.kind === 'USER' ? caller.actor.userId : null,
+        // Minted with a key: remember which, so the keys of a member who leaves include what their keys minted.
+        createdByApiKeyId: caller.actor.kind === 'API_KEY' ? caller.actor.apiKeyId : null,
+        transferredAt: null,
         expiresAt: input.expiresAt ?? null,
         lastUsedAt: null,
         revokedAt: null,
@@ -80,6 +92,80 @@ export class ApiKeysService {
     });
     delete (apiKey as Partial<ApiKey>).secretHash;
     return { apiKey, key: `${keyId}:${secret}` };
+  }
+
+  /**
+   * Settles the keys a member leaves behind (keysLeftBy), inside the caller's removal transaction and after their
+   * memberships are gone: each is revoked, or transferred to `toUserId`, who must still be on the key's team (or an
+   * organization ADMIN); one audit event per key. No disposition while there are keys is a userError, so a removal
+   * never silently leaves working credentials behind. Returns the public key ids to drop from the authentication
+   * cache once the transaction commits (see forgetKeys).
+   */
+  async settleKeysOf(tx: EntityManager, caller: Caller, scope: KeyScope, userId: string, disposition: KeyDisposition | null): Promise<string[]> {
+    const keys = await keysLeftBy(tx, scope, userId);
+    if (keys.length === 0) return [];
+    if (!disposition) {
+      throw new UserInputFailure(
+        'API_KEYS_DISPOSITION_REQUIRED',
+        `This person created or owns ${keys.length} active API key(s) here (${keys.map((k) => k.key_id).join(', ')}); say whether to revoke them or transfer them to a remaining member.`,
+        ['input', 'apiKeys'],
+      );
+    }
+    const ids = keys.map((key) => key.id);
+    const reason = scope.teamId ? 'TEAM_MEMBER_REMOVED' : 'MEMBER_REMOVED';
+    if (disposition.action === 'REVOKE') {
+      const revoked: Array<{ id: string; revoked_at: Date }> = returnedRows(
+        await tx.query(`UPDATE api_keys SET revoked_at = now() WHERE id = ANY($1::uuid[]) RETURNING id, revoked_at`, [ids]),
+      );
+      const at = new Map(revoked.map((row) => [row.id, row.revoked_at.toISOString()]));
+      await recordAuditBatch(
+        tx,
+        caller,
+        keys.map((key) => ({
+          organizationId: scope.organizationId,
+          teamId: key.team_id,
+          action: 'apiKey.revoke',
+          targetType: 'ApiKey',
+          targetId: key.id,
+          changes: { revokedAt: { before: null, after: at.get(key.id) ?? null }, reason: { before: null, after: reason }, formerMemberId: { before: userId, after: null } },
+        })),
+      );
+    } else {
+      const outOfScope: Array<{ key_id: string }> = await tx.query(
+        `SELECT k.key_id FROM api_keys k
+          WHERE k.id = ANY($1::uuid[]) AND (
+                $2::uuid = $3::uuid
+             OR NOT (EXISTS (SELECT 1 FROM team_memberships tm WHERE tm.team_id = k.team_id AND tm.user_id = $2)
+                  OR EXISTS (SELECT 1 FROM organization_memberships om WHERE om.organization_id = k.organization_id AND om.user_id = $2 AND om.role = 'ADMIN')))`,
+        [ids, disposition.toUserId, userId],
+      );
+      if (outOfScope.length) {
+        throw new UserInputFailure(
+          'NOT_A_MEMBER',
+          `The new owner must be a remaining member of each key’s team (or an organization ADMIN); not for ${outOfScope.map((k) => k.key_id).join(', ')}.`,
+          ['input', 'apiKeys', 'transferToUserId'],
+        );
+      }
+      await tx.query(`UPDATE api_keys SET owner_id = $2, transferred_at = now() WHERE id = ANY($1::uuid[])`, [ids, disposition.toUserId]);
+      await recordAuditBatch(
+        tx,
+        caller,
+        keys.map((key) => ({
+          organizationId: scope.organizationId,
+          teamId: key.team_id,
+          action: 'apiKey.transfer',
+          targetType: 'ApiKey',
+          targetId: key.id,
+          changes: { ownerId: { before: key.owner_id, after: disposition.toUserId }, reason: { before: null, after: reason }, formerMemberId: { before: userId, after: null } },
+        })),
+      );
+    }
+    return keys.map((key) => key.key_id);
+  }
+
+  /** After commit: revoked or re-owned keys must not authenticate from the cache with their old state. */
+  forgetKeys(keyIds: string[]): void {
+    for (const keyId of keyIds) this.authenticator.invalidateKey(keyId);
   }
 
   /** A team's keys, newest first; revoked keys only when asked. Secrets are never selected. */
@@ -123,6 +209,34 @@ export class ApiKeysService {
     this.authenticator.invalidateKey(apiKey.keyId);
     return revoked;
   }
+}
+
+/**
+ * Keys left behind by the member being removed from `scope` (a whole organization, or one team of it): live keys
+ * they created or own there, and every live key minted (directly or through further keys) by such a key, since
+ * whoever held the parent key may hold its children's secrets too. Locked for the caller's transaction.
+ */
+async function keysLeftBy(tx: EntityManager, scope: KeyScope, userId: string): Promise<LeftKey[]> {
+  return tx.query(
+    `WITH RECURSIVE lineage AS (
+       SELECT id FROM api_keys
+        WHERE organization_id = $1 AND ($2::uuid IS NULL OR team_id = $2) AND (owner_id = $3 OR created_by_user_id = $3)
+       UNION
+       SELECT k.id FROM api_keys k JOIN lineage l ON k.created_by_api_key_id = l.id WHERE k.organization_id = $1
+     )
+     SELECT k.id, k.key_id, k.team_id, k.owner_id FROM api_keys k
+      WHERE k.id IN (SELECT id FROM lineage) AND k.revoked_at IS NULL
+      ORDER BY k.created_at, k.id
+        FOR UPDATE`,
+    [scope.organizationId, scope.teamId ?? null, userId],
+  );
+}
+
+interface LeftKey {
+  id: string;
+  key_id: string;
+  team_id: string;
+  owner_id: string | null;
 }
 
 /** Owners must belong to the team: a team membership, an organization ADMIN (who acts as ADMIN on every team), or the personal account's owner. */

@@ -5,7 +5,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Actor, ApiKeyActor } from '../auth/actor';
 import { UserInputFailure } from '../core/errors';
-import { isDatabaseOutage } from '../core/dbErrors';
+import { isDatabaseOutage, isStatementTimeout } from '../core/dbErrors';
 import { chargeFailedAuthentication, subjectOf, type TokenBucketLimiter } from '../core/rateLimit';
 import { rateLimitRejections } from '../core/metrics';
 import type { Services } from './services';
@@ -70,6 +70,9 @@ export function toRestError(error: unknown): RestError {
       case 'SERVICE_UNAVAILABLE':
         return new RestError(503, 'server_error', error.message, { 'retry-after': String(retryAfter ?? 1) });
     }
+  }
+  if (isStatementTimeout(error)) {
+    return new RestError(503, 'server_error', 'The query ran longer than the per-statement limit and was stopped; ask for a shorter range, a coarser timeframe or fewer groups.');
   }
   if (isDatabaseOutage(error)) return new RestError(503, 'server_error', 'The service is temporarily unavailable; retry shortly.', { 'retry-after': '1' });
   return new RestError(500, 'server_error', 'Internal server error.');

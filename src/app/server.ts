@@ -8,10 +8,12 @@ import type { Config } from '../core/config';
 import type { Logger } from '../core/logger';
 import { createApolloServer } from '../core/graphqlServer';
 import { batchLimit, errorHandler, requestScope, sendHttpError } from '../core/http';
-import { chargeFailedAuthentication, limiterFromConfig } from '../core/rateLimit';
+import { chargeFailedAuthentication, limiterFromConfig, subjectOf, type TokenBucketLimiter } from '../core/rateLimit';
+import type { Actor } from '../auth/actor';
+import { rateLimitRejections } from '../core/metrics';
 import { migrationsApplied } from '../core/db';
 import { isDatabaseOutage } from '../core/dbErrors';
-import { ServiceUnavailableError } from '../core/errors';
+import { RateLimitedError, ServiceUnavailableError } from '../core/errors';
 import { metricsRegistry, poolConnections } from '../core/metrics';
 import { buildOrgraphSchema } from './schema';
 import { createLoaders } from './loaders';
@@ -100,8 +102,19 @@ export async function startServer(options: {
       return new Access(actor, loaders).usageTeams((await loaders.organizationById.load(organizationId))!);
     }),
   );
+  // Authentication once per HTTP request: the early refusal below and the GraphQL context share it.
+  const actors = new WeakMap<express.Request, Promise<Actor>>();
+  const authenticate = (req: express.Request): Promise<Actor> => {
+    let actor = actors.get(req);
+    if (!actor) {
+      actor = chargeFailedAuthentication(limiter, req.ip ?? null, () => services.authenticator.authenticate(req.header('authorization')));
+      actors.set(req, actor);
+    }
+    return actor;
+  };
   app.use(
     '/graphql',
+    refuseEmptyBudgets(limiter, authenticate),
     express.json({ limit: '2mb' }),
     batchLimit(config.GRAPHQL_MAX_BATCH),
     expressMiddleware(apollo, {
@@ -109,9 +122,7 @@ export async function startServer(options: {
         buildAppContext({
           requestId: req.requestId,
           ip: req.ip ?? null,
-          actor: await chargeFailedAuthentication(limiter, req.ip ?? null, () =>
-            services.authenticator.authenticate(req.header('authorization')),
-          ).catch((error: unknown) => {
+          actor: await authenticate(req).catch((error: unknown) => {
             // Authentication reads sessions and keys; without a database the answer is 503 + Retry-After, not 500.
             throw isDatabaseOutage(error) ? new ServiceUnavailableError() : error;
           }),
@@ -159,4 +170,28 @@ function bearerMatches(header: string | undefined, expected: string): boolean {
   const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '', 'utf8');
   const wanted = Buffer.from(expected, 'utf8');
   return given.length === wanted.length && crypto.timingSafeEqual(given, wanted);
+}
+
+/**
+ * A credential whose budget is already empty is refused before its body is parsed: a refused client retrying in a
+ * tight loop with large batches would otherwise make the server parse, validate and cost every operation only to
+ * refuse it, and that work delays everyone else's requests (measured by bench/starvation.ts).
+ */
+function refuseEmptyBudgets(limiter: TokenBucketLimiter | null, authenticate: (req: express.Request) => Promise<Actor>): express.RequestHandler {
+  return (req, res, next) => {
+    if (!limiter || req.method !== 'POST') return next();
+    authenticate(req).then(
+      (actor) => {
+        const subject = subjectOf(actor, req.ip ?? null);
+        const state = limiter.peekEmpty(subject);
+        if (!state.empty) return next();
+        rateLimitRejections.inc({ class: subject.limitClass });
+        const error = new RateLimitedError(state.retryAfterSeconds);
+        res.setHeader('retry-after', String(state.retryAfterSeconds));
+        res.status(429).json({ errors: [{ message: error.message, extensions: { code: 'RATE_LIMITED', retryAfter: state.retryAfterSeconds, requestId: req.requestId } }] });
+      },
+      // Authentication failures are answered by the GraphQL path, as before (401, or 429 for guessing IPs).
+      () => next(),
+    );
+  };
 }

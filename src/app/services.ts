@@ -38,7 +38,8 @@ export function createServices(db: DataSource, config: Config) {
   const apiKeyAuthenticator = new ApiKeyAuthenticator(db, { cache: config.API_KEY_AUTH_CACHE });
   const teams = new TeamsService(db, apiKeyAuthenticator);
   const catalog = new CatalogService(db);
-  const usageIngest = new UsageIngestService(db);
+  const apiKeys = new ApiKeysService(db, apiKeyAuthenticator);
+  const usageIngest = new UsageIngestService(db, { bulkStatementTimeoutMs: config.DATABASE_BULK_STATEMENT_TIMEOUT_MS });
   const alerts = new AlertsService(db, config.encryptionKey, outbound);
   usageIngest.onStored((organizationIds) => alerts.evaluate(organizationIds));
   const policies = new PoliciesService(db, catalog);
@@ -63,12 +64,12 @@ export function createServices(db: DataSource, config: Config) {
     sso,
     domains,
     scim: createScimServices(db, teams, apiKeyAuthenticator),
-    apiKeys: new ApiKeysService(db, apiKeyAuthenticator),
-    members: new MembersService(db),
+    apiKeys,
+    members: new MembersService(db, apiKeys),
     invites: new InvitesService(db),
     secrets: new SecretsService(db, config.encryptionKey),
     auditLog: new AuditLogService(db),
-    requests: new RequestsService(db, { maxPayloadBytes: config.REQUEST_PAYLOAD_MAX_BYTES }),
+    requests: new RequestsService(db, { maxPayloadBytes: config.REQUEST_PAYLOAD_MAX_BYTES, bulkStatementTimeoutMs: config.DATABASE_BULK_STATEMENT_TIMEOUT_MS }),
     catalog,
     policies,
     alerts,

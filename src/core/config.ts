@@ -14,6 +14,12 @@ const configSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * PostgreSQL `statement_timeout` of every pool connection, in ms (0 = none): no single statement holds a
+   * connection longer, whatever a request asks for. Bulk ingest statements get DATABASE_BULK_STATEMENT_TIMEOUT_MS.
+   */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  DATABASE_BULK_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(120_000),
   EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -83,6 +89,17 @@ const configSchema = z.object({
   RATE_LIMIT_API_KEY_PER_MINUTE: z.coerce.number().int().min(1).default(12000),
   RATE_LIMIT_INGEST_PER_MINUTE: z.coerce.number().int().min(1).default(600000),
   RATE_LIMIT_OPERATOR_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+  /** GraphQL operations one credential (user or API key) may run at once (0 = no cap); see src/core/concurrency.ts. */
+  GRAPHQL_MAX_IN_FLIGHT_PER_CREDENTIAL: z.coerce.number().int().min(0).max(1000).default(4),
+  /** Operations per credential that may wait for a slot, and for how long, before RATE_LIMITED. */
+  GRAPHQL_MAX_QUEUED_PER_CREDENTIAL: z.coerce.number().int().min(0).max(10_000).default(32),
+  GRAPHQL_QUEUE_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /**
+   * Operations costing at least GRAPHQL_HEAVY_COST share GRAPHQL_MAX_HEAVY_IN_FLIGHT slots server-wide (0 = no
+   * lane), so heavy work from many credentials together cannot take every pool connection from light requests.
+   */
+  GRAPHQL_HEAVY_COST: z.coerce.number().int().min(1).default(1000),
+  GRAPHQL_MAX_HEAVY_IN_FLIGHT: z.coerce.number().int().min(0).max(1000).default(4),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
 });
 

@@ -1,4 +1,4 @@
-import { DataSource, type Logger as TypeormLogger, type EntityManager } from 'typeorm';
+import { DataSource, MigrationExecutor, type Logger as TypeormLogger, type EntityManager } from 'typeorm';
 import { currentRequestScope } from './requestScope';
 import { allEntities } from '../registry';
 import { allMigrations } from '../../migrations';
@@ -21,9 +21,11 @@ class StatementCountingLogger implements TypeormLogger {
 export interface DatabaseOptions {
   url: string;
   poolSize?: number;
+  /** PostgreSQL `statement_timeout` of every connection, in ms (0 or absent = none). */
+  statementTimeoutMs?: number;
 }
 
-export function createDataSource({ url, poolSize = 10 }: DatabaseOptions): DataSource {
+export function createDataSource({ url, poolSize = 10, statementTimeoutMs = 0 }: DatabaseOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -38,14 +40,27 @@ export function createDataSource({ url, poolSize = 10 }: DatabaseOptions): DataS
       connectionTimeoutMillis: 5000,
       idleTimeoutMillis: 30000,
       application_name: 'orgraph',
+      // Sent at connection start-up, so it holds for every statement on every pooled connection: one heavy request
+      // cannot keep a connection (and the pool) busy for longer than this.
+      ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
     },
   });
 }
 
-/** Applies pending migrations; returns the names applied. */
+/** Applies pending migrations; returns the names applied. Migrations run without the per-statement timeout. */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  return applied.map((migration) => migration.name);
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query('SET statement_timeout = 0');
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = 'each';
+    const applied = await executor.executePendingMigrations();
+    return applied.map((migration) => migration.name);
+  } finally {
+    // Back to the connection's start-up value before it returns to the pool.
+    await runner.query('RESET statement_timeout').catch(() => undefined);
+    await runner.release();
+  }
 }
 
 /** True when every known migration has been applied (used by /readyz). */

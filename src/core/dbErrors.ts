@@ -16,6 +16,13 @@ export function returnedRows<T>(result: unknown): T[] {
 const OUTAGE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
 const OUTAGE_MESSAGES = /timeout exceeded when trying to connect|Connection terminated|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error/i;
 
+/** True when PostgreSQL cancelled a statement for running past `statement_timeout` (SQLSTATE 57014). */
+export function isStatementTimeout(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } } | null;
+  if (!e || typeof e !== 'object') return false;
+  return (e.code ?? e.driverError?.code) === '57014';
+}
+
 /** True when the error means "the database is unreachable right now", not "this request is wrong". */
 export function isDatabaseOutage(error: unknown): boolean {
   const e = error as { code?: string; message?: string; driverError?: { code?: string; message?: string } } | null;

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'RATE_LIMITED'
   | 'SERVICE_UNAVAILABLE'
+  | 'QUERY_TIMEOUT'
   | 'INTERNAL_SERVER_ERROR';
 
 /** The single message for every credential problem, so a caller cannot learn which part was wrong. */
@@ -29,10 +30,17 @@ export class ForbiddenError extends GraphQLError {
   }
 }
 
-/** Used both for missing objects and for objects the caller may not know exist. */
+/** The one message for everything a caller cannot see, whatever its type and wherever the lookup failed. */
+export const NOT_FOUND_MESSAGE = 'Not found: no such object, or you may not see it.';
+
+/**
+ * Used both for missing objects and for objects the caller may not know exist. The message never names the type
+ * that failed: "Team not found" where a random id gives "SpendingAlert not found" told callers that the alert
+ * existed in a team they cannot see (issue 16). `what` stays for readers of the code.
+ */
 export class NotFoundError extends GraphQLError {
-  constructor(what: string) {
-    super(`${what} not found.`, { extensions: { code: 'NOT_FOUND' } });
+  constructor(readonly what: string) {
+    super(NOT_FOUND_MESSAGE, { extensions: { code: 'NOT_FOUND' } });
   }
 }
 
@@ -55,6 +63,28 @@ export class RateLimitedError extends GraphQLError {
       },
     });
   }
+}
+
+/** Too many operations of one credential in flight at once (src/core/concurrency.ts): retry shortly. */
+export class TooManyInFlightError extends GraphQLError {
+  constructor(maxInFlight: number, scope = 'for this credential') {
+    super(`Too many operations in flight ${scope} (at most ${maxInFlight} at once); retry after 1 s.`, {
+      extensions: {
+        code: 'RATE_LIMITED',
+        reason: 'CONCURRENCY',
+        retryAfter: 1,
+        http: { status: 429, headers: new Map([['retry-after', '1']]) },
+      },
+    });
+  }
+}
+
+/**
+ * A database statement ran past the per-statement timeout (PostgreSQL `statement_timeout`, SQLSTATE 57014) and was
+ * cancelled: the request asked for more work than one statement may do. Not retryable as is.
+ */
+export function queryTimeoutMessage(timeoutMs: number): string {
+  return `The operation was stopped: a database statement ran longer than the ${timeoutMs} ms limit. Ask for less (a smaller page, a shorter range, fewer groups) and retry.`;
 }
 
 export const SERVICE_UNAVAILABLE_MESSAGE = 'The service is temporarily unavailable; retry shortly.';

@@ -4,8 +4,9 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import { isDatabaseOutage } from './dbErrors';
-import { SERVICE_UNAVAILABLE_MESSAGE } from './errors';
+import { isDatabaseOutage, isStatementTimeout } from './dbErrors';
+import { ConcurrencyLimiter } from './concurrency';
+import { queryTimeoutMessage, SERVICE_UNAVAILABLE_MESSAGE } from './errors';
 import type http from 'node:http';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -89,13 +90,36 @@ export function createApolloServer<TContext extends BaseGraphqlContext>(options:
       queryCostPlugin<TContext>({
         maxCost: config.GRAPHQL_MAX_COST,
         limiter: options.limiter,
+        concurrency:
+          config.GRAPHQL_MAX_IN_FLIGHT_PER_CREDENTIAL > 0
+            ? {
+                maxInFlight: config.GRAPHQL_MAX_IN_FLIGHT_PER_CREDENTIAL,
+                limiter: new ConcurrencyLimiter({
+                  maxInFlight: config.GRAPHQL_MAX_IN_FLIGHT_PER_CREDENTIAL,
+                  maxQueued: config.GRAPHQL_MAX_QUEUED_PER_CREDENTIAL,
+                  maxWaitMs: config.GRAPHQL_QUEUE_WAIT_MS,
+                }),
+              }
+            : null,
+        heavyLane:
+          config.GRAPHQL_MAX_HEAVY_IN_FLIGHT > 0
+            ? {
+                maxInFlight: config.GRAPHQL_MAX_HEAVY_IN_FLIGHT,
+                minCost: config.GRAPHQL_HEAVY_COST,
+                limiter: new ConcurrencyLimiter({
+                  maxInFlight: config.GRAPHQL_MAX_HEAVY_IN_FLIGHT,
+                  maxQueued: 10 * config.GRAPHQL_MAX_QUEUED_PER_CREDENTIAL,
+                  maxWaitMs: 2 * config.GRAPHQL_QUEUE_WAIT_MS,
+                }),
+              }
+            : null,
       }),
     ],
-    formatError: (formatted, error) => formatError(formatted, error, logger),
+    formatError: (formatted, error) => formatError(formatted, error, logger, config.DATABASE_STATEMENT_TIMEOUT_MS),
   });
 }
 
-function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
+function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Logger, statementTimeoutMs: number): GraphQLFormattedError {
   const requestId = currentRequestScope()?.requestId;
   // A business-rule failure escaping a query (no payload to carry it) is still the caller's bad input, not a 500.
   const original = (error as { originalError?: unknown })?.originalError;
@@ -103,6 +127,11 @@ function formatError(formatted: GraphQLFormattedError, error: unknown, logger: L
     return { message: original.message, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', argument: original.field?.join('.'), requestId } };
   }
   const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  if (!KNOWN_CODES.has(code) && isStatementTimeout(unwrapResolverError(error))) {
+    // The request asked for more work than one statement may do: the caller's to narrow, not a server fault.
+    logger.warn({ requestId, path: formatted.path }, 'statement timeout during GraphQL operation');
+    return { message: queryTimeoutMessage(statementTimeoutMs), path: formatted.path, extensions: { code: 'QUERY_TIMEOUT', requestId } };
+  }
   if (!KNOWN_CODES.has(code) && isDatabaseOutage(unwrapResolverError(error))) {
     // An outage is not a bug: the client may retry, and the log should not page anyone per failed request.
     logger.warn({ err: unwrapResolverError(error), requestId, path: formatted.path }, 'database unavailable during GraphQL operation');
@@ -125,6 +154,7 @@ function clientCode(error: GraphQLError): string {
   if (error.originalError instanceof UserInputFailure) return 'BAD_USER_INPUT';
   const code = String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   if (KNOWN_CODES.has(code)) return code;
+  if (isStatementTimeout(unwrapResolverError(error))) return 'QUERY_TIMEOUT';
   return isDatabaseOutage(unwrapResolverError(error)) ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR';
 }
 

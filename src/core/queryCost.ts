@@ -1,6 +1,8 @@
 import {
   getNamedType,
   isCompositeType,
+  isListType,
+  isNonNullType,
   Kind,
   valueFromASTUntyped,
   type ArgumentNode,
@@ -13,21 +15,45 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE } from './relay';
+import type { GraphQLNamedType } from 'graphql';
 
 /**
  * The cost of one operation as the rate limiter charges it. Unlike graphql-armor's validation-time cost (which sees
  * only literal `first:` values and is cached per document by Apollo), this runs per request on the operation that
  * will actually execute, with its variables, so `first: $n` costs what `$n` says.
  *
- * Model: every field that returns an object (or list of objects) costs 1; scalars are free; a field taking `first`
- * multiplies the cost of its sub-selection by that page size (default page size when omitted, at least 1);
- * each root mutation field costs an extra MUTATION_COST because writes hold transactions and write audit rows;
+ * Model: every field that returns an object (or list of objects) costs 1 plus its sub-selection, times how many
+ * objects it returns; scalars are free. How many:
+ * - a field taking `first`/`last`: that page size, and the default page size when omitted (an omitted `first` is
+ *   not a free page: the resolver still returns DEFAULT_PAGE_SIZE items);
+ * - a field declaring a `cost.multiplier` (see FieldCost): what it computes from the arguments (one per check of
+ *   `checkModelAccess`, buckets × groups of a usage report);
+ * - any other list: its declared `cost.listSize` (field first, then the item type), else DEFAULT_LIST_SIZE;
+ * - anything else: 1.
+ * Each root mutation field costs an extra MUTATION_COST because writes hold transactions and write audit rows;
  * introspection (`__schema`, `__type`) costs a flat INTROSPECTION_COST. Every operation costs at least 1.
  */
 export const MUTATION_COST = 10;
 export const INTROSPECTION_COST = 10;
 /** Page sizes above this are rejected by pagination anyway; charging beyond it would only punish a typo. */
 const MAX_CHARGED_PAGE = 100;
+/** What an unpaginated list is assumed to return when it declares nothing: a default page's worth. */
+export const DEFAULT_LIST_SIZE = DEFAULT_PAGE_SIZE;
+
+/**
+ * How a field tells the cost model what it returns, as GraphQL extensions (`@Extensions({ cost: { ... } })` in
+ * type-graphql, on a field or on an object type for every list of it).
+ */
+export interface FieldCost {
+  /** Items an unpaginated list returns: its enforced maximum where there is one, else what it typically holds. */
+  listSize?: number;
+  /** Objects the field returns, computed from its arguments (variables substituted); replaces listSize. */
+  multiplier?: (args: Record<string, unknown>) => number;
+}
+
+export function fieldCost(extensions: Readonly<Record<string, unknown>> | null | undefined): FieldCost | undefined {
+  return (extensions?.cost as FieldCost | undefined) ?? undefined;
+}
 
 export function operationCost(
   schema: GraphQLSchema,
@@ -71,7 +97,7 @@ function selectionSetCost(walk: Walk, selectionSet: SelectionSetNode, parentType
       const namedType = getNamedType(field.type);
       if (!selection.selectionSet || !isCompositeType(namedType)) continue;
       const children = selectionSetCost(walk, selection.selectionSet, namedType, 0);
-      total += (1 + children) * pageSizeOf(selection.arguments ?? [], walk.variables);
+      total += (1 + children) * multiplierOf(walk, field, namedType, selection.arguments ?? []);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       total += selectionSetCost(walk, selection.selectionSet, conditionType(walk, selection.typeCondition, parentType), perField);
     } else {
@@ -98,10 +124,28 @@ function conditionType(walk: Walk, condition: NamedTypeNode | undefined, parentT
   return type && isCompositeType(type) ? type : parentType;
 }
 
+function multiplierOf(walk: Walk, field: GraphQLField<unknown, unknown>, namedType: GraphQLNamedType, args: ReadonlyArray<ArgumentNode>): number {
+  const paged = field.args.some((arg) => arg.name === 'first' || arg.name === 'last');
+  if (paged) return pageSizeOf(args, walk.variables);
+  const declared = fieldCost(field.extensions);
+  if (declared?.multiplier) {
+    const values = Object.fromEntries(args.map((arg) => [arg.name.value, valueFromASTUntyped(arg.value, walk.variables)]));
+    const computed = declared.multiplier(values);
+    return Number.isFinite(computed) ? Math.max(1, computed) : 1;
+  }
+  if (!isListField(field)) return 1;
+  return declared?.listSize ?? fieldCost(namedType.extensions)?.listSize ?? DEFAULT_LIST_SIZE;
+}
+
+function isListField(field: GraphQLField<unknown, unknown>): boolean {
+  const type = isNonNullType(field.type) ? field.type.ofType : field.type;
+  return isListType(type);
+}
+
 function pageSizeOf(args: ReadonlyArray<ArgumentNode>, variables: Record<string, unknown>) {
   const first = args.find((arg) => arg.name.value === 'first' || arg.name.value === 'last');
-  if (!first) return 1;
-  const value = valueFromASTUntyped(first.value, variables);
+  // Omitted (or null): the resolver serves a default page, so that is what is charged.
+  const value = first ? valueFromASTUntyped(first.value, variables) : DEFAULT_PAGE_SIZE;
   const size = typeof value === 'number' && Number.isFinite(value) ? value : DEFAULT_PAGE_SIZE;
   return Math.min(MAX_CHARGED_PAGE, Math.max(1, Math.floor(size)));
 }

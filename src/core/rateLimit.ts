@@ -2,7 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Actor } from '../auth/actor';
 import type { Config } from './config';
-import { RateLimitedError, UnauthenticatedError } from './errors';
+import { RateLimitedError, TooManyInFlightError, UnauthenticatedError } from './errors';
+import type { ConcurrencyLimiter, Release } from './concurrency';
 import { rateLimitRejections } from './metrics';
 import { operationCost } from './queryCost';
 
@@ -20,7 +21,7 @@ import { operationCost } from './queryCost';
 export type RateLimitClass = 'ANONYMOUS' | 'USER' | 'API_KEY' | 'INGEST' | 'OPERATOR';
 
 export interface RateLimitSubject {
-  /** Bucket key: one per credential (never shared between two credentials). */
+  /** Bucket key: one per API key, per user (all their sessions), per internal credential, per anonymous IP. */
   key: string;
   limitClass: RateLimitClass;
 }
@@ -30,7 +31,8 @@ export function subjectOf(actor: Actor, ip: string | null): RateLimitSubject {
     case 'API_KEY':
       return { key: `key:${actor.apiKeyId}`, limitClass: 'API_KEY' };
     case 'USER':
-      return { key: `session:${actor.sessionId}`, limitClass: 'USER' };
+      // Per person, not per session: signing in again (a new session) must not hand out a fresh budget.
+      return { key: `user:${actor.userId}`, limitClass: 'USER' };
     case 'INGEST':
       return { key: 'ingest', limitClass: 'INGEST' };
     case 'OPERATOR':
@@ -86,6 +88,16 @@ export class TokenBucketLimiter {
       return { allowed: true, remaining: Math.floor(bucket.tokens) };
     }
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((charge - bucket.tokens) / refillPerMs / 1000)) };
+  }
+
+  /** Whether the subject's bucket is empty right now (less than one point), without charging or creating it. */
+  peekEmpty(subject: RateLimitSubject): { empty: false } | { empty: true; retryAfterSeconds: number } {
+    const bucket = this.buckets.get(subject.key);
+    if (!bucket) return { empty: false };
+    const refillPerMs = bucket.capacity / 60_000;
+    const tokens = Math.min(bucket.capacity, bucket.tokens + (this.now() - bucket.updatedAt) * refillPerMs);
+    if (tokens >= 1) return { empty: false };
+    return { empty: true, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / refillPerMs / 1000)) };
   }
 
   get size(): number {
@@ -144,11 +156,19 @@ interface RateLimitedContext {
 export function queryCostPlugin<TContext extends RateLimitedContext>(options: {
   maxCost: number;
   limiter: TokenBucketLimiter | null;
+  /** Per-credential in-flight cap (null = none): taken after the budget is charged, released with the response. */
+  concurrency?: { limiter: ConcurrencyLimiter; maxInFlight: number } | null;
+  /** Server-wide lane for operations costing at least `minCost` (null = none). */
+  heavyLane?: { limiter: ConcurrencyLimiter; maxInFlight: number; minCost: number } | null;
 }): ApolloServerPlugin<TContext> {
-  const { maxCost, limiter } = options;
+  const { maxCost, limiter, concurrency, heavyLane } = options;
   return {
     async requestDidStart() {
+      const releases: Release[] = [];
       return {
+        async willSendResponse() {
+          for (const release of releases.splice(0)) release();
+        },
         async didResolveOperation({ schema, operation, document, request, contextValue, response }) {
           if (!operation) return; // Apollo has already answered "unknown operation" before this hook
           const fragments = Object.fromEntries(
@@ -161,14 +181,34 @@ export function queryCostPlugin<TContext extends RateLimitedContext>(options: {
               extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
             });
           }
-          if (!limiter) return;
           const subject = subjectOf(contextValue.actor, contextValue.ip);
-          const result = limiter.take(subject, cost);
-          if (!result.allowed) {
-            rateLimitRejections.inc({ class: subject.limitClass });
-            throw new RateLimitedError(result.retryAfterSeconds);
+          if (limiter) {
+            const result = limiter.take(subject, cost);
+            if (!result.allowed) {
+              rateLimitRejections.inc({ class: subject.limitClass });
+              throw new RateLimitedError(result.retryAfterSeconds);
+            }
+            response.http.headers.set('x-ratelimit-remaining', String(result.remaining));
           }
-          response.http.headers.set('x-ratelimit-remaining', String(result.remaining));
+          // Customer credentials only: the ingest and operator credentials are internal, trusted and few.
+          if (concurrency && (subject.limitClass === 'USER' || subject.limitClass === 'API_KEY')) {
+            const release = await concurrency.limiter.acquire(subject.key);
+            if (!release) {
+              rateLimitRejections.inc({ class: subject.limitClass });
+              throw new TooManyInFlightError(concurrency.maxInFlight);
+            }
+            releases.push(release);
+          }
+          // Heavy operations of every customer credential together hold at most a few pool connections; light
+          // ones (a dashboard's small queries, `{ viewer { email } }`) never wait behind them.
+          if (heavyLane && cost >= heavyLane.minCost && (subject.limitClass === 'USER' || subject.limitClass === 'API_KEY')) {
+            const release = await heavyLane.limiter.acquire('heavy');
+            if (!release) {
+              rateLimitRejections.inc({ class: subject.limitClass });
+              throw new TooManyInFlightError(heavyLane.maxInFlight, 'of this cost on the server');
+            }
+            releases.push(release);
+          }
         },
       };
     },

@@ -1,4 +1,4 @@
-import { Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
+import { Field, ID, Int, InterfaceType, ObjectType, type ClassType, Extensions } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from './errors';
 
@@ -42,6 +42,8 @@ export function localKeyOf(globalId: string, typeName: string): string | null {
   return decoded && decoded.typeName === typeName ? decoded.localId : null;
 }
 
+// A payload carries one or two of these, and building them runs no query.
+@Extensions({ cost: { listSize: 1 } })
 @ObjectType({ description: 'A business-rule failure of a mutation, pointing at the input field that caused it.' })
 export class UserError {
   @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, e.g. ["input", "alias"].' })
@@ -88,6 +90,8 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
 
   @ObjectType(`${name}Connection`, { description })
   class ConnectionType implements ConnectionShape<T> {
+    // The connection field's page size already multiplies its cost.
+    @Extensions({ cost: { listSize: 1 } })
     @Field(() => [Edge], { description: 'The items of this page with their cursors.' })
     edges!: Edge[];
 

@@ -55,7 +55,15 @@ export class GovernanceService {
       ),
       this.db.query(
         // Keys of archived teams no longer authenticate (the team is locked): nothing to fix there, so not reported.
-        `SELECT k.id, k.key_id, k.team_id, k.owner_id, e.environment, k.created_at, k.last_used_at
+        // A key outlives the people behind it only by an explicit transfer: its owner must still be on its team (or
+        // an organization ADMIN), and its creator still in the organization unless the key was transferred.
+        `SELECT k.id, k.key_id, k.team_id, k.owner_id, e.environment, k.created_at, k.last_used_at,
+                (k.owner_id IS NOT NULL AND NOT (
+                   EXISTS (SELECT 1 FROM team_memberships tm WHERE tm.team_id = k.team_id AND tm.user_id = k.owner_id)
+                   OR EXISTS (SELECT 1 FROM organization_memberships om
+                               WHERE om.organization_id = k.organization_id AND om.user_id = k.owner_id AND om.role = 'ADMIN'))) AS owner_left,
+                (k.created_by_user_id IS NOT NULL AND k.transferred_at IS NULL AND NOT EXISTS (
+                   SELECT 1 FROM organization_memberships om WHERE om.organization_id = k.organization_id AND om.user_id = k.created_by_user_id)) AS creator_left
            FROM api_keys k
            JOIN teams t ON t.id = k.team_id AND t.archived_at IS NULL
            LEFT JOIN api_key_environments e ON e.api_key_id = k.id
@@ -94,6 +102,8 @@ export class GovernanceService {
           environment: row.environment,
           createdAt: row.created_at,
           lastUsedAt: row.last_used_at,
+          ownerLeft: row.owner_left,
+          creatorLeft: row.creator_left,
         }),
       ),
       memberCount: members[0].members,

@@ -42,6 +42,7 @@ export enum FindingKind {
   MIXED_ENVIRONMENTS_IN_ONE_TEAM = 'MIXED_ENVIRONMENTS_IN_ONE_TEAM',
   SPEND_ABOVE_EXPECTED = 'SPEND_ABOVE_EXPECTED',
   TEAMS_WITHOUT_OWNER = 'TEAMS_WITHOUT_OWNER',
+  KEYS_OF_FORMER_MEMBERS = 'KEYS_OF_FORMER_MEMBERS',
 }
 registerEnumType(FindingKind, { name: 'FindingKind', description: 'A known anti-pattern of organizations on the platform.' });
 

@@ -31,6 +31,10 @@ export interface KeyFacts {
   environment: Environment | null;
   createdAt: Date;
   lastUsedAt: Date | null;
+  /** The owner is no longer on the key's team (nor an organization ADMIN). */
+  ownerLeft: boolean;
+  /** The member who created the key left the organization and the key was never transferred. */
+  creatorLeft: boolean;
 }
 
 export interface GovernanceSnapshot {
@@ -73,7 +77,8 @@ export type FindingKind =
   | 'KEYS_NEVER_ROTATED'
   | 'MIXED_ENVIRONMENTS_IN_ONE_TEAM'
   | 'SPEND_ABOVE_EXPECTED'
-  | 'TEAMS_WITHOUT_OWNER';
+  | 'TEAMS_WITHOUT_OWNER'
+  | 'KEYS_OF_FORMER_MEMBERS';
 
 export interface Finding {
   kind: FindingKind;
@@ -133,6 +138,18 @@ export function findings(snapshot: GovernanceSnapshot, thresholds: GovernanceThr
       message: `${admins} of ${snapshot.memberCount} members are organization admins (more than ${Math.round(thresholds.maxAdminShare * 100)}%).`,
       fix: 'Demote admins who do not administer the organization to MEMBER or BILLING; grant team roles instead.',
       userIds: snapshot.adminUserIds,
+    });
+  }
+
+  const orphaned = snapshot.keys.filter((key) => key.ownerLeft || key.creatorLeft);
+  if (orphaned.length) {
+    add({
+      kind: 'KEYS_OF_FORMER_MEMBERS',
+      severity: 'HIGH',
+      message: `${orphaned.length} active API key(s) were created or are owned by people who are no longer members: whoever holds them keeps access.`,
+      fix: 'Revoke each key (revokeApiKey), or replace it with one created for a current member and revoke the old one.',
+      apiKeyIds: orphaned.map((key) => key.id),
+      teamIds: unique(orphaned.map((key) => key.teamId)),
     });
   }
 

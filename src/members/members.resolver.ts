@@ -11,10 +11,13 @@ import { Team } from '../teams/team.entity';
 import { User } from '../users/user.entity';
 import { Invite } from '../invites/invite.entity';
 import { Member } from './member.entity';
+import type { KeyDisposition } from '../apiKeys/apiKeys.service';
 import { TeamAssignment } from './teamAssignment';
 import {
   AssignTeamMemberInput,
   LeaveOrganizationInput,
+  MemberApiKeysAction,
+  type MemberApiKeysInput,
   LeaveOrganizationPayload,
   MemberConnection,
   MemberPayload,
@@ -99,7 +102,7 @@ export class MemberMutationsResolver {
   async removeMember(@Arg('input', () => RemoveMemberInput) input: RemoveMemberInput, @Ctx() ctx: AppContext): Promise<RemoveMemberPayload> {
     const member = await ctx.access.requireMemberAdmin(await memberByGlobalId(ctx, input.memberId));
     return mutationPayload(async () => {
-      await ctx.services.members.remove(ctx.caller, member);
+      await ctx.services.members.remove(ctx.caller, member, keyDisposition(input.apiKeys));
       return { removedMemberId: toGlobalId('Member', member.id) };
     });
   }
@@ -114,7 +117,7 @@ export class MemberMutationsResolver {
     const member = await ctx.services.members.findByUser(organization.id, userId);
     if (!member) throw new NotFoundError('Organization');
     return mutationPayload(async () => {
-      await ctx.services.members.remove(ctx.caller, member, 'member.leave');
+      await ctx.services.members.remove(ctx.caller, member, keyDisposition(input.apiKeys), 'member.leave');
       return { organization };
     });
   }
@@ -137,7 +140,7 @@ export class MemberMutationsResolver {
     const team = await ctx.access.requireTeamAdmin(await teamByGlobalId(ctx, input.teamId));
     return mutationPayload(async () => {
       const userId = await memberUserIdOf(ctx, team, input.userId);
-      await ctx.services.members.unassignFromTeam(ctx.caller, team, userId);
+      await ctx.services.members.unassignFromTeam(ctx.caller, team, userId, keyDisposition(input.apiKeys));
       return { team, user: await ctx.loaders.userById.load(userId), role: null };
     });
   }
@@ -151,4 +154,18 @@ async function memberUserIdOf(ctx: AppContext, team: Team, userGlobalId: string)
     throw new UserInputFailure('NOT_A_MEMBER', 'No member of this organization has that id.', ['input', 'userId']);
   }
   return userId;
+}
+
+/** The mutation input's choice for a leaving member's keys, as the service takes it. */
+function keyDisposition(input: MemberApiKeysInput | null | undefined): KeyDisposition | null {
+  if (!input) return null;
+  if (input.action === MemberApiKeysAction.REVOKE) {
+    if (input.transferToUserId) throw new UserInputFailure('INVALID', 'transferToUserId is only for TRANSFER.', ['input', 'apiKeys', 'transferToUserId']);
+    return { action: 'REVOKE' };
+  }
+  const toUserId = input.transferToUserId ? localIdOf(input.transferToUserId, 'User') : null;
+  if (!toUserId) {
+    throw new UserInputFailure('NOT_A_MEMBER', 'TRANSFER needs transferToUserId: a remaining member of each key’s team.', ['input', 'apiKeys', 'transferToUserId']);
+  }
+  return { action: 'TRANSFER', toUserId };
 }

@@ -7,6 +7,7 @@ import { OrganizationMembership, OrganizationRole } from '../organizations/organ
 import { TeamMembership, TeamRole } from '../teams/teamMembership.entity';
 import { TeamKind, type Team } from '../teams/team.entity';
 import { Member, MemberStatus } from './member.entity';
+import type { ApiKeysService, KeyDisposition } from '../apiKeys/apiKeys.service';
 import { MemberConnection } from './members.types';
 import { assertOrganizationKeepsAnAdmin, lockOrganization } from './organizationLock';
 
@@ -21,7 +22,10 @@ export interface MemberFilter {
  * rule holds under concurrency, and writes exactly one audit event in the same transaction.
  */
 export class MembersService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly apiKeys: ApiKeysService,
+  ) {}
 
   connection(organizationId: string, filter: MemberFilter, page: PageArgs): Promise<MemberConnection> {
     const query = this.db.getRepository(Member).createQueryBuilder('member').where('member.organization_id = :organizationId', {
@@ -67,10 +71,14 @@ export class MembersService {
     });
   }
 
-  /** Removes a member from the organization and from all its teams. */
-  async remove(caller: Caller, member: Member, action: 'member.remove' | 'member.leave' = 'member.remove'): Promise<Member> {
+  /**
+   * Removes a member from the organization and from all its teams; the API keys they created or own there are
+   * revoked or transferred in the same transaction, as `keys` says (ApiKeysService.settleKeysOf).
+   */
+  async remove(caller: Caller, member: Member, keys: KeyDisposition | null, action: 'member.remove' | 'member.leave' = 'member.remove'): Promise<Member> {
     const userId = requireJoined(member);
-    return this.db.transaction(async (tx) => {
+    let settled: string[] = [];
+    const removed = await this.db.transaction(async (tx) => {
       await lockOrganization(tx, member.organizationId);
       const membership = await currentMembership(tx, member.organizationId, userId);
       const teamRows: Array<{ team_id: string }> = returnedRows(await tx.query(
@@ -91,8 +99,11 @@ export class MembersService {
           teamIds: { before: teamRows.map((row) => row.team_id).sort(), after: [] },
         },
       });
+      settled = await this.apiKeys.settleKeysOf(tx, caller, { organizationId: member.organizationId }, userId, keys);
       return member;
     });
+    this.apiKeys.forgetKeys(settled);
+    return removed;
   }
 
   /** Adds an organization member to a team, or changes their role there. */
@@ -122,8 +133,10 @@ export class MembersService {
     });
   }
 
-  async unassignFromTeam(caller: Caller, team: Team, userId: string): Promise<void> {
+  /** Takes a person off a team; the keys they created or own on it are settled as `keys` says (see remove). */
+  async unassignFromTeam(caller: Caller, team: Team, userId: string, keys: KeyDisposition | null): Promise<void> {
     const organizationId = assignableTeamOrganization(team);
+    let settled: string[] = [];
     await this.db.transaction(async (tx) => {
       await lockOrganization(tx, organizationId);
       const rows: Array<{ role: TeamRole }> = returnedRows(await tx.query(
@@ -139,7 +152,9 @@ export class MembersService {
         targetId: userId,
         changes: { role: { before: rows[0]!.role, after: null } },
       });
+      settled = await this.apiKeys.settleKeysOf(tx, caller, { organizationId, teamId: team.id }, userId, keys);
     });
+    this.apiKeys.forgetKeys(settled);
   }
 }
 

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection, UserError } from '../core/relay';
 import { OrganizationRole } from '../organizations/organizationMembership.entity';
 import { Organization } from '../organizations/organization.entity';
@@ -43,16 +43,56 @@ export class UpdateMemberRoleInput {
   role!: OrganizationRole;
 }
 
+export enum MemberApiKeysAction {
+  REVOKE = 'REVOKE',
+  TRANSFER = 'TRANSFER',
+}
+registerEnumType(MemberApiKeysAction, {
+  name: 'MemberApiKeysAction',
+  description: 'What happens to the API keys a leaving member created or owns.',
+  valuesConfig: {
+    REVOKE: { description: 'Revoke them: they stop authenticating at once.' },
+    TRANSFER: { description: 'Hand them to `transferToUserId`, who becomes their owner; they keep working.' },
+  },
+});
+
+@InputType({
+  description:
+    'The explicit choice for the API keys a leaving member created or owns in the scope they leave (and keys minted with those keys). Required when there are any.',
+})
+export class MemberApiKeysInput {
+  @Field(() => MemberApiKeysAction, { description: 'Revoke the keys, or transfer them.' })
+  action!: MemberApiKeysAction;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'For TRANSFER: the new owner (a User global id), a remaining member of each key’s team or an organization ADMIN.',
+  })
+  transferToUserId?: string | null;
+}
+
 @InputType({ description: 'Remove a member from the organization and all its teams.' })
 export class RemoveMemberInput {
   @Field(() => ID, { description: 'The member’s global id.' })
   memberId!: string;
+
+  @Field(() => MemberApiKeysInput, {
+    nullable: true,
+    description: 'What to do with the API keys they created or own in the organization; required when there are any (userError `API_KEYS_DISPOSITION_REQUIRED`).',
+  })
+  apiKeys?: MemberApiKeysInput | null;
 }
 
 @InputType({ description: 'Leave an organization (and all its teams) yourself.' })
 export class LeaveOrganizationInput {
   @Field(() => ID, { description: 'The organization’s global id.' })
   organizationId!: string;
+
+  @Field(() => MemberApiKeysInput, {
+    nullable: true,
+    description: 'What to do with the API keys you created or own in the organization; required when there are any (userError `API_KEYS_DISPOSITION_REQUIRED`).',
+  })
+  apiKeys?: MemberApiKeysInput | null;
 }
 
 @InputType({ description: 'Put an organization member on a team with a role, or change their role there.' })
@@ -74,6 +114,12 @@ export class UnassignTeamMemberInput {
 
   @Field(() => ID, { description: 'The user’s global id.' })
   userId!: string;
+
+  @Field(() => MemberApiKeysInput, {
+    nullable: true,
+    description: 'What to do with the API keys they created or own on this team; required when there are any (userError `API_KEYS_DISPOSITION_REQUIRED`).',
+  })
+  apiKeys?: MemberApiKeysInput | null;
 }
 
 @ObjectType({ description: 'Result of a member mutation.' })

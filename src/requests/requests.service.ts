@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { queryWithTimeout } from '../core/statementTimeout';
 import { BadUserInputError, UserInputFailure } from '../core/errors';
 import { isUuid, localIdOf, paginate, type PageArgs } from '../core/relay';
 import type { Team } from '../teams/team.entity';
@@ -40,7 +41,8 @@ interface ValidRow {
 export class RequestsService {
   constructor(
     private readonly db: DataSource,
-    private readonly options: { maxPayloadBytes: number },
+    /** bulkStatementTimeoutMs: statement_timeout of the batch insert (0 = the pool's default). */
+    private readonly options: { maxPayloadBytes: number; bulkStatementTimeoutMs?: number },
   ) {}
 
   async ingest(records: RequestRecordInput[]): Promise<IngestRequestsResult> {
@@ -194,7 +196,10 @@ export class RequestsService {
 
   private async insert(rows: ValidRow[]): Promise<number> {
     const column = <K extends keyof ValidRow>(key: K) => rows.map((row) => row[key]);
-    const inserted: unknown[] = await this.db.query(
+    const timeout = this.options.bulkStatementTimeoutMs ?? 0;
+    const run = (sql: string, parameters: unknown[]) =>
+      timeout > 0 ? queryWithTimeout<unknown[]>(this.db, timeout, sql, parameters) : (this.db.query(sql, parameters) as Promise<unknown[]>);
+    const inserted: unknown[] = await run(
       `INSERT INTO request_records (team_id, organization_id, id, endpoint_id, status, http_status, started_at, finished_at,
                                     queue_ms, auth_kind, api_key_id, key_owner_id, user_id, input, output, payload_bytes)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[], $7::timestamptz[],

@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, Mutation, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Extensions, Field, FieldResolver, InputType, Int, Mutation, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import type { AppContext } from '../app/context';
 import { mutationPayload } from '../core/mutation';
 import { BadUserInputError, ForbiddenError } from '../core/errors';
@@ -8,6 +8,7 @@ import { Organization } from '../organizations/organization.entity';
 import { Team } from '../teams/team.entity';
 import { IngestUsageInput, IngestUsagePayload, UsageExpand, UsageGroupBy, UsageItem, UsageReport, UsageTimeframe } from './usage.types';
 import type { UsageQueryArgs } from './usageQuery.service';
+import { usageCost } from './usageCost';
 
 @ArgsType()
 class UsageArgs implements UsageQueryArgs {
@@ -68,6 +69,7 @@ export class UsageRangeInput {
 
 @Resolver(() => Organization)
 export class OrganizationUsageResolver {
+  @Extensions({ cost: usageCost })
   @FieldResolver(() => UsageReport, { description: 'Usage across the organization’s teams (DESIGN §7 semantics; paginated by buckets).' })
   async usage(@Root() organization: Organization, @Args(() => UsageArgs) args: UsageArgs, @Ctx() ctx: AppContext): Promise<UsageReport> {
     const teamIds = await ctx.access.usageTeams(organization);
@@ -77,6 +79,7 @@ export class OrganizationUsageResolver {
 
 @Resolver(() => Team)
 export class TeamUsageResolver {
+  @Extensions({ cost: usageCost })
   @FieldResolver(() => UsageReport, { description: 'This team’s usage (same parameters as Organization.usage; `teamUsernames` may only name this team).' })
   async usage(@Root() team: Team, @Args(() => UsageArgs) args: UsageArgs, @Ctx() ctx: AppContext): Promise<UsageReport> {
     await ctx.access.requireTeamUsage(team);

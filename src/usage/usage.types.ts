@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Extensions, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { UserError } from '../core/relay';
 import { DecimalScalar } from '../core/scalars';
 import { Product } from '../catalog/modelEndpoint.entity';
@@ -107,6 +107,8 @@ export class UsageBucket {
   /** The bucket's start instant (not in the schema: REST labels buckets in UTC from it). */
   start!: DateTime;
 
+  // Counted by the report's buckets × groups (usageCost), not again per list.
+  @Extensions({ cost: { listSize: 1 } })
   @Field(() => [UsageItem], { description: 'Usage in this bucket, one item per group (empty for a bucket without usage).' })
   results!: UsageItem[];
 }
@@ -125,9 +127,13 @@ export class UsageReport {
   @Field(() => UsageTimeframe, { description: 'Bucket size (given, or chosen from the range).' })
   timeframe!: UsageTimeframe;
 
+  // Counted by the report's buckets × groups (usageCost), not again per list.
+  @Extensions({ cost: { listSize: 1 } })
   @Field(() => [UsageBucket], { nullable: true, description: 'This page’s buckets (with TIME_SERIES).' })
   timeSeries!: UsageBucket[] | null;
 
+  // Counted by the report's buckets × groups (usageCost), not again per list.
+  @Extensions({ cost: { listSize: 1 } })
   @Field(() => [UsageItem], { nullable: true, description: 'Totals over the whole range (with SUMMARY).' })
   summary!: UsageItem[] | null;
 

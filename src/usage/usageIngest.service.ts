@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { queryWithTimeout } from '../core/statementTimeout';
 import type { DataSource } from 'typeorm';
 import { UserInputFailure } from '../core/errors';
 import { isDecimalString } from '../core/scalars';
@@ -47,7 +48,11 @@ export class UsageIngestService {
   private catalog: { loadedAt: number; entries: Map<string, CatalogEntry> } | null = null;
   private readonly storedListeners: Array<(organizationIds: string[]) => Promise<unknown>> = [];
 
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    /** statement_timeout of the store statement (0 = the pool's default); a full batch needs more than a query. */
+    private readonly options: { bulkStatementTimeoutMs: number } = { bulkStatementTimeoutMs: 0 },
+  ) {}
 
   async ingest(records: UsageRecordInput[], completeThrough?: Date | null): Promise<IngestUsageResult> {
     if (records.length < 1 || records.length > MAX_USAGE_BATCH) {
@@ -191,7 +196,7 @@ export class UsageIngestService {
                records = r.records + excluded.records
         RETURNING 1)`;
     };
-    const result: Array<{ inserted: number }> = await this.db.query(
+    const result = await this.bulkQuery<Array<{ inserted: number }>>(
       `WITH input AS (
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::uuid[], $5::uuid[], $6::text[], $7::text[],
                               $8::text[], $9::numeric[], $10::numeric[], $11::numeric[], $12::text[])
@@ -235,6 +240,11 @@ export class UsageIngestService {
       ],
     );
     return result[0]!.inserted;
+  }
+
+  private bulkQuery<T>(sql: string, parameters: unknown[]): Promise<T> {
+    const timeout = this.options.bulkStatementTimeoutMs;
+    return timeout > 0 ? queryWithTimeout<T>(this.db, timeout, sql, parameters) : this.db.query(sql, parameters);
   }
 
   /** Records the pipeline's statement that everything before `completeThrough` has been sent (never moves back). */

@@ -134,9 +134,11 @@ export class UsageQueryService {
     let authKeys: string[] | null = null;
     if (args.apiKeyIds) {
       const rows: Array<{ id: string; key_id: string }> = await this.db.query(
+        // Only keys of teams the caller may read: a key of a team outside their view is as unknown as a made-up id
+        // (it used to be accepted, confirming that the key exists).
         `SELECT k.id, k.key_id FROM api_keys k JOIN teams t ON t.id = k.team_id
-          WHERE k.key_id = ANY($1) AND (t.organization_id = $2 OR t.id = $2)`,
-        [args.apiKeyIds, scope.tenantId],
+          WHERE k.key_id = ANY($1) AND (t.organization_id = $2 OR t.id = $2) AND ($3::uuid[] IS NULL OR k.team_id = ANY($3::uuid[]))`,
+        [args.apiKeyIds, scope.tenantId, teamIds ?? null],
       );
       const unknown = args.apiKeyIds.filter((keyId) => !rows.some((row) => row.key_id === keyId));
       if (unknown.length) throw new BadUserInputError(`Unknown API key ids: ${unknown.join(', ')}.`, 'apiKeyIds');

@@ -56,7 +56,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     ...(env.NODE_ENV === 'production' ? {} : { OUTBOUND_ALLOW_LOOPBACK: 'true' }),
     ...env,
   });
-  const db = createDataSource({ url: database.url, poolSize: 8 });
+  const db = createDataSource({ url: database.url, poolSize: 8, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
   await db.initialize();
   const server = await startServer({ db, config, logger: options.logger ?? createLogger('silent'), port: 0 });
 
