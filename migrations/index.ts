@@ -12,6 +12,7 @@ import { UsageDailyTeamIndex1733700000000 } from './1733700000000-UsageDailyTeam
 import { SsoIdentitiesPerOrganization1733800000000 } from './1733800000000-SsoIdentitiesPerOrganization';
 import { RequestIdentity1733806000000 } from './1733806000000-RequestIdentity';
 import { UsageDailyItemsRollup1733900000000 } from './1733900000000-UsageDailyItemsRollup';
+import { EmailDelivery1734500000000 } from './1734500000000-EmailDelivery';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
 export const allMigrations = [
@@ -29,4 +30,5 @@ export const allMigrations = [
   SsoIdentitiesPerOrganization1733800000000,
   RequestIdentity1733806000000,
   UsageDailyItemsRollup1733900000000,
+  EmailDelivery1734500000000,
 ];

@@ -38,14 +38,18 @@ import { InviteMutationsResolver, InviteResolver } from './invites/invites.resol
 import { ApiKeyMutationsResolver, ApiKeyResolver, TeamApiKeysResolver } from './apiKeys/apiKeys.resolver';
 import { TeamSecretMutationsResolver, TeamSecretResolver, TeamSecretsResolver } from './secrets/secrets.resolver';
 import { AuditEventResolver, OrganizationAuditLogResolver } from './audit/audit.resolver';
+import { EmailDelivery } from './email/emailDelivery.entity';
+import { EmailDeliveryResolver, OrganizationEmailResolver } from './email/email.resolver';
 
 /** Every TypeORM entity, by module. */
-export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice, Member, Invite, TeamSecret, RequestRecord, OrganizationPolicySetting, TeamPolicyOverride, ModelAccessRule];
+export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice, Member, Invite, TeamSecret, RequestRecord, OrganizationPolicySetting, TeamPolicyOverride, ModelAccessRule, EmailDelivery];
 
 /** Every GraphQL resolver, by module. */
 // eslint-disable-next-line @typescript-eslint/ban-types
 export const allResolvers: NonEmptyArray<Function> = [
   NodeResolver,
+  EmailDeliveryResolver,
+  OrganizationEmailResolver,
   UserResolver,
   ViewerResolver,
   SessionResolver,

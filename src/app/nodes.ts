@@ -1,6 +1,7 @@
 import { isUuid } from '../core/relay';
 import { requestRecordNode } from '../requests/requests.resolver';
 import type { AppContext } from './context';
+import { EmailDelivery } from '../email/emailDelivery.entity';
 
 type NodeFetcher = (ctx: AppContext, localId: string) => Promise<object | null>;
 
@@ -53,6 +54,10 @@ const uuidKeyedFetchers: Record<string, NodeFetcher> = withUuidKeys({
     const secret = await ctx.loaders.teamSecretById.load(id);
     const team = secret ? await ctx.loaders.teamById.load(secret.teamId) : null;
     return secret && team && (await ctx.access.canUseTeam(team)) ? reachable(ctx, team.organizationId, secret) : null;
+  },
+  EmailDelivery: async (ctx, id) => {
+    const email = await ctx.services.db.getRepository(EmailDelivery).findOneBy({ id });
+    return email?.organizationId && (await ctx.access.isOrganizationAdmin(email.organizationId)) ? reachable(ctx, email.organizationId, email) : null;
   },
   AuditEvent: async (ctx, id) => {
     const event = await ctx.loaders.auditEventById.load(id);

@@ -22,12 +22,19 @@ import { Access } from '../authz/access';
 import { WebhookDispatcher } from '../billing/webhookDispatcher';
 import { createBillingRouter } from '../billing/billing.rest';
 import { createSsoRouter } from '../sso/sso.rest';
+import { createMailer, type Mailer } from '../email/mailer';
+import { EmailDispatcher } from '../email/emailDispatcher';
+import { createAccountPagesRouter } from '../email/accountPages';
 
 export interface RunningServer {
   url: string;
   services: Services;
   /** Delivers spending-alert webhooks in the background (tests may call runOnce()). */
   webhooks: WebhookDispatcher;
+  /** Delivers the email outbox in the background (tests may call runOnce()). */
+  emails: EmailDispatcher;
+  /** Where emails go (the start-up banner prints `mailer.description`). */
+  mailer: Mailer;
   /** Stop accepting, finish in-flight requests, flush background work. Does not close the database. */
   close(): Promise<void>;
 }
@@ -45,6 +52,13 @@ export async function startServer(options: {
     db,
     (alertId) => services.alerts.signingSecret(alertId),
     { pollMs: config.WEBHOOK_POLL_MS, retryBaseMs: config.WEBHOOK_RETRY_BASE_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, timeoutMs: config.WEBHOOK_TIMEOUT_MS },
+    logger,
+  );
+  const mailer = createMailer(config, logger);
+  const emails = new EmailDispatcher(
+    db,
+    mailer,
+    { pollMs: config.EMAIL_POLL_MS, retryBaseMs: config.EMAIL_RETRY_BASE_MS, maxAttempts: config.EMAIL_MAX_ATTEMPTS },
     logger,
   );
   const app = express();
@@ -74,6 +88,7 @@ export async function startServer(options: {
     res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
   });
   app.use(createIdeRouter({ graphqlPath: '/graphql' }));
+  app.use(createAccountPagesRouter({ graphqlPath: '/graphql' }));
   app.use(createBillingRouter(services));
   app.use(createSsoRouter(services, config.PUBLIC_URL));
   app.use(
@@ -112,14 +127,19 @@ export async function startServer(options: {
   const address = httpServer.address() as AddressInfo;
   const url = `http://${address.address}:${address.port}`;
 
+  services.publicUrl.setListeningUrl(url);
   webhooks.start();
+  emails.start();
 
   return {
     url,
     services,
     webhooks,
+    emails,
+    mailer,
     async close() {
       await webhooks.stop();
+      await emails.stop();
       // apollo.stop() drains the HTTP server: no new connections, in-flight requests finish.
       await apollo.stop();
       await closeServices(services);

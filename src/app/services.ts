@@ -20,6 +20,7 @@ import { GovernanceService } from '../governance/governance.service';
 import { InvoicesService } from '../billing/invoices.service';
 import { AlertsService } from '../billing/alerts.service';
 import { SsoService } from '../sso/sso.service';
+import { PublicUrl } from '../core/publicUrl';
 
 /** The composition root: one instance of every service per process, wired by hand (no DI container needed). */
 export function createServices(db: DataSource, config: Config) {
@@ -27,7 +28,9 @@ export function createServices(db: DataSource, config: Config) {
   const teams = new TeamsService(db, apiKeyAuthenticator);
   const catalog = new CatalogService(db);
   const usageIngest = new UsageIngestService(db);
-  const alerts = new AlertsService(db, config.encryptionKey);
+  // Links in emails; the server fills in its listening address when PUBLIC_URL is unset.
+  const publicUrl = new PublicUrl(config.PUBLIC_URL);
+  const alerts = new AlertsService(db, config.encryptionKey, publicUrl);
   usageIngest.onStored((organizationIds) => alerts.evaluate(organizationIds));
   const policies = new PoliciesService(db, catalog);
   policies.useHardSpendLimitSource({ teamsAtHardLimit: (teamIds) => alerts.teamsAtHardLimit(teamIds) });
@@ -40,6 +43,7 @@ export function createServices(db: DataSource, config: Config) {
   return {
     db,
     config,
+    publicUrl,
     apiKeyAuthenticator,
     authenticator: new Authenticator(db, config, apiKeyAuthenticator),
     teams,
@@ -48,7 +52,7 @@ export function createServices(db: DataSource, config: Config) {
     sso,
     apiKeys: new ApiKeysService(db, apiKeyAuthenticator),
     members: new MembersService(db),
-    invites: new InvitesService(db),
+    invites: new InvitesService(db, publicUrl),
     secrets: new SecretsService(db, config.encryptionKey),
     auditLog: new AuditLogService(db),
     requests: new RequestsService(db, { maxPayloadBytes: config.REQUEST_PAYLOAD_MAX_BYTES }),

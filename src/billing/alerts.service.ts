@@ -4,6 +4,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { UserInputFailure } from '../core/errors';
 import { isDecimalString } from '../core/scalars';
 import { recordAudit, type Caller } from '../audit/audit';
+import { PublicUrl } from '../core/publicUrl';
+import { queueEmail } from '../email/outbox';
+import { alertFiredEmail } from '../email/templates';
 
 export interface SpendingAlertRow {
   id: string;
@@ -61,6 +64,7 @@ export class AlertsService {
   constructor(
     private readonly db: DataSource,
     private readonly encryptionKey: string,
+    private readonly links: PublicUrl = new PublicUrl(undefined),
   ) {}
 
   /** The HMAC key a receiver verifies this alert's webhooks with (derived, never stored). */
@@ -164,12 +168,22 @@ export class AlertsService {
           hardLimit: alert.hard_limit,
           firedAt: new Date(event.fired_at).toISOString(),
         };
-        for (const recipient of alert.recipients as string[]) {
-          await tx.query(`INSERT INTO email_outbox (recipient, subject, body) VALUES ($1, $2, $3)`, [
-            recipient,
-            `Spending alert: ${payload.spend} USD reached (threshold ${payload.threshold})`,
-            `Spend this ${alert.period === 'DAY' ? 'day' : 'month'} reached ${payload.spend} USD, above the alert threshold of ${payload.threshold} USD.${alert.hard_limit ? ' This is a hard limit: model access is denied until the period ends or the limit is raised.' : ''}`,
-          ]);
+        if ((alert.recipients as string[]).length) {
+          const [scope] = await tx.query(
+            `SELECT coalesce(t.username, o.slug) AS label, t.id IS NOT NULL AS is_team FROM organizations o LEFT JOIN teams t ON t.id = $2 WHERE o.id = $1`,
+            [alert.organization_id, alert.team_id],
+          );
+          const email = alertFiredEmail({
+            scopeLabel: `${scope?.is_team ? 'the team' : 'the organization'} ${scope?.label ?? ''}`,
+            period: alert.period,
+            spend: payload.spend,
+            threshold: payload.threshold,
+            hardLimit: Boolean(alert.hard_limit),
+            link: this.links.link('/graphql'),
+          });
+          for (const recipient of alert.recipients as string[]) {
+            await queueEmail(tx, { ...email, recipient, organizationId: alert.organization_id });
+          }
         }
         if (alert.webhook_url) {
           await tx.query(`INSERT INTO webhook_deliveries (alert_event_id, url, payload) VALUES ($1, $2, $3)`, [event.id, alert.webhook_url, JSON.stringify(payload)]);

@@ -42,6 +42,19 @@ const configSchema = z.object({
   /** Public base URL of this server (SSO callback URLs); default: derived from each request's host. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   SEED_DEMO: booleanFlag.default(true),
+  /** Outgoing mail relay, e.g. `smtp://user:pass@mail.example.com:587` or `smtps://…:465`. Unset: see EMAIL_DIR. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** Sender of every email (an address, optionally with a display name). */
+  EMAIL_FROM: z.string().min(3).max(320).default('Orgraph <no-reply@orgraph.localhost>'),
+  /**
+   * Without SMTP_URL outside production, emails are printed to the log and written as .eml files here (default in
+   * development: `emails` beside EMBEDDED_PG_DIR, i.e. `.data/emails`). In production without SMTP_URL they stay queued.
+   */
+  EMAIL_DIR: z.string().min(1).optional(),
+  /** Email delivery: poll interval, first retry delay (doubling per attempt) and attempts before FAILED. */
+  EMAIL_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
+  EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   /** Cache verified API keys for a few seconds (revocation drops the entry at once). Off only to measure its effect. */
   API_KEY_AUTH_CACHE: booleanFlag.default(true),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
