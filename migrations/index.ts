@@ -13,6 +13,7 @@ import { SsoIdentitiesPerOrganization1733800000000 } from './1733800000000-SsoId
 import { RequestIdentity1733806000000 } from './1733806000000-RequestIdentity';
 import { UsageDailyItemsRollup1733900000000 } from './1733900000000-UsageDailyItemsRollup';
 import { EmailDelivery1734500000000 } from './1734500000000-EmailDelivery';
+import { AccountRecovery1734510000000 } from './1734510000000-AccountRecovery';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
 export const allMigrations = [
@@ -31,4 +32,5 @@ export const allMigrations = [
   RequestIdentity1733806000000,
   UsageDailyItemsRollup1733900000000,
   EmailDelivery1734500000000,
+  AccountRecovery1734510000000,
 ];

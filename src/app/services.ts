@@ -6,6 +6,7 @@ import { Authenticator } from '../auth/authenticate';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { TeamsService } from '../teams/teams.service';
 import { UsersService } from '../users/users.service';
+import { PasswordsService } from '../users/passwords.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { MembersService } from '../members/members.service';
 import { InvitesService } from '../invites/invites.service';
@@ -34,7 +35,7 @@ export function createServices(db: DataSource, config: Config) {
   usageIngest.onStored((organizationIds) => alerts.evaluate(organizationIds));
   const policies = new PoliciesService(db, catalog);
   policies.useHardSpendLimitSource({ teamsAtHardLimit: (teamIds) => alerts.teamsAtHardLimit(teamIds) });
-  const users = new UsersService(db, teams, { sessionTtlHours: config.SESSION_TTL_HOURS, argon2MemoryKiB: config.ARGON2_MEMORY_KIB });
+  const users = new UsersService(db, teams, { sessionTtlHours: config.SESSION_TTL_HOURS, argon2MemoryKiB: config.ARGON2_MEMORY_KIB }, publicUrl);
   const sso = new SsoService(db, config.encryptionKey, users, teams, policies);
   policies.useSsoRequirementGuard({
     beforeChange: (organizationId) => sso.assertCanRequireSso(organizationId),
@@ -49,6 +50,7 @@ export function createServices(db: DataSource, config: Config) {
     teams,
     organizations: new OrganizationsService(db, teams),
     users,
+    passwords: new PasswordsService(db, users, publicUrl),
     sso,
     apiKeys: new ApiKeysService(db, apiKeyAuthenticator),
     members: new MembersService(db),

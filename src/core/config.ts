@@ -42,6 +42,11 @@ const configSchema = z.object({
   /** Public base URL of this server (SSO callback URLs); default: derived from each request's host. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   SEED_DEMO: booleanFlag.default(true),
+  /**
+   * Sign-up answers the same for every address and creates the account only once the emailed link is confirmed
+   * (no account enumeration). Default: on in production, off elsewhere (sign-up then signs in at once).
+   */
+  SIGN_UP_CONFIRMATION: booleanFlag.optional(),
   /** Outgoing mail relay, e.g. `smtp://user:pass@mail.example.com:587` or `smtps://…:465`. Unset: see EMAIL_DIR. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   /** Sender of every email (an address, optionally with a display name). */
@@ -81,6 +86,8 @@ export type Config = z.infer<typeof configSchema> & {
   /** True unless NODE_ENV=production: controls error masking and demo conveniences. */
   readonly isProduction: boolean;
   readonly encryptionKey: string;
+  /** SIGN_UP_CONFIRMATION with its default applied. */
+  readonly signUpConfirmation: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -101,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...values,
     isProduction,
+    signUpConfirmation: values.SIGN_UP_CONFIRMATION ?? isProduction,
     // Development fallback only; production requires ENCRYPTION_KEY (checked above).
     encryptionKey: values.ENCRYPTION_KEY ?? 'orgraph-development-encryption-key-not-for-production',
   };
