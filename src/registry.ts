@@ -39,6 +39,7 @@ import { ApiKeyMutationsResolver, ApiKeyResolver, TeamApiKeysResolver } from './
 import { TeamSecretMutationsResolver, TeamSecretResolver, TeamSecretsResolver } from './secrets/secrets.resolver';
 import { AuditEventResolver, OrganizationAuditLogResolver } from './audit/audit.resolver';
 import { EmailDelivery } from './email/emailDelivery.entity';
+import { TeamMemberResolver, TeamPeopleResolver } from './members/teamMembers.resolver';
 import { EmailDeliveryResolver, OrganizationEmailResolver } from './email/email.resolver';
 
 /** Every TypeORM entity, by module. */
@@ -50,6 +51,8 @@ export const allResolvers: NonEmptyArray<Function> = [
   NodeResolver,
   EmailDeliveryResolver,
   OrganizationEmailResolver,
+  TeamMemberResolver,
+  TeamPeopleResolver,
   UserResolver,
   ViewerResolver,
   SessionResolver,

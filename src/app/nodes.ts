@@ -55,6 +55,12 @@ const uuidKeyedFetchers: Record<string, NodeFetcher> = withUuidKeys({
     const team = secret ? await ctx.loaders.teamById.load(secret.teamId) : null;
     return secret && team && (await ctx.access.canUseTeam(team)) ? reachable(ctx, team.organizationId, secret) : null;
   },
+  TeamMember: async (ctx, id) => {
+    const [membership] = await ctx.services.db.query(`SELECT id, team_id AS "teamId", organization_id AS "organizationId", user_id AS "userId", role, created_at AS "createdAt" FROM team_memberships WHERE id = $1`, [id]);
+    const team = membership ? await ctx.loaders.teamById.load(membership.teamId) : null;
+    if (!team || !(await ctx.access.canSeeTeam(team))) return null;
+    return (await ctx.access.isTeamAdmin(team)) ? reachable(ctx, team.organizationId, membership) : null;
+  },
   EmailDelivery: async (ctx, id) => {
     const email = await ctx.services.db.getRepository(EmailDelivery).findOneBy({ id });
     return email?.organizationId && (await ctx.access.isOrganizationAdmin(email.organizationId)) ? reachable(ctx, email.organizationId, email) : null;

@@ -9,6 +9,7 @@ import { UsersService } from '../users/users.service';
 import { PasswordsService } from '../users/passwords.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { MembersService } from '../members/members.service';
+import { TeamMembersService } from '../members/teamMembers.service';
 import { InvitesService } from '../invites/invites.service';
 import { SecretsService } from '../secrets/secrets.service';
 import { AuditLogService } from '../audit/auditLog.service';
@@ -54,6 +55,7 @@ export function createServices(db: DataSource, config: Config) {
     sso,
     apiKeys: new ApiKeysService(db, apiKeyAuthenticator),
     members: new MembersService(db),
+    teamMembers: new TeamMembersService(db),
     invites: new InvitesService(db, publicUrl),
     secrets: new SecretsService(db, config.encryptionKey),
     auditLog: new AuditLogService(db),

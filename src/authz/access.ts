@@ -131,8 +131,23 @@ export class Access {
   async canSeeTeam(team: Team): Promise<boolean> {
     if ((await this.teamRole(team)) !== null) return true;
     // Organization BILLING users see every team of their organization (usage and invoices).
-    return team.organizationId !== null && (await this.organizationRole(team.organizationId)) === OrganizationRole.BILLING;
+    if (team.organizationId !== null && (await this.organizationRole(team.organizationId)) === OrganizationRole.BILLING) return true;
+    // The governance owner answers for the team, so sees it (read-only oversight; see isGovernanceOwner).
+    return this.isGovernanceOwner(team);
   }
+
+  /**
+   * Whether the actor (a user) is the team's governance owner while still a member of its organization. The owner is
+   * accountable for the team: they see it, its governance, policy, usage, spend, invoices and alerts (as a team
+   * BILLING member would), and change nothing through ownership alone — powers come from roles, which are granted
+   * and audited as such.
+   */
+  async isGovernanceOwner(team: Team): Promise<boolean> {
+    if (this.actor.kind !== 'USER' || !team.organizationId) return false;
+    const owned = await this.loaders.governedTeamsByUser.load(this.actor.userId);
+    return owned.some((row) => row.teamId === team.id);
+  }
+
 
   /** Loads an organization the actor may see, else NOT_FOUND. */
   async visibleOrganization(organization: Organization | null): Promise<Organization> {
@@ -360,7 +375,7 @@ export class Access {
     const visible = await this.visibleTeam(team);
     this.rejectApiScopedKey();
     const role = await this.teamRole(visible);
-    if (role === TeamRole.ADMIN || role === TeamRole.BILLING) return visible;
+    if (role === TeamRole.ADMIN || role === TeamRole.BILLING || (await this.isGovernanceOwner(visible))) return visible;
     if (visible.organizationId) {
       const teams = await this.usageTeams((await this.loaders.organizationById.load(visible.organizationId))!).catch((): string[] => []);
       if (teams === null || teams.includes(visible.id)) return visible;

@@ -27,7 +27,7 @@ export type ArchiveTeamInput = {
 export type AuditLogFilterInput = {
   /** Only this action (`apiKey.create`), or every action under a prefix ending in a dot (`member.`). */
   action?: string | null | undefined;
-  /** Only events by this actor: a User global id or an API key id (`ogk_…`). */
+  /** Only events by this actor: a User global id, a user’s email, or an API key id (`ogk_…`). */
   actor?: string | null | undefined;
   /** Only events at or after this time. */
   from?: string | null | undefined;
@@ -170,6 +170,8 @@ export type LoginInput = {
 export type MemberFilterInput = {
   /** Only people with this organization role. */
   role?: OrganizationRole | null | undefined;
+  /** Only people whose name or email contains this text (case-insensitive, at most 100 characters; PENDING invites match by email). */
+  search?: string | null | undefined;
   /** Only people with this status. */
   status?: MemberStatus | null | undefined;
   /** Only people on (or invited to) this team (a Team global id). */
@@ -612,6 +614,7 @@ export type NodeQuery = { node:
     | { __typename: 'Organization', slug: string, name: string, createdAt: string, id: string, organizationRole: OrganizationRole | null }
     | { __typename: 'RequestRecord', id: string }
     | { __typename: 'Team', id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }
+    | { __typename: 'TeamMember', id: string }
     | { __typename: 'TeamSecret', id: string }
     | { __typename: 'User', id: string, email: string, name: string, createdAt: string }
    | null };
