@@ -14,6 +14,7 @@ import { RequestIdentity1733806000000 } from './1733806000000-RequestIdentity';
 import { UsageDailyItemsRollup1733900000000 } from './1733900000000-UsageDailyItemsRollup';
 import { EmailDelivery1734500000000 } from './1734500000000-EmailDelivery';
 import { AccountRecovery1734510000000 } from './1734510000000-AccountRecovery';
+import { SpendingAlertEnabled1734520000000 } from './1734520000000-SpendingAlertEnabled';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
 export const allMigrations = [
@@ -33,4 +34,5 @@ export const allMigrations = [
   UsageDailyItemsRollup1733900000000,
   EmailDelivery1734500000000,
   AccountRecovery1734510000000,
+  SpendingAlertEnabled1734520000000,
 ];
