@@ -167,8 +167,9 @@ export class Access {
 
   /**
    * Session rules of SSO (DESIGN §4, §5), for people only (API keys belong to teams): an organization that requires
-   * SSO accepts only sessions from its own identity provider (`SSO_REQUIRED`), and a session from an organization
-   * that blocks personal accounts reaches nothing outside that organization (`PERSONAL_ACCOUNT_BLOCKED`).
+   * SSO accepts only sessions from its own identity provider (`SSO_REQUIRED`), a session from an organization
+   * that blocks personal accounts reaches nothing outside that organization (`PERSONAL_ACCOUNT_BLOCKED`), and a
+   * member of such an organization reaches no personal or standalone account in any session, password ones included.
    * `organizationId` is the organization owning the object reached (null for personal and standalone teams).
    *
    * `visibleOrganization` and `visibleTeam` apply it, and through `VISIBILITY_GATES` so does every data field of a
@@ -187,6 +188,18 @@ export class Access {
         throw new ForbiddenError('PERSONAL_ACCOUNT_BLOCKED', 'Sessions from your organization’s SSO cannot use personal accounts or other organizations.');
       }
     }
+    // However the session was obtained (password, or SSO of any organization): a member of an organization that
+    // blocks personal accounts reaches no account outside an organization.
+    if (organizationId === null && (await this.personalAccountsBlockedForUser(actor.userId))) {
+      throw new ForbiddenError('PERSONAL_ACCOUNT_BLOCKED', 'An organization you belong to blocks personal accounts for its members, whatever the sign-in.');
+    }
+  }
+
+  /** Whether any organization the user belongs to sets `personalAccountAccess: BLOCKED`. */
+  private async personalAccountsBlockedForUser(userId: string): Promise<boolean> {
+    const memberships = await this.loaders.organizationMembershipsByUser.load(userId);
+    const settings = await Promise.all(memberships.map((m) => this.organizationSetting(m.organizationId, 'personalAccountAccess')));
+    return settings.includes('BLOCKED');
   }
 
   /** Whether an organization requires SSO sessions (invites to it can then only be accepted after SSO login). */
