@@ -156,6 +156,33 @@ describe('email delivery over SMTP', () => {
   });
 });
 
+describe('accepting an invite with a new account', () => {
+  const ACCEPT_NEW = `mutation($i: AcceptInviteInput!) { acceptInvite(input: $i) { invite { status } sessionToken userErrors { field code } } }`;
+
+  it('creates the invited address’s account only when it has none, and only without a session', async () => {
+    const admin = await signUp(app);
+    const org = await createOrganization(app, admin);
+    const existing = await signUp(app);
+    await app.data(CREATE_INVITE, { input: { organizationId: org.id, email: existing.email } }, { token: admin.token });
+    await app.server.emails.runOnce();
+    const token = new URLSearchParams(linkIn((await smtp.waitFor(existing.email))[0]!.text).hash.slice(1)).get('token');
+    const newAccount = { name: 'Someone', password: 'long enough password' };
+
+    const taken = await app.data(ACCEPT_NEW, { i: { token, newAccount } });
+    expect(taken.acceptInvite).toEqual({ invite: null, sessionToken: null, userErrors: [{ field: ['input', 'newAccount'], code: 'ACCOUNT_EXISTS' }] });
+    const signedIn = await app.gql(ACCEPT_NEW, { i: { token, newAccount } }, { token: existing.token });
+    expect(signedIn.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const bogus = await app.data(ACCEPT_NEW, { i: { token: 'ogi_not-a-token', newAccount } });
+    expect(bogus.acceptInvite.userErrors).toEqual([{ field: ['input', 'token'], code: 'INVALID_TOKEN' }]);
+    const weak = await app.data(ACCEPT_NEW, { i: { token, newAccount: { name: 'x', password: 'short' } } });
+    expect(weak.acceptInvite.userErrors.map((e: any) => e.code)).toEqual(['WEAK_PASSWORD']);
+    // Without a session and without newAccount: sign in first.
+    expect((await app.gql(ACCEPT_NEW, { i: { token } })).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // The invite is still open for its owner.
+    expect((await app.data(ACCEPT_INVITE, { input: { token } }, { token: existing.token })).acceptInvite.userErrors).toEqual([]);
+  });
+});
+
 describe('email without SMTP in development', () => {
   it('prints each email to the log and writes it as an .eml file in the data folder', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orgraph-emails-'));

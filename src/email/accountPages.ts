@@ -7,7 +7,7 @@ import express from 'express';
  * request, and confirm a sign-up. Each is a small form whose script (served from here; the CSP allows nothing
  * else) reads the one-time token from the URL fragment and calls the GraphQL API, exactly as any client could.
  */
-const PAGES: Record<string, { title: string; page: string; form: string }> = {
+const PAGES: Record<string, { title: string; page: string; form: string; second?: string }> = {
   '/invites/accept': {
     title: 'Accept your invite',
     page: 'invite',
@@ -15,6 +15,10 @@ const PAGES: Record<string, { title: string; page: string; form: string }> = {
       <label>Email <input name="email" type="email" autocomplete="username" required maxlength="254"></label>
       <label>Password <input name="password" type="password" autocomplete="current-password" required maxlength="200"></label>
       <button type="submit">Sign in and accept</button>`,
+    second: `<p>New to Orgraph? Create your account for the invited address; the invite is accepted at once.</p>
+      <label>Your name <input name="name" autocomplete="name" required maxlength="100"></label>
+      <label>Choose a password (10–200 characters) <input name="password" type="password" autocomplete="new-password" required minlength="10" maxlength="200"></label>
+      <button type="submit">Create account and accept</button>`,
   },
   '/password-reset': {
     title: 'Choose a new password',
@@ -52,14 +56,14 @@ export function createAccountPagesRouter(options: { graphqlPath: string }): expr
   return router;
 }
 
-function render(page: { title: string; page: string; form: string }, graphqlPath: string): string {
+function render(page: { title: string; page: string; form: string; second?: string }, graphqlPath: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${page.title} · Orgraph</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body{font:16px system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem}label{display:block;margin:.8rem 0}input{display:block;width:100%;padding:.4rem}button{margin-top:1rem;padding:.5rem 1rem}#result{margin-top:1rem}</style>
 </head><body data-page="${page.page}" data-graphql="${graphqlPath}">
 <h1>${page.title}</h1>
-<form id="form">${page.form}</form>
+<form id="form">${page.form}</form>${page.second ? `\n<form id="second">${page.second}</form>` : ''}
 <p id="result" role="status"></p>
 <script src="/account/assets/accountPages.js"></script>
 </body></html>`;

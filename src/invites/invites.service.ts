@@ -129,6 +129,19 @@ export class InvitesService {
     return invite;
   }
 
+  /** The address an open invite was sent to (before an account is created for it); the same errors as `accept`. */
+  /** An organization requiring SSO refuses it here, before an account is made that could not accept anyway. */
+  async pendingInviteEmail(token: string, ssoRequired: (organizationId: string) => Promise<boolean>): Promise<string> {
+    const invite = await this.db.getRepository(Invite).findOneBy({ tokenHash: sha256Hex(token) });
+    if (!invite) throw new UserInputFailure('INVALID_TOKEN', 'This invite link is not valid.', ['input', 'token']);
+    const status = effectiveInviteStatus(invite);
+    if (status !== InviteStatus.PENDING) throw new UserInputFailure(status, `This invite is ${status.toLowerCase()}.`, ['input', 'token']);
+    if (invite.organizationId && (await ssoRequired(invite.organizationId))) {
+      throw new UserInputFailure('SSO_REQUIRED', 'This organization requires SSO: sign in through its identity provider, then accept the invite.', ['input', 'token']);
+    }
+    return invite.email;
+  }
+
   /** The signed-in user whose email matches (case-insensitively) joins the target with the invited roles. */
   /** `ssoRequired(organizationId)` answers whether the organization requires SSO (invites then need an SSO session). */
   async accept(caller: Caller, user: { id: string; email: string }, token: string, ssoRequired: (organizationId: string) => Promise<boolean> = async () => false): Promise<Invite> {

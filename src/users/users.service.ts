@@ -85,6 +85,27 @@ export class UsersService {
     });
   }
 
+  /**
+   * An account for an invited address, created from the invite link (which proves the mailbox, like a sign-up
+   * confirmation). An address that already has an account is told to sign in: the link's holder owns the address.
+   */
+  async signUpFromInvite(caller: Caller, input: { email: string; name: string; password: string }): Promise<SessionGrant> {
+    const name = assertValidName(input.name, ['input', 'newAccount', 'name']);
+    assertPasswordStrength(input.password, ['input', 'newAccount', 'password']);
+    const email = input.email.trim().toLowerCase();
+    const passwordHash = await this.hashPassword(input.password);
+    const exists = () => new UserInputFailure('ACCOUNT_EXISTS', 'This address already has an account: sign in with it, then accept the invite.', ['input', 'newAccount']);
+    try {
+      return await this.db.transaction(async (tx) => {
+        if (await emailHasAccount(tx, email)) throw exists();
+        return this.createAccount(tx, caller, { email, name, passwordHash });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw exists();
+      throw error;
+    }
+  }
+
   /** The emailed sign-up link: creates the account (once) and signs in. */
   async confirmSignUp(caller: Caller, token: string): Promise<SessionGrant> {
     const invalid = () => new UserInputFailure('INVALID_TOKEN', 'This confirmation link is not valid or has expired; sign up again.', ['input', 'token']);

@@ -4,8 +4,10 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-/** Accept an invite as the signed-in user. */
+/** Accept an invite as the signed-in user, or, without a session, with a new account for the invited address. */
 export type AcceptInviteInput = {
+  /** Without a session only: create the account of the invited address (the invite link proves it) and sign in; the payload carries the session token. */
+  newAccount?: InviteNewAccountInput | null | undefined;
   /** The token from the invite email. */
   token: string;
 };
@@ -120,6 +122,14 @@ export type CrossTeamVisibilitySettingInput = {
   locked?: boolean | null | undefined;
   /** The new value; omit to keep the current one. */
   value?: boolean | null | undefined;
+};
+
+/** The account to create for an invitee who has none: the invite proves the email address. */
+export type InviteNewAccountInput = {
+  /** Display name, 1–100 characters. */
+  name: string;
+  /** Password, 10–200 characters. Stored only as an argon2id hash. */
+  password: string;
 };
 
 /** Who may invite people. */

@@ -30,6 +30,10 @@
             .then(function (d) { failed(d.acceptInvite); sessionStorage.setItem('orgraphToken', session); show('Invite accepted. You are signed in.'); });
         });
     },
+    inviteNewAccount: function (data) {
+      return gql('mutation($i: AcceptInviteInput!) { acceptInvite(input: $i) { sessionToken userErrors { code message } } }', { i: { token: token, newAccount: { name: data.get('name'), password: data.get('password') } } })
+        .then(function (d) { sessionStorage.setItem('orgraphToken', failed(d.acceptInvite).sessionToken); show('Account created and invite accepted. You are signed in.'); });
+    },
     reset: function (data) {
       return gql('mutation($i: ResetPasswordInput!) { resetPassword(input: $i) { userErrors { code message } } }', { i: { token: token, newPassword: data.get('password') } })
         .then(function (d) { failed(d.resetPassword); show('Password changed. Sign in with your new password.'); });
@@ -41,9 +45,14 @@
   };
 
   if (!token) show('This link is incomplete: open it exactly as it appears in the email.');
-  form.addEventListener('submit', function (event) {
-    event.preventDefault();
-    show('…');
-    actions[body.dataset.page](new FormData(form)).catch(function (error) { show(error.message); });
-  });
+  function handle(target, action) {
+    target.addEventListener('submit', function (event) {
+      event.preventDefault();
+      show('…');
+      actions[action](new FormData(target)).catch(function (error) { show(error.message); });
+    });
+  }
+  handle(form, body.dataset.page);
+  var second = document.getElementById('second');
+  if (second) handle(second, 'inviteNewAccount');
 })();
