@@ -206,3 +206,19 @@ describe('sign out everywhere', () => {
     expect((await app.gql(SIGN_OUT_EVERYWHERE)).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('account emails anyone can trigger', () => {
+  it('are capped per address, with the same answer past the cap', async () => {
+    const user = await account();
+    const answers = [];
+    for (let i = 0; i < 7; i += 1) answers.push((await app.data(REQUEST_RESET, { i: { email: user.email } })).requestPasswordReset);
+    expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(new Set([JSON.stringify({ accepted: true, userErrors: [] })]));
+    await app.server.emails.runOnce();
+    await app.server.emails.runOnce();
+    // One confirmation (the sign-up) and four resets: five account emails in the hour, then nothing more.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const subjects = (await smtp.waitFor(user.email, 5)).map((m) => m.subject);
+    expect(subjects.filter((s) => s === 'Reset your Orgraph password')).toHaveLength(4);
+    expect(await app.db.query(`SELECT count(*)::int AS n FROM email_outbox WHERE recipient = $1 AND kind = 'PASSWORD_RESET'`, [user.email])).toEqual([{ n: 4 }]);
+  });
+});

@@ -61,6 +61,8 @@ const FOREIGN_IDS: Record<string, string> = {
   ModelAccessRule: `SELECT id FROM model_access_rules WHERE organization_id = $1`,
   RequestRecord: `SELECT team_id || '/' || id AS id FROM request_records WHERE organization_id = $1`,
   SpendingAlert: `SELECT id FROM spending_alerts WHERE organization_id = $1`,
+  EmailDelivery: `SELECT id FROM email_outbox WHERE organization_id = $1`,
+  TeamMember: `SELECT id FROM team_memberships WHERE organization_id = $1`,
 };
 
 /** ID argument names that do not spell their type (`teamId` → Team is inferred; these are not). */

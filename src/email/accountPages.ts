@@ -35,7 +35,8 @@ const PAGES: Record<string, { title: string; page: string; form: string; second?
 
 // From src/ under ts-node and jest; from the compiled dist/src/email/ the source folder is three levels up.
 const SCRIPT_FILE = [path.join(__dirname, 'public', 'accountPages.js'), path.join(__dirname, '..', '..', '..', 'src', 'email', 'public', 'accountPages.js')].find((file) => fs.existsSync(file));
-const SCRIPT = SCRIPT_FILE ? fs.readFileSync(SCRIPT_FILE, 'utf8') : '';
+if (!SCRIPT_FILE) throw new Error('accountPages.js not found beside src/email/accountPages.ts');
+const SCRIPT = fs.readFileSync(SCRIPT_FILE, 'utf8');
 const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; form-action 'none'; frame-ancestors 'none'";
 
 export function createAccountPagesRouter(options: { graphqlPath: string }): express.Router {

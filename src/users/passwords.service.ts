@@ -3,7 +3,7 @@ import { UserInputFailure } from '../core/errors';
 import { sha256Hex } from '../auth/tokens';
 import { recordAudit, type Caller } from '../audit/audit';
 import type { PublicUrl } from '../core/publicUrl';
-import { queueEmail } from '../email/outbox';
+import { mayEmailAccountAddress, queueEmail } from '../email/outbox';
 import { passwordChangedEmail, passwordResetEmail } from '../email/templates';
 import { assertPasswordStrength, type UsersService } from './users.service';
 
@@ -47,7 +47,7 @@ export class PasswordsService {
     if (normalized.length > 254) return;
     await this.db.transaction(async (tx) => {
       const [user] = await tx.query(`SELECT id, email FROM users WHERE lower(email) = $1`, [normalized]);
-      if (!user) return;
+      if (!user || !(await mayEmailAccountAddress(tx, user.email))) return;
       const { token, expiresAt } = await this.users.issuePasswordReset(tx, user.id);
       await queueEmail(tx, { ...passwordResetEmail({ link: this.links.link('/password-reset', { token }), expiresAt }), recipient: user.email });
       await recordAudit(tx, caller, { organizationId: null, action: 'user.password_reset_request', targetType: 'User', targetId: user.id });

@@ -9,7 +9,7 @@ import { assertValidName } from '../teams/username';
 import { User } from './user.entity';
 import { Session, type SessionMethod } from './session.entity';
 import { PublicUrl } from '../core/publicUrl';
-import { queueEmail } from '../email/outbox';
+import { mayEmailAccountAddress, queueEmail } from '../email/outbox';
 import { signUpConfirmationEmail, signUpExistingEmail } from '../email/templates';
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -65,6 +65,7 @@ export class UsersService {
     const { email, name } = validSignUp(input);
     const passwordHash = await this.hashPassword(input.password);
     await this.db.transaction(async (tx) => {
+      if (!(await mayEmailAccountAddress(tx, email))) return;
       const [existing] = await tx.query(`SELECT id FROM users WHERE lower(email) = $1`, [email]);
       if (existing) {
         const reset = await this.issuePasswordReset(tx, existing.id);
