@@ -17,6 +17,9 @@ import { OrganizationDomains1734100000000 } from './1734100000000-OrganizationDo
 import { Budgets1734600000000 } from './1734600000000-Budgets';
 import { Scim1734800000000 } from './1734800000000-Scim';
 import { ApiKeyLineage1734300000000 } from './1734300000000-ApiKeyLineage';
+import { EmailDelivery1734500000000 } from './1734500000000-EmailDelivery';
+import { AccountRecovery1734510000000 } from './1734510000000-AccountRecovery';
+import { SpendingAlertEnabled1734520000000 } from './1734520000000-SpendingAlertEnabled';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
 export const allMigrations = [
@@ -39,4 +42,7 @@ export const allMigrations = [
   Budgets1734600000000,
   Scim1734800000000,
   ApiKeyLineage1734300000000,
+  EmailDelivery1734500000000,
+  AccountRecovery1734510000000,
+  SpendingAlertEnabled1734520000000,
 ];

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
 
   const server = await startServer({ db, config, logger });
   logger.info({ url: server.url, ms: Date.now() - startedAt }, 'ready');
-  printBanner(server.url, config, demo);
+  printBanner(server.url, config, demo, server.mailer.description);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -94,13 +94,14 @@ function withDevelopmentCredentials(config: Config): Config {
   };
 }
 
-function printBanner(url: string, config: Config, demo: Awaited<ReturnType<typeof seedDemo>> | null): void {
+function printBanner(url: string, config: Config, demo: Awaited<ReturnType<typeof seedDemo>> | null, emails: string): void {
   const lines = [
     '',
     `  Orgraph is running`,
     `  GraphQL endpoint : ${url}/graphql`,
     `  GraphQL IDE      : ${url}/graphql (open in a browser)`,
     `  Health           : ${url}/healthz  ${url}/readyz  ${url}/metrics`,
+    `  Emails           : ${emails}`,
   ];
   if (demo) {
     lines.push(

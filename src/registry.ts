@@ -47,13 +47,21 @@ import { ScimGroup } from './scim/scimGroup.entity';
 import { ScimUser } from './scim/scimUser.entity';
 import { MemberScimResolver, OrganizationScimResolver, ScimGroupResolver, ScimMutationsResolver, ScimTokenResolver, ScimUserResolver } from './scim/scim.resolver';
 
+import { EmailDelivery } from './email/emailDelivery.entity';
+import { TeamMemberResolver, TeamPeopleResolver } from './members/teamMembers.resolver';
+import { EmailDeliveryResolver, OrganizationEmailResolver } from './email/email.resolver';
+
 /** Every TypeORM entity, by module. */
-export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice, Member, Invite, TeamSecret, RequestRecord, OrganizationPolicySetting, TeamPolicyOverride, ModelAccessRule, ScimToken, ScimGroup, ScimUser, OrganizationDomain];
+export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice, Member, Invite, TeamSecret, RequestRecord, OrganizationPolicySetting, TeamPolicyOverride, ModelAccessRule, ScimToken, ScimGroup, ScimUser, OrganizationDomain, EmailDelivery];
 
 /** Every GraphQL resolver, by module. */
 // eslint-disable-next-line @typescript-eslint/ban-types
 export const allResolvers: NonEmptyArray<Function> = [
   NodeResolver,
+  EmailDeliveryResolver,
+  OrganizationEmailResolver,
+  TeamMemberResolver,
+  TeamPeopleResolver,
   UserResolver,
   ViewerResolver,
   SessionResolver,

@@ -518,7 +518,7 @@ describe('spending alerts', () => {
       const audits = await app.db.query(`SELECT action, auth_method, changes FROM audit_events WHERE target_id = $1 ORDER BY created_at`, [localIdOf(createSpendingAlert.alert.id)]);
       expect(audits).toEqual([
         { action: 'spendingAlert.create', auth_method: 'PASSWORD', changes: expect.objectContaining({ threshold: { before: null, after: '5' }, hardLimit: { before: null, after: true } }) },
-        { action: 'spendingAlert.updateThreshold', auth_method: 'PASSWORD', changes: { threshold: { before: '5', after: '100' } } },
+        { action: 'spendingAlert.update', auth_method: 'PASSWORD', changes: { threshold: { before: '5', after: '100' } } },
       ]);
     } finally {
       alerts.now = realNow;

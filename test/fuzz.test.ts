@@ -66,11 +66,11 @@ async function send(body: string, credentialIndex: number): Promise<void> {
   for (const result of results) expect(result.data !== undefined || Array.isArray(result.errors)).toBe(true);
 }
 
-// Seed operations: one per root field of the real schema (so new modules are fuzzed without edits), minus logout,
-// which would only end the fuzzer's own session.
+// Seed operations: one per root field of the real schema (so new modules are fuzzed without edits), minus logout and
+// signOutEverywhere, which would only end the fuzzer's own session.
 const schema = buildOrgraphSchema();
 const seeds = rootOperations(schema)
-  .filter((op) => op.field.name !== 'logout')
+  .filter((op) => op.field.name !== 'logout' && op.field.name !== 'signOutEverywhere')
   .map((op) => ({ op, document: documentFor(schema, op, 2) }));
 
 const hugeNumber = fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 1, 1e308, -1e308, 1.5, -0, 9007199254740993);

@@ -66,6 +66,8 @@ const FOREIGN_IDS: Record<string, string> = {
   ScimToken: `SELECT id FROM scim_tokens WHERE organization_id = $1`,
   ScimUser: `SELECT id FROM scim_users WHERE organization_id = $1`,
   ScimGroup: `SELECT id FROM scim_groups WHERE organization_id = $1`,
+  EmailDelivery: `SELECT id FROM email_outbox WHERE organization_id = $1`,
+  TeamMember: `SELECT id FROM team_memberships WHERE organization_id = $1`,
 };
 
 /** ID argument names that do not spell their type (`teamId` → Team is inferred; these are not). */

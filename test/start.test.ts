@@ -146,6 +146,8 @@ describe('npm start on the embedded database', () => {
     expect(banner).toContain(`GraphQL endpoint : ${server.url}/graphql`);
     expect(banner).toContain(`GraphQL IDE      : ${server.url}/graphql`);
     expect(banner).toContain('Demo admin login : admin@demo.orgraph.dev / orgraph-demo-admin');
+    // No SMTP_URL in development: the banner says where emails go instead (the data folder of this start).
+    expect(banner).toContain(`Emails           : printed to the log and written as .eml files to ${path.resolve(path.dirname(dataDir), 'emails')}`);
     const key = /Authorization: Key (ogk_[0-9a-f]+:ogsk_[A-Za-z0-9_-]+)/.exec(banner)?.[1];
     expect(key).toBeDefined();
     demoAdminKey = key!;

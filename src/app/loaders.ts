@@ -59,6 +59,19 @@ export function createLoaders(db: DataSource, services: Pick<Services, 'requests
         ),
       (identity) => identity.userId,
     ),
+    // Teams whose governance owner is this user, while the user is still a member of the team's organization.
+    governedTeamsByUser: loaderOfGroups<string, { userId: string; teamId: string }>(
+      async (ids) =>
+        (
+          await db.query(
+            `SELECT g.owner_id AS user_id, g.team_id FROM team_governance g
+               JOIN organization_memberships m ON m.organization_id = g.organization_id AND m.user_id = g.owner_id
+              WHERE g.owner_id = ANY($1::uuid[])`,
+            [[...ids]],
+          )
+        ).map((row: { user_id: string; team_id: string }) => ({ userId: row.user_id, teamId: row.team_id })),
+      (row) => row.userId,
+    ),
     apiKeyById: loaderByKey<string, ApiKey>((ids) => db.getRepository(ApiKey).findBy({ id: In([...ids]) }), (k) => k.id),
     requestPayload: new DataLoader<string, { input: unknown; output: unknown } | null>(async (keys) => {
       const found = await services.requests.payloads(keys);

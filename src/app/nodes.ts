@@ -3,6 +3,7 @@ import { requestRecordNode } from '../requests/requests.resolver';
 import { budgetNode } from '../budgets/budgets.registration';
 import { scimNodeFetchers } from '../scim/scim.resolver';
 import type { AppContext } from './context';
+import { EmailDelivery } from '../email/emailDelivery.entity';
 
 type NodeFetcher = (ctx: AppContext, localId: string) => Promise<object | null>;
 
@@ -61,6 +62,16 @@ const uuidKeyedFetchers: Record<string, NodeFetcher> = withUuidKeys({
     return domain && (await ctx.access.isOrganizationAdmin(domain.organizationId)) ? reachable(ctx, domain.organizationId, domain) : null;
   },
   Budget: (ctx, id) => budgetNode(ctx, id, reachable),
+  TeamMember: async (ctx, id) => {
+    const [membership] = await ctx.services.db.query(`SELECT id, team_id AS "teamId", organization_id AS "organizationId", user_id AS "userId", role, created_at AS "createdAt" FROM team_memberships WHERE id = $1`, [id]);
+    const team = membership ? await ctx.loaders.teamById.load(membership.teamId) : null;
+    if (!team || !(await ctx.access.canSeeTeam(team))) return null;
+    return (await ctx.access.isTeamAdmin(team)) ? reachable(ctx, team.organizationId, membership) : null;
+  },
+  EmailDelivery: async (ctx, id) => {
+    const email = await ctx.services.db.getRepository(EmailDelivery).findOneBy({ id });
+    return email?.organizationId && (await ctx.access.isOrganizationAdmin(email.organizationId)) ? reachable(ctx, email.organizationId, email) : null;
+  },
   AuditEvent: async (ctx, id) => {
     const event = await ctx.loaders.auditEventById.load(id);
     return event?.organizationId && (await ctx.access.isOrganizationAdmin(event.organizationId)) ? reachable(ctx, event.organizationId, event) : null;

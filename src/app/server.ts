@@ -30,12 +30,19 @@ import { createTeamsRouter } from '../teams/teams.rest';
 import { createPoliciesRouter } from '../policies/policies.rest';
 import { answerOversizedRestRequests, restNotFound, type RestDeps } from './rest';
 import { createScimRouter } from '../scim/scim.rest';
+import { createMailer, type Mailer } from '../email/mailer';
+import { EmailDispatcher } from '../email/emailDispatcher';
+import { createAccountPagesRouter } from '../email/accountPages';
 
 export interface RunningServer {
   url: string;
   services: Services;
   /** Delivers spending-alert webhooks in the background (tests may call runOnce()). */
   webhooks: WebhookDispatcher;
+  /** Delivers the email outbox in the background (tests may call runOnce()). */
+  emails: EmailDispatcher;
+  /** Where emails go (the start-up banner prints `mailer.description`). */
+  mailer: Mailer;
   /** Stop accepting, finish in-flight requests, flush background work. Does not close the database. */
   close(): Promise<void>;
 }
@@ -54,6 +61,13 @@ export async function startServer(options: {
     (alertId) => services.alerts.signingSecret(alertId),
     { pollMs: config.WEBHOOK_POLL_MS, retryBaseMs: config.WEBHOOK_RETRY_BASE_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS },
     new OutboundClient({ ...services.outbound.options, timeoutMs: config.WEBHOOK_TIMEOUT_MS }),
+    logger,
+  );
+  const mailer = createMailer(config, logger);
+  const emails = new EmailDispatcher(
+    db,
+    mailer,
+    { pollMs: config.EMAIL_POLL_MS, retryBaseMs: config.EMAIL_RETRY_BASE_MS, maxAttempts: config.EMAIL_MAX_ATTEMPTS },
     logger,
   );
   const app = express();
@@ -91,6 +105,7 @@ export async function startServer(options: {
   app.use(createIdeRouter({ graphqlPath: '/graphql' }));
   // The REST routes share one authentication, rate budget and error body (app/rest.ts, docs/rest.md).
   const rest: RestDeps = { services, limiter, log: (error, requestId) => logger.error({ err: error, requestId }, 'unhandled REST error') };
+  app.use(createAccountPagesRouter({ graphqlPath: '/graphql' }));
   app.use(createBillingRouter(rest));
   app.use(createTeamsRouter(rest));
   app.use(createPoliciesRouter(rest, () => createLoaders(db, services)));
@@ -142,14 +157,19 @@ export async function startServer(options: {
   const address = httpServer.address() as AddressInfo;
   const url = `http://${address.address}:${address.port}`;
 
+  services.publicUrl.setListeningUrl(url);
   webhooks.start();
+  emails.start();
 
   return {
     url,
     services,
     webhooks,
+    emails,
+    mailer,
     async close() {
       await webhooks.stop();
+      await emails.stop();
       // apollo.stop() drains the HTTP server: no new connections, in-flight requests finish.
       await apollo.stop();
       await closeServices(services);

@@ -6,8 +6,10 @@ import { Authenticator } from '../auth/authenticate';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { TeamsService } from '../teams/teams.service';
 import { UsersService } from '../users/users.service';
+import { PasswordsService } from '../users/passwords.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { MembersService } from '../members/members.service';
+import { TeamMembersService } from '../members/teamMembers.service';
 import { InvitesService } from '../invites/invites.service';
 import { SecretsService } from '../secrets/secrets.service';
 import { AuditLogService } from '../audit/auditLog.service';
@@ -25,6 +27,7 @@ import { DomainsService } from '../domains/domains.service';
 import { DnsProofResolver } from '../domains/dnsProof';
 import { createBudgetServices } from '../budgets/budgets.module';
 import { createScimServices } from '../scim/scim.service';
+import { PublicUrl } from '../core/publicUrl';
 
 /** The composition root: one instance of every service per process, wired by hand (no DI container needed). */
 export function createServices(db: DataSource, config: Config) {
@@ -40,12 +43,14 @@ export function createServices(db: DataSource, config: Config) {
   const catalog = new CatalogService(db);
   const apiKeys = new ApiKeysService(db, apiKeyAuthenticator);
   const usageIngest = new UsageIngestService(db, { bulkStatementTimeoutMs: config.DATABASE_BULK_STATEMENT_TIMEOUT_MS });
-  const alerts = new AlertsService(db, config.encryptionKey, outbound);
+  // Links in emails; the server fills in its listening address when PUBLIC_URL is unset.
+  const publicUrl = new PublicUrl(config.PUBLIC_URL);
+  const alerts = new AlertsService(db, config.encryptionKey, outbound, publicUrl);
   usageIngest.onStored((organizationIds) => alerts.evaluate(organizationIds));
   const policies = new PoliciesService(db, catalog);
   policies.useHardSpendLimitSource({ teamsAtHardLimit: (teamIds) => alerts.teamsAtHardLimit(teamIds) });
   const budgets = createBudgetServices(db, config, usageIngest, policies);
-  const users = new UsersService(db, teams, { sessionTtlHours: config.SESSION_TTL_HOURS, argon2MemoryKiB: config.ARGON2_MEMORY_KIB });
+  const users = new UsersService(db, teams, { sessionTtlHours: config.SESSION_TTL_HOURS, argon2MemoryKiB: config.ARGON2_MEMORY_KIB }, publicUrl);
   const domains = new DomainsService(db, new DnsProofResolver(config.DNS_RESOLVER ? [config.DNS_RESOLVER] : undefined), policies);
   const sso = new SsoService(db, config.encryptionKey, users, teams, policies, outbound, domains);
   policies.useSsoRequirementGuard({
@@ -56,17 +61,20 @@ export function createServices(db: DataSource, config: Config) {
     db,
     config,
     outbound,
+    publicUrl,
     apiKeyAuthenticator,
     authenticator: new Authenticator(db, config, apiKeyAuthenticator),
     teams,
     organizations: new OrganizationsService(db, teams),
     users,
+    passwords: new PasswordsService(db, users, publicUrl),
     sso,
     domains,
     scim: createScimServices(db, teams, apiKeyAuthenticator),
     apiKeys,
     members: new MembersService(db, apiKeys),
-    invites: new InvitesService(db),
+    teamMembers: new TeamMembersService(db),
+    invites: new InvitesService(db, publicUrl),
     secrets: new SecretsService(db, config.encryptionKey),
     auditLog: new AuditLogService(db),
     requests: new RequestsService(db, { maxPayloadBytes: config.REQUEST_PAYLOAD_MAX_BYTES, bulkStatementTimeoutMs: config.DATABASE_BULK_STATEMENT_TIMEOUT_MS }),

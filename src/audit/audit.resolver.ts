@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { Args, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../app/context';
 import { fromGlobalId, localIdOf, toGlobalId } from '../core/relay';
@@ -9,12 +10,38 @@ import { AuditEvent } from './auditEvent.entity';
 import { AuditChange, AuditEventConnection, AuditLogArgs } from './audit.types';
 
 const UUID = /^[0-9a-f-]{36}$/;
+const keyAliases = new WeakMap<AppContext, DataLoader<string, string | null>>();
+
+/** Key names by public key id, batched per request (an audit page names many keys). */
+function keyAliasLoader(ctx: AppContext): DataLoader<string, string | null> {
+  let loader = keyAliases.get(ctx);
+  if (!loader) {
+    loader = new DataLoader(async (keyIds) => {
+      const rows: Array<{ key_id: string; alias: string }> = await ctx.services.db.query(`SELECT key_id, alias FROM api_keys WHERE key_id = ANY($1)`, [keyIds]);
+      return keyIds.map((id) => rows.find((row) => row.key_id === id)?.alias ?? null);
+    });
+    keyAliases.set(ctx, loader);
+  }
+  return loader;
+}
 
 @Resolver(() => AuditEvent)
 export class AuditEventResolver extends NodeIdResolver(AuditEvent, 'AuditEvent') {
   @FieldResolver(() => User, { nullable: true, description: 'The user who acted (null when a key or operator did).' })
   actorUser(@Root() event: AuditEvent, @Ctx() ctx: AppContext): Promise<User | null> | null {
     return event.actorType === 'USER' && event.actorId ? ctx.loaders.userById.load(event.actorId) : null;
+  }
+
+  @FieldResolver(() => String, {
+    description: 'Who acted, readably: the user’s email, or the API key’s name with its id (`Deploy key (ogk_…)`); `operator`, `ingest` or `anonymous` otherwise.',
+  })
+  async actorLabel(@Root() event: AuditEvent, @Ctx() ctx: AppContext): Promise<string> {
+    if (event.actorType === 'USER' && event.actorId) return (await ctx.loaders.userById.load(event.actorId))?.email ?? event.actorLabel;
+    if (event.actorType === 'API_KEY' && event.actorId) {
+      const alias = await keyAliasLoader(ctx).load(event.actorId);
+      return alias ? `${alias} (${event.actorId})` : event.actorId;
+    }
+    return event.actorLabel;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The API key id (`ogk_…`) that acted, when a key did.' })
@@ -54,8 +81,9 @@ export class OrganizationAuditLogResolver {
       {
         from: filter.from,
         to: filter.to,
-        // Users are filtered by their global id, keys by their public key id.
-        actorId: filter.actor ? (localIdOf(filter.actor, 'User') ?? filter.actor) : null,
+        // Users are filtered by their global id or their email, keys by their public key id.
+        actorId: filter.actor && !filter.actor.includes('@') ? (localIdOf(filter.actor, 'User') ?? filter.actor) : null,
+        actorEmail: filter.actor?.includes('@') ? filter.actor.trim() : null,
         action: filter.action,
         target: filter.target ? (target ? { type: target.typeName, id: target.localId } : { type: '', id: filter.target }) : null,
       },

@@ -25,7 +25,7 @@ export class AuditLogFilterInput {
   @Field(() => Date, { nullable: true, description: 'Only events before this time.' })
   to?: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Only events by this actor: a User global id or an API key id (`ogk_…`).' })
+  @Field(() => String, { nullable: true, description: 'Only events by this actor: a User global id, a user’s email, or an API key id (`ogk_…`).' })
   actor?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Only this action (`apiKey.create`), or every action under a prefix ending in a dot (`member.`).' })

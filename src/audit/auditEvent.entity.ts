@@ -22,8 +22,8 @@ export class AuditEvent {
   @Column('text', { name: 'actor_id', nullable: true })
   actorId!: string | null;
 
+  /** The machine label written with the event (`user:<id>`, `key:<key_id>`); the API shows a readable one. */
   @Column('text', { name: 'actor_label' })
-  @Field(() => String, { description: 'Readable actor, e.g. `user:<id>` or `key:<key_id>`.' })
   actorLabel!: string;
 
   @Column('text', { name: 'auth_method' })

@@ -7,6 +7,7 @@ export interface AuditQuery {
   from?: Date | null;
   to?: Date | null;
   actorId?: string | null;
+  actorEmail?: string | null;
   action?: string | null;
   target?: { type: string; id: string } | null;
 }
@@ -22,6 +23,9 @@ export class AuditLogService {
     if (filter.from) query.andWhere('event.created_at >= :from', { from: filter.from });
     if (filter.to) query.andWhere('event.created_at < :to', { to: filter.to });
     if (filter.actorId) query.andWhere('event.actor_id = :actorId', { actorId: filter.actorId });
+    if (filter.actorEmail) {
+      query.andWhere(`event.actor_type = 'USER' AND event.actor_id IN (SELECT u.id::text FROM users u WHERE lower(u.email) = lower(:actorEmail))`, { actorEmail: filter.actorEmail });
+    }
     if (filter.action?.endsWith('.')) {
       query.andWhere("starts_with(event.action, :actionPrefix)", { actionPrefix: filter.action });
     } else if (filter.action) {

@@ -132,8 +132,23 @@ export class Access {
   async canSeeTeam(team: Team): Promise<boolean> {
     if ((await this.teamRole(team)) !== null) return true;
     // Organization BILLING users see every team of their organization (usage and invoices).
-    return team.organizationId !== null && (await this.organizationRole(team.organizationId)) === OrganizationRole.BILLING;
+    if (team.organizationId !== null && (await this.organizationRole(team.organizationId)) === OrganizationRole.BILLING) return true;
+    // The governance owner answers for the team, so sees it (read-only oversight; see isGovernanceOwner).
+    return this.isGovernanceOwner(team);
   }
+
+  /**
+   * Whether the actor (a user) is the team's governance owner while still a member of its organization. The owner is
+   * accountable for the team: they see it, its governance, policy, usage, spend, invoices and alerts (as a team
+   * BILLING member would), and change nothing through ownership alone — powers come from roles, which are granted
+   * and audited as such.
+   */
+  async isGovernanceOwner(team: Team): Promise<boolean> {
+    if (this.actor.kind !== 'USER' || !team.organizationId) return false;
+    const owned = await this.loaders.governedTeamsByUser.load(this.actor.userId);
+    return owned.some((row) => row.teamId === team.id);
+  }
+
 
   /** Loads an organization the actor may see, else NOT_FOUND. */
   async visibleOrganization(organization: Organization | null): Promise<Organization> {
@@ -201,6 +216,18 @@ export class Access {
         }
       }
     }
+    // However the session was obtained (password, or SSO of any organization): a member of an organization that
+    // blocks personal accounts reaches no account outside an organization.
+    if (organizationId === null && (await this.personalAccountsBlockedForUser(actor.userId))) {
+      throw new ForbiddenError('PERSONAL_ACCOUNT_BLOCKED', 'An organization you belong to blocks personal accounts for its members, whatever the sign-in.');
+    }
+  }
+
+  /** Whether any organization the user belongs to sets `personalAccountAccess: BLOCKED`. */
+  private async personalAccountsBlockedForUser(userId: string): Promise<boolean> {
+    const memberships = await this.loaders.organizationMembershipsByUser.load(userId);
+    const settings = await Promise.all(memberships.map((m) => this.organizationSetting(m.organizationId, 'personalAccountAccess')));
+    return settings.includes('BLOCKED');
   }
 
   /** Whether an organization requires SSO sessions (invites to it can then only be accepted after SSO login). */
@@ -389,7 +416,7 @@ export class Access {
     const visible = await this.visibleTeam(team);
     this.rejectApiScopedKey();
     const role = await this.teamRole(visible);
-    if (role === TeamRole.ADMIN || role === TeamRole.BILLING) return visible;
+    if (role === TeamRole.ADMIN || role === TeamRole.BILLING || (await this.isGovernanceOwner(visible))) return visible;
     if (visible.organizationId) {
       const teams = await this.usageTeams((await this.loaders.organizationById.load(visible.organizationId))!).catch((): string[] => []);
       if (teams === null || teams.includes(visible.id)) return visible;

@@ -4,9 +4,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { UserInputFailure } from '../core/errors';
 import { isDecimalString } from '../core/scalars';
 import { decimalText } from '../core/decimals';
-import { recordAudit, type Caller } from '../audit/audit';
+import { diff, recordAudit, type Caller } from '../audit/audit';
 import { isEmailAddress } from '../core/email';
 import { genericFailure, type OutboundClient } from '../core/outbound';
+import { PublicUrl } from '../core/publicUrl';
+import { queueEmail } from '../email/outbox';
+import { alertFiredEmail } from '../email/templates';
 
 export interface SpendingAlertRow {
   id: string;
@@ -18,7 +21,17 @@ export interface SpendingAlertRow {
   webhookUrl: string | null;
   hardLimit: boolean;
   locked: boolean;
+  enabled: boolean;
   createdAt: Date;
+}
+
+/** What `update` may change; absent fields stay as they are (`webhookUrl: null` removes the webhook). */
+export interface UpdateAlertInput {
+  threshold?: string | null;
+  period?: 'DAY' | 'MONTH' | null;
+  recipients?: string[] | null;
+  webhookUrl?: string | null;
+  hardLimit?: boolean | null;
 }
 
 export interface CreateAlertInput {
@@ -37,7 +50,7 @@ const ALERT_STATE = `
   WITH alerts AS (
     SELECT s.*, coalesce(b.timezone, 'UTC') AS tz
       FROM spending_alerts s LEFT JOIN organization_billing b ON b.organization_id = s.organization_id
-     WHERE s.deleted_at IS NULL AND s.organization_id = ANY($2::uuid[]) %EXTRA%
+     WHERE s.deleted_at IS NULL AND s.enabled AND s.organization_id = ANY($2::uuid[]) %EXTRA%
   ), periods AS (
     SELECT a.*, date_trunc(lower(a.period), $1::timestamptz AT TIME ZONE a.tz) AT TIME ZONE a.tz AS period_start,
            (date_trunc(lower(a.period), $1::timestamptz AT TIME ZONE a.tz)
@@ -64,6 +77,7 @@ export class AlertsService {
     private readonly db: DataSource,
     private readonly encryptionKey: string,
     private readonly outbound: OutboundClient,
+    private readonly links: PublicUrl = new PublicUrl(undefined),
   ) {}
 
   /** The HMAC key a receiver verifies this alert's webhooks with (derived, never stored). */
@@ -75,10 +89,7 @@ export class AlertsService {
   async create(caller: Caller, organizationId: string, teamId: string | null, input: CreateAlertInput): Promise<{ alert: SpendingAlertRow; signingSecret: string }> {
     validateThreshold(input.threshold);
     if ((input.currency ?? 'USD') !== 'USD') throw new UserInputFailure('UNSUPPORTED_CURRENCY', 'Only USD is supported.', ['input', 'currency']);
-    const recipients = input.recipients ?? [];
-    if (recipients.length > 20) throw new UserInputFailure('INVALID', 'At most 20 recipients.', ['input', 'recipients']);
-    const badRecipient = recipients.find((email) => !isEmailAddress(email));
-    if (badRecipient) throw new UserInputFailure('INVALID', `"${badRecipient}" is not an email address.`, ['input', 'recipients']);
+    const recipients = validRecipients(input.recipients ?? []);
     if (input.webhookUrl) this.validateWebhookUrl(input.webhookUrl);
     if (teamId && input.locked) throw new UserInputFailure('INVALID', 'Only organization-wide limits can be locked.', ['input', 'locked']);
     return this.db.transaction(async (tx) => {
@@ -106,23 +117,70 @@ export class AlertsService {
     });
   }
 
-  /** Raises or lowers a threshold (raising a reached hard limit lifts it at once). */
-  async updateThreshold(caller: Caller, alert: SpendingAlertRow, threshold: string): Promise<SpendingAlertRow> {
-    validateThreshold(threshold);
+  /**
+   * Changes any of threshold, period, recipients, webhook URL and hard limit (raising a reached hard limit, or
+   * turning it off, lifts it at once). A team's hard limit stays within the organization's locked limit. One audit
+   * event with the fields that changed; a change to nothing writes none.
+   */
+  async update(caller: Caller, alert: SpendingAlertRow, input: UpdateAlertInput): Promise<SpendingAlertRow> {
+    if (input.threshold !== undefined && input.threshold !== null) validateThreshold(input.threshold);
+    const next = {
+      threshold: input.threshold ?? alert.threshold,
+      period: input.period ?? alert.period,
+      recipients: input.recipients === undefined || input.recipients === null ? alert.recipients : validRecipients(input.recipients),
+      webhookUrl: input.webhookUrl === undefined ? alert.webhookUrl : input.webhookUrl,
+      hardLimit: input.hardLimit ?? alert.hardLimit,
+    };
+    // The webhook check is the shared one, so a stricter check of outbound URLs applies here as at creation.
+    if (next.webhookUrl !== null && next.webhookUrl !== alert.webhookUrl) this.validateWebhookUrl(next.webhookUrl);
     return this.db.transaction(async (tx) => {
-      if (alert.teamId && alert.hardLimit) await this.assertWithinLockedLimit(tx, alert.organizationId, alert.period, threshold);
-      await tx.query(`UPDATE spending_alerts SET threshold = $2 WHERE id = $1`, [alert.id, threshold]);
+      const [current] = await tx.query(`SELECT trim_scale(threshold)::text AS threshold FROM spending_alerts WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [alert.id]);
+      if (!current) throw new UserInputFailure('DELETED', 'The alert was deleted.', ['input', 'alertId']);
+      if (alert.teamId && next.hardLimit) await this.assertWithinLockedLimit(tx, alert.organizationId, next.period, next.threshold);
+      await tx.query(
+        `UPDATE spending_alerts SET threshold = $2, period = $3, recipients = $4, webhook_url = $5, hard_limit = $6 WHERE id = $1`,
+        [alert.id, next.threshold, next.period, next.recipients, next.webhookUrl, next.hardLimit],
+      );
       const updated = (await this.find([alert.id], tx))[0]!;
-      await recordAudit(tx, caller, {
-        organizationId: alert.organizationId,
-        teamId: alert.teamId,
-        action: 'spendingAlert.updateThreshold',
-        targetType: 'SpendingAlert',
-        targetId: alert.id,
-        changes: { threshold: { before: alert.threshold, after: updated.threshold } },
-      });
+      const changes = diff(
+        { threshold: alert.threshold, period: alert.period, recipients: alert.recipients, webhookUrl: alert.webhookUrl, hardLimit: alert.hardLimit },
+        { threshold: updated.threshold, period: updated.period, recipients: updated.recipients, webhookUrl: updated.webhookUrl, hardLimit: updated.hardLimit },
+      );
+      if (Object.keys(changes).length) await this.audit(tx, caller, alert, 'spendingAlert.update', changes);
       return updated;
     });
+  }
+
+  /** Pauses or resumes an alert: paused, it neither fires nor limits; it stays listed with its history. */
+  async setEnabled(caller: Caller, alert: SpendingAlertRow, enabled: boolean): Promise<SpendingAlertRow> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.query(`SELECT enabled FROM spending_alerts WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [alert.id]);
+      if (!row) throw new UserInputFailure('DELETED', 'The alert was deleted.', ['input', 'alertId']);
+      if (row.enabled === enabled) return (await this.find([alert.id], tx))[0]!;
+      // Turning a team hard limit back on must respect a locked organization limit set meanwhile.
+      if (enabled && alert.teamId && alert.hardLimit) await this.assertWithinLockedLimit(tx, alert.organizationId, alert.period, alert.threshold);
+      await tx.query(`UPDATE spending_alerts SET enabled = $2 WHERE id = $1`, [alert.id, enabled]);
+      await this.audit(tx, caller, alert, enabled ? 'spendingAlert.enable' : 'spendingAlert.disable', { enabled: { before: row.enabled, after: enabled } });
+      return (await this.find([alert.id], tx))[0]!;
+    });
+  }
+
+  /** Deletes an alert: it stops firing and limiting and leaves listings; its firings, deliveries and audit trail stay. */
+  async delete(caller: Caller, alert: SpendingAlertRow): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const [row] = await tx.query(`UPDATE spending_alerts SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING deleted_at`, [alert.id]);
+      if (!row) throw new UserInputFailure('DELETED', 'The alert was already deleted.', ['input', 'alertId']);
+      await this.audit(tx, caller, alert, 'spendingAlert.delete', {
+        threshold: { before: alert.threshold, after: null },
+        period: { before: alert.period, after: null },
+        hardLimit: { before: alert.hardLimit, after: null },
+        enabled: { before: alert.enabled, after: null },
+      });
+    });
+  }
+
+  private async audit(tx: EntityManager, caller: Caller, alert: SpendingAlertRow, action: string, changes: Record<string, { before: unknown; after: unknown }>): Promise<void> {
+    await recordAudit(tx, caller, { organizationId: alert.organizationId, teamId: alert.teamId, action, targetType: 'SpendingAlert', targetId: alert.id, changes });
   }
 
   async find(ids: readonly string[], manager: EntityManager = this.db.manager): Promise<SpendingAlertRow[]> {
@@ -167,12 +225,22 @@ export class AlertsService {
           hardLimit: alert.hard_limit,
           firedAt: new Date(event.fired_at).toISOString(),
         };
-        for (const recipient of alert.recipients as string[]) {
-          await tx.query(`INSERT INTO email_outbox (recipient, subject, body) VALUES ($1, $2, $3)`, [
-            recipient,
-            `Spending alert: ${payload.spend} USD reached (threshold ${payload.threshold})`,
-            `Spend this ${alert.period === 'DAY' ? 'day' : 'month'} reached ${payload.spend} USD, above the alert threshold of ${payload.threshold} USD.${alert.hard_limit ? ' This is a hard limit: model access is denied until the period ends or the limit is raised.' : ''}`,
-          ]);
+        if ((alert.recipients as string[]).length) {
+          const [scope] = await tx.query(
+            `SELECT coalesce(t.username, o.slug) AS label, t.id IS NOT NULL AS is_team FROM organizations o LEFT JOIN teams t ON t.id = $2 WHERE o.id = $1`,
+            [alert.organization_id, alert.team_id],
+          );
+          const email = alertFiredEmail({
+            scopeLabel: `${scope?.is_team ? 'the team' : 'the organization'} ${scope?.label ?? ''}`,
+            period: alert.period,
+            spend: payload.spend,
+            threshold: payload.threshold,
+            hardLimit: Boolean(alert.hard_limit),
+            link: this.links.link('/graphql'),
+          });
+          for (const recipient of alert.recipients as string[]) {
+            await queueEmail(tx, { ...email, recipient, organizationId: alert.organization_id });
+          }
         }
         if (alert.webhook_url) {
           await tx.query(`INSERT INTO webhook_deliveries (alert_event_id, url, payload) VALUES ($1, $2, $3)`, [event.id, alert.webhook_url, JSON.stringify(payload)]);
@@ -269,7 +337,7 @@ export class AlertsService {
   private async assertWithinLockedLimit(tx: EntityManager, organizationId: string, period: string, threshold: string): Promise<void> {
     const [locked] = await tx.query(
       `SELECT trim_scale(min(threshold))::text AS limit FROM spending_alerts
-        WHERE organization_id = $1 AND team_id IS NULL AND hard_limit AND locked AND period = $2 AND deleted_at IS NULL
+        WHERE organization_id = $1 AND team_id IS NULL AND hard_limit AND locked AND enabled AND period = $2 AND deleted_at IS NULL
        HAVING min(threshold) < $3::numeric`,
       [organizationId, period, threshold],
     );
@@ -281,7 +349,7 @@ export class AlertsService {
   private async select(where: string, params: unknown[], manager: EntityManager): Promise<SpendingAlertRow[]> {
     const rows: Array<Record<string, any>> = await manager.query(
       `SELECT s.id, s.organization_id, s.team_id, trim_scale(s.threshold)::text AS threshold, s.period, s.recipients, s.webhook_url,
-              s.hard_limit, s.locked, s.created_at
+              s.hard_limit, s.locked, s.enabled, s.created_at
          FROM spending_alerts s WHERE s.deleted_at IS NULL AND ${where} ORDER BY s.created_at, s.id`,
       params,
     );
@@ -295,9 +363,17 @@ export class AlertsService {
       webhookUrl: row.webhook_url,
       hardLimit: row.hard_limit,
       locked: row.locked,
+      enabled: row.enabled,
       createdAt: row.created_at,
     }));
   }
+}
+
+function validRecipients(recipients: string[]): string[] {
+  if (recipients.length > 20) throw new UserInputFailure('INVALID', 'At most 20 recipients.', ['input', 'recipients']);
+  const badRecipient = recipients.find((email) => email.length > 254 || !isEmailAddress(email));
+  if (badRecipient !== undefined) throw new UserInputFailure('INVALID', `"${badRecipient.slice(0, 254)}" is not an email address.`, ['input', 'recipients']);
+  return recipients;
 }
 
 function validateThreshold(threshold: string): void {

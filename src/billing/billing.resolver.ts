@@ -19,11 +19,14 @@ import {
   CloseBillingPeriodPayload,
   CreateSpendingAlertInput,
   CreateSpendingAlertPayload,
+  DeleteSpendingAlertInput,
+  DeleteSpendingAlertPayload,
   Invoice,
   InvoiceConnection,
   InvoiceStatus,
   SpendingAlert,
   SpendingAlertPayload,
+  SetSpendingAlertEnabledInput,
   UpdateBillingSettingsInput,
   UpdateSpendingAlertInput,
   WebhookDelivery,
@@ -162,6 +165,23 @@ export class SpendingAlertResolver {
   }
 }
 
+/**
+ * An alert the caller may change: team ADMINs for their team's alerts, organization ADMINs for all. What the caller
+ * cannot see answers one NOT_FOUND, whatever hid it (no "team not found" beside "alert not found").
+ */
+async function alertForChange(ctx: AppContext, globalId: string): Promise<SpendingAlertRow> {
+  ctx.access.requireCustomer();
+  const localId = localIdOf(globalId, 'SpendingAlert');
+  const [alert] = localId ? await ctx.services.alerts.find([localId]) : [];
+  const organization = alert ? await ctx.loaders.organizationById.load(alert.organizationId) : null;
+  if (!alert || !organization || !(await ctx.access.canSeeOrganization(organization))) throw new NotFoundError('SpendingAlert');
+  const team = alert.teamId ? await ctx.loaders.teamById.load(alert.teamId) : null;
+  if (alert.teamId && !(team && (await ctx.access.canSeeTeam(team)))) throw new NotFoundError('SpendingAlert');
+  if (team) await ctx.access.requireTeamAdmin(team);
+  else await ctx.access.requireOrganizationAdmin(organization);
+  return alert;
+}
+
 @Resolver()
 export class BillingMutationsResolver {
   @Mutation(() => CreateSpendingAlertPayload, { description: 'Create a spending alert on a team (team ADMIN) or the whole organization (organization ADMIN). Audited.' })
@@ -181,17 +201,27 @@ export class BillingMutationsResolver {
     });
   }
 
-  @Mutation(() => SpendingAlertPayload, { description: 'Change an alert’s threshold (the same rights as creating it). Audited.' })
+  @Mutation(() => SpendingAlertPayload, {
+    description: 'Change an alert’s threshold, period, recipients, webhook URL or hard limit (the same rights as creating it). Audited.',
+  })
   async updateSpendingAlert(@Arg('input', () => UpdateSpendingAlertInput) input: UpdateSpendingAlertInput, @Ctx() ctx: AppContext): Promise<SpendingAlertPayload> {
-    ctx.access.requireCustomer();
-    const localId = localIdOf(input.alertId, 'SpendingAlert');
-    const [alert] = localId ? await ctx.services.alerts.find([localId]) : [];
-    if (!alert) throw new NotFoundError('SpendingAlert');
-    const organization = await ctx.loaders.organizationById.load(alert.organizationId);
-    if (!organization || !(await ctx.access.canSeeOrganization(organization))) throw new NotFoundError('SpendingAlert');
-    if (alert.teamId) await ctx.access.requireTeamAdmin(await ctx.loaders.teamById.load(alert.teamId));
-    else await ctx.access.requireOrganizationAdmin(organization);
-    return mutationPayload(async () => ({ alert: toAlert(await ctx.services.alerts.updateThreshold(ctx.caller, alert, input.threshold)) }));
+    const alert = await alertForChange(ctx, input.alertId);
+    return mutationPayload(async () => ({ alert: toAlert(await ctx.services.alerts.update(ctx.caller, alert, input)) }));
+  }
+
+  @Mutation(() => SpendingAlertPayload, { description: 'Pause or resume an alert (the same rights as creating it). Audited.' })
+  async setSpendingAlertEnabled(@Arg('input', () => SetSpendingAlertEnabledInput) input: SetSpendingAlertEnabledInput, @Ctx() ctx: AppContext): Promise<SpendingAlertPayload> {
+    const alert = await alertForChange(ctx, input.alertId);
+    return mutationPayload(async () => ({ alert: toAlert(await ctx.services.alerts.setEnabled(ctx.caller, alert, input.enabled)) }));
+  }
+
+  @Mutation(() => DeleteSpendingAlertPayload, { description: 'Delete an alert (the same rights as creating it); its firings, deliveries and audit trail stay. Audited.' })
+  async deleteSpendingAlert(@Arg('input', () => DeleteSpendingAlertInput) input: DeleteSpendingAlertInput, @Ctx() ctx: AppContext): Promise<DeleteSpendingAlertPayload> {
+    const alert = await alertForChange(ctx, input.alertId);
+    return mutationPayload(async () => {
+      await ctx.services.alerts.delete(ctx.caller, alert);
+      return { deletedAlertId: input.alertId };
+    });
   }
 
   @Mutation(() => CloseBillingPeriodPayload, { description: 'Platform operators: close a month and issue every team’s invoice. Idempotent: a second call changes nothing.' })

@@ -1,3 +1,4 @@
+import { MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection, UserError } from '../core/relay';
 import { DecimalScalar } from '../core/scalars';
@@ -180,6 +181,9 @@ export class SpendingAlert {
   @Field(() => Boolean, { description: 'Organization limits only: team limits may not exceed it.' })
   locked!: boolean;
 
+  @Field(() => Boolean, { description: 'False while paused (`setSpendingAlertEnabled`): a paused alert neither fires nor, as a hard limit, denies model access.' })
+  enabled!: boolean;
+
   @Field(() => Date, { description: 'When it was created.' })
   createdAt!: Date;
 }
@@ -231,11 +235,50 @@ export class UpdateSpendingAlertInput {
   @Field(() => ID, { description: 'The alert’s global id.' })
   alertId!: string;
 
-  @Field(() => String, { description: 'New threshold, a positive decimal string.' })
-  threshold!: string;
+  @Field(() => String, { nullable: true, description: 'New threshold, a positive decimal string; omit to keep it.' })
+  @MaxLength(40)
+  threshold?: string | null;
+
+  @Field(() => SpendPeriod, { nullable: true, description: 'New period; omit to keep it.' })
+  period?: SpendPeriod | null;
+
+  @Field(() => [String], { nullable: true, description: 'New email recipients (at most 20; replaces the list); omit to keep them.' })
+  @MaxLength(254, { each: true })
+  recipients?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'New webhook URL (http or https, at most 2000 characters); null removes the webhook; omit to keep it.' })
+  @MaxLength(2000)
+  webhookUrl?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether reaching the threshold denies model access; omit to keep it.' })
+  hardLimit?: boolean | null;
 }
 
-@ObjectType({ description: 'Result of updateSpendingAlert.' })
+@InputType({ description: 'Pause or resume a spending alert.' })
+export class SetSpendingAlertEnabledInput {
+  @Field(() => ID, { description: 'The alert’s global id.' })
+  alertId!: string;
+
+  @Field(() => Boolean, { description: 'False pauses the alert (no firing, no hard limit); true resumes it.' })
+  enabled!: boolean;
+}
+
+@InputType({ description: 'Delete a spending alert; its firings, deliveries and audit trail stay.' })
+export class DeleteSpendingAlertInput {
+  @Field(() => ID, { description: 'The alert’s global id.' })
+  alertId!: string;
+}
+
+@ObjectType({ description: 'Result of deleteSpendingAlert.' })
+export class DeleteSpendingAlertPayload {
+  @Field(() => ID, { nullable: true, description: 'Global id of the deleted alert.' })
+  deletedAlertId?: string | null;
+
+  @Field(() => [UserError], { description: 'Why the operation failed, if it did.' })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: 'Result of updateSpendingAlert and setSpendingAlertEnabled.' })
 export class SpendingAlertPayload {
   @Field(() => SpendingAlert, { nullable: true, description: 'The alert.' })
   alert?: SpendingAlert | null;

@@ -14,12 +14,12 @@ import {
   type EffectiveBudget,
 } from './inheritance';
 import { periodWindow, previousWindows, type BudgetPeriod, type PeriodWindow, type ZoneChange } from './periods';
+import { isEmailAddress } from '../core/email';
 
 /** Above this an amount is a typo, not a budget (a billion dollars per period). */
 export const MAX_BUDGET_AMOUNT = '1000000000';
 const MAX_THRESHOLDS = 10;
 const MAX_RECIPIENTS = 20;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface SetBudgetInput {
   period: BudgetPeriod;
@@ -346,7 +346,7 @@ function validThresholds(thresholds: number[] | null | undefined): number[] {
 function validRecipients(recipients: string[] | null | undefined): string[] {
   const list = recipients ?? [];
   if (list.length > MAX_RECIPIENTS) throw new UserInputFailure('INVALID', `At most ${MAX_RECIPIENTS} recipients.`, ['input', 'recipients']);
-  const bad = list.find((email) => email.length > 320 || !EMAIL.test(email));
+  const bad = list.find((email) => email.length > 320 || !isEmailAddress(email));
   if (bad !== undefined) throw new UserInputFailure('INVALID', `"${bad.slice(0, 100)}" is not an email address.`, ['input', 'recipients']);
   return list;
 }

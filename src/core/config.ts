@@ -70,6 +70,24 @@ const configSchema = z.object({
     .optional(),
   /** Bearer credential for `/metrics`. Production serves `/metrics` only with it (404 when unset). */
   METRICS_TOKEN: z.string().min(24).optional(),
+  /**
+   * Sign-up answers the same for every address and creates the account only once the emailed link is confirmed
+   * (no account enumeration). Default: on in production, off elsewhere (sign-up then signs in at once).
+   */
+  SIGN_UP_CONFIRMATION: booleanFlag.optional(),
+  /** Outgoing mail relay, e.g. `smtp://user:pass@mail.example.com:587` or `smtps://…:465`. Unset: see EMAIL_DIR. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** Sender of every email (an address, optionally with a display name). */
+  EMAIL_FROM: z.string().min(3).max(320).default('Orgraph <no-reply@orgraph.localhost>'),
+  /**
+   * Without SMTP_URL outside production, emails are printed to the log and written as .eml files here (default in
+   * development: `emails` beside EMBEDDED_PG_DIR, i.e. `.data/emails`). In production without SMTP_URL they stay queued.
+   */
+  EMAIL_DIR: z.string().min(1).optional(),
+  /** Email delivery: poll interval, first retry delay (doubling per attempt) and attempts before FAILED. */
+  EMAIL_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
+  EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   /** Cache verified API keys for a few seconds (revocation drops the entry at once). Off only to measure its effect. */
   API_KEY_AUTH_CACHE: booleanFlag.default(true),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
@@ -109,6 +127,8 @@ export type Config = z.infer<typeof configSchema> & {
   readonly encryptionKey: string;
   /** SEED_DEMO resolved: never in production. */
   readonly seedDemo: boolean;
+  /** SIGN_UP_CONFIRMATION with its default applied. */
+  readonly signUpConfirmation: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -142,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...values,
     isProduction,
     seedDemo: !isProduction && (values.SEED_DEMO ?? true),
+    signUpConfirmation: values.SIGN_UP_CONFIRMATION ?? isProduction,
     // Development fallback only; production requires ENCRYPTION_KEY (checked above).
     encryptionKey: values.ENCRYPTION_KEY ?? 'orgraph-development-encryption-key-not-for-production',
   };

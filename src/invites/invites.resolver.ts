@@ -79,11 +79,24 @@ export class InviteMutationsResolver {
     return mutationPayload(async () => ({ results: await ctx.services.invites.createMany(ctx.caller, target, rows) }));
   }
 
-  @Mutation(() => InvitePayload, { description: 'Accept an invite as the signed-in user whose email it was sent to.' })
+  @Mutation(() => InvitePayload, {
+    description: 'Accept an invite as the signed-in user whose email it was sent to; or, without a session, with `newAccount` for an address that has no account yet (the link proves the address).',
+  })
   async acceptInvite(@Arg('input', () => AcceptInviteInput) input: AcceptInviteInput, @Ctx() ctx: AppContext): Promise<InvitePayload> {
+    const ssoRequired = (organizationId: string) => ctx.access.requiresSso(organizationId);
+    if (input.newAccount) {
+      if (ctx.actor.kind !== 'ANONYMOUS') throw new BadUserInputError('`newAccount` is for invitees without a session; signed in, accept without it.', 'input.newAccount');
+      const newAccount = input.newAccount;
+      return mutationPayload(async () => {
+        const email = await ctx.services.invites.pendingInviteEmail(input.token, ssoRequired);
+        const grant = await ctx.services.users.signUpFromInvite(ctx.caller, { email, name: newAccount.name, password: newAccount.password });
+        const caller = { ...ctx.caller, actor: { kind: 'USER' as const, userId: grant.user.id, sessionId: grant.session.id, method: 'PASSWORD' as const, ssoOrganizationId: null } };
+        return { invite: await ctx.services.invites.accept(caller, grant.user, input.token, ssoRequired), sessionToken: grant.token };
+      });
+    }
     const userId = ctx.access.requireUser();
     const user = (await ctx.loaders.userById.load(userId))!;
-    return mutationPayload(async () => ({ invite: await ctx.services.invites.accept(ctx.caller, user, input.token, (organizationId) => ctx.access.requiresSso(organizationId)) }));
+    return mutationPayload(async () => ({ invite: await ctx.services.invites.accept(ctx.caller, user, input.token, ssoRequired) }));
   }
 
   @Mutation(() => InvitePayload, { description: 'Withdraw an open invite (whoever may invite to its target).' })

@@ -10,7 +10,9 @@ import { TeamKind, type Team } from '../teams/team.entity';
 import { TeamRole } from '../teams/teamMembership.entity';
 import { lockOrganization } from '../members/organizationLock';
 import { Invite, InviteStatus, effectiveInviteStatus, type StoredTeamAssignment } from './invite.entity';
-import { queueEmail } from './emailOutbox';
+import { queueEmail } from '../email/outbox';
+import { inviteEmail } from '../email/templates';
+import { PublicUrl } from '../core/publicUrl';
 
 export const INVITE_TTL_MS = 7 * 24 * 3600_000;
 export const MAX_INVITES_PER_CALL = 50;
@@ -33,7 +35,10 @@ export interface InvitationResult {
 
 /** Invitations: created (one audit event each), mailed through the outbox, accepted, revoked and resent. */
 export class InvitesService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly links: PublicUrl = new PublicUrl(undefined),
+  ) {}
 
   /** Each row is validated and committed on its own: one bad row never blocks the others. */
   async createMany(caller: Caller, target: InviteTarget, rows: InvitationRow[]): Promise<InvitationResult[]> {
@@ -106,7 +111,7 @@ export class InvitesService {
       if (isUniqueViolation(error)) throw new UserInputFailure('ALREADY_INVITED', `${email} already has an open invite.`, field('email'));
       throw error;
     }
-    await queueEmail(tx, inviteEmail(invite, targetName(target), token));
+    await queueEmail(tx, this.inviteMail(invite, organizationId, targetName(target), token));
     await recordAudit(tx, caller, {
       organizationId,
       teamId,
@@ -122,6 +127,19 @@ export class InvitesService {
     });
     delete (invite as Partial<Invite>).tokenHash;
     return invite;
+  }
+
+  /** The address an open invite was sent to (before an account is created for it); the same errors as `accept`. */
+  /** An organization requiring SSO refuses it here, before an account is made that could not accept anyway. */
+  async pendingInviteEmail(token: string, ssoRequired: (organizationId: string) => Promise<boolean>): Promise<string> {
+    const invite = await this.db.getRepository(Invite).findOneBy({ tokenHash: sha256Hex(token) });
+    if (!invite) throw new UserInputFailure('INVALID_TOKEN', 'This invite link is not valid.', ['input', 'token']);
+    const status = effectiveInviteStatus(invite);
+    if (status !== InviteStatus.PENDING) throw new UserInputFailure(status, `This invite is ${status.toLowerCase()}.`, ['input', 'token']);
+    if (invite.organizationId && (await ssoRequired(invite.organizationId))) {
+      throw new UserInputFailure('SSO_REQUIRED', 'This organization requires SSO: sign in through its identity provider, then accept the invite.', ['input', 'token']);
+    }
+    return invite.email;
   }
 
   /** The signed-in user whose email matches (case-insensitively) joins the target with the invited roles. */
@@ -205,7 +223,7 @@ export class InvitesService {
       const expiresAt = new Date(Date.now() + INVITE_TTL_MS);
       await tx.getRepository(Invite).update({ id: current.id }, { tokenHash: sha256Hex(token), expiresAt });
       const updated = { ...current, expiresAt };
-      await queueEmail(tx, inviteEmail(updated, targetLabel, token));
+      await queueEmail(tx, this.inviteMail(updated, updated.organizationId, targetLabel, token));
       await recordAudit(tx, caller, {
         organizationId: current.organizationId,
         teamId: current.teamId,
@@ -216,6 +234,16 @@ export class InvitesService {
       });
       return updated;
     });
+  }
+
+  /** The invite email: an absolute link to the acceptance page with the token in the fragment. */
+  private inviteMail(invite: Invite, organizationId: string | null, targetLabel: string, token: string) {
+    return {
+      ...inviteEmail({ targetLabel, email: invite.email, link: this.links.link('/invites/accept', { token }), expiresAt: invite.expiresAt }),
+      recipient: invite.email,
+      organizationId,
+      inviteId: invite.id,
+    };
   }
 }
 
@@ -261,15 +289,6 @@ async function lockedPendingInvite(tx: EntityManager, inviteId: string, allowExp
 
 function targetName(target: InviteTarget): string {
   return 'organization' in target ? `the organization ${target.organization.name}` : `the team ${target.team.name}`;
-}
-
-function inviteEmail(invite: Invite, targetLabel: string, token: string) {
-  return {
-    recipient: invite.email,
-    subject: `You are invited to ${targetLabel} on Orgraph`,
-    body: `You have been invited to join ${targetLabel} on Orgraph.\n\nAccept within 7 days (sign in with ${invite.email}):\n/invites/accept#token=${token}\n`,
-    inviteId: invite.id,
-  };
 }
 
 export function inviteTargetLabel(invite: Invite, organization: Organization | null, team: Team | null): string {

@@ -1,3 +1,4 @@
+import { MaxLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { UserError } from '../core/relay';
 import { OrganizationRole } from '../organizations/organizationMembership.entity';
@@ -49,10 +50,27 @@ export class CreateInvitesInput {
   invitations!: InvitationInput[];
 }
 
-@InputType({ description: 'Accept an invite as the signed-in user.' })
+@InputType({ description: 'The account to create for an invitee who has none: the invite proves the email address.' })
+export class InviteNewAccountInput {
+  @Field(() => String, { description: 'Display name, 1–100 characters.' })
+  @MaxLength(100)
+  name!: string;
+
+  @Field(() => String, { description: 'Password, 10–200 characters. Stored only as an argon2id hash.' })
+  @MaxLength(200)
+  password!: string;
+}
+
+@InputType({ description: 'Accept an invite as the signed-in user, or, without a session, with a new account for the invited address.' })
 export class AcceptInviteInput {
   @Field(() => String, { description: 'The token from the invite email.' })
   token!: string;
+
+  @Field(() => InviteNewAccountInput, {
+    nullable: true,
+    description: 'Without a session only: create the account of the invited address (the invite link proves it) and sign in; the payload carries the session token.',
+  })
+  newAccount?: InviteNewAccountInput | null;
 }
 
 @InputType({ description: 'Refers to one invite.' })
@@ -65,6 +83,9 @@ export class InviteIdInput {
 export class InvitePayload {
   @Field(() => Invite, { nullable: true, description: 'The invite after the change.' })
   invite?: Invite | null;
+
+  @Field(() => String, { nullable: true, description: 'acceptInvite with `newAccount`: the new account’s session token (`Authorization: Bearer <token>`), shown once.' })
+  sessionToken?: string | null;
 
   @Field(() => [UserError], { description: 'Why the operation failed, if it did.' })
   userErrors!: UserError[];

@@ -3,7 +3,7 @@ import type { AppContext } from '../app/context';
 import { localIdOf, toGlobalId } from '../core/relay';
 import { mutationPayload } from '../core/mutation';
 import { NodeIdResolver } from '../core/nodeId';
-import { NotFoundError, UserInputFailure } from '../core/errors';
+import { BadUserInputError, NotFoundError, UserInputFailure } from '../core/errors';
 import { Organization } from '../organizations/organization.entity';
 import { organizationByGlobalId } from '../organizations/organizations.resolver';
 import { teamByGlobalId } from '../teams/teams.resolver';
@@ -19,6 +19,7 @@ import {
   MemberApiKeysAction,
   type MemberApiKeysInput,
   LeaveOrganizationPayload,
+  MAX_MEMBER_SEARCH_LENGTH,
   MemberConnection,
   MemberPayload,
   MembersArgs,
@@ -83,7 +84,7 @@ export class OrganizationMembersResolver {
     await ctx.access.requireOrganizationAdmin(organization);
     const teamId = args.filter?.teamId ? localIdOf(args.filter.teamId, 'Team') : undefined;
     // A team id that is not a team's matches nobody (like any unknown id) rather than being ignored.
-    const filter = { ...args.filter, teamId: args.filter?.teamId ? (teamId ?? '00000000-0000-0000-0000-000000000000') : null };
+    const filter = { ...args.filter, teamId: args.filter?.teamId ? (teamId ?? '00000000-0000-0000-0000-000000000000') : null, search: memberSearch(args.filter?.search) };
     return ctx.services.members.connection(organization.id, filter, args);
   }
 }
@@ -144,6 +145,13 @@ export class MemberMutationsResolver {
       return { team, user: await ctx.loaders.userById.load(userId), role: null };
     });
   }
+}
+
+/** The search text, trimmed (blank means no search); over the limit is a bad argument, never a silent truncation. */
+export function memberSearch(search: string | null | undefined): string | null {
+  if (search === null || search === undefined) return null;
+  if (search.length > MAX_MEMBER_SEARCH_LENGTH) throw new BadUserInputError(`\`search\` is at most ${MAX_MEMBER_SEARCH_LENGTH} characters.`, 'filter.search');
+  return search.trim() || null;
 }
 
 /** People outside the team's organization look exactly like unknown ids. */

@@ -10,11 +10,14 @@ import { Member, MemberStatus } from './member.entity';
 import type { ApiKeysService, KeyDisposition } from '../apiKeys/apiKeys.service';
 import { MemberConnection } from './members.types';
 import { assertOrganizationKeepsAnAdmin, lockOrganization } from './organizationLock';
+import { likePattern } from './teamMembers.service';
 
 export interface MemberFilter {
   teamId?: string | null;
   role?: OrganizationRole | null;
   status?: MemberStatus | null;
+  /** Substring of the name or email (already length-checked by the resolver). */
+  search?: string | null;
 }
 
 /**
@@ -33,6 +36,14 @@ export class MembersService {
     });
     if (filter.role) query.andWhere('member.role = :role', { role: filter.role });
     if (filter.status) query.andWhere('member.status = :status', { status: filter.status });
+    if (filter.search) {
+      // LIKE wildcards in the text are matched literally; names live on users (PENDING invites have only an email).
+      const pattern = likePattern(filter.search);
+      query.andWhere(
+        `(member.email ILIKE :search OR EXISTS (SELECT 1 FROM users su WHERE su.id = member.user_id AND su.name ILIKE :search))`,
+        { search: pattern },
+      );
+    }
     if (filter.teamId) {
       query.andWhere(
         `(EXISTS (SELECT 1 FROM team_memberships tm WHERE tm.team_id = :teamId AND tm.user_id = member.user_id)

@@ -1,3 +1,4 @@
+import { MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection, UserError } from '../core/relay';
 import { OrganizationRole } from '../organizations/organizationMembership.entity';
@@ -6,6 +7,9 @@ import { Team } from '../teams/team.entity';
 import { TeamRole } from '../teams/teamMembership.entity';
 import { User } from '../users/user.entity';
 import { Member, MemberStatus } from './member.entity';
+
+/** Longest accepted member search text. */
+export const MAX_MEMBER_SEARCH_LENGTH = 100;
 
 export const MemberConnection = Connection(Member, 'Member', 'A page of organization members and open invites.');
 export type MemberConnection = InstanceType<typeof MemberConnection>;
@@ -20,6 +24,13 @@ export class MemberFilterInput {
 
   @Field(() => MemberStatus, { nullable: true, description: 'Only people with this status.' })
   status?: MemberStatus | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only people whose name or email contains this text (case-insensitive, at most 100 characters; PENDING invites match by email).',
+  })
+  @MaxLength(MAX_MEMBER_SEARCH_LENGTH)
+  search?: string | null;
 }
 
 @ArgsType()

@@ -1,5 +1,6 @@
 import { badRequest } from './scimErrors';
 import type { FilterVocabulary } from './scimFilter';
+import { isEmailAddress } from '../core/email';
 
 /** Schema URNs of RFC 7643/7644 this service speaks. */
 export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -35,7 +36,6 @@ export const GROUP_FILTERS: FilterVocabulary = {
   caseInsensitive: ['displayName'],
 };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Schemas a request may declare besides the core one: the enterprise User extension, and the Microsoft group schema Entra ID lists on every Group it creates (no attributes of its own are sent). */
 const TOLERATED_SCHEMAS: Record<string, string[]> = {
@@ -63,7 +63,7 @@ export interface GroupInput {
 export function parseUserInput(body: unknown): UserInput {
   const object = resourceBody(body, USER_SCHEMA, USER_ATTRIBUTES);
   const userName = text(object.userName, 'userName', 254, true)!.trim().toLowerCase();
-  if (!EMAIL.test(userName)) throw badRequest('invalidValue', 'userName must be the person’s email address (Orgraph identifies members by email).');
+  if (!isEmailAddress(userName)) throw badRequest('invalidValue', 'userName must be the person’s email address (Orgraph identifies members by email).');
   const name = object.name;
   if (name !== undefined && name !== null && (typeof name !== 'object' || Array.isArray(name))) throw badRequest('invalidValue', 'name must be a complex attribute (an object).');
   const nameObject = knownKeys((name ?? {}) as Record<string, unknown>, NAME_ATTRIBUTES, 'name.');

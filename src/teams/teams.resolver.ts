@@ -7,7 +7,8 @@ import { Organization } from '../organizations/organization.entity';
 import { organizationByGlobalId } from '../organizations/organizations.resolver';
 import { Team } from './team.entity';
 import { TeamRole } from './teamMembership.entity';
-import { ArchiveTeamInput, CreateTeamInput, RenameTeamInput, TeamPayload } from './teams.types';
+import { ArchiveTeamInput, CreateTeamInput, RenameTeamInput, TeamPayload, UnarchiveTeamInput } from './teams.types';
+import { NotFoundError } from '../core/errors';
 
 /** Loads a team by global id, or null when the id is not a team's. */
 export async function teamByGlobalId(ctx: AppContext, globalId: string): Promise<Team | null> {
@@ -64,5 +65,18 @@ export class TeamResolver extends NodeIdResolver(Team, 'Team') {
   async archiveTeam(@Arg('input', () => ArchiveTeamInput) input: ArchiveTeamInput, @Ctx() ctx: AppContext): Promise<TeamPayload> {
     const team = await ctx.access.requireTeamAdmin(await teamByGlobalId(ctx, input.teamId));
     return mutationPayload(async () => ({ team: await ctx.services.teams.archive(ctx.caller, team) }));
+  }
+
+  @Mutation(() => TeamPayload, {
+    description:
+      'Unarchive a team (organization ADMIN): its keys that were not revoked work again, model access follows its policies again, and it reappears in listings. Audited.',
+  })
+  async unarchiveTeam(@Arg('input', () => UnarchiveTeamInput) input: UnarchiveTeamInput, @Ctx() ctx: AppContext): Promise<TeamPayload> {
+    // Seeing the team first: a team the caller cannot see is NOT_FOUND, one they see but may not unarchive FORBIDDEN.
+    const team = await ctx.access.visibleTeam(await teamByGlobalId(ctx, input.teamId));
+    const organization = team.organizationId ? await ctx.loaders.organizationById.load(team.organizationId) : null;
+    if (!organization) throw new NotFoundError('Team');
+    await ctx.access.requireOrganizationAdmin(organization);
+    return mutationPayload(async () => ({ team: await ctx.services.teams.unarchive(ctx.caller, team) }));
   }
 }

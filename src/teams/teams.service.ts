@@ -170,6 +170,31 @@ export class TeamsService {
     this.apiKeys.invalidateTeam(team.id);
     return archived;
   }
+
+  /**
+   * Lifts an archive. Keys that were not revoked authenticate again (archiving locked them, it did not revoke them),
+   * memberships were kept, and the history never left.
+   */
+  async unarchive(caller: Caller, team: Team): Promise<Team> {
+    if (team.kind !== TeamKind.TEAM) throw new UserInputFailure('NOT_ARCHIVABLE', 'Root teams and personal accounts are never archived.', ['input', 'teamId']);
+    const unarchived = await this.db.transaction(async (tx) => {
+      const [row] = await tx.query(`SELECT archived_at FROM teams WHERE id = $1 FOR UPDATE`, [team.id]);
+      if (!row?.archived_at) throw new UserInputFailure('NOT_ARCHIVED', 'The team is not archived.', ['input', 'teamId']);
+      await tx.query(`UPDATE teams SET archived_at = NULL WHERE id = $1`, [team.id]);
+      await recordAudit(tx, caller, {
+        organizationId: team.organizationId,
+        teamId: team.id,
+        action: 'team.unarchive',
+        targetType: 'Team',
+        targetId: team.id,
+        changes: { archivedAt: { before: new Date(row.archived_at).toISOString(), after: null } },
+      });
+      return { ...team, archivedAt: null };
+    });
+    // Drop any cached refusal of the team's keys.
+    this.apiKeys.invalidateTeam(team.id);
+    return unarchived;
+  }
 }
 
 function usernameTaken(username: string): UserInputFailure {

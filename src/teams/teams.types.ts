@@ -35,6 +35,12 @@ export class ArchiveTeamInput {
   teamId!: string;
 }
 
+@InputType({ description: 'Bring an archived team back: its unrevoked keys work again and it reappears in listings.' })
+export class UnarchiveTeamInput {
+  @Field(() => ID, { description: 'The team’s global id.' })
+  teamId!: string;
+}
+
 @ObjectType({ description: 'Result of a team mutation.' })
 export class TeamPayload {
   @Field(() => Team, { nullable: true, description: 'The team after the change.' })

@@ -6,7 +6,22 @@ import { NodeIdResolver } from '../core/nodeId';
 import { Organization } from '../organizations/organization.entity';
 import { Team } from '../teams/team.entity';
 import { User } from './user.entity';
-import { AuthMethod, LoginInput, LogoutPayload, SessionPayload, SignUpInput, Viewer } from './users.types';
+import {
+  AuthMethod,
+  ChangePasswordInput,
+  ChangePasswordPayload,
+  ConfirmSignUpInput,
+  LoginInput,
+  LogoutPayload,
+  RequestPasswordResetInput,
+  RequestPasswordResetPayload,
+  ResetPasswordInput,
+  ResetPasswordPayload,
+  SessionPayload,
+  SignOutEverywherePayload,
+  SignUpInput,
+  Viewer,
+} from './users.types';
 
 @Resolver(() => User)
 export class UserResolver extends NodeIdResolver(User, 'User') {}
@@ -77,12 +92,56 @@ export class ViewerResolver {
 
 @Resolver()
 export class SessionResolver {
-  @Mutation(() => SessionPayload, { description: 'Create an account (with its personal account) and sign in.' })
+  @Mutation(() => SessionPayload, {
+    description:
+      'Create an account (with its personal account). Where sign-ups are confirmed by email (SIGN_UP_CONFIRMATION, on in production) it answers `confirmationSent: true` for every address and the account is created by `confirmSignUp`; otherwise it signs in at once.',
+  })
   signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() ctx: AppContext): Promise<SessionPayload> {
     return mutationPayload(async () => {
+      if (ctx.services.config.signUpConfirmation) {
+        await ctx.services.users.requestSignUp(ctx.caller, input);
+        return { token: null, expiresAt: null, user: null, confirmationSent: true };
+      }
       const grant = await ctx.services.users.signUp(ctx.caller, input);
       return { token: grant.token, expiresAt: grant.session.expiresAt, user: grant.user };
     });
+  }
+
+  @Mutation(() => SessionPayload, { description: 'Finish a sign-up with the token from its confirmation email: creates the account and signs in.' })
+  confirmSignUp(@Arg('input', () => ConfirmSignUpInput) input: ConfirmSignUpInput, @Ctx() ctx: AppContext): Promise<SessionPayload> {
+    return mutationPayload(async () => {
+      const grant = await ctx.services.users.confirmSignUp(ctx.caller, input.token);
+      return { token: grant.token, expiresAt: grant.session.expiresAt, user: grant.user };
+    });
+  }
+
+  @Mutation(() => ChangePasswordPayload, { description: 'Change the signed-in user’s password (needs the current one); every other session of the user ends.' })
+  changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: AppContext): Promise<ChangePasswordPayload> {
+    const userId = ctx.access.requireUser();
+    const sessionId = ctx.actor.kind === 'USER' ? ctx.actor.sessionId : '';
+    return mutationPayload(async () => ({ endedSessions: await ctx.services.passwords.change(ctx.caller, userId, sessionId, input) }));
+  }
+
+  @Mutation(() => RequestPasswordResetPayload, { description: 'Email a password reset link (1 hour, single use) to the address if it has an account; the answer is the same either way.' })
+  requestPasswordReset(@Arg('input', () => RequestPasswordResetInput) input: RequestPasswordResetInput, @Ctx() ctx: AppContext): Promise<RequestPasswordResetPayload> {
+    return mutationPayload(async () => {
+      await ctx.services.passwords.requestReset(ctx.caller, input.email);
+      return { accepted: true };
+    });
+  }
+
+  @Mutation(() => ResetPasswordPayload, { description: 'Set a new password with the token from a reset email; every session of the account ends.' })
+  resetPassword(@Arg('input', () => ResetPasswordInput) input: ResetPasswordInput, @Ctx() ctx: AppContext): Promise<ResetPasswordPayload> {
+    return mutationPayload(async () => {
+      await ctx.services.passwords.reset(ctx.caller, input);
+      return { passwordReset: true };
+    });
+  }
+
+  @Mutation(() => SignOutEverywherePayload, { description: 'End every session of the signed-in user, this one included (API keys are unaffected).' })
+  signOutEverywhere(@Ctx() ctx: AppContext): Promise<SignOutEverywherePayload> {
+    const userId = ctx.access.requireUser();
+    return mutationPayload(async () => ({ endedSessions: await ctx.services.passwords.signOutEverywhere(ctx.caller, userId) }));
   }
 
   @Mutation(() => SessionPayload, { description: 'Sign in with email and password; returns a session token.' })

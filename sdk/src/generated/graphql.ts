@@ -4,8 +4,10 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-/** Accept an invite as the signed-in user. */
+/** Accept an invite as the signed-in user, or, without a session, with a new account for the invited address. */
 export type AcceptInviteInput = {
+  /** Without a session only: create the account of the invited address (the invite link proves it) and sign in; the payload carries the session token. */
+  newAccount?: InviteNewAccountInput | null | undefined;
   /** The token from the invite email. Maximum length: 1000 characters. */
   token: string;
 };
@@ -35,7 +37,7 @@ export type ArchiveTeamInput = {
 export type AuditLogFilterInput = {
   /** Only this action (`apiKey.create`), or every action under a prefix ending in a dot (`member.`). Maximum length: 1000 characters. */
   action?: string | null | undefined;
-  /** Only events by this actor: a User global id or an API key id (`ogk_…`). Maximum length: 1000 characters. */
+  /** Only events by this actor: a User global id, a user’s email, or an API key id (`ogk_…`). Maximum length: 1000 characters. */
   actor?: string | null | undefined;
   /** Only events at or after this time. Maximum length: 1000 characters. */
   from?: string | null | undefined;
@@ -194,6 +196,14 @@ export type IngestUsageInput = {
   records: Array<UsageRecordInput>;
 };
 
+/** The account to create for an invitee who has none: the invite proves the email address. */
+export type InviteNewAccountInput = {
+  /** Display name, 1–100 characters. Maximum length: 1000 characters. */
+  name: string;
+  /** Password, 10–200 characters. Stored only as an argon2id hash. Maximum length: 1000 characters. */
+  password: string;
+};
+
 /** Who may invite people. */
 export type InvitePermissionPolicy =
   /** Only organization admins. */
@@ -242,6 +252,8 @@ export type LoginInput = {
 export type MemberFilterInput = {
   /** Only people with this organization role. */
   role?: OrganizationRole | null | undefined;
+  /** Only people whose name or email contains this text (case-insensitive, at most 100 characters; PENDING invites match by email). Maximum length: 1000 characters. */
+  search?: string | null | undefined;
   /** Only people with this status. */
   status?: MemberStatus | null | undefined;
   /** Only people on (or invited to) this team (a Team global id). Maximum length: 1000 characters. */
@@ -786,6 +798,7 @@ export type NodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
     | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Budget', id: string }
+    | { __typename: 'EmailDelivery', id: string }
     | { __typename: 'Invite', id: string }
     | { __typename: 'Member', id: string }
     | { __typename: 'ModelAccessRule', id: string }
@@ -796,6 +809,7 @@ export type NodeQuery = { node:
     | { __typename: 'ScimToken', id: string }
     | { __typename: 'ScimUser', id: string }
     | { __typename: 'Team', id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }
+    | { __typename: 'TeamMember', id: string }
     | { __typename: 'TeamSecret', id: string }
     | { __typename: 'User', id: string, email: string, name: string, createdAt: string }
    | null };
