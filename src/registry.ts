@@ -21,7 +21,7 @@ import {
 } from './policies/policies.resolver';
 import { NodeResolver } from './node/node.resolver';
 import { SsoResolver } from './sso/sso.resolver';
-import { BillingMutationsResolver, InvoiceResolver, OrganizationBillingResolver, SpendingAlertResolver, TeamBillingResolver } from './billing/billing.resolver';
+import { BillingMutationsResolver, InvoiceResolver, OrganizationBillingResolver, SpendingAlertResolver, TeamBillingResolver, WebhookDeliveryResolver } from './billing/billing.resolver';
 import { ApiKeyEnvironmentResolver, FindingResolver, OrganizationGovernanceResolver, TeamGovernanceResolver, TeamReadinessResolver } from './governance/governance.resolver';
 import { OrganizationUsageResolver, TeamUsageResolver, UsageRootResolver } from './usage/usage.resolver';
 import { CatalogResolver } from './catalog/catalog.resolver';
@@ -84,6 +84,7 @@ export const allResolvers: NonEmptyArray<Function> = [
   OrganizationBillingResolver,
   TeamBillingResolver,
   InvoiceResolver,
+  WebhookDeliveryResolver,
   SpendingAlertResolver,
   BillingMutationsResolver,
   SsoResolver,

@@ -426,7 +426,7 @@ describe('people, keys, policies, usage and the audit log', () => {
     // Billing: drafts for an open month, alerts with a signing secret.
     const alert = await admin.client.createSpendingAlert({ organizationId: organization.id, threshold: '250', period: 'MONTH', recipients: ['finance@example.com'] });
     expect(alert.ok && alert.data.signingSecret).toMatch(/^whsec_/);
-    expect((await admin.client.spendingAlerts(organization.slug)).map((a) => a.threshold)).toEqual(['250']);
+    expect((await collect(admin.client.spendingAlerts(organization.slug))).map((a) => a.threshold)).toEqual(['250']);
     const badAlert = await admin.client.createSpendingAlert({ organizationId: organization.id, threshold: '-1', period: 'DAY' });
     expect(!badAlert.ok && badAlert.userErrors[0]?.code).toBe('INVALID');
     expect(await admin.client.billingSummary(organization.slug, '2025-01')).toEqual({ month: '2025-01', status: 'DRAFT', total: '0', invoiceCount: 0 });

@@ -37,8 +37,8 @@ import { toMutationResult, type MutationResult } from './results';
 import { execute, type ClientSettings, type OrgraphDocument, type RequestOptions } from './transport';
 import type {
   SetSsoConnectionInput,
-  SsoConnection,
-  SsoConnectionTest,
+  SsoConfiguration,
+  SsoConfigurationTest,
   SsoOrganizationInput,
   BillingSummary,
   CreateSpendingAlertInput,
@@ -165,14 +165,14 @@ export interface OrgraphClient {
   invoices(organizationSlug: string, month: string, options?: ListOptions): AsyncIterable<Invoice>;
   /** The organization's total for a month. */
   billingSummary(organizationSlug: string, month: string, options?: RequestOptions): Promise<BillingSummary>;
-  /** Spending alerts with their firings and webhook deliveries. */
-  spendingAlerts(organizationSlug: string, options?: RequestOptions): Promise<ReadonlyArray<SpendingAlert>>;
+  /** Spending alerts of the organization and its teams with their firings and webhook deliveries, page by page, oldest first. */
+  spendingAlerts(organizationSlug: string, options?: ListOptions): AsyncIterable<SpendingAlert>;
   /** Create a spending alert; `data.signingSecret` verifies its webhooks and is shown once. */
   createSpendingAlert(input: CreateSpendingAlertInput, options?: RequestOptions): Promise<MutationResult<CreatedSpendingAlert>>;
   /** Set (create or replace) the organization's OIDC connection (organization admins); the secret is never returned. */
-  setSsoConnection(input: SetSsoConnectionInput, options?: RequestOptions): Promise<MutationResult<SsoConnection>>;
+  setSsoConnection(input: SetSsoConnectionInput, options?: RequestOptions): Promise<MutationResult<SsoConfiguration>>;
   /** Check the organization's OIDC connection: discovery works and the JWKS has signing keys. */
-  testSsoConnection(input: SsoOrganizationInput, options?: RequestOptions): Promise<SsoConnectionTest>;
+  testSsoConnection(input: SsoOrganizationInput, options?: RequestOptions): Promise<SsoConfigurationTest>;
   /** Remove the organization's OIDC connection (userError `NOT_FOUND` when there is none). */
   removeSsoConnection(input: SsoOrganizationInput, options?: RequestOptions): Promise<MutationResult<true>>;
   /** Run any typed document (e.g. from your own codegen) with this client's credential, timeouts and retries. */
@@ -280,7 +280,11 @@ export function createClient(options: ClientOptions): OrgraphClient {
         { after: list.after },
       ),
     billingSummary: async (slug, month, requestOptions) => (await run(OrganizationInvoicesDocument, { slug, month, first: 1 }, requestOptions)).organization.billingSummary,
-    spendingAlerts: async (slug, requestOptions) => (await run(OrganizationSpendingAlertsDocument, { slug }, requestOptions)).organization.spendingAlerts,
+    spendingAlerts: (slug, list = {}) =>
+      paginate(
+        async (after) => (await run(OrganizationSpendingAlertsDocument, { slug, first: list.pageSize ?? 50, after }, { signal: list.signal })).organization.spendingAlerts,
+        { after: list.after },
+      ),
     createSpendingAlert: async (input, requestOptions) =>
       toMutationResult(
         (await run(CreateSpendingAlertDocument, { input }, requestOptions)).createSpendingAlert,

@@ -3,7 +3,7 @@
  * (sdk/operations/fragments.graphql), generated from the schema, so they change only when those files change.
  */
 import type {
-  SsoConnectionFieldsFragment,
+  SsoConfigurationFieldsFragment,
   TestSsoConnectionMutation,
   InvoiceFieldsFragment,
   OrganizationInvoicesQuery,
@@ -54,9 +54,9 @@ export type EffectivePolicy = TeamEffectivePolicyQuery['team']['effectivePolicy'
 export type Invoice = InvoiceFieldsFragment;
 export type SpendingAlert = SpendingAlertFieldsFragment;
 /** An organization's OIDC connection (its client secret is never returned). */
-export type SsoConnection = SsoConnectionFieldsFragment;
+export type SsoConfiguration = SsoConfigurationFieldsFragment;
 /** Whether discovery works and the JWKS is reachable, and what was checked or failed. */
-export type SsoConnectionTest = TestSsoConnectionMutation['testSsoConnection'];
+export type SsoConfigurationTest = TestSsoConnectionMutation['testSsoConnection'];
 export type BillingSummary = OrganizationInvoicesQuery['organization']['billingSummary'];
 /** A new spending alert; `signingSecret` verifies its webhooks and is shown exactly once. */
 export interface CreatedSpendingAlert {

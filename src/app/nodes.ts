@@ -1,5 +1,6 @@
 import { isUuid } from '../core/relay';
 import { requestRecordNode } from '../requests/requests.resolver';
+import { invoiceNode, spendingAlertNode, webhookDeliveryNode } from '../billing/billing.resolver';
 import type { AppContext } from './context';
 
 type NodeFetcher = (ctx: AppContext, localId: string) => Promise<object | null>;
@@ -71,6 +72,12 @@ export const nodeFetchers: Record<string, NodeFetcher> = {
   // Keyed `teamId/requestId` (the gateway's id); the fetcher checks the team id itself. What it answers is what the
   // team's request log shows this viewer (restricted request view, DESIGN §6); RequestRecord.payload audits reads.
   RequestRecord: requestRecordNode,
+  // Keyed `teamId/YYYY-MM`: a draft has no row yet, and the issued invoice keeps the draft's id.
+  Invoice: invoiceNode,
+  SpendingAlert: spendingAlertNode,
+  WebhookDelivery: webhookDeliveryNode,
+  // The catalog is public to every customer; keyed by endpoint id.
+  ModelEndpoint: async (ctx, endpointId) => (await ctx.services.catalog.cachedCatalog()).byId.get(endpointId) ?? null,
 };
 
 /** Types keyed by UUID never reach SQL with anything else (a malformed id is simply not found). */

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Connection, UserError } from '../core/relay';
+import { Connection, Node, UserError } from '../core/relay';
 import { DecimalScalar } from '../core/scalars';
 import { SpendPeriod } from '../usage/usage.resolver';
 
@@ -49,12 +49,15 @@ export class InvoiceLine {
   amount!: string;
 }
 
-@ObjectType({ description: 'A team’s invoice for one calendar month (UTC).' })
+@ObjectType({
+  implements: Node,
+  description: 'A team’s invoice for one calendar month (UTC). Its global id names the team and the month, so the running DRAFT and the ISSUED invoice it becomes are the same object.',
+})
 export class Invoice {
   teamId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Identifier of an issued invoice (null for drafts).' })
-  id!: string | null;
+  /** Row id of an issued invoice (null for drafts); the GraphQL `id` is the global id of team and month. */
+  invoiceId!: string | null;
 
   @Field(() => String, { description: 'The month, YYYY-MM.' })
   month!: string;
@@ -96,7 +99,7 @@ export class BillingSummary {
   invoiceCount!: number;
 }
 
-export const InvoiceConnection = Connection(Invoice, 'Invoice', 'A page of a month’s invoices, by team username.');
+export const InvoiceConnection = Connection(Invoice, 'Invoice', 'A page of invoices: a month’s invoices by team username, or a team’s invoices newest month first.');
 export type InvoiceConnection = InstanceType<typeof InvoiceConnection>;
 
 @ObjectType({ description: 'One firing of a spending alert.' })
@@ -126,10 +129,11 @@ export class WebhookAttempt {
   attemptedAt!: string;
 }
 
-@ObjectType({ description: 'A webhook delivery of an alert firing, with every attempt.' })
+@ObjectType({ implements: Node, description: 'A webhook delivery of an alert firing, with every attempt.' })
 export class WebhookDelivery {
-  @Field(() => ID, { description: 'Delivery id (sent as `X-Orgraph-Delivery`).' })
-  id!: string;
+  /** Row id; sent as `X-Orgraph-Delivery` and exposed as `deliveryId`. The GraphQL `id` is the global id. */
+  deliveryId!: string;
+  alertId!: string;
 
   @Field(() => String, { description: 'Target URL.' })
   url!: string;
@@ -144,7 +148,7 @@ export class WebhookDelivery {
   createdAt!: Date;
 }
 
-@ObjectType({ description: 'A spending alert on a team or the whole organization; optionally a hard limit.' })
+@ObjectType({ implements: Node, description: 'A spending alert on a team or the whole organization; optionally a hard limit.' })
 export class SpendingAlert {
   alertId!: string;
   organizationId!: string;
@@ -171,6 +175,9 @@ export class SpendingAlert {
   @Field(() => Date, { description: 'When it was created.' })
   createdAt!: Date;
 }
+
+export const SpendingAlertConnection = Connection(SpendingAlert, 'SpendingAlert', 'A page of spending alerts, oldest first.');
+export type SpendingAlertConnection = InstanceType<typeof SpendingAlertConnection>;
 
 @InputType({ description: 'Create a spending alert.' })
 export class CreateSpendingAlertInput {

@@ -524,9 +524,9 @@ export type OrganizationAuditLogQueryVariables = Exact<{
 
 export type OrganizationAuditLogQuery = { organization: { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, action: string, actorType: string, actorLabel: string, actorKeyId: string | null, authMethod: string, targetType: string, targetId: string | null, requestId: string | null, ip: string | null, createdAt: string, changes: Array<{ field: string, before: string | null, after: string | null }> } }> } } };
 
-export type InvoiceFieldsFragment = { id: string | null, month: string, status: InvoiceStatus, usageTotal: string, adjustmentsTotal: string, total: string, currency: string, issuedAt: string | null, team: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }, lines: Array<{ kind: InvoiceLineKind, adjustsMonth: string | null, product: string, endpointId: string, unit: string, quantity: string, amount: string }> };
+export type InvoiceFieldsFragment = { id: string, month: string, status: InvoiceStatus, usageTotal: string, adjustmentsTotal: string, total: string, currency: string, issuedAt: string | null, team: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }, lines: Array<{ kind: InvoiceLineKind, adjustsMonth: string | null, product: string, endpointId: string, unit: string, quantity: string, amount: string }> };
 
-export type SpendingAlertFieldsFragment = { id: string, threshold: string, period: SpendPeriod, recipients: Array<string>, webhookUrl: string | null, hardLimit: boolean, locked: boolean, createdAt: string, events: Array<{ periodStart: string, spend: string, firedAt: string }>, deliveries: Array<{ id: string, status: WebhookDeliveryStatus, attempts: Array<{ attempt: number, statusCode: number | null, error: string | null, attemptedAt: string }> }> };
+export type SpendingAlertFieldsFragment = { id: string, threshold: string, period: SpendPeriod, recipients: Array<string>, webhookUrl: string | null, hardLimit: boolean, locked: boolean, createdAt: string, events: Array<{ periodStart: string, spend: string, firedAt: string }>, deliveries: Array<{ id: string, deliveryId: string, status: WebhookDeliveryStatus, attempts: Array<{ attempt: number, statusCode: number | null, error: string | null, attemptedAt: string }> }> };
 
 export type OrganizationInvoicesQueryVariables = Exact<{
   slug: string;
@@ -536,21 +536,23 @@ export type OrganizationInvoicesQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationInvoicesQuery = { organization: { billingSummary: { month: string, status: InvoiceStatus, total: string, invoiceCount: number }, invoices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string | null, month: string, status: InvoiceStatus, usageTotal: string, adjustmentsTotal: string, total: string, currency: string, issuedAt: string | null, team: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }, lines: Array<{ kind: InvoiceLineKind, adjustsMonth: string | null, product: string, endpointId: string, unit: string, quantity: string, amount: string }> } }> } } };
+export type OrganizationInvoicesQuery = { organization: { billingSummary: { month: string, status: InvoiceStatus, total: string, invoiceCount: number }, invoices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, month: string, status: InvoiceStatus, usageTotal: string, adjustmentsTotal: string, total: string, currency: string, issuedAt: string | null, team: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }, lines: Array<{ kind: InvoiceLineKind, adjustsMonth: string | null, product: string, endpointId: string, unit: string, quantity: string, amount: string }> } }> } } };
 
 export type OrganizationSpendingAlertsQueryVariables = Exact<{
   slug: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type OrganizationSpendingAlertsQuery = { organization: { spendingAlerts: Array<{ id: string, threshold: string, period: SpendPeriod, recipients: Array<string>, webhookUrl: string | null, hardLimit: boolean, locked: boolean, createdAt: string, events: Array<{ periodStart: string, spend: string, firedAt: string }>, deliveries: Array<{ id: string, status: WebhookDeliveryStatus, attempts: Array<{ attempt: number, statusCode: number | null, error: string | null, attemptedAt: string }> }> }> } };
+export type OrganizationSpendingAlertsQuery = { organization: { spendingAlerts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, threshold: string, period: SpendPeriod, recipients: Array<string>, webhookUrl: string | null, hardLimit: boolean, locked: boolean, createdAt: string, events: Array<{ periodStart: string, spend: string, firedAt: string }>, deliveries: Array<{ id: string, deliveryId: string, status: WebhookDeliveryStatus, attempts: Array<{ attempt: number, statusCode: number | null, error: string | null, attemptedAt: string }> }> } }> } } };
 
 export type CreateSpendingAlertMutationVariables = Exact<{
   input: CreateSpendingAlertInput;
 }>;
 
 
-export type CreateSpendingAlertMutation = { createSpendingAlert: { signingSecret: string | null, alert: { id: string, threshold: string, period: SpendPeriod, recipients: Array<string>, webhookUrl: string | null, hardLimit: boolean, locked: boolean, createdAt: string, events: Array<{ periodStart: string, spend: string, firedAt: string }>, deliveries: Array<{ id: string, status: WebhookDeliveryStatus, attempts: Array<{ attempt: number, statusCode: number | null, error: string | null, attemptedAt: string }> }> } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+export type CreateSpendingAlertMutation = { createSpendingAlert: { signingSecret: string | null, alert: { id: string, threshold: string, period: SpendPeriod, recipients: Array<string>, webhookUrl: string | null, hardLimit: boolean, locked: boolean, createdAt: string, events: Array<{ periodStart: string, spend: string, firedAt: string }>, deliveries: Array<{ id: string, deliveryId: string, status: WebhookDeliveryStatus, attempts: Array<{ attempt: number, statusCode: number | null, error: string | null, attemptedAt: string }> }> } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
 export type UserFieldsFragment = { id: string, email: string, name: string, createdAt: string };
 
@@ -606,13 +608,17 @@ export type NodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
     | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Invite', id: string }
+    | { __typename: 'Invoice', id: string }
     | { __typename: 'Member', id: string }
     | { __typename: 'ModelAccessRule', id: string }
+    | { __typename: 'ModelEndpoint', id: string }
     | { __typename: 'Organization', slug: string, name: string, createdAt: string, id: string, organizationRole: OrganizationRole | null }
     | { __typename: 'RequestRecord', id: string }
+    | { __typename: 'SpendingAlert', id: string }
     | { __typename: 'Team', id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }
     | { __typename: 'TeamSecret', id: string }
     | { __typename: 'User', id: string, email: string, name: string, createdAt: string }
+    | { __typename: 'WebhookDelivery', id: string }
    | null };
 
 export type OrganizationQueryVariables = Exact<{
@@ -700,7 +706,7 @@ export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type LogoutMutation = { logout: { revoked: boolean, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
-export type SsoConnectionFieldsFragment = { issuer: string, clientId: string, verifiedDomains: Array<string>, defaultTeamId: string | null, updatedAt: string };
+export type SsoConfigurationFieldsFragment = { issuer: string, clientId: string, verifiedDomains: Array<string>, defaultTeamId: string | null, updatedAt: string };
 
 export type SetSsoConnectionMutationVariables = Exact<{
   input: SetSsoConnectionInput;
@@ -904,6 +910,7 @@ export const SpendingAlertFieldsFragmentDoc = new TypedDocumentString(`
   }
   deliveries {
     id
+    deliveryId
     status
     attempts {
       attempt
@@ -1023,15 +1030,15 @@ export const OrganizationPolicyFieldsFragmentDoc = new TypedDocumentString(`
   level
   locked
 }`, {"fragmentName":"OrganizationPolicyFields"}) as unknown as TypedDocumentString<OrganizationPolicyFieldsFragment, unknown>;
-export const SsoConnectionFieldsFragmentDoc = new TypedDocumentString(`
-    fragment SsoConnectionFields on SsoConnection {
+export const SsoConfigurationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SsoConfigurationFields on SsoConfiguration {
   issuer
   clientId
   verifiedDomains
   defaultTeamId
   updatedAt
 }
-    `, {"fragmentName":"SsoConnectionFields"}) as unknown as TypedDocumentString<SsoConnectionFieldsFragment, unknown>;
+    `, {"fragmentName":"SsoConfigurationFields"}) as unknown as TypedDocumentString<SsoConfigurationFieldsFragment, unknown>;
 export const UsageItemFieldsFragmentDoc = new TypedDocumentString(`
     fragment UsageItemFields on UsageItem {
   teamUsername
@@ -1258,10 +1265,19 @@ fragment PageInfoFields on PageInfo {
   endCursor
 }`) as unknown as TypedDocumentString<OrganizationInvoicesQuery, OrganizationInvoicesQueryVariables>;
 export const OrganizationSpendingAlertsDocument = new TypedDocumentString(`
-    query OrganizationSpendingAlerts($slug: String!) {
+    query OrganizationSpendingAlerts($slug: String!, $first: Int, $after: String) {
   organization(slug: $slug) {
-    spendingAlerts {
-      ...SpendingAlertFields
+    spendingAlerts(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          ...SpendingAlertFields
+        }
+      }
     }
   }
 }
@@ -1281,6 +1297,7 @@ export const OrganizationSpendingAlertsDocument = new TypedDocumentString(`
   }
   deliveries {
     id
+    deliveryId
     status
     attempts {
       attempt
@@ -1289,6 +1306,10 @@ export const OrganizationSpendingAlertsDocument = new TypedDocumentString(`
       attemptedAt
     }
   }
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
 }`) as unknown as TypedDocumentString<OrganizationSpendingAlertsQuery, OrganizationSpendingAlertsQueryVariables>;
 export const CreateSpendingAlertDocument = new TypedDocumentString(`
     mutation CreateSpendingAlert($input: CreateSpendingAlertInput!) {
@@ -1318,6 +1339,7 @@ export const CreateSpendingAlertDocument = new TypedDocumentString(`
   }
   deliveries {
     id
+    deliveryId
     status
     attempts {
       attempt
@@ -1849,7 +1871,7 @@ export const SetSsoConnectionDocument = new TypedDocumentString(`
     mutation SetSsoConnection($input: SetSsoConnectionInput!) {
   setSsoConnection(input: $input) {
     connection {
-      ...SsoConnectionFields
+      ...SsoConfigurationFields
     }
     userErrors {
       ...UserErrorFields
@@ -1861,7 +1883,7 @@ export const SetSsoConnectionDocument = new TypedDocumentString(`
   message
   field
 }
-fragment SsoConnectionFields on SsoConnection {
+fragment SsoConfigurationFields on SsoConfiguration {
   issuer
   clientId
   verifiedDomains
@@ -1880,7 +1902,7 @@ export const RemoveSsoConnectionDocument = new TypedDocumentString(`
     mutation RemoveSsoConnection($input: SsoOrganizationInput!) {
   removeSsoConnection(input: $input) {
     connection {
-      ...SsoConnectionFields
+      ...SsoConfigurationFields
     }
     userErrors {
       ...UserErrorFields
@@ -1892,7 +1914,7 @@ export const RemoveSsoConnectionDocument = new TypedDocumentString(`
   message
   field
 }
-fragment SsoConnectionFields on SsoConnection {
+fragment SsoConfigurationFields on SsoConfiguration {
   issuer
   clientId
   verifiedDomains
