@@ -10,20 +10,39 @@ export enum InvoiceStatus {
 registerEnumType(InvoiceStatus, {
   name: 'InvoiceStatus',
   description: 'DRAFT: the running invoice of a month not closed yet (computed from usage). ISSUED: closed; never changes.',
+  valuesConfig: {
+    DRAFT: { description: 'The running invoice of a month not closed yet, computed from usage; it changes as usage arrives.' },
+    ISSUED: { description: 'Issued when the month was closed; it never changes (late usage becomes an adjustment of a later invoice).' },
+  },
 });
 
 export enum InvoiceLineKind {
   USAGE = 'USAGE',
   ADJUSTMENT = 'ADJUSTMENT',
 }
-registerEnumType(InvoiceLineKind, { name: 'InvoiceLineKind', description: 'Usage of the invoice’s month, or late usage of an earlier closed month.' });
+registerEnumType(InvoiceLineKind, {
+  name: 'InvoiceLineKind',
+  description: 'Usage of the invoice’s month, or late usage of an earlier closed month.',
+  valuesConfig: {
+    USAGE: { description: 'Usage of the invoice’s own month.' },
+    ADJUSTMENT: { description: 'Late usage of an earlier, already closed month.' },
+  },
+});
 
 export enum WebhookDeliveryStatus {
   PENDING = 'PENDING',
   SUCCEEDED = 'SUCCEEDED',
   FAILED = 'FAILED',
 }
-registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus', description: 'State of a webhook delivery (retried with backoff while PENDING).' });
+registerEnumType(WebhookDeliveryStatus, {
+  name: 'WebhookDeliveryStatus',
+  description: 'State of a webhook delivery (retried with backoff while PENDING).',
+  valuesConfig: {
+    PENDING: { description: 'Not delivered yet; retried with exponential backoff.' },
+    SUCCEEDED: { description: 'The receiver answered 2xx.' },
+    FAILED: { description: 'Every attempt failed (`WEBHOOK_MAX_ATTEMPTS`); no more retries.' },
+  },
+});
 
 @ObjectType({ description: 'One line of an invoice: a product, endpoint and unit, or an adjustment for late usage.' })
 export class InvoiceLine {

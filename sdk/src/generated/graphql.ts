@@ -150,12 +150,16 @@ export type InviteStatus =
 
 /** Usage of the invoice’s month, or late usage of an earlier closed month. */
 export type InvoiceLineKind =
+  /** Late usage of an earlier, already closed month. */
   | 'ADJUSTMENT'
+  /** Usage of the invoice’s own month. */
   | 'USAGE';
 
 /** DRAFT: the running invoice of a month not closed yet (computed from usage). ISSUED: closed; never changes. */
 export type InvoiceStatus =
+  /** The running invoice of a month not closed yet, computed from usage; it changes as usage arrives. */
   | 'DRAFT'
+  /** Issued when the month was closed; it never changes (late usage becomes an adjustment of a later invoice). */
   | 'ISSUED';
 
 /** Sign in with email and password. */
@@ -372,7 +376,9 @@ export type SignUpInput = {
 
 /** A spending period (UTC calendar day or month, so far). */
 export type SpendPeriod =
+  /** A calendar day in the organization’s billing time zone. */
   | 'DAY'
+  /** A calendar month in the organization’s billing time zone. */
   | 'MONTH';
 
 /** Identify the organization of an SSO operation. */
@@ -450,8 +456,11 @@ export type UpdateOrganizationPolicyInput = {
 
 /** How metered usage was authenticated. */
 export type UsageAuthKind =
+  /** Called with an API key. */
   | 'API_KEY'
+  /** Called from a login session (e.g. the playground). */
   | 'LOGIN'
+  /** No authentication recorded. */
   | 'NONE';
 
 /** Which parts of the answer to compute. At least one of TIME_SERIES and SUMMARY. */
@@ -465,25 +474,39 @@ export type UsageExpand =
 
 /** Dimensions a usage item is grouped by; ask for exactly what a chart draws (e.g. PRODUCT for cost per product per day). */
 export type UsageGroupBy =
+  /** By API key (public id). */
   | 'API_KEY'
+  /** By how the usage was authenticated (API key or login). */
   | 'AUTH_METHOD'
+  /** By model endpoint id. */
   | 'ENDPOINT'
+  /** By product line. */
   | 'PRODUCT'
+  /** By team (username). */
   | 'TEAM'
+  /** By billing unit. */
   | 'UNIT';
 
 /** Bucket size of a usage time series, in the requested time zone (weeks start on Monday). */
 export type UsageTimeframe =
+  /** Calendar-day buckets. */
   | 'DAY'
+  /** One-hour buckets. */
   | 'HOUR'
+  /** One-minute buckets. */
   | 'MINUTE'
+  /** Calendar-month buckets. */
   | 'MONTH'
+  /** Calendar-week buckets, starting on Monday. */
   | 'WEEK';
 
 /** State of a webhook delivery (retried with backoff while PENDING). */
 export type WebhookDeliveryStatus =
+  /** Every attempt failed (`WEBHOOK_MAX_ATTEMPTS`); no more retries. */
   | 'FAILED'
+  /** Not delivered yet; retried with exponential backoff. */
   | 'PENDING'
+  /** The receiver answered 2xx. */
   | 'SUCCEEDED';
 
 export type ApiKeyFieldsFragment = { id: string, keyId: string, alias: string, scope: ApiKeyScope, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null, owner: { id: string, email: string, name: string, createdAt: string } | null };
