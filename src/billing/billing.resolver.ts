@@ -163,7 +163,7 @@ export class TeamBillingResolver {
     ]);
     // One invoice per month: the month is the key (newest first).
     const invoices = [...drafts, ...issued].map(toInvoice);
-    return arrayConnection(InvoiceConnection, invoices, page, (invoice) => [invoice.month, invoice.teamId], 'DESC');
+    return arrayConnection(InvoiceConnection, invoices, page, (invoice) => [invoice.month, `${invoice.teamId}/${invoice.month}`], 'DESC');
   }
 
   @FieldResolver(() => SpendingAlertConnection, {
