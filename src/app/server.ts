@@ -13,6 +13,7 @@ import { isDatabaseOutage } from '../core/dbErrors';
 import { ServiceUnavailableError } from '../core/errors';
 import { metricsRegistry, poolConnections } from '../core/metrics';
 import { buildOrgraphSchema } from './schema';
+import { corsFor } from '../core/cors';
 import { createLoaders } from './loaders';
 import { buildAppContext, type AppContext } from './context';
 import { closeServices, createServices, type Services } from './services';
@@ -60,6 +61,7 @@ export async function startServer(options: {
   await apollo.start();
 
   app.use(requestScope);
+  app.use(corsFor(config.CORS_ORIGINS));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -62,6 +62,16 @@ const configSchema = z.object({
   RATE_LIMIT_INGEST_PER_MINUTE: z.coerce.number().int().min(1).default(600000),
   RATE_LIMIT_OPERATOR_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
+  /**
+   * Browser origins allowed to call the API from another origin (CORS), comma-separated exact origins such as
+   * `https://dashboard.example.com`; none by default. Credentials travel in the Authorization header only, never in
+   * cookies, so responses never allow credentials.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'must be origins like https://dashboard.example.com (scheme, host, optional port; no path), comma-separated'))),
 });
 
 export type Config = z.infer<typeof configSchema> & {
