@@ -36,6 +36,7 @@ import { TeamSecret } from './secrets/teamSecret.entity';
 import { MemberMutationsResolver, MemberResolver, OrganizationMembersResolver } from './members/members.resolver';
 import { InviteMutationsResolver, InviteResolver } from './invites/invites.resolver';
 import { ApiKeyMutationsResolver, ApiKeyResolver, TeamApiKeysResolver } from './apiKeys/apiKeys.resolver';
+import { GatewayRouteResolver } from './apiKeys/gatewayRoute.resolver';
 import { TeamSecretMutationsResolver, TeamSecretResolver, TeamSecretsResolver } from './secrets/secrets.resolver';
 import { AuditEventResolver, OrganizationAuditLogResolver } from './audit/audit.resolver';
 
@@ -60,6 +61,7 @@ export const allResolvers: NonEmptyArray<Function> = [
   ApiKeyResolver,
   TeamApiKeysResolver,
   ApiKeyMutationsResolver,
+  GatewayRouteResolver,
   TeamSecretResolver,
   TeamSecretsResolver,
   TeamSecretMutationsResolver,

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createClient, login, OrgraphError, paginatePages, signUp, type FetchLike, type OrgraphClient, type Team } from '../sdk/src';
 import { operationKind } from '../sdk/src/transport';
 import { createApiKeyFor, unique } from './support/factories';
-import { startTestApp, type TestApp } from './support/testApp';
+import { startTestApp, TEST_INGEST_TOKEN, type TestApp } from './support/testApp';
 
 /**
  * The SDK against the live server: every operation in sdk/operations runs here at least once, plus the client's
@@ -437,6 +437,52 @@ describe('people, keys, policies, usage and the audit log', () => {
     expect(actions).toEqual(expect.arrayContaining(['organization.create', 'team.create', 'invite.create', 'invite.accept', 'apiKey.create', 'apiKey.revoke']));
     const onlyKeys = await collect(admin.client.auditLog(organization.slug, { filter: { action: 'apiKey.' } }));
     expect(onlyKeys.map((event) => event.action).sort()).toEqual(['apiKey.create', 'apiKey.revoke']);
+  });
+});
+
+describe('the gateway, bulk invites, team usage and secrets', () => {
+  it('routes a key, checks access, ingests requests and usage (ingest credential), then reads the team usage; invites in bulk; manages secrets', async () => {
+    const admin = await newUser();
+    const organization = await newOrganization(admin.client);
+    const team = await admin.client.createTeam({ organizationId: organization.id, username: unique('sdkgw'), name: 'Gateway' });
+    if (!team.ok) throw new Error(JSON.stringify(team.userErrors));
+    const key = await admin.client.createApiKey({ teamId: team.data.id, alias: 'customer', scope: 'API' });
+    if (!key.ok) throw new Error(JSON.stringify(key.userErrors));
+
+    const gateway = createClient({ ...live, token: TEST_INGEST_TOKEN });
+    const route = await gateway.apiKeyRoute(key.data.key);
+    expect(route).toMatchObject({ keyId: key.data.apiKey.keyId, scope: 'API', team: { id: team.data.id, username: team.data.username } });
+    expect(await gateway.apiKeyRoute(`${key.data.apiKey.keyId}:ogsk_wrong`)).toBeNull();
+    // Only the gateway's credential may ask.
+    expect((await rejection(admin.client.apiKeyRoute(key.data.key))).code).toBe('FORBIDDEN');
+    const [decision] = await gateway.checkModelAccess([{ teamUsername: route!.team.username, endpointId: 'fal-ai/flux/dev', surface: 'API' }]);
+    expect(decision!.allowed).toBe(true);
+    const at = new Date(Date.now() - 60_000).toISOString();
+    const requests = await gateway.ingestRequests({
+      records: [
+        { id: 'sdk-gw-1', teamUsername: route!.team.username, endpointId: 'fal-ai/flux/dev', status: 'SUCCEEDED', startedAt: at, auth: { kind: 'API_KEY', keyId: route!.keyId } },
+        { id: 'sdk-gw-2', teamUsername: 'no-such-team-gw', endpointId: 'fal-ai/flux/dev', status: 'SUCCEEDED', startedAt: at, auth: { kind: 'API_KEY', keyId: route!.keyId } },
+      ],
+    });
+    expect(requests.ok && requests.data).toMatchObject({ accepted: 1, duplicates: 0, rejected: [{ index: 1, field: 'teamUsername', code: 'UNKNOWN_TEAM' }] });
+    const record = { id: 'sdk-gw-1', timestamp: at, teamUsername: route!.team.username, product: 'MODEL_APIS', endpointId: 'fal-ai/flux/dev', quantity: '4', unitPrice: '0.25' };
+    expect(await gateway.ingestUsage({ records: [record] })).toEqual({ ok: true, data: { accepted: 1, duplicates: 0, rejected: [] } });
+    expect(await gateway.ingestUsage({ records: [record] })).toEqual({ ok: true, data: { accepted: 0, duplicates: 1, rejected: [] } });
+    const usage = await admin.client.teamUsage(team.data.username, { start: new Date(Date.now() - 3_600_000).toISOString(), end: new Date(Date.now() + 60_000).toISOString() });
+    expect(usage.map((item) => [item.product, item.cost])).toEqual([['MODEL_APIS', '1']]);
+
+    const invited = await admin.client.createInvites({
+      organizationId: organization.id,
+      invitations: [{ email: `${unique('bulk')}@example.com` }, { email: 'not-an-email' }],
+    });
+    if (!invited.ok) throw new Error(JSON.stringify(invited.userErrors));
+    expect(invited.data.map((result) => [Boolean(result.invite), result.userErrors.map((e) => e.code)])).toEqual([[true, []], [false, ['INVALID']]]);
+
+    const secret = await admin.client.setTeamSecret({ teamId: team.data.id, name: 'GATEWAY_TOKEN', value: 's3cr3t' });
+    expect(secret.ok && secret.data.name).toBe('GATEWAY_TOKEN');
+    expect((await collect(admin.client.secrets(team.data.username))).map((s) => s.name)).toEqual(['GATEWAY_TOKEN']);
+    expect(await admin.client.deleteTeamSecret({ teamId: team.data.id, name: 'GATEWAY_TOKEN' })).toEqual({ ok: true, data: { deletedName: 'GATEWAY_TOKEN' } });
+    expect(await collect(admin.client.secrets(team.data.username))).toEqual([]);
   });
 });
 

@@ -74,7 +74,8 @@ it('runs in Chromium: sign up, typed results, pagination, userErrors, typed erro
           if (part === '..') resolved.pop();
           else if (part !== '.' && part !== '') resolved.push(part);
         }
-        return load(resolved.join('/'));
+        // The SDK names its siblings `./client.js` (for its ES module build); the module ids here have no extension.
+        return load(resolved.join('/').replace(/\.js$/, ''));
       };
       new Function('module', 'exports', 'require', sources[id]!)(module, module.exports, requireFrom);
       return module.exports;

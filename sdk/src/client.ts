@@ -31,10 +31,18 @@ import {
   SignUpDocument,
   TeamDocument,
   ViewerDocument,
-} from './generated/graphql';
-import { paginate, paginatePages, type Page } from './pagination';
-import { toMutationResult, type MutationResult } from './results';
-import { execute, type ClientSettings, type OrgraphDocument, type RequestOptions } from './transport';
+  ApiKeyRouteDocument,
+  IngestUsageDocument,
+  IngestRequestsDocument,
+  CreateInvitesDocument,
+  TeamUsageSummaryDocument,
+  TeamSecretsDocument,
+  SetTeamSecretDocument,
+  DeleteTeamSecretDocument,
+} from './generated/graphql.js';
+import { paginate, paginatePages, type Page } from './pagination.js';
+import { toMutationResult, type MutationResult } from './results.js';
+import { execute, type ClientSettings, type OrgraphDocument, type RequestOptions } from './transport.js';
 import type {
   SetSsoConnectionInput,
   SsoConfiguration,
@@ -78,7 +86,19 @@ import type {
   Team,
   TeamWithOrganization,
   Viewer,
-} from './types';
+  ApiKeyRoute,
+  IngestUsageInput,
+  IngestUsageResult,
+  IngestRequestsInput,
+  IngestRequestsResult,
+  CreateInvitesInput,
+  InvitationResult,
+  UsageRangeInput,
+  UsageItem,
+  TeamSecret,
+  SetTeamSecretInput,
+  DeleteTeamSecretInput,
+} from './types.js';
 
 /**
  * Exactly one credential: an API key (`key_id:key_secret`, sent as `Authorization: Key …`) or a session token from
@@ -175,6 +195,24 @@ export interface OrgraphClient {
   testSsoConnection(input: SsoOrganizationInput, options?: RequestOptions): Promise<SsoConfigurationTest>;
   /** Remove the organization's OIDC connection (userError `NOT_FOUND` when there is none). */
   removeSsoConnection(input: SsoOrganizationInput, options?: RequestOptions): Promise<MutationResult<true>>;
+  /**
+   * The gateway (ingest credential, `token: INGEST_TOKEN`): the team and key behind a customer's `key_id:key_secret`,
+   * verified; null for a key that is unknown, wrong, revoked, expired or of an archived team.
+   */
+  apiKeyRoute(key: string, options?: RequestOptions): Promise<ApiKeyRoute | null>;
+  /** The metering pipeline (ingest credential): record usage; duplicates (same `id`) are counted, not billed twice. */
+  ingestUsage(input: IngestUsageInput, options?: RequestOptions): Promise<MutationResult<IngestUsageResult>>;
+  /** The gateway (ingest credential): record requests with their payloads; bad records come back in `rejected`. */
+  ingestRequests(input: IngestRequestsInput, options?: RequestOptions): Promise<MutationResult<IngestRequestsResult>>;
+  /** Invite many people at once; each invitation succeeds or fails on its own (`results[i].userErrors`). */
+  createInvites(input: CreateInvitesInput, options?: RequestOptions): Promise<MutationResult<ReadonlyArray<InvitationResult>>>;
+  /** A team's cost and quantity per product and unit over a range. */
+  teamUsage(teamUsername: string, range: UsageRangeInput, options?: RequestOptions): Promise<ReadonlyArray<UsageItem>>;
+  /** A team's secrets (names and timestamps; values are never returned), by name. */
+  secrets(teamUsername: string, options?: ListOptions): AsyncIterable<TeamSecret>;
+  /** Create or replace a team secret (the value is encrypted at rest and never returned). */
+  setTeamSecret(input: SetTeamSecretInput, options?: RequestOptions): Promise<MutationResult<TeamSecret>>;
+  deleteTeamSecret(input: DeleteTeamSecretInput, options?: RequestOptions): Promise<MutationResult<{ deletedName: string }>>;
   /** Run any typed document (e.g. from your own codegen) with this client's credential, timeouts and retries. */
   request<TResult, TVariables>(document: OrgraphDocument<TResult, TVariables>, variables: TVariables, options?: RequestOptions): Promise<TResult>;
 }
@@ -296,6 +334,26 @@ export function createClient(options: ClientOptions): OrgraphClient {
     testSsoConnection: async (input, requestOptions) => (await run(TestSsoConnectionDocument, { input }, requestOptions)).testSsoConnection,
     removeSsoConnection: async (input, requestOptions) =>
       toMutationResult((await run(RemoveSsoConnectionDocument, { input }, requestOptions)).removeSsoConnection, () => true as const, 'removeSsoConnection'),
+    apiKeyRoute: async (key, requestOptions) => (await run(ApiKeyRouteDocument, { input: { key } }, requestOptions)).apiKeyRoute ?? null,
+    ingestUsage: async (input, requestOptions) =>
+      toMutationResult((await run(IngestUsageDocument, { input }, requestOptions)).ingestUsage, ({ userErrors, ...result }) => result as IngestUsageResult, 'ingestUsage'),
+    ingestRequests: async (input, requestOptions) =>
+      toMutationResult((await run(IngestRequestsDocument, { input }, requestOptions)).ingestRequests, ({ userErrors, ...result }) => result as IngestRequestsResult, 'ingestRequests'),
+    createInvites: async (input, requestOptions) =>
+      toMutationResult((await run(CreateInvitesDocument, { input }, requestOptions)).createInvites, (p) => p.results, 'createInvites'),
+    teamUsage: async (username, range, requestOptions) => (await run(TeamUsageSummaryDocument, { username, range }, requestOptions)).team.usageSummary,
+    secrets: (username, list = {}) =>
+      paginate(
+        async (after) => (await run(TeamSecretsDocument, { username, first: list.pageSize ?? 50, after }, { signal: list.signal })).team.secrets ?? EMPTY_CONNECTION,
+        { after: list.after },
+      ),
+    setTeamSecret: async (input, requestOptions) => toMutationResult((await run(SetTeamSecretDocument, { input }, requestOptions)).setTeamSecret, (p) => p.secret, 'setTeamSecret'),
+    deleteTeamSecret: async (input, requestOptions) =>
+      toMutationResult(
+        (await run(DeleteTeamSecretDocument, { input }, requestOptions)).deleteTeamSecret,
+        (p) => (p.deletedName ? { deletedName: p.deletedName } : null),
+        'deleteTeamSecret',
+      ),
     request: run,
   };
 }

@@ -25,7 +25,12 @@ import type {
   TeamQuery,
   UserFieldsFragment,
   ViewerQuery,
-} from './generated/graphql';
+  ApiKeyRouteQuery,
+  IngestUsageMutation,
+  IngestRequestsMutation,
+  CreateInvitesMutation,
+  TeamSecretFieldsFragment,
+} from './generated/graphql.js';
 
 export type User = UserFieldsFragment;
 export type Team = TeamFieldsFragment;
@@ -69,6 +74,16 @@ export interface CreatedApiKey {
   readonly key: string;
 }
 
+/** The gateway's key lookup: the team (pass its `username` to checkModelAccess and ingest) and the key behind a credential. */
+export type ApiKeyRoute = NonNullable<ApiKeyRouteQuery['apiKeyRoute']>;
+/** Counts of an ingest call, and the records refused (by index, with the field and a code). */
+export type IngestUsageResult = Omit<IngestUsageMutation['ingestUsage'], 'userErrors'>;
+export type IngestRequestsResult = Omit<IngestRequestsMutation['ingestRequests'], 'userErrors'>;
+/** One invitation of a bulk invite: the invite, or why this one failed. */
+export type InvitationResult = CreateInvitesMutation['createInvites']['results'][number];
+/** A team secret's name and timestamps (values are never returned). */
+export type TeamSecret = TeamSecretFieldsFragment;
+
 /** A signed-in session from `signUp` or `login`. Keep `token` secret: it is a bearer credential. */
 export interface Session {
   readonly token: string;
@@ -105,4 +120,16 @@ export type {
   SignUpInput,
   TeamKind,
   TeamRole,
-} from './generated/graphql';
+  ApiKeyRouteInput,
+  IngestUsageInput,
+  UsageRecordInput,
+  UsageAuthInput,
+  IngestRequestsInput,
+  RequestRecordInput,
+  RequestAuthInput,
+  CreateInvitesInput,
+  InvitationInput,
+  UsageRangeInput,
+  SetTeamSecretInput,
+  DeleteTeamSecretInput,
+} from './generated/graphql.js';

@@ -10,6 +10,12 @@ export type AcceptInviteInput = {
   token: string;
 };
 
+/** A customer’s API key as the gateway received it. */
+export type ApiKeyRouteInput = {
+  /** The whole credential, `key_id:key_secret` (what follows `Authorization: Key `); at most 300 characters. */
+  key: string;
+};
+
 /** What a key may do: `API` calls models only; `ADMIN` also administers its team (and, on an organization root team, the whole organization). */
 export type ApiKeyScope =
   /** Administrative access to the key’s team; on a root team, organization admin. */
@@ -74,6 +80,16 @@ export type CreateInviteInput = {
   teamRole?: TeamRole | null | undefined;
 };
 
+/** Invite 1–50 people at once to an organization or to a team (give exactly one of organizationId and teamId). */
+export type CreateInvitesInput = {
+  /** The people to invite, 1–50; each is validated and created on its own. */
+  invitations: Array<InvitationInput>;
+  /** The organization to invite to. */
+  organizationId?: string | null | undefined;
+  /** The team to invite to. */
+  teamId?: string | null | undefined;
+};
+
 /** Create an organization; you become its first ADMIN. */
 export type CreateOrganizationInput = {
   /** Display name, 1–100 characters. */
@@ -120,6 +136,40 @@ export type CrossTeamVisibilitySettingInput = {
   locked?: boolean | null | undefined;
   /** The new value; omit to keep the current one. */
   value?: boolean | null | undefined;
+};
+
+/** Delete a secret. */
+export type DeleteTeamSecretInput = {
+  /** The secret’s name. */
+  name: string;
+  /** The team’s global id. */
+  teamId: string;
+};
+
+/** A batch of request records (1–1,000) from the gateway. */
+export type IngestRequestsInput = {
+  /** The records; each is validated on its own. */
+  records: Array<RequestRecordInput>;
+};
+
+/** A batch of 1–10,000 usage records from the metering pipeline. */
+export type IngestUsageInput = {
+  /** Watermark: every record before this instant has now been sent. Reported back as `completeThrough`. */
+  completeThrough?: string | null | undefined;
+  /** The records; each is validated on its own. */
+  records: Array<UsageRecordInput>;
+};
+
+/** One person to invite. */
+export type InvitationInput = {
+  /** Email address; the invite can only be accepted by an account with this email (any letter case). */
+  email: string;
+  /** Organization invites: the organization role (default MEMBER). */
+  organizationRole?: OrganizationRole | null | undefined;
+  /** Organization invites: teams to join on acceptance. */
+  teamAssignments?: Array<TeamAssignmentInput> | null | undefined;
+  /** Team invites: the team role (default DEVELOPER). */
+  teamRole?: TeamRole | null | undefined;
 };
 
 /** Who may invite people. */
@@ -327,6 +377,58 @@ export type RenameTeamInput = {
   teamId: string;
 };
 
+/** How the gateway authenticated a request. */
+export type RequestAuthInput = {
+  /** Public key id (`ogk_…`) for API_KEY requests; the key must belong to the team. */
+  keyId?: string | null | undefined;
+  /** API key or Playground login. */
+  kind: RequestAuthKind;
+  /** Global id of the signed-in user for LOGIN requests. */
+  userId?: string | null | undefined;
+};
+
+/** How the request that the gateway saw was authenticated. */
+export type RequestAuthKind =
+  /** With a team API key (the request identity is the key’s owner, if it has one). */
+  | 'API_KEY'
+  /** From the Playground with a personal login (the request identity is that user). */
+  | 'LOGIN';
+
+/** One request record from the gateway. The id makes retries idempotent. */
+export type RequestRecordInput = {
+  /** How the request was authenticated. */
+  auth: RequestAuthInput;
+  /** Endpoint id called. */
+  endpointId: string;
+  /** When it finished. */
+  finishedAt?: string | null | undefined;
+  /** HTTP status answered. */
+  httpStatus?: number | null | undefined;
+  /** The gateway’s request id, 1–200 characters, unique within the team. */
+  id: string;
+  /** The request body as JSON text (size-limited; never truncated). */
+  input?: string | null | undefined;
+  /** The model output as JSON text (size-limited; never truncated). */
+  output?: string | null | undefined;
+  /** Milliseconds queued. */
+  queueMs?: number | null | undefined;
+  /** When the gateway received it (at most 5 minutes in the future). */
+  startedAt: string;
+  /** How the request ended. */
+  status: RequestStatus;
+  /** Username of the team the request ran under. */
+  teamUsername: string;
+};
+
+/** How an inference request ended. */
+export type RequestStatus =
+  /** The caller cancelled the request before it finished. */
+  | 'CANCELLED'
+  /** The request failed (validation, model or infrastructure error). */
+  | 'FAILED'
+  /** The model returned a result. */
+  | 'SUCCEEDED';
+
 /** Which request records non-admin members of a team see. */
 export type RequestVisibility =
   /** Every request of the team (default). */
@@ -362,6 +464,16 @@ export type SetSsoConnectionInput = {
   organizationId: string;
   /** Verified email domains (1–50), e.g. ["example.com"]. */
   verifiedDomains: Array<string>;
+};
+
+/** Create a secret, or replace its value. */
+export type SetTeamSecretInput = {
+  /** Name: 1–128 uppercase letters, digits and underscores, not starting with a digit. */
+  name: string;
+  /** The team’s global id. */
+  teamId: string;
+  /** The value, 1 byte to 64 KiB. Write-only: it is never returned. */
+  value: string;
 };
 
 /** Create an account with email and password. */
@@ -455,6 +567,16 @@ export type UpdateOrganizationPolicyInput = {
 };
 
 /** How metered usage was authenticated. */
+export type UsageAuthInput = {
+  /** Public key id (`ogk_…`) for API_KEY; the key must belong to the team. */
+  keyId?: string | null | undefined;
+  /** `API_KEY` or `LOGIN`. */
+  kind: string;
+  /** Global id of the user for LOGIN. */
+  userId?: string | null | undefined;
+};
+
+/** How metered usage was authenticated. */
 export type UsageAuthKind =
   /** Called with an API key. */
   | 'API_KEY'
@@ -486,6 +608,40 @@ export type UsageGroupBy =
   | 'TEAM'
   /** By billing unit. */
   | 'UNIT';
+
+/** A time range: ISO-8601 instants, end exclusive. */
+export type UsageRangeInput = {
+  /** End (exclusive). */
+  end: string;
+  /** Start (inclusive). */
+  start: string;
+};
+
+/** One usage record. Fields are strings where a bad value must be reported for this record alone rather than failing the batch. */
+export type UsageRecordInput = {
+  /** How the usage was authenticated, if known. */
+  auth?: UsageAuthInput | null | undefined;
+  /** Cost as a decimal string; defaults to quantity × unit price. */
+  cost?: string | null | undefined;
+  /** Currency; only `USD` is supported. */
+  currency?: string | null | undefined;
+  /** Endpoint id (must be in the catalog unless `unitPrice` and `unit` are given). */
+  endpointId: string;
+  /** Idempotency key, unique per organization (1–200 characters). */
+  id: string;
+  /** `MODEL_APIS`, `SERVERLESS` or `COMPUTE`. */
+  product: string;
+  /** Quantity as a non-negative decimal string. */
+  quantity: string;
+  /** Username of the team the usage belongs to. */
+  teamUsername: string;
+  /** ISO-8601 instant with offset; at most one day in the future; late records are welcome. */
+  timestamp: string;
+  /** Billing unit; defaults to the catalog’s. */
+  unit?: string | null | undefined;
+  /** Unit price as a decimal string; defaults to the catalog price at `timestamp`. */
+  unitPrice?: string | null | undefined;
+};
 
 /** Bucket size of a usage time series, in the requested time zone (weeks start on Monday). */
 export type UsageTimeframe =
@@ -587,6 +743,27 @@ export type PageInfoFieldsFragment = { hasNextPage: boolean, endCursor: string |
 
 export type UserErrorFieldsFragment = { code: string, message: string, field: Array<string> | null };
 
+export type ApiKeyRouteQueryVariables = Exact<{
+  input: ApiKeyRouteInput;
+}>;
+
+
+export type ApiKeyRouteQuery = { apiKeyRoute: { keyId: string, apiKeyId: string, scope: ApiKeyScope, ownerUserId: string | null, team: { id: string, username: string, kind: TeamKind, archivedAt: string | null } } | null };
+
+export type IngestUsageMutationVariables = Exact<{
+  input: IngestUsageInput;
+}>;
+
+
+export type IngestUsageMutation = { ingestUsage: { accepted: number | null, duplicates: number | null, rejected: Array<{ index: number, field: string, code: string, message: string }> | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type IngestRequestsMutationVariables = Exact<{
+  input: IngestRequestsInput;
+}>;
+
+
+export type IngestRequestsMutation = { ingestRequests: { accepted: number | null, duplicates: number | null, rejected: Array<{ index: number, field: string, code: string, message: string }> | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
 export type InviteFieldsFragment = { id: string, email: string, status: InviteStatus, organizationRole: OrganizationRole | null, teamRole: TeamRole | null, expiresAt: string, createdAt: string };
 
 export type CreateInviteMutationVariables = Exact<{
@@ -602,6 +779,13 @@ export type AcceptInviteMutationVariables = Exact<{
 
 
 export type AcceptInviteMutation = { acceptInvite: { invite: { id: string, email: string, status: InviteStatus, organizationRole: OrganizationRole | null, teamRole: TeamRole | null, expiresAt: string, createdAt: string } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type CreateInvitesMutationVariables = Exact<{
+  input: CreateInvitesInput;
+}>;
+
+
+export type CreateInvitesMutation = { createInvites: { results: Array<{ email: string, invite: { id: string, email: string, status: InviteStatus, organizationRole: OrganizationRole | null, teamRole: TeamRole | null, expiresAt: string, createdAt: string } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> }>, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
 export type MemberFieldsFragment = { id: string, email: string, role: OrganizationRole, status: MemberStatus, createdAt: string, user: { id: string, email: string, name: string, createdAt: string } | null, teams: Array<{ role: TeamRole, team: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null } }> };
 
@@ -710,6 +894,31 @@ export type CheckModelAccessQueryVariables = Exact<{
 
 export type CheckModelAccessQuery = { checkModelAccess: Array<{ index: number, endpointId: string, surface: string, allowed: boolean | null, access: { decision: ModelAccessEffect, level: PolicyLevel, reason: string, reasonCode: ModelAccessReason, rule: { pattern: string, effect: ModelAccessEffect, level: PolicyLevel, locked: boolean } | null } | null, error: { code: ModelAccessCheckErrorCode, message: string } | null }> };
 
+export type TeamSecretFieldsFragment = { id: string, name: string, createdAt: string, updatedAt: string };
+
+export type TeamSecretsQueryVariables = Exact<{
+  username: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TeamSecretsQuery = { team: { id: string, secrets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, createdAt: string, updatedAt: string } }> } | null } };
+
+export type SetTeamSecretMutationVariables = Exact<{
+  input: SetTeamSecretInput;
+}>;
+
+
+export type SetTeamSecretMutation = { setTeamSecret: { secret: { id: string, name: string, createdAt: string, updatedAt: string } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type DeleteTeamSecretMutationVariables = Exact<{
+  input: DeleteTeamSecretInput;
+}>;
+
+
+export type DeleteTeamSecretMutation = { deleteTeamSecret: { deletedName: string | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
 }>;
@@ -801,6 +1010,14 @@ export type OrganizationUsageQueryVariables = Exact<{
 
 
 export type OrganizationUsageQuery = { organization: { usage: { start: string, end: string, timezone: string, timeframe: UsageTimeframe, totalBuckets: number, nextCursor: string | null, hasMore: boolean, completeThrough: string | null, timeSeries: Array<{ bucket: string, results: Array<{ teamUsername: string | null, product: Product | null, endpointId: string | null, unit: string | null, quantity: string | null, unitPrice: string | null, cost: string, currency: string, authMethod: { kind: UsageAuthKind, keyId: string | null, username: string | null } | null }> }> | null, summary: Array<{ teamUsername: string | null, product: Product | null, endpointId: string | null, unit: string | null, quantity: string | null, unitPrice: string | null, cost: string, currency: string, authMethod: { kind: UsageAuthKind, keyId: string | null, username: string | null } | null }> | null } } };
+
+export type TeamUsageSummaryQueryVariables = Exact<{
+  username: string;
+  range: UsageRangeInput;
+}>;
+
+
+export type TeamUsageSummaryQuery = { team: { id: string, username: string, usageSummary: Array<{ teamUsername: string | null, product: Product | null, endpointId: string | null, unit: string | null, quantity: string | null, unitPrice: string | null, cost: string, currency: string, authMethod: { kind: UsageAuthKind, keyId: string | null, username: string | null } | null }> } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1053,6 +1270,14 @@ export const OrganizationPolicyFieldsFragmentDoc = new TypedDocumentString(`
   level
   locked
 }`, {"fragmentName":"OrganizationPolicyFields"}) as unknown as TypedDocumentString<OrganizationPolicyFieldsFragment, unknown>;
+export const TeamSecretFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TeamSecretFields on TeamSecret {
+  id
+  name
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"TeamSecretFields"}) as unknown as TypedDocumentString<TeamSecretFieldsFragment, unknown>;
 export const SsoConfigurationFieldsFragmentDoc = new TypedDocumentString(`
     fragment SsoConfigurationFields on SsoConfiguration {
   issuer
@@ -1377,6 +1602,64 @@ fragment UserErrorFields on UserError {
   message
   field
 }`) as unknown as TypedDocumentString<CreateSpendingAlertMutation, CreateSpendingAlertMutationVariables>;
+export const ApiKeyRouteDocument = new TypedDocumentString(`
+    query ApiKeyRoute($input: ApiKeyRouteInput!) {
+  apiKeyRoute(input: $input) {
+    keyId
+    apiKeyId
+    scope
+    ownerUserId
+    team {
+      id
+      username
+      kind
+      archivedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiKeyRouteQuery, ApiKeyRouteQueryVariables>;
+export const IngestUsageDocument = new TypedDocumentString(`
+    mutation IngestUsage($input: IngestUsageInput!) {
+  ingestUsage(input: $input) {
+    accepted
+    duplicates
+    rejected {
+      index
+      field
+      code
+      message
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}`) as unknown as TypedDocumentString<IngestUsageMutation, IngestUsageMutationVariables>;
+export const IngestRequestsDocument = new TypedDocumentString(`
+    mutation IngestRequests($input: IngestRequestsInput!) {
+  ingestRequests(input: $input) {
+    accepted
+    duplicates
+    rejected {
+      index
+      field
+      code
+      message
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}`) as unknown as TypedDocumentString<IngestRequestsMutation, IngestRequestsMutationVariables>;
 export const CreateInviteDocument = new TypedDocumentString(`
     mutation CreateInvite($input: CreateInviteInput!) {
   createInvite(input: $input) {
@@ -1427,6 +1710,37 @@ fragment InviteFields on Invite {
   expiresAt
   createdAt
 }`) as unknown as TypedDocumentString<AcceptInviteMutation, AcceptInviteMutationVariables>;
+export const CreateInvitesDocument = new TypedDocumentString(`
+    mutation CreateInvites($input: CreateInvitesInput!) {
+  createInvites(input: $input) {
+    results {
+      email
+      invite {
+        ...InviteFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}
+fragment InviteFields on Invite {
+  id
+  email
+  status
+  organizationRole
+  teamRole
+  expiresAt
+  createdAt
+}`) as unknown as TypedDocumentString<CreateInvitesMutation, CreateInvitesMutationVariables>;
 export const OrganizationMembersDocument = new TypedDocumentString(`
     query OrganizationMembers($slug: String!, $first: Int, $after: String, $filter: MemberFilterInput) {
   organization(slug: $slug) {
@@ -1828,6 +2142,70 @@ export const CheckModelAccessDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CheckModelAccessQuery, CheckModelAccessQueryVariables>;
+export const TeamSecretsDocument = new TypedDocumentString(`
+    query TeamSecrets($username: String!, $first: Int, $after: String) {
+  team(username: $username) {
+    id
+    secrets(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          ...TeamSecretFields
+        }
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment TeamSecretFields on TeamSecret {
+  id
+  name
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<TeamSecretsQuery, TeamSecretsQueryVariables>;
+export const SetTeamSecretDocument = new TypedDocumentString(`
+    mutation SetTeamSecret($input: SetTeamSecretInput!) {
+  setTeamSecret(input: $input) {
+    secret {
+      ...TeamSecretFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}
+fragment TeamSecretFields on TeamSecret {
+  id
+  name
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<SetTeamSecretMutation, SetTeamSecretMutationVariables>;
+export const DeleteTeamSecretDocument = new TypedDocumentString(`
+    mutation DeleteTeamSecret($input: DeleteTeamSecretInput!) {
+  deleteTeamSecret(input: $input) {
+    deletedName
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}`) as unknown as TypedDocumentString<DeleteTeamSecretMutation, DeleteTeamSecretMutationVariables>;
 export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {
@@ -2092,6 +2470,31 @@ export const OrganizationUsageDocument = new TypedDocumentString(`
     username
   }
 }`) as unknown as TypedDocumentString<OrganizationUsageQuery, OrganizationUsageQueryVariables>;
+export const TeamUsageSummaryDocument = new TypedDocumentString(`
+    query TeamUsageSummary($username: String!, $range: UsageRangeInput!) {
+  team(username: $username) {
+    id
+    username
+    usageSummary(range: $range) {
+      ...UsageItemFields
+    }
+  }
+}
+    fragment UsageItemFields on UsageItem {
+  teamUsername
+  product
+  endpointId
+  unit
+  quantity
+  unitPrice
+  cost
+  currency
+  authMethod {
+    kind
+    keyId
+    username
+  }
+}`) as unknown as TypedDocumentString<TeamUsageSummaryQuery, TeamUsageSummaryQueryVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
