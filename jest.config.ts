@@ -13,6 +13,8 @@ const config: Config = {
   globalSetup: '<rootDir>/test/globalSetup.ts',
   globalTeardown: '<rootDir>/test/globalTeardown.ts',
   setupFiles: ['reflect-metadata'],
+  // The SDK's sources import siblings as `./client.js` (what its native ES module build needs); here they are .ts.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 60_000,
   maxWorkers: 2,
 };

@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     const cursor: string = firstPage.data.organization.teams.pageInfo.endCursor;
     const TEAM_FIELDS = `edges { node { username effectivePolicy {
       teamCreation { value level locked } requestVisibility { value level locked teamOverride overriddenByLock }
-      modelAccessMode { value level } crossTeamVisibility { value } } modelAccessRules { pattern effect } } }`;
+      modelAccessMode { value level } crossTeamVisibility { value } } modelAccessRules(first: 100) { edges { node { pattern effect } } } } }`;
     const LIST = `query($slug: String!, $after: String) { organization(slug: $slug) {
       first: teams(first: 100) { ${TEAM_FIELDS} } second: teams(first: 100, after: $after) { ${TEAM_FIELDS} } } }`;
     const listing = await gql(LIST, { slug: 'bench-org', after: cursor }, user);

@@ -8,7 +8,9 @@ import { promisify } from 'node:util';
 /**
  * The SDK consumer test (DESIGN §12): build and `npm pack` sdk/, install the tarball into a fresh project outside
  * the repository, type-check consumer files written as users would (strict, no skipLibCheck, `@ts-expect-error`
- * lines that must not type-check), then run the compiled consumer against a live Orgraph.
+ * lines that must not type-check), then run the compiled consumer against a live Orgraph. The gateway consumer
+ * (consumer-test/gateway.ts) is compiled and run twice, as CommonJS and as ESM; and a bundle of one small import
+ * (`isOrgraphError`) is built with esbuild to check that the ESM build tree-shakes (its size is reported).
  *
  * `npm run test:sdk-consumer` starts its own Orgraph (embedded PostgreSQL, or a fresh database on TEST_DATABASE_URL);
  * test/sdkConsumer.test.ts calls `runSdkConsumerTest` with the jest test server instead.
@@ -27,10 +29,15 @@ export interface ConsumerTarget {
   /** An ADMIN key on the organization's root team (organization admin key). */
   apiKey: string;
   organizationSlug: string;
+  /** The server's ingest credential (the gateway's). */
+  ingestToken: string;
   log?: (line: string) => void;
 }
 
-export async function runSdkConsumerTest(target: ConsumerTarget): Promise<{ output: string }> {
+/** Largest acceptable minified bundle of `import { isOrgraphError } from '@orgraph/sdk'` (the whole SDK is ~34 KB). */
+export const SMALL_IMPORT_BUDGET_BYTES = 2_048;
+
+export async function runSdkConsumerTest(target: ConsumerTarget): Promise<{ output: string; smallImportBytes: number; wholeSdkBytes: number }> {
   const log = target.log ?? ((line: string) => console.log(line));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'orgraph-sdk-consumer-'));
   try {
@@ -42,9 +49,14 @@ export async function runSdkConsumerTest(target: ConsumerTarget): Promise<{ outp
     const packed = JSON.parse(await run('npm', ['pack', '--json', '--pack-destination', work], sdkDir)) as Array<{ filename: string; files: Array<{ path: string }> }>;
     const tarball = path.join(work, path.basename(packed[0]!.filename));
     const shipped = packed[0]!.files.map((file) => file.path);
-    assert(shipped.includes('dist/index.js') && shipped.includes('dist/index.d.ts'), `the tarball ships dist/index.js and .d.ts (${shipped.join(', ')})`);
+    for (const format of ['cjs', 'esm']) {
+      for (const file of ['index.js', 'index.d.ts', 'documents.js', 'documents.d.ts', 'package.json']) {
+        assert(shipped.includes(`dist/${format}/${file}`), `the tarball ships dist/${format}/${file} (${shipped.join(', ')})`);
+      }
+    }
     assert(!shipped.some((file) => file.startsWith('consumer-test/') || file.startsWith('node_modules/')), 'the tarball ships no test fixtures');
-    assertNoAnyInDeclarations(path.join(sdkDir, 'dist'));
+    assertNoAnyInDeclarations(path.join(sdkDir, 'dist', 'cjs'));
+    assertNoAnyInDeclarations(path.join(sdkDir, 'dist', 'esm'));
 
     const project = path.join(work, 'consumer');
     fs.mkdirSync(project);
@@ -52,6 +64,17 @@ export async function runSdkConsumerTest(target: ConsumerTarget): Promise<{ outp
     for (const file of ['consumer.ts', 'browser.ts', 'tsconfig.node.json', 'tsconfig.browser.json']) {
       fs.copyFileSync(path.join(fixtureDir, file), path.join(project, file));
     }
+    // One gateway source, two module systems: `.cts` compiles to CommonJS, `.mts` to ESM (TypeScript's NodeNext
+    // resolves `@orgraph/sdk` through the `require` and the `import` conditions, with their own declarations).
+    fs.copyFileSync(path.join(fixtureDir, 'gateway.ts'), path.join(project, 'gateway.cts'));
+    fs.copyFileSync(path.join(fixtureDir, 'gateway.ts'), path.join(project, 'gateway.mts'));
+    fs.writeFileSync(
+      path.join(project, 'tsconfig.gateway.json'),
+      JSON.stringify({
+        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022'], types: ['node'], strict: true, skipLibCheck: false, outDir: 'dist' },
+        files: ['gateway.cts', 'gateway.mts'],
+      }),
+    );
     log(`installing ${path.basename(tarball)} into a fresh project`);
     await run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', tarball, 'typescript@5', '@types/node@20'], project);
     const tree = JSON.parse(await run('npm', ['ls', '--all', '--json'], project)) as { dependencies?: Record<string, NpmTree> };
@@ -62,6 +85,8 @@ export async function runSdkConsumerTest(target: ConsumerTarget): Promise<{ outp
     log('type-checking the consumer files (Node: lib ES2022 + @types/node; browser: lib DOM, no Node types)');
     await run('npx', ['--no-install', 'tsc', '-p', 'tsconfig.node.json'], project);
     await run('npx', ['--no-install', 'tsc', '-p', 'tsconfig.browser.json'], project);
+    log('type-checking and compiling the gateway consumer as CommonJS (.cts) and as ESM (.mts)');
+    await run('npx', ['--no-install', 'tsc', '-p', 'tsconfig.gateway.json'], project);
     await assertMisuseFailsWithoutDirective(project);
     log('type-checking the examples of sdk/README.md against the installed package');
     writeReadmeExamples(project);
@@ -75,7 +100,18 @@ export async function runSdkConsumerTest(target: ConsumerTarget): Promise<{ outp
     });
     log(output.trim());
     assert(output.includes('consumer OK'), 'the consumer reports success');
-    return { output };
+    const env = { ORGRAPH_URL: target.url, ORGRAPH_API_KEY: target.apiKey, ORGRAPH_INGEST_TOKEN: target.ingestToken };
+    for (const file of ['dist/gateway.cjs', 'dist/gateway.mjs']) {
+      const gateway = await run('node', [file], project, env);
+      log(gateway.trim());
+      assert(gateway.includes(`gateway OK (${file.endsWith('.cjs') ? 'CommonJS' : 'ESM'})`), `${file} reports success in its module system`);
+    }
+
+    const smallImportBytes = await bundleSize(project, `export { isOrgraphError } from '@orgraph/sdk';`);
+    const wholeSdkBytes = await bundleSize(project, `export * from '@orgraph/sdk';`);
+    log(`esbuild --bundle --minify (ESM, browser): isOrgraphError alone ${smallImportBytes} bytes; the whole SDK ${wholeSdkBytes} bytes`);
+    assert(smallImportBytes <= SMALL_IMPORT_BUDGET_BYTES, `a bundle of isOrgraphError alone stays within ${SMALL_IMPORT_BUDGET_BYTES} bytes (it is ${smallImportBytes})`);
+    return { output, smallImportBytes, wholeSdkBytes };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
@@ -152,7 +188,7 @@ async function assertMisuseFailsWithoutDirective(project: string): Promise<void>
 /**
  * No `any` in the declarations, generated ones included (the SDK's public types are generated types). The one
  * exception is codegen's `TypedDocumentString` class (`__meta__?: Record<string, any>`), which is internal: the
- * package's `exports` reach only the index, and nothing the index exports names the class.
+ * package's index names no such class; `@orgraph/sdk/documents` exposes it only as the type of its documents.
  */
 function assertNoAnyInDeclarations(dist: string): void {
   const offenders: string[] = [];
@@ -180,6 +216,21 @@ function assertNoAnyInDeclarations(dist: string): void {
   const index = fs.readFileSync(path.join(dist, 'index.d.ts'), 'utf8');
   assert(!index.includes('generated'), 'index.d.ts exposes no generated module wholesale');
   assert(offenders.length === 0, `no \`any\` in the SDK's declarations:\n${offenders.join('\n')}`);
+}
+
+/** Minified size of a browser ESM bundle of `source`, resolved from the consumer project (esbuild is the repository's). */
+async function bundleSize(project: string, source: string): Promise<number> {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    stdin: { contents: source, resolveDir: project, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.contents.byteLength;
 }
 
 async function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<string> {
@@ -240,11 +291,12 @@ async function main(): Promise<void> {
     await migrate(db);
     const demo = await seedDemo(db);
     if (!demo.adminKey) throw new Error('the demo seed did not create an organization admin key');
-    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', ARGON2_MEMORY_KIB: '1024' });
+    const ingestToken = `consumer-ingest-${crypto.randomBytes(16).toString('hex')}`;
+    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', ARGON2_MEMORY_KIB: '1024', INGEST_TOKEN: ingestToken });
     const server = await startServer({ db, config, logger: createLogger('silent'), port: 0 });
     cleanups.unshift(() => server.close());
 
-    await runSdkConsumerTest({ url: `${server.url}/graphql`, apiKey: demo.adminKey, organizationSlug: demo.organizationSlug });
+    await runSdkConsumerTest({ url: `${server.url}/graphql`, apiKey: demo.adminKey, organizationSlug: demo.organizationSlug, ingestToken });
     console.log('SDK consumer test passed.');
   } finally {
     for (const cleanup of cleanups) await cleanup().catch((error: unknown) => console.error('cleanup failed:', error));

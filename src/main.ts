@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import crypto from 'node:crypto';
+import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './core/config';
 import { createLogger } from './core/logger';
 import { createDataSource, migrate } from './core/db';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './core/embeddedPostgres';
 import { startServer } from './app/server';
 import { seedDemo } from './seed/demo';
+import { devCredentialsFile, loadDevCredentials, saveDevCredentials, type DevCredentials } from './seed/devCredentials';
 
 /**
  * `npm start`: validate configuration, bring up PostgreSQL (embedded unless DATABASE_URL is set), migrate, seed the
@@ -14,8 +15,11 @@ import { seedDemo } from './seed/demo';
 async function main(): Promise<void> {
   const startedAt = Date.now();
   let config: Config;
+  let credentials: DevCredentials | null = null;
   try {
-    config = withDevelopmentCredentials(loadConfig());
+    const loaded = loadConfig();
+    credentials = loaded.isProduction ? null : loadDevCredentials(devCredentialsFile(path.dirname(loaded.EMBEDDED_PG_DIR)));
+    config = withDevelopmentCredentials(loaded, credentials);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -41,11 +45,15 @@ async function main(): Promise<void> {
   await db.initialize();
   const applied = await migrate(db);
   if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
-  const demo = config.seedDemo ? await seedDemo(db) : null;
+  // Outside production the first start also seeds 90 days of demo activity (usage, a closed month, alerts).
+  const demo = config.seedDemo ? await seedDemo(db, { activity: !config.isProduction }) : null;
+  if (demo?.activity) logger.info(demo.activity, 'seeded demo activity');
+  if (demo?.adminKey && credentials) saveDevCredentials(devCredentialsFile(path.dirname(config.EMBEDDED_PG_DIR)), { ...credentials, demoAdminKey: demo.adminKey });
+  const demoAdminKey = demo?.adminKey ?? credentials?.demoAdminKey ?? null;
 
   const server = await startServer({ db, config, logger });
   logger.info({ url: server.url, ms: Date.now() - startedAt }, 'ready');
-  printBanner(server.url, config, demo, server.mailer.description);
+  printBanner(server.url, config, demo, demoAdminKey, server.mailer.description);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -84,17 +92,16 @@ async function ensureDatabase(embedded: EmbeddedDatabase, name: string): Promise
   return embedded.urlFor(name);
 }
 
-/** Outside production, missing internal credentials get random per-process values so the demo works at once. */
-function withDevelopmentCredentials(config: Config): Config {
-  if (config.isProduction) return config;
-  return {
-    ...config,
-    INGEST_TOKEN: config.INGEST_TOKEN ?? `ogi_${crypto.randomBytes(24).toString('base64url')}`,
-    OPERATOR_TOKEN: config.OPERATOR_TOKEN ?? `ogo_${crypto.randomBytes(24).toString('base64url')}`,
-  };
+/**
+ * Outside production, internal credentials not set in the environment come from the data folder (created on the
+ * first start, the same on every later one), so the demo works at once and scripts keep working across restarts.
+ */
+function withDevelopmentCredentials(config: Config, credentials: DevCredentials | null): Config {
+  if (!credentials) return config;
+  return { ...config, INGEST_TOKEN: config.INGEST_TOKEN ?? credentials.ingestToken, OPERATOR_TOKEN: config.OPERATOR_TOKEN ?? credentials.operatorToken };
 }
 
-function printBanner(url: string, config: Config, demo: Awaited<ReturnType<typeof seedDemo>> | null, emails: string): void {
+function printBanner(url: string, config: Config, demo: Awaited<ReturnType<typeof seedDemo>> | null, demoAdminKey: string | null, emails: string): void {
   const lines = [
     '',
     `  Orgraph is running`,
@@ -109,11 +116,20 @@ function printBanner(url: string, config: Config, demo: Awaited<ReturnType<typeo
       `  Demo organization "${demo.organizationSlug}" (teams: ${demo.teamUsernames.join(', ')})`,
       `  Demo admin login : ${demo.adminEmail} / ${demo.adminPassword}`,
     );
-    if (demo.adminKey) lines.push(`  Demo org admin key (shown once, first start only): Authorization: Key ${demo.adminKey}`);
-    else lines.push('  Demo org admin key: created on first start (see that start’s output), or create one in the IDE.');
+    if (demoAdminKey) lines.push(`  Demo org admin key: Authorization: Key ${demoAdminKey}`);
+    else lines.push('  Demo org admin key: shown on the start that created it only.');
   }
+  lines.push(
+    '  New org admin key: in the IDE, sign in (Login tab), read organization { rootTeam { id } } (Keys tab), then run',
+    '                     mutation { createApiKey(input: { teamId: "<rootTeam.id>", alias: "admin", scope: ADMIN }) { key userErrors { message } } }',
+  );
   if (!config.isProduction) {
-    lines.push('', `  Ingest token     : Bearer ${config.INGEST_TOKEN}`, `  Operator token   : Bearer ${config.OPERATOR_TOKEN}`);
+    lines.push(
+      '',
+      `  Ingest token     : Bearer ${config.INGEST_TOKEN}`,
+      `  Operator token   : Bearer ${config.OPERATOR_TOKEN}`,
+      `  (development credentials are kept in ${devCredentialsFile(path.dirname(config.EMBEDDED_PG_DIR))}; delete it for new ones)`,
+    );
   }
   console.log(`${lines.join('\n')}\n`);
 }

@@ -21,7 +21,7 @@ import {
 } from './policies/policies.resolver';
 import { NodeResolver } from './node/node.resolver';
 import { SsoResolver } from './sso/sso.resolver';
-import { BillingMutationsResolver, InvoiceResolver, OrganizationBillingResolver, SpendingAlertResolver, TeamBillingResolver } from './billing/billing.resolver';
+import { BillingMutationsResolver, InvoiceResolver, OrganizationBillingResolver, SpendingAlertResolver, TeamBillingResolver, WebhookDeliveryResolver } from './billing/billing.resolver';
 import { ApiKeyEnvironmentResolver, FindingResolver, OrganizationGovernanceResolver, TeamGovernanceResolver, TeamReadinessResolver } from './governance/governance.resolver';
 import { OrganizationUsageResolver, TeamUsageResolver, UsageRootResolver } from './usage/usage.resolver';
 import { CatalogResolver } from './catalog/catalog.resolver';
@@ -36,6 +36,7 @@ import { TeamSecret } from './secrets/teamSecret.entity';
 import { MemberMutationsResolver, MemberResolver, OrganizationMembersResolver } from './members/members.resolver';
 import { InviteMutationsResolver, InviteResolver } from './invites/invites.resolver';
 import { ApiKeyMutationsResolver, ApiKeyResolver, TeamApiKeysResolver } from './apiKeys/apiKeys.resolver';
+import { GatewayRouteResolver } from './apiKeys/gatewayRoute.resolver';
 import { TeamSecretMutationsResolver, TeamSecretResolver, TeamSecretsResolver } from './secrets/secrets.resolver';
 import { AuditEventResolver, OrganizationAuditLogResolver } from './audit/audit.resolver';
 import { OrganizationDomain } from './domains/organizationDomain.entity';
@@ -76,6 +77,7 @@ export const allResolvers: NonEmptyArray<Function> = [
   ApiKeyResolver,
   TeamApiKeysResolver,
   ApiKeyMutationsResolver,
+  GatewayRouteResolver,
   TeamSecretResolver,
   TeamSecretsResolver,
   TeamSecretMutationsResolver,
@@ -100,6 +102,7 @@ export const allResolvers: NonEmptyArray<Function> = [
   OrganizationBillingResolver,
   TeamBillingResolver,
   InvoiceResolver,
+  WebhookDeliveryResolver,
   SpendingAlertResolver,
   BillingMutationsResolver,
   SsoResolver,

@@ -315,11 +315,11 @@ describe('who sees invoices', () => {
     } while (after && pages.length < 5);
     expect(pages).toEqual([a.username, b.username].sort().map((username) => [username]));
 
-    const TEAM_INVOICES = `query($u: String!) { team(username: $u) { invoices { month status total } } }`;
+    const TEAM_INVOICES = `query($u: String!) { team(username: $u) { invoices { edges { node { month status total } } } } }`;
     const teamView = async (username: string, credential: { token: string } | { key: string }) => {
       const response = await app.gql(TEAM_INVOICES, { u: username }, credential);
       if (response.body.errors) return response.body.errors.map((error) => `${error.extensions?.code}/${error.extensions?.reason ?? ''}`)[0];
-      return response.body.data.team.invoices.filter((invoice: any) => invoice.month === month);
+      return response.body.data.team.invoices.edges.map((e: any) => e.node).filter((invoice: any) => invoice.month === month);
     };
     const issuedA = [{ month, status: 'ISSUED', total: '3.00' }];
     for (const credential of [{ token: org.admin.token }, { token: people.orgBilling.token }, { token: people.teamAdminA.token }, { token: people.teamBillingA.token }, { key: teamKeyA }]) {
@@ -363,8 +363,8 @@ describe('spending alerts', () => {
     // Further spend in the same period fires nothing more.
     await ingest([usage(team.username, now.toISOString(), '5', '1')]);
     expect(await firings()).toEqual({ [together]: 1, [everyBatch]: 1 });
-    const { organization: result } = await app.data(`query($slug: String!) { organization(slug: $slug) { spendingAlerts { threshold events { spend periodStart } } } }`, { slug: org.slug }, { token: org.admin.token });
-    for (const alert of result.spendingAlerts) {
+    const { organization: result } = await app.data(`query($slug: String!) { organization(slug: $slug) { spendingAlerts { edges { node { threshold events { spend periodStart } } } } } }`, { slug: org.slug }, { token: org.admin.token });
+    for (const { node: alert } of result.spendingAlerts.edges) {
       expect(alert.events).toHaveLength(1);
       expect(scaled(alert.events[0].spend) >= scaled(alert.threshold)).toBe(true);
       expect(alert.events[0].periodStart).toBe(DateTime.fromJSDate(now, { zone: 'UTC' }).startOf('month').toISO());
@@ -428,14 +428,16 @@ describe('spending alerts', () => {
 
     for (let waited = 0; waited < 5_000; waited += 50) {
       const { organization: result } = await app.data(
-        `query($slug: String!) { organization(slug: $slug) { spendingAlerts { events { spend } deliveries { id status attempts { attempt statusCode attemptedAt } } } } }`,
+        `query($slug: String!) { organization(slug: $slug) { spendingAlerts { edges { node { events { spend } deliveries { id deliveryId status attempts { attempt statusCode attemptedAt } } } } } } }`,
         { slug: org.slug },
         { token: org.admin.token },
       );
-      const delivery = result.spendingAlerts[0].deliveries[0];
+      const delivery = result.spendingAlerts.edges[0].node.deliveries[0];
       if (delivery?.status === 'SUCCEEDED') {
         expect(delivery.attempts.map(({ attempt, statusCode }: any) => ({ attempt, statusCode }))).toEqual([{ attempt: 1, statusCode: 500 }, { attempt: 2, statusCode: 500 }, { attempt: 3, statusCode: 204 }]);
-        expect(delivery.id).toBe(received[0]!.delivery);
+        expect(delivery.deliveryId).toBe(received[0]!.delivery);
+        // The delivery is a Node: its global id fetches it back.
+        expect((await app.data(`query($id: ID!) { node(id: $id) { ... on WebhookDelivery { deliveryId status } } }`, { id: delivery.id }, { token: org.admin.token })).node).toEqual({ deliveryId: delivery.deliveryId, status: 'SUCCEEDED' });
         // Exponential backoff (WEBHOOK_RETRY_BASE_MS = 20): at least 20 ms, then at least 40 ms between attempts.
         const [first, second, third] = delivery.attempts.map((a: any) => Date.parse(a.attemptedAt));
         expect(second - first).toBeGreaterThanOrEqual(20);
@@ -464,11 +466,11 @@ describe('spending alerts', () => {
     expect(Date.now() - started).toBeLessThan(1_500);
     const deliveries = async () => {
       const { organization: result } = await app.data(
-        `query($slug: String!) { organization(slug: $slug) { spendingAlerts { team { username } deliveries { url status attempts { attempt statusCode error } } } } }`,
+        `query($slug: String!) { organization(slug: $slug) { spendingAlerts { edges { node { team { username } deliveries { url status attempts { attempt statusCode error } } } } } } }`,
         { slug: org.slug },
         { token: org.admin.token },
       );
-      return Object.fromEntries(result.spendingAlerts.map((alert: any) => [alert.team.username, alert.deliveries[0]]));
+      return Object.fromEntries(result.spendingAlerts.edges.map(({ node: alert }: any) => [alert.team.username, alert.deliveries[0]]));
     };
     let state: Record<string, any> = {};
     for (let waited = 0; waited < 15_000; waited += 100) {
@@ -548,9 +550,9 @@ describe('spending alerts', () => {
       // 3 on the UTC 15th and 3 on the UTC 16th: 6 in New York's June 15th, only 3 in any UTC day.
       await ingest([usage(team.username, '2025-06-15T20:00:00Z', '3', '1'), usage(team.username, '2025-06-16T01:00:00Z', '3', '1')]);
       expect(await check()).toMatchObject({ allowed: false, access: { reasonCode: 'SPEND_LIMIT_REACHED' } });
-      const { organization: result } = await app.data(`query($slug: String!) { organization(slug: $slug) { billingTimezone spendingAlerts { events { periodStart spend } } } }`, { slug: org.slug }, { token: org.admin.token });
+      const { organization: result } = await app.data(`query($slug: String!) { organization(slug: $slug) { billingTimezone spendingAlerts { edges { node { events { periodStart spend } } } } } }`, { slug: org.slug }, { token: org.admin.token });
       expect(result.billingTimezone).toBe('America/New_York');
-      expect(result.spendingAlerts[0].events).toEqual([{ periodStart: '2025-06-15T04:00:00.000Z', spend: '6' }]);
+      expect(result.spendingAlerts.edges[0].node.events).toEqual([{ periodStart: '2025-06-15T04:00:00.000Z', spend: '6' }]);
       alerts.now = () => new Date('2025-06-16T03:59:00Z');
       expect((await check()).allowed).toBe(false);
       alerts.now = () => new Date('2025-06-16T04:00:00Z'); // midnight in New York: the next period
@@ -626,15 +628,15 @@ describe('spending alerts', () => {
     await app.data(CREATE_ALERT, { input: { organizationId: org.id, threshold: '1000', period: 'MONTH' } }, { token: org.admin.token });
     await ingest([usage(team.username, new Date().toISOString(), '2', '1')]);
 
-    const TEAM_ALERTS = `query($u: String!) { team(username: $u) { spendingAlerts { id threshold events { spend } deliveries { status } } } }`;
+    const TEAM_ALERTS = `query($u: String!) { team(username: $u) { spendingAlerts { edges { node { id threshold events { spend } deliveries { status } } } } } }`;
     for (const who of [teamAdmin, teamBilling, org.admin]) {
       const { team: result } = await app.data(TEAM_ALERTS, { u: team.username }, { token: who.token });
-      expect(result.spendingAlerts).toEqual([{ id: own.createSpendingAlert.alert.id, threshold: '1', events: [{ spend: '2' }], deliveries: [] }]);
+      expect(result.spendingAlerts.edges.map((e: any) => e.node)).toEqual([{ id: own.createSpendingAlert.alert.id, threshold: '1', events: [{ spend: '2' }], deliveries: [] }]);
     }
     const byDeveloper = await app.gql(TEAM_ALERTS, { u: team.username }, { token: developer.token });
     expect(byDeveloper.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'USAGE_ROLE_REQUIRED' });
     expect((await app.gql(TEAM_ALERTS, { u: other.username }, { token: teamAdmin.token })).body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const orgAlerts = await app.gql(`query($slug: String!) { organization(slug: $slug) { spendingAlerts { id } } }`, { slug: org.slug }, { token: teamAdmin.token });
+    const orgAlerts = await app.gql(`query($slug: String!) { organization(slug: $slug) { spendingAlerts { totalCount } } }`, { slug: org.slug }, { token: teamAdmin.token });
     expect(orgAlerts.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const raised = await app.data(`mutation($input: UpdateSpendingAlertInput!) { updateSpendingAlert(input: $input) { alert { threshold } userErrors { code } } }`, { input: { alertId: own.createSpendingAlert.alert.id, threshold: '3' } }, { token: teamAdmin.token });
     expect(raised.updateSpendingAlert).toEqual({ alert: { threshold: '3' }, userErrors: [] });

@@ -7,12 +7,14 @@ import { DataSource } from 'typeorm';
 import { allMigrations } from '../migrations';
 import { startEmbeddedPostgres } from '../src/core/embeddedPostgres';
 import { databaseUrl, withAdminClient } from './support/testDatabase';
+import { ensureChromium } from './support/chromium';
 
 /**
  * Prepares PostgreSQL for the run: TEST_DATABASE_URL's server when set, else an embedded one in a temp folder.
  * Migrations run once into a template database that every test file clones.
  */
 export default async function globalSetup(): Promise<void> {
+  ensureChromium();
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orgraph-test-pg-'));

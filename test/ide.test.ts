@@ -1,17 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from './support/testApp';
+import { CHROMIUM_PATH, chromiumMissingMessage } from './support/chromium';
+import { startTestApp, TEST_INGEST_TOKEN, type TestApp } from './support/testApp';
 import { signUp } from './support/factories';
 import { seedDemo } from '../src/seed/demo';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = CHROMIUM_PATH;
 
 let app: TestApp;
 let browser: Browser;
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package (.ci/run does) or set CHROMIUM_PATH`);
+    throw new Error(chromiumMissingMessage());
   }
   app = await startTestApp();
   browser = await chromium.launch({
@@ -84,10 +85,12 @@ describe('GraphQL IDE', () => {
     const literal = /var EXAMPLES = (\[[\s\S]*?\n {2}\]);/.exec(source)?.[1];
     expect(literal).toBeDefined();
     const examples = new Function(`return ${literal};`)() as Array<{ query: string; variables?: string }>;
-    expect(examples.length).toBeGreaterThanOrEqual(3);
+    expect(examples.length).toBeGreaterThanOrEqual(9);
 
-    const demo = await seedDemo(app.db);
-    const run = (example: { query: string; variables?: string }, credential?: { token: string } | { key: string }) =>
+    // The first start's development seed: 90 days of usage, a closed month, alerts that fired.
+    const demo = await seedDemo(app.db, { activity: true });
+    expect(demo.activity?.records).toBeGreaterThan(1000);
+    const run = (example: { query: string; variables?: string }, credential?: { token: string } | { key: string } | { bearer: string }) =>
       app.gql(example.query, example.variables ? JSON.parse(example.variables) : undefined, credential);
     const byOperation = (keyword: string) => examples.find((example) => example.query.includes(keyword))!;
     // The login example signs in as the demo admin; its token is what the Bearer examples use.
@@ -95,11 +98,26 @@ describe('GraphQL IDE', () => {
     expect(login.body.errors).toBeUndefined();
     expect(login.body.data.login.userErrors).toEqual([]);
     const token: string = login.body.data.login.token;
+    const answers = new Map<string, any>();
     for (const example of examples) {
-      const credential = example.query.includes('Needs a Bearer') ? { token } : { key: demo.adminKey! };
+      const credential = example.query.includes('Needs a Bearer') ? { token } : example.query.includes('ingest token') ? { bearer: TEST_INGEST_TOKEN } : { key: demo.adminKey! };
       const response = await run(example, credential);
       expect([example.query.split('\n')[0], response.body.errors]).toEqual([example.query.split('\n')[0], undefined]);
+      answers.set(/^(?:query|mutation) (\w+)/m.exec(example.query)?.[1] ?? '', response.body.data);
     }
+    // One tab per area, each showing the demo's data, not an empty answer.
+    const usage = answers.get('Usage').organization.usage.summary;
+    expect(new Set(usage.map((item: any) => item.teamUsername))).toEqual(new Set([...demo.teamUsernames, expect.stringMatching(/^demo/)]));
+    expect(usage.every((item: any) => Number(item.cost) > 0)).toBe(true);
+    const invoices = answers.get('Invoices').organization;
+    expect(invoices.billingSummary).toMatchObject({ status: 'ISSUED', invoiceCount: 3 });
+    expect(invoices.invoices.edges.map((e: any) => e.node.status)).toEqual(['ISSUED', 'ISSUED', 'ISSUED']);
+    const alerts = answers.get('Alerts').organization.spendingAlerts.edges.map((e: any) => e.node);
+    expect(alerts.length).toBe(3);
+    expect(alerts.find((alert: any) => alert.team?.username === 'demo-production').events.length).toBeGreaterThan(0);
+    const keys = answers.get('Keys').organization.teams.edges.flatMap((e: any) => e.node.apiKeys.edges.map((k: any) => `${e.node.kind}:${k.node.scope}`));
+    expect(keys).toEqual(expect.arrayContaining(['ROOT:ADMIN', 'TEAM:API']));
+    expect(answers.get('Ingest').ingestUsage).toMatchObject({ accepted: 1, rejected: [] });
   });
 
   it('redirects /playground to the IDE', async () => {

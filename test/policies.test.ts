@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const ingest = { bearer: TEST_INGEST_TOKEN };
-const DECISION = `decision level reasonCode reason rule { id pattern effect locked level } overriddenTeamRule { pattern effect }`;
+const DECISION = `decision level reasonCode reason rule { ruleId pattern effect locked level } overriddenTeamRule { pattern effect }`;
 
 const APPLY = `mutation($input: PolicyChangeInput!) {
   applyPolicyChange(input: $input) {
@@ -337,12 +337,12 @@ describe('dry run', () => {
 
 describe('dry run against what is actually stored (property, through the server)', () => {
   const SETTINGS = ['teamCreation', 'invitePermission', 'crossTeamVisibility', 'requestVisibility', 'ssoRequired', 'personalAccountAccess', 'modelAccessMode'];
-  const TEAM_FIELDS = `username modelAccessRules { id }
+  const TEAM_FIELDS = `username modelAccessRules(first: 30) { edges { node { id } } }
     effectivePolicy { ${SETTINGS.map((s) => `${s} { value }`).join(' ')} }
     api: modelAccess(surface: API) { endpoint { endpointId } access { decision } }
     playground: modelAccess(surface: PLAYGROUND) { endpoint { endpointId } access { decision } }`;
   const SNAPSHOT = `query($slug: String!) { organization(slug: $slug) {
-    policy { modelAccessRules { id } }
+    policy { modelAccessRules(first: 30) { edges { node { id } } } }
     rootTeam { ${TEAM_FIELDS} }
     teams(first: 5) { edges { node { ${TEAM_FIELDS} } } }
   } }`;
@@ -363,7 +363,7 @@ describe('dry run against what is actually stored (property, through the server)
       }
       values.set(team.username, flat);
     }
-    const ruleIds = [...organization.policy.modelAccessRules, ...teams.flatMap((t: any) => t.modelAccessRules)].map((r: any) => r.id);
+    const ruleIds = [...organization.policy.modelAccessRules.edges, ...teams.flatMap((t: any) => t.modelAccessRules.edges)].map((e: any) => e.node.id);
     return { values, ruleIds };
   }
 
@@ -534,7 +534,7 @@ describe('effective policy listing', () => {
     const orgId = localIdOf(s.org.id, 'Organization');
     const LIST = `query($slug: String!) { organization(slug: $slug) { teams(first: 100) { edges { node { username
       effectivePolicy { requestVisibility { value level overriddenByLock } modelAccessMode { value } }
-      modelAccessRules { pattern }
+      modelAccessRules { edges { node { pattern } } }
     } } } } }`;
     const few = await app.gql(LIST, { slug: s.org.slug }, { token: s.admin.token });
     await app.db.query(

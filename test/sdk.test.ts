@@ -426,7 +426,7 @@ describe('people, keys, policies, usage and the audit log', () => {
     // Billing: drafts for an open month, alerts with a signing secret.
     const alert = await admin.client.createSpendingAlert({ organizationId: organization.id, threshold: '250', period: 'MONTH', recipients: ['finance@example.com'] });
     expect(alert.ok && alert.data.signingSecret).toMatch(/^whsec_/);
-    expect((await admin.client.spendingAlerts(organization.slug)).map((a) => a.threshold)).toEqual(['250']);
+    expect((await collect(admin.client.spendingAlerts(organization.slug))).map((a) => a.threshold)).toEqual(['250']);
     const badAlert = await admin.client.createSpendingAlert({ organizationId: organization.id, threshold: '-1', period: 'DAY' });
     expect(!badAlert.ok && badAlert.userErrors[0]?.code).toBe('INVALID');
     expect(await admin.client.billingSummary(organization.slug, '2025-01')).toEqual({ month: '2025-01', status: 'DRAFT', total: '0.00', invoiceCount: 0 });
@@ -437,6 +437,52 @@ describe('people, keys, policies, usage and the audit log', () => {
     expect(actions).toEqual(expect.arrayContaining(['organization.create', 'team.create', 'invite.create', 'invite.accept', 'apiKey.create', 'apiKey.revoke']));
     const onlyKeys = await collect(admin.client.auditLog(organization.slug, { filter: { action: 'apiKey.' } }));
     expect(onlyKeys.map((event) => event.action).sort()).toEqual(['apiKey.create', 'apiKey.revoke']);
+  });
+});
+
+describe('the gateway, bulk invites, team usage and secrets', () => {
+  it('routes a key, checks access, ingests requests and usage (ingest credential), then reads the team usage; invites in bulk; manages secrets', async () => {
+    const admin = await newUser();
+    const organization = await newOrganization(admin.client);
+    const team = await admin.client.createTeam({ organizationId: organization.id, username: unique('sdkgw'), name: 'Gateway' });
+    if (!team.ok) throw new Error(JSON.stringify(team.userErrors));
+    const key = await admin.client.createApiKey({ teamId: team.data.id, alias: 'customer', scope: 'API' });
+    if (!key.ok) throw new Error(JSON.stringify(key.userErrors));
+
+    const gateway = createClient({ ...live, token: TEST_INGEST_TOKEN });
+    const route = await gateway.apiKeyRoute(key.data.key);
+    expect(route).toMatchObject({ keyId: key.data.apiKey.keyId, scope: 'API', team: { id: team.data.id, username: team.data.username } });
+    expect(await gateway.apiKeyRoute(`${key.data.apiKey.keyId}:ogsk_wrong`)).toBeNull();
+    // Only the gateway's credential may ask.
+    expect((await rejection(admin.client.apiKeyRoute(key.data.key))).code).toBe('FORBIDDEN');
+    const [decision] = await gateway.checkModelAccess([{ teamUsername: route!.team.username, endpointId: 'fal-ai/flux/dev', surface: 'API' }]);
+    expect(decision!.allowed).toBe(true);
+    const at = new Date(Date.now() - 60_000).toISOString();
+    const requests = await gateway.ingestRequests({
+      records: [
+        { id: 'sdk-gw-1', teamUsername: route!.team.username, endpointId: 'fal-ai/flux/dev', status: 'SUCCEEDED', startedAt: at, auth: { kind: 'API_KEY', keyId: route!.keyId } },
+        { id: 'sdk-gw-2', teamUsername: 'no-such-team-gw', endpointId: 'fal-ai/flux/dev', status: 'SUCCEEDED', startedAt: at, auth: { kind: 'API_KEY', keyId: route!.keyId } },
+      ],
+    });
+    expect(requests.ok && requests.data).toMatchObject({ accepted: 1, duplicates: 0, rejected: [{ index: 1, field: 'teamUsername', code: 'UNKNOWN_TEAM' }] });
+    const record = { id: 'sdk-gw-1', timestamp: at, teamUsername: route!.team.username, product: 'MODEL_APIS', endpointId: 'fal-ai/flux/dev', quantity: '4', unitPrice: '0.25' };
+    expect(await gateway.ingestUsage({ records: [record] })).toEqual({ ok: true, data: { accepted: 1, duplicates: 0, rejected: [] } });
+    expect(await gateway.ingestUsage({ records: [record] })).toEqual({ ok: true, data: { accepted: 0, duplicates: 1, rejected: [] } });
+    const usage = await admin.client.teamUsage(team.data.username, { start: new Date(Date.now() - 3_600_000).toISOString(), end: new Date(Date.now() + 60_000).toISOString() });
+    expect(usage.map((item) => [item.product, item.cost])).toEqual([['MODEL_APIS', '1']]);
+
+    const invited = await admin.client.createInvites({
+      organizationId: organization.id,
+      invitations: [{ email: `${unique('bulk')}@example.com` }, { email: 'not-an-email' }],
+    });
+    if (!invited.ok) throw new Error(JSON.stringify(invited.userErrors));
+    expect(invited.data.map((result) => [Boolean(result.invite), result.userErrors.map((e) => e.code)])).toEqual([[true, []], [false, ['INVALID']]]);
+
+    const secret = await admin.client.setTeamSecret({ teamId: team.data.id, name: 'GATEWAY_TOKEN', value: 's3cr3t' });
+    expect(secret.ok && secret.data.name).toBe('GATEWAY_TOKEN');
+    expect((await collect(admin.client.secrets(team.data.username))).map((s) => s.name)).toEqual(['GATEWAY_TOKEN']);
+    expect(await admin.client.deleteTeamSecret({ teamId: team.data.id, name: 'GATEWAY_TOKEN' })).toEqual({ ok: true, data: { deletedName: 'GATEWAY_TOKEN' } });
+    expect(await collect(admin.client.secrets(team.data.username))).toEqual([]);
   });
 });
 
@@ -516,7 +562,7 @@ describe('budgets: the gateway flow through the SDK', () => {
     const ingested = await gateway.ingestUsage({
       records: [{ id: requestId, timestamp: new Date().toISOString(), teamUsername: team.data.username, product: 'MODEL_APIS', endpointId: 'fal-ai/flux/dev', quantity: '1', unitPrice: '0.25', auth: { kind: 'API_KEY', keyId } }],
     });
-    expect(ingested.accepted).toBe(1);
+    expect(ingested).toMatchObject({ ok: true, data: { accepted: 1 } });
     // 5. settled: the hold is gone, the real cost counts, the difference is released.
     const [after] = await gateway.checkModelAccess([check]);
     expect(after!.budgets[0]!.current).toMatchObject({ spend: '0.25', reserved: '0', remaining: '0.75' });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_PATH, chromiumMissingMessage } from './support/chromium';
 import { startTestApp, type TestApp } from './support/testApp';
 
 /**
@@ -13,7 +14,7 @@ import { startTestApp, type TestApp } from './support/testApp';
  */
 const run = promisify(execFile);
 const root = path.join(__dirname, '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = CHROMIUM_PATH;
 
 let app: TestApp;
 let browser: Browser;
@@ -23,7 +24,7 @@ const modules: Record<string, string> = {};
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package (.ci/run does) or set CHROMIUM_PATH`);
+    throw new Error(chromiumMissingMessage());
   }
   // Its own output folder: the consumer test rebuilds sdk/dist (npm pack) and may run at the same time.
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orgraph-sdk-browser-'));
@@ -74,7 +75,8 @@ it('runs in Chromium: sign up, typed results, pagination, userErrors, typed erro
           if (part === '..') resolved.pop();
           else if (part !== '.' && part !== '') resolved.push(part);
         }
-        return load(resolved.join('/'));
+        // The SDK names its siblings `./client.js` (for its ES module build); the module ids here have no extension.
+        return load(resolved.join('/').replace(/\.js$/, ''));
       };
       new Function('module', 'exports', 'require', sources[id]!)(module, module.exports, requireFrom);
       return module.exports;

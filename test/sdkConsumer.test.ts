@@ -1,6 +1,6 @@
-import { runSdkConsumerTest } from '../scripts/sdkConsumerTest';
+import { runSdkConsumerTest, SMALL_IMPORT_BUDGET_BYTES } from '../scripts/sdkConsumerTest';
 import { createApiKeyFor, createOrganization, signUp } from './support/factories';
-import { startTestApp, type TestApp } from './support/testApp';
+import { startTestApp, TEST_INGEST_TOKEN, type TestApp } from './support/testApp';
 
 /**
  * The packaged SDK as a user gets it: packed, installed from the tarball into a fresh project, type-checked and run
@@ -22,6 +22,17 @@ it('the npm-packed SDK installs, type-checks and runs in a fresh consumer projec
   );
   const apiKey = await createApiKeyFor(app, rootTeam.organization.rootTeam.username, 'ADMIN');
   const lines: string[] = [];
-  const { output } = await runSdkConsumerTest({ url: `${app.url}/graphql`, apiKey, organizationSlug: organization.slug, log: (line) => lines.push(line) });
+  const { output, smallImportBytes, wholeSdkBytes } = await runSdkConsumerTest({
+    url: `${app.url}/graphql`,
+    apiKey,
+    organizationSlug: organization.slug,
+    ingestToken: TEST_INGEST_TOKEN,
+    log: (line) => lines.push(line),
+  });
   expect(output).toContain('consumer OK');
-}, 180_000);
+  expect(lines.join('\n')).toMatch(/gateway OK \(CommonJS\)[\s\S]*gateway OK \(ESM\)/);
+  // One small import of the ESM build tree-shakes to a fraction of the whole SDK.
+  expect(smallImportBytes).toBeLessThanOrEqual(SMALL_IMPORT_BUDGET_BYTES);
+  expect(smallImportBytes * 5).toBeLessThan(wholeSdkBytes);
+  console.log(lines.filter((line) => line.startsWith('esbuild')).join('\n'));
+}, 360_000);

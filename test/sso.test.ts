@@ -85,7 +85,7 @@ describe('OIDC connection', () => {
     const sealed = { ciphertext: row.client_secret_ciphertext, iv: row.client_secret_iv, authTag: row.client_secret_tag };
     expect(new SecretCipher(app.config.encryptionKey, 'orgraph/sso-client-secrets/v1').open(sealed, row.organization_id)).toBe(CLIENT.clientSecret);
     expect(() => new SecretCipher(app.config.encryptionKey, 'orgraph/sso-client-secrets/v1').open(sealed, crypto.randomUUID())).toThrow();
-    const fields = (await app.data(`{ __type(name: "SsoConnection") { fields { name } } }`)).__type.fields.map((f: any) => f.name);
+    const fields = (await app.data(`{ __type(name: "SsoConfiguration") { fields { name } } }`)).__type.fields.map((f: any) => f.name);
     expect(fields.filter((name: string) => /secret/i.test(name))).toEqual([]);
     const read = await app.gql(`query($slug: String!) { organization(slug: $slug) { ssoConnection { issuer clientId verifiedDomains } } }`, { slug: organization.slug }, { token: admin.token });
     expect(read.body.data.organization.ssoConnection).toEqual({ issuer: provider.issuer, clientId: CLIENT.clientId, verifiedDomains: ['example.com'] });
@@ -378,7 +378,7 @@ describe('SSO required and personal-account restriction', () => {
         `{ viewer { organizations { rootTeam { requests { totalCount } } } } }`,
         `{ viewer { organizations { rootTeam { governance { environment } } } } }`,
         `{ viewer { organizations { rootTeam { effectivePolicy { ssoRequired { value } } } } } }`,
-        `{ viewer { organizations { rootTeam { modelAccessRules { pattern } } } } }`,
+        `{ viewer { organizations { rootTeam { modelAccessRules { totalCount } } } } }`,
         `{ viewer { organizations { rootTeam { modelAccess(surface: API) { endpoint { endpointId } } } } } }`,
       ];
       for (const query of beneath) expect([query, await reasonOf(query)]).toEqual([query, ['FORBIDDEN/SSO_REQUIRED']]);

@@ -132,6 +132,7 @@ function portAcceptsConnections(target: number): Promise<boolean> {
 }
 
 let demoAdminKey: string;
+let firstTokens: string[];
 
 describe('npm start on the embedded database', () => {
   it('cold: starts PostgreSQL in an empty folder, migrates, seeds, prints the URLs and credentials, answers', async () => {
@@ -143,6 +144,9 @@ describe('npm start on the embedded database', () => {
     expect(fs.existsSync(path.join(dataDir, 'PG_VERSION'))).toBe(true);
 
     const banner = server.output();
+    // The long first compile says what it is doing before it starts.
+    expect(banner.indexOf('Compiling TypeScript')).toBeGreaterThanOrEqual(0);
+    expect(banner.indexOf('Compiling TypeScript')).toBeLessThan(banner.indexOf('starting embedded PostgreSQL'));
     expect(banner).toContain(`GraphQL endpoint : ${server.url}/graphql`);
     expect(banner).toContain(`GraphQL IDE      : ${server.url}/graphql`);
     expect(banner).toContain('Demo admin login : admin@demo.orgraph.dev / orgraph-demo-admin');
@@ -151,10 +155,22 @@ describe('npm start on the embedded database', () => {
     const key = /Authorization: Key (ogk_[0-9a-f]+:ogsk_[A-Za-z0-9_-]+)/.exec(banner)?.[1];
     expect(key).toBeDefined();
     demoAdminKey = key!;
+    firstTokens = /Ingest token {5}: Bearer (\S+)\n {2}Operator token {3}: Bearer (\S+)/.exec(banner)!.slice(1);
+    expect(firstTokens).toEqual([expect.stringMatching(/^ogi_/), expect.stringMatching(/^ogo_/)]);
+    expect(banner).toContain('New org admin key: in the IDE');
+    // Development credentials live in the data folder, readable by the owner only.
+    const stored = path.join(scratch, 'dev-credentials.json');
+    expect(fs.statSync(stored).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(fs.readFileSync(stored, 'utf8'))).toEqual({ ingestToken: firstTokens[0], operatorToken: firstTokens[1], demoAdminKey });
 
     // The printed key is a working organization admin key of the seeded organization with its two teams.
     const organization = await graphql(server.url, '{ organization(slug: "demo") { slug teams { totalCount } } }', {}, `Key ${demoAdminKey}`);
     expect(organization.body).toEqual({ data: { organization: { slug: 'demo', teams: { totalCount: 2 } } } });
+    // The development seed: usage on every team, last month closed, the production team's daily alert fired.
+    expect(banner).toContain('seeded demo activity');
+    const month = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    const billed = await graphql(server.url, `{ organization(slug: "demo") { billingSummary(month: "${month}") { status invoiceCount } } }`, {}, `Key ${demoAdminKey}`);
+    expect(billed.body).toEqual({ data: { organization: { billingSummary: { status: 'ISSUED', invoiceCount: 3 } } } });
   }, START_TIMEOUT_MS + 30_000);
 
   it('SIGTERM: an in-flight request finishes, then the pool and the embedded PostgreSQL are closed and it exits 0', async () => {
@@ -209,9 +225,11 @@ describe('npm start on the embedded database', () => {
     expect(await graphql(server.url, '{ __typename }')).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
 
     const banner = server.output();
-    expect(banner).not.toMatch(/Authorization: Key ogk_/);
-    expect(banner).toContain('Demo org admin key: created on first start');
+    // Development credentials are the first start's: the same key and the same ingest and operator tokens.
+    expect(/Authorization: Key (ogk_[0-9a-f]+:ogsk_[A-Za-z0-9_-]+)/.exec(banner)?.[1]).toBe(demoAdminKey);
+    expect(/Ingest token {5}: Bearer (\S+)\n {2}Operator token {3}: Bearer (\S+)/.exec(banner)!.slice(1)).toEqual(firstTokens);
     expect(banner).not.toContain('applied migrations');
+    expect(banner).not.toContain('seeded demo activity');
 
     const organization = await graphql(server.url, '{ organization(slug: "demo") { teams { totalCount } } }', {}, `Key ${demoAdminKey}`);
     expect(organization.body).toEqual({ data: { organization: { teams: { totalCount: 2 } } } });

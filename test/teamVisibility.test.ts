@@ -236,9 +236,9 @@ describe('a team reached through Organization.rootTeam', () => {
       apiKeys { edges { node { alias } } }
       secrets { edges { node { name } } }
       requests { edges { node { requestId payload { input } payloadHiddenReason } } }
-      modelAccessRules { pattern }
+      modelAccessRules { edges { node { pattern } } }
       usageSummary(range: { start: "2025-01-01T00:00:00Z", end: "2025-02-01T00:00:00Z" }) { cost }
-      invoices { total }
+      invoices { edges { node { total } } }
       governance { environment }
       effectivePolicy { requestVisibility { value } }
     } } }`;
@@ -250,7 +250,7 @@ describe('a team reached through Organization.rootTeam', () => {
       expect(root.apiKeys.edges.map((e: any) => e.node.alias)).toContain(`${MARK}-key`);
       expect(root.secrets.edges.map((e: any) => e.node.name)).toEqual([`${MARK.toUpperCase()}_SECRET`]);
       expect(root.requests.edges).toEqual([{ node: { requestId: `${MARK}-request`, payload: { input: { prompt: `${MARK} prompt` } }, payloadHiddenReason: null } }]);
-      expect(root.modelAccessRules.map((r: any) => r.pattern)).toEqual([`fal-ai/${MARK}/*`]);
+      expect(root.modelAccessRules.edges.map((e: any) => e.node.pattern)).toEqual([`fal-ai/${MARK}/*`]);
       expect(root.usageSummary.map((i: any) => i.cost)).toEqual(['987.65']);
     }
 
@@ -265,7 +265,7 @@ describe('a team reached through Organization.rootTeam', () => {
     expect(root.secrets).toBeNull();
     expect(root.requests.edges).toEqual([{ node: { requestId: `${MARK}-request`, payload: null, payloadHiddenReason: 'METADATA_ONLY_ROLE' } }]);
     expect(root.usageSummary.map((i: any) => i.cost)).toEqual(['987.65']);
-    expect(root.modelAccessRules.map((r: any) => r.pattern)).toEqual([`fal-ai/${MARK}/*`]);
+    expect(root.modelAccessRules.edges.map((e: any) => e.node.pattern)).toEqual([`fal-ai/${MARK}/*`]);
     expect(root.effectivePolicy.requestVisibility.value).toBe('ALL');
   });
 });

@@ -11,7 +11,6 @@ import {
   AcceptInviteDocument,
   CheckModelAccessDocument,
   EffectiveBudgetsDocument,
-  IngestUsageRecordsDocument,
   ReserveSpendDocument,
   SetBudgetDocument,
   CreateApiKeyDocument,
@@ -38,17 +37,25 @@ import {
   SignUpDocument,
   TeamDocument,
   ViewerDocument,
-} from './generated/graphql';
-import { paginate, paginatePages, type Page } from './pagination';
-import { toMutationResult, type MutationResult } from './results';
-import { execute, type ClientSettings, type OrgraphDocument, type RequestOptions } from './transport';
+  ApiKeyRouteDocument,
+  IngestUsageDocument,
+  IngestRequestsDocument,
+  CreateInvitesDocument,
+  TeamUsageSummaryDocument,
+  TeamSecretsDocument,
+  SetTeamSecretDocument,
+  DeleteTeamSecretDocument,
+} from './generated/graphql.js';
+import { paginate, paginatePages, type Page } from './pagination.js';
+import { toMutationResult, type MutationResult } from './results.js';
+import { execute, type ClientSettings, type OrgraphDocument, type RequestOptions } from './transport.js';
 import type {
   AddDomainInput,
   DomainIdInput,
   OrganizationDomain,
   SetSsoConnectionInput,
-  SsoConnection,
-  SsoConnectionTest,
+  SsoConfiguration,
+  SsoConfigurationTest,
   SsoOrganizationInput,
   BillingSummary,
   CreateSpendingAlertInput,
@@ -96,7 +103,17 @@ import type {
   Team,
   TeamWithOrganization,
   Viewer,
-} from './types';
+  ApiKeyRoute,
+  IngestRequestsInput,
+  IngestRequestsResult,
+  CreateInvitesInput,
+  InvitationResult,
+  UsageRangeInput,
+  UsageItem,
+  TeamSecret,
+  SetTeamSecretInput,
+  DeleteTeamSecretInput,
+} from './types.js';
 
 /**
  * Exactly one credential: an API key (`key_id:key_secret`, sent as `Authorization: Key …`) or a session token from
@@ -185,8 +202,6 @@ export interface OrgraphClient {
    * request id, so the caller may retry it.
    */
   reserveSpend(input: ReserveSpendInput, options?: RequestOptions): Promise<ReserveSpendResult>;
-  /** The metering pipeline (ingest credential): store usage records; the one with a reservation's request id settles it. */
-  ingestUsage(input: IngestUsageInput, options?: RequestOptions): Promise<IngestUsageResult>;
   /** One page of an organization's usage. */
   usage(organizationSlug: string, args?: UsageArgs & { cursor?: string | null }, options?: RequestOptions): Promise<UsagePage>;
   /** Every page of an organization's usage, following `nextCursor`: `for await (const page of client.usagePages(slug, args))`. */
@@ -195,14 +210,14 @@ export interface OrgraphClient {
   invoices(organizationSlug: string, month: string, options?: ListOptions): AsyncIterable<Invoice>;
   /** The organization's total for a month. */
   billingSummary(organizationSlug: string, month: string, options?: RequestOptions): Promise<BillingSummary>;
-  /** Spending alerts with their firings and webhook deliveries. */
-  spendingAlerts(organizationSlug: string, options?: RequestOptions): Promise<ReadonlyArray<SpendingAlert>>;
+  /** Spending alerts of the organization and its teams with their firings and webhook deliveries, page by page, oldest first. */
+  spendingAlerts(organizationSlug: string, options?: ListOptions): AsyncIterable<SpendingAlert>;
   /** Create a spending alert; `data.signingSecret` verifies its webhooks and is shown once. */
   createSpendingAlert(input: CreateSpendingAlertInput, options?: RequestOptions): Promise<MutationResult<CreatedSpendingAlert>>;
   /** Set (create or replace) the organization's OIDC connection (organization admins); the secret is never returned. */
-  setSsoConnection(input: SetSsoConnectionInput, options?: RequestOptions): Promise<MutationResult<SsoConnection>>;
+  setSsoConnection(input: SetSsoConnectionInput, options?: RequestOptions): Promise<MutationResult<SsoConfiguration>>;
   /** Check the organization's OIDC connection: discovery works and the JWKS has signing keys. */
-  testSsoConnection(input: SsoOrganizationInput, options?: RequestOptions): Promise<SsoConnectionTest>;
+  testSsoConnection(input: SsoOrganizationInput, options?: RequestOptions): Promise<SsoConfigurationTest>;
   /** Remove the organization's OIDC connection (userError `NOT_FOUND` when there is none). */
   removeSsoConnection(input: SsoOrganizationInput, options?: RequestOptions): Promise<MutationResult<true>>;
   /** Claim an email domain (organization admins); `data.txtRecordName` / `data.txtRecordValue` say what to publish in DNS. */
@@ -211,6 +226,24 @@ export interface OrgraphClient {
   verifyDomain(input: DomainIdInput, options?: RequestOptions): Promise<MutationResult<OrganizationDomain>>;
   /** Remove a claimed domain; SSO stops linking its addresses at once. */
   removeDomain(input: DomainIdInput, options?: RequestOptions): Promise<MutationResult<true>>;
+  /**
+   * The gateway (ingest credential, `token: INGEST_TOKEN`): the team and key behind a customer's `key_id:key_secret`,
+   * verified; null for a key that is unknown, wrong, revoked, expired or of an archived team.
+   */
+  apiKeyRoute(key: string, options?: RequestOptions): Promise<ApiKeyRoute | null>;
+  /** The metering pipeline (ingest credential): record usage; duplicates (same `id`) are counted, not billed twice. */
+  ingestUsage(input: IngestUsageInput, options?: RequestOptions): Promise<MutationResult<IngestUsageResult>>;
+  /** The gateway (ingest credential): record requests with their payloads; bad records come back in `rejected`. */
+  ingestRequests(input: IngestRequestsInput, options?: RequestOptions): Promise<MutationResult<IngestRequestsResult>>;
+  /** Invite many people at once; each invitation succeeds or fails on its own (`results[i].userErrors`). */
+  createInvites(input: CreateInvitesInput, options?: RequestOptions): Promise<MutationResult<ReadonlyArray<InvitationResult>>>;
+  /** A team's cost and quantity per product and unit over a range. */
+  teamUsage(teamUsername: string, range: UsageRangeInput, options?: RequestOptions): Promise<ReadonlyArray<UsageItem>>;
+  /** A team's secrets (names and timestamps; values are never returned), by name. */
+  secrets(teamUsername: string, options?: ListOptions): AsyncIterable<TeamSecret>;
+  /** Create or replace a team secret (the value is encrypted at rest and never returned). */
+  setTeamSecret(input: SetTeamSecretInput, options?: RequestOptions): Promise<MutationResult<TeamSecret>>;
+  deleteTeamSecret(input: DeleteTeamSecretInput, options?: RequestOptions): Promise<MutationResult<{ deletedName: string }>>;
   /** Run any typed document (e.g. from your own codegen) with this client's credential, timeouts and retries. */
   request<TResult, TVariables>(document: OrgraphDocument<TResult, TVariables>, variables: TVariables, options?: RequestOptions): Promise<TResult>;
 }
@@ -307,7 +340,6 @@ export function createClient(options: ClientOptions): OrgraphClient {
       ),
     effectiveBudgets: async (subject, requestOptions) => (await run(EffectiveBudgetsDocument, { subject }, requestOptions)).effectiveBudgets,
     reserveSpend: async (input, requestOptions) => (await run(ReserveSpendDocument, { input }, requestOptions)).reserveSpend,
-    ingestUsage: async (input, requestOptions) => (await run(IngestUsageRecordsDocument, { input }, requestOptions)).ingestUsage,
     usage: async (slug, args = {}, requestOptions) => (await run(OrganizationUsageDocument, { ...args, slug }, requestOptions)).organization.usage,
     usagePages: (slug, args = {}, requestOptions) => ({
       async *[Symbol.asyncIterator]() {
@@ -325,7 +357,11 @@ export function createClient(options: ClientOptions): OrgraphClient {
         { after: list.after },
       ),
     billingSummary: async (slug, month, requestOptions) => (await run(OrganizationInvoicesDocument, { slug, month, first: 1 }, requestOptions)).organization.billingSummary,
-    spendingAlerts: async (slug, requestOptions) => (await run(OrganizationSpendingAlertsDocument, { slug }, requestOptions)).organization.spendingAlerts,
+    spendingAlerts: (slug, list = {}) =>
+      paginate(
+        async (after) => (await run(OrganizationSpendingAlertsDocument, { slug, first: list.pageSize ?? 50, after }, { signal: list.signal })).organization.spendingAlerts,
+        { after: list.after },
+      ),
     createSpendingAlert: async (input, requestOptions) =>
       toMutationResult(
         (await run(CreateSpendingAlertDocument, { input }, requestOptions)).createSpendingAlert,
@@ -342,6 +378,26 @@ export function createClient(options: ClientOptions): OrgraphClient {
       toMutationResult((await run(VerifyDomainDocument, { input }, requestOptions)).verifyDomain, (p) => p.domain, 'verifyDomain'),
     removeDomain: async (input, requestOptions) =>
       toMutationResult((await run(RemoveDomainDocument, { input }, requestOptions)).removeDomain, () => true as const, 'removeDomain'),
+    apiKeyRoute: async (key, requestOptions) => (await run(ApiKeyRouteDocument, { input: { key } }, requestOptions)).apiKeyRoute ?? null,
+    ingestUsage: async (input, requestOptions) =>
+      toMutationResult((await run(IngestUsageDocument, { input }, requestOptions)).ingestUsage, ({ userErrors, ...result }) => result as IngestUsageResult, 'ingestUsage'),
+    ingestRequests: async (input, requestOptions) =>
+      toMutationResult((await run(IngestRequestsDocument, { input }, requestOptions)).ingestRequests, ({ userErrors, ...result }) => result as IngestRequestsResult, 'ingestRequests'),
+    createInvites: async (input, requestOptions) =>
+      toMutationResult((await run(CreateInvitesDocument, { input }, requestOptions)).createInvites, (p) => p.results, 'createInvites'),
+    teamUsage: async (username, range, requestOptions) => (await run(TeamUsageSummaryDocument, { username, range }, requestOptions)).team.usageSummary,
+    secrets: (username, list = {}) =>
+      paginate(
+        async (after) => (await run(TeamSecretsDocument, { username, first: list.pageSize ?? 50, after }, { signal: list.signal })).team.secrets ?? EMPTY_CONNECTION,
+        { after: list.after },
+      ),
+    setTeamSecret: async (input, requestOptions) => toMutationResult((await run(SetTeamSecretDocument, { input }, requestOptions)).setTeamSecret, (p) => p.secret, 'setTeamSecret'),
+    deleteTeamSecret: async (input, requestOptions) =>
+      toMutationResult(
+        (await run(DeleteTeamSecretDocument, { input }, requestOptions)).deleteTeamSecret,
+        (p) => (p.deletedName ? { deletedName: p.deletedName } : null),
+        'deleteTeamSecret',
+      ),
     request: run,
   };
 }

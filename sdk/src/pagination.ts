@@ -1,4 +1,4 @@
-import { OrgraphError } from './errors';
+import { OrgraphError } from './errors.js';
 
 /** The shape every Orgraph connection shares (the SDK's operations select exactly this). */
 export interface ConnectionLike<T> {

@@ -1,4 +1,4 @@
-import { OrgraphError } from './errors';
+import { OrgraphError } from './errors.js';
 
 /** A business-rule failure of a mutation, pointing at the input field that caused it. */
 export interface UserError {

@@ -1,5 +1,5 @@
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-import { codeFromServer, codeFromStatus, OrgraphError, type GraphqlErrorEntry } from './errors';
+import { codeFromServer, codeFromStatus, OrgraphError, type GraphqlErrorEntry } from './errors.js';
 
 /**
  * A typed GraphQL document: the SDK's generated documents, or any `TypedDocumentString` /

@@ -6,9 +6,8 @@ import type {
   OrganizationDomainFieldsFragment,
   BudgetFieldsFragment,
   EffectiveBudgetFieldsFragment,
-  IngestUsageRecordsMutation,
   ReserveSpendMutation,
-  SsoConnectionFieldsFragment,
+  SsoConfigurationFieldsFragment,
   TestSsoConnectionMutation,
   InvoiceFieldsFragment,
   OrganizationInvoicesQuery,
@@ -30,7 +29,12 @@ import type {
   TeamQuery,
   UserFieldsFragment,
   ViewerQuery,
-} from './generated/graphql';
+  ApiKeyRouteQuery,
+  IngestUsageMutation,
+  IngestRequestsMutation,
+  CreateInvitesMutation,
+  TeamSecretFieldsFragment,
+} from './generated/graphql.js';
 
 export type User = UserFieldsFragment;
 export type Team = TeamFieldsFragment;
@@ -61,17 +65,15 @@ export type Budget = BudgetFieldsFragment;
 export type EffectiveBudget = EffectiveBudgetFieldsFragment;
 /** The answer of `reserveSpend`: held or refused (by which budget), and every budget's figures. */
 export type ReserveSpendResult = ReserveSpendMutation['reserveSpend'];
-/** The answer of a usage ingest: stored, duplicates, and refused records by index. */
-export type IngestUsageResult = IngestUsageRecordsMutation['ingestUsage'];
 export type EffectivePolicy = TeamEffectivePolicyQuery['team']['effectivePolicy'];
 export type Invoice = InvoiceFieldsFragment;
 export type SpendingAlert = SpendingAlertFieldsFragment;
 /** An organization's OIDC connection (its client secret is never returned). */
-export type SsoConnection = SsoConnectionFieldsFragment;
+export type SsoConfiguration = SsoConfigurationFieldsFragment;
 /** An email domain an organization claims, with the DNS TXT record that proves it. */
 export type OrganizationDomain = OrganizationDomainFieldsFragment;
 /** Whether discovery works and the JWKS is reachable, and what was checked or failed. */
-export type SsoConnectionTest = TestSsoConnectionMutation['testSsoConnection'];
+export type SsoConfigurationTest = TestSsoConnectionMutation['testSsoConnection'];
 export type BillingSummary = OrganizationInvoicesQuery['organization']['billingSummary'];
 /** A new spending alert; `signingSecret` verifies its webhooks and is shown exactly once. */
 export interface CreatedSpendingAlert {
@@ -83,6 +85,16 @@ export interface CreatedApiKey {
   readonly apiKey: ApiKey;
   readonly key: string;
 }
+
+/** The gateway's key lookup: the team (pass its `username` to checkModelAccess and ingest) and the key behind a credential. */
+export type ApiKeyRoute = NonNullable<ApiKeyRouteQuery['apiKeyRoute']>;
+/** Counts of an ingest call, and the records refused (by index, with the field and a code). */
+export type IngestUsageResult = Omit<IngestUsageMutation['ingestUsage'], 'userErrors'>;
+export type IngestRequestsResult = Omit<IngestRequestsMutation['ingestRequests'], 'userErrors'>;
+/** One invitation of a bulk invite: the invite, or why this one failed. */
+export type InvitationResult = CreateInvitesMutation['createInvites']['results'][number];
+/** A team secret's name and timestamps (values are never returned). */
+export type TeamSecret = TeamSecretFieldsFragment;
 
 /** A signed-in session from `signUp` or `login`. Keep `token` secret: it is a bearer credential. */
 export interface Session {
@@ -129,4 +141,15 @@ export type {
   SignUpInput,
   TeamKind,
   TeamRole,
-} from './generated/graphql';
+  ApiKeyRouteInput,
+  UsageRecordInput,
+  UsageAuthInput,
+  IngestRequestsInput,
+  RequestRecordInput,
+  RequestAuthInput,
+  CreateInvitesInput,
+  InvitationInput,
+  UsageRangeInput,
+  SetTeamSecretInput,
+  DeleteTeamSecretInput,
+} from './generated/graphql.js';

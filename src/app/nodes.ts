@@ -2,6 +2,7 @@ import { isUuid } from '../core/relay';
 import { requestRecordNode } from '../requests/requests.resolver';
 import { budgetNode } from '../budgets/budgets.registration';
 import { scimNodeFetchers } from '../scim/scim.resolver';
+import { invoiceNode, spendingAlertNode, webhookDeliveryNode } from '../billing/billing.resolver';
 import type { AppContext } from './context';
 import { EmailDelivery } from '../email/emailDelivery.entity';
 
@@ -93,6 +94,12 @@ export const nodeFetchers: Record<string, NodeFetcher> = {
   // Keyed `teamId/requestId` (the gateway's id); the fetcher checks the team id itself. What it answers is what the
   // team's request log shows this viewer (restricted request view, DESIGN §6); RequestRecord.payload audits reads.
   RequestRecord: requestRecordNode,
+  // Keyed `teamId/YYYY-MM`: a draft has no row yet, and the issued invoice keeps the draft's id.
+  Invoice: invoiceNode,
+  SpendingAlert: spendingAlertNode,
+  WebhookDelivery: webhookDeliveryNode,
+  // The catalog is public to every customer; keyed by endpoint id.
+  ModelEndpoint: async (ctx, endpointId) => (await ctx.services.catalog.cachedCatalog()).byId.get(endpointId) ?? null,
 };
 
 /** Types keyed by UUID never reach SQL with anything else (a malformed id is simply not found). */

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { defaultFieldResolver, isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, getNamedType, isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { VISIBILITY_GATES } from '../authz/access';
 import { allResolvers } from '../registry';
@@ -11,8 +11,28 @@ let built: GraphQLSchema | null = null;
 /** The GraphQL schema, built once per process from the type-graphql decorators. */
 export function buildOrgraphSchema(): GraphQLSchema {
   // Every string argument and input field gets its maximum length (src/core/inputLimits.ts), shown in its description.
-  built ??= annotateStringLimits(gateObjectFields(buildSchemaSync({ resolvers: allResolvers, validate: false })));
+  built ??= annotateStringLimits(describeRootsAndInputs(gateObjectFields(buildSchemaSync({ resolvers: allResolvers, validate: false }))));
   return built;
+}
+
+/**
+ * Descriptions type-graphql cannot take from decorators: the root types, and each mutation's single `input`
+ * argument, which says what its input object type says (one input per mutation, so the two say the same). The
+ * schema linter (test/schemaLint.test.ts) holds every other description to zero findings.
+ */
+function describeRootsAndInputs(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description ??= 'Reads: start from `viewer`, an organization by slug, a team by username, or any object by `node(id:)`.';
+  if (mutation) mutation.description ??= 'Changes: each takes one `input` and returns a payload with the changed object and `userErrors`. Every change is audited.';
+  for (const root of [query, mutation]) {
+    for (const field of Object.values(root?.getFields() ?? {})) {
+      for (const argument of field.args) {
+        if (argument.name === 'input' && !argument.description) argument.description = getNamedType(argument.type).description ?? `The input of \`${field.name}\`.`;
+      }
+    }
+  }
+  return schema;
 }
 
 /**

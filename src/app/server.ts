@@ -16,6 +16,7 @@ import { isDatabaseOutage } from '../core/dbErrors';
 import { RateLimitedError, ServiceUnavailableError } from '../core/errors';
 import { metricsRegistry, poolConnections } from '../core/metrics';
 import { buildOrgraphSchema } from './schema';
+import { corsFor } from '../core/cors';
 import { createLoaders } from './loaders';
 import { buildAppContext, type AppContext } from './context';
 import { closeServices, createServices, type Services } from './services';
@@ -84,6 +85,7 @@ export async function startServer(options: {
   await apollo.start();
 
   app.use(requestScope);
+  app.use(corsFor(config.CORS_ORIGINS));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -23,7 +23,7 @@ export class Authenticator {
     const scheme = match[1]!.toLowerCase();
     const credential = match[2]!;
     const actor = scheme === 'key' ? await this.apiKeys.authenticate(credential) : await this.bearer(credential);
-    if (!actor) throw new UnauthenticatedError();
+    if (!actor) throw new UnauthenticatedError(schemeHint(scheme, credential));
     return actor;
   }
 
@@ -47,4 +47,14 @@ export class Authenticator {
       ssoOrganizationId: session.sso_organization_id,
     };
   }
+}
+
+/**
+ * The common mix-up, told by the credential's shape only (its prefix), so the hint says nothing about whether the
+ * key or token exists: API keys (`ogk_…:…`) go with the `Key` scheme, session tokens (`ogs_…`) with `Bearer`.
+ */
+function schemeHint(scheme: string, credential: string): string | undefined {
+  if (scheme === 'bearer' && /^ogk_[^:]*:/.test(credential)) return 'API keys are sent as `Authorization: Key <key_id>:<key_secret>`, not `Bearer`.';
+  if (scheme === 'key' && credential.startsWith('ogs_')) return 'Session tokens are sent as `Authorization: Bearer <token>`, not `Key`.';
+  return undefined;
 }

@@ -279,6 +279,12 @@ export class AlertsService {
     return rows.map((row) => ({ alertId: row.alert_id, periodStart: row.period_start, spend: row.spend, firedAt: row.fired_at }));
   }
 
+  /** The alert whose firing queued this delivery (null when there is no such delivery); `node(id:)` checks it. */
+  async alertOfDelivery(deliveryId: string): Promise<string | null> {
+    const [row] = await this.db.query(`SELECT e.alert_id FROM webhook_deliveries d JOIN alert_events e ON e.id = d.alert_event_id WHERE d.id = $1`, [deliveryId]);
+    return row?.alert_id ?? null;
+  }
+
   /** Webhook deliveries of many alerts with every attempt, in one statement. */
   async deliveriesOf(alertIds: readonly string[]): Promise<Array<{ alertId: string; id: string; url: string; status: string; createdAt: Date; attempts: Array<{ attempt: number; statusCode: number | null; error: string | null; attemptedAt: string }> }>> {
     const rows: Array<Record<string, any>> = await this.db.query(

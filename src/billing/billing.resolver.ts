@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import { DateTime } from 'luxon';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../app/context';
 import { mutationPayload } from '../core/mutation';
-import { localIdOf, toGlobalId } from '../core/relay';
-import { BadUserInputError, NotFoundError } from '../core/errors';
+import { PageArgsType, arrayConnection, isUuid, localIdOf, toGlobalId } from '../core/relay';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../core/errors';
 import { Organization } from '../organizations/organization.entity';
 import { organizationByGlobalId } from '../organizations/organizations.resolver';
 import { Team } from '../teams/team.entity';
@@ -25,6 +25,7 @@ import {
   InvoiceConnection,
   InvoiceStatus,
   SpendingAlert,
+  SpendingAlertConnection,
   SpendingAlertPayload,
   SetSpendingAlertEnabledInput,
   UpdateBillingSettingsInput,
@@ -32,8 +33,67 @@ import {
   WebhookDelivery,
 } from './billing.types';
 
-const toInvoice = (view: InvoiceView): Invoice => ({ ...view, status: view.status as InvoiceStatus, lines: view.lines as Invoice['lines'] });
-const toAlert = (row: SpendingAlertRow): SpendingAlert => ({ ...row, alertId: row.id, period: row.period as SpendingAlert['period'] });
+// Class instances, not plain objects: `node(id:)` tells the Node types apart by class.
+const toInvoice = ({ id, ...view }: InvoiceView): Invoice =>
+  Object.assign(new Invoice(), { ...view, invoiceId: id, status: view.status as InvoiceStatus, lines: view.lines as Invoice['lines'] });
+const toAlert = ({ id, ...row }: SpendingAlertRow): SpendingAlert => Object.assign(new SpendingAlert(), { ...row, alertId: id, period: row.period as SpendingAlert['period'] });
+const toDelivery = ({ id, ...row }: Awaited<ReturnType<AppContext['services']['alerts']['deliveriesOf']>>[number]): WebhookDelivery =>
+  Object.assign(new WebhookDelivery(), { ...row, deliveryId: id, status: row.status as WebhookDelivery['status'] });
+
+/** Alerts are listed oldest first, by creation then id (the order the service answers). */
+const alertKey = (alert: SpendingAlert): [string, string] => [alert.createdAt.toISOString(), alert.alertId];
+
+/**
+ * `node(id:)` answers null for what the caller may not read, like a missing id. The session rules (SSO required,
+ * personal account blocked) are applied first, so they still answer FORBIDDEN with their reason as elsewhere.
+ */
+async function readable(ctx: AppContext, organizationId: string | null, check: () => Promise<unknown>): Promise<boolean> {
+  await ctx.access.enforceSessionRules(organizationId);
+  try {
+    await check();
+    return true;
+  } catch (error) {
+    if (error instanceof ForbiddenError) return false;
+    throw error;
+  }
+}
+
+/** `node(id:)` for Invoice: keyed `teamId/YYYY-MM`; visible to whoever sees the team's invoices. */
+export async function invoiceNode(ctx: AppContext, key: string): Promise<Invoice | null> {
+  const [teamId, month] = key.split('/');
+  if (!teamId || !isUuid(teamId) || !month || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return null;
+  const team = await ctx.loaders.teamById.load(teamId);
+  if (!team || !(await ctx.access.canSeeTeam(team))) return null;
+  if (!(await readable(ctx, team.organizationId, () => ctx.access.requireTeamUsage(team)))) return null;
+  const [invoice] = await ctx.services.invoices.invoices({ teamIds: [team.id] }, `${month}-01`);
+  return invoice ? toInvoice(invoice) : null;
+}
+
+/** Team alerts are read by the team's usage roles, organization-wide ones by organization oversight. */
+async function alertVisibleTo(ctx: AppContext, row: SpendingAlertRow): Promise<boolean> {
+  if (row.teamId) {
+    const team = await ctx.loaders.teamById.load(row.teamId);
+    return Boolean(team && (await ctx.access.canSeeTeam(team)) && (await readable(ctx, team.organizationId, () => ctx.access.requireTeamUsage(team))));
+  }
+  const organization = await ctx.loaders.organizationById.load(row.organizationId);
+  return Boolean(
+    organization && (await ctx.access.canSeeOrganization(organization)) && (await readable(ctx, organization.id, () => ctx.access.requireOrganizationOversight(organization))),
+  );
+}
+
+export async function spendingAlertNode(ctx: AppContext, id: string): Promise<SpendingAlert | null> {
+  const [row] = isUuid(id) ? await ctx.services.alerts.find([id]) : [];
+  return row && (await alertVisibleTo(ctx, row)) ? toAlert(row) : null;
+}
+
+/** A delivery is as visible as the alert that fired it. */
+export async function webhookDeliveryNode(ctx: AppContext, id: string): Promise<WebhookDelivery | null> {
+  const alertId = isUuid(id) ? await ctx.services.alerts.alertOfDelivery(id) : null;
+  const [row] = alertId ? await ctx.services.alerts.find([alertId]) : [];
+  if (!row || !(await alertVisibleTo(ctx, row))) return null;
+  const delivery = (await ctx.services.alerts.deliveriesOf([row.id])).find((candidate) => candidate.id === id);
+  return delivery ? toDelivery(delivery) : null;
+}
 
 function monthArgument(text: string): string {
   try {
@@ -80,10 +140,11 @@ export class OrganizationBillingResolver {
     return { month, status: summary.closed ? InvoiceStatus.ISSUED : InvoiceStatus.DRAFT, total: summary.total, invoiceCount: summary.invoiceCount };
   }
 
-  @FieldResolver(() => [SpendingAlert], { description: 'Spending alerts of the organization and its teams (organization ADMIN and BILLING).' })
-  async spendingAlerts(@Root() organization: Organization, @Ctx() ctx: AppContext): Promise<SpendingAlert[]> {
+  @FieldResolver(() => SpendingAlertConnection, { description: 'Spending alerts of the organization and its teams, oldest first (organization ADMIN and BILLING).' })
+  async spendingAlerts(@Root() organization: Organization, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: AppContext): Promise<SpendingAlertConnection> {
     await ctx.access.requireOrganizationOversight(organization);
-    return (await ctx.services.alerts.forOrganization(organization.id)).map(toAlert);
+    const alerts = (await ctx.services.alerts.forOrganization(organization.id)).map(toAlert);
+    return arrayConnection(SpendingAlertConnection, alerts, page, alertKey);
   }
 
   @FieldResolver(() => String, { description: 'IANA time zone in which spending periods are counted (default UTC).' })
@@ -95,28 +156,36 @@ export class OrganizationBillingResolver {
 
 @Resolver(() => Team)
 export class TeamBillingResolver {
-  @FieldResolver(() => [Invoice], { description: 'This team’s invoices: the running DRAFT of the current month, then issued ones, newest first.' })
-  async invoices(@Root() team: Team, @Ctx() ctx: AppContext): Promise<Invoice[]> {
+  @FieldResolver(() => InvoiceConnection, { description: 'This team’s invoices: the running DRAFT of the current month, then issued ones, newest month first.' })
+  async invoices(@Root() team: Team, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: AppContext): Promise<InvoiceConnection> {
     await ctx.access.requireTeamUsage(team);
     const currentMonth = DateTime.utc().startOf('month').toISODate()!;
     const [issued, drafts] = await Promise.all([
       ctx.services.invoices.issuedForTeams([team.id]),
       ctx.services.invoices.isClosed(currentMonth).then((closed) => (closed ? [] : ctx.services.invoices.invoices({ teamIds: [team.id] }, currentMonth))),
     ]);
-    return [...drafts, ...issued].map(toInvoice);
+    // One invoice per month: the month is the key (newest first).
+    const invoices = [...drafts, ...issued].map(toInvoice);
+    return arrayConnection(InvoiceConnection, invoices, page, (invoice) => [invoice.month, `${invoice.teamId}/${invoice.month}`], 'DESC');
   }
 
-  @FieldResolver(() => [SpendingAlert], {
-    description: 'This team’s own spending alerts and hard limits with their firings and webhook deliveries (team ADMIN and BILLING, organization ADMIN and BILLING); organization-wide alerts are on Organization.spendingAlerts.',
+  @FieldResolver(() => SpendingAlertConnection, {
+    description: 'This team’s own spending alerts and hard limits with their firings and webhook deliveries, oldest first (team ADMIN and BILLING, organization ADMIN and BILLING); organization-wide alerts are on Organization.spendingAlerts.',
   })
-  async spendingAlerts(@Root() team: Team, @Ctx() ctx: AppContext): Promise<SpendingAlert[]> {
+  async spendingAlerts(@Root() team: Team, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: AppContext): Promise<SpendingAlertConnection> {
     await ctx.access.requireTeamUsage(team);
-    return (await ctx.services.alerts.forTeam(team.id)).map(toAlert);
+    const alerts = (await ctx.services.alerts.forTeam(team.id)).map(toAlert);
+    return arrayConnection(SpendingAlertConnection, alerts, page, alertKey);
   }
 }
 
 @Resolver(() => Invoice)
 export class InvoiceResolver {
+  @FieldResolver(() => ID, { description: 'Opaque global identifier: the team and the month, the same for the DRAFT and the ISSUED invoice.' })
+  id(@Root() invoice: Invoice): string {
+    return toGlobalId('Invoice', `${invoice.teamId}/${invoice.month}`);
+  }
+
   @FieldResolver(() => Team, { description: 'The team billed.' })
   async team(@Root() invoice: Invoice, @Ctx() ctx: AppContext): Promise<Team> {
     return (await ctx.loaders.teamById.load(invoice.teamId))!;
@@ -157,7 +226,7 @@ export class SpendingAlertResolver {
     if (!loader) {
       loader = new DataLoader(async (ids) => {
         const deliveries = await ctx.services.alerts.deliveriesOf(ids);
-        return ids.map((id) => deliveries.filter((delivery) => delivery.alertId === id) as WebhookDelivery[]);
+        return ids.map((id) => deliveries.filter((delivery) => delivery.alertId === id).map(toDelivery));
       });
       deliveryLoaders.set(ctx, loader);
     }
@@ -180,6 +249,19 @@ async function alertForChange(ctx: AppContext, globalId: string): Promise<Spendi
   if (team) await ctx.access.requireTeamAdmin(team);
   else await ctx.access.requireOrganizationAdmin(organization);
   return alert;
+}
+
+@Resolver(() => WebhookDelivery)
+export class WebhookDeliveryResolver {
+  @FieldResolver(() => ID, { description: 'Opaque global identifier of this object.' })
+  id(@Root() delivery: WebhookDelivery): string {
+    return toGlobalId('WebhookDelivery', delivery.deliveryId);
+  }
+
+  @FieldResolver(() => String, { name: 'deliveryId', description: 'The delivery’s own id, sent as the `X-Orgraph-Delivery` header (to match a received webhook).' })
+  rawDeliveryId(@Root() delivery: WebhookDelivery): string {
+    return delivery.deliveryId;
+  }
 }
 
 @Resolver()

@@ -1,6 +1,6 @@
 import { MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Connection, UserError } from '../core/relay';
+import { Connection, Node, UserError } from '../core/relay';
 import { DecimalScalar } from '../core/scalars';
 import { SpendPeriod } from '../usage/usage.resolver';
 
@@ -11,20 +11,39 @@ export enum InvoiceStatus {
 registerEnumType(InvoiceStatus, {
   name: 'InvoiceStatus',
   description: 'DRAFT: the running invoice of a month not closed yet (computed from usage). ISSUED: closed; never changes.',
+  valuesConfig: {
+    DRAFT: { description: 'The running invoice of a month not closed yet, computed from usage; it changes as usage arrives.' },
+    ISSUED: { description: 'Issued when the month was closed; it never changes (late usage becomes an adjustment of a later invoice).' },
+  },
 });
 
 export enum InvoiceLineKind {
   USAGE = 'USAGE',
   ADJUSTMENT = 'ADJUSTMENT',
 }
-registerEnumType(InvoiceLineKind, { name: 'InvoiceLineKind', description: 'Usage of the invoice’s month, or late usage of an earlier closed month.' });
+registerEnumType(InvoiceLineKind, {
+  name: 'InvoiceLineKind',
+  description: 'Usage of the invoice’s month, or late usage of an earlier closed month.',
+  valuesConfig: {
+    USAGE: { description: 'Usage of the invoice’s own month.' },
+    ADJUSTMENT: { description: 'Late usage of an earlier, already closed month.' },
+  },
+});
 
 export enum WebhookDeliveryStatus {
   PENDING = 'PENDING',
   SUCCEEDED = 'SUCCEEDED',
   FAILED = 'FAILED',
 }
-registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus', description: 'State of a webhook delivery (retried with backoff while PENDING).' });
+registerEnumType(WebhookDeliveryStatus, {
+  name: 'WebhookDeliveryStatus',
+  description: 'State of a webhook delivery (retried with backoff while PENDING).',
+  valuesConfig: {
+    PENDING: { description: 'Not delivered yet; retried with exponential backoff.' },
+    SUCCEEDED: { description: 'The receiver answered 2xx.' },
+    FAILED: { description: 'Every attempt failed (`WEBHOOK_MAX_ATTEMPTS`); no more retries.' },
+  },
+});
 
 @ObjectType({ description: 'One line of an invoice: a product, endpoint and unit, or an adjustment for late usage.' })
 export class InvoiceLine {
@@ -55,12 +74,15 @@ export class InvoiceLine {
   exactAmount!: string;
 }
 
-@ObjectType({ description: 'A team’s invoice for one calendar month (UTC).' })
+@ObjectType({
+  implements: Node,
+  description: 'A team’s invoice for one calendar month (UTC). Its global id names the team and the month, so the running DRAFT and the ISSUED invoice it becomes are the same object.',
+})
 export class Invoice {
   teamId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Identifier of an issued invoice (null for drafts).' })
-  id!: string | null;
+  /** Row id of an issued invoice (null for drafts); the GraphQL `id` is the global id of team and month. */
+  invoiceId!: string | null;
 
   @Field(() => String, { description: 'The month, YYYY-MM.' })
   month!: string;
@@ -107,7 +129,7 @@ export class BillingSummary {
   invoiceCount!: number;
 }
 
-export const InvoiceConnection = Connection(Invoice, 'Invoice', 'A page of a month’s invoices, by team username.');
+export const InvoiceConnection = Connection(Invoice, 'Invoice', 'A page of invoices: a month’s invoices by team username, or a team’s invoices newest month first.');
 export type InvoiceConnection = InstanceType<typeof InvoiceConnection>;
 
 @ObjectType({ description: 'One firing of a spending alert.' })
@@ -139,10 +161,11 @@ export class WebhookAttempt {
   attemptedAt!: string;
 }
 
-@ObjectType({ description: 'A webhook delivery of an alert firing, with every attempt.' })
+@ObjectType({ implements: Node, description: 'A webhook delivery of an alert firing, with every attempt.' })
 export class WebhookDelivery {
-  @Field(() => ID, { description: 'Delivery id (sent as `X-Orgraph-Delivery`).' })
-  id!: string;
+  /** Row id; sent as `X-Orgraph-Delivery` and exposed as `deliveryId`. The GraphQL `id` is the global id. */
+  deliveryId!: string;
+  alertId!: string;
 
   @Field(() => String, { description: 'Target URL.' })
   url!: string;
@@ -157,7 +180,7 @@ export class WebhookDelivery {
   createdAt!: Date;
 }
 
-@ObjectType({ description: 'A spending alert on a team or the whole organization; optionally a hard limit.' })
+@ObjectType({ implements: Node, description: 'A spending alert on a team or the whole organization; optionally a hard limit.' })
 export class SpendingAlert {
   alertId!: string;
   organizationId!: string;
@@ -187,6 +210,9 @@ export class SpendingAlert {
   @Field(() => Date, { description: 'When it was created.' })
   createdAt!: Date;
 }
+
+export const SpendingAlertConnection = Connection(SpendingAlert, 'SpendingAlert', 'A page of spending alerts, oldest first.');
+export type SpendingAlertConnection = InstanceType<typeof SpendingAlertConnection>;
 
 @InputType({ description: 'Create a spending alert.' })
 export class CreateSpendingAlertInput {

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { toGlobalId } from '../core/relay';
 import { mutationPayload } from '../core/mutation';
 import type { AppContext } from '../app/context';
 import { DecimalScalar } from '../core/scalars';
@@ -24,6 +25,11 @@ export class CatalogResolver {
   ): Promise<ModelEndpointConnection> {
     if (ctx.actor.kind !== 'OPERATOR') ctx.access.requireCustomer();
     return ctx.services.catalog.connection(filter, { first, after });
+  }
+
+  @FieldResolver(() => ID, { description: 'Opaque global identifier of this object (`endpointId` is the readable key).' })
+  id(@Root() endpoint: ModelEndpoint): string {
+    return toGlobalId('ModelEndpoint', endpoint.endpointId);
   }
 
   @FieldResolver(() => [ModelPrice], { description: 'Every price version of this endpoint, oldest first.' })

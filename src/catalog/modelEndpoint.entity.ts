@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../core/relay';
 
 export enum Product {
   MODEL_APIS = 'MODEL_APIS',
@@ -18,7 +19,7 @@ registerEnumType(Product, {
 
 /** A catalog entry: one callable endpoint with its billing unit. Prices live in `model_prices`, versioned. */
 @Entity('model_endpoints')
-@ObjectType('ModelEndpoint', { description: 'A model endpoint of the platform catalog.' })
+@ObjectType('ModelEndpoint', { implements: Node, description: 'A model endpoint of the platform catalog.' })
 export class ModelEndpoint {
   @PrimaryColumn('text', { name: 'endpoint_id' })
   @Field(() => String, { description: 'Endpoint id, e.g. `fal-ai/flux/dev`.' })

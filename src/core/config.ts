@@ -119,6 +119,16 @@ const configSchema = z.object({
   GRAPHQL_HEAVY_COST: z.coerce.number().int().min(1).default(1000),
   GRAPHQL_MAX_HEAVY_IN_FLIGHT: z.coerce.number().int().min(0).max(1000).default(4),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
+  /**
+   * Browser origins allowed to call the API from another origin (CORS), comma-separated exact origins such as
+   * `https://dashboard.example.com`; none by default. Credentials travel in the Authorization header only, never in
+   * cookies, so responses never allow credentials.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'must be origins like https://dashboard.example.com (scheme, host, optional port; no path), comma-separated'))),
 });
 
 export type Config = z.infer<typeof configSchema> & {

@@ -18,8 +18,9 @@ export type ErrorCode =
 export const UNAUTHENTICATED_MESSAGE = 'Authentication required: the credential is missing, malformed, expired or revoked.';
 
 export class UnauthenticatedError extends GraphQLError {
-  constructor() {
-    super(UNAUTHENTICATED_MESSAGE, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  /** `hint`: how to send the credential, when its shape alone shows the scheme is wrong (never whether it is valid). */
+  constructor(hint?: string) {
+    super(hint ? `${UNAUTHENTICATED_MESSAGE} ${hint}` : UNAUTHENTICATED_MESSAGE, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
   }
 }
 

@@ -164,7 +164,8 @@ function clientCode(error: GraphQLError): string {
  * a caller with introspection off. graphql-js always appends them as the message's last sentence.
  */
 function withoutSuggestions(message: string): string {
-  return message.replace(/\s*Did you mean [^?]*\?/g, '');
+  // graphql-armor masks the suggestion of "Did you mean …?" as "[Suggestion hidden]" and leaves the "?" behind.
+  return message.replace(/\s*Did you mean [^?]*\?/g, '').replace(/\s*\[Suggestion hidden\]\??/g, '');
 }
 
 function observabilityPlugin<TContext extends BaseGraphqlContext>(logger: Logger): ApolloServerPlugin<TContext> {

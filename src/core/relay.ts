@@ -1,4 +1,4 @@
-import { Field, ID, Int, InterfaceType, ObjectType, type ClassType, Extensions } from 'type-graphql';
+import { ArgsType, Extensions, Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from './errors';
 
@@ -256,4 +256,49 @@ export function decodeCursor(cursor: string): [string | number, string] {
     // fall through to the uniform error below
   }
   throw new BadUserInputError('`after` is not a valid cursor for this connection.', 'after');
+}
+
+/**
+ * A connection over a list already in memory and already in its order (bounded lists a module loads whole, e.g. a
+ * team's rules or alerts). The cursor carries the item's sort key and id: the next page starts after that item, or,
+ * when it has since gone, after where its key sorts, so pages neither repeat nor skip items.
+ */
+export function arrayConnection<T, C extends object>(
+  connectionClass: ClassType<C>,
+  items: readonly T[],
+  args: PageArgs,
+  keyOf: (item: T, index: number) => [string | number, string],
+  direction: 'ASC' | 'DESC' = 'ASC',
+): C {
+  const window = pageWindow(args);
+  const order = direction === 'DESC' ? -1 : 1;
+  const cursor = window.cursor;
+  const keys = items.map(keyOf);
+  const at = cursor ? keys.findIndex((key) => key[1] === cursor[1]) : -1;
+  const rest = !cursor ? items : at >= 0 ? items.slice(at + 1) : items.filter((_, index) => compareKeys(keys[index]!, cursor) * order > 0);
+  const page = rest.slice(0, window.first);
+  const offset = items.length - rest.length;
+  const edges = page.map((item, index) => {
+    const [value, id] = keys[offset + index]!;
+    return { cursor: encodeCursor(value, id), node: item };
+  });
+  const connection = new connectionClass() as C & { edges: unknown; pageInfo: PageInfo; countItems: unknown };
+  connection.edges = edges;
+  connection.pageInfo = {
+    hasNextPage: rest.length > window.first,
+    hasPreviousPage: Boolean(cursor),
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges[edges.length - 1]?.cursor ?? null,
+  };
+  connection.countItems = async () => items.length;
+  return connection;
+}
+
+@ArgsType()
+export class PageArgsType implements PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, 0–100 (default 20).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item of the previous page (its `endCursor`).' })
+  after?: string | null;
 }

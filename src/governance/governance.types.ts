@@ -10,7 +10,15 @@ export enum TeamEnvironment {
   STAGING = 'STAGING',
   PRODUCTION = 'PRODUCTION',
 }
-registerEnumType(TeamEnvironment, { name: 'TeamEnvironment', description: 'Which environment a team (or a key) serves.' });
+registerEnumType(TeamEnvironment, {
+  name: 'TeamEnvironment',
+  description: 'Which environment a team (or a key) serves.',
+  valuesConfig: {
+    DEVELOPMENT: { description: 'Development: experiments and local work; nothing depends on it.' },
+    STAGING: { description: 'Staging: pre-production testing.' },
+    PRODUCTION: { description: 'Production: serves real users; needs an owner and an escalation contact.' },
+  },
+});
 
 export enum WorkloadCategory {
   IMAGE_GENERATION = 'IMAGE_GENERATION',
@@ -21,7 +29,19 @@ export enum WorkloadCategory {
   TRAINING = 'TRAINING',
   OTHER = 'OTHER',
 }
-registerEnumType(WorkloadCategory, { name: 'WorkloadCategory', description: 'The kind of primary workload a team runs.' });
+registerEnumType(WorkloadCategory, {
+  name: 'WorkloadCategory',
+  description: 'The kind of primary workload a team runs.',
+  valuesConfig: {
+    IMAGE_GENERATION: { description: 'Image generation and editing models.' },
+    VIDEO_GENERATION: { description: 'Video generation models.' },
+    AUDIO: { description: 'Speech, music and other audio models.' },
+    LANGUAGE: { description: 'Language models (chat, completion, embeddings).' },
+    CUSTOM_APPS: { description: 'The team’s own deployed apps (serverless).' },
+    TRAINING: { description: 'Fine-tuning and training jobs.' },
+    OTHER: { description: 'Anything else.' },
+  },
+});
 
 export enum ReadinessItemKind {
   OWNER = 'OWNER',
@@ -31,7 +51,18 @@ export enum ReadinessItemKind {
   EXPECTED_SPEND = 'EXPECTED_SPEND',
   KEY_OWNERS = 'KEY_OWNERS',
 }
-registerEnumType(ReadinessItemKind, { name: 'ReadinessItemKind', description: 'One item of a team’s launch checklist.' });
+registerEnumType(ReadinessItemKind, {
+  name: 'ReadinessItemKind',
+  description: 'One item of a team’s launch checklist.',
+  valuesConfig: {
+    OWNER: { description: 'The team has an owner.' },
+    ESCALATION_CONTACT: { description: 'The team has an escalation contact (who to call when it breaks).' },
+    ENVIRONMENT: { description: 'The team’s environment is set.' },
+    WORKLOAD: { description: 'The team’s primary workload is set.' },
+    EXPECTED_SPEND: { description: 'The team’s expected monthly spend is set.' },
+    KEY_OWNERS: { description: 'Every active API key of the team has an owner.' },
+  },
+});
 
 export enum FindingKind {
   PRODUCTION_TEAM_WITHOUT_OWNER_OR_ESCALATION = 'PRODUCTION_TEAM_WITHOUT_OWNER_OR_ESCALATION',
@@ -44,14 +75,35 @@ export enum FindingKind {
   TEAMS_WITHOUT_OWNER = 'TEAMS_WITHOUT_OWNER',
   KEYS_OF_FORMER_MEMBERS = 'KEYS_OF_FORMER_MEMBERS',
 }
-registerEnumType(FindingKind, { name: 'FindingKind', description: 'A known anti-pattern of organizations on the platform.' });
+registerEnumType(FindingKind, {
+  name: 'FindingKind',
+  description: 'A known anti-pattern of organizations on the platform.',
+  valuesConfig: {
+    PRODUCTION_TEAM_WITHOUT_OWNER_OR_ESCALATION: { description: 'A PRODUCTION team has no owner or no escalation contact.' },
+    TOO_MANY_ORGANIZATION_ADMINS: { description: 'A larger share of members are organization admins than `GOVERNANCE_MAX_ADMIN_SHARE` allows.' },
+    KEYS_WITHOUT_OWNER: { description: 'Active API keys that nobody owns.' },
+    KEYS_UNUSED_90_DAYS: { description: 'Active API keys not used in the last 90 days.' },
+    KEYS_NEVER_ROTATED: { description: 'API keys older than `GOVERNANCE_KEY_ROTATION_DAYS` that were never rotated.' },
+    MIXED_ENVIRONMENTS_IN_ONE_TEAM: { description: 'One team’s keys are labelled with different environments (split the team).' },
+    SPEND_ABOVE_EXPECTED: { description: 'The month’s projected spend is above the team’s expected spend by more than `GOVERNANCE_SPEND_PACE_FACTOR`.' },
+    TEAMS_WITHOUT_OWNER: { description: 'Teams with no owner.' },
+  },
+});
 
 export enum FindingSeverity {
   HIGH = 'HIGH',
   MEDIUM = 'MEDIUM',
   LOW = 'LOW',
 }
-registerEnumType(FindingSeverity, { name: 'FindingSeverity', description: 'How urgently a finding should be fixed.' });
+registerEnumType(FindingSeverity, {
+  name: 'FindingSeverity',
+  description: 'How urgently a finding should be fixed.',
+  valuesConfig: {
+    HIGH: { description: 'Fix now: a risk to production or to security.' },
+    MEDIUM: { description: 'Fix soon.' },
+    LOW: { description: 'Hygiene: fix when convenient.' },
+  },
+});
 
 export enum StructureKind {
   ONE_PRODUCT_WITH_ENVIRONMENTS = 'ONE_PRODUCT_WITH_ENVIRONMENTS',
@@ -60,7 +112,17 @@ export enum StructureKind {
   SECURITY_SENSITIVE_SPLIT = 'SECURITY_SENSITIVE_SPLIT',
   UNDETERMINED = 'UNDETERMINED',
 }
-registerEnumType(StructureKind, { name: 'StructureKind', description: 'The suggested organization structures (one product with dev/staging/prod, product teams, agency per client, security-sensitive split).' });
+registerEnumType(StructureKind, {
+  name: 'StructureKind',
+  description: 'The suggested organization structures (one product with dev/staging/prod, product teams, agency per client, security-sensitive split).',
+  valuesConfig: {
+    ONE_PRODUCT_WITH_ENVIRONMENTS: { description: 'One product with a team per environment (development, staging, production).' },
+    MULTIPLE_PRODUCT_TEAMS: { description: 'Several product teams, each with its own keys and budget.' },
+    AGENCY_PER_CLIENT: { description: 'An agency with one team per client, billed separately.' },
+    SECURITY_SENSITIVE_SPLIT: { description: 'Security-sensitive work split into its own teams with restricted access.' },
+    UNDETERMINED: { description: 'Not enough information to suggest a structure yet.' },
+  },
+});
 
 @ObjectType({ description: 'A team’s governance metadata: who owns it, who to call, what it runs and what it should cost.' })
 export class TeamGovernance {

@@ -19,6 +19,12 @@ class OrganizationTeamsArgs {
 
   @Field(() => Boolean, { nullable: true, description: 'Include archived teams (default false).' })
   includeArchived?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Include the organization’s root team (`kind: ROOT`, first: it is the oldest), which has keys and spend of its own, as the REST `is_org_root` team (default false).',
+  })
+  includeRoot?: boolean | null;
 }
 
 /** Loads an organization by global id, or null when the id is not an organization's. */
@@ -49,7 +55,7 @@ export class OrganizationResolver extends NodeIdResolver(Organization, 'Organiza
 
   @FieldResolver(() => TeamConnection, {
     description:
-      'The organization’s teams (not the root team), oldest first. Organization ADMIN and BILLING see all; others see the teams they belong to.',
+      'The organization’s teams, oldest first; the root team only with `includeRoot: true`. Organization ADMIN and BILLING see all; others see the teams they belong to.',
   })
   async teams(@Root() organization: Organization, @Args(() => OrganizationTeamsArgs) args: OrganizationTeamsArgs, @Ctx() ctx: AppContext) {
     const role = await ctx.access.organizationRole(organization.id);
@@ -57,7 +63,7 @@ export class OrganizationResolver extends NodeIdResolver(Organization, 'Organiza
     return ctx.loaders.teamPages.load({
       organizationId: organization.id,
       filter: {
-        kind: 'TEAM',
+        ...(args.includeRoot ? {} : { kind: 'TEAM' as const }),
         includeArchived: args.includeArchived ?? false,
         memberUserId: seesAll ? null : ctx.actor.kind === 'USER' ? ctx.actor.userId : '00000000-0000-0000-0000-000000000000',
       },

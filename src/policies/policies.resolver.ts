@@ -1,7 +1,7 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root, Extensions } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../app/context';
 import { BadUserInputError, NotFoundError, UserInputFailure } from '../core/errors';
-import { localIdOf } from '../core/relay';
+import { PageArgsType, arrayConnection, localIdOf } from '../core/relay';
 import { mutationPayload } from '../core/mutation';
 import { NodeIdResolver } from '../core/nodeId';
 import { Organization } from '../organizations/organization.entity';
@@ -17,6 +17,7 @@ import {
   ModelAccessCheckInput,
   ModelAccessCheckResult,
   ModelAccessEntry,
+  ModelAccessRuleConnection,
   OrganizationPolicy,
   PolicyChangeInput,
   PolicyChangePayload,
@@ -51,21 +52,18 @@ export class ModelAccessRuleResolver extends NodeIdResolver(ModelAccessRule, 'Mo
  */
 const CHECK_WEIGHT = 2;
 
-/** Rules listings are charged a typical large set (the hard cap is 500 per level, which few organizations approach). */
-const RULES_COST = { listSize: 100 };
-
 @Resolver(() => OrganizationPolicy)
 export class OrganizationPolicyResolver {
-  @Extensions({ cost: RULES_COST })
-  @FieldResolver(() => [ModelAccessRule], {
-    description: 'The organization-level model access rules (at most 500 per level), most specific first.',
+  @FieldResolver(() => ModelAccessRuleConnection, {
+    description: 'The organization-level model access rules (at most 500 per level), by surface, most specific first.',
   })
   async modelAccessRules(
     @Root() policy: OrganizationPolicy,
     @Arg('surface', () => ModelSurface, { nullable: true, description: 'Only rules of this surface.' }) surface: ModelSurface | null,
+    @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: AppContext,
-  ): Promise<ModelAccessRule[]> {
-    return sortedRules(await ctx.services.policies.organizationRules(ctx.loaders, policy.organizationId), surface);
+  ): Promise<ModelAccessRuleConnection> {
+    return ruleConnection(sortedRules(await ctx.services.policies.organizationRules(ctx.loaders, policy.organizationId), surface), page);
   }
 }
 
@@ -100,14 +98,14 @@ export class TeamPolicyResolver {
     return entries.map((entry) => ({ endpoint: entry.endpoint, surface, access: decisionShape(entry.decision) }));
   }
 
-  @Extensions({ cost: RULES_COST })
-  @FieldResolver(() => [ModelAccessRule], { description: 'The team’s own model access rules, most specific first.' })
+  @FieldResolver(() => ModelAccessRuleConnection, { description: 'The team’s own model access rules, by surface, most specific first.' })
   async modelAccessRules(
     @Root() team: Team,
     @Arg('surface', () => ModelSurface, { nullable: true, description: 'Only rules of this surface.' }) surface: ModelSurface | null,
+    @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: AppContext,
-  ): Promise<ModelAccessRule[]> {
-    return sortedRules(await ctx.loaders.teamRulesByTeam.load(team.id), surface);
+  ): Promise<ModelAccessRuleConnection> {
+    return ruleConnection(sortedRules(await ctx.loaders.teamRulesByTeam.load(team.id), surface), page);
   }
 }
 
@@ -323,6 +321,11 @@ async function teamChanges(ctx: AppContext, diffs: TeamPolicyDiff[]): Promise<Te
       })),
     })),
   );
+}
+
+/** Rules are ordered by specificity, not by a column: the cursor names the rule, and its position when it is gone. */
+function ruleConnection(rules: ModelAccessRule[], page: PageArgsType): ModelAccessRuleConnection {
+  return arrayConnection(ModelAccessRuleConnection, rules, page, (rule, index) => [index, rule.id]);
 }
 
 function sortedRules(rules: ModelAccessRule[], surface: ModelSurface | null): ModelAccessRule[] {

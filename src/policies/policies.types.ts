@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, type ClassType } from 'type-graphql';
-import { UserError } from '../core/relay';
+import { Connection, UserError } from '../core/relay';
 import { ModelEndpoint } from '../catalog/modelEndpoint.entity';
 import { Team } from '../teams/team.entity';
 import { ModelAccessRule } from './modelAccessRule.entity';
@@ -228,10 +228,17 @@ export class RemoveModelAccessRuleInput {
 // ---------------------------------------------------------------------------------------------------------------
 // Decisions and changes
 
+export const ModelAccessRuleConnection = Connection(ModelAccessRule, 'ModelAccessRule', 'A page of model access rules, by surface, most specific first.');
+export type ModelAccessRuleConnection = InstanceType<typeof ModelAccessRuleConnection>;
+
+/**
+ * Not a Node and without an `id` of its own: it is a view of a rule inside one decision, and carrying the rule's
+ * global id as `id` made normalized caches (Relay, Apollo) merge it with the ModelAccessRule object.
+ */
 @ObjectType({ description: 'The rule behind a model access decision.' })
 export class DecidingRule {
-  @Field(() => ID, { nullable: true, description: 'Global id of the rule (null for a rule that a preview only plans to add).' })
-  id!: string | null;
+  @Field(() => ID, { nullable: true, description: 'Global id of the ModelAccessRule (null for a rule that a preview only plans to add); fetch it with `node(id:)`.' })
+  ruleId!: string | null;
 
   @Field(() => PolicyLevel, { description: 'ORGANIZATION or TEAM.' })
   level!: PolicyLevel;

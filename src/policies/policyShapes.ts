@@ -11,7 +11,7 @@ export const PLANNED_RULE_PREFIX = 'planned:';
 export function decidingRule(rule: RuleState | null, level: PolicyLevel): DecidingRule | null {
   if (!rule) return null;
   return {
-    id: rule.id.startsWith(PLANNED_RULE_PREFIX) ? null : toGlobalId('ModelAccessRule', rule.id),
+    ruleId: rule.id.startsWith(PLANNED_RULE_PREFIX) ? null : toGlobalId('ModelAccessRule', rule.id),
     level,
     surface: rule.surface as ModelSurface,
     pattern: rule.pattern,

@@ -5,6 +5,7 @@ import { loadConfig } from '../core/config';
 import { ApiKeyScope } from '../apiKeys/apiKey.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Team } from '../teams/team.entity';
+import { seedDemoActivity } from './demoActivity';
 
 export const DEMO = {
   organizationSlug: 'demo',
@@ -20,14 +21,20 @@ export interface DemoSeedResult {
   adminPassword: string;
   /** Only on the start that created it: the secret is never stored in clear. */
   adminKey: string | null;
+  /** What the development seed added on the start that created the demo (null otherwise). */
+  activity: { records: number; closedMonth: string } | null;
 }
 
-/** Seeds the demo organization once (an admin with a password, two teams, an organization admin key). */
-export async function seedDemo(db: DataSource): Promise<DemoSeedResult> {
-  const config = loadConfig();
+/**
+ * Seeds the demo organization once (an admin with a password, two teams, an organization admin key). With
+ * `activity` (development only; `npm start` never passes it in production) also 90 days of usage, a closed month and
+ * alerts, one of which has fired.
+ */
+export async function seedDemo(db: DataSource, options: { activity?: boolean } = {}): Promise<DemoSeedResult> {
   // Its password is in the README: a production database must never hold it (loadConfig refuses SEED_DEMO there too).
+  const config = loadConfig();
   if (config.isProduction) throw new Error('The demo organization is never seeded when NODE_ENV=production.');
-  const result: DemoSeedResult = { ...DEMO, adminKey: null };
+  const result: DemoSeedResult = { ...DEMO, adminKey: null, activity: null };
   if (await db.getRepository(Organization).exists({ where: { slug: DEMO.organizationSlug } })) return result;
 
   const services = createServices(db, config);
@@ -43,10 +50,20 @@ export async function seedDemo(db: DataSource): Promise<DemoSeedResult> {
     ip: null,
   };
   const organization = await services.organizations.create(admin, user.id, { slug: DEMO.organizationSlug, name: 'Demo Inc.' });
-  await services.teams.create(admin, { organizationId: organization.id, username: DEMO.teamUsernames[0]!, name: 'Research' });
-  await services.teams.create(admin, { organizationId: organization.id, username: DEMO.teamUsernames[1]!, name: 'Production' });
+  const research = await services.teams.create(admin, { organizationId: organization.id, username: DEMO.teamUsernames[0]!, name: 'Research' });
+  const production = await services.teams.create(admin, { organizationId: organization.id, username: DEMO.teamUsernames[1]!, name: 'Production' });
   const rootTeam = await db.getRepository(Team).findOneByOrFail({ id: organization.rootTeamId! });
   const { key } = await services.apiKeys.create(admin, rootTeam, { alias: 'Demo organization admin key', scope: ApiKeyScope.ADMIN });
+  await services.apiKeys.create(admin, production, { alias: 'Production backend', scope: ApiKeyScope.API });
+  if (options.activity) {
+    result.activity = await seedDemoActivity(services, admin, {
+      organizationId: organization.id,
+      root: rootTeam.id,
+      research: research.id,
+      production: production.id,
+      usernames: { root: rootTeam.username, research: research.username, production: production.username },
+    });
+  }
   await services.users.revokeSession(session.id);
   result.adminKey = key;
   return result;

@@ -2,7 +2,7 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { UserError } from '../core/relay';
 
 @ObjectType({ description: 'An organization’s OIDC identity provider connection (the client secret is never returned).' })
-export class SsoConnection {
+export class SsoConfiguration {
   @Field(() => String, { description: 'Issuer URL (discovery at `<issuer>/.well-known/openid-configuration`).' })
   issuer!: string;
 
@@ -46,16 +46,16 @@ export class SsoOrganizationInput {
 }
 
 @ObjectType({ description: 'Result of an SSO connection change.' })
-export class SsoConnectionPayload {
-  @Field(() => SsoConnection, { nullable: true, description: 'The connection after the change (null once removed).' })
-  connection?: SsoConnection | null;
+export class SsoConfigurationPayload {
+  @Field(() => SsoConfiguration, { nullable: true, description: 'The connection after the change (null once removed).' })
+  connection?: SsoConfiguration | null;
 
   @Field(() => [UserError], { description: 'Why the operation failed, if it did.' })
   userErrors!: UserError[];
 }
 
 @ObjectType({ description: 'Result of testing the connection: discovery and JWKS.' })
-export class SsoConnectionTest {
+export class SsoConfigurationTest {
   @Field(() => Boolean, { description: 'Discovery works and the JWKS is reachable.' })
   ok!: boolean;
 

@@ -14,6 +14,7 @@ export interface TeamListFilter {
   includeArchived?: boolean | null;
   /** Only teams this user is a member of. */
   memberUserId?: string | null;
+  /** Only regular teams; unset also lists the organization's root team (it has keys and spend of its own). */
   kind?: 'TEAM';
 }
 

@@ -56,7 +56,14 @@ export enum SpendPeriod {
   DAY = 'DAY',
   MONTH = 'MONTH',
 }
-registerEnumType(SpendPeriod, { name: 'SpendPeriod', description: 'A spending period (UTC calendar day or month, so far).' });
+registerEnumType(SpendPeriod, {
+  name: 'SpendPeriod',
+  description: 'A spending period (UTC calendar day or month, so far).',
+  valuesConfig: {
+    DAY: { description: 'A calendar day in the organization’s billing time zone.' },
+    MONTH: { description: 'A calendar month in the organization’s billing time zone.' },
+  },
+});
 
 @InputType({ description: 'A time range: ISO-8601 instants, end exclusive.' })
 export class UsageRangeInput {

@@ -14,6 +14,13 @@ export enum UsageTimeframe {
 registerEnumType(UsageTimeframe, {
   name: 'UsageTimeframe',
   description: 'Bucket size of a usage time series, in the requested time zone (weeks start on Monday).',
+  valuesConfig: {
+    MINUTE: { description: 'One-minute buckets.' },
+    HOUR: { description: 'One-hour buckets.' },
+    DAY: { description: 'Calendar-day buckets.' },
+    WEEK: { description: 'Calendar-week buckets, starting on Monday.' },
+    MONTH: { description: 'Calendar-month buckets.' },
+  },
 });
 
 export enum UsageExpand {
@@ -42,6 +49,14 @@ export enum UsageGroupBy {
 registerEnumType(UsageGroupBy, {
   name: 'UsageGroupBy',
   description: 'Dimensions a usage item is grouped by; ask for exactly what a chart draws (e.g. PRODUCT for cost per product per day).',
+  valuesConfig: {
+    TEAM: { description: 'By team (username).' },
+    PRODUCT: { description: 'By product line.' },
+    ENDPOINT: { description: 'By model endpoint id.' },
+    UNIT: { description: 'By billing unit.' },
+    AUTH_METHOD: { description: 'By how the usage was authenticated (API key or login).' },
+    API_KEY: { description: 'By API key (public id).' },
+  },
 });
 
 export enum UsageAuthKind {
@@ -49,7 +64,15 @@ export enum UsageAuthKind {
   LOGIN = 'LOGIN',
   NONE = 'NONE',
 }
-registerEnumType(UsageAuthKind, { name: 'UsageAuthKind', description: 'How metered usage was authenticated.' });
+registerEnumType(UsageAuthKind, {
+  name: 'UsageAuthKind',
+  description: 'How metered usage was authenticated.',
+  valuesConfig: {
+    API_KEY: { description: 'Called with an API key.' },
+    LOGIN: { description: 'Called from a login session (e.g. the playground).' },
+    NONE: { description: 'No authentication recorded.' },
+  },
+});
 
 @ObjectType({ description: 'How usage was authenticated: an API key (by public id) or a login (by username).', simpleResolvers: true })
 export class UsageAuthMethod {

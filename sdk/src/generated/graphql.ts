@@ -20,6 +20,12 @@ export type AddDomainInput = {
   organizationId: string;
 };
 
+/** A customer’s API key as the gateway received it. */
+export type ApiKeyRouteInput = {
+  /** The whole credential, `key_id:key_secret` (what follows `Authorization: Key `); at most 300 characters. Maximum length: 1000 characters. */
+  key: string;
+};
+
 /** What a key may do: `API` calls models only; `ADMIN` also administers its team (and, on an organization root team, the whole organization). */
 export type ApiKeyScope =
   /** Administrative access to the key’s team; on a root team, organization admin. */
@@ -127,6 +133,16 @@ export type CreateInviteInput = {
   teamRole?: TeamRole | null | undefined;
 };
 
+/** Invite 1–50 people at once to an organization or to a team (give exactly one of organizationId and teamId). */
+export type CreateInvitesInput = {
+  /** The people to invite, 1–50; each is validated and created on its own. */
+  invitations: Array<InvitationInput>;
+  /** The organization to invite to. Maximum length: 1000 characters. */
+  organizationId?: string | null | undefined;
+  /** The team to invite to. Maximum length: 1000 characters. */
+  teamId?: string | null | undefined;
+};
+
 /** Create an organization; you become its first ADMIN. */
 export type CreateOrganizationInput = {
   /** Display name, 1–100 characters. Maximum length: 1000 characters. */
@@ -175,6 +191,14 @@ export type CrossTeamVisibilitySettingInput = {
   value?: boolean | null | undefined;
 };
 
+/** Delete a secret. */
+export type DeleteTeamSecretInput = {
+  /** The secret’s name. Maximum length: 1000 characters. */
+  name: string;
+  /** The team’s global id. Maximum length: 1000 characters. */
+  teamId: string;
+};
+
 /** Identify one of an organization’s domains. */
 export type DomainIdInput = {
   /** The domain’s global id (`OrganizationDomain`). Maximum length: 1000 characters. */
@@ -188,12 +212,30 @@ export type DomainStatus =
   /** Proven by the DNS TXT record: the organization’s SSO may link and provision its addresses. */
   | 'VERIFIED';
 
+/** A batch of request records (1–1,000) from the gateway. */
+export type IngestRequestsInput = {
+  /** The records; each is validated on its own. */
+  records: Array<RequestRecordInput>;
+};
+
 /** A batch of 1–10,000 usage records from the metering pipeline. */
 export type IngestUsageInput = {
   /** Watermark: every record before this instant has now been sent. Reported back as `completeThrough`. Maximum length: 1000 characters. */
   completeThrough?: string | null | undefined;
   /** The records; each is validated on its own. */
   records: Array<UsageRecordInput>;
+};
+
+/** One person to invite. */
+export type InvitationInput = {
+  /** Email address; the invite can only be accepted by an account with this email (any letter case). Maximum length: 1000 characters. */
+  email: string;
+  /** Organization invites: the organization role (default MEMBER). */
+  organizationRole?: OrganizationRole | null | undefined;
+  /** Organization invites: teams to join on acceptance. */
+  teamAssignments?: Array<TeamAssignmentInput> | null | undefined;
+  /** Team invites: the team role (default DEVELOPER). */
+  teamRole?: TeamRole | null | undefined;
 };
 
 /** The account to create for an invitee who has none: the invite proves the email address. */
@@ -232,12 +274,16 @@ export type InviteStatus =
 
 /** Usage of the invoice’s month, or late usage of an earlier closed month. */
 export type InvoiceLineKind =
+  /** Late usage of an earlier, already closed month. */
   | 'ADJUSTMENT'
+  /** Usage of the invoice’s own month. */
   | 'USAGE';
 
 /** DRAFT: the running invoice of a month not closed yet (computed from usage). ISSUED: closed; never changes. */
 export type InvoiceStatus =
+  /** The running invoice of a month not closed yet, computed from usage; it changes as usage arrives. */
   | 'DRAFT'
+  /** Issued when the month was closed; it never changes (late usage becomes an adjustment of a later invoice). */
   | 'ISSUED';
 
 /** Sign in with email and password. */
@@ -415,6 +461,58 @@ export type RenameTeamInput = {
   teamId: string;
 };
 
+/** How the gateway authenticated a request. */
+export type RequestAuthInput = {
+  /** Public key id (`ogk_…`) for API_KEY requests; the key must belong to the team. Maximum length: 1000 characters. */
+  keyId?: string | null | undefined;
+  /** API key or Playground login. */
+  kind: RequestAuthKind;
+  /** Global id of the signed-in user for LOGIN requests. Maximum length: 1000 characters. */
+  userId?: string | null | undefined;
+};
+
+/** How the request that the gateway saw was authenticated. */
+export type RequestAuthKind =
+  /** With a team API key (the request identity is the key’s owner, if it has one). */
+  | 'API_KEY'
+  /** From the Playground with a personal login (the request identity is that user). */
+  | 'LOGIN';
+
+/** One request record from the gateway. The id makes retries idempotent. */
+export type RequestRecordInput = {
+  /** How the request was authenticated. */
+  auth: RequestAuthInput;
+  /** Endpoint id called. Maximum length: 1000 characters. */
+  endpointId: string;
+  /** When it finished. Maximum length: 1000 characters. */
+  finishedAt?: string | null | undefined;
+  /** HTTP status answered. */
+  httpStatus?: number | null | undefined;
+  /** The gateway’s request id, 1–200 characters, unique within the team. Maximum length: 1000 characters. */
+  id: string;
+  /** The request body as JSON text (size-limited; never truncated). Maximum length: 2000000 characters. */
+  input?: string | null | undefined;
+  /** The model output as JSON text (size-limited; never truncated). Maximum length: 2000000 characters. */
+  output?: string | null | undefined;
+  /** Milliseconds queued. */
+  queueMs?: number | null | undefined;
+  /** When the gateway received it (at most 5 minutes in the future). Maximum length: 1000 characters. */
+  startedAt: string;
+  /** How the request ended. */
+  status: RequestStatus;
+  /** Username of the team the request ran under. Maximum length: 1000 characters. */
+  teamUsername: string;
+};
+
+/** How an inference request ended. */
+export type RequestStatus =
+  /** The caller cancelled the request before it finished. */
+  | 'CANCELLED'
+  /** The request failed (validation, model or infrastructure error). */
+  | 'FAILED'
+  /** The model returned a result. */
+  | 'SUCCEEDED';
+
 /** Which request records non-admin members of a team see. */
 export type RequestVisibility =
   /** Every request of the team (default). */
@@ -482,6 +580,16 @@ export type SetSsoConnectionInput = {
   organizationId: string;
 };
 
+/** Create a secret, or replace its value. */
+export type SetTeamSecretInput = {
+  /** Name: 1–128 uppercase letters, digits and underscores, not starting with a digit. Maximum length: 1000 characters. */
+  name: string;
+  /** The team’s global id. Maximum length: 1000 characters. */
+  teamId: string;
+  /** The value, 1 byte to 64 KiB. Write-only: it is never returned. Maximum length: 16384 characters. */
+  value: string;
+};
+
 /** Create an account with email and password. */
 export type SignUpInput = {
   /** Email address (case-insensitive, unique). Maximum length: 1000 characters. */
@@ -494,7 +602,9 @@ export type SignUpInput = {
 
 /** A spending period (UTC calendar day or month, so far). */
 export type SpendPeriod =
+  /** A calendar day in the organization’s billing time zone. */
   | 'DAY'
+  /** A calendar month in the organization’s billing time zone. */
   | 'MONTH';
 
 /** Identify the organization of an SSO operation. */
@@ -582,8 +692,11 @@ export type UsageAuthInput = {
 
 /** How metered usage was authenticated. */
 export type UsageAuthKind =
+  /** Called with an API key. */
   | 'API_KEY'
+  /** Called from a login session (e.g. the playground). */
   | 'LOGIN'
+  /** No authentication recorded. */
   | 'NONE';
 
 /** Which parts of the answer to compute. At least one of TIME_SERIES and SUMMARY. */
@@ -597,12 +710,26 @@ export type UsageExpand =
 
 /** Dimensions a usage item is grouped by; ask for exactly what a chart draws (e.g. PRODUCT for cost per product per day). */
 export type UsageGroupBy =
+  /** By API key (public id). */
   | 'API_KEY'
+  /** By how the usage was authenticated (API key or login). */
   | 'AUTH_METHOD'
+  /** By model endpoint id. */
   | 'ENDPOINT'
+  /** By product line. */
   | 'PRODUCT'
+  /** By team (username). */
   | 'TEAM'
+  /** By billing unit. */
   | 'UNIT';
+
+/** A time range: ISO-8601 instants, end exclusive. */
+export type UsageRangeInput = {
+  /** End (exclusive). Maximum length: 1000 characters. */
+  end: string;
+  /** Start (inclusive). Maximum length: 1000 characters. */
+  start: string;
+};
 
 /** One usage record. Fields are strings where a bad value must be reported for this record alone rather than failing the batch. */
 export type UsageRecordInput = {
@@ -632,16 +759,24 @@ export type UsageRecordInput = {
 
 /** Bucket size of a usage time series, in the requested time zone (weeks start on Monday). */
 export type UsageTimeframe =
+  /** Calendar-day buckets. */
   | 'DAY'
+  /** One-hour buckets. */
   | 'HOUR'
+  /** One-minute buckets. */
   | 'MINUTE'
+  /** Calendar-month buckets. */
   | 'MONTH'
+  /** Calendar-week buckets, starting on Monday. */
   | 'WEEK';
 
 /** State of a webhook delivery (retried with backoff while PENDING). */
 export type WebhookDeliveryStatus =
+  /** Every attempt failed (`WEBHOOK_MAX_ATTEMPTS`); no more retries. */
   | 'FAILED'
+  /** Not delivered yet; retried with exponential backoff. */
   | 'PENDING'
+  /** The receiver answered 2xx. */
   | 'SUCCEEDED';
 
 export type ApiKeyFieldsFragment = { id: string, keyId: string, alias: string, scope: ApiKeyScope, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null, owner: { id: string, email: string, name: string, createdAt: string } | null };
@@ -682,9 +817,9 @@ export type OrganizationAuditLogQueryVariables = Exact<{
 
 export type OrganizationAuditLogQuery = { organization: { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, action: string, actorType: string, actorLabel: string, actorKeyId: string | null, authMethod: string, targetType: string, targetId: string | null, requestId: string | null, ip: string | null, createdAt: string, changes: Array<{ field: string, before: string | null, after: string | null }> } }> } } };
 
-export type InvoiceFieldsFragment = { id: string | null, month: string, status: InvoiceStatus, usageTotal: string, adjustmentsTotal: string, total: string, currency: string, issuedAt: string | null, team: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }, lines: Array<{ kind: InvoiceLineKind, adjustsMonth: string | null, product: string, endpointId: string, unit: string, quantity: string, amount: string }> };
+export type InvoiceFieldsFragment = { id: string, month: string, status: InvoiceStatus, usageTotal: string, adjustmentsTotal: string, total: string, currency: string, issuedAt: string | null, team: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }, lines: Array<{ kind: InvoiceLineKind, adjustsMonth: string | null, product: string, endpointId: string, unit: string, quantity: string, amount: string }> };
 
-export type SpendingAlertFieldsFragment = { id: string, threshold: string, period: SpendPeriod, recipients: Array<string>, webhookUrl: string | null, hardLimit: boolean, locked: boolean, createdAt: string, events: Array<{ periodStart: string, spend: string, firedAt: string }>, deliveries: Array<{ id: string, status: WebhookDeliveryStatus, attempts: Array<{ attempt: number, statusCode: number | null, error: string | null, attemptedAt: string }> }> };
+export type SpendingAlertFieldsFragment = { id: string, threshold: string, period: SpendPeriod, recipients: Array<string>, webhookUrl: string | null, hardLimit: boolean, locked: boolean, createdAt: string, events: Array<{ periodStart: string, spend: string, firedAt: string }>, deliveries: Array<{ id: string, deliveryId: string, status: WebhookDeliveryStatus, attempts: Array<{ attempt: number, statusCode: number | null, error: string | null, attemptedAt: string }> }> };
 
 export type OrganizationInvoicesQueryVariables = Exact<{
   slug: string;
@@ -694,21 +829,23 @@ export type OrganizationInvoicesQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationInvoicesQuery = { organization: { billingSummary: { month: string, status: InvoiceStatus, total: string, invoiceCount: number }, invoices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string | null, month: string, status: InvoiceStatus, usageTotal: string, adjustmentsTotal: string, total: string, currency: string, issuedAt: string | null, team: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }, lines: Array<{ kind: InvoiceLineKind, adjustsMonth: string | null, product: string, endpointId: string, unit: string, quantity: string, amount: string }> } }> } } };
+export type OrganizationInvoicesQuery = { organization: { billingSummary: { month: string, status: InvoiceStatus, total: string, invoiceCount: number }, invoices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, month: string, status: InvoiceStatus, usageTotal: string, adjustmentsTotal: string, total: string, currency: string, issuedAt: string | null, team: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }, lines: Array<{ kind: InvoiceLineKind, adjustsMonth: string | null, product: string, endpointId: string, unit: string, quantity: string, amount: string }> } }> } } };
 
 export type OrganizationSpendingAlertsQueryVariables = Exact<{
   slug: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type OrganizationSpendingAlertsQuery = { organization: { spendingAlerts: Array<{ id: string, threshold: string, period: SpendPeriod, recipients: Array<string>, webhookUrl: string | null, hardLimit: boolean, locked: boolean, createdAt: string, events: Array<{ periodStart: string, spend: string, firedAt: string }>, deliveries: Array<{ id: string, status: WebhookDeliveryStatus, attempts: Array<{ attempt: number, statusCode: number | null, error: string | null, attemptedAt: string }> }> }> } };
+export type OrganizationSpendingAlertsQuery = { organization: { spendingAlerts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, threshold: string, period: SpendPeriod, recipients: Array<string>, webhookUrl: string | null, hardLimit: boolean, locked: boolean, createdAt: string, events: Array<{ periodStart: string, spend: string, firedAt: string }>, deliveries: Array<{ id: string, deliveryId: string, status: WebhookDeliveryStatus, attempts: Array<{ attempt: number, statusCode: number | null, error: string | null, attemptedAt: string }> }> } }> } } };
 
 export type CreateSpendingAlertMutationVariables = Exact<{
   input: CreateSpendingAlertInput;
 }>;
 
 
-export type CreateSpendingAlertMutation = { createSpendingAlert: { signingSecret: string | null, alert: { id: string, threshold: string, period: SpendPeriod, recipients: Array<string>, webhookUrl: string | null, hardLimit: boolean, locked: boolean, createdAt: string, events: Array<{ periodStart: string, spend: string, firedAt: string }>, deliveries: Array<{ id: string, status: WebhookDeliveryStatus, attempts: Array<{ attempt: number, statusCode: number | null, error: string | null, attemptedAt: string }> }> } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+export type CreateSpendingAlertMutation = { createSpendingAlert: { signingSecret: string | null, alert: { id: string, threshold: string, period: SpendPeriod, recipients: Array<string>, webhookUrl: string | null, hardLimit: boolean, locked: boolean, createdAt: string, events: Array<{ periodStart: string, spend: string, firedAt: string }>, deliveries: Array<{ id: string, deliveryId: string, status: WebhookDeliveryStatus, attempts: Array<{ attempt: number, statusCode: number | null, error: string | null, attemptedAt: string }> }> } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
 export type BudgetFigureFieldsFragment = { periodStart: string | null, periodEnd: string | null, amount: string, spend: string, reserved: string, remaining: string, exhausted: boolean };
 
@@ -737,13 +874,6 @@ export type ReserveSpendMutationVariables = Exact<{
 
 export type ReserveSpendMutation = { reserveSpend: { reserved: boolean, reservation: { requestId: string, amount: string, expiresAt: string } | null, budgets: Array<{ key: string, scope: BudgetScope, period: BudgetPeriod, amount: string, hard: boolean, source: BudgetSource, capped: boolean, reason: string, current: { periodStart: string | null, periodEnd: string | null, amount: string, spend: string, reserved: string, remaining: string, exhausted: boolean } }>, refusedBy: { key: string, scope: BudgetScope, period: BudgetPeriod, amount: string, hard: boolean, source: BudgetSource, capped: boolean, reason: string, current: { periodStart: string | null, periodEnd: string | null, amount: string, spend: string, reserved: string, remaining: string, exhausted: boolean } } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
-export type IngestUsageRecordsMutationVariables = Exact<{
-  input: IngestUsageInput;
-}>;
-
-
-export type IngestUsageRecordsMutation = { ingestUsage: { accepted: number | null, duplicates: number | null, rejected: Array<{ index: number, field: string, code: string, message: string }> | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
-
 export type UserFieldsFragment = { id: string, email: string, name: string, createdAt: string };
 
 export type TeamFieldsFragment = { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null };
@@ -753,6 +883,27 @@ export type OrganizationFieldsFragment = { id: string, slug: string, name: strin
 export type PageInfoFieldsFragment = { hasNextPage: boolean, endCursor: string | null };
 
 export type UserErrorFieldsFragment = { code: string, message: string, field: Array<string> | null };
+
+export type ApiKeyRouteQueryVariables = Exact<{
+  input: ApiKeyRouteInput;
+}>;
+
+
+export type ApiKeyRouteQuery = { apiKeyRoute: { keyId: string, apiKeyId: string, scope: ApiKeyScope, ownerUserId: string | null, team: { id: string, username: string, kind: TeamKind, archivedAt: string | null } } | null };
+
+export type IngestUsageMutationVariables = Exact<{
+  input: IngestUsageInput;
+}>;
+
+
+export type IngestUsageMutation = { ingestUsage: { accepted: number | null, duplicates: number | null, rejected: Array<{ index: number, field: string, code: string, message: string }> | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type IngestRequestsMutationVariables = Exact<{
+  input: IngestRequestsInput;
+}>;
+
+
+export type IngestRequestsMutation = { ingestRequests: { accepted: number | null, duplicates: number | null, rejected: Array<{ index: number, field: string, code: string, message: string }> | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
 export type InviteFieldsFragment = { id: string, email: string, status: InviteStatus, organizationRole: OrganizationRole | null, teamRole: TeamRole | null, expiresAt: string, createdAt: string };
 
@@ -769,6 +920,13 @@ export type AcceptInviteMutationVariables = Exact<{
 
 
 export type AcceptInviteMutation = { acceptInvite: { invite: { id: string, email: string, status: InviteStatus, organizationRole: OrganizationRole | null, teamRole: TeamRole | null, expiresAt: string, createdAt: string } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type CreateInvitesMutationVariables = Exact<{
+  input: CreateInvitesInput;
+}>;
+
+
+export type CreateInvitesMutation = { createInvites: { results: Array<{ email: string, invite: { id: string, email: string, status: InviteStatus, organizationRole: OrganizationRole | null, teamRole: TeamRole | null, expiresAt: string, createdAt: string } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> }>, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
 export type MemberFieldsFragment = { id: string, email: string, role: OrganizationRole, status: MemberStatus, createdAt: string, user: { id: string, email: string, name: string, createdAt: string } | null, teams: Array<{ role: TeamRole, team: { id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null } }> };
 
@@ -800,18 +958,22 @@ export type NodeQuery = { node:
     | { __typename: 'Budget', id: string }
     | { __typename: 'EmailDelivery', id: string }
     | { __typename: 'Invite', id: string }
+    | { __typename: 'Invoice', id: string }
     | { __typename: 'Member', id: string }
     | { __typename: 'ModelAccessRule', id: string }
+    | { __typename: 'ModelEndpoint', id: string }
     | { __typename: 'Organization', slug: string, name: string, createdAt: string, id: string, organizationRole: OrganizationRole | null }
     | { __typename: 'OrganizationDomain', id: string }
     | { __typename: 'RequestRecord', id: string }
     | { __typename: 'ScimGroup', id: string }
     | { __typename: 'ScimToken', id: string }
     | { __typename: 'ScimUser', id: string }
+    | { __typename: 'SpendingAlert', id: string }
     | { __typename: 'Team', id: string, username: string, name: string, kind: TeamKind, createdAt: string, archivedAt: string | null, viewerRole: TeamRole | null }
     | { __typename: 'TeamMember', id: string }
     | { __typename: 'TeamSecret', id: string }
     | { __typename: 'User', id: string, email: string, name: string, createdAt: string }
+    | { __typename: 'WebhookDelivery', id: string }
    | null };
 
 export type OrganizationQueryVariables = Exact<{
@@ -880,6 +1042,31 @@ export type CheckModelAccessQueryVariables = Exact<{
 
 export type CheckModelAccessQuery = { checkModelAccess: Array<{ index: number, endpointId: string, surface: string, allowed: boolean | null, access: { decision: ModelAccessEffect, level: PolicyLevel, reason: string, reasonCode: ModelAccessReason, rule: { pattern: string, effect: ModelAccessEffect, level: PolicyLevel, locked: boolean } | null } | null, error: { code: ModelAccessCheckErrorCode, message: string } | null, budgets: Array<{ key: string, scope: BudgetScope, period: BudgetPeriod, amount: string, hard: boolean, source: BudgetSource, capped: boolean, reason: string, current: { periodStart: string | null, periodEnd: string | null, amount: string, spend: string, reserved: string, remaining: string, exhausted: boolean } }> }> };
 
+export type TeamSecretFieldsFragment = { id: string, name: string, createdAt: string, updatedAt: string };
+
+export type TeamSecretsQueryVariables = Exact<{
+  username: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TeamSecretsQuery = { team: { id: string, secrets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, createdAt: string, updatedAt: string } }> } | null } };
+
+export type SetTeamSecretMutationVariables = Exact<{
+  input: SetTeamSecretInput;
+}>;
+
+
+export type SetTeamSecretMutation = { setTeamSecret: { secret: { id: string, name: string, createdAt: string, updatedAt: string } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type DeleteTeamSecretMutationVariables = Exact<{
+  input: DeleteTeamSecretInput;
+}>;
+
+
+export type DeleteTeamSecretMutation = { deleteTeamSecret: { deletedName: string | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
 }>;
@@ -899,7 +1086,7 @@ export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type LogoutMutation = { logout: { revoked: boolean, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
 
-export type SsoConnectionFieldsFragment = { issuer: string, clientId: string, verifiedDomains: Array<string>, defaultTeamId: string | null, updatedAt: string };
+export type SsoConfigurationFieldsFragment = { issuer: string, clientId: string, verifiedDomains: Array<string>, defaultTeamId: string | null, updatedAt: string };
 
 export type SetSsoConnectionMutationVariables = Exact<{
   input: SetSsoConnectionInput;
@@ -994,6 +1181,14 @@ export type OrganizationUsageQueryVariables = Exact<{
 
 
 export type OrganizationUsageQuery = { organization: { usage: { start: string, end: string, timezone: string, timeframe: UsageTimeframe, totalBuckets: number, nextCursor: string | null, hasMore: boolean, completeThrough: string | null, timeSeries: Array<{ bucket: string, results: Array<{ teamUsername: string | null, product: Product | null, endpointId: string | null, unit: string | null, quantity: string | null, unitPrice: string | null, cost: string, currency: string, authMethod: { kind: UsageAuthKind, keyId: string | null, username: string | null } | null }> }> | null, summary: Array<{ teamUsername: string | null, product: Product | null, endpointId: string | null, unit: string | null, quantity: string | null, unitPrice: string | null, cost: string, currency: string, authMethod: { kind: UsageAuthKind, keyId: string | null, username: string | null } | null }> | null } } };
+
+export type TeamUsageSummaryQueryVariables = Exact<{
+  username: string;
+  range: UsageRangeInput;
+}>;
+
+
+export type TeamUsageSummaryQuery = { team: { id: string, username: string, usageSummary: Array<{ teamUsername: string | null, product: Product | null, endpointId: string | null, unit: string | null, quantity: string | null, unitPrice: string | null, cost: string, currency: string, authMethod: { kind: UsageAuthKind, keyId: string | null, username: string | null } | null }> } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1126,6 +1321,7 @@ export const SpendingAlertFieldsFragmentDoc = new TypedDocumentString(`
   }
   deliveries {
     id
+    deliveryId
     status
     attempts {
       attempt
@@ -1304,15 +1500,23 @@ export const OrganizationPolicyFieldsFragmentDoc = new TypedDocumentString(`
   level
   locked
 }`, {"fragmentName":"OrganizationPolicyFields"}) as unknown as TypedDocumentString<OrganizationPolicyFieldsFragment, unknown>;
-export const SsoConnectionFieldsFragmentDoc = new TypedDocumentString(`
-    fragment SsoConnectionFields on SsoConnection {
+export const TeamSecretFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TeamSecretFields on TeamSecret {
+  id
+  name
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"TeamSecretFields"}) as unknown as TypedDocumentString<TeamSecretFieldsFragment, unknown>;
+export const SsoConfigurationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SsoConfigurationFields on SsoConfiguration {
   issuer
   clientId
   verifiedDomains
   defaultTeamId
   updatedAt
 }
-    `, {"fragmentName":"SsoConnectionFields"}) as unknown as TypedDocumentString<SsoConnectionFieldsFragment, unknown>;
+    `, {"fragmentName":"SsoConfigurationFields"}) as unknown as TypedDocumentString<SsoConfigurationFieldsFragment, unknown>;
 export const OrganizationDomainFieldsFragmentDoc = new TypedDocumentString(`
     fragment OrganizationDomainFields on OrganizationDomain {
   id
@@ -1550,10 +1754,19 @@ fragment PageInfoFields on PageInfo {
   endCursor
 }`) as unknown as TypedDocumentString<OrganizationInvoicesQuery, OrganizationInvoicesQueryVariables>;
 export const OrganizationSpendingAlertsDocument = new TypedDocumentString(`
-    query OrganizationSpendingAlerts($slug: String!) {
+    query OrganizationSpendingAlerts($slug: String!, $first: Int, $after: String) {
   organization(slug: $slug) {
-    spendingAlerts {
-      ...SpendingAlertFields
+    spendingAlerts(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          ...SpendingAlertFields
+        }
+      }
     }
   }
 }
@@ -1573,6 +1786,7 @@ export const OrganizationSpendingAlertsDocument = new TypedDocumentString(`
   }
   deliveries {
     id
+    deliveryId
     status
     attempts {
       attempt
@@ -1581,6 +1795,10 @@ export const OrganizationSpendingAlertsDocument = new TypedDocumentString(`
       attemptedAt
     }
   }
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
 }`) as unknown as TypedDocumentString<OrganizationSpendingAlertsQuery, OrganizationSpendingAlertsQueryVariables>;
 export const CreateSpendingAlertDocument = new TypedDocumentString(`
     mutation CreateSpendingAlert($input: CreateSpendingAlertInput!) {
@@ -1610,6 +1828,7 @@ export const CreateSpendingAlertDocument = new TypedDocumentString(`
   }
   deliveries {
     id
+    deliveryId
     status
     attempts {
       attempt
@@ -1740,8 +1959,24 @@ fragment UserErrorFields on UserError {
   message
   field
 }`) as unknown as TypedDocumentString<ReserveSpendMutation, ReserveSpendMutationVariables>;
-export const IngestUsageRecordsDocument = new TypedDocumentString(`
-    mutation IngestUsageRecords($input: IngestUsageInput!) {
+export const ApiKeyRouteDocument = new TypedDocumentString(`
+    query ApiKeyRoute($input: ApiKeyRouteInput!) {
+  apiKeyRoute(input: $input) {
+    keyId
+    apiKeyId
+    scope
+    ownerUserId
+    team {
+      id
+      username
+      kind
+      archivedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiKeyRouteQuery, ApiKeyRouteQueryVariables>;
+export const IngestUsageDocument = new TypedDocumentString(`
+    mutation IngestUsage($input: IngestUsageInput!) {
   ingestUsage(input: $input) {
     accepted
     duplicates
@@ -1760,7 +1995,28 @@ export const IngestUsageRecordsDocument = new TypedDocumentString(`
   code
   message
   field
-}`) as unknown as TypedDocumentString<IngestUsageRecordsMutation, IngestUsageRecordsMutationVariables>;
+}`) as unknown as TypedDocumentString<IngestUsageMutation, IngestUsageMutationVariables>;
+export const IngestRequestsDocument = new TypedDocumentString(`
+    mutation IngestRequests($input: IngestRequestsInput!) {
+  ingestRequests(input: $input) {
+    accepted
+    duplicates
+    rejected {
+      index
+      field
+      code
+      message
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}`) as unknown as TypedDocumentString<IngestRequestsMutation, IngestRequestsMutationVariables>;
 export const CreateInviteDocument = new TypedDocumentString(`
     mutation CreateInvite($input: CreateInviteInput!) {
   createInvite(input: $input) {
@@ -1811,6 +2067,37 @@ fragment InviteFields on Invite {
   expiresAt
   createdAt
 }`) as unknown as TypedDocumentString<AcceptInviteMutation, AcceptInviteMutationVariables>;
+export const CreateInvitesDocument = new TypedDocumentString(`
+    mutation CreateInvites($input: CreateInvitesInput!) {
+  createInvites(input: $input) {
+    results {
+      email
+      invite {
+        ...InviteFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}
+fragment InviteFields on Invite {
+  id
+  email
+  status
+  organizationRole
+  teamRole
+  expiresAt
+  createdAt
+}`) as unknown as TypedDocumentString<CreateInvitesMutation, CreateInvitesMutationVariables>;
 export const OrganizationMembersDocument = new TypedDocumentString(`
     query OrganizationMembers($slug: String!, $first: Int, $after: String, $filter: MemberFilterInput) {
   organization(slug: $slug) {
@@ -2236,6 +2523,70 @@ fragment EffectiveBudgetFields on EffectiveBudget {
     ...BudgetFigureFields
   }
 }`) as unknown as TypedDocumentString<CheckModelAccessQuery, CheckModelAccessQueryVariables>;
+export const TeamSecretsDocument = new TypedDocumentString(`
+    query TeamSecrets($username: String!, $first: Int, $after: String) {
+  team(username: $username) {
+    id
+    secrets(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          ...TeamSecretFields
+        }
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment TeamSecretFields on TeamSecret {
+  id
+  name
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<TeamSecretsQuery, TeamSecretsQueryVariables>;
+export const SetTeamSecretDocument = new TypedDocumentString(`
+    mutation SetTeamSecret($input: SetTeamSecretInput!) {
+  setTeamSecret(input: $input) {
+    secret {
+      ...TeamSecretFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}
+fragment TeamSecretFields on TeamSecret {
+  id
+  name
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<SetTeamSecretMutation, SetTeamSecretMutationVariables>;
+export const DeleteTeamSecretDocument = new TypedDocumentString(`
+    mutation DeleteTeamSecret($input: DeleteTeamSecretInput!) {
+  deleteTeamSecret(input: $input) {
+    deletedName
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+}
+    fragment UserErrorFields on UserError {
+  code
+  message
+  field
+}`) as unknown as TypedDocumentString<DeleteTeamSecretMutation, DeleteTeamSecretMutationVariables>;
 export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {
@@ -2302,7 +2653,7 @@ export const SetSsoConnectionDocument = new TypedDocumentString(`
     mutation SetSsoConnection($input: SetSsoConnectionInput!) {
   setSsoConnection(input: $input) {
     connection {
-      ...SsoConnectionFields
+      ...SsoConfigurationFields
     }
     userErrors {
       ...UserErrorFields
@@ -2314,7 +2665,7 @@ export const SetSsoConnectionDocument = new TypedDocumentString(`
   message
   field
 }
-fragment SsoConnectionFields on SsoConnection {
+fragment SsoConfigurationFields on SsoConfiguration {
   issuer
   clientId
   verifiedDomains
@@ -2333,7 +2684,7 @@ export const RemoveSsoConnectionDocument = new TypedDocumentString(`
     mutation RemoveSsoConnection($input: SsoOrganizationInput!) {
   removeSsoConnection(input: $input) {
     connection {
-      ...SsoConnectionFields
+      ...SsoConfigurationFields
     }
     userErrors {
       ...UserErrorFields
@@ -2345,7 +2696,7 @@ export const RemoveSsoConnectionDocument = new TypedDocumentString(`
   message
   field
 }
-fragment SsoConnectionFields on SsoConnection {
+fragment SsoConfigurationFields on SsoConfiguration {
   issuer
   clientId
   verifiedDomains
@@ -2564,6 +2915,31 @@ export const OrganizationUsageDocument = new TypedDocumentString(`
     username
   }
 }`) as unknown as TypedDocumentString<OrganizationUsageQuery, OrganizationUsageQueryVariables>;
+export const TeamUsageSummaryDocument = new TypedDocumentString(`
+    query TeamUsageSummary($username: String!, $range: UsageRangeInput!) {
+  team(username: $username) {
+    id
+    username
+    usageSummary(range: $range) {
+      ...UsageItemFields
+    }
+  }
+}
+    fragment UsageItemFields on UsageItem {
+  teamUsername
+  product
+  endpointId
+  unit
+  quantity
+  unitPrice
+  cost
+  currency
+  authMethod {
+    kind
+    keyId
+    username
+  }
+}`) as unknown as TypedDocumentString<TeamUsageSummaryQuery, TeamUsageSummaryQueryVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {

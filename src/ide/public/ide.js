@@ -30,6 +30,42 @@
         'query Check($checks: [ModelAccessCheckInput!]!) {\n  checkModelAccess(checks: $checks) {\n    endpointId allowed\n    access { decision level reason rule { pattern effect level } }\n    error { code message }\n  }\n}\n',
       variables: '{ "checks": [{ "teamUsername": "demo-research", "endpointId": "fal-ai/flux/dev", "surface": "API" }] }\n',
     },
+    {
+      query:
+        '# Usage: cost per team and product over the last 90 days, by week (organization admin key or session).\n' +
+        'query Usage($slug: String!, $start: String!) {\n  organization(slug: $slug) {\n    usage(start: $start, timeframe: WEEK, groupBy: [TEAM, PRODUCT], expand: [SUMMARY]) {\n      start end\n      summary { teamUsername product quantity cost currency }\n    }\n  }\n}\n',
+      variables: JSON.stringify({ slug: 'demo', start: new Date(Date.now() - 90 * 86400000).toISOString().slice(0, 10) }, null, 2) + '\n',
+    },
+    {
+      query:
+        '# Invoices of last month (closed: ISSUED) with their lines (organization admin key or session; ADMIN or BILLING).\n' +
+        'query Invoices($slug: String!, $month: String!) {\n  organization(slug: $slug) {\n    billingSummary(month: $month) { month status total invoiceCount }\n    invoices(month: $month, first: 20) {\n      edges { node { id team { username } status total issuedAt lines { kind endpointId unit quantity amount } } }\n    }\n  }\n}\n',
+      variables: JSON.stringify({ slug: 'demo', month: new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 7) }, null, 2) + '\n',
+    },
+    {
+      query:
+        '# Spending alerts and when they fired (organization admin key or session; ADMIN or BILLING).\n' +
+        'query Alerts($slug: String!) {\n  organization(slug: $slug) {\n    billingTimezone\n    spendingAlerts(first: 20) {\n      edges { node { id threshold period hardLimit team { username } events { periodStart spend firedAt } } }\n    }\n  }\n}\n',
+      variables: '{ "slug": "demo" }\n',
+    },
+    {
+      query:
+        '# API keys of every team, root team included (secrets are never shown). To mint a new organization admin key,\n' +
+        '# run createApiKey with the root team\'s id and scope ADMIN: { "input": { "teamId": "<rootTeam.id>", "alias": "…", "scope": "ADMIN" } }.\n' +
+        'query Keys($slug: String!) {\n  organization(slug: $slug) {\n    rootTeam { id username }\n    teams(first: 10, includeRoot: true) {\n      edges { node { username kind apiKeys(first: 5) { edges { node { id alias keyId scope createdAt lastUsedAt } } } } }\n    }\n  }\n}\n',
+      variables: '{ "slug": "demo" }\n',
+    },
+    {
+      query:
+        '# Ingest: what the metering pipeline sends. Needs the ingest token (Bearer; `npm start` prints it).\n' +
+        'mutation Ingest($input: IngestUsageInput!) {\n  ingestUsage(input: $input) {\n    accepted duplicates\n    rejected { index field code message }\n    userErrors { field code message }\n  }\n}\n',
+      variables:
+        JSON.stringify(
+          { input: { records: [{ id: 'ide-' + Date.now(), timestamp: new Date(Date.now() - 60000).toISOString(), teamUsername: 'demo-research', product: 'MODEL_APIS', endpointId: 'fal-ai/flux/dev', quantity: '4' }] } },
+          null,
+          2,
+        ) + '\n',
+    },
   ];
 
   function loadAuth() {
