@@ -13,7 +13,7 @@ const CREATE = `mutation($i: CreateSpendingAlertInput!) { createSpendingAlert(in
 const UPDATE = `mutation($i: UpdateSpendingAlertInput!) { updateSpendingAlert(input: $i) { alert { ${ALERT_FIELDS} } userErrors { field code } } }`;
 const ENABLE = `mutation($i: SetSpendingAlertEnabledInput!) { setSpendingAlertEnabled(input: $i) { alert { enabled } userErrors { field code } } }`;
 const DELETE = `mutation($i: DeleteSpendingAlertInput!) { deleteSpendingAlert(input: $i) { deletedAlertId userErrors { field code } } }`;
-const TEAM_ALERTS = `query($u: String!) { team(username: $u) { spendingAlerts { id enabled events { spend } } } }`;
+const TEAM_ALERTS = `query($u: String!) { team(username: $u) { spendingAlerts { edges { node { id enabled events { spend } } } } } }`;
 
 const code = (response: any) => response.body.errors?.[0]?.extensions?.code;
 const reason = (response: any) => response.body.errors?.[0]?.extensions?.reason;
@@ -99,13 +99,13 @@ describe('spending alert lifecycle', () => {
     expect(off).toEqual({ alert: { enabled: false }, userErrors: [] });
     await spend(team.username, '6');
     expect(await allowed(team.username)).toBe(true);
-    let listed = (await app.data(TEAM_ALERTS, { u: team.username }, { token: admin.token })).team.spendingAlerts;
+    let listed = (await app.data(TEAM_ALERTS, { u: team.username }, { token: admin.token })).team.spendingAlerts.edges.map((edge: any) => edge.node);
     expect(listed).toEqual([{ id: limit.id, enabled: false, events: [] }]);
 
     expect((await app.data(ENABLE, { i: { alertId: limit.id, enabled: true } }, { token: admin.token })).setSpendingAlertEnabled.alert.enabled).toBe(true);
     expect(await allowed(team.username)).toBe(false);
     await spend(team.username, '1');
-    listed = (await app.data(TEAM_ALERTS, { u: team.username }, { token: admin.token })).team.spendingAlerts;
+    listed = (await app.data(TEAM_ALERTS, { u: team.username }, { token: admin.token })).team.spendingAlerts.edges.map((edge: any) => edge.node);
     expect(listed[0].events).toHaveLength(1);
     // Setting the state it already has changes (and audits) nothing.
     await app.data(ENABLE, { i: { alertId: limit.id, enabled: true } }, { token: admin.token });
@@ -120,7 +120,7 @@ describe('spending alert lifecycle', () => {
     const { deleteSpendingAlert } = await app.data(DELETE, { i: { alertId: limit.id } }, { token: admin.token });
     expect(deleteSpendingAlert).toEqual({ deletedAlertId: limit.id, userErrors: [] });
     expect(await allowed(team.username)).toBe(true);
-    expect((await app.data(TEAM_ALERTS, { u: team.username }, { token: admin.token })).team.spendingAlerts).toEqual([]);
+    expect((await app.data(TEAM_ALERTS, { u: team.username }, { token: admin.token })).team.spendingAlerts.edges.map((edge: any) => edge.node)).toEqual([]);
     // History kept: the firing and the alert row itself, and the audit trail.
     expect(await app.db.query(`SELECT count(*)::int AS n FROM alert_events WHERE alert_id = $1`, [localId(limit.id)])).toEqual([{ n: 1 }]);
     expect((await app.db.query(`SELECT deleted_at FROM spending_alerts WHERE id = $1`, [localId(limit.id)]))[0].deleted_at).toBeInstanceOf(Date);
@@ -152,7 +152,7 @@ describe('spending alert lifecycle', () => {
     const bogus = Buffer.from('SpendingAlert:00000000-0000-4000-8000-000000000000').toString('base64url');
     const answers = [];
     for (const alertId of [other.id, foreign.id, bogus]) answers.push((await app.gql(DELETE, { i: { alertId } }, { token: lead.token })).body.errors?.[0]);
-    expect(answers.map((e: any) => [e.extensions.code, e.message])).toEqual(Array(3).fill(['NOT_FOUND', 'SpendingAlert not found.']));
+    expect(answers.map((e: any) => [e.extensions.code, e.message])).toEqual(Array(3).fill(['NOT_FOUND', 'Not found: no such object, or you may not see it.']));
     // Developers of the team see it but do not change its alerts.
     expect(reason(await app.gql(DELETE, { i: { alertId: own.id } }, { token: dev.token }))).toBe('TEAM_ADMIN_REQUIRED');
     expect((await app.data(DELETE, { i: { alertId: own.id } }, { token: lead.token })).deleteSpendingAlert.userErrors).toEqual([]);

@@ -211,7 +211,7 @@ describe('email without SMTP in development', () => {
   });
 
   it('keeps emails queued in production without SMTP_URL, and says so', async () => {
-    const prodApp = await startTestApp({ NODE_ENV: 'production', ENCRYPTION_KEY: 'email-test-encryption-key-0123456789abcdef', EMAIL_DIR: os.tmpdir() });
+    const prodApp = await startTestApp({ NODE_ENV: 'production', ENCRYPTION_KEY: 'email-test-encryption-key-0123456789abcdef', PUBLIC_URL: 'https://orgraph.test', EMAIL_DIR: os.tmpdir() });
     try {
       expect(prodApp.server.mailer.mode).toBe('off');
       expect(prodApp.server.mailer.description).toMatch(/^NOT SENT: set SMTP_URL/);

@@ -19,7 +19,7 @@ const logStream = new Writable({
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp(
-    { NODE_ENV: 'production', ENCRYPTION_KEY: 'error-masking-test-encryption-key-0123456789', PUBLIC_URL: 'https://orgraph.test' },
+    { NODE_ENV: 'production', ENCRYPTION_KEY: 'error-masking-test-encryption-key-0123456789', PUBLIC_URL: 'https://orgraph.test', SIGN_UP_CONFIRMATION: 'false' },
     { logger: createLogger('info', logStream) },
   );
 });

@@ -63,7 +63,7 @@ afterAll(async () => {
 });
 
 const CREATE_ALERT = `mutation($input: CreateSpendingAlertInput!) { createSpendingAlert(input: $input) { alert { id } userErrors { field code message } } }`;
-const DELIVERIES = `query($slug: String!) { organization(slug: $slug) { spendingAlerts { webhookUrl deliveries { status attempts { attempt statusCode error } } } } }`;
+const DELIVERIES = `query($slug: String!) { organization(slug: $slug) { spendingAlerts { edges { node { webhookUrl deliveries { status attempts { attempt statusCode error } } } } } } }`;
 
 interface Org { admin: SignedUpUser; slug: string; id: string; team: { id: string; username: string } }
 
@@ -83,7 +83,7 @@ async function fireAndSettle(app: TestApp, org: Org, expected: number): Promise<
   const { ingestUsage } = await app.data(`mutation($input: IngestUsageInput!) { ingestUsage(input: $input) { rejected { code } } }`, { input: { records: [record] } }, { bearer: TEST_INGEST_TOKEN });
   expect(ingestUsage.rejected).toEqual([]);
   for (let waited = 0; waited < 20_000; waited += 100) {
-    const alerts = (await app.data(DELIVERIES, { slug: org.slug }, { token: org.admin.token })).organization.spendingAlerts;
+    const alerts = (await app.data(DELIVERIES, { slug: org.slug }, { token: org.admin.token })).organization.spendingAlerts.edges.map((edge: any) => edge.node);
     const deliveries = alerts.filter((alert: any) => alert.deliveries.length > 0);
     if (deliveries.length === expected && deliveries.every((alert: any) => alert.deliveries[0].status !== 'PENDING')) {
       return Object.fromEntries(deliveries.map((alert: any) => [alert.webhookUrl, alert.deliveries[0]]));
@@ -180,7 +180,7 @@ describe('outbound requests (SSRF)', () => {
     await open.db.query(`UPDATE webhook_attempts SET error = $2 WHERE delivery_id = $1 AND attempt = 1`, [delivery.id, `Error: ${BANNER}`]);
     const read = await open.gql(DELIVERIES, { slug: org.slug }, { token: org.admin.token });
     expect(JSON.stringify(read.body)).not.toContain('internal-banner');
-    const errors = read.body.data.organization.spendingAlerts.flatMap((alert: any) => alert.deliveries.flatMap((d: any) => d.attempts.map((a: any) => a.error)));
+    const errors = read.body.data.organization.spendingAlerts.edges.map((edge: any) => edge.node).flatMap((alert: any) => alert.deliveries.flatMap((d: any) => d.attempts.map((a: any) => a.error)));
     expect(new Set(errors)).toEqual(new Set(['FAILED', 'HTTP_STATUS', 'RESPONSE_TOO_LARGE']));
   });
 

@@ -78,11 +78,19 @@ describe('personal-account restriction', () => {
     const sessions = {
       'the password session it signed up with': member.token,
       'a new password login': (await app.data(`mutation($i: LoginInput!) { login(input: $i) { token } }`, { i: { email: member.email, password: 'correct horse battery' } })).login.token as string,
-      'an SSO session of the blocking organization': await session(member, 'SSO', strict.id),
-      'an SSO session of another organization it belongs to': await session(member, 'SSO', relaxedOrg.id),
     };
     for (const [label, sessionToken] of Object.entries(sessions)) {
       expect([label, await personalPaths(sessionToken)]).toEqual([label, everywhere('PERSONAL_ACCOUNT_BLOCKED')]);
+    }
+    // SSO sessions act only in their organization (docs/security.md): the personal account is not even named there,
+    // and every path to it is refused whatever the restriction says.
+    const known = (await app.data(`{ viewer { personalAccount { id username } } }`, {}, { token: member.token })).viewer.personalAccount;
+    for (const [label, ssoOrganizationId] of [['an SSO session of the blocking organization', strict.id], ['an SSO session of another organization it belongs to', relaxedOrg.id]] as const) {
+      const ssoToken = await session(member, 'SSO', ssoOrganizationId);
+      expect([label, (await app.data(`{ viewer { personalAccount { id } } }`, {}, { token: ssoToken })).viewer.personalAccount]).toEqual([label, null]);
+      expect([label, reason(await app.gql(TEAM, { u: known.username }, { token: ssoToken }))]).not.toEqual([label, 'OK']);
+      const byNode = await app.gql(NODE, { id: known.id }, { token: ssoToken });
+      expect([label, byNode.body.data?.node ?? null]).toEqual([label, null]);
     }
     // The organizations themselves stay reachable by password (this one does not require SSO).
     expect(reason(await app.gql(`query($s: String!) { organization(slug: $s) { teams { totalCount } } }`, { s: strict.slug }, { token: member.token }))).toBe('OK');

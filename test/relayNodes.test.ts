@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startTestApp, TEST_INGEST_TOKEN, type TestApp } from './support/testApp';
 import { createApiKeyFor, createOrganization, createTeam, signUp, unique } from './support/factories';
-import { CREATE_INVITE } from './support/people';
+import { addMember, CREATE_INVITE } from './support/people';
 
 /**
  * Global object identification as Relay and Apollo rely on it: every type with an `id` implements Node, and
@@ -63,6 +63,22 @@ it('node(id:) returns an object of every Node type to who may see it, and null t
     { bearer: TEST_INGEST_TOKEN },
   );
 
+  await addMember(app, admin, org.id, { teams: [{ teamId: team.id, role: 'DEVELOPER' }] });
+  // Budgets, proven domains and SCIM-provisioned people and groups have global ids too.
+  await app.data(
+    `mutation($input: SetBudgetInput!) { setBudget(input: $input) { userErrors { code } } }`,
+    { input: { subject: { organizationId: org.id, scope: 'TEAM', teamId: team.id }, amount: '100', period: 'MONTH' } },
+    { token: admin.token },
+  );
+  const domainName = `${unique('walk')}.example`;
+  const added = await app.data(`mutation($input: AddDomainInput!) { addDomain(input: $input) { domain { id } userErrors { code } } }`, { input: { organizationId: org.id, domain: domainName } }, { token: admin.token });
+  await app.db.query(`UPDATE organization_domains SET verified_at = now() WHERE domain = $1`, [domainName]);
+  const scimToken = (await app.data(`mutation($input: CreateScimTokenInput!) { createScimToken(input: $input) { token scimToken { id } } }`, { input: { organizationId: org.id, description: 'walk' } }, { token: admin.token })).createScimToken;
+  const scimPost = async (resource: string, body: unknown) =>
+    (await fetch(`${app.url}/scim/v2/${resource}`, { method: 'POST', headers: { 'content-type': 'application/scim+json', authorization: `Bearer ${scimToken.token}` }, body: JSON.stringify(body) })).status;
+  expect(await scimPost('Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `walker@${domainName}`, active: true })).toBe(201);
+  expect(await scimPost('Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Walkers' })).toBe(201);
+
   const SAMPLES = `query($slug: String!, $u: String!) {
     viewer { user { id } }
     organization(slug: $slug) {
@@ -70,6 +86,12 @@ it('node(id:) returns an object of every Node type to who may see it, and null t
       members(first: 1) { edges { node { id } } }
       auditLog(first: 1) { edges { node { id } } }
       spendingAlerts(first: 1) { edges { node { id deliveries { id } } } }
+      budgets(first: 1) { edges { node { id } } }
+      emailDeliveries(first: 1) { edges { node { id } } }
+      domains(first: 1) { edges { node { id } } }
+      scimTokens(first: 1) { edges { node { id } } }
+      scimUsers(first: 1) { edges { node { id } } }
+      scimGroups(first: 1) { edges { node { id } } }
     }
     team(username: $u) {
       id
@@ -77,6 +99,7 @@ it('node(id:) returns an object of every Node type to who may see it, and null t
       secrets(first: 1) { edges { node { id } } }
       requests(first: 1) { edges { node { id } } }
       modelAccessRules(first: 1) { edges { node { id } } }
+      members(first: 1) { edges { node { id } } }
       invoices(first: 1) { edges { node { id status } } }
     }
     modelEndpoints(first: 1) { edges { node { id } } }
@@ -105,7 +128,17 @@ it('node(id:) returns an object of every Node type to who may see it, and null t
     ModelAccessRule: t.modelAccessRules.edges[0].node.id,
     Invoice: t.invoices.edges[0].node.id,
     ModelEndpoint: samples.modelEndpoints.edges[0].node.id,
+    Budget: o.budgets.edges[0]?.node.id,
+    EmailDelivery: o.emailDeliveries.edges[0]?.node.id,
+    OrganizationDomain: added.addDomain.domain.id,
+    ScimToken: scimToken.scimToken.id,
+    ScimUser: o.scimUsers.edges[0]?.node.id,
+    ScimGroup: o.scimGroups.edges[0]?.node.id,
+    TeamMember: t.members.edges[0]?.node.id,
   };
+  expect(Object.entries(ids).filter(([, id]) => !id).map(([typeName]) => typeName)).toEqual([]);
+  expect(o.domains.edges[0]?.node.id).toBe(added.addDomain.domain.id);
+  expect(o.scimTokens.edges[0]?.node.id).toBe(scimToken.scimToken.id);
   // The running month's invoice is a draft: it has a global id all the same.
   expect(t.invoices.edges[0].node.status).toBe('DRAFT');
   // Every Node type of the schema has a sample here: a new one must be added (and given a node(id:) fetcher).

@@ -1,5 +1,5 @@
 import { MaxLength } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Extensions, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection, Node, UserError } from '../core/relay';
 import { DecimalScalar } from '../core/scalars';
 import { SpendPeriod } from '../usage/usage.resolver';
@@ -173,7 +173,9 @@ export class WebhookDelivery {
   @Field(() => WebhookDeliveryStatus, { description: 'State.' })
   status!: WebhookDeliveryStatus;
 
-  @Field(() => [WebhookAttempt], { description: 'Attempts so far.' })
+  // At most WEBHOOK_MAX_ATTEMPTS (default 6) per delivery: charged as such, not as an open-ended list.
+  @Extensions({ cost: { listSize: 6 } })
+  @Field(() => [WebhookAttempt], { description: 'Attempts so far (at most the configured number of attempts, 6 by default).' })
   attempts!: WebhookAttempt[];
 
   @Field(() => Date, { description: 'When the delivery was queued.' })

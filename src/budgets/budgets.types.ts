@@ -120,7 +120,7 @@ export class BudgetPeriodFigures {
   @Field(() => DecimalScalar, { description: 'Held by open reservations (current period only).' })
   reserved!: string;
 
-  @Field(() => DecimalScalar, { description: 'amount − spend − reserved, never below zero.' })
+  @Field(() => DecimalScalar, { description: 'Amount − spend − reserved, never below zero.' })
   remaining!: string;
 
   @Field(() => Boolean, { description: 'Whether nothing remains.' })

@@ -87,6 +87,7 @@ registerEnumType(FindingKind, {
     MIXED_ENVIRONMENTS_IN_ONE_TEAM: { description: 'One team’s keys are labelled with different environments (split the team).' },
     SPEND_ABOVE_EXPECTED: { description: 'The month’s projected spend is above the team’s expected spend by more than `GOVERNANCE_SPEND_PACE_FACTOR`.' },
     TEAMS_WITHOUT_OWNER: { description: 'Teams with no owner.' },
+    KEYS_OF_FORMER_MEMBERS: { description: 'Active API keys whose owner left the key’s team, or whose creator left and never handed them over.' },
   },
 });
 

@@ -84,7 +84,7 @@ export class InvitePayload {
   @Field(() => Invite, { nullable: true, description: 'The invite after the change.' })
   invite?: Invite | null;
 
-  @Field(() => String, { nullable: true, description: 'acceptInvite with `newAccount`: the new account’s session token (`Authorization: Bearer <token>`), shown once.' })
+  @Field(() => String, { nullable: true, description: 'With `acceptInvite` and `newAccount`: the new account’s session token (`Authorization: Bearer <token>`), shown once.' })
   sessionToken?: string | null;
 
   @Field(() => [UserError], { description: 'Why the operation failed, if it did.' })

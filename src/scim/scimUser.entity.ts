@@ -29,7 +29,7 @@ export class ScimUser {
   displayName!: string | null;
 
   @Column('boolean')
-  @Field({ description: 'false once the identity provider deactivated the person (memberships, sessions and owned keys ended).' })
+  @Field({ description: 'False once the identity provider deactivated the person (memberships, sessions and owned keys ended).' })
   active!: boolean;
 
   @Column('text', { name: 'suspended_role', nullable: true })

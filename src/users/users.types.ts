@@ -60,7 +60,7 @@ export class SessionPayload {
   @Field(() => Boolean, {
     nullable: true,
     description:
-      'signUp on a server that confirms sign-ups by email: true, with no token. The answer is the same whether or not the address already has an account; the email says which (a confirmation link, or a note with a password reset link).',
+      'On a server that confirms sign-ups by email, `signUp` answers true, with no token. The answer is the same whether or not the address already has an account; the email says which (a confirmation link, or a note with a password reset link).',
   })
   confirmationSent?: boolean | null;
 
