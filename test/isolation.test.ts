@@ -439,7 +439,7 @@ describe('tenant isolation probes', () => {
     expect(tried).toBeGreaterThan(0);
     // Give batched writers (key last-used timestamps) nothing to hide behind: compare after the probes finished.
     expect(await databaseFingerprint()).toEqual(before);
-  });
+  }, 300_000);
 
   it('enumerates id-taking object fields into valid documents, and reports what it cannot probe', () => {
     const future = buildSchema(`
