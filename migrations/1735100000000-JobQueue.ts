@@ -54,12 +54,12 @@ export class JobQueue1735100000000 implements MigrationInterface {
     `);
     await db.query(`
       CREATE VIEW job_dead_letters AS
-        SELECT 'WEBHOOK' AS kind, d.id AS item_id, d.attempts, d.created_at, 'every attempt failed' AS reason
+        SELECT 'WEBHOOK:' || d.id AS id, 'WEBHOOK' AS kind, d.id AS item_id, d.attempts, d.created_at, 'every attempt failed' AS reason
           FROM webhook_deliveries d WHERE d.status = 'FAILED'
         UNION ALL
-        SELECT 'EMAIL', e.id, e.attempts, e.created_at, coalesce(e.last_error, 'every attempt failed') FROM email_outbox e WHERE e.status = 'FAILED'
+        SELECT 'EMAIL:' || e.id, 'EMAIL', e.id, e.attempts, e.created_at, coalesce(e.last_error, 'every attempt failed') FROM email_outbox e WHERE e.status = 'FAILED'
         UNION ALL
-        SELECT CASE j.name WHEN 'webhook-delivery-dead' THEN 'WEBHOOK_JOB' ELSE 'EMAIL_JOB' END, (j.data->>'id')::uuid, 0, j.created_on,
+        SELECT 'JOB:' || j.id, CASE j.name WHEN 'webhook-delivery-dead' THEN 'WEBHOOK_JOB' ELSE 'EMAIL_JOB' END, (j.data->>'id')::uuid, 0, j.created_on,
                'the job itself kept failing (worker crashes or errors)'
           FROM pgboss.job j WHERE j.name IN ('webhook-delivery-dead', 'email-delivery-dead') AND j.state IN ('created', 'retry')
     `);

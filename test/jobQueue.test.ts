@@ -2,7 +2,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { startTestApp, TEST_INGEST_TOKEN, type TestApp } from './support/testApp';
+import { startTestApp, TEST_INGEST_TOKEN, TEST_OPERATOR_TOKEN, type TestApp } from './support/testApp';
 import { createOrganization, createTeam, signUp, unique } from './support/factories';
 import { freePort } from './support/ports';
 import { socketOwner } from './support/socketOwner';
@@ -182,6 +182,14 @@ it('gives up after WEBHOOK_MAX_ATTEMPTS and shows the dead letter to operators (
   expect(seen.get(dead!)).toBe(2);
   expect(accepted.has(dead!)).toBe(false);
   expect(await app.db.query(`SELECT kind, item_id, attempts FROM job_dead_letters WHERE item_id = $1`, [dead])).toEqual([{ kind: 'WEBHOOK', item_id: dead, attempts: 2 }]);
+  // Operators read them through GraphQL too; nobody else does.
+  const DEAD = `{ deadLetters(first: 10) { totalCount edges { node { kind itemId attempts reason } } } }`;
+  const { deadLetters } = await app.data(DEAD, {}, { bearer: TEST_OPERATOR_TOKEN });
+  expect(deadLetters).toEqual({ totalCount: 1, edges: [{ node: { kind: 'WEBHOOK', itemId: dead, attempts: 2, reason: 'every attempt failed' } }] });
+  const user = await signUp(app);
+  const refused = await app.gql(DEAD, {}, { token: user.token });
+  expect(refused.body.data).toBeNull();
+  expect(refused.body.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OPERATOR_REQUIRED' });
   const ready = await fetch(`http://127.0.0.1:${survivor.port}/readyz`);
   expect(ready.status).toBe(200);
   expect(await ready.json()).toMatchObject({ status: 'ready', checks: { queue: { state: 'up', deadLetters: 1, queued: { 'webhook-delivery': 0 } } } });
