@@ -33,8 +33,9 @@ export class JobQueue1735100000000 implements MigrationInterface {
       BEGIN
         SELECT * INTO STRICT q FROM pgboss.queue WHERE name = TG_ARGV[0];
         INSERT INTO pgboss.job (name, data, retry_limit, retry_delay, retry_backoff, expire_in, dead_letter, policy, start_after, keep_until)
-        VALUES (q.name, jsonb_build_object('id', NEW.id), q.retry_limit, q.retry_delay, q.retry_backoff,
-                make_interval(secs => q.expire_seconds), q.dead_letter, q.policy, NEW.next_attempt_at,
+        -- pg-boss's own defaults where a queue setting is unset: an alert's insert must never fail on a queue detail.
+        VALUES (q.name, jsonb_build_object('id', NEW.id), coalesce(q.retry_limit, 2), coalesce(q.retry_delay, 0), coalesce(q.retry_backoff, false),
+                make_interval(secs => coalesce(q.expire_seconds, 900)), q.dead_letter, q.policy, NEW.next_attempt_at,
                 NEW.next_attempt_at + interval '14 days');
         RETURN NEW;
       END $$;
