@@ -64,11 +64,15 @@ export class JobQueue1735100000000 implements MigrationInterface {
                'the job itself kept failing (worker crashes or errors)'
           FROM pgboss.job j WHERE j.name IN ('webhook-delivery-dead', 'email-delivery-dead') AND j.state IN ('created', 'retry')
     `);
+    // /readyz counts dead letters on every probe: the FAILED rows are few, so partial indexes keep that count small.
+    await db.query(`CREATE INDEX webhook_deliveries_failed_idx ON webhook_deliveries (created_at) WHERE status = 'FAILED'`);
+    await db.query(`CREATE INDEX email_outbox_failed_idx ON email_outbox (created_at) WHERE status = 'FAILED'`);
     await db.query(`COMMENT ON VIEW job_dead_letters IS 'Background deliveries that gave up: rows out of attempts, and jobs that kept crashing (pg-boss dead-letter queues).'`);
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP VIEW job_dead_letters`);
+    await db.query(`DROP INDEX email_outbox_failed_idx, webhook_deliveries_failed_idx`);
     await db.query(`DROP TRIGGER email_outbox_enqueue ON email_outbox`);
     await db.query(`DROP TRIGGER webhook_deliveries_enqueue ON webhook_deliveries`);
     await db.query(`DROP FUNCTION orgraph_enqueue_delivery()`);
