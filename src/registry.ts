@@ -51,9 +51,11 @@ import { MemberScimResolver, OrganizationScimResolver, ScimGroupResolver, ScimMu
 import { EmailDelivery } from './email/emailDelivery.entity';
 import { TeamMemberResolver, TeamPeopleResolver } from './members/teamMembers.resolver';
 import { EmailDeliveryResolver, OrganizationEmailResolver } from './email/email.resolver';
+import { DeadLetter } from './jobs/deadLetter.entity';
+import { JobsResolver } from './jobs/jobs.resolver';
 
 /** Every TypeORM entity, by module. */
-export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice, Member, Invite, TeamSecret, RequestRecord, OrganizationPolicySetting, TeamPolicyOverride, ModelAccessRule, ScimToken, ScimGroup, ScimUser, OrganizationDomain, EmailDelivery];
+export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice, Member, Invite, TeamSecret, RequestRecord, OrganizationPolicySetting, TeamPolicyOverride, ModelAccessRule, ScimToken, ScimGroup, ScimUser, OrganizationDomain, EmailDelivery, DeadLetter];
 
 /** Every GraphQL resolver, by module. */
 // eslint-disable-next-line @typescript-eslint/ban-types
@@ -61,6 +63,7 @@ export const allResolvers: NonEmptyArray<Function> = [
   NodeResolver,
   EmailDeliveryResolver,
   OrganizationEmailResolver,
+  JobsResolver,
   TeamMemberResolver,
   TeamPeopleResolver,
   UserResolver,

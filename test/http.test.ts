@@ -84,7 +84,7 @@ describe('HTTP and GraphQL error hygiene', () => {
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${app.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', database: true, migrations: true });
+    expect(await ready.json()).toMatchObject({ status: 'ready', database: true, migrations: true, checks: { database: { state: 'up' }, queue: { state: 'up', deadLetters: 0 } } });
     await post(JSON.stringify({ query: 'query Probe { __typename }' }));
     const metrics = await (await fetch(`${app.url}/metrics`)).text();
     // "Probe" is not an SDK operation name: it is counted under the bounded label `other` (src/core/operationLabel.ts).
@@ -101,7 +101,7 @@ describe('HTTP and GraphQL error hygiene', () => {
     try {
       const pending = await fetch(`${app.url}/readyz`);
       expect(pending.status).toBe(503);
-      expect(await pending.json()).toEqual({ status: 'unavailable', database: true, migrations: false });
+      expect(await pending.json()).toMatchObject({ status: 'unavailable', database: true, migrations: false, checks: { database: { state: 'up', migrations: false } } });
       // Liveness is a different question: the process is up.
       expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
     } finally {

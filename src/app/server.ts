@@ -33,6 +33,7 @@ import { answerOversizedRestRequests, restNotFound, type RestDeps } from './rest
 import { createScimRouter } from '../scim/scim.rest';
 import { createMailer, type Mailer } from '../email/mailer';
 import { EmailDispatcher } from '../email/emailDispatcher';
+import { JobQueue, QUEUES } from '../jobs/jobQueue';
 import { createAccountPagesRouter } from '../email/accountPages';
 
 export interface RunningServer {
@@ -42,6 +43,8 @@ export interface RunningServer {
   webhooks: WebhookDispatcher;
   /** Delivers the email outbox in the background (tests may call runOnce()). */
   emails: EmailDispatcher;
+  /** The PostgreSQL job queue both dispatchers work from (tests may call expireStalled()). */
+  jobs: JobQueue;
   /** Where emails go (the start-up banner prints `mailer.description`). */
   mailer: Mailer;
   /** Stop accepting, finish in-flight requests, flush background work. Does not close the database. */
@@ -57,8 +60,14 @@ export async function startServer(options: {
 }): Promise<RunningServer> {
   const { db, config, logger } = options;
   const services = createServices(db, config);
+  const jobs = new JobQueue(db, { maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS }, logger);
+  await jobs.start();
+  // A job outlives its attempt by a margin, so only a dead worker's job runs again (see WebhookDispatcher).
+  await jobs.setExpiry(QUEUES.webhook, Math.ceil(config.WEBHOOK_TIMEOUT_MS / 1000) + config.JOB_EXPIRY_MARGIN_SECONDS);
+  await jobs.setExpiry(QUEUES.email, 60 + config.JOB_EXPIRY_MARGIN_SECONDS);
   const webhooks = new WebhookDispatcher(
     db,
+    jobs,
     (alertId) => services.alerts.signingSecret(alertId),
     { pollMs: config.WEBHOOK_POLL_MS, retryBaseMs: config.WEBHOOK_RETRY_BASE_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS },
     new OutboundClient({ ...services.outbound.options, timeoutMs: config.WEBHOOK_TIMEOUT_MS }),
@@ -67,6 +76,7 @@ export async function startServer(options: {
   const mailer = createMailer(config, logger);
   const emails = new EmailDispatcher(
     db,
+    jobs,
     mailer,
     { pollMs: config.EMAIL_POLL_MS, retryBaseMs: config.EMAIL_RETRY_BASE_MS, maxAttempts: config.EMAIL_MAX_ATTEMPTS },
     logger,
@@ -92,8 +102,18 @@ export async function startServer(options: {
   app.get('/readyz', async (_req, res) => {
     // null: the database did not answer; false: it answered, but a migration this build knows is not applied.
     const migrations = await migrationsApplied(db).catch(() => null);
-    const ready = migrations === true;
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: migrations !== null, migrations: ready });
+    const queue = migrations === true ? await jobs.health() : null;
+    const ready = migrations === true && queue?.up === true;
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'unavailable',
+      database: migrations !== null,
+      migrations: migrations === true,
+      checks: {
+        database: { state: migrations === null ? 'down' : 'up', migrations: migrations === true },
+        // Dead letters do not make the instance unready; they are work for an operator (`job_dead_letters`).
+        queue: queue?.up ? { state: 'up', queued: queue.queued, deadLetters: queue.deadLetters } : { state: 'down' },
+      },
+    });
   });
   app.get('/metrics', async (req, res) => {
     // Production serves metrics only to the holder of METRICS_TOKEN (404 while none is configured).
@@ -168,10 +188,12 @@ export async function startServer(options: {
     services,
     webhooks,
     emails,
+    jobs,
     mailer,
     async close() {
       await webhooks.stop();
       await emails.stop();
+      await jobs.stop();
       // apollo.stop() drains the HTTP server: no new connections, in-flight requests finish.
       await apollo.stop();
       await closeServices(services);

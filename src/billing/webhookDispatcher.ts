@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from '../core/logger';
 import { returnedRows } from '../core/dbErrors';
 import type { OutboundClient } from '../core/outbound';
+import { inTransaction, QUEUES, type JobQueue } from '../jobs/jobQueue';
 
 export interface WebhookOptions {
   pollMs: number;
@@ -17,9 +18,17 @@ export function signatureHeader(secret: string, body: string, unixSeconds: numbe
 }
 
 /**
- * Delivers queued webhooks off the ingest path: a PostgreSQL-backed queue (rows leased with FOR UPDATE SKIP LOCKED,
- * so several server processes share the work), every attempt recorded, exponential backoff on non-2xx, timeouts and
- * refused connections, up to `maxAttempts`. Requests go through the outbound guard: no private targets, no redirects.
+ * Delivers spending-alert and budget webhooks off the ingest path, from the `webhook-delivery` job queue (src/jobs):
+ * inserting a `webhook_deliveries` row enqueues its job in the same transaction (a trigger), any number of server
+ * processes fetch jobs with SKIP LOCKED, every attempt is recorded, and a refused attempt (non-2xx, timeout, refused
+ * connection) is retried with exponential backoff up to `maxAttempts` by sending the next job in the transaction that
+ * records the attempt. Requests go through the outbound guard: no private targets, no redirects.
+ *
+ * Delivery guarantee: at least once, with a stable id. The POST and its record cannot be one atomic act (the receiver
+ * is another system), so a worker killed after the POST left but before the record committed leaves its job active;
+ * the job expires and another worker POSTs again with the same `X-Orgraph-Delivery` id. Receivers dedupe on that id
+ * (docs/webhooks.md), which makes the effect exactly once; our record holds exactly one outcome per attempt number,
+ * because recording is conditional on the row still being where this worker found it.
  */
 export class WebhookDispatcher {
   private timer: NodeJS.Timeout | null = null;
@@ -28,6 +37,7 @@ export class WebhookDispatcher {
 
   constructor(
     private readonly db: DataSource,
+    private readonly queue: JobQueue,
     private readonly secretFor: (alertId: string) => string,
     private readonly options: WebhookOptions,
     /** The guarded client (src/core/outbound.ts), with the per-attempt timeout. */
@@ -46,16 +56,19 @@ export class WebhookDispatcher {
     await this.running;
   }
 
-  /** Delivers everything due now (also used by tests to avoid waiting for the poll). */
+  /** Delivers everything due now (also used by tests to avoid waiting for the poll); returns how many jobs ran. */
   async runOnce(): Promise<number> {
-    const due = returnedRows<{ id: string; url: string; payload: Record<string, unknown>; attempts: number }>(await this.db.query(
-      `UPDATE webhook_deliveries SET next_attempt_at = now() + interval '5 minutes'
-        WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 'PENDING' AND next_attempt_at <= now()
-                      ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED)
-        RETURNING id, url, payload, attempts`,
-    ));
-    await Promise.all(due.map((delivery) => this.attempt(delivery)));
-    return due.length;
+    const jobs = await this.queue.boss.fetch<{ id: string }>(QUEUES.webhook, { batchSize: 20 });
+    await Promise.all(
+      jobs.map((job) =>
+        this.deliver(job.id, job.data.id).catch(async (error) => {
+          // The record could not be written (database trouble): pg-boss retries the job, then dead-letters it.
+          this.logger.warn({ err: error, deliveryId: job.data.id }, 'webhook job failed; the queue will retry it');
+          await this.queue.boss.fail(QUEUES.webhook, job.id, { message: 'webhook job failed' }).catch(() => undefined);
+        }),
+      ),
+    );
+    return jobs.length;
   }
 
   private schedule(): void {
@@ -72,7 +85,10 @@ export class WebhookDispatcher {
     this.timer.unref();
   }
 
-  private async attempt(delivery: { id: string; url: string; payload: Record<string, unknown>; attempts: number }): Promise<void> {
+  private async deliver(jobId: string, deliveryId: string): Promise<void> {
+    const [delivery] = await this.db.query(`SELECT id, url, payload, attempts, status FROM webhook_deliveries WHERE id = $1`, [deliveryId]);
+    // Already settled (a retried job whose first run recorded its outcome before the job could complete): done.
+    if (!delivery || delivery.status !== 'PENDING') return void (await this.queue.boss.complete(QUEUES.webhook, jobId));
     const attempt = delivery.attempts + 1;
     const body = JSON.stringify(delivery.payload);
     const secret = this.secretFor(String(delivery.payload.alertId));
@@ -94,11 +110,21 @@ export class WebhookDispatcher {
     const exhausted = !succeeded && attempt >= this.options.maxAttempts;
     const backoffMs = this.options.retryBaseMs * 2 ** (attempt - 1);
     await this.db.transaction(async (tx) => {
-      await tx.query(`INSERT INTO webhook_attempts (delivery_id, attempt, status_code, error) VALUES ($1, $2, $3, $4)`, [delivery.id, attempt, statusCode, error]);
-      await tx.query(
-        `UPDATE webhook_deliveries SET attempts = $2, status = $3, next_attempt_at = now() + make_interval(secs => $4::float8 / 1000) WHERE id = $1`,
-        [delivery.id, attempt, succeeded ? 'SUCCEEDED' : exhausted ? 'FAILED' : 'PENDING', backoffMs],
+      const recorded = returnedRows(
+        await tx.query(
+          `UPDATE webhook_deliveries SET attempts = $2, status = $3, next_attempt_at = now() + make_interval(secs => $4::float8 / 1000)
+            WHERE id = $1 AND status = 'PENDING' AND attempts = $5 RETURNING id`,
+          [delivery.id, attempt, succeeded ? 'SUCCEEDED' : exhausted ? 'FAILED' : 'PENDING', backoffMs, delivery.attempts],
+        ),
       );
+      // Another worker recorded this attempt first (this job had expired while we were slow): keep its record.
+      if (recorded.length > 0) {
+        await tx.query(`INSERT INTO webhook_attempts (delivery_id, attempt, status_code, error) VALUES ($1, $2, $3, $4)`, [delivery.id, attempt, statusCode, error]);
+        if (!succeeded && !exhausted) {
+          await this.queue.boss.send(QUEUES.webhook, { id: delivery.id }, { startAfter: new Date(Date.now() + backoffMs), db: inTransaction(tx) });
+        }
+      }
+      await this.queue.boss.complete(QUEUES.webhook, jobId, {}, { db: inTransaction(tx) });
     });
   }
 }

@@ -45,6 +45,10 @@ const configSchema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  /** Job queue: how often stalled jobs (their worker died) are expired and retried, in seconds (one instance does it). */
+  JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(30),
+  /** Job queue: seconds a job may outlive its attempt's timeout before another worker takes it over. */
+  JOB_EXPIRY_MARGIN_SECONDS: z.coerce.number().int().min(1).default(10),
   /** Budgets: how long a reservation holds its amount when no usage record settles it. */
   BUDGET_RESERVATION_TTL_SECONDS: z.coerce.number().int().min(1).max(86400).default(300),
   /**
