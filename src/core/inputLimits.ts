@@ -16,6 +16,7 @@ import {
   type GraphQLInputField,
   type GraphQLInputType,
   type GraphQLSchema,
+  type OperationDefinitionNode,
   type ValueNode,
 } from 'graphql';
 
@@ -123,12 +124,25 @@ function checkValue(value: unknown, type: GraphQLInputType, coordinate: string):
   if (max !== null && typeof value === 'string' && value.length > max) throw tooLong(coordinate, max);
 }
 
+/** The request's variables, and the operation's default values for the variables the request leaves out. */
+interface OperationVariables {
+  values: Record<string, unknown>;
+  defaults: ReadonlyMap<string, ValueNode>;
+}
+
 /** A literal (or a variable in it) along an input type. */
-function checkLiteral(node: ValueNode, type: GraphQLInputType, coordinate: string, variables: Record<string, unknown>): void {
+function checkLiteral(node: ValueNode, type: GraphQLInputType, coordinate: string, variables: OperationVariables): void {
   const nullable = getNullableType(type) as GraphQLInputType;
   switch (node.kind) {
-    case Kind.VARIABLE:
-      return checkValue(variables[node.name.value], type, coordinate);
+    case Kind.VARIABLE: {
+      const name = node.name.value;
+      if (Object.prototype.hasOwnProperty.call(variables.values, name)) return checkValue(variables.values[name], type, coordinate);
+      // Left out, the variable takes its declared default, which graphql-js coerces like any literal (red-team D14:
+      // `query($u: String = "<200,000 characters>")` used to pass unchecked). Defaults are constants: no variables.
+      const fallback = variables.defaults.get(name);
+      if (fallback) checkLiteral(fallback, type, coordinate, { values: {}, defaults: new Map() });
+      return;
+    }
     case Kind.LIST:
       for (const item of node.values) checkLiteral(item, isListType(nullable) ? nullable.ofType : nullable, coordinate, variables);
       return;
@@ -151,8 +165,15 @@ function checkLiteral(node: ValueNode, type: GraphQLInputType, coordinate: strin
   }
 }
 
-/** Every argument of the operation, literal or variable, against its limit: linear in the size of the request. */
-export function checkStringLimits(schema: GraphQLSchema, document: Parameters<typeof visit>[0], variables: Record<string, unknown>): void {
+/**
+ * Every argument of the operation, literal or variable (given, or its default), against its limit: linear in the size
+ * of the request. `operation` is the one that runs (its variables' defaults count); without it, every operation's.
+ */
+export function checkStringLimits(schema: GraphQLSchema, document: Parameters<typeof visit>[0], values: Record<string, unknown>, operation?: OperationDefinitionNode | null): void {
+  const defaults = new Map<string, ValueNode>();
+  const operations = operation ? [operation] : ((document as { definitions?: readonly { kind: string }[] }).definitions ?? []).filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  for (const op of operations) for (const definition of op.variableDefinitions ?? []) if (definition.defaultValue) defaults.set(definition.variable.name.value, definition.defaultValue);
+  const variables: OperationVariables = { values, defaults };
   const typeInfo = new TypeInfo(schema);
   visit(
     document,
@@ -173,8 +194,8 @@ export function stringLimitsPlugin<TContext extends object>(): ApolloServerPlugi
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, request }) {
-          checkStringLimits(schema, document, request.variables ?? {});
+        async didResolveOperation({ schema, document, request, operation }) {
+          checkStringLimits(schema, document, request.variables ?? {}, operation);
         },
       };
     },
