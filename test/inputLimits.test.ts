@@ -214,6 +214,24 @@ describe('string input limits', () => {
     expect(fine.body.errors?.[0]?.extensions?.code).not.toBe('BAD_USER_INPUT');
   });
 
+  it('refuses a NUL character (U+0000) in every one of them with BAD_USER_INPUT naming the field (red-team D4)', async () => {
+    const withNul = (value: unknown): unknown =>
+      typeof value === 'string' ? value.replace(/^xxx$/, 'x\u0000x') : Array.isArray(value) ? value.map(withNul) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withNul(v)])) : value;
+    const failures: unknown[] = [];
+    for (const probe of all) {
+      const built = probe.build(3);
+      for (const body of [{ query: built.query, variables: withNul(built.variables) }, asDefaults({ query: built.query, variables: withNul(built.variables) as Record<string, unknown> })]) {
+        const result = await post(body);
+        const error = result.body.errors?.[0];
+        const scalarLiteral = !('variables' in body) && !['String', 'ID'].includes(getNamedType(probe.target.type).name) && error?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED';
+        if (result.status !== 400 || (!scalarLiteral && (error?.extensions?.code !== 'BAD_USER_INPUT' || error?.extensions?.argument !== probe.coordinate || !/NUL character/.test(error?.message)))) {
+          failures.push({ coordinate: probe.coordinate, default: !('variables' in body), status: result.status, error });
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('lets a maximal input past the length check, and maximal inputs do not hold up a concurrent { __typename }', async () => {
     const typename = async () => (await post({ query: '{ __typename }' })).ms;
     const baseline: number[] = [];

@@ -19,6 +19,7 @@ import {
   type OperationDefinitionNode,
   type ValueNode,
 } from 'graphql';
+import { containsNul, NUL } from './nul';
 
 /**
  * Maximum length of every string the schema accepts (issue 16: one 30,000-character email froze the server).
@@ -96,6 +97,13 @@ export function annotateStringLimits(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
+/** U+0000 anywhere in a string input (red-team D4: PostgreSQL refuses it, so it used to end as a 500). */
+function hasNul(coordinate: string): GraphQLError {
+  return new GraphQLError(`${coordinate} contains a NUL character (U+0000), which is not allowed.`, {
+    extensions: { code: 'BAD_USER_INPUT', argument: coordinate, http: { status: 400 } },
+  });
+}
+
 function tooLong(coordinate: string, max: number): GraphQLError {
   return new GraphQLError(`${coordinate} is longer than its maximum of ${max} characters.`, {
     extensions: { code: 'BAD_USER_INPUT', argument: coordinate, http: { status: 400 } },
@@ -122,6 +130,20 @@ function checkValue(value: unknown, type: GraphQLInputType, coordinate: string):
   }
   const max = limitOf(coordinate, nullable);
   if (max !== null && typeof value === 'string' && value.length > max) throw tooLong(coordinate, max);
+  // Strings, and those inside JSON-valued scalars, whatever their type.
+  if (containsNul(value)) throw hasNul(coordinate);
+}
+
+/** Any string or field name inside a constant literal (JSON scalar values). */
+function checkConstantNul(node: ValueNode, coordinate: string): void {
+  if (node.kind === Kind.STRING && node.value.includes(NUL)) throw hasNul(coordinate);
+  if (node.kind === Kind.LIST) for (const item of node.values) checkConstantNul(item, coordinate);
+  if (node.kind === Kind.OBJECT) {
+    for (const field of node.fields) {
+      if (field.name.value.includes(NUL)) throw hasNul(coordinate);
+      checkConstantNul(field.value, coordinate);
+    }
+  }
 }
 
 /** The request's variables, and the operation's default values for the variables the request leaves out. */
@@ -147,7 +169,8 @@ function checkLiteral(node: ValueNode, type: GraphQLInputType, coordinate: strin
       for (const item of node.values) checkLiteral(item, isListType(nullable) ? nullable.ofType : nullable, coordinate, variables);
       return;
     case Kind.OBJECT: {
-      if (!isInputObjectType(nullable)) return;
+      // A JSON-valued scalar written as an object literal: its strings reach the database too.
+      if (!isInputObjectType(nullable)) return checkConstantNul(node, coordinate);
       const fields = nullable.getFields();
       for (const item of node.fields) {
         const field = fields[item.name.value];
@@ -158,6 +181,7 @@ function checkLiteral(node: ValueNode, type: GraphQLInputType, coordinate: strin
     case Kind.STRING: {
       const max = limitOf(coordinate, isListType(nullable) ? nullable.ofType : nullable);
       if (max !== null && node.value.length > max) throw tooLong(coordinate, max);
+      if (node.value.includes(NUL)) throw hasNul(coordinate);
       return;
     }
     default:

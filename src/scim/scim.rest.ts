@@ -5,6 +5,7 @@ import { RateLimitedError, UnauthenticatedError } from '../core/errors';
 import { chargeFailedAuthentication, type TokenBucketLimiter } from '../core/rateLimit';
 import type { ScimCaller } from './scimCaller';
 import { notFound, ScimError } from './scimErrors';
+import { containsNul, urlContainsNul } from '../core/nul';
 import { resourceTypes, schemas, serviceProviderConfig } from './scimSchema';
 import { listResponse, type ListQuery } from './scimResources';
 
@@ -56,6 +57,12 @@ export function createScimRouter(services: Services, limiter: TokenBucketLimiter
   });
   // Okta and Entra ID send application/scim+json; plain application/json (and a missing type) is accepted too.
   scim.use(express.json({ type: () => true, limit: '2mb' }));
+  // PostgreSQL text cannot hold U+0000: refused anywhere in the request before routing (red-team D4; issue 22: bad
+  // input gets SCIM errors, never a 500).
+  scim.use((req, _res, next) => {
+    if (urlContainsNul(req.originalUrl) || containsNul(req.body)) return next(new ScimError(400, 'The request contains a NUL character (U+0000), which is not allowed.', 'invalidValue'));
+    next();
+  });
 
   const handle =
     (status: number, work: (caller: ScimCaller, req: Request) => Promise<unknown>) =>
