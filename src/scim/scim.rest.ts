@@ -75,8 +75,15 @@ export function createScimRouter(services: Services, limiter: TokenBucketLimiter
         next(error);
       }
     };
-  const query = (req: Request): ListQuery =>
-    Object.fromEntries(Object.entries(req.query).filter((entry): entry is [string, string] => typeof entry[1] === 'string')) as ListQuery;
+  // Express's query parser turns `filter=a&filter=b` into an array, and keeps `filter[]=a` under the name `filter[]`
+  // (or, with the extended parser, an array/object). Dropping them silently
+  // widened a list to everyone (red-team D3), so every parameter must be one plain value.
+  const query = (req: Request): ListQuery => {
+    for (const [name, value] of Object.entries(req.query)) {
+      if (typeof value !== 'string' || /[[\]]/.test(name)) throw new ScimError(400, `The query parameter ${JSON.stringify(name)} must be given once, as a plain value (not repeated or bracketed).`, 'invalidFilter');
+    }
+    return req.query as ListQuery;
+  };
   const id = (req: Request) => String(req.params.id);
 
   scim.get('/ServiceProviderConfig', handle(200, async (caller) => serviceProviderConfig(caller.baseUrl, publicUrl ? `${publicUrl}/docs/scim` : null)));
