@@ -21,6 +21,7 @@ import { EmailDelivery1734500000000 } from './1734500000000-EmailDelivery';
 import { AccountRecovery1734510000000 } from './1734510000000-AccountRecovery';
 import { SpendingAlertEnabled1734520000000 } from './1734520000000-SpendingAlertEnabled';
 import { JobQueue1735100000000 } from './1735100000000-JobQueue';
+import { EmailVerified1734900000000 } from './1734900000000-EmailVerified';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
 export const allMigrations = [
@@ -47,4 +48,5 @@ export const allMigrations = [
   AccountRecovery1734510000000,
   SpendingAlertEnabled1734520000000,
   JobQueue1735100000000,
+  EmailVerified1734900000000,
 ];

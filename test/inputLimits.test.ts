@@ -1,11 +1,16 @@
 import {
   getNamedType,
   getNullableType,
+  isEnumType,
   isInputObjectType,
   isListType,
+  parseType,
+  typeFromAST,
   isNonNullType,
   isObjectType,
+  type GraphQLArgument,
   type GraphQLField,
+  type GraphQLInputField,
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
@@ -27,7 +32,7 @@ afterAll(() => app?.close());
 
 const schema = buildOrgraphSchema();
 
-interface Probe { coordinate: string; max: number; build(length: number): { query: string; variables: Record<string, unknown> } }
+interface Probe { coordinate: string; max: number; target: GraphQLArgument | GraphQLInputField; build(length: number): { query: string; variables: Record<string, unknown> } }
 
 /** Selections from a root to `typeName` (breadth first), with every required argument declared as a variable. */
 function pathsFromRoot(schema: GraphQLSchema): Map<string, { kind: 'query' | 'mutation'; open: string; close: string; decls: string[] }> {
@@ -92,7 +97,7 @@ function probes(): Probe[] {
     const decls = [...path.decls, ...field.args.map((arg) => `$a_${arg.name}: ${String(arg.type)}`)];
     return { query: `${path.kind} Probe(${decls.join(', ')}) {${path.open} ${field.name}(${args.join(', ')})${selection(field)}${path.close} }`, variable: `a_${argName}` };
   };
-  return stringInputs(schema).map(({ coordinate, max }) => {
+  return stringInputs(schema).map(({ coordinate, max, target }) => {
     const argument = /^(\w+)\.(\w+)\((\w+)\)$/.exec(coordinate);
     if (argument) {
       const [, owner, fieldName, argName] = argument;
@@ -100,17 +105,66 @@ function probes(): Probe[] {
       if (!paths.has(owner!)) throw new Error(`${coordinate}: its type is not reachable from a root`);
       const { query, variable } = document(owner!, field, argName!);
       const list = isListType(getNullableType(field.args.find((arg) => arg.name === argName)!.type));
-      return { coordinate, max, build: (length: number) => ({ query, variables: { [variable]: list ? ['x'.repeat(length)] : 'x'.repeat(length) } }) };
+      return { coordinate, max, target, build: (length: number) => ({ query, variables: { [variable]: list ? ['x'.repeat(length)] : 'x'.repeat(length) } }) };
     }
     for (const { owner, field } of fields) {
       for (const arg of field.args) {
         if (valueReaching(arg.type, coordinate, '') === null) continue;
         const { query, variable } = document(owner, field, arg.name);
-        return { coordinate, max, build: (length: number) => ({ query, variables: { [variable]: valueReaching(arg.type, coordinate, 'x'.repeat(length)) } }) };
+        return { coordinate, max, target, build: (length: number) => ({ query, variables: { [variable]: valueReaching(arg.type, coordinate, 'x'.repeat(length)) } }) };
       }
     }
     throw new Error(`${coordinate}: no argument of the schema carries it`);
   });
+}
+
+/** An enum value in a literal (printed bare). */
+class EnumValue {
+  constructor(readonly name: string) {}
+}
+
+/** A placeholder of `type` that validates as a literal (the probes leave required fields out). */
+function placeholder(type: GraphQLInputType): unknown {
+  const nullable = getNullableType(type) as GraphQLInputType;
+  if (isListType(nullable)) return [];
+  if (isInputObjectType(nullable)) return completeRequired(nullable, {});
+  if (isEnumType(nullable)) return new EnumValue(nullable.getValues()[0]!.name);
+  const samples: Record<string, unknown> = { Int: 1, Float: 1, Boolean: false, DateTimeISO: '2025-01-01T00:00:00.000Z', Decimal: '1', JSON: {} };
+  return nullable.name in samples ? samples[nullable.name] : 'x';
+}
+
+/** `value` with every required input field it lacks filled in, recursively, so that it is a valid default value. */
+function completeRequired(type: GraphQLInputType, value: unknown): unknown {
+  const nullable = getNullableType(type) as GraphQLInputType;
+  if (isListType(nullable)) return Array.isArray(value) ? value.map((item) => completeRequired(nullable.ofType, item)) : value;
+  if (!isInputObjectType(nullable) || value === null || typeof value !== 'object') return value;
+  const complete: Record<string, unknown> = {};
+  for (const field of Object.values(nullable.getFields())) {
+    if (field.name in (value as Record<string, unknown>)) complete[field.name] = completeRequired(field.type, (value as Record<string, unknown>)[field.name]);
+    else if (isNonNullType(field.type) && field.defaultValue === undefined) complete[field.name] = placeholder(field.type);
+  }
+  return complete;
+}
+
+/** A GraphQL literal of a JSON value. */
+function literal(value: unknown): string {
+  if (value instanceof EnumValue) return value.name;
+  if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
+  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${k}: ${literal(v)}`).join(', ')}}`;
+  return JSON.stringify(value);
+}
+
+function typeFromString(text: string): GraphQLInputType {
+  return typeFromAST(schema, parseType(text)) as GraphQLInputType;
+}
+
+/** The same operation with its variables moved into the declarations' default values, and none sent. */
+function asDefaults(built: { query: string; variables: Record<string, unknown> }): { query: string } {
+  let query = built.query;
+  for (const [name, value] of Object.entries(built.variables)) {
+    query = query.replace(new RegExp(`\\$${name}: ([^,)]+)`), (declaration, typeName: string) => `${declaration} = ${literal(completeRequired(typeFromString(typeName), value))}`);
+  }
+  return { query };
 }
 
 async function post(body: unknown): Promise<{ status: number; body: any; ms: number }> {
@@ -134,6 +188,45 @@ describe('string input limits', () => {
       const error = result.body.errors?.[0];
       if (result.status !== 400 || error?.extensions?.code !== 'BAD_USER_INPUT' || error?.extensions?.argument !== probe.coordinate || result.ms > 1000) {
         failures.push({ coordinate: probe.coordinate, status: result.status, error, ms: Math.round(result.ms) });
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('checks a variable’s default value like a given value, for every one of them (red-team D14)', async () => {
+    const failures: unknown[] = [];
+    for (const probe of all) {
+      const result = await post(asDefaults(probe.build(probe.max + 1)));
+      const error = result.body.errors?.[0];
+      // Custom scalars (DateTimeISO, Decimal) parse literals during validation, so their over-long defaults are refused
+      // there, before anything runs: also a 400 that reaches no resolver.
+      const scalarLiteral = !['String', 'ID'].includes(getNamedType(probe.target.type).name) && error?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED';
+      if (result.status !== 400 || (!scalarLiteral && (error?.extensions?.code !== 'BAD_USER_INPUT' || error?.extensions?.argument !== probe.coordinate))) {
+        failures.push({ coordinate: probe.coordinate, status: result.status, error });
+      }
+    }
+    expect(failures).toEqual([]);
+    // The attack as reported: a default on a nullable variable, with no variables sent at all.
+    const team = await post({ query: `query($u: String = ${JSON.stringify('a'.repeat(200_000))}) { team(username: $u) { id } }` });
+    expect(team.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'Query.team(username)' });
+    // A default within its limit is still used.
+    const fine = await post({ query: `query($u: String = "nobody-here") { team(username: $u) { id } }` });
+    expect(fine.body.errors?.[0]?.extensions?.code).not.toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses a NUL character (U+0000) in every one of them with BAD_USER_INPUT naming the field (red-team D4)', async () => {
+    const withNul = (value: unknown): unknown =>
+      typeof value === 'string' ? value.replace(/^xxx$/, 'x\u0000x') : Array.isArray(value) ? value.map(withNul) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withNul(v)])) : value;
+    const failures: unknown[] = [];
+    for (const probe of all) {
+      const built = probe.build(3);
+      for (const body of [{ query: built.query, variables: withNul(built.variables) }, asDefaults({ query: built.query, variables: withNul(built.variables) as Record<string, unknown> })]) {
+        const result = await post(body);
+        const error = result.body.errors?.[0];
+        const scalarLiteral = !('variables' in body) && !['String', 'ID'].includes(getNamedType(probe.target.type).name) && error?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED';
+        if (result.status !== 400 || (!scalarLiteral && (error?.extensions?.code !== 'BAD_USER_INPUT' || error?.extensions?.argument !== probe.coordinate || !/NUL character/.test(error?.message)))) {
+          failures.push({ coordinate: probe.coordinate, default: !('variables' in body), status: result.status, error });
+        }
       }
     }
     expect(failures).toEqual([]);

@@ -116,6 +116,7 @@ describe('outbound requests (SSRF)', () => {
     'http://100.64.0.1/',
     'http://[fd00::1]/',
     'http://[64:ff9b::7f00:1]/',
+    'http://[64:ff9b:1::a9fe:a9fe]/x',
     'http://metadata.google.internal/computeMetadata/v1/',
     'http://metadata/computeMetadata/v1/',
     'https://printer.local/',
@@ -140,6 +141,20 @@ describe('outbound requests (SSRF)', () => {
     }
     expect((await createAlert(guarded, org, 'https://hooks.example.com/orgraph')).userErrors).toEqual([]);
     expect(hits).toEqual([]);
+  });
+
+  it('refuses the same literal addresses for budget alert webhooks at create time (red-team D12)', async () => {
+    const org = await organization(guarded);
+    const SET_BUDGET = `mutation($input: SetBudgetInput!) { setBudget(input: $input) { budget { id } userErrors { field code } } }`;
+    const setBudget = async (webhookUrl: string) =>
+      (await guarded.data(SET_BUDGET, { input: { subject: { organizationId: org.id, scope: 'ORGANIZATION' }, period: 'MONTH', amount: '10', webhookUrl } }, { token: org.admin.token })).setBudget;
+    const urls = LITERALS.map((literal) => literal.replace('PORT', String(port)));
+    const answers: Array<[string, unknown]> = [];
+    for (const url of urls) answers.push([url, (await setBudget(url)).userErrors]);
+    expect(answers).toEqual(urls.map((url) => [url, [{ field: ['input', 'webhookUrl'], code: 'DESTINATION_NOT_ALLOWED' }]]));
+    expect(await guarded.db.query(`SELECT 1 FROM budgets b JOIN organizations o ON o.id = b.organization_id WHERE o.slug = $1`, [org.slug])).toEqual([]);
+    expect((await setBudget('ftp://hooks.example.com/x')).userErrors).toEqual([{ field: ['input', 'webhookUrl'], code: 'INVALID_URL' }]);
+    expect(await setBudget('https://hooks.example.com/orgraph')).toMatchObject({ budget: { id: expect.any(String) }, userErrors: [] });
   });
 
   it('refuses at delivery time a name that resolves to loopback, private, metadata, mapped or unspecified addresses (resolved at connect time)', async () => {

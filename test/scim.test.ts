@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { startTestApp, type TestApp } from './support/testApp';
-import { createOrganization, createTeam, signUp, unique, type SignedUpUser } from './support/factories';
+import { createOrganization, createTeam, signUp, unique, type SignedUpUser, proveMailbox } from './support/factories';
 import { addMember, localId } from './support/people';
 import { Team } from '../src/teams/team.entity';
 import { User } from '../src/users/user.entity';
@@ -115,6 +115,7 @@ describe('Okta provisioning sequence', () => {
     const team = await createTeam(app, o.admin, o.org.id);
     // Someone who already signed up with a password in the company's domain: SCIM adopts them.
     const alice = await signUp(app, { email: `alice@${o.domain}` });
+    await proveMailbox(app, alice);
     const since = new Date();
 
     // Okta checks whether the user exists before creating it.
@@ -553,6 +554,7 @@ describe('bad input', () => {
   it('refuses to deprovision the organization’s last ADMIN, rolling back everything (PUT active:false)', async () => {
     const domain = `${unique('solo')}.example`;
     const admin = await signUp(app, { email: `boss@${domain}` });
+    await proveMailbox(app, admin);
     const org = await createOrganization(app, admin);
     await app.db.query(`INSERT INTO organization_domains (organization_id, domain, verification_token, verified_at) VALUES ($1, $2, md5(random()::text), now())`, [localId(org.id), domain]);
     const { createScimToken } = await app.data(CREATE_TOKEN, { input: { organizationId: org.id, description: 'IdP' } }, { token: admin.token });

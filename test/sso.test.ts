@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { freePort } from './support/ports';
 import { startTestApp, type TestApp } from './support/testApp';
-import { createApiKeyFor, createOrganization, createTeam, signUp, unique, type SignedUpUser } from './support/factories';
+import { createApiKeyFor, createOrganization, createTeam, signUp, unique, type SignedUpUser, proveMailbox } from './support/factories';
 import { ACCEPT_INVITE, CREATE_INVITE, latestInviteToken } from './support/people';
 import { loginAtProvider, startOidcProvider, type OidcProviderProcess } from './support/oidcProcess';
 import { SecretCipher } from '../src/secrets/secretCipher';
@@ -62,6 +62,7 @@ beforeAll(async () => {
   providerPort = await freePort();
   provider = await startProvider(providerPort);
   admin = await signUp(app, { email: ACCOUNTS.admin.email });
+  await proveMailbox(app, admin);
   organization = await createOrganization(app, admin);
   await proveDomain(app, dns, admin.token, organization.id, 'example.com');
   expect((await connect(organization, provider.issuer)).userErrors).toEqual([]);
@@ -255,6 +256,7 @@ describe('SSO required and personal-account restriction', () => {
 
   it('counts SSO identities per organization, so a second organization on the same identity provider can require SSO once its own admin signed in through it', async () => {
     const boss = await signUp(app, { email: ACCOUNTS.boss.email });
+    await proveMailbox(app, boss);
     const second = await createOrganization(app, boss);
     await proveDomain(app, dns, boss.token, second.id, 'second.test');
     expect((await connect(second, provider.issuer, boss.token)).userErrors).toEqual([]);
@@ -274,6 +276,7 @@ describe('SSO required and personal-account restriction', () => {
 
   it('notices a connection removed while SSO was being turned on (checked again under the organization lock)', async () => {
     const locker = await signUp(app, { email: ACCOUNTS.locker.email });
+    await proveMailbox(app, locker);
     const org = await createOrganization(app, locker);
     await proveDomain(app, dns, locker.token, org.id, 'lock.test');
     expect((await connect(org, provider.issuer, locker.token)).userErrors).toEqual([]);
@@ -325,6 +328,7 @@ describe('SSO required and personal-account restriction', () => {
 
     // An invite to the SSO-required organization: accepting with a password session is refused, after SSO it works.
     const invitee = await signUp(app, { email: ACCOUNTS.invitee.email });
+    await proveMailbox(app, invitee);
     await app.data(CREATE_INVITE, { input: { organizationId: organization.id, email: invitee.email, organizationRole: 'MEMBER' } }, { token: ssoAdmin });
     const token = await latestInviteToken(app, invitee.email);
     const refused = await app.data(ACCEPT_INVITE, { input: { token } }, { token: invitee.token });

@@ -4,7 +4,7 @@ import { buildOrgraphSchema } from '../src/app/schema';
 import { localIdOf } from '../src/core/relay';
 import { freePort } from './support/ports';
 import { startTestApp, type Credential, type TestApp } from './support/testApp';
-import { createApiKeyFor, createOrganization, createTeam, signUp, unique, type CreatedOrganization, type SignedUpUser } from './support/factories';
+import { createApiKeyFor, createOrganization, createTeam, signUp, unique, type CreatedOrganization, type SignedUpUser, proveMailbox } from './support/factories';
 import { CREATE_INVITE, latestInviteToken } from './support/people';
 import { loginAtProvider, startOidcProvider, type OidcProviderProcess } from './support/oidcProcess';
 import { ADD_DOMAIN, proveDomain, REMOVE_DOMAIN, startDnsTxtServer, VERIFY_DOMAIN, type DnsTxtServer } from './support/dnsTxtServer';
@@ -67,8 +67,10 @@ describe('the account takeover through a declared domain', () => {
 
   beforeAll(async () => {
     victim = await signUp(app, { email: ACCOUNTS.victim.email });
+    await proveMailbox(app, victim);
     victimOrg = await createOrganization(app, victim);
     attacker = await signUp(app, { email: ACCOUNTS.attacker.email });
+    await proveMailbox(app, attacker);
     attackerOrg = await createOrganization(app, attacker);
   });
 
@@ -173,6 +175,7 @@ describe('the account takeover through a declared domain', () => {
 describe('domain proof', () => {
   it('removing a domain stops it linking at once; while SSO is required its last proven domain stays', async () => {
     const owner = await signUp(app, { email: ACCOUNTS.guard.email });
+    await proveMailbox(app, owner);
     const org = await createOrganization(app, owner);
     const proven = await proveDomain(app, dns, owner.token, org.id, 'guard.test');
     expect((await connect(org, owner.token)).userErrors).toEqual([]);
@@ -282,6 +285,7 @@ describe('an SSO session acts only in its organization', () => {
   beforeAll(async () => {
     // One person: ADMIN of alpha (their own organization, password login) and, through beta's SSO, ADMIN of beta.
     dual = await signUp(app, { email: ACCOUNTS.dual.email });
+    await proveMailbox(app, dual);
     alpha = await createOrganization(app, dual);
     alphaTeam = await createTeam(app, dual, alpha.id);
     await createApiKeyFor(app, alphaTeam.username, 'ADMIN');
@@ -395,6 +399,7 @@ describe('an SSO session acts only in its organization', () => {
     expect(created.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SSO_SESSION_SCOPE' });
 
     const invited = await signUp(app, { email: `${unique('guest')}@beta.test` });
+    await proveMailbox(app, invited);
     await app.data(CREATE_INVITE, { input: { organizationId: alpha.id, email: invited.email, organizationRole: 'ADMIN' } }, { token: dual.token });
     const token = await latestInviteToken(app, invited.email);
     const guestSso = { token: (await app.server.services.users.createSession(app.db.manager, (await app.db.query(`SELECT * FROM users WHERE id = $1`, [userId(invited)]))[0], 'SSO', orgId(beta))).token };

@@ -9,6 +9,7 @@ import { isDatabaseOutage, isStatementTimeout } from '../core/dbErrors';
 import { chargeFailedAuthentication, subjectOf, type TokenBucketLimiter } from '../core/rateLimit';
 import { rateLimitRejections } from '../core/metrics';
 import type { Services } from './services';
+import { urlContainsNul } from '../core/nul';
 
 /**
  * The one authentication and error mapping of Orgraph's REST routes (shared/contracts/rest-compat.md): every 4xx and
@@ -111,6 +112,8 @@ export function restRoute(deps: RestDeps, handler: (req: Request, res: Response)
       if (req.originalUrl.length > MAX_REST_URL_LENGTH) {
         throw new RestError(414, 'validation_error', `The request URL is longer than ${MAX_REST_URL_LENGTH} characters; narrow the filters or split the request.`);
       }
+      // PostgreSQL text cannot hold U+0000: refused as bad input before any lookup (red-team D4).
+      if (urlContainsNul(req.originalUrl)) throw validationError('The request URL contains a NUL character (%00), which is not allowed in any parameter.');
       await handler(req, res);
     } catch (error) {
       const mapped = toRestError(error);

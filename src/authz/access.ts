@@ -492,9 +492,15 @@ export class Access {
     this.rejectApiScopedKey();
   }
 
-  /** The gateway may check any team; organization admins (users and admin keys) the teams of their organization. */
+  /**
+   * The gateway may check any team; organization admins (users and admin keys) the teams of their organization, under
+   * the organization's session rules like every other read of it (an admin's password session gets SSO_REQUIRED where
+   * SSO is required; red-team D11: checkModelAccess and reserveSpend used to skip them).
+   */
   async mayCheckModelAccess(team: Team): Promise<boolean> {
     if (this.actor.kind === 'INGEST') return true;
-    return team.organizationId !== null && (await this.organizationRole(team.organizationId)) === OrganizationRole.ADMIN;
+    if (team.organizationId === null || (await this.organizationRole(team.organizationId)) !== OrganizationRole.ADMIN) return false;
+    await this.enforceSessionRules(team.organizationId, team.personalOwnerId);
+    return true;
   }
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../core/config';
+import type { OutboundClient } from '../core/outbound';
 import type { UsageIngestService } from '../usage/usageIngest.service';
 import type { PoliciesService } from '../policies/policies.service';
 import { BudgetsService } from './budgets.service';
@@ -10,8 +11,8 @@ import { BudgetAlertsService } from './budgetAlerts.service';
  * The budgets module's services and its hooks into others: after every committed ingest, settled reservations are
  * stamped and thresholds evaluated; model access checks ask it for used-up hard budgets.
  */
-export function createBudgetServices(db: DataSource, config: Config, usageIngest: UsageIngestService, policies: PoliciesService) {
-  const budgets = new BudgetsService(db);
+export function createBudgetServices(db: DataSource, config: Config, usageIngest: UsageIngestService, policies: PoliciesService, outbound: Pick<OutboundClient, 'check'>) {
+  const budgets = new BudgetsService(db, outbound);
   const budgetReservations = new ReservationsService(db, budgets, config.BUDGET_RESERVATION_TTL_SECONDS);
   const budgetAlerts = new BudgetAlertsService(db);
   usageIngest.onStored(async (organizationIds) => {

@@ -1,3 +1,4 @@
+import type { OutboundClient } from '../core/outbound';
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit, type Caller } from '../audit/audit';
 import { UserInputFailure } from '../core/errors';
@@ -77,14 +78,18 @@ export class BudgetsService {
   /** Injectable clock: tests move across period boundaries without waiting. */
   now: () => Date = () => new Date();
 
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    /** The shared outbound guard: webhook URLs are checked against it at create time, like spending alerts'. */
+    private readonly outbound: Pick<OutboundClient, 'check'>,
+  ) {}
 
   async setBudget(caller: Caller, subject: BudgetSubject, input: SetBudgetInput): Promise<BudgetRow> {
     const amount = validAmount(input.amount, ['input', 'amount']);
     validCurrency(input.currency);
     const thresholds = validThresholds(input.thresholds);
     const recipients = validRecipients(input.recipients);
-    if (input.webhookUrl) validWebhookUrl(input.webhookUrl);
+    if (input.webhookUrl) validWebhookUrl(input.webhookUrl, this.outbound);
     return this.db.transaction(async (tx) => {
       // One writer per organization at a time, so a concurrent lock of the maximum cannot slip past this check.
       await tx.query(`SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE`, [subject.organizationId]);
@@ -351,16 +356,16 @@ function validRecipients(recipients: string[] | null | undefined): string[] {
   return list;
 }
 
-function validWebhookUrl(url: string): void {
-  let parsed: URL | null = null;
-  try {
-    parsed = new URL(url);
-  } catch {
-    parsed = null;
-  }
-  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || url.length > 2000) {
-    throw new UserInputFailure('INVALID_URL', 'The webhook URL must be an http(s) URL.', ['input', 'webhookUrl']);
-  }
+/**
+ * An http(s) URL whose literal destination the outbound guard accepts (red-team D12: loopback, private, link-local,
+ * metadata and NAT64-embedded addresses used to be saved, to be refused only at every delivery). Names are resolved
+ * and checked again at delivery, where the dispatcher connects through the same guard.
+ */
+function validWebhookUrl(url: string, outbound: Pick<OutboundClient, 'check'>): void {
+  const checked = url.length > 2000 ? ({ ok: false, reason: 'INVALID_URL' } as const) : outbound.check(url);
+  if (checked.ok) return;
+  if (checked.reason === 'INVALID_URL') throw new UserInputFailure('INVALID_URL', 'The webhook URL must be an http(s) URL.', ['input', 'webhookUrl']);
+  throw new UserInputFailure('DESTINATION_NOT_ALLOWED', 'The webhook URL must point to a public address (not loopback, private, link-local, metadata or an internal name).', ['input', 'webhookUrl']);
 }
 
 function auditedChanges(before: BudgetRow | null, after: BudgetRow | null): Record<string, { before: unknown; after: unknown }> {

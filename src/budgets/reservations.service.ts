@@ -87,11 +87,24 @@ export class ReservationsService {
         const after = before.map((status) => statusOf(status.amount, status.window, { spend: status.spend, reserved: fromScaled(toScaled(status.reserved) + estimate) }));
         return { reserved: true, alreadyReserved: false, requestId, amount: estimatedCost, expiresAt: row.expires_at, budgets: budgets.map((budget, i) => ({ budget, status: after[i]! })), refusedBy: null };
       }
+      // Request ids are unique per organization. A repeat answers the existing hold only when it is this key's (same
+      // team, key and owner) and still holds: another key's id, or one already settled or expired, holds nothing
+      // against this key's budgets and must not read as a go-ahead (red-team D1).
       const [existing] = await tx.query(
-        `SELECT trim_scale(amount)::text AS amount, expires_at FROM budget_reservations WHERE organization_id = $1 AND request_id = $2`,
-        [caller.organizationId, requestId],
+        `SELECT trim_scale(amount)::text AS amount, expires_at,
+                team_id = $3::uuid AND api_key_id IS NOT DISTINCT FROM $4::uuid AND user_id IS NOT DISTINCT FROM $5::uuid AS same_caller,
+                (settled_at IS NOT NULL OR expires_at <= clock_timestamp()
+                  OR EXISTS (SELECT 1 FROM usage_records u WHERE u.tenant_id = r.organization_id AND u.id = r.request_id)) AS ended
+           FROM budget_reservations r WHERE organization_id = $1 AND request_id = $2`,
+        [caller.organizationId, requestId, caller.teamId, caller.apiKeyId, caller.userId],
       );
       const all = budgets.map((budget, i) => ({ budget, status: before[i]! }));
+      if (existing && !existing.same_caller) {
+        throw new UserInputFailure('REQUEST_ID_IN_USE', 'This requestId was already reserved for another key; each call needs its own request id.', ['input', 'requestId']);
+      }
+      if (existing?.ended) {
+        throw new UserInputFailure('RESERVATION_ENDED', 'The reservation with this requestId was already settled or has expired; reserve again with a new request id.', ['input', 'requestId']);
+      }
       if (existing) {
         return { reserved: true, alreadyReserved: true, requestId, amount: existing.amount, expiresAt: existing.expires_at, budgets: all, refusedBy: null };
       }

@@ -16,8 +16,10 @@ import {
   type GraphQLInputField,
   type GraphQLInputType,
   type GraphQLSchema,
+  type OperationDefinitionNode,
   type ValueNode,
 } from 'graphql';
+import { containsNul, NUL } from './nul';
 
 /**
  * Maximum length of every string the schema accepts (issue 16: one 30,000-character email froze the server).
@@ -95,6 +97,13 @@ export function annotateStringLimits(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
+/** U+0000 anywhere in a string input (red-team D4: PostgreSQL refuses it, so it used to end as a 500). */
+function hasNul(coordinate: string): GraphQLError {
+  return new GraphQLError(`${coordinate} contains a NUL character (U+0000), which is not allowed.`, {
+    extensions: { code: 'BAD_USER_INPUT', argument: coordinate, http: { status: 400 } },
+  });
+}
+
 function tooLong(coordinate: string, max: number): GraphQLError {
   return new GraphQLError(`${coordinate} is longer than its maximum of ${max} characters.`, {
     extensions: { code: 'BAD_USER_INPUT', argument: coordinate, http: { status: 400 } },
@@ -121,19 +130,47 @@ function checkValue(value: unknown, type: GraphQLInputType, coordinate: string):
   }
   const max = limitOf(coordinate, nullable);
   if (max !== null && typeof value === 'string' && value.length > max) throw tooLong(coordinate, max);
+  // Strings, and those inside JSON-valued scalars, whatever their type.
+  if (containsNul(value)) throw hasNul(coordinate);
+}
+
+/** Any string or field name inside a constant literal (JSON scalar values). */
+function checkConstantNul(node: ValueNode, coordinate: string): void {
+  if (node.kind === Kind.STRING && node.value.includes(NUL)) throw hasNul(coordinate);
+  if (node.kind === Kind.LIST) for (const item of node.values) checkConstantNul(item, coordinate);
+  if (node.kind === Kind.OBJECT) {
+    for (const field of node.fields) {
+      if (field.name.value.includes(NUL)) throw hasNul(coordinate);
+      checkConstantNul(field.value, coordinate);
+    }
+  }
+}
+
+/** The request's variables, and the operation's default values for the variables the request leaves out. */
+interface OperationVariables {
+  values: Record<string, unknown>;
+  defaults: ReadonlyMap<string, ValueNode>;
 }
 
 /** A literal (or a variable in it) along an input type. */
-function checkLiteral(node: ValueNode, type: GraphQLInputType, coordinate: string, variables: Record<string, unknown>): void {
+function checkLiteral(node: ValueNode, type: GraphQLInputType, coordinate: string, variables: OperationVariables): void {
   const nullable = getNullableType(type) as GraphQLInputType;
   switch (node.kind) {
-    case Kind.VARIABLE:
-      return checkValue(variables[node.name.value], type, coordinate);
+    case Kind.VARIABLE: {
+      const name = node.name.value;
+      if (Object.prototype.hasOwnProperty.call(variables.values, name)) return checkValue(variables.values[name], type, coordinate);
+      // Left out, the variable takes its declared default, which graphql-js coerces like any literal (red-team D14:
+      // `query($u: String = "<200,000 characters>")` used to pass unchecked). Defaults are constants: no variables.
+      const fallback = variables.defaults.get(name);
+      if (fallback) checkLiteral(fallback, type, coordinate, { values: {}, defaults: new Map() });
+      return;
+    }
     case Kind.LIST:
       for (const item of node.values) checkLiteral(item, isListType(nullable) ? nullable.ofType : nullable, coordinate, variables);
       return;
     case Kind.OBJECT: {
-      if (!isInputObjectType(nullable)) return;
+      // A JSON-valued scalar written as an object literal: its strings reach the database too.
+      if (!isInputObjectType(nullable)) return checkConstantNul(node, coordinate);
       const fields = nullable.getFields();
       for (const item of node.fields) {
         const field = fields[item.name.value];
@@ -144,6 +181,7 @@ function checkLiteral(node: ValueNode, type: GraphQLInputType, coordinate: strin
     case Kind.STRING: {
       const max = limitOf(coordinate, isListType(nullable) ? nullable.ofType : nullable);
       if (max !== null && node.value.length > max) throw tooLong(coordinate, max);
+      if (node.value.includes(NUL)) throw hasNul(coordinate);
       return;
     }
     default:
@@ -151,8 +189,15 @@ function checkLiteral(node: ValueNode, type: GraphQLInputType, coordinate: strin
   }
 }
 
-/** Every argument of the operation, literal or variable, against its limit: linear in the size of the request. */
-export function checkStringLimits(schema: GraphQLSchema, document: Parameters<typeof visit>[0], variables: Record<string, unknown>): void {
+/**
+ * Every argument of the operation, literal or variable (given, or its default), against its limit: linear in the size
+ * of the request. `operation` is the one that runs (its variables' defaults count); without it, every operation's.
+ */
+export function checkStringLimits(schema: GraphQLSchema, document: Parameters<typeof visit>[0], values: Record<string, unknown>, operation?: OperationDefinitionNode | null): void {
+  const defaults = new Map<string, ValueNode>();
+  const operations = operation ? [operation] : ((document as { definitions?: readonly { kind: string }[] }).definitions ?? []).filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  for (const op of operations) for (const definition of op.variableDefinitions ?? []) if (definition.defaultValue) defaults.set(definition.variable.name.value, definition.defaultValue);
+  const variables: OperationVariables = { values, defaults };
   const typeInfo = new TypeInfo(schema);
   visit(
     document,
@@ -173,8 +218,8 @@ export function stringLimitsPlugin<TContext extends object>(): ApolloServerPlugi
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, request }) {
-          checkStringLimits(schema, document, request.variables ?? {});
+        async didResolveOperation({ schema, document, request, operation }) {
+          checkStringLimits(schema, document, request.variables ?? {}, operation);
         },
       };
     },

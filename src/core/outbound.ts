@@ -78,10 +78,15 @@ function isInternalName(hostname: string): boolean {
  * (private, loopback, link-local incl. 169.254.169.254, unspecified 0.0.0.0, carrier-grade NAT, IPv4-mapped,
  * 6to4/Teredo/NAT64 that embed IPv4, multicast, reserved…).
  */
+const LOCAL_USE_NAT64 = ipaddr.parseCIDR('64:ff9b:1::/48');
+
 export function isPublicAddress(address: string, allowLoopback: boolean): boolean {
   if (!ipaddr.isValid(address)) return false;
   const parsed = ipaddr.parse(address);
   const range = parsed.range();
+  // RFC 8215's local-use NAT64 prefix 64:ff9b:1::/48 embeds IPv4 like 64:ff9b::/96 does, but ipaddr.js calls it
+  // unicast (red-team D12: http://[64:ff9b:1::a9fe:a9fe]/ reaches 169.254.169.254 through a local translator).
+  if (parsed.kind() === 'ipv6' && parsed.match(LOCAL_USE_NAT64)) return false;
   if (range === 'unicast') return true;
   return allowLoopback && range === 'loopback';
 }

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { UserInputFailure, type UserErrorShape } from '../core/errors';
 import { isUniqueViolation } from '../core/dbErrors';
 import { randomToken, sha256Hex } from '../auth/tokens';
+import { markMailboxProven } from '../users/mailboxProof';
 import { recordAudit, type Caller } from '../audit/audit';
 import type { Organization } from '../organizations/organization.entity';
 import { OrganizationRole } from '../organizations/organizationMembership.entity';
@@ -184,6 +185,8 @@ export class InvitesService {
           [assignment.teamId, user.id, assignment.role],
         );
       }
+      // The invite link was emailed to this address, and it matches the account's: the mailbox is proven.
+      await markMailboxProven(tx, user.id);
       const acceptedAt = new Date();
       await tx.getRepository(Invite).update({ id: invite.id }, { status: InviteStatus.ACCEPTED, acceptedAt, acceptedByUserId: user.id });
       await recordAudit(tx, caller, {

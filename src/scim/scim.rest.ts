@@ -5,6 +5,7 @@ import { RateLimitedError, UnauthenticatedError } from '../core/errors';
 import { chargeFailedAuthentication, type TokenBucketLimiter } from '../core/rateLimit';
 import type { ScimCaller } from './scimCaller';
 import { notFound, ScimError } from './scimErrors';
+import { containsNul, urlContainsNul } from '../core/nul';
 import { resourceTypes, schemas, serviceProviderConfig } from './scimSchema';
 import { listResponse, type ListQuery } from './scimResources';
 
@@ -56,6 +57,12 @@ export function createScimRouter(services: Services, limiter: TokenBucketLimiter
   });
   // Okta and Entra ID send application/scim+json; plain application/json (and a missing type) is accepted too.
   scim.use(express.json({ type: () => true, limit: '2mb' }));
+  // PostgreSQL text cannot hold U+0000: refused anywhere in the request before routing (red-team D4; issue 22: bad
+  // input gets SCIM errors, never a 500).
+  scim.use((req, _res, next) => {
+    if (urlContainsNul(req.originalUrl) || containsNul(req.body)) return next(new ScimError(400, 'The request contains a NUL character (U+0000), which is not allowed.', 'invalidValue'));
+    next();
+  });
 
   const handle =
     (status: number, work: (caller: ScimCaller, req: Request) => Promise<unknown>) =>
@@ -68,8 +75,15 @@ export function createScimRouter(services: Services, limiter: TokenBucketLimiter
         next(error);
       }
     };
-  const query = (req: Request): ListQuery =>
-    Object.fromEntries(Object.entries(req.query).filter((entry): entry is [string, string] => typeof entry[1] === 'string')) as ListQuery;
+  // Express's query parser turns `filter=a&filter=b` into an array, and keeps `filter[]=a` under the name `filter[]`
+  // (or, with the extended parser, an array/object). Dropping them silently
+  // widened a list to everyone (red-team D3), so every parameter must be one plain value.
+  const query = (req: Request): ListQuery => {
+    for (const [name, value] of Object.entries(req.query)) {
+      if (typeof value !== 'string' || /[[\]]/.test(name)) throw new ScimError(400, `The query parameter ${JSON.stringify(name)} must be given once, as a plain value (not repeated or bracketed).`, 'invalidFilter');
+    }
+    return req.query as ListQuery;
+  };
   const id = (req: Request) => String(req.params.id);
 
   scim.get('/ServiceProviderConfig', handle(200, async (caller) => serviceProviderConfig(caller.baseUrl, publicUrl ? `${publicUrl}/docs/scim` : null)));

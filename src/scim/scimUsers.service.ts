@@ -12,6 +12,7 @@ import { parseUserInput, USER_FILTERS, type UserInput } from './scimSchema';
 import { applyPatch, asPathError, formattedName, listResponse, pageOf, project, userResource, type ListQuery, type UserRow } from './scimResources';
 import { isInProvenDomain } from './provenDomains';
 import { deprovision, ensureMembership, syncUserTeams } from './scimProvisioning';
+import { secureUnprovenAccount } from '../users/mailboxProof';
 
 const USER_COLUMNS = `su.id, su.user_id, u.email, su.external_id, su.given_name, su.family_name, su.display_name, su.active, su.version, su.created_at, su.updated_at`;
 
@@ -64,9 +65,12 @@ export class ScimUsersService {
       await this.assertProvenDomain(tx, caller.organizationId, input.userName);
       const users = tx.getRepository(User);
       let user = await users.createQueryBuilder('u').where('lower(u.email) = :email', { email: input.userName }).getOne();
+      let secured: Awaited<ReturnType<typeof secureUnprovenAccount>> = null;
       if (user) {
         const [existing] = await tx.query(`SELECT id FROM scim_users WHERE organization_id = $1 AND user_id = $2`, [caller.organizationId, user.id]);
         if (existing) throw conflict(`A User with userName ${JSON.stringify(input.userName)} already exists (id ${existing.id}).`);
+        // Adopting by email: a password chosen by whoever registered the address first must not survive (D2).
+        secured = await secureUnprovenAccount(tx, user.id, 'SCIM');
       } else {
         // A new person: a user with no password (they sign in through the organization's SSO) and a personal account.
         user = await users.save(users.create({ email: input.userName, name: nameOf(input), passwordHash: null }));
@@ -86,6 +90,7 @@ export class ScimUsersService {
           changes: { scimUserId: { before: null, after: inserted.id }, userName: { before: null, after: input.userName }, externalId: { before: null, after: input.externalId }, active: { before: null, after: input.active } },
         },
       ];
+      if (secured) audit.push(secured as (typeof audit)[number]);
       let revoked: string[] = [];
       if (input.active) {
         // Someone already in the organization (invited earlier) is adopted with their role.

@@ -10,6 +10,7 @@ import type { PoliciesService } from '../policies/policies.service';
 import { User } from '../users/user.entity';
 import { isOutboundError, type OutboundClient } from '../core/outbound';
 import { discoverIssuer, guardClient } from './ssoDiscovery';
+import { secureUnprovenAccount } from '../users/mailboxProof';
 import type { DomainsService } from '../domains/domains.service';
 
 export interface SsoConnectionView {
@@ -301,6 +302,11 @@ export class SsoService {
     if (!user) {
       user = await users.save(users.create({ email, name, passwordHash: null }));
       await this.teams.createPersonalTeam(tx, user);
+    } else {
+      // Linking by email (or an identity linked before this rule): a password chosen by whoever registered the address first must not survive (D2).
+      const secured = await secureUnprovenAccount(tx, user.id, 'SSO');
+      const actor = { kind: 'USER' as const, userId: user.id, sessionId: '', method: 'SSO' as const, ssoOrganizationId: organizationId };
+      if (secured) await recordAudit(tx, { actor, requestId: 'sso-login', ip: null }, { organizationId, ...secured });
     }
     await tx.query(
       `INSERT INTO sso_identities (organization_id, issuer, subject, user_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,

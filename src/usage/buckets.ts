@@ -144,11 +144,20 @@ export function autoTimeframe(durationMs: number): UsageTimeframe {
   return UsageTimeframe.MONTH;
 }
 
+const MAX_OFFSET_MINUTES = 18 * 60;
+
 /** An ISO-8601 date (midnight in the zone) or date-time (in the zone unless it carries an offset). */
 export function parseInstant(text: string, zone: string, argument: string): DateTime {
   const parsed = DateTime.fromISO(text.trim(), { zone });
   if (!parsed.isValid || !/^\d{4}-\d{2}-\d{2}/.test(text.trim())) {
     throw new BadUserInputError(`\`${argument}\` is not an ISO-8601 date or date-time: "${text}".`, argument);
+  }
+  // luxon accepts any two-digit offset (+99:00, +05:99); real ones are within ±18:00 (the java.time / ISO-8601
+  // profiles' bound; the extremes in use are +14:00 and -12:00), with minutes below 60 (red-team D5).
+  const written = DateTime.fromISO(text.trim(), { setZone: true, zone: 'UTC' }).offset;
+  const minutes = /[+-]\d{2}:?(\d{2})$/.exec(text.trim())?.[1];
+  if (Math.abs(written) > MAX_OFFSET_MINUTES || (minutes !== undefined && Number(minutes) > 59)) {
+    throw new BadUserInputError(`\`${argument}\` has a UTC offset beyond ±18:00 or with more than 59 minutes: "${text}".`, argument);
   }
   return parsed.setZone(zone);
 }

@@ -7,6 +7,7 @@ import { adminKeyRoute, authenticateRest, QueryParams, RestError, restRoute, val
 import { Product } from '../catalog/modelEndpoint.entity';
 import { MAX_USAGE_BATCH } from './usageIngest.service';
 import { UsageAuthKind, UsageExpand, type UsageItem, type UsageRecordInput, type UsageRejection, type UsageTimeframe } from './usage.types';
+import { containsNul } from '../core/nul';
 import type { UsageQueryArgs } from './usageQuery.service';
 
 const MAX_REPORTED_REJECTIONS = 1000;
@@ -138,6 +139,7 @@ function parseRecord(text: string): UsageRecordInput | string {
     return 'Not valid JSON.';
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) return 'Each line must be a JSON object.';
+  if (containsNul(value)) return 'The record contains a NUL character (U+0000), which is not allowed.';
   const record = value as Record<string, unknown>;
   for (const field of ['id', 'timestamp', 'teamUsername', 'product', 'endpointId', 'quantity']) {
     if (typeof record[field] !== 'string') return `\`${field}\` must be a string.`;

@@ -6,11 +6,20 @@ import { isDecimalString } from '../core/scalars';
 import { DECIMAL_SCALE } from '../core/decimals';
 import { localIdOf } from '../core/relay';
 import type { UsageRecordInput, UsageRejection } from './usage.types';
+import { toScaled } from '../budgets/decimal';
 
 export const MAX_USAGE_BATCH = 10_000;
 const MAX_FUTURE_MS = 24 * 3600_000;
 const PRODUCTS = new Set(['MODEL_APIS', 'SERVERLESS', 'COMPUTE']);
 const CATALOG_TTL_MS = 10_000;
+/**
+ * Per-record bounds (red-team D13). The Decimal scalar promises at most 20 integer digits on every output, and costs
+ * are summed over records (usage summaries, budget spend, invoices). A record's quantity is at most 10^15 and its
+ * cost (given, or quantity × unit price) at most 10^12 USD, so any sum of fewer than 10^8 records stays below 10^20.
+ */
+export const MAX_RECORD_QUANTITY = 10n ** 15n;
+export const MAX_RECORD_COST = 10n ** 12n;
+const SCALE = 10n ** 12n;
 
 export interface IngestUsageResult {
   accepted: number;
@@ -136,6 +145,13 @@ export class UsageIngestService {
       const unitPrice = record.unitPrice ?? priceAt(entry, instant.millis);
       if (unitPrice === null) {
         return reject('unitPrice', entry ? 'NO_PRICE' : 'UNKNOWN_ENDPOINT', `No catalog price for "${record.endpointId}" at that time; give unitPrice.`);
+      }
+      const quantity = toScaled(record.quantity);
+      if (quantity > MAX_RECORD_QUANTITY * SCALE) return reject('quantity', 'OUT_OF_RANGE', `quantity must be at most ${MAX_RECORD_QUANTITY}.`);
+      // Both scaled by 10^12: their product is scaled by 10^24.
+      const cost = record.cost ? toScaled(record.cost) * SCALE : quantity * toScaled(unitPrice);
+      if (cost > MAX_RECORD_COST * SCALE * SCALE) {
+        return reject(record.cost ? 'cost' : 'unitPrice', 'OUT_OF_RANGE', `A record's cost (quantity × unit price) must be at most ${MAX_RECORD_COST} USD.`);
       }
       let authKey = '';
       if (record.auth) {

@@ -5,6 +5,7 @@ import { recordAudit, type Caller } from '../audit/audit';
 import type { PublicUrl } from '../core/publicUrl';
 import { mayEmailAccountAddress, queueEmail } from '../email/outbox';
 import { passwordChangedEmail, passwordResetEmail } from '../email/templates';
+import { markMailboxProven } from './mailboxProof';
 import { assertPasswordStrength, type UsersService } from './users.service';
 
 /**
@@ -68,6 +69,7 @@ export class PasswordsService {
       if (!reset) throw new UserInputFailure('INVALID_TOKEN', 'This reset link is not valid or has expired; ask for a new one.', ['input', 'token']);
       await tx.query(`UPDATE password_resets SET used_at = now() WHERE id = $1`, [reset.id]);
       await tx.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [reset.user_id, passwordHash]);
+      await markMailboxProven(tx, reset.user_id);
       const ended = await endSessions(tx, reset.user_id, null);
       // The token proves the mailbox: the event names the account as its actor.
       const actor = { kind: 'USER' as const, userId: reset.user_id, sessionId: '', method: 'PASSWORD' as const, ssoOrganizationId: null };

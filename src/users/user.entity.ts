@@ -20,6 +20,10 @@ export class User {
   @Column('text', { name: 'password_hash', nullable: true, select: false })
   passwordHash!: string | null;
 
+  /** When the owner last proved the mailbox (emailed link used); null: never (see mailboxProof.ts). */
+  @Column('timestamptz', { name: 'email_verified_at', nullable: true, select: false })
+  emailVerifiedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   @Field({ description: 'When the user signed up.' })
   createdAt!: Date;

@@ -8,6 +8,7 @@ import { recordAudit, type Caller } from '../audit/audit';
 import type { TeamsService } from '../teams/teams.service';
 import { assertValidName } from '../teams/username';
 import { User } from './user.entity';
+import { markMailboxProven } from './mailboxProof';
 import { Session, type SessionMethod } from './session.entity';
 import { PublicUrl } from '../core/publicUrl';
 import { mayEmailAccountAddress, queueEmail } from '../email/outbox';
@@ -99,7 +100,7 @@ export class UsersService {
     try {
       return await this.db.transaction(async (tx) => {
         if (await emailHasAccount(tx, email)) throw exists();
-        return this.createAccount(tx, caller, { email, name, passwordHash });
+        return this.createAccount(tx, caller, { email, name, passwordHash }, true);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw exists();
@@ -121,7 +122,7 @@ export class UsersService {
         await tx.query(`UPDATE pending_sign_ups SET confirmed_at = now() WHERE id = $1`, [pending.id]);
         // Confirming proves the mailbox, so saying the address has an account (made meanwhile) reveals nothing new.
         if (await emailHasAccount(tx, pending.email)) throw emailTaken();
-        return this.createAccount(tx, caller, { email: pending.email, name: pending.name, passwordHash: pending.password_hash });
+        return this.createAccount(tx, caller, { email: pending.email, name: pending.name, passwordHash: pending.password_hash }, true);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw emailTaken();
@@ -129,9 +130,11 @@ export class UsersService {
     }
   }
 
-  private async createAccount(tx: EntityManager, caller: Caller, account: { email: string; name: string; passwordHash: string }): Promise<SessionGrant> {
+  /** `mailboxProven`: the account comes from an emailed link (confirmation or invite), see mailboxProof.ts. */
+  private async createAccount(tx: EntityManager, caller: Caller, account: { email: string; name: string; passwordHash: string }, mailboxProven = false): Promise<SessionGrant> {
     const users = tx.getRepository(User);
     const user = await users.save(users.create(account));
+    if (mailboxProven) await markMailboxProven(tx, user.id);
     await this.teams.createPersonalTeam(tx, user);
     await recordAudit(tx, { ...caller, actor: { kind: 'USER', userId: user.id, sessionId: '', method: 'PASSWORD', ssoOrganizationId: null } }, {
       organizationId: null,

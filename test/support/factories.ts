@@ -63,3 +63,13 @@ export async function createApiKeyFor(app: TestApp, teamUsername: string, scope:
   );
   return key;
 }
+
+/**
+ * Marks the account's mailbox as proven, as using an emailed link does (sign-up confirmation, password reset, invite;
+ * those paths are exercised in test/preAccountTakeover.test.ts and test/accountSecurity.test.ts). Tests whose subject
+ * is not pre-account takeover use it for a person who owns their address and keeps their password when SSO or SCIM
+ * links their account.
+ */
+export async function proveMailbox(app: TestApp, user: { email: string }): Promise<void> {
+  await app.db.query(`UPDATE users SET email_verified_at = now() WHERE lower(email) = lower($1)`, [user.email]);
+}
