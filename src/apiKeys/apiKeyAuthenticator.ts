@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { ApiKeyActor } from '../auth/actor';
 import { sha256 } from '../auth/tokens';
+import type { Invalidation, InvalidationBus, InvalidationSubscriber } from '../core/invalidation';
 
 interface CachedKey {
   apiKeyId: string;
@@ -22,10 +23,15 @@ const CACHE_TTL_MS = 30_000;
 const LAST_USED_FLUSH_MS = 5_000;
 
 /**
- * Verifies `key_id:key_secret` credentials. Key rows are cached briefly (revocation and archiving invalidate the
- * entry at once) and `lastUsedAt` is written in one batched UPDATE every few seconds instead of once per request.
+ * Verifies `key_id:key_secret` credentials. Key rows are cached briefly and `lastUsedAt` is written in one batched
+ * UPDATE every few seconds instead of once per request.
+ *
+ * Revocation and archiving invalidate the entry at once on every instance: the change is published on the
+ * invalidation bus (PostgreSQL NOTIFY, src/core/invalidation.ts) and each instance drops it on arrival. While this
+ * instance is not LISTENing (not started yet, connection lost) the cache is flushed and bypassed, so a missed
+ * notification cannot keep a revoked key alive; a publish that fails outright is bounded by CACHE_TTL_MS.
  */
-export class ApiKeyAuthenticator {
+export class ApiKeyAuthenticator implements InvalidationSubscriber {
   private readonly cache = new Map<string, CachedKey>();
   private readonly usedSince = new Map<string, Date>();
   /**
@@ -34,6 +40,9 @@ export class ApiKeyAuthenticator {
    */
   private generation = 0;
   private flushTimer: NodeJS.Timeout | null = null;
+  private bus: InvalidationBus | null = null;
+  /** False while invalidations could be missed (no bus listening): every lookup then reads the database. */
+  private cacheTrusted = true;
 
   constructor(
     private readonly db: DataSource,
@@ -69,14 +78,41 @@ export class ApiKeyAuthenticator {
     };
   }
 
-  /** Forget a key at once (revocation, expiry change, owner change). */
+  /** Receive other instances' invalidations (and tell them ours) through the bus. */
+  useInvalidationBus(bus: InvalidationBus): void {
+    this.bus = bus;
+    bus.subscribe(this);
+  }
+
+  /** Forget a key at once, here and on every instance (revocation, expiry change, owner change). */
   invalidateKey(keyId: string): void {
+    this.dropKey(keyId);
+    void this.bus?.publish({ kind: 'apiKey', keyId });
+  }
+
+  /** Forget every key of a team, here and on every instance (archiving). */
+  invalidateTeam(teamId: string): void {
+    this.dropTeam(teamId);
+    void this.bus?.publish({ kind: 'team', teamId });
+  }
+
+  onInvalidation(message: Invalidation): void {
+    if (message.kind === 'apiKey') this.dropKey(message.keyId);
+    else if (message.kind === 'team') this.dropTeam(message.teamId);
+  }
+
+  onListeningChanged(listening: boolean): void {
+    this.generation += 1;
+    this.cache.clear();
+    this.cacheTrusted = listening;
+  }
+
+  private dropKey(keyId: string): void {
     this.generation += 1;
     this.cache.delete(keyId);
   }
 
-  /** Forget every key of a team (archiving). */
-  invalidateTeam(teamId: string): void {
+  private dropTeam(teamId: string): void {
     this.generation += 1;
     for (const [keyId, key] of this.cache) if (key.teamId === teamId) this.cache.delete(keyId);
   }
@@ -112,7 +148,7 @@ export class ApiKeyAuthenticator {
 
   private async lookup(keyId: string): Promise<CachedKey | null> {
     const cached = this.cache.get(keyId);
-    if (cached && this.options.cache && Date.now() - cached.cachedAt < CACHE_TTL_MS) return cached;
+    if (cached && this.options.cache && this.cacheTrusted && Date.now() - cached.cachedAt < CACHE_TTL_MS) return cached;
     const generation = this.generation;
     const rows: Array<Record<string, unknown>> = await this.db.query(
       `SELECT k.id, k.key_id, k.team_id, k.organization_id, k.scope, k.owner_id, k.secret_hash, k.expires_at,
@@ -136,7 +172,7 @@ export class ApiKeyAuthenticator {
       isRootTeam: row.is_root as boolean,
       cachedAt: Date.now(),
     };
-    if (this.options.cache && generation === this.generation) this.cache.set(keyId, key);
+    if (this.options.cache && this.cacheTrusted && generation === this.generation) this.cache.set(keyId, key);
     return key;
   }
 }

@@ -8,7 +8,7 @@ import type { Config } from '../core/config';
 import type { Logger } from '../core/logger';
 import { createApolloServer } from '../core/graphqlServer';
 import { batchLimit, errorHandler, requestScope, sendHttpError } from '../core/http';
-import { chargeFailedAuthentication, limiterFromConfig, subjectOf, type TokenBucketLimiter } from '../core/rateLimit';
+import { chargeFailedAuthentication, limiterFromConfig, subjectOf, type RateLimiter } from '../core/rateLimit';
 import type { Actor } from '../auth/actor';
 import { rateLimitRejections } from '../core/metrics';
 import { migrationsApplied } from '../core/db';
@@ -56,7 +56,9 @@ export async function startServer(options: {
   port?: number;
 }): Promise<RunningServer> {
   const { db, config, logger } = options;
-  const services = createServices(db, config);
+  const services = createServices(db, config, logger);
+  const invalidation = services.invalidation;
+  await invalidation.start();
   const webhooks = new WebhookDispatcher(
     db,
     (alertId) => services.alerts.signingSecret(alertId),
@@ -80,7 +82,7 @@ export async function startServer(options: {
   app.set('etag', false);
   app.set('trust proxy', 'loopback');
 
-  const limiter = limiterFromConfig(config);
+  const limiter = await limiterFromConfig(config, db, logger);
   const apollo = createApolloServer<AppContext>({ schema: buildOrgraphSchema(), config, logger, httpServer, limiter });
   await apollo.start();
 
@@ -90,10 +92,22 @@ export async function startServer(options: {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    // null: the database did not answer; false: it answered, but a migration this build knows is not applied.
-    const migrations = await migrationsApplied(db).catch(() => null);
+    // Each dependency reports its own state. The database gates readiness; a degraded limiter store does not (the
+    // limiter falls back to memory, docs/reliability.md), so one Redis outage does not take every instance out.
+    const [migrations, limiterHealth] = await Promise.all([
+      // null: the database did not answer; false: it answered, but a migration this build knows is not applied.
+      migrationsApplied(db).catch(() => null),
+      limiter ? limiter.health() : Promise.resolve(null),
+    ]);
     const ready = migrations === true;
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: migrations !== null, migrations: ready });
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'unavailable',
+      checks: {
+        database: { status: migrations === null ? 'down' : 'up', migrations: migrations === true ? 'applied' : migrations === false ? 'pending' : 'unknown' },
+        limiter: limiterHealth ?? { status: 'off' },
+        invalidation: invalidation.health(),
+      },
+    });
   });
   app.get('/metrics', async (req, res) => {
     // Production serves metrics only to the holder of METRICS_TOKEN (404 while none is configured).
@@ -175,6 +189,7 @@ export async function startServer(options: {
       // apollo.stop() drains the HTTP server: no new connections, in-flight requests finish.
       await apollo.stop();
       await closeServices(services);
+      await limiter?.close();
     },
   };
 }
@@ -199,13 +214,13 @@ function bearerMatches(header: string | undefined, expected: string): boolean {
  * tight loop with large batches would otherwise make the server parse, validate and cost every operation only to
  * refuse it, and that work delays everyone else's requests (measured by bench/starvation.ts).
  */
-function refuseEmptyBudgets(limiter: TokenBucketLimiter | null, authenticate: (req: express.Request) => Promise<Actor>): express.RequestHandler {
+function refuseEmptyBudgets(limiter: RateLimiter | null, authenticate: (req: express.Request) => Promise<Actor>): express.RequestHandler {
   return (req, res, next) => {
     if (!limiter || req.method !== 'POST') return next();
     authenticate(req).then(
-      (actor) => {
+      async (actor) => {
         const subject = subjectOf(actor, req.ip ?? null);
-        const state = limiter.peekEmpty(subject);
+        const state = await limiter.peekEmpty(subject);
         if (!state.empty) return next();
         rateLimitRejections.inc({ class: subject.limitClass });
         const error = new RateLimitedError(state.retryAfterSeconds);
@@ -214,6 +229,6 @@ function refuseEmptyBudgets(limiter: TokenBucketLimiter | null, authenticate: (r
       },
       // Authentication failures are answered by the GraphQL path, as before (401, or 429 for guessing IPs).
       () => next(),
-    );
+    ).catch(next);
   };
 }
