@@ -21,6 +21,7 @@ import { EmailDelivery1734500000000 } from './1734500000000-EmailDelivery';
 import { AccountRecovery1734510000000 } from './1734510000000-AccountRecovery';
 import { SpendingAlertEnabled1734520000000 } from './1734520000000-SpendingAlertEnabled';
 import { RateLimitBudgets1735000000000 } from './1735000000000-RateLimitBudgets';
+import { CacheInvalidationTriggers1735000001000 } from './1735000001000-CacheInvalidationTriggers';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
 export const allMigrations = [
@@ -47,4 +48,5 @@ export const allMigrations = [
   AccountRecovery1734510000000,
   SpendingAlertEnabled1734520000000,
   RateLimitBudgets1735000000000,
+  CacheInvalidationTriggers1735000001000,
 ];

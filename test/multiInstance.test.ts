@@ -52,13 +52,30 @@ async function post(url: string, query: string, variables: Record<string, unknow
   return { status: response.status, headers: response.headers, body: (await response.json()) as any };
 }
 
+/** Requests sent before the first refusal, per measurement (to tell propagation from one request's latency). */
+const attemptsSeen: number[] = [];
+
 /** Sends requests back to back until the key is refused; returns ms from `since`, or null past `limitMs`. */
 async function msUntilRefused(url: string, key: string, team: string, since: number, limitMs = 5_000): Promise<number | null> {
-  for (;;) {
+  for (let attempts = 1; ; attempts++) {
     const response = await post(url, AS_KEY, { u: team }, { key });
-    if (response.body.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED') return performance.now() - since;
+    if (response.body.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED') {
+      attemptsSeen.push(attempts);
+      return performance.now() - since;
+    }
     if (performance.now() - since > limitMs) return null;
   }
+}
+
+/**
+ * Revokes a key in the database without any notification: `session_replication_role = replica` skips the
+ * invalidation trigger (as a missed notification would). Only a superuser may set it; the tests connect as one.
+ */
+async function revokeSilently(db: DataSource, key: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query(`SET LOCAL session_replication_role = replica`);
+    await tx.query(`UPDATE api_keys SET revoked_at = now() WHERE key_id = $1`, [key.split(':')[0]]);
+  });
 }
 
 function envFor(overrides: Record<string, string> = {}): Record<string, string> {
@@ -130,11 +147,11 @@ describe('three instances on one database (PostgreSQL limiter store)', () => {
 
   it('a key revoked on instance 1 is refused by instances 2 and 3 within the bound, though they had it cached', async () => {
     const { admin, team, key, apiKeyId } = await keyOnNewTeam();
-    // The control: a key revoked behind the application's back (no notification) stays cached on instance 2 —
-    // so what follows is the notification's doing, not an absent cache.
+    // The control: a key revoked without a notification stays cached on instance 2 — so what follows is the
+    // notification's doing, not an absent cache.
     const control = await keyOnNewTeam();
     for (const url of urls) expect((await post(url, AS_KEY, { u: control.team.username }, { key: control.key })).status).toBe(200);
-    await app.db.query(`UPDATE api_keys SET revoked_at = now() WHERE key_id = $1`, [control.key.split(':')[0]]);
+    await revokeSilently(app.db, control.key);
     expect((await post(urls[1], AS_KEY, { u: control.team.username }, { key: control.key })).body.data.team.username).toBe(control.team.username);
 
     // Warm every instance's cache with the key, then revoke it through instance 1.
@@ -144,7 +161,7 @@ describe('three instances on one database (PostgreSQL limiter store)', () => {
     expect(revoked.body.data.revokeApiKey.apiKey.revokedAt).not.toBeNull();
 
     const [onTwo, onThree] = await Promise.all([msUntilRefused(urls[1], key, team.username, since), msUntilRefused(urls[2], key, team.username, since)]);
-    console.log(`revocation propagation after the revoking response: instance 2 ${onTwo?.toFixed(1)} ms, instance 3 ${onThree?.toFixed(1)} ms (bound ${PROPAGATION_BOUND_MS} ms)`);
+    console.log(`revocation propagation after the revoking response: instance 2 ${onTwo?.toFixed(1)} ms, instance 3 ${onThree?.toFixed(1)} ms (bound ${PROPAGATION_BOUND_MS} ms; requests until refused: ${attemptsSeen.slice(-2).join(', ')})`);
     expect(onTwo).not.toBeNull();
     expect(onThree).not.toBeNull();
     expect(onTwo!).toBeLessThan(PROPAGATION_BOUND_MS);
@@ -162,6 +179,15 @@ describe('three instances on one database (PostgreSQL limiter store)', () => {
     expect(onTwo!).toBeLessThan(PROPAGATION_BOUND_MS);
   });
 
+  it('a change made by plain SQL (an operator, a migration) reaches every instance too: the trigger notifies', async () => {
+    const { key, team } = await keyOnNewTeam();
+    for (const url of urls) expect((await post(url, AS_KEY, { u: team.username }, { key })).status).toBe(200);
+    await app.db.query(`UPDATE api_keys SET expires_at = now() - interval '1 second' WHERE key_id = $1`, [key.split(':')[0]]);
+    const since = performance.now();
+    const refused = await Promise.all(urls.map((url) => msUntilRefused(url, key, team.username, since)));
+    for (const ms of refused) expect(ms!).toBeLessThan(PROPAGATION_BOUND_MS);
+  });
+
   it('a session ended on one instance is refused by the others at once', async () => {
     const user = await signUp(app);
     for (const url of urls) expect((await post(url, '{ viewer { email } }', {}, { token: user.token })).status).toBe(200);
@@ -175,10 +201,10 @@ describe('three instances on one database (PostgreSQL limiter store)', () => {
   it('while an instance cannot LISTEN it serves nothing from its cache, and it listens again by itself', async () => {
     const { team, key } = await keyOnNewTeam();
     for (const url of urls) expect((await post(url, AS_KEY, { u: team.username }, { key })).status).toBe(200);
-    // Cut every instance's listening connection, then revoke behind the application's back (no notification at
-    // all): a missed notification must not keep the key alive anywhere.
+    // Cut every instance's listening connection, then revoke without a notification: a missed notification must
+    // not keep the key alive anywhere.
     await app.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'orgraph-invalidation' AND datname = current_database()`);
-    await app.db.query(`UPDATE api_keys SET revoked_at = now() WHERE key_id = $1`, [key.split(':')[0]]);
+    await revokeSilently(app.db, key);
     for (const url of urls) {
       expect((await post(url, AS_KEY, { u: team.username }, { key })).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     }

@@ -26,10 +26,12 @@ const LAST_USED_FLUSH_MS = 5_000;
  * Verifies `key_id:key_secret` credentials. Key rows are cached briefly and `lastUsedAt` is written in one batched
  * UPDATE every few seconds instead of once per request.
  *
- * Revocation and archiving invalidate the entry at once on every instance: the change is published on the
- * invalidation bus (PostgreSQL NOTIFY, src/core/invalidation.ts) and each instance drops it on arrival. While this
- * instance is not LISTENing (not started yet, connection lost) the cache is flushed and bypassed, so a missed
- * notification cannot keep a revoked key alive; a publish that fails outright is bounded by CACHE_TTL_MS.
+ * Revocation, archiving and every other change to a cached field invalidate the entry at once on every instance:
+ * triggers on api_keys and teams NOTIFY when the change commits (migration 1735000001000) and each instance drops
+ * the entry when the notification arrives (src/core/invalidation.ts). The instance that made the change also drops
+ * it right after its commit, so its own next request never waits for the notification. While this instance is not
+ * LISTENing (not started yet, connection lost) the cache is flushed and bypassed, so a missed notification cannot
+ * keep a revoked key alive; CACHE_TTL_MS remains the last bound (a dead connection not yet noticed).
  */
 export class ApiKeyAuthenticator implements InvalidationSubscriber {
   private readonly cache = new Map<string, CachedKey>();
@@ -40,7 +42,6 @@ export class ApiKeyAuthenticator implements InvalidationSubscriber {
    */
   private generation = 0;
   private flushTimer: NodeJS.Timeout | null = null;
-  private bus: InvalidationBus | null = null;
   /** False while invalidations could be missed (no bus listening): every lookup then reads the database. */
   private cacheTrusted = true;
 
@@ -78,22 +79,22 @@ export class ApiKeyAuthenticator implements InvalidationSubscriber {
     };
   }
 
-  /** Receive other instances' invalidations (and tell them ours) through the bus. */
+  /** Receive every instance's invalidations (the database's triggers publish them) through the bus. */
   useInvalidationBus(bus: InvalidationBus): void {
-    this.bus = bus;
     bus.subscribe(this);
   }
 
-  /** Forget a key at once, here and on every instance (revocation, expiry change, owner change). */
+  /**
+   * Forget a key here at once, after the commit that changed it (revocation, expiry change, owner change); other
+   * instances hear of the same commit from the trigger's notification.
+   */
   invalidateKey(keyId: string): void {
     this.dropKey(keyId);
-    void this.bus?.publish({ kind: 'apiKey', keyId });
   }
 
-  /** Forget every key of a team, here and on every instance (archiving). */
+  /** Forget every key of a team here at once (archiving); other instances hear of it from the trigger. */
   invalidateTeam(teamId: string): void {
     this.dropTeam(teamId);
-    void this.bus?.publish({ kind: 'team', teamId });
   }
 
   onInvalidation(message: Invalidation): void {

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from './logger';
 import { invalidationListenerUp, invalidationsReceived } from './metrics';
 
-/** What another instance must forget. Small on purpose: NOTIFY payloads are limited to 8000 bytes. */
+/** What every instance must forget (the JSON the triggers send; NOTIFY payloads are limited to 8000 bytes). */
 export type Invalidation = { kind: 'apiKey'; keyId: string } | { kind: 'team'; teamId: string };
 
 export interface InvalidationSubscriber {
@@ -22,15 +22,15 @@ const RECONNECT_MAX_MS = 5_000;
 
 /**
  * Cross-instance cache invalidation over PostgreSQL LISTEN/NOTIFY (DESIGN §14). Every instance keeps one dedicated
- * connection LISTENing on `orgraph_invalidation`; a change that must take effect everywhere (key revoked, team
- * archived, member's keys disposed of) publishes a NOTIFY after its transaction commits, and each instance drops the
- * affected entries when it arrives (measured in milliseconds, test/multiInstance.test.ts).
+ * connection LISTENing on `orgraph_invalidation`. Triggers on the cached tables (api_keys, teams; migration
+ * 1735000001000) NOTIFY inside the changing transaction, so the message goes out exactly when the change commits,
+ * whatever code path made it; each instance drops the affected entries when it arrives (milliseconds, measured in
+ * test/multiInstance.test.ts).
  *
- * Missed notifications: PostgreSQL delivers every NOTIFY to every connected listener, so a message can only be missed
- * while the listening connection is down. Then subscribers flush and stop caching until LISTEN is back (and flush
- * again on reconnect), so a lost connection never serves stale entries. The remaining case is a publisher whose
- * NOTIFY fails after its commit (database lost in between): other instances then hold the entry until their cache
- * TTL (30 s for API keys) — the stated bound.
+ * Missed notifications: PostgreSQL delivers every committed NOTIFY to every connected listener, so a message can only
+ * be missed while the listening connection is down. Then subscribers flush and stop caching until LISTEN is back
+ * (and flush again on reconnect), so a lost connection never serves stale entries. TCP keepalive finds a silently
+ * dead connection; until it does, the cache TTL (30 s for API keys) is the last bound.
  */
 export class InvalidationBus {
   private client: Client | null = null;
@@ -61,15 +61,6 @@ export class InvalidationBus {
     await this.connect();
   }
 
-  /** Tells every instance (this one included). Failures are logged: the cache TTL then bounds staleness. */
-  async publish(message: Invalidation): Promise<void> {
-    try {
-      await this.db.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(message)]);
-    } catch (error) {
-      this.logger.error({ err: error, invalidation: message }, 'could not publish a cache invalidation: other instances hold the entry until its TTL');
-    }
-  }
-
   health(): { status: 'up' | 'down'; channel: string; error?: string } {
     return this.listening ? { status: 'up', channel: CHANNEL } : { status: 'down', channel: CHANNEL, ...(this.lastError ? { error: this.lastError } : {}) };
   }
@@ -87,7 +78,14 @@ export class InvalidationBus {
   private async connect(): Promise<void> {
     if (this.stopped) return;
     const options = this.db.options as { url?: string };
-    const client = new Client({ connectionString: options.url, application_name: 'orgraph-invalidation', connectionTimeoutMillis: 5_000 });
+    const client = new Client({
+      connectionString: options.url,
+      application_name: 'orgraph-invalidation',
+      connectionTimeoutMillis: 5_000,
+      // A listener whose peer vanished without a FIN would otherwise look healthy while hearing nothing.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
     client.on('notification', (notification) => {
       if (notification.channel !== CHANNEL || !notification.payload) return;
       let message: Invalidation;
