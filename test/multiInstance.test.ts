@@ -4,7 +4,7 @@ import { createDataSource } from '../src/core/db';
 import { createLogger } from '../src/core/logger';
 import type { Config } from '../src/core/config';
 import { startServer, type RunningServer } from '../src/app/server';
-import { authorizationHeader, startTestApp, type Credential, type TestApp } from './support/testApp';
+import { authorizationHeader, startTestApp, TEST_INGEST_TOKEN, type Credential, type TestApp } from './support/testApp';
 import { createOrganization, createTeam, signUp, unique } from './support/factories';
 
 /**
@@ -186,6 +186,30 @@ describe('three instances on one database (PostgreSQL limiter store)', () => {
     const since = performance.now();
     const refused = await Promise.all(urls.map((url) => msUntilRefused(url, key, team.username, since)));
     for (const ms of refused) expect(ms!).toBeLessThan(PROPAGATION_BOUND_MS);
+  });
+
+  it('a catalog change reaches every instance’s cached catalog at once, not after its 10 s lifetime', async () => {
+    const { team } = await keyOnNewTeam();
+    const endpointId = `test/${unique('model')}`;
+    let sequence = 0;
+    const ingestOn = async (url: string) => {
+      const record = { id: `mi-${endpointId}-${++sequence}`, timestamp: new Date(Date.now() - 3_600_000).toISOString(), teamUsername: team.username, product: 'MODEL_APIS', endpointId, quantity: '1' };
+      const { body } = await post(url, `mutation($input: IngestUsageInput!) { ingestUsage(input: $input) { accepted rejected { code } } }`, { input: { records: [record] } }, { bearer: TEST_INGEST_TOKEN });
+      return body.data.ingestUsage as { accepted: number; rejected: Array<{ code: string }> };
+    };
+    // Every instance loads (and caches) a catalog without the endpoint.
+    for (const url of urls) expect((await ingestOn(url)).rejected).toEqual([{ code: 'UNKNOWN_ENDPOINT' }]);
+    await app.db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO model_endpoints (endpoint_id, display_name, product, unit) VALUES ($1, 'Test model', 'MODEL_APIS', 'image')`, [endpointId]);
+      await tx.query(`INSERT INTO model_prices (endpoint_id, effective_from, unit_price) VALUES ($1, now() - interval '1 day', 0.5)`, [endpointId]);
+    });
+    const since = performance.now();
+    for (const url of urls.slice(1)) {
+      let accepted = 0;
+      while (accepted === 0 && performance.now() - since < 5_000) accepted = (await ingestOn(url)).accepted;
+      expect(accepted).toBe(1);
+      expect(performance.now() - since).toBeLessThan(PROPAGATION_BOUND_MS);
+    }
   });
 
   it('a session ended on one instance is refused by the others at once', async () => {

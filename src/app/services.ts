@@ -52,6 +52,18 @@ export function createServices(db: DataSource, config: Config, logger: Pick<Logg
   const publicUrl = new PublicUrl(config.PUBLIC_URL);
   const alerts = new AlertsService(db, config.encryptionKey, outbound, publicUrl);
   usageIngest.onStored((organizationIds) => alerts.evaluate(organizationIds));
+  // Catalog copies follow the catalog's change notifications; while not listening, their 10 s lifetime bounds them.
+  invalidation.subscribe({
+    onInvalidation: (message) => {
+      if (message.kind !== 'catalog') return;
+      catalog.forgetCachedCatalog();
+      usageIngest.forgetCatalog();
+    },
+    onListeningChanged: () => {
+      catalog.forgetCachedCatalog();
+      usageIngest.forgetCatalog();
+    },
+  });
   const policies = new PoliciesService(db, catalog);
   policies.useHardSpendLimitSource({ teamsAtHardLimit: (teamIds) => alerts.teamsAtHardLimit(teamIds) });
   const budgets = createBudgetServices(db, config, usageIngest, policies);

@@ -4,7 +4,7 @@ import type { Logger } from './logger';
 import { invalidationListenerUp, invalidationsReceived } from './metrics';
 
 /** What every instance must forget (the JSON the triggers send; NOTIFY payloads are limited to 8000 bytes). */
-export type Invalidation = { kind: 'apiKey'; keyId: string } | { kind: 'team'; teamId: string };
+export type Invalidation = { kind: 'apiKey'; keyId: string } | { kind: 'team'; teamId: string } | { kind: 'catalog' };
 
 export interface InvalidationSubscriber {
   /** One message from any instance, this one included (handlers are idempotent). */
