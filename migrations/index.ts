@@ -20,6 +20,7 @@ import { ApiKeyLineage1734300000000 } from './1734300000000-ApiKeyLineage';
 import { EmailDelivery1734500000000 } from './1734500000000-EmailDelivery';
 import { AccountRecovery1734510000000 } from './1734510000000-AccountRecovery';
 import { SpendingAlertEnabled1734520000000 } from './1734520000000-SpendingAlertEnabled';
+import { MonthlyRawPartitions1735200000000 } from './1735200000000-MonthlyRawPartitions';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
 export const allMigrations = [
@@ -45,4 +46,5 @@ export const allMigrations = [
   EmailDelivery1734500000000,
   AccountRecovery1734510000000,
   SpendingAlertEnabled1734520000000,
+  MonthlyRawPartitions1735200000000,
 ];

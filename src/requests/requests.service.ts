@@ -3,6 +3,7 @@ import { queryWithTimeout } from '../core/statementTimeout';
 import { BadUserInputError, UserInputFailure } from '../core/errors';
 import { isUuid, localIdOf, paginate, type PageArgs } from '../core/relay';
 import type { Team } from '../teams/team.entity';
+import type { MonthPartitions } from '../retention/monthPartitions';
 import { RequestAuthKind, RequestRecord, RequestStatus } from './requestRecord.entity';
 import { RequestRecordConnection, type IngestRejection, type RequestFilter, type RequestRecordInput } from './requests.types';
 
@@ -43,6 +44,8 @@ export class RequestsService {
     private readonly db: DataSource,
     /** bulkStatementTimeoutMs: statement_timeout of the batch insert (0 = the pool's default). */
     private readonly options: { maxPayloadBytes: number; bulkStatementTimeoutMs?: number },
+    /** Monthly partitions of request_records, created on demand for the months a batch touches. */
+    private readonly partitions: MonthPartitions,
   ) {}
 
   async ingest(records: RequestRecordInput[]): Promise<IngestRequestsResult> {
@@ -199,13 +202,24 @@ export class RequestsService {
     const timeout = this.options.bulkStatementTimeoutMs ?? 0;
     const run = (sql: string, parameters: unknown[]) =>
       timeout > 0 ? queryWithTimeout<unknown[]>(this.db, timeout, sql, parameters) : (this.db.query(sql, parameters) as Promise<unknown[]>);
-    const inserted: unknown[] = await run(
-      `INSERT INTO request_records (team_id, organization_id, id, endpoint_id, status, http_status, started_at, finished_at,
+    const inserted: unknown[] = await this.partitions.inserting('request_records', column('startedAt'), () => run(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[], $7::timestamptz[],
+                              $8::timestamptz[], $9::int[], $10::text[], $11::uuid[], $12::uuid[], $13::uuid[], $14::jsonb[],
+                              $15::jsonb[], $16::int[])
+                    AS i(team_id, organization_id, id, endpoint_id, status, http_status, started_at, finished_at, queue_ms,
+                         auth_kind, api_key_id, key_owner_id, user_id, input, output, payload_bytes)
+       ),
+       -- One record per (team, id) across every monthly partition: the id ledger holds the unique key.
+       claimed AS (
+         INSERT INTO request_record_ids (team_id, id, started_at)
+         SELECT team_id, id, started_at FROM input ORDER BY team_id, id
+         ON CONFLICT (team_id, id) DO NOTHING
+         RETURNING team_id, id
+       )
+       INSERT INTO request_records (team_id, organization_id, id, endpoint_id, status, http_status, started_at, finished_at,
                                     queue_ms, auth_kind, api_key_id, key_owner_id, user_id, input, output, payload_bytes)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[], $7::timestamptz[],
-                            $8::timestamptz[], $9::int[], $10::text[], $11::uuid[], $12::uuid[], $13::uuid[], $14::jsonb[],
-                            $15::jsonb[], $16::int[])
-       ON CONFLICT (team_id, id) DO NOTHING
+       SELECT i.* FROM input i JOIN claimed c ON c.team_id = i.team_id AND c.id = i.id
        RETURNING 1`,
       [
         column('teamId'),
@@ -225,7 +239,7 @@ export class RequestsService {
         column('output'),
         column('payloadBytes'),
       ],
-    );
+    ));
     return inserted.length;
   }
 
