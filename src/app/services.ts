@@ -16,6 +16,7 @@ import { AuditLogService } from '../audit/auditLog.service';
 import { RequestsService } from '../requests/requests.service';
 import { PoliciesService } from '../policies/policies.service';
 import { MonthPartitions } from '../retention/monthPartitions';
+import { RetentionService } from '../retention/retention.service';
 import { UsageIngestService } from '../usage/usageIngest.service';
 import { UsageQueryService } from '../usage/usageQuery.service';
 import { UsageService } from '../usage/usage.service';
@@ -86,6 +87,7 @@ export function createServices(db: DataSource, config: Config) {
     alerts,
     ...budgets,
     invoices: new InvoicesService(db),
+    retention: new RetentionService(db, monthPartitions),
     usageIngest,
     usage: new UsageService(new UsageQueryService(db), usageIngest),
     governance: new GovernanceService(db, {
