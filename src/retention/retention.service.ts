@@ -88,9 +88,12 @@ export class RetentionService {
     for (const { table } of TABLES) {
       for (const partition of await this.monthPartitions(table)) {
         if (partition.until.getTime() > sharedCutoff.getTime() || partition.from.getTime() >= currentMonth) continue;
-        await this.db.query(`ALTER TABLE ${table} DETACH PARTITION ${partition.name} CONCURRENTLY`).catch((error: unknown) => {
+        await this.db.query(`ALTER TABLE ${table} DETACH PARTITION ${partition.name} CONCURRENTLY`).catch(async (error: unknown) => {
+          const message = String((error as Error).message);
+          // An earlier run was interrupted between the two transactions of a concurrent detach: finish it.
+          if (/pending detach/.test(message)) return this.db.query(`ALTER TABLE ${table} DETACH PARTITION ${partition.name} FINALIZE`);
           // Another run detached (or dropped) it first.
-          if (!/is not a partition|does not exist/.test(String((error as Error).message))) throw error;
+          if (!/is not a partition|does not exist/.test(message)) throw error;
         });
         await this.db.query(`DROP TABLE IF EXISTS ${partition.name}`);
         run.droppedPartitions.push(partition.name);
