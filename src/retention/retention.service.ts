@@ -82,7 +82,7 @@ export class RetentionService {
       `SELECT id, raw_retention_months AS months FROM organizations ORDER BY id`,
     );
     // The earliest cutoff anyone has: months wholly before it are let go by all.
-    const longest = Math.max(DEFAULT_RAW_RETENTION_MONTHS, ...organizations.map((o) => o.months));
+    const longest = organizations.reduce((max, o) => Math.max(max, o.months), DEFAULT_RAW_RETENTION_MONTHS);
     const sharedCutoff = cutoffOf(longest);
 
     for (const { table } of TABLES) {
