@@ -41,6 +41,12 @@ async function main() {
     const team = await server.services.teams.create(userCaller, { organizationId: org.id, username: 'bench-team', name: 'Bench team' });
 
     const loadStarted = Date.now();
+    // request_records is partitioned by month; this bulk insert bypasses ingest, which would create the months.
+    await db.query(
+      `SELECT orgraph_ensure_month_partition('request_records', m)
+         FROM generate_series(date_trunc('month', now() - make_interval(secs => $1 + 1), 'UTC'), now(), interval '1 month') m`,
+      [RECORDS],
+    );
     await db.query(
       `INSERT INTO request_records (team_id, organization_id, id, endpoint_id, status, http_status, started_at, finished_at,
                                     auth_kind, user_id, input, output, payload_bytes)
@@ -50,7 +56,8 @@ async function main() {
          FROM generate_series(1, $4) g`,
       [team.id, org.id, user.id, RECORDS],
     );
-    await db.query('ANALYZE request_records');
+    await db.query(`INSERT INTO request_record_ids (team_id, id, started_at) SELECT team_id, id, started_at FROM request_records WHERE team_id = $1`, [team.id]);
+    await db.query('ANALYZE request_records; ANALYZE request_record_ids');
     console.log(`loaded ${RECORDS.toLocaleString()} records in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s`);
 
     const query = `query($after: String) { team(username: "bench-team") { requests(first: ${PAGE_SIZE}, after: $after) {

@@ -53,6 +53,12 @@ async function newAdminKey(services: Services, userId: string, organization: { i
 /** Inserts `events` raw usage records spread over `days` days ending now, then builds every rollup from them. */
 export async function generateUsage(db: DataSource, organizationId: string, events: number, days: number): Promise<void> {
   const chunk = 1_000_000;
+  // usage_records is partitioned by month (ingest creates months on demand; this bulk insert bypasses it).
+  await db.query(
+    `SELECT orgraph_ensure_month_partition('usage_records', m)
+       FROM generate_series(date_trunc('month', now() - make_interval(days => $1 + 1), 'UTC'), now(), interval '1 month') m`,
+    [days],
+  );
   for (let offset = 0; offset < events; offset += chunk) {
     const count = Math.min(chunk, events - offset);
     await db.query(
@@ -94,7 +100,9 @@ export async function generateUsage(db: DataSource, organizationId: string, even
       [organizationId, count, days, offset],
     );
   }
-  await db.query(`ANALYZE usage_records`);
+  // The idempotency ledger holds every stored id, as ingest leaves it (ingest's cost depends on its size).
+  await db.query(`INSERT INTO usage_record_ids (tenant_id, id, ts) SELECT tenant_id, id, ts FROM usage_records WHERE tenant_id = $1 ON CONFLICT DO NOTHING`, [organizationId]);
+  await db.query(`ANALYZE usage_records; ANALYZE usage_record_ids`);
   await rebuildRollups(db);
 }
 

@@ -25,6 +25,7 @@ import { EmailVerified1734900000000 } from './1734900000000-EmailVerified';
 import { RateLimitBudgets1735000000000 } from './1735000000000-RateLimitBudgets';
 import { CacheInvalidationTriggers1735000001000 } from './1735000001000-CacheInvalidationTriggers';
 import { CatalogInvalidationTriggers1735000002000 } from './1735000002000-CatalogInvalidationTriggers';
+import { MonthlyRawPartitions1735200000000 } from './1735200000000-MonthlyRawPartitions';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
 export const allMigrations = [
@@ -55,4 +56,5 @@ export const allMigrations = [
   RateLimitBudgets1735000000000,
   CacheInvalidationTriggers1735000001000,
   CatalogInvalidationTriggers1735000002000,
+  MonthlyRawPartitions1735200000000,
 ];

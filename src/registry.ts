@@ -43,6 +43,7 @@ import { OrganizationDomain } from './domains/organizationDomain.entity';
 import { DomainMutationsResolver, OrganizationDomainResolver, OrganizationDomainsResolver } from './domains/domains.resolver';
 import { budgetResolvers } from './budgets/budgets.registration';
 
+import { OrganizationRetentionResolver, RetentionMutationsResolver } from './retention/retention.resolver';
 import { ScimToken } from './scim/scimToken.entity';
 import { ScimGroup } from './scim/scimGroup.entity';
 import { ScimUser } from './scim/scimUser.entity';
@@ -119,4 +120,6 @@ export const allResolvers: NonEmptyArray<Function> = [
   ScimUserResolver,
   ScimGroupResolver,
   ScimMutationsResolver,
+  OrganizationRetentionResolver,
+  RetentionMutationsResolver,
 ];

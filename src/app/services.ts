@@ -15,6 +15,8 @@ import { SecretsService } from '../secrets/secrets.service';
 import { AuditLogService } from '../audit/auditLog.service';
 import { RequestsService } from '../requests/requests.service';
 import { PoliciesService } from '../policies/policies.service';
+import { MonthPartitions } from '../retention/monthPartitions';
+import { RetentionService } from '../retention/retention.service';
 import { UsageIngestService } from '../usage/usageIngest.service';
 import { UsageQueryService } from '../usage/usageQuery.service';
 import { UsageService } from '../usage/usage.service';
@@ -47,7 +49,9 @@ export function createServices(db: DataSource, config: Config, logger: Pick<Logg
   const teams = new TeamsService(db, apiKeyAuthenticator);
   const catalog = new CatalogService(db);
   const apiKeys = new ApiKeysService(db, apiKeyAuthenticator);
-  const usageIngest = new UsageIngestService(db, { bulkStatementTimeoutMs: config.DATABASE_BULK_STATEMENT_TIMEOUT_MS });
+  // One partition cache per process, shared by both raw tables' ingest paths and the retention run.
+  const monthPartitions = new MonthPartitions(db);
+  const usageIngest = new UsageIngestService(db, monthPartitions, { bulkStatementTimeoutMs: config.DATABASE_BULK_STATEMENT_TIMEOUT_MS });
   // Links in emails; the server fills in its listening address when PUBLIC_URL is unset.
   const publicUrl = new PublicUrl(config.PUBLIC_URL);
   const alerts = new AlertsService(db, config.encryptionKey, outbound, publicUrl);
@@ -95,12 +99,13 @@ export function createServices(db: DataSource, config: Config, logger: Pick<Logg
     invites: new InvitesService(db, publicUrl),
     secrets: new SecretsService(db, config.encryptionKey),
     auditLog: new AuditLogService(db),
-    requests: new RequestsService(db, { maxPayloadBytes: config.REQUEST_PAYLOAD_MAX_BYTES, bulkStatementTimeoutMs: config.DATABASE_BULK_STATEMENT_TIMEOUT_MS }),
+    requests: new RequestsService(db, { maxPayloadBytes: config.REQUEST_PAYLOAD_MAX_BYTES, bulkStatementTimeoutMs: config.DATABASE_BULK_STATEMENT_TIMEOUT_MS }, monthPartitions),
     catalog,
     policies,
     alerts,
     ...budgets,
     invoices: new InvoicesService(db),
+    retention: new RetentionService(db, monthPartitions),
     usageIngest,
     usage: new UsageService(new UsageQueryService(db), usageIngest),
     governance: new GovernanceService(db, {

@@ -96,7 +96,7 @@ const MEASURED = `b AS (
            CASE WHEN $9 THEN trim_scale(coalesce((
              SELECT sum(x.amount) FROM budget_reservations x
               WHERE x.budget_keys @> ARRAY[b.key] AND x.settled_at IS NULL AND x.expires_at > $8
-                AND NOT EXISTS (SELECT 1 FROM usage_records u WHERE u.tenant_id = x.organization_id AND u.id = x.request_id)
+                AND NOT EXISTS (SELECT 1 FROM usage_record_ids u WHERE u.tenant_id = x.organization_id AND u.id = x.request_id)
            ), 0)) ELSE 0 END AS reserved
       FROM b
   )`;

@@ -133,7 +133,7 @@ export class ReservationsService {
       `UPDATE budget_reservations x
           SET settled_at = CASE WHEN x.expires_at <= clock_timestamp() THEN x.expires_at ELSE clock_timestamp() END
         WHERE x.organization_id = ANY($1::uuid[]) AND x.settled_at IS NULL
-          AND (x.expires_at <= clock_timestamp() OR EXISTS (SELECT 1 FROM usage_records u WHERE u.tenant_id = x.organization_id AND u.id = x.request_id))
+          AND (x.expires_at <= clock_timestamp() OR EXISTS (SELECT 1 FROM usage_record_ids u WHERE u.tenant_id = x.organization_id AND u.id = x.request_id))
         RETURNING 1`,
       [organizationIds],
     );

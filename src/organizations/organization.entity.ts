@@ -22,6 +22,10 @@ export class Organization {
   @Column('uuid', { name: 'root_team_id', nullable: true })
   rootTeamId!: string | null;
 
+  /** Months raw usage and request records are kept (src/retention); shown to ADMINs by the retention resolver. */
+  @Column('integer', { name: 'raw_retention_months', default: 13 })
+  rawRetentionMonths!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   @Field({ description: 'When the organization was created.' })
   createdAt!: Date;

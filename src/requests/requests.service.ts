@@ -3,6 +3,7 @@ import { queryWithTimeout } from '../core/statementTimeout';
 import { BadUserInputError, UserInputFailure } from '../core/errors';
 import { isUuid, localIdOf, paginate, type PageArgs } from '../core/relay';
 import type { Team } from '../teams/team.entity';
+import type { MonthPartitions } from '../retention/monthPartitions';
 import { RequestAuthKind, RequestRecord, RequestStatus } from './requestRecord.entity';
 import { RequestRecordConnection, type IngestRejection, type RequestFilter, type RequestRecordInput } from './requests.types';
 
@@ -43,6 +44,8 @@ export class RequestsService {
     private readonly db: DataSource,
     /** bulkStatementTimeoutMs: statement_timeout of the batch insert (0 = the pool's default). */
     private readonly options: { maxPayloadBytes: number; bulkStatementTimeoutMs?: number },
+    /** Monthly partitions of request_records, created on demand for the months a batch touches. */
+    private readonly partitions: MonthPartitions,
   ) {}
 
   async ingest(records: RequestRecordInput[]): Promise<IngestRequestsResult> {
@@ -173,8 +176,11 @@ export class RequestsService {
       return [key.slice(0, slash), key.slice(slash + 1)] as const;
     });
     const rows: Array<{ team_id: string; id: string; input: unknown; output: unknown }> = await this.db.query(
-      `SELECT r.team_id, r.id, r.input, r.output FROM request_records r
-         JOIN unnest($1::uuid[], $2::text[]) AS k(team_id, id) ON r.team_id = k.team_id AND r.id = k.id`,
+      // Through the id ledger: its started_at lets each lookup visit one monthly partition instead of all of them.
+      `SELECT r.team_id, r.id, r.input, r.output
+         FROM unnest($1::uuid[], $2::text[]) AS k(team_id, id)
+         JOIN request_record_ids l ON l.team_id = k.team_id AND l.id = k.id
+         JOIN request_records r ON r.team_id = l.team_id AND r.id = l.id AND r.started_at = l.started_at`,
       [pairs.map(([teamId]) => (isUuid(teamId) ? teamId : '00000000-0000-0000-0000-000000000000')), pairs.map(([, id]) => id)],
     );
     return new Map(rows.map((row) => [`${row.team_id}/${row.id}`, { input: row.input, output: row.output }]));
@@ -183,7 +189,11 @@ export class RequestsService {
   /** One request of a team, when `scope` lists it (the rows `connection` would page through with the same scope). */
   async findOne(teamId: string, id: string, scope: RequestRowScope): Promise<RequestRecord | null> {
     if (!isUuid(teamId)) return null;
-    return this.scoped(teamId, scope).andWhere('r.id = :id', { id }).getOne();
+    // The ledger's started_at prunes the lookup to one monthly partition.
+    return this.scoped(teamId, scope)
+      .andWhere('r.id = :id', { id })
+      .andWhere('r.started_at = (SELECT l.started_at FROM request_record_ids l WHERE l.team_id = :teamId AND l.id = :id)')
+      .getOne();
   }
 
   /** A team's requests a viewer may list: all of them, or (OWN) those whose identity is the viewer. */
@@ -199,13 +209,24 @@ export class RequestsService {
     const timeout = this.options.bulkStatementTimeoutMs ?? 0;
     const run = (sql: string, parameters: unknown[]) =>
       timeout > 0 ? queryWithTimeout<unknown[]>(this.db, timeout, sql, parameters) : (this.db.query(sql, parameters) as Promise<unknown[]>);
-    const inserted: unknown[] = await run(
-      `INSERT INTO request_records (team_id, organization_id, id, endpoint_id, status, http_status, started_at, finished_at,
+    const inserted: unknown[] = await this.partitions.inserting('request_records', column('startedAt'), () => run(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[], $7::timestamptz[],
+                              $8::timestamptz[], $9::int[], $10::text[], $11::uuid[], $12::uuid[], $13::uuid[], $14::jsonb[],
+                              $15::jsonb[], $16::int[])
+                    AS i(team_id, organization_id, id, endpoint_id, status, http_status, started_at, finished_at, queue_ms,
+                         auth_kind, api_key_id, key_owner_id, user_id, input, output, payload_bytes)
+       ),
+       -- One record per (team, id) across every monthly partition: the id ledger holds the unique key.
+       claimed AS (
+         INSERT INTO request_record_ids (team_id, id, started_at)
+         SELECT team_id, id, started_at FROM input ORDER BY team_id, id
+         ON CONFLICT (team_id, id) DO NOTHING
+         RETURNING team_id, id
+       )
+       INSERT INTO request_records (team_id, organization_id, id, endpoint_id, status, http_status, started_at, finished_at,
                                     queue_ms, auth_kind, api_key_id, key_owner_id, user_id, input, output, payload_bytes)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[], $7::timestamptz[],
-                            $8::timestamptz[], $9::int[], $10::text[], $11::uuid[], $12::uuid[], $13::uuid[], $14::jsonb[],
-                            $15::jsonb[], $16::int[])
-       ON CONFLICT (team_id, id) DO NOTHING
+       SELECT i.* FROM input i JOIN claimed c ON c.team_id = i.team_id AND c.id = i.id
        RETURNING 1`,
       [
         column('teamId'),
@@ -225,7 +246,7 @@ export class RequestsService {
         column('output'),
         column('payloadBytes'),
       ],
-    );
+    ));
     return inserted.length;
   }
 

@@ -5,6 +5,7 @@ import { UserInputFailure } from '../core/errors';
 import { isDecimalString } from '../core/scalars';
 import { DECIMAL_SCALE } from '../core/decimals';
 import { localIdOf } from '../core/relay';
+import type { MonthPartitions } from '../retention/monthPartitions';
 import type { UsageRecordInput, UsageRejection } from './usage.types';
 import { toScaled } from '../budgets/decimal';
 
@@ -59,6 +60,8 @@ export class UsageIngestService {
 
   constructor(
     private readonly db: DataSource,
+    /** Monthly partitions of usage_records, created on demand for the months a batch touches. */
+    private readonly partitions: MonthPartitions,
     /** statement_timeout of the store statement (0 = the pool's default); a full batch needs more than a query. */
     private readonly options: { bulkStatementTimeoutMs: number } = { bulkStatementTimeoutMs: 0 },
   ) {}
@@ -212,21 +215,28 @@ export class UsageIngestService {
                records = r.records + excluded.records
         RETURNING 1)`;
     };
-    const result = await this.bulkQuery<Array<{ inserted: number }>>(
+    const result = await this.partitions.inserting('usage_records', column('ts'), () => this.bulkQuery<Array<{ inserted: number }>>(
       `WITH input AS (
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::uuid[], $5::uuid[], $6::text[], $7::text[],
                               $8::text[], $9::numeric[], $10::numeric[], $11::numeric[], $12::text[])
                     AS i(tenant_id, id, ts, team_id, organization_id, product, endpoint_id, unit, quantity, unit_price, cost, auth_key)
        ),
-       inserted AS (
-         INSERT INTO usage_records (tenant_id, id, ts, team_id, organization_id, product, endpoint_id, unit, quantity,
-                                    unit_price, cost, auth_key)
-         SELECT tenant_id, id, ts, team_id, organization_id, product, endpoint_id, unit, quantity, unit_price,
-                COALESCE(cost, trim_scale(round(quantity * unit_price, ${DECIMAL_SCALE.cost}))), auth_key
-           FROM input
+       -- The idempotency ledger: an id is claimed once per tenant whatever month its timestamp falls in (the raw
+       -- table is partitioned by month, so it cannot hold that unique key itself).
+       claimed AS (
+         INSERT INTO usage_record_ids (tenant_id, id, ts)
+         SELECT tenant_id, id, ts FROM input
           -- Key order, like the rollups below: concurrent batches sharing ids then wait for each other, never deadlock.
           ORDER BY tenant_id, id
          ON CONFLICT (tenant_id, id) DO NOTHING
+         RETURNING tenant_id, id
+       ),
+       inserted AS (
+         INSERT INTO usage_records (tenant_id, id, ts, team_id, organization_id, product, endpoint_id, unit, quantity,
+                                    unit_price, cost, auth_key)
+         SELECT i.tenant_id, i.id, i.ts, i.team_id, i.organization_id, i.product, i.endpoint_id, i.unit, i.quantity, i.unit_price,
+                COALESCE(i.cost, trim_scale(round(i.quantity * i.unit_price, ${DECIMAL_SCALE.cost}))), i.auth_key
+           FROM input i JOIN claimed c ON c.tenant_id = i.tenant_id AND c.id = i.id
          RETURNING tenant_id, ts, team_id, product, endpoint_id, unit, auth_key, quantity, unit_price, cost
        ),
        ${rollup('usage_rollup_15m', "date_bin('15 minutes', ts, timestamptz '2000-01-01 00:00:00+00')")},
@@ -254,7 +264,7 @@ export class UsageIngestService {
         column('cost'),
         column('authKey'),
       ],
-    );
+    ));
     return result[0]!.inserted;
   }
 
