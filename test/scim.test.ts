@@ -196,6 +196,17 @@ describe('Okta provisioning sequence', () => {
     expect(await authenticates({ token: alice.token })).toBe(false);
     expect(await authenticates({ key })).toBe(false);
     expect((await scim(o.token, 'GET', `/Users/${aliceId}`)).body.active).toBe(false);
+    // Deactivated people do not walk back in by an invite: the identity provider decides.
+    const again = (await app.data(`mutation($i: LoginInput!) { login(input: $i) { token } }`, { i: { email: alice.email, password: 'correct horse battery' } })).login.token;
+    const { createInvite } = await app.data(`mutation($i: CreateInviteInput!) { createInvite(input: $i) { invite { id } userErrors { code } } }`, { i: { organizationId: o.org.id, email: alice.email } }, { token: o.admin.token });
+    expect(createInvite.userErrors).toEqual([]);
+    const inviteToken = (await app.db.query(`SELECT body FROM email_outbox WHERE recipient = $1 ORDER BY created_at DESC LIMIT 1`, [alice.email]))[0].body.match(/ogi_[A-Za-z0-9_-]+/)[0];
+    const rejoin = await app.data(`mutation($i: AcceptInviteInput!) { acceptInvite(input: $i) { userErrors { code } } }`, { i: { token: inviteToken } }, { token: again });
+    expect(rejoin.acceptInvite.userErrors).toEqual([{ code: 'DEPROVISIONED' }]);
+    const rejoined = await app.db.query(`SELECT 1 FROM organization_memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND lower(u.email) = lower($2)`, [o.organizationId, alice.email]);
+    expect(rejoined).toEqual([]);
+    // The invite stays pending; revoked, so the rest of the sequence sees only what SCIM does.
+    await app.data(`mutation($i: InviteIdInput!) { revokeInvite(input: $i) { userErrors { code } } }`, { i: { inviteId: createInvite.invite.id } }, { token: o.admin.token });
     const [deprovisioned] = await app.db.query(`SELECT * FROM audit_events WHERE organization_id = $1 AND action = 'scim.user.deprovision'`, [o.organizationId]);
     expect(deprovisioned).toMatchObject({ actor_type: 'SCIM_TOKEN', auth_method: 'SCIM_TOKEN', target_type: 'User' });
     expect(deprovisioned.changes).toMatchObject({

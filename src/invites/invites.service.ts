@@ -14,6 +14,7 @@ import { Invite, InviteStatus, effectiveInviteStatus, type StoredTeamAssignment 
 import { queueEmail } from '../email/outbox';
 import { inviteEmail } from '../email/templates';
 import { PublicUrl } from '../core/publicUrl';
+import { isDeprovisionedByScim } from '../scim/scimStatus';
 
 export const INVITE_TTL_MS = 7 * 24 * 3600_000;
 export const MAX_INVITES_PER_CALL = 50;
@@ -164,6 +165,10 @@ export class InvitesService {
       // An SSO session acts only in its own organization (DESIGN §4): joining another one needs the person's own login.
       if (caller.actor.kind === 'USER' && caller.actor.method === 'SSO' && !viaThisSso) {
         throw new UserInputFailure('SSO_SESSION_SCOPE', 'This session was signed in through another organization’s SSO; sign in with your own account (or this organization’s SSO) to accept the invite.', field);
+      }
+      // Whom the organization's identity provider deactivated stays out until it reactivates them (issue 22).
+      if (organizationId && (await isDeprovisionedByScim(tx, organizationId, user.id))) {
+        throw new UserInputFailure('DEPROVISIONED', 'Your organization’s identity provider has deactivated you here; ask it to reactivate you.', field);
       }
       if (organizationId && !viaThisSso && (await ssoRequired(organizationId))) {
         throw new UserInputFailure('SSO_REQUIRED', 'This organization requires SSO: sign in through its identity provider, then accept the invite.', field);

@@ -12,6 +12,7 @@ import { isOutboundError, type OutboundClient } from '../core/outbound';
 import { discoverIssuer, guardClient } from './ssoDiscovery';
 import { secureUnprovenAccount } from '../users/mailboxProof';
 import type { DomainsService } from '../domains/domains.service';
+import { isDeprovisionedByScim } from '../scim/scimStatus';
 
 export interface SsoConnectionView {
   organizationId: string;
@@ -303,6 +304,10 @@ export class SsoService {
       user = await users.save(users.create({ email, name, passwordHash: null }));
       await this.teams.createPersonalTeam(tx, user);
     } else {
+      // Whom the organization's identity provider deactivated over SCIM does not walk back in through a login.
+      if (await isDeprovisionedByScim(tx, organizationId, user.id)) {
+        throw new SsoLoginError(403, 'DEPROVISIONED', 'Your organization’s identity provider has deactivated you in this organization.');
+      }
       // Linking by email (or an identity linked before this rule): a password chosen by whoever registered the address first must not survive (D2).
       const secured = await secureUnprovenAccount(tx, user.id, 'SSO');
       const actor = { kind: 'USER' as const, userId: user.id, sessionId: '', method: 'SSO' as const, ssoOrganizationId: organizationId };
