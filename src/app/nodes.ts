@@ -5,7 +5,6 @@ import { scimNodeFetchers } from '../scim/scim.resolver';
 import { invoiceNode, spendingAlertNode, webhookDeliveryNode } from '../billing/billing.resolver';
 import type { AppContext } from './context';
 import { EmailDelivery } from '../email/emailDelivery.entity';
-import { TeamMember } from '../members/teamMembers.types';
 
 type NodeFetcher = (ctx: AppContext, localId: string) => Promise<object | null>;
 
@@ -65,11 +64,10 @@ const uuidKeyedFetchers: Record<string, NodeFetcher> = withUuidKeys({
   },
   Budget: (ctx, id) => budgetNode(ctx, id, reachable),
   TeamMember: async (ctx, id) => {
-    const [membership] = await ctx.services.db.query(`SELECT id, team_id AS "teamId", organization_id AS "organizationId", user_id AS "userId", role, created_at AS "createdAt" FROM team_memberships WHERE id = $1`, [id]);
+    const membership = await ctx.services.teamMembers.byId(id);
     const team = membership ? await ctx.loaders.teamById.load(membership.teamId) : null;
-    if (!team || !(await ctx.access.canSeeTeam(team))) return null;
-    // An instance of the GraphQL class, so that `node(id:)` can tell the Node interface which type it is.
-    return (await ctx.access.isTeamAdmin(team)) ? reachable(ctx, team.organizationId, Object.assign(new TeamMember(), membership)) : null;
+    if (!membership || !team || !(await ctx.access.canSeeTeam(team))) return null;
+    return (await ctx.access.isTeamAdmin(team)) ? reachable(ctx, team.organizationId, membership) : null;
   },
   EmailDelivery: async (ctx, id) => {
     const email = await ctx.services.db.getRepository(EmailDelivery).findOneBy({ id });

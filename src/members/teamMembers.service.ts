@@ -2,11 +2,17 @@ import type { DataSource } from 'typeorm';
 import { paginate, type PageArgs } from '../core/relay';
 import { Invite, InviteStatus } from '../invites/invite.entity';
 import { TeamMembership, type TeamRole } from '../teams/teamMembership.entity';
-import { InviteConnection, TeamMemberConnection } from './teamMembers.types';
+import { InviteConnection, TeamMember, TeamMemberConnection } from './teamMembers.types';
 
 /** Reads of one team's people for its admins: members (searchable) and the invites sent to the team. */
 export class TeamMembersService {
   constructor(private readonly db: DataSource) {}
+
+  /** One membership for `node(id:)`, as the GraphQL class (the Node interface tells types apart by class). */
+  async byId(id: string): Promise<TeamMember | null> {
+    const membership = await this.db.getRepository(TeamMembership).findOneBy({ id });
+    return membership ? Object.assign(new TeamMember(), membership) : null;
+  }
 
   members(teamId: string, filter: { role?: TeamRole | null; search?: string | null }, page: PageArgs): Promise<TeamMemberConnection> {
     const query = this.db.getRepository(TeamMembership).createQueryBuilder('tm').where('tm.team_id = :teamId', { teamId });
