@@ -22,6 +22,9 @@ import { AccountRecovery1734510000000 } from './1734510000000-AccountRecovery';
 import { SpendingAlertEnabled1734520000000 } from './1734520000000-SpendingAlertEnabled';
 import { JobQueue1735100000000 } from './1735100000000-JobQueue';
 import { EmailVerified1734900000000 } from './1734900000000-EmailVerified';
+import { RateLimitBudgets1735000000000 } from './1735000000000-RateLimitBudgets';
+import { CacheInvalidationTriggers1735000001000 } from './1735000001000-CacheInvalidationTriggers';
+import { CatalogInvalidationTriggers1735000002000 } from './1735000002000-CatalogInvalidationTriggers';
 import { MonthlyRawPartitions1735200000000 } from './1735200000000-MonthlyRawPartitions';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
@@ -50,5 +53,8 @@ export const allMigrations = [
   SpendingAlertEnabled1734520000000,
   JobQueue1735100000000,
   EmailVerified1734900000000,
+  RateLimitBudgets1735000000000,
+  CacheInvalidationTriggers1735000001000,
+  CatalogInvalidationTriggers1735000002000,
   MonthlyRawPartitions1735200000000,
 ];

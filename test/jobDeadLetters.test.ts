@@ -35,5 +35,5 @@ it('a webhook job whose worker dies on every try ends in the dead-letter queue, 
   const { deadLetters } = await app.data(`{ deadLetters(first: 5) { totalCount edges { node { kind itemId attempts } } } }`, {}, { bearer: TEST_OPERATOR_TOKEN });
   expect(deadLetters).toEqual({ totalCount: 1, edges: [{ node: { kind: 'WEBHOOK_JOB', itemId: delivery.id, attempts: 0 } }] });
   const ready = await (await fetch(`${app.url}/readyz`)).json();
-  expect(ready.checks.queue).toMatchObject({ state: 'up', deadLetters: 1, queued: { 'webhook-delivery': 0 } });
+  expect(ready.checks.queue).toMatchObject({ status: 'up', deadLetters: 1, queued: { 'webhook-delivery': 0 } });
 });

@@ -192,5 +192,5 @@ it('gives up after WEBHOOK_MAX_ATTEMPTS and shows the dead letter to operators (
   expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OPERATOR_REQUIRED' });
   const ready = await fetch(`http://127.0.0.1:${survivor.port}/readyz`);
   expect(ready.status).toBe(200);
-  expect(await ready.json()).toMatchObject({ status: 'ready', checks: { queue: { state: 'up', deadLetters: 1, queued: { 'webhook-delivery': 0 } } } });
+  expect(await ready.json()).toMatchObject({ status: 'ready', checks: { queue: { status: 'up', deadLetters: 1, queued: { 'webhook-delivery': 0 } } } });
 }, 60_000);

@@ -1,4 +1,4 @@
-import { TokenBucketLimiter } from '../src/core/rateLimit';
+import { postgresStore, RateLimiter } from '../src/core/rateLimit';
 import { authorizationHeader, startTestApp, TEST_INGEST_TOKEN, TEST_OPERATOR_TOKEN, type Credential, type TestApp } from './support/testApp';
 import { createApiKeyFor, createOrganization, signUp } from './support/factories';
 
@@ -126,19 +126,46 @@ describe('cost-based rate limiting per credential', () => {
   });
 });
 
-describe('token bucket arithmetic', () => {
-  it('refills continuously at the per-minute rate and forgets idle buckets', () => {
-    let now = 0;
-    const limiter = new TokenBucketLimiter({ ANONYMOUS: 60, USER: 60, API_KEY: 60, INGEST: 60, OPERATOR: 60 }, () => now);
-    const subject = { key: 'k', limitClass: 'USER' as const };
-    expect(limiter.take(subject, 60)).toEqual({ allowed: true, remaining: 0 });
-    expect(limiter.take(subject, 5)).toEqual({ allowed: false, retryAfterSeconds: 5 });
-    now += 5_000;
-    expect(limiter.take(subject, 5)).toEqual({ allowed: true, remaining: 0 });
-    // Dearer than the whole budget: passes only with a full bucket.
-    expect(limiter.take(subject, 1000)).toEqual({ allowed: false, retryAfterSeconds: 60 });
-    now += 120_000;
-    limiter.take({ key: 'other', limitClass: 'USER' }, 1);
-    expect(limiter.size).toBe(1);
+describe('shared budget window (PostgreSQL store)', () => {
+  const budgets = { ANONYMOUS: 60, USER: 60, API_KEY: 60, INGEST: 60, OPERATOR: 60 };
+  const quiet = { warn: () => undefined, info: () => undefined };
+
+  it('charges one window per credential in the shared table; two limiters on it see one budget', async () => {
+    const pool = (app.db.driver as any).master;
+    const a = new RateLimiter(budgets, postgresStore(pool), quiet);
+    const b = new RateLimiter(budgets, postgresStore(pool), quiet);
+    const subject = { key: `unit:${Date.now()}:${Math.random()}`, limitClass: 'USER' as const };
+    expect(await a.peekEmpty(subject)).toEqual({ empty: false });
+    expect(await a.take(subject, 40)).toEqual({ allowed: true, remaining: 20 });
+    expect(await b.take(subject, 20)).toEqual({ allowed: true, remaining: 0 });
+    const refused = await a.take(subject, 1);
+    expect(refused.allowed).toBe(false);
+    if (!refused.allowed) expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(59);
+    const peek = await b.peekEmpty(subject);
+    expect(peek.empty).toBe(true);
+    // The row is the library's own layout in the migrated table.
+    const [row] = await app.db.query(`SELECT points, expire FROM rate_limit_budgets WHERE key = $1`, [`USER:${subject.key}`]);
+    expect(row.points).toBe(61);
+    expect(Number(row.expire)).toBeGreaterThan(Date.now() + 55_000);
+    // Dearer than the whole budget: charged as the whole budget, so it passes only in a fresh window.
+    const other = { key: `unit:big:${Math.random()}`, limitClass: 'USER' as const };
+    expect(await a.take(other, 1000)).toEqual({ allowed: true, remaining: 0 });
+    expect((await b.take(other, 1000)).allowed).toBe(false);
+  });
+
+  it('falls back to memory, visibly, when the store does not answer', async () => {
+    const { Pool } = await import('pg');
+    // Nothing listens on port 1: every store call fails at once.
+    const deadPool = new Pool({ connectionString: 'postgres://postgres@127.0.0.1:1/none', connectionTimeoutMillis: 500 });
+    const warnings: string[] = [];
+    const limiter = new RateLimiter(budgets, postgresStore(deadPool), { warn: (_o: unknown, msg: string) => void warnings.push(msg), info: () => undefined } as any);
+    const subject = { key: 'fallback', limitClass: 'USER' as const };
+    expect(await limiter.take(subject, 50)).toEqual({ allowed: true, remaining: 10 });
+    expect((await limiter.take(subject, 20)).allowed).toBe(false); // still limited: the in-memory budget holds
+    expect(warnings).toHaveLength(1); // logged once per outage, not per request
+    expect(await limiter.health()).toMatchObject({ status: 'degraded', store: 'postgres' });
+    const metrics = await (await fetch(`${app.url}/metrics`)).text();
+    expect(metrics).toMatch(/orgraph_rate_limit_store_fallbacks_total\{store="postgres"\} [1-9]/);
+    await deadPool.end();
   });
 });

@@ -140,7 +140,15 @@ describe('npm start on the embedded database', () => {
     const server = await npmStart();
 
     expect(await graphql(server.url, '{ __typename }')).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
-    expect(await (await fetch(`${server.url}/readyz`)).json()).toMatchObject({ status: 'ready', database: true, migrations: true, checks: { queue: { state: 'up', deadLetters: 0 } } });
+    expect(await (await fetch(`${server.url}/readyz`)).json()).toEqual({
+      status: 'ready',
+      checks: {
+        database: { status: 'up', migrations: 'applied' },
+        queue: { status: 'up', queued: expect.any(Object), deadLetters: 0 },
+        limiter: { status: 'up', store: 'postgres' },
+        invalidation: { status: 'up', channel: 'orgraph_invalidation' },
+      },
+    });
     expect(fs.existsSync(path.join(dataDir, 'PG_VERSION'))).toBe(true);
 
     const banner = server.output();

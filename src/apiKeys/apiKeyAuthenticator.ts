@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { ApiKeyActor } from '../auth/actor';
 import { sha256 } from '../auth/tokens';
+import type { Invalidation, InvalidationBus, InvalidationSubscriber } from '../core/invalidation';
 
 interface CachedKey {
   apiKeyId: string;
@@ -22,10 +23,17 @@ const CACHE_TTL_MS = 30_000;
 const LAST_USED_FLUSH_MS = 5_000;
 
 /**
- * Verifies `key_id:key_secret` credentials. Key rows are cached briefly (revocation and archiving invalidate the
- * entry at once) and `lastUsedAt` is written in one batched UPDATE every few seconds instead of once per request.
+ * Verifies `key_id:key_secret` credentials. Key rows are cached briefly and `lastUsedAt` is written in one batched
+ * UPDATE every few seconds instead of once per request.
+ *
+ * Revocation, archiving and every other change to a cached field invalidate the entry at once on every instance:
+ * triggers on api_keys and teams NOTIFY when the change commits (migration 1735000001000) and each instance drops
+ * the entry when the notification arrives (src/core/invalidation.ts). The instance that made the change also drops
+ * it right after its commit, so its own next request never waits for the notification. While this instance is not
+ * LISTENing (not started yet, connection lost) the cache is flushed and bypassed, so a missed notification cannot
+ * keep a revoked key alive; CACHE_TTL_MS remains the last bound (a dead connection not yet noticed).
  */
-export class ApiKeyAuthenticator {
+export class ApiKeyAuthenticator implements InvalidationSubscriber {
   private readonly cache = new Map<string, CachedKey>();
   private readonly usedSince = new Map<string, Date>();
   /**
@@ -34,6 +42,8 @@ export class ApiKeyAuthenticator {
    */
   private generation = 0;
   private flushTimer: NodeJS.Timeout | null = null;
+  /** False while invalidations could be missed (no bus listening): every lookup then reads the database. */
+  private cacheTrusted = true;
 
   constructor(
     private readonly db: DataSource,
@@ -69,14 +79,41 @@ export class ApiKeyAuthenticator {
     };
   }
 
-  /** Forget a key at once (revocation, expiry change, owner change). */
+  /** Receive every instance's invalidations (the database's triggers publish them) through the bus. */
+  useInvalidationBus(bus: InvalidationBus): void {
+    bus.subscribe(this);
+  }
+
+  /**
+   * Forget a key here at once, after the commit that changed it (revocation, expiry change, owner change); other
+   * instances hear of the same commit from the trigger's notification.
+   */
   invalidateKey(keyId: string): void {
+    this.dropKey(keyId);
+  }
+
+  /** Forget every key of a team here at once (archiving); other instances hear of it from the trigger. */
+  invalidateTeam(teamId: string): void {
+    this.dropTeam(teamId);
+  }
+
+  onInvalidation(message: Invalidation): void {
+    if (message.kind === 'apiKey') this.dropKey(message.keyId);
+    else if (message.kind === 'team') this.dropTeam(message.teamId);
+  }
+
+  onListeningChanged(listening: boolean): void {
+    this.generation += 1;
+    this.cache.clear();
+    this.cacheTrusted = listening;
+  }
+
+  private dropKey(keyId: string): void {
     this.generation += 1;
     this.cache.delete(keyId);
   }
 
-  /** Forget every key of a team (archiving). */
-  invalidateTeam(teamId: string): void {
+  private dropTeam(teamId: string): void {
     this.generation += 1;
     for (const [keyId, key] of this.cache) if (key.teamId === teamId) this.cache.delete(keyId);
   }
@@ -112,7 +149,7 @@ export class ApiKeyAuthenticator {
 
   private async lookup(keyId: string): Promise<CachedKey | null> {
     const cached = this.cache.get(keyId);
-    if (cached && this.options.cache && Date.now() - cached.cachedAt < CACHE_TTL_MS) return cached;
+    if (cached && this.options.cache && this.cacheTrusted && Date.now() - cached.cachedAt < CACHE_TTL_MS) return cached;
     const generation = this.generation;
     const rows: Array<Record<string, unknown>> = await this.db.query(
       `SELECT k.id, k.key_id, k.team_id, k.organization_id, k.scope, k.owner_id, k.secret_hash, k.expires_at,
@@ -136,7 +173,7 @@ export class ApiKeyAuthenticator {
       isRootTeam: row.is_root as boolean,
       cachedAt: Date.now(),
     };
-    if (this.options.cache && generation === this.generation) this.cache.set(keyId, key);
+    if (this.options.cache && this.cacheTrusted && generation === this.generation) this.cache.set(keyId, key);
     return key;
   }
 }

@@ -6,7 +6,7 @@ import { GraphQLError } from 'graphql';
 import type { Actor, ApiKeyActor } from '../auth/actor';
 import { UserInputFailure } from '../core/errors';
 import { isDatabaseOutage, isStatementTimeout } from '../core/dbErrors';
-import { chargeFailedAuthentication, subjectOf, type TokenBucketLimiter } from '../core/rateLimit';
+import { chargeFailedAuthentication, subjectOf, type RateLimiter } from '../core/rateLimit';
 import { rateLimitRejections } from '../core/metrics';
 import type { Services } from './services';
 import { urlContainsNul } from '../core/nul';
@@ -38,7 +38,7 @@ export const REST_CALL_COST = 10;
 
 export interface RestDeps {
   services: Services;
-  limiter: TokenBucketLimiter | null;
+  limiter: RateLimiter | null;
   log: (error: unknown, requestId: string) => void;
 }
 
@@ -96,7 +96,7 @@ export async function authenticateRest(deps: RestDeps, req: Request): Promise<Ac
   if (actor.kind === 'ANONYMOUS') throw new RestError(401, 'authorization_error', UNAUTHENTICATED);
   if (deps.limiter) {
     const subject = subjectOf(actor, req.ip ?? null);
-    const result = deps.limiter.take(subject, REST_CALL_COST);
+    const result = await deps.limiter.take(subject, REST_CALL_COST);
     if (!result.allowed) {
       rateLimitRejections.inc({ class: subject.limitClass });
       throw new RestError(429, 'rate_limited', `Rate limit exceeded; retry after ${result.retryAfterSeconds} s.`, { 'retry-after': String(result.retryAfterSeconds) });

@@ -8,7 +8,7 @@ import type { Config } from '../core/config';
 import type { Logger } from '../core/logger';
 import { createApolloServer } from '../core/graphqlServer';
 import { batchLimit, errorHandler, requestScope, sendHttpError } from '../core/http';
-import { chargeFailedAuthentication, limiterFromConfig, subjectOf, type TokenBucketLimiter } from '../core/rateLimit';
+import { chargeFailedAuthentication, limiterFromConfig, subjectOf, type RateLimiter } from '../core/rateLimit';
 import type { Actor } from '../auth/actor';
 import { rateLimitRejections } from '../core/metrics';
 import { migrationsApplied } from '../core/db';
@@ -59,7 +59,9 @@ export async function startServer(options: {
   port?: number;
 }): Promise<RunningServer> {
   const { db, config, logger } = options;
-  const services = createServices(db, config);
+  const services = createServices(db, config, logger);
+  const invalidation = services.invalidation;
+  await invalidation.start();
   const jobs = new JobQueue(db, { maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS }, logger);
   await jobs.start();
   // A job outlives its attempt by a margin, so only a dead worker's job runs again (see WebhookDispatcher).
@@ -90,7 +92,7 @@ export async function startServer(options: {
   app.set('etag', false);
   app.set('trust proxy', 'loopback');
 
-  const limiter = limiterFromConfig(config);
+  const limiter = await limiterFromConfig(config, db, logger);
   const apollo = createApolloServer<AppContext>({ schema: buildOrgraphSchema(), config, logger, httpServer, limiter });
   await apollo.start();
 
@@ -100,18 +102,24 @@ export async function startServer(options: {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    // null: the database did not answer; false: it answered, but a migration this build knows is not applied.
-    const migrations = await migrationsApplied(db).catch(() => null);
+    // Each dependency reports its own state. The database and the job queue gate readiness; a degraded limiter
+    // store does not (the limiter falls back to memory, docs/reliability.md), so one Redis outage does not take every
+    // instance out, and neither does a lost invalidation listener (its cache is bypassed until it is back).
+    const [migrations, limiterHealth] = await Promise.all([
+      // null: the database did not answer; false: it answered, but a migration this build knows is not applied.
+      migrationsApplied(db).catch(() => null),
+      limiter ? limiter.health() : Promise.resolve(null),
+    ]);
     const queue = migrations === true ? await jobs.health() : null;
     const ready = migrations === true && queue?.up === true;
     res.status(ready ? 200 : 503).json({
       status: ready ? 'ready' : 'unavailable',
-      database: migrations !== null,
-      migrations: migrations === true,
       checks: {
-        database: { state: migrations === null ? 'down' : 'up', migrations: migrations === true },
+        database: { status: migrations === null ? 'down' : 'up', migrations: migrations === true ? 'applied' : migrations === false ? 'pending' : 'unknown' },
         // Dead letters do not make the instance unready; they are work for an operator (`job_dead_letters`).
-        queue: queue?.up ? { state: 'up', queued: queue.queued, deadLetters: queue.deadLetters } : { state: 'down' },
+        queue: queue?.up ? { status: 'up', queued: queue.queued, deadLetters: queue.deadLetters } : { status: 'down' },
+        limiter: limiterHealth ?? { status: 'off' },
+        invalidation: invalidation.health(),
       },
     });
   });
@@ -197,6 +205,7 @@ export async function startServer(options: {
       // apollo.stop() drains the HTTP server: no new connections, in-flight requests finish.
       await apollo.stop();
       await closeServices(services);
+      await limiter?.close();
     },
   };
 }
@@ -221,13 +230,13 @@ function bearerMatches(header: string | undefined, expected: string): boolean {
  * tight loop with large batches would otherwise make the server parse, validate and cost every operation only to
  * refuse it, and that work delays everyone else's requests (measured by bench/starvation.ts).
  */
-function refuseEmptyBudgets(limiter: TokenBucketLimiter | null, authenticate: (req: express.Request) => Promise<Actor>): express.RequestHandler {
+function refuseEmptyBudgets(limiter: RateLimiter | null, authenticate: (req: express.Request) => Promise<Actor>): express.RequestHandler {
   return (req, res, next) => {
     if (!limiter || req.method !== 'POST') return next();
     authenticate(req).then(
-      (actor) => {
+      async (actor) => {
         const subject = subjectOf(actor, req.ip ?? null);
-        const state = limiter.peekEmpty(subject);
+        const state = await limiter.peekEmpty(subject);
         if (!state.empty) return next();
         rateLimitRejections.inc({ class: subject.limitClass });
         const error = new RateLimitedError(state.retryAfterSeconds);
@@ -236,6 +245,6 @@ function refuseEmptyBudgets(limiter: TokenBucketLimiter | null, authenticate: (r
       },
       // Authentication failures are answered by the GraphQL path, as before (401, or 429 for guessing IPs).
       () => next(),
-    );
+    ).catch(next);
   };
 }

@@ -30,9 +30,11 @@ import { DnsProofResolver } from '../domains/dnsProof';
 import { createBudgetServices } from '../budgets/budgets.module';
 import { createScimServices } from '../scim/scim.service';
 import { PublicUrl } from '../core/publicUrl';
+import { InvalidationBus } from '../core/invalidation';
+import { createLogger, type Logger } from '../core/logger';
 
 /** The composition root: one instance of every service per process, wired by hand (no DI container needed). */
-export function createServices(db: DataSource, config: Config) {
+export function createServices(db: DataSource, config: Config, logger: Pick<Logger, 'warn' | 'info' | 'error'> = createLogger('silent')) {
   // Every request to a customer-supplied URL goes through this guard (docs/security.md "Outbound requests").
   const outbound = new OutboundClient({
     allowLoopback: config.OUTBOUND_ALLOW_LOOPBACK,
@@ -41,6 +43,9 @@ export function createServices(db: DataSource, config: Config) {
     maxResponseBytes: config.OUTBOUND_MAX_RESPONSE_BYTES,
   });
   const apiKeyAuthenticator = new ApiKeyAuthenticator(db, { cache: config.API_KEY_AUTH_CACHE });
+  // Cross-instance cache invalidation (LISTEN/NOTIFY); the server starts listening, until then caches are bypassed.
+  const invalidation = new InvalidationBus(db, logger);
+  apiKeyAuthenticator.useInvalidationBus(invalidation);
   const teams = new TeamsService(db, apiKeyAuthenticator);
   const catalog = new CatalogService(db);
   const apiKeys = new ApiKeysService(db, apiKeyAuthenticator);
@@ -51,6 +56,18 @@ export function createServices(db: DataSource, config: Config) {
   const publicUrl = new PublicUrl(config.PUBLIC_URL);
   const alerts = new AlertsService(db, config.encryptionKey, outbound, publicUrl);
   usageIngest.onStored((organizationIds) => alerts.evaluate(organizationIds));
+  // Catalog copies follow the catalog's change notifications; while not listening, their 10 s lifetime bounds them.
+  invalidation.subscribe({
+    onInvalidation: (message) => {
+      if (message.kind !== 'catalog') return;
+      catalog.forgetCachedCatalog();
+      usageIngest.forgetCatalog();
+    },
+    onListeningChanged: () => {
+      catalog.forgetCachedCatalog();
+      usageIngest.forgetCatalog();
+    },
+  });
   const policies = new PoliciesService(db, catalog);
   policies.useHardSpendLimitSource({ teamsAtHardLimit: (teamIds) => alerts.teamsAtHardLimit(teamIds) });
   const budgets = createBudgetServices(db, config, usageIngest, policies, outbound);
@@ -67,6 +84,7 @@ export function createServices(db: DataSource, config: Config) {
     outbound,
     publicUrl,
     apiKeyAuthenticator,
+    invalidation,
     authenticator: new Authenticator(db, config, apiKeyAuthenticator),
     teams,
     organizations: new OrganizationsService(db, teams),
@@ -105,4 +123,5 @@ export type Services = ReturnType<typeof createServices>;
 /** Background work owned by services that must finish before the pool closes. */
 export async function closeServices(services: Services): Promise<void> {
   await services.apiKeyAuthenticator.close();
+  await services.invalidation.close();
 }

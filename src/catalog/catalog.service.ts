@@ -7,8 +7,9 @@ import { ModelPrice } from './modelPrice.entity';
 import { ModelEndpointConnection, type ModelEndpointFilter } from './catalog.types';
 
 /**
- * How long the in-process copy of the catalog is trusted. Edits made through this process are visible at once
- * (the cache is dropped); edits made by another instance within this window at the latest.
+ * How long the in-process copy of the catalog is trusted. Any committed catalog change drops it on every instance
+ * at once (a trigger's NOTIFY, src/core/invalidation.ts); this lifetime bounds staleness only while this instance's
+ * listener is down (the catalog is prices and model metadata; access decisions are policies, read per request).
  */
 const CATALOG_CACHE_TTL_MS = 10_000;
 const ENDPOINT_ID = /^[a-z0-9][a-z0-9._\-/]{0,199}$/;
@@ -18,6 +19,11 @@ export class CatalogService {
   private cached: { endpoints: ModelEndpoint[]; byId: Map<string, ModelEndpoint>; loadedAt: number } | null = null;
 
   constructor(private readonly db: DataSource) {}
+
+  /** Drop the in-process copy (a catalog change committed somewhere, or notifications may have been missed). */
+  forgetCachedCatalog(): void {
+    this.cached = null;
+  }
 
   connection(filter: ModelEndpointFilter | null | undefined, args: PageArgs): Promise<ModelEndpointConnection> {
     const query = this.db.getRepository(ModelEndpoint).createQueryBuilder('endpoint');

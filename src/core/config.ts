@@ -111,6 +111,12 @@ const configSchema = z.object({
   RATE_LIMIT_API_KEY_PER_MINUTE: z.coerce.number().int().min(1).default(12000),
   RATE_LIMIT_INGEST_PER_MINUTE: z.coerce.number().int().min(1).default(600000),
   RATE_LIMIT_OPERATOR_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+  /**
+   * Shared rate-limit budgets live in PostgreSQL (table rate_limit_budgets) unless REDIS_URL is set, then in Redis
+   * under RATE_LIMIT_REDIS_PREFIX (so several deployments or test runs can share one Redis).
+   */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  RATE_LIMIT_REDIS_PREFIX: z.string().min(1).max(100).default('orgraph:rl'),
   /** GraphQL operations one credential (user or API key) may run at once (0 = no cap); see src/core/concurrency.ts. */
   GRAPHQL_MAX_IN_FLIGHT_PER_CREDENTIAL: z.coerce.number().int().min(0).max(1000).default(4),
   /** Operations per credential that may wait for a slot, and for how long, before RATE_LIMITED. */

@@ -13,7 +13,7 @@ import type { Logger } from './logger';
 import { graphqlRequestDuration } from './metrics';
 import { currentRequestScope } from './requestScope';
 import { UserInputFailure } from './errors';
-import { queryCostPlugin, type TokenBucketLimiter } from './rateLimit';
+import { queryCostPlugin, type RateLimiter } from './rateLimit';
 import { jitGateway } from './jitExecutor';
 import { stringLimitsPlugin } from './inputLimits';
 import { operationLabel } from './operationLabel';
@@ -50,7 +50,7 @@ export function createApolloServer<TContext extends BaseGraphqlContext>(options:
   logger: Logger;
   httpServer: http.Server;
   /** Per-credential rate limiter (null when rate limiting is off); shared with authentication in server.ts. */
-  limiter: TokenBucketLimiter | null;
+  limiter: RateLimiter | null;
 }): ApolloServer<TContext> {
   const { config, logger } = options;
   const armor = new ApolloArmor({

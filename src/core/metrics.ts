@@ -39,6 +39,33 @@ export const rateLimitRejections = new Counter({
   registers: [metricsRegistry],
 });
 
+export const rateLimitStoreUp = new Gauge({
+  name: 'orgraph_rate_limit_store_up',
+  help: 'Whether the shared rate-limit store (postgres or redis) answered the last call: 1 yes, 0 no (budgets per instance meanwhile).',
+  labelNames: ['store'] as const,
+  registers: [metricsRegistry],
+});
+
+export const rateLimitStoreFallbacks = new Counter({
+  name: 'orgraph_rate_limit_store_fallbacks_total',
+  help: 'Rate-limit decisions taken by the in-memory fallback because the shared store did not answer.',
+  labelNames: ['store'] as const,
+  registers: [metricsRegistry],
+});
+
+export const invalidationListenerUp = new Gauge({
+  name: 'orgraph_invalidation_listener_up',
+  help: 'Whether this instance LISTENs for cross-instance cache invalidations (0: caches bypassed until it reconnects).',
+  registers: [metricsRegistry],
+});
+
+export const invalidationsReceived = new Counter({
+  name: 'orgraph_invalidations_received_total',
+  help: 'Cache invalidations received over LISTEN/NOTIFY (from any instance, this one included), by kind.',
+  labelNames: ['kind'] as const,
+  registers: [metricsRegistry],
+});
+
 export const graphqlExecutions = new Counter({
   name: 'orgraph_graphql_executions_total',
   help: 'GraphQL operations executed, by engine: `jit` (a compiled document) or `graphql-js` (first runs, refused variables).',

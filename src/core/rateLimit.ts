@@ -1,27 +1,37 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import type { Pool } from 'pg';
+import IORedis, { type Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Actor } from '../auth/actor';
 import type { Config } from './config';
+import type { Logger } from './logger';
 import { RateLimitedError, TooManyInFlightError, UnauthenticatedError } from './errors';
 import type { ConcurrencyLimiter, Release } from './concurrency';
-import { rateLimitRejections } from './metrics';
+import { rateLimitRejections, rateLimitStoreFallbacks, rateLimitStoreUp } from './metrics';
 import { operationCost } from './queryCost';
 
 /**
  * Cost-based rate limiting per credential: each GraphQL operation takes its computed cost (see queryCost.ts) from
- * a token bucket owned by the credential that sent it (API key, session, ingest credential, operator; anonymous
- * callers by IP). A bucket holds one minute's budget and refills continuously, so short bursts up to the minute's
- * budget pass and sustained load is held to the per-minute rate.
+ * the one-minute budget of the credential that sent it (API key, user — all their sessions together —, ingest
+ * credential, operator; anonymous callers by IP).
  *
- * The buckets live in this process's memory. Behind a load balancer with N instances a credential effectively gets
- * N times its budget; a multi-instance deployment needs a shared store (e.g. PostgreSQL or Redis with the same
- * token-bucket arithmetic) — see docs/reliability.md.
+ * Budgets live in a store every instance shares (rate-limiter-flexible): PostgreSQL by default (the unlogged table
+ * `rate_limit_budgets`, created by a migration), Redis when REDIS_URL is set. A budget is a fixed window that opens
+ * with the credential's first operation and lasts a minute, so N instances together allow one budget, not N.
+ *
+ * When the store cannot be reached the limiter falls back to an in-memory limiter per instance, logs a warning once
+ * per outage and counts every fallback decision (orgraph_rate_limit_store_fallbacks_total, orgraph_rate_limit_store_up
+ * = 0, /readyz reports `degraded`). Why not refuse with 503: see docs/reliability.md "Shared rate-limit budgets".
  */
 
 export type RateLimitClass = 'ANONYMOUS' | 'USER' | 'API_KEY' | 'INGEST' | 'OPERATOR';
+const CLASSES: RateLimitClass[] = ['ANONYMOUS', 'USER', 'API_KEY', 'INGEST', 'OPERATOR'];
+const WINDOW_SECONDS = 60;
 
 export interface RateLimitSubject {
-  /** Bucket key: one per API key, per user (all their sessions), per internal credential, per anonymous IP. */
+  /** Budget key: one per API key, per user (all their sessions), per internal credential, per anonymous IP. */
   key: string;
   limitClass: RateLimitClass;
 }
@@ -52,66 +62,168 @@ export function budgetsFromConfig(config: Config): Record<RateLimitClass, number
   };
 }
 
-interface Bucket {
-  tokens: number;
-  updatedAt: number;
-  capacity: number;
+export type TakeResult = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
+export type PeekResult = { empty: false } | { empty: true; retryAfterSeconds: number };
+export type LimiterStoreKind = 'postgres' | 'redis';
+
+export interface LimiterHealth {
+  /** `up`: the shared store answers; `degraded`: it does not, and this instance limits from memory alone. */
+  status: 'up' | 'degraded';
+  store: LimiterStoreKind;
+  error?: string;
 }
 
-export type TakeResult = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
+/** The shared table; created by migration 1735000000000-RateLimitBudgets, never at run time. */
+export const RATE_LIMIT_TABLE = 'rate_limit_budgets';
 
-/** In-memory token buckets; idle (refilled) buckets are swept so memory tracks active credentials only. */
-export class TokenBucketLimiter {
-  private readonly buckets = new Map<string, Bucket>();
-  private lastSweep: number;
+export interface RateLimiterStore {
+  kind: LimiterStoreKind;
+  /** One limiter per credential class (their budgets differ), all in the same store. */
+  create(limitClass: RateLimitClass, points: number): RateLimiterAbstract;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function postgresStore(pool: Pool): RateLimiterStore {
+  return {
+    kind: 'postgres',
+    create: (limitClass, points) =>
+      new RateLimiterPostgres({
+        storeClient: pool,
+        storeType: 'pool',
+        tableName: RATE_LIMIT_TABLE,
+        tableCreated: true,
+        keyPrefix: limitClass,
+        points,
+        duration: WINDOW_SECONDS,
+      }),
+    ping: async () => {
+      await pool.query(`SELECT 1 FROM ${RATE_LIMIT_TABLE} LIMIT 1`);
+    },
+    close: async () => undefined,
+  };
+}
+
+export function redisStore(client: Redis, prefix: string): RateLimiterStore {
+  return {
+    kind: 'redis',
+    create: (limitClass, points) =>
+      new RateLimiterRedis({
+        storeClient: client,
+        keyPrefix: `${prefix}:${limitClass}`,
+        points,
+        duration: WINDOW_SECONDS,
+        // Without a connection, answer at once (and fall back) instead of queueing the command.
+        rejectIfRedisNotReady: true,
+      }),
+    ping: async () => {
+      await client.ping();
+    },
+    close: async () => {
+      client.disconnect();
+    },
+  };
+}
+
+/**
+ * The per-credential limiter: shared store first, in-memory fallback while the store fails. The fallback keeps the
+ * same per-minute budget per instance, so during a store outage N instances allow up to N budgets (documented).
+ */
+export class RateLimiter {
+  private readonly shared: Record<RateLimitClass, RateLimiterAbstract>;
+  private readonly local: Record<RateLimitClass, RateLimiterMemory>;
+  private storeError: string | null = null;
 
   constructor(
     private readonly budgetPerMinute: Record<RateLimitClass, number>,
-    private readonly now: () => number = Date.now,
+    private readonly store: RateLimiterStore,
+    private readonly logger: Pick<Logger, 'warn' | 'info'>,
   ) {
-    this.lastSweep = now();
+    this.shared = Object.fromEntries(CLASSES.map((c) => [c, store.create(c, budgetPerMinute[c])])) as Record<RateLimitClass, RateLimiterAbstract>;
+    this.local = Object.fromEntries(
+      CLASSES.map((c) => [c, new RateLimiterMemory({ keyPrefix: c, points: budgetPerMinute[c], duration: WINDOW_SECONDS })]),
+    ) as Record<RateLimitClass, RateLimiterMemory>;
+    rateLimitStoreUp.set({ store: store.kind }, 1);
   }
 
-  take(subject: RateLimitSubject, cost: number): TakeResult {
+  get storeKind(): LimiterStoreKind {
+    return this.store.kind;
+  }
+
+  async take(subject: RateLimitSubject, cost: number): Promise<TakeResult> {
     const capacity = this.budgetPerMinute[subject.limitClass];
-    const refillPerMs = capacity / 60_000;
-    const now = this.now();
-    this.sweep(now);
-    const bucket = this.buckets.get(subject.key) ?? { tokens: capacity, updatedAt: now, capacity };
-    bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.updatedAt) * refillPerMs);
-    bucket.updatedAt = now;
-    this.buckets.set(subject.key, bucket);
-    // An operation dearer than the whole budget would otherwise never pass; it needs a full bucket instead.
+    // An operation dearer than the whole budget would otherwise never pass; it needs a fresh window instead.
     const charge = Math.min(cost, capacity);
-    if (bucket.tokens >= charge) {
-      bucket.tokens -= charge;
-      return { allowed: true, remaining: Math.floor(bucket.tokens) };
-    }
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((charge - bucket.tokens) / refillPerMs / 1000)) };
-  }
-
-  /** Whether the subject's bucket is empty right now (less than one point), without charging or creating it. */
-  peekEmpty(subject: RateLimitSubject): { empty: false } | { empty: true; retryAfterSeconds: number } {
-    const bucket = this.buckets.get(subject.key);
-    if (!bucket) return { empty: false };
-    const refillPerMs = bucket.capacity / 60_000;
-    const tokens = Math.min(bucket.capacity, bucket.tokens + (this.now() - bucket.updatedAt) * refillPerMs);
-    if (tokens >= 1) return { empty: false };
-    return { empty: true, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / refillPerMs / 1000)) };
-  }
-
-  get size(): number {
-    return this.buckets.size;
-  }
-
-  private sweep(now: number): void {
-    if (now - this.lastSweep < 60_000) return;
-    this.lastSweep = now;
-    for (const [key, bucket] of this.buckets) {
-      // A bucket idle for a minute is full again: forgetting it changes nothing.
-      if (now - bucket.updatedAt >= 60_000) this.buckets.delete(key);
+    try {
+      const res = await this.withFallback(subject, (limiter) => limiter.consume(subject.key, charge));
+      return { allowed: true, remaining: res.remainingPoints };
+    } catch (error) {
+      if (error instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: retryAfter(error) };
+      throw error;
     }
   }
+
+  /** Whether the subject's budget is empty right now (less than one point), without charging it. */
+  async peekEmpty(subject: RateLimitSubject): Promise<PeekResult> {
+    const res = await this.withFallback(subject, (limiter) => limiter.get(subject.key));
+    if (!res || res.remainingPoints >= 1) return { empty: false };
+    return { empty: true, retryAfterSeconds: retryAfter(res) };
+  }
+
+  /** For /readyz: asks the store itself, so a recovered store shows `up` before the next request. */
+  async health(): Promise<LimiterHealth> {
+    try {
+      await this.store.ping();
+      this.recovered();
+      return { status: 'up', store: this.store.kind };
+    } catch (error) {
+      this.failed(error);
+      return { status: 'degraded', store: this.store.kind, error: this.storeError ?? 'unreachable' };
+    }
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+
+  private async withFallback<T>(subject: RateLimitSubject, run: (limiter: RateLimiterAbstract) => Promise<T>): Promise<T> {
+    try {
+      const result = await run(this.shared[subject.limitClass]);
+      this.recovered();
+      return result;
+    } catch (error) {
+      if (error instanceof RateLimiterRes) {
+        this.recovered();
+        throw error;
+      }
+      this.failed(error);
+      rateLimitStoreFallbacks.inc({ store: this.store.kind });
+      return run(this.local[subject.limitClass]);
+    }
+  }
+
+  private failed(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    if (this.storeError === null) {
+      this.logger.warn(
+        { store: this.store.kind, err: message },
+        'rate-limit store unreachable: limiting from this instance’s memory until it answers again (budgets are per instance meanwhile)',
+      );
+      rateLimitStoreUp.set({ store: this.store.kind }, 0);
+    }
+    this.storeError = message || 'unreachable';
+  }
+
+  private recovered(): void {
+    if (this.storeError === null) return;
+    this.storeError = null;
+    rateLimitStoreUp.set({ store: this.store.kind }, 1);
+    this.logger.info({ store: this.store.kind }, 'rate-limit store answers again: budgets are shared again');
+  }
+}
+
+function retryAfter(res: RateLimiterRes): number {
+  return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 }
 
 /** What a rejected credential costs its sender's IP: guessing keys or tokens is throttled like any other traffic. */
@@ -122,12 +234,12 @@ export const FAILED_AUTHENTICATION_COST = 10;
  * Each rejected credential is charged to the sender's anonymous (per-IP) bucket; once it is empty the sender gets
  * 429 instead of 401 until it refills.
  */
-export async function chargeFailedAuthentication<T>(limiter: TokenBucketLimiter | null, ip: string | null, authenticate: () => Promise<T>): Promise<T> {
+export async function chargeFailedAuthentication<T>(limiter: RateLimiter | null, ip: string | null, authenticate: () => Promise<T>): Promise<T> {
   try {
     return await authenticate();
   } catch (error) {
     if (limiter && error instanceof UnauthenticatedError) {
-      const result = limiter.take(subjectOf({ kind: 'ANONYMOUS' }, ip), FAILED_AUTHENTICATION_COST);
+      const result = await limiter.take(subjectOf({ kind: 'ANONYMOUS' }, ip), FAILED_AUTHENTICATION_COST);
       if (!result.allowed) {
         rateLimitRejections.inc({ class: 'ANONYMOUS' });
         throw new RateLimitedError(result.retryAfterSeconds);
@@ -135,11 +247,6 @@ export async function chargeFailedAuthentication<T>(limiter: TokenBucketLimiter 
     }
     throw error;
   }
-}
-
-/** The limiter the configuration asks for, or null when rate limiting is off. */
-export function limiterFromConfig(config: Config): TokenBucketLimiter | null {
-  return config.RATE_LIMIT_ENABLED ? new TokenBucketLimiter(budgetsFromConfig(config)) : null;
 }
 
 interface RateLimitedContext {
@@ -155,7 +262,7 @@ interface RateLimitedContext {
  */
 export function queryCostPlugin<TContext extends RateLimitedContext>(options: {
   maxCost: number;
-  limiter: TokenBucketLimiter | null;
+  limiter: RateLimiter | null;
   /** Per-credential in-flight cap (null = none): taken after the budget is charged, released with the response. */
   concurrency?: { limiter: ConcurrencyLimiter; maxInFlight: number } | null;
   /** Server-wide lane for operations costing at least `minCost` (null = none). */
@@ -183,7 +290,7 @@ export function queryCostPlugin<TContext extends RateLimitedContext>(options: {
           }
           const subject = subjectOf(contextValue.actor, contextValue.ip);
           if (limiter) {
-            const result = limiter.take(subject, cost);
+            const result = await limiter.take(subject, cost);
             if (!result.allowed) {
               rateLimitRejections.inc({ class: subject.limitClass });
               throw new RateLimitedError(result.retryAfterSeconds);
@@ -213,4 +320,30 @@ export function queryCostPlugin<TContext extends RateLimitedContext>(options: {
       };
     },
   };
+}
+
+/**
+ * The limiter the configuration asks for, or null when rate limiting is off: Redis when REDIS_URL is set, otherwise
+ * the application's own PostgreSQL pool.
+ */
+export async function limiterFromConfig(config: Config, db: DataSource, logger: Logger): Promise<RateLimiter | null> {
+  if (!config.RATE_LIMIT_ENABLED) return null;
+  const budgets = budgetsFromConfig(config);
+  if (!config.REDIS_URL) {
+    const pool = (db.driver as unknown as { master: Pool }).master;
+    return new RateLimiter(budgets, postgresStore(pool), logger);
+  }
+  // No offline queue: while Redis is away, commands fail at once and the limiter falls back instead of waiting.
+  const client = new IORedis(config.REDIS_URL, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 });
+  let reported = false;
+  client.on('error', (error: Error) => {
+    // ioredis retries by itself; the limiter logs the outage once, this only notes the first connection error.
+    if (!reported) logger.warn({ err: error.message }, 'rate-limit Redis connection error');
+    reported = true;
+  });
+  client.on('ready', () => {
+    reported = false;
+  });
+  await client.connect().catch(() => undefined); // a Redis down at start-up degrades the limiter, not the start
+  return new RateLimiter(budgets, redisStore(client, config.RATE_LIMIT_REDIS_PREFIX), logger);
 }

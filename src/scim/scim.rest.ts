@@ -2,7 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Services } from '../app/services';
 import { isDatabaseOutage } from '../core/dbErrors';
 import { RateLimitedError, UnauthenticatedError } from '../core/errors';
-import { chargeFailedAuthentication, type TokenBucketLimiter } from '../core/rateLimit';
+import { chargeFailedAuthentication, type RateLimiter } from '../core/rateLimit';
 import type { ScimCaller } from './scimCaller';
 import { notFound, ScimError } from './scimErrors';
 import { containsNul, urlContainsNul } from '../core/nul';
@@ -21,7 +21,7 @@ declare module 'express-serve-static-core' {
  * `/scim/v2` (RFC 7644) for one organization's identity provider. Only a live SCIM token authenticates here (no
  * session, no API key); every answer, errors included, is `application/scim+json`, and no input produces a 500.
  */
-export function createScimRouter(services: Services, limiter: TokenBucketLimiter | null, log: (error: unknown, requestId: string) => void): express.Router {
+export function createScimRouter(services: Services, limiter: RateLimiter | null, log: (error: unknown, requestId: string) => void): express.Router {
   const router = express.Router();
   const scim = express.Router();
   const { users, groups, tokens } = services.scim;

@@ -282,7 +282,12 @@ export class UsageIngestService {
     );
   }
 
-  /** The catalog is small and changes rarely: cached briefly per process. */
+  /** Drop the cached catalog (a catalog change was committed; src/app/services.ts wires the notification). */
+  forgetCatalog(): void {
+    this.catalog = null;
+  }
+
+  /** The catalog is small and changes rarely: cached briefly per process, dropped on change notifications. */
   private async catalogEntries(): Promise<Map<string, CatalogEntry>> {
     if (this.catalog && Date.now() - this.catalog.loadedAt < CATALOG_TTL_MS) return this.catalog.entries;
     const rows: Array<{ endpoint_id: string; unit: string; effective_from: Date | null; unit_price: string | null }> = await this.db.query(
