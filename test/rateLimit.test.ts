@@ -124,6 +124,27 @@ describe('cost-based rate limiting per credential', () => {
     expect(body[0].errors).toBeUndefined();
     expect(body[1].errors[0].extensions.code).toBe('RATE_LIMITED');
   });
+
+  it('an operation another check refuses while its budget is being charged leaves no in-flight slot behind', async () => {
+    // The string-length check refuses at once while the charge still waits for the shared store; the slot taken
+    // after that answer went out used to be held forever, and after four of them (the in-flight cap) every
+    // operation of the credential waited out the 5 s queue: the fuzz suite's intermittent timeouts.
+    const admin = await signUp(app);
+    const org = await createOrganization(app, admin);
+    const key = await createApiKeyFor(app, org.slug, 'ADMIN');
+    const longSlug = 'x'.repeat(2000);
+    for (let i = 0; i < 6; i++) {
+      const refused = await post(`query($slug: String!) { organization(slug: $slug) { id } }`, { slug: longSlug }, { key });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    }
+    // Let any charge still in flight settle before probing.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = Date.now();
+    const probe = await post('{ __typename }', {}, { key });
+    expect(probe.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
 });
 
 describe('shared budget window (PostgreSQL store)', () => {

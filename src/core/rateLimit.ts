@@ -272,8 +272,17 @@ export function queryCostPlugin<TContext extends RateLimitedContext>(options: {
   return {
     async requestDidStart() {
       const releases: Release[] = [];
+      // Apollo runs every plugin's didResolveOperation together and answers as soon as one throws (the string
+      // limits refuse synchronously): the response can go out while this hook still awaits the shared store. A
+      // slot taken after that would never be released, so it is handed back at once instead.
+      let answered = false;
+      const hold = (release: Release) => {
+        if (answered) release();
+        else releases.push(release);
+      };
       return {
         async willSendResponse() {
+          answered = true;
           for (const release of releases.splice(0)) release();
         },
         async didResolveOperation({ schema, operation, document, request, contextValue, response }) {
@@ -297,6 +306,7 @@ export function queryCostPlugin<TContext extends RateLimitedContext>(options: {
             }
             response.http.headers.set('x-ratelimit-remaining', String(result.remaining));
           }
+          if (answered) return;
           // Customer credentials only: the ingest and operator credentials are internal, trusted and few.
           if (concurrency && (subject.limitClass === 'USER' || subject.limitClass === 'API_KEY')) {
             const release = await concurrency.limiter.acquire(subject.key);
@@ -304,7 +314,7 @@ export function queryCostPlugin<TContext extends RateLimitedContext>(options: {
               rateLimitRejections.inc({ class: subject.limitClass });
               throw new TooManyInFlightError(concurrency.maxInFlight);
             }
-            releases.push(release);
+            hold(release);
           }
           // Heavy operations of every customer credential together hold at most a few pool connections; light
           // ones (a dashboard's small queries, `{ viewer { email } }`) never wait behind them.
@@ -314,7 +324,7 @@ export function queryCostPlugin<TContext extends RateLimitedContext>(options: {
               rateLimitRejections.inc({ class: subject.limitClass });
               throw new TooManyInFlightError(heavyLane.maxInFlight, 'of this cost on the server');
             }
-            releases.push(release);
+            hold(release);
           }
         },
       };
