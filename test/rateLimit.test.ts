@@ -1,4 +1,8 @@
 import { postgresStore, RateLimiter } from '../src/core/rateLimit';
+import { RateLimitStoreUnavailableError } from '../src/core/errors';
+import { createDataSource } from '../src/core/db';
+import { createLogger } from '../src/core/logger';
+import { startServer } from '../src/app/server';
 import { authorizationHeader, startTestApp, TEST_INGEST_TOKEN, TEST_OPERATOR_TOKEN, type Credential, type TestApp } from './support/testApp';
 import { createApiKeyFor, createOrganization, signUp } from './support/factories';
 
@@ -186,7 +190,65 @@ describe('shared budget window (PostgreSQL store)', () => {
     expect(warnings).toHaveLength(1); // logged once per outage, not per request
     expect(await limiter.health()).toMatchObject({ status: 'degraded', store: 'postgres' });
     const metrics = await (await fetch(`${app.url}/metrics`)).text();
-    expect(metrics).toMatch(/orgraph_rate_limit_store_fallbacks_total\{store="postgres"\} [1-9]/);
+    expect(metrics).toMatch(/orgraph_rate_limit_store_fallbacks_total\{store="postgres",mode="memory"\} [1-9]/);
     await deadPool.end();
+  });
+
+  it('with RATE_LIMIT_STORE_FAILURE=refuse, refuses what it cannot charge instead of running it unmetered', async () => {
+    const { Pool } = await import('pg');
+    const deadPool = new Pool({ connectionString: 'postgres://postgres@127.0.0.1:1/none', connectionTimeoutMillis: 500 });
+    const limiter = new RateLimiter(budgets, postgresStore(deadPool), quiet, 'refuse');
+    const subject = { key: 'refuse', limitClass: 'API_KEY' as const };
+    await expect(limiter.take(subject, 1)).rejects.toBeInstanceOf(RateLimitStoreUnavailableError);
+    await expect(limiter.peekEmpty(subject)).rejects.toBeInstanceOf(RateLimitStoreUnavailableError);
+    expect(await limiter.health()).toMatchObject({ status: 'degraded', store: 'postgres', fallback: 'refuse' });
+    await deadPool.end();
+  });
+
+  it('a server whose budget table is unreachable answers 503 RATE_LIMIT_STORE_UNAVAILABLE (refuse) and recovers by itself', async () => {
+    const admin = await signUp(app);
+    const org = await createOrganization(app, admin);
+    const key = await createApiKeyFor(app, org.slug, 'ADMIN');
+    const db = createDataSource({ url: (app.db.options as { url: string }).url, poolSize: 2 });
+    await db.initialize();
+    const lines: string[] = [];
+    const { Writable } = await import('node:stream');
+    const logger = createLogger('warn', new Writable({ write: (chunk, _e, done) => void (lines.push(String(chunk)), done()) }) as any);
+    const server = await startServer({ db, config: { ...app.config, RATE_LIMIT_STORE_FAILURE: 'refuse' }, logger, port: 0 });
+    const ask = (headers: Record<string, string>, body = JSON.stringify({ query: '{ __typename }' })) =>
+      fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    try {
+      expect((await ask({ authorization: `Key ${key}` })).status).toBe(200);
+      await app.db.query(`ALTER TABLE rate_limit_budgets RENAME TO rate_limit_budgets_away`);
+      try {
+        for (const headers of [{ authorization: `Key ${key}` }, { authorization: `Bearer ${admin.token}` }, {}] as Array<Record<string, string>>) {
+          const refused = await ask(headers);
+          expect(refused.status).toBe(503);
+          expect(refused.headers.get('retry-after')).toBe('5');
+          const body = (await refused.json()) as any;
+          expect(body.data).toBeUndefined();
+          expect(body.errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'RATE_LIMIT_STORE_UNAVAILABLE', retryAfter: 5 });
+        }
+        // REST is charged by the same limiter: the contract's 503.
+        const rest = await fetch(`${server.url}/v1/organization/teams`, { headers: { authorization: `Key ${key}` } });
+        expect(rest.status).toBe(503);
+        const ready = await fetch(`${server.url}/readyz`);
+        expect(ready.status).toBe(503);
+        expect((await ready.json()).checks.limiter).toMatchObject({ status: 'degraded', store: 'postgres', fallback: 'refuse' });
+        expect(lines.filter((line) => line.includes('rate-limit store unreachable: refusing'))).toHaveLength(1);
+        const metrics = await (await fetch(`${server.url}/metrics`)).text();
+        expect(metrics).toMatch(/orgraph_rate_limit_store_fallbacks_total\{store="postgres",mode="refuse"\} [1-9]/);
+        expect(metrics).toMatch(/orgraph_rate_limit_store_up\{store="postgres"\} 0/);
+      } finally {
+        await app.db.query(`ALTER TABLE rate_limit_budgets_away RENAME TO rate_limit_budgets`);
+      }
+      expect((await ask({ authorization: `Key ${key}` })).status).toBe(200);
+      const ready = await fetch(`${server.url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect((await ready.json()).checks.limiter).toEqual({ status: 'up', store: 'postgres' });
+    } finally {
+      await server.close();
+      await db.destroy();
+    }
   });
 });

@@ -13,7 +13,7 @@ import type { Actor } from '../auth/actor';
 import { rateLimitRejections } from '../core/metrics';
 import { migrationsApplied } from '../core/db';
 import { isDatabaseOutage } from '../core/dbErrors';
-import { RateLimitedError, ServiceUnavailableError } from '../core/errors';
+import { RateLimitedError, RateLimitStoreUnavailableError, ServiceUnavailableError } from '../core/errors';
 import { metricsRegistry, poolConnections } from '../core/metrics';
 import { buildOrgraphSchema } from './schema';
 import { corsFor } from '../core/cors';
@@ -103,15 +103,16 @@ export async function startServer(options: {
   });
   app.get('/readyz', async (_req, res) => {
     // Each dependency reports its own state. The database and the job queue gate readiness; a degraded limiter
-    // store does not (the limiter falls back to memory, docs/reliability.md), so one Redis outage does not take every
-    // instance out, and neither does a lost invalidation listener (its cache is bypassed until it is back).
+    // store gates it only when the limiter refuses meanwhile (RATE_LIMIT_STORE_FAILURE=refuse: nothing could be
+    // served). With the memory fallback it does not, so one Redis outage does not take every instance out, and
+    // neither does a lost invalidation listener (its cache is bypassed until it is back).
     const [migrations, limiterHealth] = await Promise.all([
       // null: the database did not answer; false: it answered, but a migration this build knows is not applied.
       migrationsApplied(db).catch(() => null),
       limiter ? limiter.health() : Promise.resolve(null),
     ]);
     const queue = migrations === true ? await jobs.health() : null;
-    const ready = migrations === true && queue?.up === true;
+    const ready = migrations === true && queue?.up === true && limiterHealth?.fallback !== 'refuse';
     res.status(ready ? 200 : 503).json({
       status: ready ? 'ready' : 'unavailable',
       checks: {
@@ -236,7 +237,17 @@ function refuseEmptyBudgets(limiter: RateLimiter | null, authenticate: (req: exp
     authenticate(req).then(
       async (actor) => {
         const subject = subjectOf(actor, req.ip ?? null);
-        const state = await limiter.peekEmpty(subject);
+        let state: Awaited<ReturnType<RateLimiter['peekEmpty']>>;
+        try {
+          state = await limiter.peekEmpty(subject);
+        } catch (error) {
+          // RATE_LIMIT_STORE_FAILURE=refuse and the store is away: the same 503 the operation itself would get.
+          if (!(error instanceof RateLimitStoreUnavailableError)) throw error;
+          const retryAfter = Number(error.extensions.retryAfter);
+          res.setHeader('retry-after', String(retryAfter));
+          res.status(503).json({ errors: [{ message: error.message, extensions: { ...withoutHttp(error.extensions), requestId: req.requestId } }] });
+          return;
+        }
         if (!state.empty) return next();
         rateLimitRejections.inc({ class: subject.limitClass });
         const error = new RateLimitedError(state.retryAfterSeconds);
@@ -247,4 +258,9 @@ function refuseEmptyBudgets(limiter: RateLimiter | null, authenticate: (req: exp
       () => next(),
     ).catch(next);
   };
+}
+
+function withoutHttp(extensions: Record<string, unknown>): Record<string, unknown> {
+  const { http: _http, ...rest } = extensions;
+  return rest;
 }

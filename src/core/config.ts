@@ -117,6 +117,11 @@ const configSchema = z.object({
    */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   RATE_LIMIT_REDIS_PREFIX: z.string().min(1).max(100).default('orgraph:rl'),
+  /**
+   * When the shared store does not answer: `memory` limits from each instance's memory (same budgets, per instance),
+   * `refuse` answers 503 SERVICE_UNAVAILABLE (reason RATE_LIMIT_STORE_UNAVAILABLE). Never unmetered.
+   */
+  RATE_LIMIT_STORE_FAILURE: z.enum(['memory', 'refuse']).default('memory'),
   /** GraphQL operations one credential (user or API key) may run at once (0 = no cap); see src/core/concurrency.ts. */
   GRAPHQL_MAX_IN_FLIGHT_PER_CREDENTIAL: z.coerce.number().int().min(0).max(1000).default(4),
   /** Operations per credential that may wait for a slot, and for how long, before RATE_LIMITED. */

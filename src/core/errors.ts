@@ -103,6 +103,23 @@ export class ServiceUnavailableError extends GraphQLError {
   }
 }
 
+/**
+ * The shared rate-limit store did not answer and RATE_LIMIT_STORE_FAILURE=refuse: the operation is not run unmetered.
+ * Same code as any other outage (clients retry the same way); `reason` tells operators and clients which one.
+ */
+export class RateLimitStoreUnavailableError extends GraphQLError {
+  constructor(retryAfterSeconds = 5) {
+    super('Rate limiting is temporarily unavailable, so the operation was not run; retry shortly.', {
+      extensions: {
+        code: 'SERVICE_UNAVAILABLE',
+        reason: 'RATE_LIMIT_STORE_UNAVAILABLE',
+        retryAfter: retryAfterSeconds,
+        http: { status: 503, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+      },
+    });
+  }
+}
+
 /** A business-rule failure reported inside a mutation payload. */
 export interface UserErrorShape {
   field: string[] | null;

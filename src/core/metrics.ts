@@ -41,15 +41,15 @@ export const rateLimitRejections = new Counter({
 
 export const rateLimitStoreUp = new Gauge({
   name: 'orgraph_rate_limit_store_up',
-  help: 'Whether the shared rate-limit store (postgres or redis) answered the last call: 1 yes, 0 no (budgets per instance meanwhile).',
+  help: 'Whether the shared rate-limit store (postgres or redis) answered the last call: 1 yes, 0 no (memory fallback or refusals meanwhile).',
   labelNames: ['store'] as const,
   registers: [metricsRegistry],
 });
 
 export const rateLimitStoreFallbacks = new Counter({
   name: 'orgraph_rate_limit_store_fallbacks_total',
-  help: 'Rate-limit decisions taken by the in-memory fallback because the shared store did not answer.',
-  labelNames: ['store'] as const,
+  help: 'Rate-limit decisions the shared store did not answer: taken from memory (mode=memory) or refused with 503 (mode=refuse).',
+  labelNames: ['store', 'mode'] as const,
   registers: [metricsRegistry],
 });
 

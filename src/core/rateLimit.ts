@@ -1,13 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import type { Pool } from 'pg';
+import { Pool } from 'pg';
 import IORedis, { type Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Actor } from '../auth/actor';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import { RateLimitedError, TooManyInFlightError, UnauthenticatedError } from './errors';
+import { RateLimitedError, RateLimitStoreUnavailableError, TooManyInFlightError, UnauthenticatedError } from './errors';
 import type { ConcurrencyLimiter, Release } from './concurrency';
 import { rateLimitRejections, rateLimitStoreFallbacks, rateLimitStoreUp } from './metrics';
 import { operationCost } from './queryCost';
@@ -21,14 +21,27 @@ import { operationCost } from './queryCost';
  * `rate_limit_budgets`, created by a migration), Redis when REDIS_URL is set. A budget is a fixed window that opens
  * with the credential's first operation and lasts a minute, so N instances together allow one budget, not N.
  *
- * When the store cannot be reached the limiter falls back to an in-memory limiter per instance, logs a warning once
- * per outage and counts every fallback decision (orgraph_rate_limit_store_fallbacks_total, orgraph_rate_limit_store_up
- * = 0, /readyz reports `degraded`). Why not refuse with 503: see docs/reliability.md "Shared rate-limit budgets".
+ * The PostgreSQL store has its own small pool: a charge never queues behind request work for a connection of the
+ * application's pool, and a store that does not answer is noticed within STORE_TIMEOUT_MS.
+ *
+ * When the store cannot be reached the limiter never lets operations through unmetered. With
+ * RATE_LIMIT_STORE_FAILURE=memory (the default) it falls back to an in-memory limiter per instance; with `refuse` it
+ * refuses every operation it cannot charge (503 SERVICE_UNAVAILABLE, reason RATE_LIMIT_STORE_UNAVAILABLE). Either
+ * way it logs a warning once per outage and counts every decision it could not take in the store
+ * (orgraph_rate_limit_store_fallbacks_total, orgraph_rate_limit_store_up = 0, /readyz reports `degraded`). Why
+ * memory is the default: docs/reliability.md "Shared rate-limit budgets".
  */
 
 export type RateLimitClass = 'ANONYMOUS' | 'USER' | 'API_KEY' | 'INGEST' | 'OPERATOR';
 const CLASSES: RateLimitClass[] = ['ANONYMOUS', 'USER', 'API_KEY', 'INGEST', 'OPERATOR'];
 const WINDOW_SECONDS = 60;
+/** How long one charge may wait for the PostgreSQL store (connection and statement) before it counts as unreachable. */
+export const STORE_TIMEOUT_MS = 2_000;
+/** Connections of the limiter's own PostgreSQL pool: one statement per charge keeps a few busy at most. */
+const STORE_POOL_SIZE = 4;
+
+/** What the limiter does with an operation it cannot charge in the shared store. */
+export type StoreFailureMode = 'memory' | 'refuse';
 
 export interface RateLimitSubject {
   /** Budget key: one per API key, per user (all their sessions), per internal credential, per anonymous IP. */
@@ -67,10 +80,12 @@ export type PeekResult = { empty: false } | { empty: true; retryAfterSeconds: nu
 export type LimiterStoreKind = 'postgres' | 'redis';
 
 export interface LimiterHealth {
-  /** `up`: the shared store answers; `degraded`: it does not, and this instance limits from memory alone. */
+  /** `up`: the shared store answers; `degraded`: it does not, and `fallback` says what this instance does meanwhile. */
   status: 'up' | 'degraded';
   store: LimiterStoreKind;
   error?: string;
+  /** While degraded: `memory` limits from this instance's memory, `refuse` answers 503 to every limited operation. */
+  fallback?: StoreFailureMode;
 }
 
 /** The shared table; created by migration 1735000000000-RateLimitBudgets, never at run time. */
@@ -84,7 +99,25 @@ export interface RateLimiterStore {
   close(): Promise<void>;
 }
 
-export function postgresStore(pool: Pool): RateLimiterStore {
+/**
+ * The limiter's own pool to the application database. Its statements are one-row upserts; a short statement timeout
+ * and connection timeout turn a stuck or unreachable store into a fallback (or refusal) in seconds, not a hang.
+ */
+export function limiterPool(databaseUrl: string): Pool {
+  const pool = new Pool({
+    connectionString: databaseUrl,
+    max: STORE_POOL_SIZE,
+    connectionTimeoutMillis: STORE_TIMEOUT_MS,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: STORE_TIMEOUT_MS,
+    application_name: 'orgraph-rate-limit',
+  });
+  // An idle connection the server drops (restart, failover) must not crash the process; the next charge reconnects.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+export function postgresStore(pool: Pool, ownsPool = false): RateLimiterStore {
   return {
     kind: 'postgres',
     create: (limitClass, points) =>
@@ -100,7 +133,9 @@ export function postgresStore(pool: Pool): RateLimiterStore {
     ping: async () => {
       await pool.query(`SELECT 1 FROM ${RATE_LIMIT_TABLE} LIMIT 1`);
     },
-    close: async () => undefined,
+    close: async () => {
+      if (ownsPool) await pool.end();
+    },
   };
 }
 
@@ -138,6 +173,7 @@ export class RateLimiter {
     private readonly budgetPerMinute: Record<RateLimitClass, number>,
     private readonly store: RateLimiterStore,
     private readonly logger: Pick<Logger, 'warn' | 'info'>,
+    private readonly onStoreFailure: StoreFailureMode = 'memory',
   ) {
     this.shared = Object.fromEntries(CLASSES.map((c) => [c, store.create(c, budgetPerMinute[c])])) as Record<RateLimitClass, RateLimiterAbstract>;
     this.local = Object.fromEntries(
@@ -178,7 +214,7 @@ export class RateLimiter {
       return { status: 'up', store: this.store.kind };
     } catch (error) {
       this.failed(error);
-      return { status: 'degraded', store: this.store.kind, error: this.storeError ?? 'unreachable' };
+      return { status: 'degraded', store: this.store.kind, error: this.storeError ?? 'unreachable', fallback: this.onStoreFailure };
     }
   }
 
@@ -197,7 +233,8 @@ export class RateLimiter {
         throw error;
       }
       this.failed(error);
-      rateLimitStoreFallbacks.inc({ store: this.store.kind });
+      rateLimitStoreFallbacks.inc({ store: this.store.kind, mode: this.onStoreFailure });
+      if (this.onStoreFailure === 'refuse') throw new RateLimitStoreUnavailableError();
       return run(this.local[subject.limitClass]);
     }
   }
@@ -206,8 +243,10 @@ export class RateLimiter {
     const message = error instanceof Error ? error.message : String(error);
     if (this.storeError === null) {
       this.logger.warn(
-        { store: this.store.kind, err: message },
-        'rate-limit store unreachable: limiting from this instance’s memory until it answers again (budgets are per instance meanwhile)',
+        { store: this.store.kind, err: message, mode: this.onStoreFailure },
+        this.onStoreFailure === 'refuse'
+          ? 'rate-limit store unreachable: refusing operations (503 RATE_LIMIT_STORE_UNAVAILABLE) until it answers again'
+          : 'rate-limit store unreachable: limiting from this instance’s memory until it answers again (budgets are per instance meanwhile)',
       );
       rateLimitStoreUp.set({ store: this.store.kind }, 0);
     }
@@ -334,14 +373,16 @@ export function queryCostPlugin<TContext extends RateLimitedContext>(options: {
 
 /**
  * The limiter the configuration asks for, or null when rate limiting is off: Redis when REDIS_URL is set, otherwise
- * the application's own PostgreSQL pool.
+ * the application's database through the limiter's own small pool.
  */
 export async function limiterFromConfig(config: Config, db: DataSource, logger: Logger): Promise<RateLimiter | null> {
   if (!config.RATE_LIMIT_ENABLED) return null;
   const budgets = budgetsFromConfig(config);
+  const mode = config.RATE_LIMIT_STORE_FAILURE;
   if (!config.REDIS_URL) {
-    const pool = (db.driver as unknown as { master: Pool }).master;
-    return new RateLimiter(budgets, postgresStore(pool), logger);
+    const url = (db.options as { url?: string }).url;
+    if (!url) throw new Error('the PostgreSQL rate-limit store needs the database URL');
+    return new RateLimiter(budgets, postgresStore(limiterPool(url), true), logger, mode);
   }
   // No offline queue: while Redis is away, commands fail at once and the limiter falls back instead of waiting.
   const client = new IORedis(config.REDIS_URL, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 });
@@ -355,5 +396,5 @@ export async function limiterFromConfig(config: Config, db: DataSource, logger: 
     reported = false;
   });
   await client.connect().catch(() => undefined); // a Redis down at start-up degrades the limiter, not the start
-  return new RateLimiter(budgets, redisStore(client, config.RATE_LIMIT_REDIS_PREFIX), logger);
+  return new RateLimiter(budgets, redisStore(client, config.RATE_LIMIT_REDIS_PREFIX), logger, mode);
 }
