@@ -1,22 +1,40 @@
+import http from 'node:http';
 import { spawnSync } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../src/core/db';
 import { createLogger } from '../src/core/logger';
 import type { Config } from '../src/core/config';
 import { startServer, type RunningServer } from '../src/app/server';
-import { authorizationHeader, startTestApp, TEST_INGEST_TOKEN, type Credential, type TestApp } from './support/testApp';
+import { authorizationHeader, startTestApp, TEST_INGEST_TOKEN, TEST_OPERATOR_TOKEN, type Credential, type TestApp } from './support/testApp';
 import { createOrganization, createTeam, signUp, unique } from './support/factories';
+import { startServerProcess, stopServerProcess, type ServerProcess } from './support/serverProcess';
+import { socketOwner } from './support/socketOwner';
 
 /**
- * Issue 23 / DESIGN §14: three API instances on one database behave as one. Instance 1 is the test app; instances 2
- * and 3 are more servers of the same build on the same database, each with its own pool (as separate processes
- * would have).
+ * Issue 23: three API instances on one database behave as one. Instance 1 is the test's own server (in this
+ * process, so the test can reach its database); instances 2 and 3 are separate operating-system processes running
+ * `src/main.ts` of the same build, with their own pools, listeners, limiters and job workers — and one of them is
+ * killed with SIGKILL in the middle of a webhook delivery.
  */
 
 // Budgets per minute, small enough to exhaust in a few dozen requests.
 const KEY_BUDGET = 30;
-/** The bound the docs state for a revocation to reach every instance (docs/reliability.md); measured in ms. */
+/**
+ * The bound the docs state for a revocation to reach every instance (docs/reliability.md); measured in ms. The
+ * notification takes milliseconds; the bound leaves room for a loaded machine.
+ */
 const PROPAGATION_BOUND_MS = 1_000;
+const WEBHOOK_TIMEOUT_MS = 2_000;
+/** Job settings of every instance: fast polls and a short expiry, so a killed worker's job is taken over quickly. */
+const WORKER_ENV = {
+  WEBHOOK_POLL_MS: '50',
+  WEBHOOK_RETRY_BASE_MS: '100',
+  WEBHOOK_MAX_ATTEMPTS: '3',
+  WEBHOOK_TIMEOUT_MS: String(WEBHOOK_TIMEOUT_MS),
+  JOB_MAINTENANCE_SECONDS: '1',
+  JOB_EXPIRY_MARGIN_SECONDS: '1',
+};
 
 const CREATE_KEY = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id } userErrors { code } } }`;
 const REVOKE_KEY = `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { revokedAt } userErrors { code } } }`;
@@ -29,6 +47,7 @@ interface Instance {
   close(): Promise<void>;
 }
 
+/** One more in-process server on the test app's database (for configurations the processes do not have). */
 async function startInstance(app: TestApp, config: Config): Promise<Instance> {
   const db: DataSource = createDataSource({ url: (app.db.options as { url: string }).url, poolSize: 4 });
   await db.initialize();
@@ -110,17 +129,20 @@ async function drainSharedBudget(urls: string[], key: string, team: string) {
 
 describe('three instances on one database (PostgreSQL limiter store)', () => {
   let app: TestApp;
-  let others: Instance[];
+  let processes: ServerProcess[] = [];
   let urls: string[];
   beforeAll(async () => {
-    app = await startTestApp(envFor());
-    others = [await startInstance(app, app.config), await startInstance(app, app.config)];
-    urls = [app.url, ...others.map((o) => o.url)];
-  });
+    // Instance 1 takes requests only (its webhook poll is an hour): the two processes run the delivery workers.
+    app = await startTestApp(envFor({ ...WORKER_ENV, WEBHOOK_POLL_MS: '3600000' }));
+    const env = { ...envFor(WORKER_ENV), OUTBOUND_ALLOW_LOOPBACK: 'true', INGEST_TOKEN: TEST_INGEST_TOKEN, OPERATOR_TOKEN: TEST_OPERATOR_TOKEN };
+    const databaseUrl = (app.db.options as { url: string }).url;
+    processes = await Promise.all([startServerProcess(databaseUrl, env), startServerProcess(databaseUrl, env)]);
+    urls = [app.url, ...processes.map((p) => p.url)];
+  }, 180_000);
   afterAll(async () => {
-    for (const other of others ?? []) await other.close();
+    await Promise.all(processes.map(stopServerProcess));
     await app?.close();
-  });
+  }, 60_000);
 
   async function keyOnNewTeam() {
     const admin = await signUp(app);
@@ -281,7 +303,104 @@ describe('three instances on one database (PostgreSQL limiter store)', () => {
       for (const instance of small) await instance.close();
     }
   });
+
+  it('a webhook is delivered exactly once while instances 2 and 3 run workers and the one mid-delivery is SIGKILLed', async () => {
+    // A receiver that dedupes on X-Orgraph-Delivery (the contract: at-least-once transport, stable id). The first
+    // POST it gets stalls, and the process that sent it is killed with SIGKILL while it waits for the answer.
+    const sends: Array<{ id: string; pid: number | null }> = [];
+    const applied = new Map<string, number>();
+    let stalled: string | null = null;
+    let killed: ServerProcess | null = null;
+    const receiver = http.createServer((req, res) => {
+      const id = String(req.headers['x-orgraph-delivery']);
+      const live = processes.filter((p) => p !== killed).map((p) => p.child.pid!);
+      // A POST whose socket no live process owns was sent by the killed one (its sends still in flight when it died;
+      // instance 1 delivers nothing).
+      const pid = socketOwner(req.socket.remotePort!, (receiver.address() as AddressInfo).port, live) ?? (killed as ServerProcess | null)?.child.pid ?? null;
+      sends.push({ id, pid });
+      req.resume();
+      req.on('end', () => {
+        if (stalled === null) {
+          stalled = id;
+          killed = processes.find((p) => p.child.pid === pid) ?? null;
+          killed?.child.kill('SIGKILL');
+          return;
+        }
+        // What a receiver does with the stable id: a repeat is acknowledged, its effect not applied again.
+        if (!applied.has(id)) applied.set(id, 1);
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+      const admin = await signUp(app);
+      const org = await createOrganization(app, admin);
+      const teams: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        const team = await createTeam(app, admin, org.id);
+        const { createSpendingAlert } = await app.data(
+          `mutation($input: CreateSpendingAlertInput!) { createSpendingAlert(input: $input) { userErrors { code } } }`,
+          { input: { organizationId: org.id, teamId: team.id, threshold: '1', period: 'DAY', webhookUrl: url } },
+          { token: admin.token },
+        );
+        expect(createSpendingAlert.userErrors).toEqual([]);
+        teams.push(team.username);
+      }
+      // Ingest through instance 1: every alert fires, and its delivery is a job the two processes compete for.
+      const records = teams.map((team) => ({ id: unique('w'), timestamp: new Date().toISOString(), teamUsername: team, product: 'MODEL_APIS', endpointId: 'fal-ai/flux/dev', quantity: '2', unitPrice: '1' }));
+      const { ingestUsage } = await app.data(`mutation($input: IngestUsageInput!) { ingestUsage(input: $input) { rejected { code } } }`, { input: { records } }, { bearer: TEST_INGEST_TOKEN });
+      expect(ingestUsage.rejected).toEqual([]);
+      const deliveries: string[] = (await app.db.query(`SELECT id FROM webhook_deliveries WHERE url = $1 ORDER BY id`, [url])).map((row: { id: string }) => row.id);
+      expect(deliveries).toHaveLength(teams.length);
+
+      await until(async () => killed !== null, 30_000);
+      expect(await killed!.exited).toBe('SIGKILL');
+      const survivor = processes.find((p) => p !== killed)!;
+      expect(survivor.child.exitCode).toBeNull();
+      // The killed worker's job expires (timeout + margin) and the survivor delivers it.
+      await until(async () => {
+        const [{ pending }] = await app.db.query(`SELECT count(*)::int AS pending FROM webhook_deliveries WHERE id = ANY($1) AND status <> 'SUCCEEDED'`, [deliveries]);
+        return pending === 0;
+      }, 60_000);
+      expect(deliveries).toContain(stalled);
+      const killedPid = killed!.child.pid!;
+      const survivorPid = survivor.child.pid!;
+      const sentBy = (id: string, pid: number) => sends.filter((send) => send.id === id && send.pid === pid).length;
+      console.log(`webhook sends (delivery → sender): ${JSON.stringify(sends.map((send) => [send.id.slice(0, 8), send.pid === killedPid ? 'killed' : send.pid === survivorPid ? 'survivor' : send.pid]))}`);
+      for (const id of deliveries) {
+        // Every POST came from one of the two worker processes (instance 1 does not deliver).
+        expect(sends.filter((send) => send.id === id).every((send) => send.pid === killedPid || send.pid === survivorPid)).toBe(true);
+        // The survivor sent each delivery at most once; a second POST of an id happens only when the killed process
+        // had sent it before it died without recording it (at-least-once transport, the id is stable for dedupe).
+        expect([id, sentBy(id, survivorPid) <= 1]).toEqual([id, true]);
+        expect([id, sentBy(id, killedPid) <= 1]).toEqual([id, true]);
+      }
+      // Exactly once where it counts: every delivery applied once by the deduping receiver, the stalled one included.
+      expect(Object.fromEntries(deliveries.map((id) => [id, applied.get(id)]))).toEqual(Object.fromEntries(deliveries.map((id) => [id, 1])));
+      expect(sentBy(stalled!, killedPid)).toBe(1);
+      expect(sentBy(stalled!, survivorPid)).toBe(1);
+      const attempts: Array<{ delivery_id: string; status_code: number }> = await app.db.query(
+        `SELECT delivery_id, status_code FROM webhook_attempts WHERE delivery_id = ANY($1)`,
+        [deliveries],
+      );
+      expect(attempts.map((a) => a.delivery_id).sort()).toEqual([...deliveries].sort());
+      expect(new Set(attempts.map((a) => a.status_code))).toEqual(new Set([204]));
+      // The survivor still serves, and every instance still shares one budget table and one listener channel.
+      expect((await fetch(`${survivor.url}/readyz`)).status).toBe(200);
+    } finally {
+      receiver.close();
+    }
+  }, 120_000);
 });
+
+async function until(condition: () => Promise<boolean>, ms: number): Promise<void> {
+  for (const deadline = Date.now() + ms; Date.now() < deadline; ) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('condition not met in time');
+}
 
 /**
  * The Redis store is exercised against a local Redis at 127.0.0.1:6379 when one answers; otherwise these tests are
