@@ -21,7 +21,7 @@ const RECONNECT_MIN_MS = 250;
 const RECONNECT_MAX_MS = 5_000;
 
 /**
- * Cross-instance cache invalidation over PostgreSQL LISTEN/NOTIFY (DESIGN §14). Every instance keeps one dedicated
+ * Cross-instance cache invalidation over PostgreSQL LISTEN/NOTIFY. Every instance keeps one dedicated
  * connection LISTENing on `orgraph_invalidation`. Triggers on the cached tables (api_keys, teams; migration
  * 1735000001000) NOTIFY inside the changing transaction, so the message goes out exactly when the change commits,
  * whatever code path made it; each instance drops the affected entries when it arrives (milliseconds, measured in
