@@ -10,6 +10,7 @@ import { authorizationHeader, startTestApp, TEST_INGEST_TOKEN, TEST_OPERATOR_TOK
 import { createOrganization, createTeam, signUp, unique } from './support/factories';
 import { startServerProcess, stopServerProcess, type ServerProcess } from './support/serverProcess';
 import { socketOwner } from './support/socketOwner';
+import { addMember, CREATE_INVITE } from './support/people';
 
 /**
  * Issue 23: three API instances on one database behave as one. Instance 1 is the test's own server (in this
@@ -302,6 +303,40 @@ describe('three instances on one database (PostgreSQL limiter store)', () => {
     } finally {
       for (const instance of small) await instance.close();
     }
+  });
+
+  it('removing a member on instance 1 stops their keys on instances 2 and 3 within the bound, and their access at once', async () => {
+    const owner = await signUp(app);
+    const org = await createOrganization(app, owner);
+    const team = await createTeam(app, owner, org.id);
+    const member = await addMember(app, owner, org.id, { teams: [{ teamId: team.id, role: 'ADMIN' }] });
+    const { createApiKey } = await app.data(CREATE_KEY, { input: { teamId: team.id, alias: unique('m'), scope: 'API' } }, { token: member.token });
+    const key = createApiKey.key as string;
+    const ORG = `query($slug: String!) { organization(slug: $slug) { id } }`;
+    for (const url of urls) {
+      expect((await post(url, AS_KEY, { u: team.username }, { key })).status).toBe(200);
+      expect((await post(url, ORG, { slug: org.slug }, { token: member.token })).body.data.organization.id).toBe(org.id);
+    }
+    const removed = await post(urls[0], `mutation($input: RemoveMemberInput!) { removeMember(input: $input) { removedMemberId userErrors { code } } }`, { input: { memberId: member.memberId, apiKeys: { action: 'REVOKE' } } }, { token: owner.token });
+    const since = performance.now();
+    expect(removed.body.data.removeMember.userErrors).toEqual([]);
+    const [onTwo, onThree] = await Promise.all([msUntilRefused(urls[1], key, team.username, since), msUntilRefused(urls[2], key, team.username, since)]);
+    expect(onTwo!).toBeLessThan(PROPAGATION_BOUND_MS);
+    expect(onThree!).toBeLessThan(PROPAGATION_BOUND_MS);
+    // Memberships are read per request: the removed person's session sees the organization nowhere any more.
+    for (const url of urls.slice(1)) expect((await post(url, ORG, { slug: org.slug }, { token: member.token })).body.data?.organization ?? null).toBeNull();
+  });
+
+  it('a policy changed on instance 1 holds on instances 2 and 3 on their next request (policies are read per request)', async () => {
+    const admin = await signUp(app);
+    const org = await createOrganization(app, admin);
+    const team = await createTeam(app, admin, org.id);
+    const teamAdmin = await addMember(app, admin, org.id, { teams: [{ teamId: team.id, role: 'ADMIN' }] });
+    const invite = (url: string) => post(url, CREATE_INVITE, { input: { teamId: team.id, email: `${unique('i')}@example.com`, teamRole: 'DEVELOPER' } }, { token: teamAdmin.token });
+    for (const url of urls) expect((await invite(url)).body.data.createInvite.userErrors).toEqual([]);
+    const changed = await post(urls[0], `mutation($input: UpdateOrganizationPolicyInput!) { updateOrganizationPolicy(input: $input) { userErrors { code } } }`, { input: { organizationId: org.id, settings: { invitePermission: { value: 'ORG_ADMINS' } } } }, { token: admin.token });
+    expect(changed.body.data.updateOrganizationPolicy.userErrors).toEqual([]);
+    for (const url of urls.slice(1)) expect((await invite(url)).body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'INVITE_POLICY' });
   });
 
   it('a webhook is delivered exactly once while instances 2 and 3 run workers and the one mid-delivery is SIGKILLed', async () => {
