@@ -23,6 +23,7 @@ import { SpendingAlertEnabled1734520000000 } from './1734520000000-SpendingAlert
 import { JobQueue1735100000000 } from './1735100000000-JobQueue';
 import { EmailVerified1734900000000 } from './1734900000000-EmailVerified';
 import { MonthlyRawPartitions1735200000000 } from './1735200000000-MonthlyRawPartitions';
+import { LifecycleJobs1735400000000 } from './1735400000000-LifecycleJobs';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
 export const allMigrations = [
@@ -51,4 +52,5 @@ export const allMigrations = [
   JobQueue1735100000000,
   EmailVerified1734900000000,
   MonthlyRawPartitions1735200000000,
+  LifecycleJobs1735400000000,
 ];
