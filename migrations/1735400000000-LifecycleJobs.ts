@@ -43,19 +43,6 @@ export class LifecycleJobs1735400000000 implements MigrationInterface {
       )`);
     await db.query(`CREATE INDEX retention_runs_started_idx ON retention_runs (started_at DESC)`);
     await db.query(`COMMENT ON TABLE retention_runs IS 'Every raw-record retention run (scheduled job or operator mutation) with its outcome.'`);
-    await this.deadLetterView(db, true);
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    await this.deadLetterView(db, false);
-    await db.query(`DROP TABLE retention_runs`);
-    await db.query(`DELETE FROM pgboss.schedule WHERE name = 'raw-record-retention'`);
-    for (const name of ['usage-evaluation', 'usage-evaluation-dead', 'raw-record-retention', 'raw-record-retention-dead']) {
-      await db.query(`SELECT pgboss.delete_queue($1)`, [name]);
-    }
-  }
-
-  private async deadLetterView(db: QueryRunner, withLifecycle: boolean): Promise<void> {
     await db.query(`DROP VIEW job_dead_letters`);
     await db.query(`
       CREATE VIEW job_dead_letters AS
@@ -76,9 +63,31 @@ export class LifecycleJobs1735400000000 implements MigrationInterface {
                CASE j.name WHEN 'raw-record-retention-dead' THEN 'the retention run kept failing (retention_runs.error says why)'
                            ELSE 'the job itself kept failing (worker crashes or errors)' END
           FROM pgboss.job j
-         WHERE j.name IN ('webhook-delivery-dead', 'email-delivery-dead'${withLifecycle ? `, 'usage-evaluation-dead', 'raw-record-retention-dead'` : ''})
+         WHERE j.name IN ('webhook-delivery-dead', 'email-delivery-dead', 'usage-evaluation-dead', 'raw-record-retention-dead')
            AND j.state IN ('created', 'retry')
     `);
     await db.query(`COMMENT ON VIEW job_dead_letters IS 'Background work that gave up: rows out of attempts, and jobs that kept failing (pg-boss dead-letter queues).'`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    // The view as migration 1735100000000-JobQueue made it.
+    await db.query(`DROP VIEW job_dead_letters`);
+    await db.query(`
+      CREATE VIEW job_dead_letters AS
+        SELECT 'WEBHOOK:' || d.id AS id, 'WEBHOOK' AS kind, d.id AS item_id, d.attempts, d.created_at, 'every attempt failed' AS reason
+          FROM webhook_deliveries d WHERE d.status = 'FAILED'
+        UNION ALL
+        SELECT 'EMAIL:' || e.id, 'EMAIL', e.id, e.attempts, e.created_at, coalesce(e.last_error, 'every attempt failed') FROM email_outbox e WHERE e.status = 'FAILED'
+        UNION ALL
+        SELECT 'JOB:' || j.id, CASE j.name WHEN 'webhook-delivery-dead' THEN 'WEBHOOK_JOB' ELSE 'EMAIL_JOB' END, (j.data->>'id')::uuid, 0, j.created_on,
+               'the job itself kept failing (worker crashes or errors)'
+          FROM pgboss.job j WHERE j.name IN ('webhook-delivery-dead', 'email-delivery-dead') AND j.state IN ('created', 'retry')
+    `);
+    await db.query(`COMMENT ON VIEW job_dead_letters IS 'Background deliveries that gave up: rows out of attempts, and jobs that kept crashing (pg-boss dead-letter queues).'`);
+    await db.query(`DROP TABLE retention_runs`);
+    await db.query(`DELETE FROM pgboss.schedule WHERE name = 'raw-record-retention'`);
+    for (const name of ['usage-evaluation', 'usage-evaluation-dead', 'raw-record-retention', 'raw-record-retention-dead']) {
+      await db.query(`SELECT pgboss.delete_queue($1)`, [name]);
+    }
   }
 }
