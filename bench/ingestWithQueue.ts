@@ -147,8 +147,8 @@ async function main(): Promise<void> {
       await drainEvaluations();
     }
     const [idleMedian, queueMedian] = [median(idle), median(queued)];
-    console.log(`ingest, worker idle (empty queue):  ${Math.round(idleMedian).toLocaleString()} records/s (rounds: ${idle.map(Math.round).join(', ')})`);
-    console.log(`ingest, worker delivering backlog:  ${Math.round(queueMedian).toLocaleString()} records/s (rounds: ${queued.map(Math.round).join(', ')})`);
+    console.log(`ingest, workers stopped:                      ${Math.round(idleMedian).toLocaleString()} records/s (rounds: ${idle.map(Math.round).join(', ')})`);
+    console.log(`ingest, workers delivering and evaluating:    ${Math.round(queueMedian).toLocaleString()} records/s (rounds: ${queued.map(Math.round).join(', ')})`);
     console.log(`ratio queue/idle: ${(queueMedian / idleMedian).toFixed(2)}; webhook deliveries completed meanwhile: ${deliveredDuringQueue} in ${queueSeconds.toFixed(1)} s (${Math.round(deliveredDuringQueue / queueSeconds)}/s)`);
     console.log(`evaluations completed during the QUEUE rounds: ${evaluatedDuringQueue} (${ORGS} organizations, one waiting job each at most)`);
     console.log(`one batch of ${RECORDS.toLocaleString()} records, median: idle ${Math.round(median(batchMs.idle))} ms, queue ${Math.round(median(batchMs.queue))} ms`);
