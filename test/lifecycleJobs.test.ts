@@ -156,6 +156,13 @@ describe('raw-record retention on the schedule', () => {
       await until(async () => (await app.db.query(`SELECT 1 FROM retention_runs WHERE status = 'SUCCEEDED'`)).length > 0, 20_000);
       await new Promise((resolve) => setTimeout(resolve, 4_000));
       await app.server.jobs.scheduleRetention(null);
+      // A hand-off already sent may still queue one more run: let it finish before counting.
+      await until(
+        async () =>
+          (await app.db.query(`SELECT 1 FROM pgboss.job WHERE name IN ('__pgboss__send-it', $1) AND state IN ('created', 'retry', 'active')`, [QUEUES.retention])).length === 0 &&
+          (await app.db.query(`SELECT 1 FROM retention_runs WHERE status = 'RUNNING'`)).length === 0,
+        20_000,
+      );
 
       // One job per scheduled minute however many instances looked; one recorded run per job.
       const sent = await jobs(QUEUES.retention);
