@@ -26,6 +26,7 @@ import { RateLimitBudgets1735000000000 } from './1735000000000-RateLimitBudgets'
 import { CacheInvalidationTriggers1735000001000 } from './1735000001000-CacheInvalidationTriggers';
 import { CatalogInvalidationTriggers1735000002000 } from './1735000002000-CatalogInvalidationTriggers';
 import { MonthlyRawPartitions1735200000000 } from './1735200000000-MonthlyRawPartitions';
+import { LifecycleJobs1735400000000 } from './1735400000000-LifecycleJobs';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
 export const allMigrations = [
@@ -57,4 +58,5 @@ export const allMigrations = [
   CacheInvalidationTriggers1735000001000,
   CatalogInvalidationTriggers1735000002000,
   MonthlyRawPartitions1735200000000,
+  LifecycleJobs1735400000000,
 ];

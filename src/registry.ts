@@ -53,10 +53,11 @@ import { EmailDelivery } from './email/emailDelivery.entity';
 import { TeamMemberResolver, TeamPeopleResolver } from './members/teamMembers.resolver';
 import { EmailDeliveryResolver, OrganizationEmailResolver } from './email/email.resolver';
 import { DeadLetter } from './jobs/deadLetter.entity';
+import { RetentionRun } from './retention/retentionRun.entity';
 import { JobsResolver } from './jobs/jobs.resolver';
 
 /** Every TypeORM entity, by module. */
-export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice, Member, Invite, TeamSecret, RequestRecord, OrganizationPolicySetting, TeamPolicyOverride, ModelAccessRule, ScimToken, ScimGroup, ScimUser, OrganizationDomain, EmailDelivery, DeadLetter];
+export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice, Member, Invite, TeamSecret, RequestRecord, OrganizationPolicySetting, TeamPolicyOverride, ModelAccessRule, ScimToken, ScimGroup, ScimUser, OrganizationDomain, EmailDelivery, DeadLetter, RetentionRun];
 
 /** Every GraphQL resolver, by module. */
 // eslint-disable-next-line @typescript-eslint/ban-types

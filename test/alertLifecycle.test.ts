@@ -42,6 +42,8 @@ async function spend(team: string, amount: string) {
   const record = { id: unique('u'), timestamp: new Date().toISOString(), teamUsername: team, product: 'MODEL_APIS', endpointId: 'fal-ai/flux/dev', quantity: amount, unitPrice: '1' };
   const { ingestUsage } = await app.data(`mutation($i: IngestUsageInput!) { ingestUsage(input: $i) { rejected { code } } }`, { i: { records: [record] } }, { bearer: TEST_INGEST_TOKEN });
   expect(ingestUsage.rejected).toEqual([]);
+  // Alerts are evaluated by the queued job: run it before looking.
+  await app.drainEvaluations();
 }
 
 async function allowed(team: string): Promise<boolean> {

@@ -54,6 +54,8 @@ async function setBudget(org: Org, input: Record<string, unknown>, token = org.a
 async function ingest(records: Array<Record<string, unknown>>) {
   const { ingestUsage } = await app.data(INGEST, { input: { records } }, { bearer: TEST_INGEST_TOKEN });
   expect(ingestUsage.rejected).toEqual([]);
+  // Settlement and thresholds run on the queued evaluation: run it before looking.
+  await app.drainEvaluations();
   return ingestUsage;
 }
 

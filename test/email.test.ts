@@ -143,6 +143,7 @@ describe('email delivery over SMTP', () => {
       { bearer: TEST_INGEST_TOKEN },
     );
     expect(ingestUsage.rejected).toEqual([]);
+    await app.drainEvaluations();
     await app.server.emails.runOnce();
     for (const recipient of recipients) {
       const [mail, ...more] = await smtp.waitFor(recipient);

@@ -124,6 +124,8 @@ async function firingAlerts(count: number, pathname: string): Promise<string[]> 
   const records = teams.map((team) => ({ id: unique('q'), timestamp: new Date().toISOString(), teamUsername: team, product: 'MODEL_APIS', endpointId: 'fal-ai/flux/dev', quantity: '2', unitPrice: '1' }));
   const { ingestUsage } = await app.data(INGEST, { input: { records } }, { bearer: TEST_INGEST_TOKEN });
   expect(ingestUsage.rejected).toEqual([]);
+  // The alerts fire in the queued evaluation (any of the workers may run it).
+  await app.drainEvaluations();
   const rows: { id: string }[] = await app.db.query(
     `SELECT d.id FROM webhook_deliveries d WHERE d.url = $1 ORDER BY d.id`,
     [url],

@@ -27,7 +27,9 @@ afterAll(async () => {
 });
 
 it('copies existing usage and request records into monthly partitions, keeps ids unique, and can go back', async () => {
-  expect(before.length).toBe(allMigrations.length - 1);
+  // Registered, with every migration before it applied here (later ones, e.g. the job queues', come after it).
+  expect(before.length).toBeGreaterThan(0);
+  expect(allMigrations.indexOf(MonthlyRawPartitions1735200000000)).toBe(before.length);
   const [org] = await db.query(`INSERT INTO organizations (slug, name) VALUES ('mig-org', 'Mig') RETURNING id`);
   const [team] = await db.query(`INSERT INTO teams (organization_id, kind, username, name) VALUES ($1, 'TEAM', 'mig-team', 'Mig') RETURNING id`, [org.id]);
   const [user] = await db.query(`INSERT INTO users (email, name) VALUES ('mig@example.com', 'Mig') RETURNING id`);

@@ -34,6 +34,8 @@ import { createScimRouter } from '../scim/scim.rest';
 import { createMailer, type Mailer } from '../email/mailer';
 import { EmailDispatcher } from '../email/emailDispatcher';
 import { JobQueue, QUEUES } from '../jobs/jobQueue';
+import { QueueWorker } from '../jobs/queueWorker';
+import { evaluateUsage } from '../jobs/usageEvaluation';
 import { createAccountPagesRouter } from '../email/accountPages';
 
 export interface RunningServer {
@@ -43,8 +45,12 @@ export interface RunningServer {
   webhooks: WebhookDispatcher;
   /** Delivers the email outbox in the background (tests may call runOnce()). */
   emails: EmailDispatcher;
-  /** The PostgreSQL job queue both dispatchers work from (tests may call expireStalled()). */
+  /** The PostgreSQL job queue every worker here works from (tests may call expireStalled()). */
   jobs: JobQueue;
+  /** Alert and budget evaluation queued after ingest (tests drain it with runOnce()). */
+  evaluations: QueueWorker<{ organizationId: string }>;
+  /** Scheduled raw-record retention runs (tests may call runOnce()). */
+  retention: QueueWorker<object>;
   /** Where emails go (the start-up banner prints `mailer.description`). */
   mailer: Mailer;
   /** Stop accepting, finish in-flight requests, flush background work. Does not close the database. */
@@ -62,8 +68,26 @@ export async function startServer(options: {
   const services = createServices(db, config, logger);
   const invalidation = services.invalidation;
   await invalidation.start();
-  const jobs = new JobQueue(db, { maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS }, logger);
+  const jobs = new JobQueue(db, { maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS, cronCheckSeconds: config.JOB_CRON_CHECK_SECONDS }, logger);
   await jobs.start();
+  await jobs.scheduleRetention(config.RETENTION_SCHEDULE === 'off' ? null : config.RETENTION_SCHEDULE);
+  // Ingest answers once its records are stored; what reacts to them (alerts, budgets) runs on the queue.
+  services.usageIngest.onStored((organizationIds) => jobs.enqueueEvaluations(organizationIds));
+  const evaluations = new QueueWorker<{ organizationId: string }>(
+    jobs,
+    QUEUES.evaluation,
+    (job) => evaluateUsage(services, job.organizationId),
+    { pollMs: config.EVALUATION_POLL_MS, batchSize: 20 },
+    logger,
+  );
+  const retention = new QueueWorker<object>(
+    jobs,
+    QUEUES.retention,
+    // The schedule acts for the platform operators: its audit events name the operator and the job.
+    (_job, jobId) => services.retention.run({ actor: { kind: 'OPERATOR' }, requestId: `job:${jobId}`, ip: null }, 'SCHEDULE', jobId),
+    { pollMs: config.RETENTION_POLL_MS, batchSize: 1 },
+    logger,
+  );
   // A job outlives its attempt by a margin, so only a dead worker's job runs again (see WebhookDispatcher).
   await jobs.setExpiry(QUEUES.webhook, Math.ceil(config.WEBHOOK_TIMEOUT_MS / 1000) + config.JOB_EXPIRY_MARGIN_SECONDS);
   await jobs.setExpiry(QUEUES.email, 60 + config.JOB_EXPIRY_MARGIN_SECONDS);
@@ -191,6 +215,8 @@ export async function startServer(options: {
   services.publicUrl.setListeningUrl(url);
   webhooks.start();
   emails.start();
+  evaluations.start();
+  retention.start();
 
   return {
     url,
@@ -198,10 +224,14 @@ export async function startServer(options: {
     webhooks,
     emails,
     jobs,
+    evaluations,
+    retention,
     mailer,
     async close() {
       await webhooks.stop();
       await emails.stop();
+      await evaluations.stop();
+      await retention.stop();
       await jobs.stop();
       // apollo.stop() drains the HTTP server: no new connections, in-flight requests finish.
       await apollo.stop();

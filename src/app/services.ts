@@ -55,7 +55,6 @@ export function createServices(db: DataSource, config: Config, logger: Pick<Logg
   // Links in emails; the server fills in its listening address when PUBLIC_URL is unset.
   const publicUrl = new PublicUrl(config.PUBLIC_URL);
   const alerts = new AlertsService(db, config.encryptionKey, outbound, publicUrl);
-  usageIngest.onStored((organizationIds) => alerts.evaluate(organizationIds));
   // Catalog copies follow the catalog's change notifications; while not listening, their 10 s lifetime bounds them.
   invalidation.subscribe({
     onInvalidation: (message) => {
@@ -70,7 +69,7 @@ export function createServices(db: DataSource, config: Config, logger: Pick<Logg
   });
   const policies = new PoliciesService(db, catalog);
   policies.useHardSpendLimitSource({ teamsAtHardLimit: (teamIds) => alerts.teamsAtHardLimit(teamIds) });
-  const budgets = createBudgetServices(db, config, usageIngest, policies, outbound);
+  const budgets = createBudgetServices(db, config, policies, outbound);
   const users = new UsersService(db, teams, { sessionTtlHours: config.SESSION_TTL_HOURS, argon2MemoryKiB: config.ARGON2_MEMORY_KIB }, publicUrl);
   const domains = new DomainsService(db, new DnsProofResolver(config.DNS_RESOLVER ? [config.DNS_RESOLVER] : undefined), policies);
   const sso = new SsoService(db, config.encryptionKey, users, teams, policies, outbound, domains);

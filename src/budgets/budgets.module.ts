@@ -1,24 +1,19 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../core/config';
 import type { OutboundClient } from '../core/outbound';
-import type { UsageIngestService } from '../usage/usageIngest.service';
 import type { PoliciesService } from '../policies/policies.service';
 import { BudgetsService } from './budgets.service';
 import { ReservationsService } from './reservations.service';
 import { BudgetAlertsService } from './budgetAlerts.service';
 
 /**
- * The budgets module's services and its hooks into others: after every committed ingest, settled reservations are
- * stamped and thresholds evaluated; model access checks ask it for used-up hard budgets.
+ * The budgets module's services and its hook into model access checks (used-up hard budgets refuse). Settlement and
+ * thresholds run after ingest on the `usage-evaluation` job (src/jobs/usageEvaluation.ts).
  */
-export function createBudgetServices(db: DataSource, config: Config, usageIngest: UsageIngestService, policies: PoliciesService, outbound: Pick<OutboundClient, 'check'>) {
+export function createBudgetServices(db: DataSource, config: Config, policies: PoliciesService, outbound: Pick<OutboundClient, 'check'>) {
   const budgets = new BudgetsService(db, outbound);
   const budgetReservations = new ReservationsService(db, budgets, config.BUDGET_RESERVATION_TTL_SECONDS);
   const budgetAlerts = new BudgetAlertsService(db);
-  usageIngest.onStored(async (organizationIds) => {
-    await budgetReservations.settle(organizationIds);
-    await budgetAlerts.evaluate(organizationIds);
-  });
   policies.useBudgetAccessSource({
     async check(loaders, team, caller) {
       if (!team.organizationId) return { exhausted: null, unknownKey: false };

@@ -49,6 +49,20 @@ const configSchema = z.object({
   JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(30),
   /** Job queue: seconds a job may outlive its attempt's timeout before another worker takes it over. */
   JOB_EXPIRY_MARGIN_SECONDS: z.coerce.number().int().min(1).default(10),
+  /** Job queue: how often each instance checks whether a cron schedule is due, in seconds (1–45). */
+  JOB_CRON_CHECK_SECONDS: z.coerce.number().int().min(1).max(45).default(30),
+  /** Alert and budget evaluation after ingest: how often each instance polls the evaluation queue. */
+  EVALUATION_POLL_MS: z.coerce.number().int().min(10).default(500),
+  /**
+   * When raw-record retention runs (and next months' partitions are created): a five-field cron expression in UTC,
+   * default daily at 03:15; `off` schedules nothing (operators then run `applyRawRecordRetention`).
+   */
+  RETENTION_SCHEDULE: z
+    .string()
+    .regex(/^(off|[0-9*/,\-]+( [0-9*/,\-]+){4})$/, 'must be a five-field cron expression such as "15 3 * * *", or off')
+    .default('15 3 * * *'),
+  /** How often each instance polls the retention queue for a due run, in milliseconds. */
+  RETENTION_POLL_MS: z.coerce.number().int().min(10).default(5000),
   /** Budgets: how long a reservation holds its amount when no usage record settles it. */
   BUDGET_RESERVATION_TTL_SECONDS: z.coerce.number().int().min(1).max(86400).default(300),
   /**

@@ -6,6 +6,8 @@ export enum DeadLetterKind {
   EMAIL = 'EMAIL',
   WEBHOOK_JOB = 'WEBHOOK_JOB',
   EMAIL_JOB = 'EMAIL_JOB',
+  EVALUATION_JOB = 'EVALUATION_JOB',
+  RETENTION_JOB = 'RETENTION_JOB',
 }
 registerEnumType(DeadLetterKind, {
   name: 'DeadLetterKind',
@@ -15,6 +17,8 @@ registerEnumType(DeadLetterKind, {
     EMAIL: { description: 'An email refused by the relay on every attempt (`EMAIL_MAX_ATTEMPTS`).' },
     WEBHOOK_JOB: { description: 'A webhook job that kept failing as a job (its workers died or could not record it); the delivery may still be PENDING.' },
     EMAIL_JOB: { description: 'An email job that kept failing as a job (its workers died or could not record it); the email may still be PENDING.' },
+    EVALUATION_JOB: { description: 'An alert and budget evaluation that kept failing; `itemId` is the organization. The next ingest for it queues a new one.' },
+    RETENTION_JOB: { description: 'A scheduled retention run that kept failing; `itemId` is its job id, `retentionRuns` shows the error.' },
   },
 });
 
@@ -29,7 +33,7 @@ export class DeadLetter {
   @Column('text')
   kind!: DeadLetterKind;
 
-  @Field({ description: 'The webhook delivery id (its `X-Orgraph-Delivery` header) or the email id.' })
+  @Field({ description: 'The webhook delivery id (its `X-Orgraph-Delivery` header), the email id, the organization id (evaluations) or the job id (retention runs).' })
   @Column('uuid', { name: 'item_id' })
   itemId!: string;
 

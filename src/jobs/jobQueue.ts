@@ -3,13 +3,23 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '../core/logger';
 import { returnedRows } from '../core/dbErrors';
 
-/** The queues the migration creates (1735100000000-JobQueue); each has a `<name>-dead` dead-letter queue. */
-export const QUEUES = { webhook: 'webhook-delivery', email: 'email-delivery' } as const;
+/** The queues the migrations create (JobQueue, LifecycleJobs); each has a `<name>-dead` dead-letter queue. */
+export const QUEUES = {
+  webhook: 'webhook-delivery',
+  email: 'email-delivery',
+  evaluation: 'usage-evaluation',
+  retention: 'raw-record-retention',
+} as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface JobQueueOptions {
   /** How often one instance (whichever gets there first) expires jobs whose worker died, at least 1 s. */
   maintenanceSeconds: number;
+  /**
+   * How often each instance looks whether a cron schedule is due (1–45 s). One instance per interval wins the look
+   * (a timestamp in pgboss.version), and a schedule sends at most one job per minute, so N instances still send once.
+   */
+  cronCheckSeconds: number;
 }
 
 export interface QueueHealth {
@@ -48,7 +58,9 @@ export class JobQueue {
       schema: 'pgboss',
       migrate: false,
       supervise: true,
-      schedule: false,
+      schedule: true,
+      cronMonitorIntervalSeconds: options.cronCheckSeconds,
+      cronWorkerIntervalSeconds: options.cronCheckSeconds,
       maintenanceIntervalSeconds: options.maintenanceSeconds,
     });
     this.boss.on('error', (error) => this.logger.warn({ err: error }, 'job queue maintenance failed; will retry'));
@@ -66,6 +78,25 @@ export class JobQueue {
   /** A job's expiry must outlast one attempt, or a slow but live worker would have its job run again elsewhere. */
   async setExpiry(queue: QueueName, seconds: number): Promise<void> {
     await this.db.query(`UPDATE pgboss.queue SET expire_seconds = $2, updated_on = now() WHERE name = $1 AND expire_seconds IS DISTINCT FROM $2`, [queue, seconds]);
+  }
+
+  /**
+   * Queues one evaluation per organization whose usage grew. The queue keeps at most one waiting job per
+   * organization (policy `short`, singleton key = organization id): a burst of ingests adds nothing while one waits.
+   */
+  async enqueueEvaluations(organizationIds: readonly string[]): Promise<void> {
+    if (organizationIds.length === 0) return;
+    await this.boss.insert(organizationIds.map((organizationId) => ({ name: QUEUES.evaluation, data: { organizationId }, singletonKey: organizationId })));
+  }
+
+  /**
+   * Sets (or, with null, removes) the retention run's cron schedule, in UTC. Every instance writes the same row at
+   * start-up; the last one started wins if their settings differ. A job sent twice for one minute (pg-boss's hand-off
+   * retried) is dropped by its singleton key and minute.
+   */
+  async scheduleRetention(cron: string | null): Promise<void> {
+    if (cron === null) return void (await this.boss.unschedule(QUEUES.retention));
+    await this.boss.schedule(QUEUES.retention, cron, {}, { tz: 'UTC', singletonKey: QUEUES.retention, singletonSeconds: 60 });
   }
 
   /** Fails every job whose worker stopped answering, so it runs again (maintenance does this on its own timer). */

@@ -33,13 +33,13 @@ export class RetentionMutationsResolver {
   }
 
   @Mutation(() => ApplyRawRecordRetentionPayload, {
-    description: 'Drop raw-record months every organization has let go and delete rows past shorter settings (operator credential). Audited per organization.',
+    description: 'Drop raw-record months every organization has let go and delete rows past shorter settings (operator credential). Audited per organization; recorded in `retentionRuns`.',
   })
   async applyRawRecordRetention(
     @Arg('input', () => ApplyRawRecordRetentionInput) input: ApplyRawRecordRetentionInput,
     @Ctx() ctx: AppContext,
   ): Promise<ApplyRawRecordRetentionPayload> {
     ctx.access.requireOperator();
-    return mutationPayload(async () => ctx.services.retention.apply(ctx.caller, { prepareAhead: input.prepareAhead ?? true }));
+    return mutationPayload(async () => ctx.services.retention.run(ctx.caller, 'OPERATOR', null, { prepareAhead: input.prepareAhead ?? true }));
   }
 }

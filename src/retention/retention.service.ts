@@ -12,6 +12,8 @@ export const MAX_RAW_RETENTION_MONTHS = 120;
 const MONTHS_AHEAD = 2;
 
 export interface RetentionRun {
+  /** The current and next months' partitions, ready before ingest needs them. */
+  partitionsReady: string[];
   droppedPartitions: string[];
   deletedUsageRecords: number;
   deletedRequestRecords: number;
@@ -66,15 +68,20 @@ export class RetentionService {
 
   /**
    * Creates the months ahead and applies every organization's retention. Safe to run repeatedly and from several
-   * instances (each step is idempotent; two runs at once at worst both try a drop, and one finds it gone). Meant to
-   * be scheduled daily by the job queue; operators can run it with `applyRawRecordRetention`.
+   * instances (each step is idempotent; two runs at once at worst both try a drop, and one finds it gone). It runs
+   * scheduled (`RETENTION_SCHEDULE`, daily by default) on the job queue; operators can run it with
+   * `applyRawRecordRetention`. `run` records each run in `retention_runs`.
    */
   async apply(caller: Caller, options: { prepareAhead: boolean } = { prepareAhead: true }, now = new Date()): Promise<RetentionRun> {
-    const run: RetentionRun = { droppedPartitions: [], deletedUsageRecords: 0, deletedRequestRecords: 0 };
+    const run: RetentionRun = { partitionsReady: [], droppedPartitions: [], deletedUsageRecords: 0, deletedRequestRecords: 0 };
     const currentMonth = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
     for (const { table } of options.prepareAhead ? TABLES : []) {
       for (let ahead = 0; ahead <= MONTHS_AHEAD; ahead++) {
-        await this.db.query(`SELECT orgraph_ensure_month_partition($1, $2::timestamptz)`, [table, new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + ahead, 1))]);
+        const [ready] = await this.db.query(`SELECT orgraph_ensure_month_partition($1, $2::timestamptz) AS name`, [
+          table,
+          new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + ahead, 1)),
+        ]);
+        run.partitionsReady.push(ready.name);
       }
     }
     const cutoffOf = (months: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1));
@@ -88,7 +95,8 @@ export class RetentionService {
     for (const { table } of TABLES) {
       for (const partition of await this.monthPartitions(table)) {
         if (partition.until.getTime() > sharedCutoff.getTime() || partition.from.getTime() >= currentMonth) continue;
-        await this.db.query(`ALTER TABLE ${table} DETACH PARTITION ${partition.name} CONCURRENTLY`).catch(async (error: unknown) => {
+        const detach = partition.attached ? this.db.query(`ALTER TABLE ${table} DETACH PARTITION ${partition.name} CONCURRENTLY`) : Promise.resolve();
+        await detach.catch(async (error: unknown) => {
           const message = String((error as Error).message);
           // An earlier run was interrupted between the two transactions of a concurrent detach: finish it.
           if (/pending detach/.test(message)) return this.db.query(`ALTER TABLE ${table} DETACH PARTITION ${partition.name} FINALIZE`);
@@ -139,24 +147,54 @@ export class RetentionService {
     return run;
   }
 
+  /**
+   * One recorded run: a `retention_runs` row says it started, then what it prepared and removed, or why it failed
+   * (the error is re-thrown, so a queued run is retried and, out of retries, dead-lettered).
+   */
+  async run(caller: Caller, trigger: 'SCHEDULE' | 'OPERATOR', jobId: string | null, options: { prepareAhead: boolean } = { prepareAhead: true }): Promise<RetentionRun & { runId: string }> {
+    const [row] = await this.db.query(`INSERT INTO retention_runs (trigger, job_id, status) VALUES ($1, $2, 'RUNNING') RETURNING id`, [trigger, jobId]);
+    try {
+      const run = await this.apply(caller, options);
+      await this.db.query(
+        `UPDATE retention_runs SET status = 'SUCCEEDED', finished_at = clock_timestamp(), partitions_ready = $2, dropped_partitions = $3,
+                deleted_usage_records = $4, deleted_request_records = $5 WHERE id = $1`,
+        [row.id, run.partitionsReady, run.droppedPartitions, run.deletedUsageRecords, run.deletedRequestRecords],
+      );
+      return { ...run, runId: row.id };
+    } catch (error) {
+      await this.db
+        .query(`UPDATE retention_runs SET status = 'FAILED', finished_at = clock_timestamp(), error = $2 WHERE id = $1`, [row.id, String((error as Error)?.message ?? error).slice(0, 1000)])
+        .catch(() => undefined);
+      throw error;
+    }
+  }
+
   /** Runs a DELETE and returns how many rows it removed (TypeORM answers [rows, rowCount] for DELETE). */
   private async deleteRows(sql: string, parameters: unknown[]): Promise<number> {
     const [, count]: [unknown[], number] = await this.db.query(sql, parameters);
     return count;
   }
 
-  /** A raw table's monthly partitions with their bounds (read from the names the SQL function gives them). */
-  private async monthPartitions(table: RawTable): Promise<Array<{ name: string; from: Date; until: Date }>> {
-    const rows: Array<{ name: string }> = await this.db.query(
-      `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = $1::regclass ORDER BY 1`,
+  /**
+   * A raw table's monthly partitions with their bounds (read from the names the SQL function gives them), and
+   * month tables left detached by a run that failed between detach and drop: those are dropped by the next run (left
+   * alone, such a table would also stop its month's partition from being created again).
+   */
+  private async monthPartitions(table: RawTable): Promise<Array<{ name: string; attached: boolean; from: Date; until: Date }>> {
+    const rows: Array<{ name: string; attached: boolean }> = await this.db.query(
+      `SELECT c.relname AS name, true AS attached FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = $1::regclass
+       UNION ALL
+       SELECT c.relname, false FROM pg_class c
+        WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' AND NOT c.relispartition AND c.relname ~ ('^' || $1 || '_[0-9]{6}$')
+       ORDER BY 1`,
       [table],
     );
-    return rows.flatMap(({ name }) => {
+    return rows.flatMap(({ name, attached }) => {
       const match = /_(\d{4})(\d{2})$/.exec(name);
       if (!match) return [];
       const year = Number(match[1]);
       const month = Number(match[2]) - 1;
-      return [{ name, from: new Date(Date.UTC(year, month, 1)), until: new Date(Date.UTC(year, month + 1, 1)) }];
+      return [{ name, attached, from: new Date(Date.UTC(year, month, 1)), until: new Date(Date.UTC(year, month + 1, 1)) }];
     });
   }
 }

@@ -15,7 +15,7 @@ export class SetOrganizationRawRecordRetentionInput {
   months!: number;
 }
 
-@InputType({ description: 'Apply raw-record retention now (it is idempotent; the job queue runs it daily).' })
+@InputType({ description: 'Apply raw-record retention now (it is idempotent; the job queue runs it on `RETENTION_SCHEDULE`, daily by default).' })
 export class ApplyRawRecordRetentionInput {
   @Field(() => Boolean, {
     nullable: true,
@@ -24,8 +24,11 @@ export class ApplyRawRecordRetentionInput {
   prepareAhead?: boolean | null;
 }
 
-@ObjectType({ description: 'What one retention run removed.' })
+@ObjectType({ description: 'What one retention run prepared and removed.' })
 export class ApplyRawRecordRetentionPayload {
+  @Field(() => [String], { description: 'Partitions of the current and next two months it made sure exist (empty with prepareAhead false).' })
+  partitionsReady!: string[];
+
   @Field(() => [String], { description: 'Monthly partitions detached and dropped whole (every organization had let that month go).' })
   droppedPartitions!: string[];
 

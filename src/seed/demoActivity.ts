@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Services } from '../app/services';
 import type { Caller } from '../audit/audit';
 import type { UsageRecordInput } from '../usage/usage.types';
+import { evaluateUsage } from '../jobs/usageEvaluation';
 
 /**
  * Development only (never in production): 90 days of usage for the demo organization's teams, so every dashboard
@@ -80,6 +81,8 @@ export async function seedDemoActivity(services: Services, admin: Caller, teams:
     const result = await services.usageIngest.ingest(records.slice(start, start + 2_000));
     if (result.rejected.length) throw new Error(`demo usage refused: ${JSON.stringify(result.rejected.slice(0, 3))}`);
   }
+  // The seed runs without the job queue's workers: evaluate here, as the `usage-evaluation` job would.
+  await evaluateUsage(services, teams.organizationId);
   const closedMonth = today.startOf('month').minus({ months: 1 }).toFormat('yyyy-MM');
   await services.invoices.close({ actor: { kind: 'OPERATOR' }, requestId: 'seed-demo', ip: null }, closedMonth, now);
   return { records: records.length, closedMonth };

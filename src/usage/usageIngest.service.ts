@@ -73,9 +73,10 @@ export class UsageIngestService {
     const { rows, rejected, duplicatesInBatch } = await this.validate(records);
     const accepted = rows.length ? await this.store(rows) : 0;
     if (completeThrough) await this.advanceWatermark(completeThrough);
-    // After commit: other modules (spending alerts) react to new usage; a failure here makes the caller retry,
-    // which is safe because the records themselves are already stored once. So the reaction runs for records
-    // that were already stored too (listeners are idempotent): a retry after such a failure must not skip it.
+    // After commit: the server queues an evaluation per organization (alerts, budgets; src/jobs). A failure here
+    // makes the caller retry, which is safe because the records themselves are already stored once. So the
+    // reaction runs for records that were already stored too (listeners are idempotent): a retry after such a
+    // failure must not skip it.
     if (rows.length > 0) {
       const organizationIds = [...new Set(rows.flatMap((row) => (row.organizationId ? [row.organizationId] : [])))];
       for (const listener of this.storedListeners) await listener(organizationIds);

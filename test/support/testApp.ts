@@ -25,7 +25,25 @@ export interface TestApp {
   gql<T = any>(query: string, variables?: Record<string, unknown>, credential?: Credential): Promise<GraphqlResponse<T>>;
   /** Like gql but fails the test on any GraphQL error and returns `data`. */
   data<T = any>(query: string, variables?: Record<string, unknown>, credential?: Credential): Promise<T>;
+  /**
+   * Runs the queued alert and budget evaluations (the `usage-evaluation` jobs ingest queued) until none is waiting
+   * or running, instead of sleeping for the background worker. Fails when one keeps failing.
+   */
+  drainEvaluations(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Drains the evaluation queue of one server (see TestApp.drainEvaluations). */
+export async function drainEvaluations(server: RunningServer, db: DataSource, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await server.evaluations.runOnce();
+    // 'active' too: the background poller may hold a job this call could not fetch; wait for its outcome.
+    const [pending] = await db.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'usage-evaluation' AND state IN ('created', 'retry', 'active')`);
+    if (pending.n === 0) return;
+    if (Date.now() > deadline) throw new Error(`usage-evaluation jobs still pending after ${timeoutMs} ms (one keeps failing?)`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 export function authorizationHeader(credential: Credential): Record<string, string> {
@@ -82,6 +100,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
       }
       return response.body.data as T;
     },
+    drainEvaluations: () => drainEvaluations(server, db),
     async close() {
       await server.close();
       await db.destroy();
