@@ -13,6 +13,11 @@ import { discoverIssuer, guardClient } from './ssoDiscovery';
 import { secureUnprovenAccount } from '../users/mailboxProof';
 import type { DomainsService } from '../domains/domains.service';
 import { isDeprovisionedByScim } from '../scim/scimStatus';
+import { createPasswordlessUser } from '../users/accounts';
+import { joinOrganization } from '../organizations/organizationMemberships';
+import { OrganizationRole } from '../organizations/organizationMembership.entity';
+import { joinTeams } from '../teams/teamMemberships';
+import { TeamRole } from '../teams/teamMembership.entity';
 
 export interface SsoConnectionView {
   organizationId: string;
@@ -301,7 +306,7 @@ export class SsoService {
     );
     let user = identity ? await users.findOneByOrFail({ id: identity.user_id }) : await users.createQueryBuilder('u').where('lower(u.email) = :email', { email }).getOne();
     if (!user) {
-      user = await users.save(users.create({ email, name, passwordHash: null }));
+      user = await createPasswordlessUser(tx, email, name);
       await this.teams.createPersonalTeam(tx, user);
     } else {
       // Whom the organization's identity provider deactivated over SCIM does not walk back in through a login.
@@ -317,13 +322,9 @@ export class SsoService {
       `INSERT INTO sso_identities (organization_id, issuer, subject, user_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
       [organizationId, issuer, subject, user.id],
     );
-    const joined = returnedRows(
-      await tx.query(`INSERT INTO organization_memberships (organization_id, user_id, role) VALUES ($1, $2, 'MEMBER') ON CONFLICT DO NOTHING RETURNING id`, [organizationId, user.id]),
-    );
-    if (joined.length && defaultTeamId) {
-      await tx.query(`INSERT INTO team_memberships (team_id, organization_id, user_id, role) VALUES ($1, $2, $3, 'DEVELOPER') ON CONFLICT DO NOTHING`, [defaultTeamId, organizationId, user.id]);
-    }
-    if (joined.length) {
+    const joined = await joinOrganization(tx, organizationId, user.id, OrganizationRole.MEMBER);
+    if (joined && defaultTeamId) await joinTeams(tx, user.id, [{ teamId: defaultTeamId, role: TeamRole.DEVELOPER }]);
+    if (joined) {
       await recordAudit(tx, { actor: { kind: 'USER', userId: user.id, sessionId: '', method: 'SSO', ssoOrganizationId: organizationId }, requestId: 'sso-login', ip: null }, {
         organizationId,
         action: 'member.provisionBySso',
