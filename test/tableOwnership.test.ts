@@ -133,6 +133,9 @@ describe('the write finder', () => {
           await tx.delete(Team, { id: 1 });
           await this.teams.insert({});
           await tx.createQueryBuilder().insert().into(Team).values({}).execute();
+          await tx.createQueryBuilder().delete().from(Team).where('id = 1').execute();
+          await tx.createQueryBuilder(Team, 't').update().set({ name: 'z' }).execute();
+          await tx.createQueryBuilder().select().from(Team, 't').getMany();
           await tx.query('SELECT * FROM teams');
           new Map().delete('teams');
         }
@@ -145,6 +148,8 @@ describe('the write finder', () => {
       '10 TypeORM delete(Team) teams',
       '11 TypeORM insert(Team) teams',
       '12 TypeORM into(Team) teams',
+      '13 TypeORM from(Team) teams',
+      '14 TypeORM update(Team) teams',
     ]);
     expect(moduleOf('/x/src', '/x/src/invites/intruder.ts')).toBe('invites');
   });

@@ -8,4 +8,6 @@ export const OWNED_TABLES = [
   'alert_events',
   'webhook_deliveries',
   'webhook_attempts',
+  // The history of organization_billing.timezone, kept by a trigger on that table; budgets read it to place periods.
+  'budget_zone_history',
 ] as const;

@@ -4,5 +4,4 @@ export const OWNED_TABLES = [
   'budget_policies',
   'budget_reservations',
   'budget_threshold_events',
-  'budget_zone_history',
 ] as const;

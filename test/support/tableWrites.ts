@@ -24,8 +24,18 @@ const SQL_WRITE =
 
 const WRITE_METHODS = new Set([
   'save', 'insert', 'update', 'delete', 'remove', 'upsert', 'softDelete', 'softRemove', 'restore', 'recover',
-  'increment', 'decrement', 'clear', 'into',
+  'increment', 'decrement', 'clear', 'into', 'from',
 ]);
+
+/** Whether a call chain (`a.b().c()`) includes a call of `method`. */
+function chainCalls(node: ts.Expression, method: string): boolean {
+  let current: ts.Expression = node;
+  while (ts.isCallExpression(current) || ts.isPropertyAccessExpression(current)) {
+    if (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression) && current.expression.name.text === method) return true;
+    current = current.expression;
+  }
+  return false;
+}
 
 /** A placeholder for `${…}` in a template: not an identifier character, so a table name ends where it starts. */
 const HOLE = '\u0000';
@@ -119,9 +129,11 @@ function repositoryEntity(node: ts.Expression, bound: Map<string, string>, entit
   for (;;) {
     if (ts.isCallExpression(current)) {
       const callee = current.expression;
-      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'getRepository') {
+      if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'getRepository' || callee.name.text === 'createQueryBuilder')) {
         const [arg] = current.arguments;
-        return arg && ts.isIdentifier(arg) && entities.has(arg.text) ? arg.text : undefined;
+        if (arg && ts.isIdentifier(arg) && entities.has(arg.text)) return arg.text;
+        // A repository's query builder (`repo.createQueryBuilder('t')`) is the repository's entity.
+        if (callee.name.text === 'getRepository') return undefined;
       }
       current = callee;
     } else if (ts.isPropertyAccessExpression(current)) {
@@ -181,7 +193,10 @@ export function writesIn(file: string, source: string, entities: Map<string, str
       const method = node.expression.name.text;
       const [first] = node.arguments;
       let entity = method === 'into' ? undefined : repositoryEntity(node.expression.expression, bound, entities);
+      // `.update()` / `.delete()` / `.insert()` on a builder over an entity is counted there; `.into(E)` and
+      // `.delete().from(E)` name the entity themselves.
       if (!entity && first && ts.isIdentifier(first) && entities.has(first.text)) entity = first.text;
+      if (method === 'from' && !chainCalls(node.expression.expression, 'delete')) entity = undefined;
       if (entity) writes.push({ file, line: at(node.getStart()), table: entities.get(entity)!, how: `TypeORM ${method}(${entity})` });
     }
     node.forEachChild(visit);
