@@ -17,6 +17,7 @@ import { queueEmail } from '../email/outbox';
 import { inviteEmail } from '../email/templates';
 import { PublicUrl } from '../core/publicUrl';
 import { isDeprovisionedByScim } from '../scim/scimStatus';
+import { teamById } from '../teams/teamLookup';
 
 export const INVITE_TTL_MS = 7 * 24 * 3600_000;
 export const MAX_INVITES_PER_CALL = 50;
@@ -162,7 +163,7 @@ export class InvitesService {
       if (invite.email.toLowerCase() !== user.email.toLowerCase()) {
         throw new UserInputFailure('EMAIL_MISMATCH', 'This invite was sent to a different email address; sign in with that address.', field);
       }
-      const organizationId = invite.organizationId ?? (invite.teamId ? (await tx.query(`SELECT organization_id FROM teams WHERE id = $1`, [invite.teamId]))[0]?.organization_id : null);
+      const organizationId = invite.organizationId ?? (invite.teamId ? ((await teamById(tx, invite.teamId))?.organizationId ?? null) : null);
       const viaThisSso = caller.actor.kind === 'USER' && caller.actor.method === 'SSO' && caller.actor.ssoOrganizationId === organizationId;
       // An SSO session acts only in its own organization (DESIGN §4): joining another one needs the person's own login.
       if (caller.actor.kind === 'USER' && caller.actor.method === 'SSO' && !viaThisSso) {

@@ -7,6 +7,7 @@ import { addTeamMembers, leaveOrganizationTeams, removeTeamMembers, setTeamRoles
 import { revokeSessionsReaching } from '../users/accounts';
 import { revokeKeysLeftByDeprovisioned } from '../apiKeys/keyRevocation';
 import { ScimError } from './scimErrors';
+import { regularTeamOf } from '../teams/teamLookup';
 
 /**
  * What SCIM does to memberships, sessions and keys. Those tables belong to other modules (organizations, teams,
@@ -81,8 +82,8 @@ export function ensureMembership(tx: EntityManager, organizationId: string, user
 export async function syncTeamFor(tx: EntityManager, organizationId: string, teamId: string, userIds: Iterable<string>): Promise<Audit> {
   const people = [...new Set(userIds)];
   if (people.length === 0) return [];
-  const [team] = await tx.query(`SELECT archived_at FROM teams WHERE id = $1 AND organization_id = $2 AND kind = 'TEAM'`, [teamId, organizationId]);
-  if (!team || team.archived_at) return [];
+  const team = await regularTeamOf(tx, organizationId, teamId);
+  if (!team || team.archivedAt) return [];
   const plan: Array<{ user_id: string; desired: string | null; granted: string | null; current: string | null }> = await tx.query(
     `WITH ranked AS (
        SELECT su.user_id, max(CASE g.team_role WHEN 'ADMIN' THEN 3 WHEN 'DEVELOPER' THEN 2 ELSE 1 END) AS rank

@@ -18,6 +18,7 @@ import { joinOrganization } from '../organizations/organizationMemberships';
 import { OrganizationRole } from '../organizations/organizationMembership.entity';
 import { joinTeams } from '../teams/teamMemberships';
 import { TeamRole } from '../teams/teamMembership.entity';
+import { teamById } from '../teams/teamLookup';
 
 export interface SsoConnectionView {
   organizationId: string;
@@ -100,8 +101,8 @@ export class SsoService {
     }
     return this.db.transaction(async (tx) => {
       if (input.defaultTeamId) {
-        const [team] = await tx.query(`SELECT 1 FROM teams WHERE id = $1 AND organization_id = $2 AND archived_at IS NULL`, [input.defaultTeamId, organizationId]);
-        if (!team) throw new UserInputFailure('NOT_FOUND', 'The default team must be a team of this organization.', ['input', 'defaultTeamId']);
+        const team = await teamById(tx, input.defaultTeamId);
+        if (!team || team.organizationId !== organizationId || team.archivedAt) throw new UserInputFailure('NOT_FOUND', 'The default team must be a team of this organization.', ['input', 'defaultTeamId']);
       }
       const before = await tx.query(`SELECT issuer, client_id FROM sso_connections WHERE organization_id = $1`, [organizationId]);
       await tx.query(
