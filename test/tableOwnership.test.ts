@@ -78,6 +78,21 @@ describe('table ownership', () => {
       expect([...new Set(unowned)].sort()).toEqual([]);
       const present = new Set(rows.map((row) => row.name));
       expect([...byTable.keys()].filter((table) => !present.has(table))).toEqual([]);
+
+      // A trigger writes for the module that owns the table it fires on: it may write only that module's tables.
+      const triggers = await client.query<{ trigger: string; table: string; source: string }>(`
+        SELECT t.tgname AS trigger, c.relname AS table, p.prosrc AS source
+          FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+          JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE NOT t.tgisinternal AND n.nspname = 'public'`);
+      const known = new Set(byTable.keys());
+      const crossing = triggers.rows.flatMap((row) =>
+        sqlWrites(row.source, known)
+          .filter((write) => !write.table.includes('.') && byTable.get(write.table)?.[0] !== byTable.get(row.table)?.[0])
+          .map((write) => `${row.trigger} on ${row.table} (${byTable.get(row.table)?.[0]}) writes ${write.table} (${byTable.get(write.table)?.[0]})`),
+      );
+      expect(triggers.rows.length).toBeGreaterThan(0);
+      expect(crossing).toEqual([]);
     } finally {
       await client.end();
       await database.drop();
