@@ -368,6 +368,29 @@ describe('Microsoft Entra ID provisioning sequence', () => {
     expect((await scim(o.token, 'GET', '/Users')).body.totalResults).toBe(0);
   });
 
+  it('deprovisioning revokes the keys the person owns or created unowned; a key they made for someone else stays', async () => {
+    const o = await scimOrganization();
+    const team = await createTeam(app, o.admin, o.org.id);
+    const created = await scim(o.token, 'POST', '/Users', { schemas: [USER], userName: `erin@${o.domain}` });
+    const [erin] = await app.db.query(`SELECT user_id FROM scim_users WHERE id = $1`, [created.body.id]);
+    await app.db.query(`INSERT INTO team_memberships (team_id, organization_id, user_id, role) VALUES ($1, $2, $3, 'ADMIN')`, [localId(team.id), o.organizationId, erin.user_id]);
+    const teamRow = await app.db.getRepository(Team).findOneByOrFail({ id: localId(team.id) });
+    const asErin = { actor: { kind: 'USER' as const, userId: erin.user_id, sessionId: '', method: 'PASSWORD' as const, ssoOrganizationId: null }, requestId: 'test', ip: null };
+    const mint = (ownerId: string | null) => app.server.services.apiKeys.create(asErin, teamRow, { alias: 'erin made', scope: 'API' as ApiKeyScope, ownerId });
+    const unowned = (await mint(null)).key;
+    const forAdmin = (await mint(localId(o.admin.id))).key;
+    const owned = await keyOwnedBy(team.username, `erin@${o.domain}`);
+    expect(await authenticates({ key: unowned })).toBe(true);
+
+    const patched = await scim(o.token, 'PATCH', `/Users/${created.body.id}`, { schemas: [PATCH], Operations: [{ op: 'replace', path: 'active', value: false }] });
+    expect(patched.status).toBe(200);
+    expect(await authenticates({ key: unowned })).toBe(false);
+    expect(await authenticates({ key: owned })).toBe(false);
+    expect(await authenticates({ key: forAdmin })).toBe(true);
+    const [deprovisioned] = await app.db.query(`SELECT changes FROM audit_events WHERE organization_id = $1 AND action = 'scim.user.deprovision'`, [o.organizationId]);
+    expect(deprovisioned.changes.apiKeysRevoked.after).toEqual([unowned, owned].map((key) => key.split(':')[0]).sort());
+  });
+
   it('deleting a mapped group ends the team memberships it granted, but not one made by hand', async () => {
     const o = await scimOrganization();
     const team = await createTeam(app, o.admin, o.org.id);

@@ -44,8 +44,25 @@ export async function recordAudit(tx: EntityManager, caller: Caller, entry: Audi
 
 /** Writes many audit events of one caller in a single statement (e.g. every payload a listing opened). */
 export async function recordAuditBatch(tx: EntityManager, caller: Caller, entries: AuditEntry[]): Promise<void> {
+  await recordAuditBatchAs(tx, describeActor(caller.actor), caller, entries);
+}
+
+/** Who acted, as the audit log's columns say it; for an actor that is not a request's Actor (a SCIM token). */
+export interface AuditActor {
+  type: string;
+  id: string | null;
+  label: string;
+  authMethod: string;
+}
+
+/** recordAuditBatch for an actor given by its audit columns. */
+export async function recordAuditBatchAs(
+  tx: EntityManager,
+  actor: AuditActor,
+  request: { requestId: string; ip: string | null },
+  entries: AuditEntry[],
+): Promise<void> {
   if (entries.length === 0) return;
-  const actor = describeActor(caller.actor);
   await tx.query(
     `INSERT INTO audit_events (organization_id, team_id, actor_type, actor_id, actor_label, auth_method, action,
                                target_type, target_id, changes, request_id, ip)
@@ -62,8 +79,8 @@ export async function recordAuditBatch(tx: EntityManager, caller: Caller, entrie
       entries.map((e) => e.targetType),
       entries.map((e) => e.targetId),
       entries.map((e) => JSON.stringify(e.changes ?? {})),
-      caller.requestId,
-      caller.ip,
+      request.requestId,
+      request.ip,
     ],
   );
 }

@@ -3,7 +3,8 @@ import type { Config } from '../core/config';
 import { UnauthenticatedError } from '../core/errors';
 import type { ApiKeyAuthenticator } from '../apiKeys/apiKeyAuthenticator';
 import { ANONYMOUS, type Actor } from './actor';
-import { safeEqual, sha256Hex } from './tokens';
+import { safeEqual } from './tokens';
+import { findLiveSession } from '../users/sessionLookup';
 
 /**
  * Turns an `Authorization` header into an actor. No header → anonymous; a header that is present but wrong in any
@@ -31,21 +32,10 @@ export class Authenticator {
     if (this.config.INGEST_TOKEN && safeEqual(token, this.config.INGEST_TOKEN)) return { kind: 'INGEST' };
     if (this.config.OPERATOR_TOKEN && safeEqual(token, this.config.OPERATOR_TOKEN)) return { kind: 'OPERATOR' };
     if (!token.startsWith('ogs_')) return null;
-    const rows: Array<{ id: string; user_id: string; method: 'PASSWORD' | 'SSO'; sso_organization_id: string | null }> =
-      await this.db.query(
-        `SELECT id, user_id, method, sso_organization_id FROM sessions
-          WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()`,
-        [sha256Hex(token)],
-      );
-    const session = rows[0];
+    // Sessions are the users module's: it answers which one a token stands for.
+    const session = await findLiveSession(this.db, token);
     if (!session) return null;
-    return {
-      kind: 'USER',
-      userId: session.user_id,
-      sessionId: session.id,
-      method: session.method,
-      ssoOrganizationId: session.sso_organization_id,
-    };
+    return { kind: 'USER', userId: session.userId, sessionId: session.id, method: session.method, ssoOrganizationId: session.ssoOrganizationId };
   }
 }
 

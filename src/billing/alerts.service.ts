@@ -10,6 +10,7 @@ import { genericFailure, type OutboundClient } from '../core/outbound';
 import { PublicUrl } from '../core/publicUrl';
 import { queueEmail } from '../email/outbox';
 import { alertFiredEmail } from '../email/templates';
+import { queueWebhook } from './webhookOutbox';
 
 export interface SpendingAlertRow {
   id: string;
@@ -243,7 +244,7 @@ export class AlertsService {
           }
         }
         if (alert.webhook_url) {
-          await tx.query(`INSERT INTO webhook_deliveries (alert_event_id, url, payload) VALUES ($1, $2, $3)`, [event.id, alert.webhook_url, JSON.stringify(payload)]);
+          await queueWebhook(tx, { alertEventId: event.id, url: alert.webhook_url, payload });
         }
       }
       return fired;

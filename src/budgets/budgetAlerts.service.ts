@@ -4,6 +4,8 @@ import { measure, zoneHistories } from './budgetSpend';
 import type { BudgetRow } from './inheritance';
 import { budgetKey } from './inheritance';
 import { periodWindow } from './periods';
+import { queueEmail } from '../email/outbox';
+import { queueWebhook } from '../billing/webhookOutbox';
 
 const BUDGET_COLUMNS = `id, organization_id, scope, team_id, user_id, api_key_id, period, trim_scale(amount)::text AS amount, thresholds, recipients, webhook_url`;
 
@@ -68,14 +70,15 @@ export class BudgetAlertsService {
         firedAt: new Date(event.fired_at).toISOString(),
       };
       for (const recipient of row.recipients as string[]) {
-        await tx.query(`INSERT INTO email_outbox (recipient, subject, body) VALUES ($1, $2, $3)`, [
+        await queueEmail(tx, {
+          kind: 'OTHER',
           recipient,
-          `Budget alert: ${threshold}% of a ${row.period.toLowerCase()} budget of ${row.amount} USD reached`,
-          `Spend of this ${row.period === 'LIFETIME' ? 'budget' : row.period.toLowerCase()} reached ${spend} USD, ${threshold}% or more of the ${row.scope.toLowerCase().replace('_', ' ')} budget of ${row.amount} USD.`,
-        ]);
+          subject: `Budget alert: ${threshold}% of a ${row.period.toLowerCase()} budget of ${row.amount} USD reached`,
+          body: `Spend of this ${row.period === 'LIFETIME' ? 'budget' : row.period.toLowerCase()} reached ${spend} USD, ${threshold}% or more of the ${row.scope.toLowerCase().replace('_', ' ')} budget of ${row.amount} USD.`,
+        });
       }
       if (row.webhook_url) {
-        await tx.query(`INSERT INTO webhook_deliveries (budget_event_id, url, payload) VALUES ($1, $2, $3)`, [event.id, row.webhook_url, JSON.stringify(payload)]);
+        await queueWebhook(tx, { budgetEventId: event.id, url: row.webhook_url, payload });
       }
       return 1;
     });

@@ -16,6 +16,7 @@ import {
 } from './inheritance';
 import { periodWindow, previousWindows, type BudgetPeriod, type PeriodWindow, type ZoneChange } from './periods';
 import { isEmailAddress } from '../core/email';
+import { teamById } from '../teams/teamLookup';
 
 /** Above this an amount is a typo, not a budget (a billion dollars per period). */
 export const MAX_BUDGET_AMOUNT = '1000000000';
@@ -321,8 +322,8 @@ export function statusOf(amount: string, window: PeriodWindow, figures: SpendFig
 }
 
 async function assertTeamActive(tx: EntityManager, teamId: string): Promise<void> {
-  const [team] = await tx.query(`SELECT archived_at FROM teams WHERE id = $1`, [teamId]);
-  if (team?.archived_at) throw new UserInputFailure('TEAM_ARCHIVED', 'The team is archived: it can no longer be given a budget.', ['input', 'teamId']);
+  const team = await teamById(tx, teamId);
+  if (team?.archivedAt) throw new UserInputFailure('TEAM_ARCHIVED', 'The team is archived: it can no longer be given a budget.', ['input', 'teamId']);
 }
 
 function validAmount(amount: string, field: string[]): string {

@@ -10,11 +10,14 @@ import { OrganizationRole } from '../organizations/organizationMembership.entity
 import { TeamKind, type Team } from '../teams/team.entity';
 import { TeamRole } from '../teams/teamMembership.entity';
 import { lockOrganization } from '../members/organizationLock';
+import { joinOrganization } from '../organizations/organizationMemberships';
+import { joinTeams } from '../teams/teamMemberships';
 import { Invite, InviteStatus, effectiveInviteStatus, type StoredTeamAssignment } from './invite.entity';
 import { queueEmail } from '../email/outbox';
 import { inviteEmail } from '../email/templates';
 import { PublicUrl } from '../core/publicUrl';
 import { isDeprovisionedByScim } from '../scim/scimStatus';
+import { teamById } from '../teams/teamLookup';
 
 export const INVITE_TTL_MS = 7 * 24 * 3600_000;
 export const MAX_INVITES_PER_CALL = 50;
@@ -160,7 +163,7 @@ export class InvitesService {
       if (invite.email.toLowerCase() !== user.email.toLowerCase()) {
         throw new UserInputFailure('EMAIL_MISMATCH', 'This invite was sent to a different email address; sign in with that address.', field);
       }
-      const organizationId = invite.organizationId ?? (invite.teamId ? (await tx.query(`SELECT organization_id FROM teams WHERE id = $1`, [invite.teamId]))[0]?.organization_id : null);
+      const organizationId = invite.organizationId ?? (invite.teamId ? ((await teamById(tx, invite.teamId))?.organizationId ?? null) : null);
       const viaThisSso = caller.actor.kind === 'USER' && caller.actor.method === 'SSO' && caller.actor.ssoOrganizationId === organizationId;
       // An SSO session acts only in its own organization (DESIGN §4): joining another one needs the person's own login.
       if (caller.actor.kind === 'USER' && caller.actor.method === 'SSO' && !viaThisSso) {
@@ -175,21 +178,10 @@ export class InvitesService {
       }
       if (invite.organizationId) {
         // Joining any team of an organization makes you a member of the organization too.
-        await tx.query(
-          `INSERT INTO organization_memberships (organization_id, user_id, role) VALUES ($1, $2, $3)
-           ON CONFLICT (organization_id, user_id) DO NOTHING`,
-          [invite.organizationId, user.id, invite.organizationRole ?? OrganizationRole.MEMBER],
-        );
+        await joinOrganization(tx, invite.organizationId, user.id, invite.organizationRole ?? OrganizationRole.MEMBER);
       }
       const assignments: StoredTeamAssignment[] = invite.teamId ? [{ teamId: invite.teamId, role: invite.teamRole! }] : invite.teamAssignments;
-      for (const assignment of assignments) {
-        await tx.query(
-          `INSERT INTO team_memberships (team_id, organization_id, user_id, role)
-           SELECT t.id, t.organization_id, $2, $3 FROM teams t WHERE t.id = $1 AND t.archived_at IS NULL
-           ON CONFLICT (team_id, user_id) DO NOTHING`,
-          [assignment.teamId, user.id, assignment.role],
-        );
-      }
+      await joinTeams(tx, user.id, assignments);
       // The invite link was emailed to this address, and it matches the account's: the mailbox is proven.
       await markMailboxProven(tx, user.id);
       const acceptedAt = new Date();

@@ -1,6 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { UserInputFailure } from '../core/errors';
-import { returnedRows } from '../core/dbErrors';
 import { paginate, type PageArgs } from '../core/relay';
 import { recordAudit, type Caller } from '../audit/audit';
 import { OrganizationMembership, OrganizationRole } from '../organizations/organizationMembership.entity';
@@ -10,6 +9,8 @@ import { Member, MemberStatus } from './member.entity';
 import type { ApiKeysService, KeyDisposition } from '../apiKeys/apiKeys.service';
 import { MemberConnection } from './members.types';
 import { assertOrganizationKeepsAnAdmin, lockOrganization } from './organizationLock';
+import { leaveOrganization, setOrganizationRole } from '../organizations/organizationMemberships';
+import { assignTeamMember, leaveOrganizationTeams, removeTeamMembers } from '../teams/teamMemberships';
 import { likePattern } from './teamMembers.service';
 
 export interface MemberFilter {
@@ -69,7 +70,7 @@ export class MembersService {
       await lockOrganization(tx, member.organizationId);
       const membership = await currentMembership(tx, member.organizationId, userId);
       if (membership.role === role) return { ...member, role };
-      await tx.getRepository(OrganizationMembership).update({ id: membership.id }, { role });
+      await setOrganizationRole(tx, membership.id, role);
       if (membership.role === OrganizationRole.ADMIN) await assertOrganizationKeepsAnAdmin(tx, member.organizationId, ['input', 'role']);
       await recordAudit(tx, caller, {
         organizationId: member.organizationId,
@@ -92,11 +93,8 @@ export class MembersService {
     const removed = await this.db.transaction(async (tx) => {
       await lockOrganization(tx, member.organizationId);
       const membership = await currentMembership(tx, member.organizationId, userId);
-      const teamRows: Array<{ team_id: string }> = returnedRows(await tx.query(
-        `DELETE FROM team_memberships WHERE organization_id = $1 AND user_id = $2 RETURNING team_id`,
-        [member.organizationId, userId],
-      ));
-      await tx.getRepository(OrganizationMembership).delete({ id: membership.id });
+      const teamIds = await leaveOrganizationTeams(tx, member.organizationId, userId);
+      await leaveOrganization(tx, member.organizationId, userId);
       if (membership.role === OrganizationRole.ADMIN) {
         await assertOrganizationKeepsAnAdmin(tx, member.organizationId, action === 'member.leave' ? ['input', 'organizationId'] : ['input', 'memberId']);
       }
@@ -107,7 +105,7 @@ export class MembersService {
         targetId: userId,
         changes: {
           role: { before: membership.role, after: null },
-          teamIds: { before: teamRows.map((row) => row.team_id).sort(), after: [] },
+          teamIds: { before: [...teamIds].sort(), after: [] },
         },
       });
       settled = await this.apiKeys.settleKeysOf(tx, caller, { organizationId: member.organizationId }, userId, keys);
@@ -126,21 +124,17 @@ export class MembersService {
       if (!isMember) {
         throw new UserInputFailure('NOT_A_MEMBER', 'Only members of the organization can be assigned to its teams.', ['input', 'userId']);
       }
-      const repository = tx.getRepository(TeamMembership);
-      const existing = await repository.findOneBy({ teamId: team.id, userId });
-      if (existing?.role === role) return existing;
-      const saved = existing
-        ? await repository.save({ ...existing, role })
-        : await repository.save(repository.create({ teamId: team.id, organizationId, userId, role }));
+      const { membership, before } = await assignTeamMember(tx, organizationId, team.id, userId, role);
+      if (before === role) return membership;
       await recordAudit(tx, caller, {
         organizationId,
         teamId: team.id,
-        action: existing ? 'team.member.updateRole' : 'team.member.assign',
+        action: before ? 'team.member.updateRole' : 'team.member.assign',
         targetType: 'User',
         targetId: userId,
-        changes: { role: { before: existing?.role ?? null, after: role } },
+        changes: { role: { before, after: role } },
       });
-      return saved;
+      return membership;
     });
   }
 
@@ -150,10 +144,7 @@ export class MembersService {
     let settled: string[] = [];
     await this.db.transaction(async (tx) => {
       await lockOrganization(tx, organizationId);
-      const rows: Array<{ role: TeamRole }> = returnedRows(await tx.query(
-        `DELETE FROM team_memberships WHERE team_id = $1 AND user_id = $2 RETURNING role`,
-        [team.id, userId],
-      ));
+      const rows = await removeTeamMembers(tx, team.id, [userId]);
       if (rows.length === 0) throw new UserInputFailure('NOT_A_MEMBER', 'This person is not a member of the team.', ['input', 'userId']);
       await recordAudit(tx, caller, {
         organizationId,

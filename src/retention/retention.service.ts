@@ -3,6 +3,10 @@ import { recordAudit, recordAuditBatch, type Caller } from '../audit/audit';
 import { UserInputFailure } from '../core/errors';
 import type { Organization } from '../organizations/organization.entity';
 import type { MonthPartitions, RawTable } from './monthPartitions';
+import type { RawRecords } from './rawRecords';
+import { setRawRetentionMonths } from '../organizations/rawRetention';
+import { usageRawRecords } from '../usage/rawRecordRetention';
+import { requestRawRecords } from '../requests/rawRecordRetention';
 
 /** Raw-record retention when an organization has not chosen one, and for standalone and personal teams (months). */
 export const DEFAULT_RAW_RETENTION_MONTHS = 13;
@@ -19,10 +23,8 @@ export interface RetentionRun {
   deletedRequestRecords: number;
 }
 
-const TABLES: Array<{ table: RawTable; time: string }> = [
-  { table: 'usage_records', time: 'ts' },
-  { table: 'request_records', time: 'started_at' },
-];
+/** The raw tables, each written only by its owner's functions (usage, requests). */
+const TABLES: RawRecords[] = [usageRawRecords, requestRawRecords];
 
 /**
  * Raw usage and request records are kept per organization for `raw_retention_months` whole UTC months: a record
@@ -53,14 +55,13 @@ export class RetentionService {
       );
     }
     return this.db.transaction(async (tx) => {
-      const [before] = await tx.query(`SELECT raw_retention_months FROM organizations WHERE id = $1 FOR UPDATE`, [organization.id]);
-      await tx.query(`UPDATE organizations SET raw_retention_months = $2 WHERE id = $1`, [organization.id, months]);
+      const before = await setRawRetentionMonths(tx, organization.id, months);
       await recordAudit(tx, caller, {
         organizationId: organization.id,
         action: 'organization.rawRecordRetention',
         targetType: 'Organization',
         targetId: organization.id,
-        changes: { rawRecordRetentionMonths: { before: before.raw_retention_months, after: months } },
+        changes: { rawRecordRetentionMonths: { before, after: months } },
       });
       return { ...organization, rawRetentionMonths: months };
     });
@@ -92,18 +93,18 @@ export class RetentionService {
     const longest = organizations.reduce((max, o) => Math.max(max, o.months), DEFAULT_RAW_RETENTION_MONTHS);
     const sharedCutoff = cutoffOf(longest);
 
-    for (const { table } of TABLES) {
-      for (const partition of await this.monthPartitions(table)) {
+    for (const raw of TABLES) {
+      for (const partition of await this.monthPartitions(raw.table)) {
         if (partition.until.getTime() > sharedCutoff.getTime() || partition.from.getTime() >= currentMonth) continue;
-        const detach = partition.attached ? this.db.query(`ALTER TABLE ${table} DETACH PARTITION ${partition.name} CONCURRENTLY`) : Promise.resolve();
+        const detach = partition.attached ? raw.detachMonth(this.db, partition.name, false) : Promise.resolve();
         await detach.catch(async (error: unknown) => {
           const message = String((error as Error).message);
           // An earlier run was interrupted between the two transactions of a concurrent detach: finish it.
-          if (/pending detach/.test(message)) return this.db.query(`ALTER TABLE ${table} DETACH PARTITION ${partition.name} FINALIZE`);
+          if (/pending detach/.test(message)) return raw.detachMonth(this.db, partition.name, true);
           // Another run detached (or dropped) it first.
           if (!/is not a partition|does not exist/.test(message)) throw error;
         });
-        await this.db.query(`DROP TABLE IF EXISTS ${partition.name}`);
+        await raw.dropMonth(this.db, partition.name);
         run.droppedPartitions.push(partition.name);
       }
     }
@@ -116,19 +117,8 @@ export class RetentionService {
     ];
     const audited: Array<{ organizationId: string; usage: number; requests: number }> = [];
     for (const { organizationId, cutoff } of deletions) {
-      const usage = await this.deleteRows(
-        organizationId === null
-          ? `DELETE FROM usage_records WHERE organization_id IS NULL AND ts < $1`
-          : `DELETE FROM usage_records WHERE tenant_id = $2 AND ts < $1`,
-        organizationId === null ? [cutoff] : [cutoff, organizationId],
-      );
-      // By team: request_records is indexed by (team, started_at), not by organization.
-      const requests = await this.deleteRows(
-        organizationId === null
-          ? `DELETE FROM request_records WHERE organization_id IS NULL AND started_at < $1`
-          : `DELETE FROM request_records WHERE team_id IN (SELECT id FROM teams WHERE organization_id = $2) AND started_at < $1`,
-        organizationId === null ? [cutoff] : [cutoff, organizationId],
-      );
+      const usage = await usageRawRecords.deleteBefore(this.db, organizationId, cutoff);
+      const requests = await requestRawRecords.deleteBefore(this.db, organizationId, cutoff);
       run.deletedUsageRecords += usage;
       run.deletedRequestRecords += requests;
       if (organizationId !== null && usage + requests > 0) audited.push({ organizationId, usage, requests });
@@ -169,11 +159,6 @@ export class RetentionService {
     }
   }
 
-  /** Runs a DELETE and returns how many rows it removed (TypeORM answers [rows, rowCount] for DELETE). */
-  private async deleteRows(sql: string, parameters: unknown[]): Promise<number> {
-    const [, count]: [unknown[], number] = await this.db.query(sql, parameters);
-    return count;
-  }
 
   /**
    * A raw table's monthly partitions with their bounds (read from the names the SQL function gives them), and

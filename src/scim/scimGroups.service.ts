@@ -8,6 +8,7 @@ import { parseScimFilter } from './scimFilter';
 import { GROUP_FILTERS, parseGroupInput, type GroupInput } from './scimSchema';
 import { applyPatch, asPathError, groupResource, listResponse, pageOf, project, type GroupMemberRow, type GroupRow, type ListQuery } from './scimResources';
 import { syncTeamFor } from './scimProvisioning';
+import { renameTeam } from '../teams/teamMemberships';
 
 const GROUP_COLUMNS = `g.id, g.display_name, g.external_id, g.team_id, g.team_role, g.team_created_by_group, g.version, g.created_at, g.updated_at`;
 
@@ -137,7 +138,7 @@ export class ScimGroupsService {
         await tx.query(`UPDATE scim_groups SET display_name = $2, external_id = $3, version = version + 1, updated_at = now(), last_synced_at = now() WHERE id = $1`, [current.id, input.displayName, input.externalId]);
         audit.push({ action: 'scim.group.update', targetType: 'ScimGroup', targetId: current.id, changes: { displayName: { before: current.display_name, after: input.displayName }, externalId: { before: current.external_id, after: input.externalId } } });
         if (current.team_created_by_group && current.team_id && input.displayName !== current.display_name) {
-          await tx.query(`UPDATE teams SET name = $2 WHERE id = $1`, [current.team_id, input.displayName.slice(0, 100)]);
+          await renameTeam(tx, current.team_id, input.displayName.slice(0, 100));
           audit.push({ teamId: current.team_id, action: 'team.rename', targetType: 'Team', targetId: current.team_id, changes: { name: { before: current.display_name.slice(0, 100), after: input.displayName.slice(0, 100) } } });
         }
       }

@@ -12,6 +12,7 @@ import { ScimGroup } from './scimGroup.entity';
 import { ScimUser } from './scimUser.entity';
 import { ScimGroupConnection, ScimUserConnection } from './scim.types';
 import { syncTeamFor } from './scimProvisioning';
+import { isUsernameTaken, regularTeamOf } from '../teams/teamLookup';
 
 export type MappingTarget = { teamId: string; createTeam?: false } | { teamId?: null; createTeam: true };
 
@@ -72,9 +73,9 @@ export class ScimMappingsService {
         await recordAudit(tx, caller, { organizationId: group.organizationId, teamId: team.id, action: 'team.create', targetType: 'Team', targetId: team.id, changes: { username: { before: null, after: team.username }, name: { before: null, after: team.name }, source: { before: null, after: 'SCIM_GROUP' } } });
         teamId = team.id;
       } else {
-        const [team] = await tx.query(`SELECT id, archived_at FROM teams WHERE id = $1 AND organization_id = $2 AND kind = 'TEAM'`, [target.teamId, group.organizationId]);
+        const team = await regularTeamOf(tx, group.organizationId, target.teamId);
         if (!team) throw new UserInputFailure('NOT_FOUND', 'No such team in this organization (root teams cannot be mapped).', ['input', 'teamId']);
-        if (team.archived_at) throw new UserInputFailure('ARCHIVED', 'The team is archived.', ['input', 'teamId']);
+        if (team.archivedAt) throw new UserInputFailure('ARCHIVED', 'The team is archived.', ['input', 'teamId']);
         teamId = team.id;
       }
       await tx.query(`UPDATE scim_groups SET team_id = $2, team_role = $3, team_created_by_group = $4, updated_at = now() WHERE id = $1`, [group.id, teamId, role, Boolean(target.createTeam)]);
@@ -118,7 +119,6 @@ export class ScimMappingsService {
 
   private async freeUsername(displayName: string): Promise<string> {
     const base = usernameFrom(displayName).slice(0, 30).replace(/-+$/, '');
-    const [taken] = await this.db.query(`SELECT 1 FROM teams WHERE username = $1`, [base]);
-    return taken ? `${base}-${crypto.randomBytes(3).toString('hex')}` : base;
+    return (await isUsernameTaken(this.db.manager, base)) ? `${base}-${crypto.randomBytes(3).toString('hex')}` : base;
   }
 }

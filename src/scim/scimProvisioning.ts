@@ -1,16 +1,18 @@
 import type { EntityManager } from 'typeorm';
-import { returnedRows } from '../core/dbErrors';
 import { UserInputFailure } from '../core/errors';
 import { assertOrganizationKeepsAnAdmin } from '../members/organizationLock';
 import type { AuditEntry } from '../audit/audit';
+import { joinOrganization, leaveOrganization } from '../organizations/organizationMemberships';
+import { addTeamMembers, leaveOrganizationTeams, removeTeamMembers, setTeamRoles } from '../teams/teamMemberships';
+import { revokeSessionsReaching } from '../users/accounts';
+import { revokeKeysLeftByDeprovisioned } from '../apiKeys/keyRevocation';
 import { ScimError } from './scimErrors';
+import { regularTeamOf } from '../teams/teamLookup';
 
 /**
- * What SCIM does to memberships, sessions and keys. These statements write tables other modules own
- * (organization_memberships, team_memberships, sessions, api_keys): the design wants them behind the owners'
- * services, which do not yet offer transaction-scoped versions of these operations (members/apiKeys work is in
- * flight). They are kept together here so they can move there in one step. Every function runs inside the SCIM
- * request's transaction, under the organization lock, and returns the audit entries it owes.
+ * What SCIM does to memberships, sessions and keys. Those tables belong to other modules (organizations, teams,
+ * users, apiKeys), so the writes go through their functions, in the SCIM request's transaction and under the
+ * organization lock; SCIM's own tables (grants) are written here. Every function returns the audit entries it owes.
  */
 
 type Audit = Array<Omit<AuditEntry, 'organizationId'>>;
@@ -25,30 +27,15 @@ export interface DeprovisionResult {
 /**
  * Deactivation or deletion: the organization membership and every team membership in the organization end, the
  * person's sessions that can reach this organization end (password sessions, and SSO sessions of this
- * organization), and the API keys they own in this organization are revoked.
+ * organization), and the API keys they own in this organization, or created there and nobody owns, are revoked.
  */
 export async function deprovision(tx: EntityManager, organizationId: string, userId: string, scimUserId: string): Promise<DeprovisionResult> {
   const [membership] = await tx.query(`SELECT role FROM organization_memberships WHERE organization_id = $1 AND user_id = $2`, [organizationId, userId]);
-  const teams = returnedRows<{ team_id: string }>(
-    await tx.query(`DELETE FROM team_memberships WHERE organization_id = $1 AND user_id = $2 RETURNING team_id`, [organizationId, userId]),
-  );
+  const teamIds = await leaveOrganizationTeams(tx, organizationId, userId);
   await tx.query(`DELETE FROM scim_team_grants WHERE organization_id = $1 AND user_id = $2`, [organizationId, userId]);
-  if (membership) await tx.query(`DELETE FROM organization_memberships WHERE organization_id = $1 AND user_id = $2`, [organizationId, userId]);
-  const sessions = returnedRows<{ id: string }>(
-    await tx.query(
-      `UPDATE sessions SET revoked_at = now()
-        WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() AND (method = 'PASSWORD' OR sso_organization_id = $2)
-        RETURNING id`,
-      [userId, organizationId],
-    ),
-  );
-  const keys = returnedRows<{ id: string; key_id: string; team_id: string; revoked_at: Date }>(
-    await tx.query(
-      `UPDATE api_keys SET revoked_at = now() WHERE owner_id = $1 AND organization_id = $2 AND revoked_at IS NULL
-        RETURNING id, key_id, team_id, revoked_at`,
-      [userId, organizationId],
-    ),
-  );
+  if (membership) await leaveOrganization(tx, organizationId, userId);
+  const sessionsRevoked = await revokeSessionsReaching(tx, userId, organizationId);
+  const keys = await revokeKeysLeftByDeprovisioned(tx, organizationId, userId);
   // Checked last, after every write: refusing here rolls back the whole deprovisioning (one transaction).
   if (membership?.role === 'ADMIN') {
     try {
@@ -61,11 +48,11 @@ export async function deprovision(tx: EntityManager, organizationId: string, use
     }
   }
   const audit: Audit = keys.map((key) => ({
-    teamId: key.team_id,
+    teamId: key.teamId,
     action: 'apiKey.revoke',
     targetType: 'ApiKey',
     targetId: key.id,
-    changes: { revokedAt: { before: null, after: key.revoked_at.toISOString() }, reason: { before: null, after: 'SCIM_DEPROVISIONED' } },
+    changes: { revokedAt: { before: null, after: key.revokedAt.toISOString() }, reason: { before: null, after: 'SCIM_DEPROVISIONED' } },
   }));
   audit.push({
     action: 'scim.user.deprovision',
@@ -74,23 +61,17 @@ export async function deprovision(tx: EntityManager, organizationId: string, use
     changes: {
       scimUserId: { before: scimUserId, after: scimUserId },
       role: { before: membership?.role ?? null, after: null },
-      teamIds: { before: teams.map((team) => team.team_id).sort(), after: [] },
-      sessionsRevoked: { before: null, after: sessions.length },
-      apiKeysRevoked: { before: null, after: keys.map((key) => key.key_id).sort() },
+      teamIds: { before: [...teamIds].sort(), after: [] },
+      sessionsRevoked: { before: null, after: sessionsRevoked },
+      apiKeysRevoked: { before: null, after: keys.map((key) => key.keyId).sort() },
     },
   });
-  return { role: membership?.role ?? null, revokedKeyIds: keys.map((key) => key.key_id), audit };
+  return { role: membership?.role ?? null, revokedKeyIds: keys.map((key) => key.keyId), audit };
 }
 
 /** Joins (or rejoins) the organization with `role`; a person who is already a member keeps their role. */
-export async function ensureMembership(tx: EntityManager, organizationId: string, userId: string, role: string): Promise<boolean> {
-  const joined = returnedRows(
-    await tx.query(
-      `INSERT INTO organization_memberships (organization_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id`,
-      [organizationId, userId, role],
-    ),
-  );
-  return joined.length > 0;
+export function ensureMembership(tx: EntityManager, organizationId: string, userId: string, role: string): Promise<boolean> {
+  return joinOrganization(tx, organizationId, userId, role);
 }
 
 /**
@@ -101,8 +82,8 @@ export async function ensureMembership(tx: EntityManager, organizationId: string
 export async function syncTeamFor(tx: EntityManager, organizationId: string, teamId: string, userIds: Iterable<string>): Promise<Audit> {
   const people = [...new Set(userIds)];
   if (people.length === 0) return [];
-  const [team] = await tx.query(`SELECT archived_at FROM teams WHERE id = $1 AND organization_id = $2 AND kind = 'TEAM'`, [teamId, organizationId]);
-  if (!team || team.archived_at) return [];
+  const team = await regularTeamOf(tx, organizationId, teamId);
+  if (!team || team.archivedAt) return [];
   const plan: Array<{ user_id: string; desired: string | null; granted: string | null; current: string | null }> = await tx.query(
     `WITH ranked AS (
        SELECT su.user_id, max(CASE g.team_role WHEN 'ADMIN' THEN 3 WHEN 'DEVELOPER' THEN 2 ELSE 1 END) AS rank
@@ -122,12 +103,7 @@ export async function syncTeamFor(tx: EntityManager, organizationId: string, tea
   const assign = plan.filter((row) => row.desired && !row.current);
   const change = plan.filter((row) => row.desired && row.granted && row.current && row.current !== row.desired);
   const revoke = plan.filter((row) => !row.desired && row.granted);
-  if (assign.length) {
-    await tx.query(
-      `INSERT INTO team_memberships (team_id, organization_id, user_id, role) SELECT $1, $2, u, r FROM unnest($3::uuid[], $4::text[]) AS x(u, r)`,
-      [teamId, organizationId, assign.map((row) => row.user_id), assign.map((row) => row.desired)],
-    );
-  }
+  await addTeamMembers(tx, organizationId, teamId, assign.map((row) => ({ userId: row.user_id, role: row.desired! })));
   if (assign.length || change.length) {
     const granted = [...assign, ...change];
     await tx.query(
@@ -136,16 +112,11 @@ export async function syncTeamFor(tx: EntityManager, organizationId: string, tea
       [organizationId, teamId, granted.map((row) => row.user_id), granted.map((row) => row.desired)],
     );
   }
-  if (change.length) {
-    await tx.query(
-      `UPDATE team_memberships tm SET role = x.r FROM unnest($2::uuid[], $3::text[]) AS x(u, r) WHERE tm.team_id = $1 AND tm.user_id = x.u`,
-      [teamId, change.map((row) => row.user_id), change.map((row) => row.desired)],
-    );
-  }
+  await setTeamRoles(tx, teamId, change.map((row) => ({ userId: row.user_id, role: row.desired! })));
   if (revoke.length) {
     const ids = revoke.map((row) => row.user_id);
     await tx.query(`DELETE FROM scim_team_grants WHERE team_id = $1 AND user_id = ANY($2::uuid[])`, [teamId, ids]);
-    await tx.query(`DELETE FROM team_memberships WHERE team_id = $1 AND user_id = ANY($2::uuid[])`, [teamId, ids]);
+    await removeTeamMembers(tx, teamId, ids);
   }
   const event = (action: string, userId: string, before: string | null, after: string | null) => ({
     teamId,

@@ -13,6 +13,7 @@ import { applyPatch, asPathError, formattedName, listResponse, pageOf, project, 
 import { isInProvenDomain } from './provenDomains';
 import { deprovision, ensureMembership, syncUserTeams } from './scimProvisioning';
 import { secureUnprovenAccount } from '../users/mailboxProof';
+import { changeUserEmail, createPasswordlessUser, renameUser } from '../users/accounts';
 
 const USER_COLUMNS = `su.id, su.user_id, u.email, su.external_id, su.given_name, su.family_name, su.display_name, su.active, su.version, su.created_at, su.updated_at`;
 
@@ -73,7 +74,7 @@ export class ScimUsersService {
         secured = await secureUnprovenAccount(tx, user.id, 'SCIM');
       } else {
         // A new person: a user with no password (they sign in through the organization's SSO) and a personal account.
-        user = await users.save(users.create({ email: input.userName, name: nameOf(input), passwordHash: null }));
+        user = await createPasswordlessUser(tx, input.userName, nameOf(input));
         await this.teams.createPersonalTeam(tx, user);
       }
       const [inserted] = await tx.query(
@@ -81,7 +82,7 @@ export class ScimUsersService {
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [caller.organizationId, user.id, input.externalId, input.givenName, input.familyName, input.displayName, input.active],
       );
-      await tx.query(`UPDATE users SET name = $2 WHERE id = $1`, [user.id, nameOf(input)]);
+      await renameUser(tx, user.id, nameOf(input));
       const audit = [
         {
           action: 'scim.user.create',
@@ -146,9 +147,9 @@ export class ScimUsersService {
         await this.assertProvenDomain(tx, caller.organizationId, input.userName);
         const [taken] = await tx.query(`SELECT 1 FROM users WHERE lower(email) = $1 AND id <> $2`, [input.userName, current.user_id]);
         if (taken) throw conflict(`userName ${JSON.stringify(input.userName)} is already taken.`);
-        await tx.query(`UPDATE users SET email = $2 WHERE id = $1`, [current.user_id, input.userName]);
+        await changeUserEmail(tx, current.user_id, input.userName);
       }
-      await tx.query(`UPDATE users SET name = $2 WHERE id = $1`, [current.user_id, nameOf(input)]);
+      await renameUser(tx, current.user_id, nameOf(input));
       await tx.query(
         `UPDATE scim_users SET external_id = $2, given_name = $3, family_name = $4, display_name = $5, active = $6,
                 version = version + 1, updated_at = now(), last_synced_at = now() WHERE id = $1`,

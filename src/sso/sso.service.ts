@@ -13,6 +13,12 @@ import { discoverIssuer, guardClient } from './ssoDiscovery';
 import { secureUnprovenAccount } from '../users/mailboxProof';
 import type { DomainsService } from '../domains/domains.service';
 import { isDeprovisionedByScim } from '../scim/scimStatus';
+import { createPasswordlessUser } from '../users/accounts';
+import { joinOrganization } from '../organizations/organizationMemberships';
+import { OrganizationRole } from '../organizations/organizationMembership.entity';
+import { joinTeams } from '../teams/teamMemberships';
+import { TeamRole } from '../teams/teamMembership.entity';
+import { teamById } from '../teams/teamLookup';
 
 export interface SsoConnectionView {
   organizationId: string;
@@ -95,8 +101,8 @@ export class SsoService {
     }
     return this.db.transaction(async (tx) => {
       if (input.defaultTeamId) {
-        const [team] = await tx.query(`SELECT 1 FROM teams WHERE id = $1 AND organization_id = $2 AND archived_at IS NULL`, [input.defaultTeamId, organizationId]);
-        if (!team) throw new UserInputFailure('NOT_FOUND', 'The default team must be a team of this organization.', ['input', 'defaultTeamId']);
+        const team = await teamById(tx, input.defaultTeamId);
+        if (!team || team.organizationId !== organizationId || team.archivedAt) throw new UserInputFailure('NOT_FOUND', 'The default team must be a team of this organization.', ['input', 'defaultTeamId']);
       }
       const before = await tx.query(`SELECT issuer, client_id FROM sso_connections WHERE organization_id = $1`, [organizationId]);
       await tx.query(
@@ -301,7 +307,7 @@ export class SsoService {
     );
     let user = identity ? await users.findOneByOrFail({ id: identity.user_id }) : await users.createQueryBuilder('u').where('lower(u.email) = :email', { email }).getOne();
     if (!user) {
-      user = await users.save(users.create({ email, name, passwordHash: null }));
+      user = await createPasswordlessUser(tx, email, name);
       await this.teams.createPersonalTeam(tx, user);
     } else {
       // Whom the organization's identity provider deactivated over SCIM does not walk back in through a login.
@@ -317,13 +323,9 @@ export class SsoService {
       `INSERT INTO sso_identities (organization_id, issuer, subject, user_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
       [organizationId, issuer, subject, user.id],
     );
-    const joined = returnedRows(
-      await tx.query(`INSERT INTO organization_memberships (organization_id, user_id, role) VALUES ($1, $2, 'MEMBER') ON CONFLICT DO NOTHING RETURNING id`, [organizationId, user.id]),
-    );
-    if (joined.length && defaultTeamId) {
-      await tx.query(`INSERT INTO team_memberships (team_id, organization_id, user_id, role) VALUES ($1, $2, $3, 'DEVELOPER') ON CONFLICT DO NOTHING`, [defaultTeamId, organizationId, user.id]);
-    }
-    if (joined.length) {
+    const joined = await joinOrganization(tx, organizationId, user.id, OrganizationRole.MEMBER);
+    if (joined && defaultTeamId) await joinTeams(tx, user.id, [{ teamId: defaultTeamId, role: TeamRole.DEVELOPER }]);
+    if (joined) {
       await recordAudit(tx, { actor: { kind: 'USER', userId: user.id, sessionId: '', method: 'SSO', ssoOrganizationId: organizationId }, requestId: 'sso-login', ip: null }, {
         organizationId,
         action: 'member.provisionBySso',

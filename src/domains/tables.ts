@@ -1,0 +1,4 @@
+/** Tables only this module writes; other modules call its service (inside their transaction when it must be atomic). */
+export const OWNED_TABLES = [
+  'organization_domains',
+] as const;

@@ -1,0 +1,6 @@
+/** Tables only this module writes; other modules call its service (inside their transaction when it must be atomic). */
+export const OWNED_TABLES = [
+  'sso_connections',
+  'sso_identities',
+  'sso_login_states',
+] as const;

@@ -1,0 +1,7 @@
+/** Tables only this module writes; other modules call its service (inside their transaction when it must be atomic). */
+export const OWNED_TABLES = [
+  'users',
+  'sessions',
+  'password_resets',
+  'pending_sign_ups',
+] as const;
