@@ -56,7 +56,7 @@ async function check(s: Setup, endpointId: string, surface = 'API') {
   return data.checkModelAccess[0];
 }
 
-describe('settings inheritance (DESIGN §5 table)', () => {
+describe('settings inheritance (the settings table of docs/policies.md)', () => {
   it('starts from the defaults, each reported at DEFAULT level', async () => {
     const s = await setup();
     const data = await app.data(
@@ -163,7 +163,7 @@ describe('settings inheritance (DESIGN §5 table)', () => {
   });
 });
 
-describe('model access (DESIGN §5 steps)', () => {
+describe('model access (the resolution steps of docs/policies.md)', () => {
   it('mode ENTERPRISE_READY allows enterprise-ready models and blocks the rest', async () => {
     const s = await setup();
     const ready = await check(s, 'fal-ai/flux/dev');
