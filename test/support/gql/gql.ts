@@ -29,6 +29,25 @@ type Documents = {
     "mutation OrganizationsRenameTeamId($input: RenameTeamInput!) { renameTeam(input: $input) { team { id } } }": typeof types.OrganizationsRenameTeamIdDocument,
     "query OrganizationsNode($id: ID!) { node(id: $id) { id } }": typeof types.OrganizationsNodeDocument,
     "query OrganizationsNodes($a: ID!, $b: ID!) { a: node(id: $a) { __typename id ... on Team { username } } b: node(id: $b) { __typename ... on Organization { slug } } c: node(id: \"bm9wZQ\") { id } }": typeof types.OrganizationsNodesDocument,
+    "query TeamAdminTeamPeople($u: String!, $filter: TeamMemberFilterInput, $first: Int, $after: String) { team(username: $u) {\n  members(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id role user { email name } } } }\n} }": typeof types.TeamAdminTeamPeopleDocument,
+    "query TeamAdminTeamInvites($u: String!, $status: InviteStatus) { team(username: $u) { invites(status: $status, first: 50) { totalCount edges { node { email status teamRole } } } } }": typeof types.TeamAdminTeamInvitesDocument,
+    "mutation TeamAdminAssign($i: AssignTeamMemberInput!) { assignTeamMember(input: $i) { role userErrors { field code } } }": typeof types.TeamAdminAssignDocument,
+    "mutation TeamAdminUnassign($i: UnassignTeamMemberInput!) { unassignTeamMember(input: $i) { role userErrors { field code } } }": typeof types.TeamAdminUnassignDocument,
+    "mutation TeamAdminUpdateRole($i: UpdateMemberRoleInput!) { updateMemberRole(input: $i) { member { role } userErrors { code } } }": typeof types.TeamAdminUpdateRoleDocument,
+    "mutation TeamAdminGovernance($i: UpdateTeamGovernanceInput!) { updateTeamGovernance(input: $i) { userErrors { field code } } }": typeof types.TeamAdminGovernanceDocument,
+    "query TeamAdminOrgMembers($s: String!, $filter: MemberFilterInput, $first: Int, $after: String) { organization(slug: $s) {\n  members(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { email status } } }\n} }": typeof types.TeamAdminOrgMembersDocument,
+    "mutation TeamAdminArchive($i: ArchiveTeamInput!) { archiveTeam(input: $i) { team { archivedAt } userErrors { code } } }": typeof types.TeamAdminArchiveDocument,
+    "mutation TeamAdminUnarchive($i: UnarchiveTeamInput!) { unarchiveTeam(input: $i) { team { archivedAt } userErrors { field code } } }": typeof types.TeamAdminUnarchiveDocument,
+    "query TeamAdminAudit($s: String!, $filter: AuditLogFilterInput) { organization(slug: $s) { auditLog(filter: $filter, first: 100) {\n  edges { node { action actorLabel targetType targetId } } } } }": typeof types.TeamAdminAuditDocument,
+    "query TeamAdminOrganizationId($s: String!) { organization(slug: $s) { id } }": typeof types.TeamAdminOrganizationIdDocument,
+    "mutation TeamAdminAcceptInvite($i: AcceptInviteInput!) { acceptInvite(input: $i) { userErrors { code } } }": typeof types.TeamAdminAcceptInviteDocument,
+    "query TeamAdminTeamName($u: String!) { team(username: $u) { name } }": typeof types.TeamAdminTeamNameDocument,
+    "query TeamAdminOwnerView($u: String!) { team(username: $u) { name viewerRole governance { owner { email } } spend(period: MONTH) } }": typeof types.TeamAdminOwnerViewDocument,
+    "mutation TeamAdminCreateApiKey($i: CreateApiKeyInput!) { createApiKey(input: $i) { userErrors { code } } }": typeof types.TeamAdminCreateApiKeyDocument,
+    "mutation TeamAdminLeave($i: LeaveOrganizationInput!) { leaveOrganization(input: $i) { userErrors { code } } }": typeof types.TeamAdminLeaveDocument,
+    "query TeamAdminSpend($u: String!) { team(username: $u) { spend(period: MONTH) } }": typeof types.TeamAdminSpendDocument,
+    "query TeamAdminRootTeam($s: String!) { organization(slug: $s) { rootTeam { id } } }": typeof types.TeamAdminRootTeamDocument,
+    "mutation TeamAdminCreateTeam($input: CreateTeamInput!) { createTeam(input: $input) { team { id } userErrors { code } } }": typeof types.TeamAdminCreateTeamDocument,
 };
 const documents: Documents = {
     "query OrganizationsOrganizationTeams($slug: String!, $first: Int, $after: String, $includeArchived: Boolean) {\n  organization(slug: $slug) {\n    id slug name viewerRole rootTeam { username kind }\n    teams(first: $first, after: $after, includeArchived: $includeArchived) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { cursor node { id username name archivedAt } }\n    }\n  }\n}": types.OrganizationsOrganizationTeamsDocument,
@@ -46,6 +65,25 @@ const documents: Documents = {
     "mutation OrganizationsRenameTeamId($input: RenameTeamInput!) { renameTeam(input: $input) { team { id } } }": types.OrganizationsRenameTeamIdDocument,
     "query OrganizationsNode($id: ID!) { node(id: $id) { id } }": types.OrganizationsNodeDocument,
     "query OrganizationsNodes($a: ID!, $b: ID!) { a: node(id: $a) { __typename id ... on Team { username } } b: node(id: $b) { __typename ... on Organization { slug } } c: node(id: \"bm9wZQ\") { id } }": types.OrganizationsNodesDocument,
+    "query TeamAdminTeamPeople($u: String!, $filter: TeamMemberFilterInput, $first: Int, $after: String) { team(username: $u) {\n  members(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id role user { email name } } } }\n} }": types.TeamAdminTeamPeopleDocument,
+    "query TeamAdminTeamInvites($u: String!, $status: InviteStatus) { team(username: $u) { invites(status: $status, first: 50) { totalCount edges { node { email status teamRole } } } } }": types.TeamAdminTeamInvitesDocument,
+    "mutation TeamAdminAssign($i: AssignTeamMemberInput!) { assignTeamMember(input: $i) { role userErrors { field code } } }": types.TeamAdminAssignDocument,
+    "mutation TeamAdminUnassign($i: UnassignTeamMemberInput!) { unassignTeamMember(input: $i) { role userErrors { field code } } }": types.TeamAdminUnassignDocument,
+    "mutation TeamAdminUpdateRole($i: UpdateMemberRoleInput!) { updateMemberRole(input: $i) { member { role } userErrors { code } } }": types.TeamAdminUpdateRoleDocument,
+    "mutation TeamAdminGovernance($i: UpdateTeamGovernanceInput!) { updateTeamGovernance(input: $i) { userErrors { field code } } }": types.TeamAdminGovernanceDocument,
+    "query TeamAdminOrgMembers($s: String!, $filter: MemberFilterInput, $first: Int, $after: String) { organization(slug: $s) {\n  members(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { email status } } }\n} }": types.TeamAdminOrgMembersDocument,
+    "mutation TeamAdminArchive($i: ArchiveTeamInput!) { archiveTeam(input: $i) { team { archivedAt } userErrors { code } } }": types.TeamAdminArchiveDocument,
+    "mutation TeamAdminUnarchive($i: UnarchiveTeamInput!) { unarchiveTeam(input: $i) { team { archivedAt } userErrors { field code } } }": types.TeamAdminUnarchiveDocument,
+    "query TeamAdminAudit($s: String!, $filter: AuditLogFilterInput) { organization(slug: $s) { auditLog(filter: $filter, first: 100) {\n  edges { node { action actorLabel targetType targetId } } } } }": types.TeamAdminAuditDocument,
+    "query TeamAdminOrganizationId($s: String!) { organization(slug: $s) { id } }": types.TeamAdminOrganizationIdDocument,
+    "mutation TeamAdminAcceptInvite($i: AcceptInviteInput!) { acceptInvite(input: $i) { userErrors { code } } }": types.TeamAdminAcceptInviteDocument,
+    "query TeamAdminTeamName($u: String!) { team(username: $u) { name } }": types.TeamAdminTeamNameDocument,
+    "query TeamAdminOwnerView($u: String!) { team(username: $u) { name viewerRole governance { owner { email } } spend(period: MONTH) } }": types.TeamAdminOwnerViewDocument,
+    "mutation TeamAdminCreateApiKey($i: CreateApiKeyInput!) { createApiKey(input: $i) { userErrors { code } } }": types.TeamAdminCreateApiKeyDocument,
+    "mutation TeamAdminLeave($i: LeaveOrganizationInput!) { leaveOrganization(input: $i) { userErrors { code } } }": types.TeamAdminLeaveDocument,
+    "query TeamAdminSpend($u: String!) { team(username: $u) { spend(period: MONTH) } }": types.TeamAdminSpendDocument,
+    "query TeamAdminRootTeam($s: String!) { organization(slug: $s) { rootTeam { id } } }": types.TeamAdminRootTeamDocument,
+    "mutation TeamAdminCreateTeam($input: CreateTeamInput!) { createTeam(input: $input) { team { id } userErrors { code } } }": types.TeamAdminCreateTeamDocument,
 };
 
 /**
@@ -122,6 +160,82 @@ export function graphql(source: "query OrganizationsNode($id: ID!) { node(id: $i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query OrganizationsNodes($a: ID!, $b: ID!) { a: node(id: $a) { __typename id ... on Team { username } } b: node(id: $b) { __typename ... on Organization { slug } } c: node(id: \"bm9wZQ\") { id } }"): (typeof documents)["query OrganizationsNodes($a: ID!, $b: ID!) { a: node(id: $a) { __typename id ... on Team { username } } b: node(id: $b) { __typename ... on Organization { slug } } c: node(id: \"bm9wZQ\") { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TeamAdminTeamPeople($u: String!, $filter: TeamMemberFilterInput, $first: Int, $after: String) { team(username: $u) {\n  members(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id role user { email name } } } }\n} }"): (typeof documents)["query TeamAdminTeamPeople($u: String!, $filter: TeamMemberFilterInput, $first: Int, $after: String) { team(username: $u) {\n  members(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id role user { email name } } } }\n} }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TeamAdminTeamInvites($u: String!, $status: InviteStatus) { team(username: $u) { invites(status: $status, first: 50) { totalCount edges { node { email status teamRole } } } } }"): (typeof documents)["query TeamAdminTeamInvites($u: String!, $status: InviteStatus) { team(username: $u) { invites(status: $status, first: 50) { totalCount edges { node { email status teamRole } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TeamAdminAssign($i: AssignTeamMemberInput!) { assignTeamMember(input: $i) { role userErrors { field code } } }"): (typeof documents)["mutation TeamAdminAssign($i: AssignTeamMemberInput!) { assignTeamMember(input: $i) { role userErrors { field code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TeamAdminUnassign($i: UnassignTeamMemberInput!) { unassignTeamMember(input: $i) { role userErrors { field code } } }"): (typeof documents)["mutation TeamAdminUnassign($i: UnassignTeamMemberInput!) { unassignTeamMember(input: $i) { role userErrors { field code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TeamAdminUpdateRole($i: UpdateMemberRoleInput!) { updateMemberRole(input: $i) { member { role } userErrors { code } } }"): (typeof documents)["mutation TeamAdminUpdateRole($i: UpdateMemberRoleInput!) { updateMemberRole(input: $i) { member { role } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TeamAdminGovernance($i: UpdateTeamGovernanceInput!) { updateTeamGovernance(input: $i) { userErrors { field code } } }"): (typeof documents)["mutation TeamAdminGovernance($i: UpdateTeamGovernanceInput!) { updateTeamGovernance(input: $i) { userErrors { field code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TeamAdminOrgMembers($s: String!, $filter: MemberFilterInput, $first: Int, $after: String) { organization(slug: $s) {\n  members(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { email status } } }\n} }"): (typeof documents)["query TeamAdminOrgMembers($s: String!, $filter: MemberFilterInput, $first: Int, $after: String) { organization(slug: $s) {\n  members(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { email status } } }\n} }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TeamAdminArchive($i: ArchiveTeamInput!) { archiveTeam(input: $i) { team { archivedAt } userErrors { code } } }"): (typeof documents)["mutation TeamAdminArchive($i: ArchiveTeamInput!) { archiveTeam(input: $i) { team { archivedAt } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TeamAdminUnarchive($i: UnarchiveTeamInput!) { unarchiveTeam(input: $i) { team { archivedAt } userErrors { field code } } }"): (typeof documents)["mutation TeamAdminUnarchive($i: UnarchiveTeamInput!) { unarchiveTeam(input: $i) { team { archivedAt } userErrors { field code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TeamAdminAudit($s: String!, $filter: AuditLogFilterInput) { organization(slug: $s) { auditLog(filter: $filter, first: 100) {\n  edges { node { action actorLabel targetType targetId } } } } }"): (typeof documents)["query TeamAdminAudit($s: String!, $filter: AuditLogFilterInput) { organization(slug: $s) { auditLog(filter: $filter, first: 100) {\n  edges { node { action actorLabel targetType targetId } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TeamAdminOrganizationId($s: String!) { organization(slug: $s) { id } }"): (typeof documents)["query TeamAdminOrganizationId($s: String!) { organization(slug: $s) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TeamAdminAcceptInvite($i: AcceptInviteInput!) { acceptInvite(input: $i) { userErrors { code } } }"): (typeof documents)["mutation TeamAdminAcceptInvite($i: AcceptInviteInput!) { acceptInvite(input: $i) { userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TeamAdminTeamName($u: String!) { team(username: $u) { name } }"): (typeof documents)["query TeamAdminTeamName($u: String!) { team(username: $u) { name } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TeamAdminOwnerView($u: String!) { team(username: $u) { name viewerRole governance { owner { email } } spend(period: MONTH) } }"): (typeof documents)["query TeamAdminOwnerView($u: String!) { team(username: $u) { name viewerRole governance { owner { email } } spend(period: MONTH) } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TeamAdminCreateApiKey($i: CreateApiKeyInput!) { createApiKey(input: $i) { userErrors { code } } }"): (typeof documents)["mutation TeamAdminCreateApiKey($i: CreateApiKeyInput!) { createApiKey(input: $i) { userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TeamAdminLeave($i: LeaveOrganizationInput!) { leaveOrganization(input: $i) { userErrors { code } } }"): (typeof documents)["mutation TeamAdminLeave($i: LeaveOrganizationInput!) { leaveOrganization(input: $i) { userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TeamAdminSpend($u: String!) { team(username: $u) { spend(period: MONTH) } }"): (typeof documents)["query TeamAdminSpend($u: String!) { team(username: $u) { spend(period: MONTH) } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TeamAdminRootTeam($s: String!) { organization(slug: $s) { rootTeam { id } } }"): (typeof documents)["query TeamAdminRootTeam($s: String!) { organization(slug: $s) { rootTeam { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TeamAdminCreateTeam($input: CreateTeamInput!) { createTeam(input: $input) { team { id } userErrors { code } } }"): (typeof documents)["mutation TeamAdminCreateTeam($input: CreateTeamInput!) { createTeam(input: $input) { team { id } userErrors { code } } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

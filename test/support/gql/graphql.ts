@@ -4,6 +4,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Accept an invite as the signed-in user, or, without a session, with a new account for the invited address. */
+export type AcceptInviteInput = {
+  /** Without a session only: create the account of the invited address (the invite link proves it) and sign in; the payload carries the session token. */
+  newAccount?: InviteNewAccountInput | null | undefined;
+  /** The token from the invite email. Maximum length: 1000 characters. */
+  token: string;
+};
+
 /** What a key may do: `API` calls models only; `ADMIN` also administers its team (and, on an organization root team, the whole organization). */
 export type ApiKeyScope =
   /** Administrative access to the key’s team; on a root team, organization admin. */
@@ -15,6 +23,30 @@ export type ApiKeyScope =
 export type ArchiveTeamInput = {
   /** The team’s global id. Maximum length: 1000 characters. */
   teamId: string;
+};
+
+/** Put an organization member on a team with a role, or change their role there. */
+export type AssignTeamMemberInput = {
+  /** Their role in the team. */
+  role: TeamRole;
+  /** The team’s global id. Maximum length: 1000 characters. */
+  teamId: string;
+  /** The user’s global id; they must be a member of the team’s organization. Maximum length: 1000 characters. */
+  userId: string;
+};
+
+/** Narrows the audit log; all given conditions must hold. */
+export type AuditLogFilterInput = {
+  /** Only this action (`apiKey.create`), or every action under a prefix ending in a dot (`member.`). Maximum length: 1000 characters. */
+  action?: string | null | undefined;
+  /** Only events by this actor: a User global id, a user’s email, or an API key id (`ogk_…`). Maximum length: 1000 characters. */
+  actor?: string | null | undefined;
+  /** Only events at or after this time. Maximum length: 1000 characters. */
+  from?: string | null | undefined;
+  /** Only events about this object (its global id). Maximum length: 1000 characters. */
+  target?: string | null | undefined;
+  /** Only events before this time. Maximum length: 1000 characters. */
+  to?: string | null | undefined;
 };
 
 /** Create an API key on a team. */
@@ -65,6 +97,69 @@ export type CreateTeamInput = {
   username: string;
 };
 
+/** The account to create for an invitee who has none: the invite proves the email address. */
+export type InviteNewAccountInput = {
+  /** Display name, 1–100 characters. Maximum length: 1000 characters. */
+  name: string;
+  /** Password, 10–200 characters. Stored only as an argon2id hash. Maximum length: 1000 characters. */
+  password: string;
+};
+
+/** Lifecycle of an invite. */
+export type InviteStatus =
+  /** Accepted; the recipient became a member. */
+  | 'ACCEPTED'
+  /** Not accepted in time; the link no longer works. */
+  | 'EXPIRED'
+  /** Open: the recipient may accept it until it expires. */
+  | 'PENDING'
+  /** Withdrawn by an admin; the link no longer works. */
+  | 'REVOKED';
+
+/** Leave an organization (and all its teams) yourself. */
+export type LeaveOrganizationInput = {
+  /** What to do with the API keys you created or own in the organization; required when there are any (userError `API_KEYS_DISPOSITION_REQUIRED`). */
+  apiKeys?: MemberApiKeysInput | null | undefined;
+  /** The organization’s global id. Maximum length: 1000 characters. */
+  organizationId: string;
+};
+
+/** What happens to the API keys a leaving member created or owns. */
+export type MemberApiKeysAction =
+  /** Revoke them: they stop authenticating at once. */
+  | 'REVOKE'
+  /** Hand them to `transferToUserId`, who becomes their owner; they keep working. */
+  | 'TRANSFER';
+
+/** The explicit choice for the API keys a leaving member created or owns in the scope they leave (and keys minted with those keys). Required when there are any. */
+export type MemberApiKeysInput = {
+  /** Revoke the keys, or transfer them. */
+  action: MemberApiKeysAction;
+  /** For TRANSFER: the new owner (a User global id), a remaining member of each key’s team or an organization ADMIN. Maximum length: 1000 characters. */
+  transferToUserId?: string | null | undefined;
+};
+
+/** Narrows the members list; all given conditions must hold. */
+export type MemberFilterInput = {
+  /** Only people with this organization role. */
+  role?: OrganizationRole | null | undefined;
+  /** Only people whose name or email contains this text (case-insensitive, at most 100 characters; PENDING invites match by email). Maximum length: 1000 characters. */
+  search?: string | null | undefined;
+  /** Only people with this status. */
+  status?: MemberStatus | null | undefined;
+  /** Only people on (or invited to) this team (a Team global id). Maximum length: 1000 characters. */
+  teamId?: string | null | undefined;
+};
+
+/** Where a person stands in an organization. */
+export type MemberStatus =
+  /** A member assigned to at least one live team. */
+  | 'ACTIVE'
+  /** Invited; the invite is open and not yet accepted. */
+  | 'PENDING'
+  /** A member of the organization who belongs to no live team. */
+  | 'UNASSIGNED';
+
 /** A person’s role in an organization. */
 export type OrganizationRole =
   /** Manages the organization, its policies and every team (acts as ADMIN on every team). */
@@ -108,6 +203,15 @@ export type TeamAssignmentInput = {
   teamId: string;
 };
 
+/** Which environment a team (or a key) serves. */
+export type TeamEnvironment =
+  /** Development: experiments and local work; nothing depends on it. */
+  | 'DEVELOPMENT'
+  /** Production: serves real users; needs an owner and an escalation contact. */
+  | 'PRODUCTION'
+  /** Staging: pre-production testing. */
+  | 'STAGING';
+
 /** What a team is for. */
 export type TeamKind =
   /** A user’s personal account. */
@@ -117,6 +221,14 @@ export type TeamKind =
   /** A team (project) inside an organization, or a standalone team. */
   | 'TEAM';
 
+/** Narrows a team’s member list; all given conditions must hold. */
+export type TeamMemberFilterInput = {
+  /** Only people with this team role. */
+  role?: TeamRole | null | undefined;
+  /** Only people whose name or email contains this text (case-insensitive, at most 100 characters). Maximum length: 1000 characters. */
+  search?: string | null | undefined;
+};
+
 /** A person’s role in a team. */
 export type TeamRole =
   /** Manages the team: members, keys, secrets, settings. */
@@ -125,6 +237,65 @@ export type TeamRole =
   | 'BILLING'
   /** Uses the team: calls models, deploys apps, sees requests as policy allows. */
   | 'DEVELOPER';
+
+/** Bring an archived team back: its unrevoked keys work again and it reappears in listings. */
+export type UnarchiveTeamInput = {
+  /** The team’s global id. Maximum length: 1000 characters. */
+  teamId: string;
+};
+
+/** Take a person off a team (they stay in the organization). */
+export type UnassignTeamMemberInput = {
+  /** What to do with the API keys they created or own on this team; required when there are any (userError `API_KEYS_DISPOSITION_REQUIRED`). */
+  apiKeys?: MemberApiKeysInput | null | undefined;
+  /** The team’s global id. Maximum length: 1000 characters. */
+  teamId: string;
+  /** The user’s global id. Maximum length: 1000 characters. */
+  userId: string;
+};
+
+/** Change a member’s organization role. */
+export type UpdateMemberRoleInput = {
+  /** The member’s global id. Maximum length: 1000 characters. */
+  memberId: string;
+  /** The new role. */
+  role: OrganizationRole;
+};
+
+/** Change a team’s governance metadata. Omitted fields stay; null clears a field. */
+export type UpdateTeamGovernanceInput = {
+  /** Environment. */
+  environment?: TeamEnvironment | null | undefined;
+  /** Email or on-call handle (`@team-oncall`, `#channel`, `pagerduty:PXYZ`). Maximum length: 1000 characters. */
+  escalationContact?: string | null | undefined;
+  /** Expected monthly spend, a non-negative decimal. Maximum length: 1000 characters. */
+  expectedMonthlySpend?: string | null | undefined;
+  /** Global id of the owner (a member of the organization). Maximum length: 1000 characters. */
+  ownerId?: string | null | undefined;
+  /** The team’s global id. Maximum length: 1000 characters. */
+  teamId: string;
+  /** Primary workload in words (≤ 500 characters). Maximum length: 1000 characters. */
+  workload?: string | null | undefined;
+  /** Workload category. */
+  workloadCategory?: WorkloadCategory | null | undefined;
+};
+
+/** The kind of primary workload a team runs. */
+export type WorkloadCategory =
+  /** Speech, music and other audio models. */
+  | 'AUDIO'
+  /** The team’s own deployed apps (serverless). */
+  | 'CUSTOM_APPS'
+  /** Image generation and editing models. */
+  | 'IMAGE_GENERATION'
+  /** Language models (chat, completion, embeddings). */
+  | 'LANGUAGE'
+  /** Anything else. */
+  | 'OTHER'
+  /** Fine-tuning and training jobs. */
+  | 'TRAINING'
+  /** Video generation models. */
+  | 'VIDEO_GENERATION';
 
 export type OrganizationsOrganizationTeamsQueryVariables = Exact<{
   slug: string;
@@ -321,6 +492,147 @@ export type OrganizationsNodesQuery = { a:
     | { id: string }
    | null };
 
+export type TeamAdminTeamPeopleQueryVariables = Exact<{
+  u: string;
+  filter?: TeamMemberFilterInput | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TeamAdminTeamPeopleQuery = { team: { members: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, role: TeamRole, user: { email: string, name: string } } }> } } };
+
+export type TeamAdminTeamInvitesQueryVariables = Exact<{
+  u: string;
+  status?: InviteStatus | null | undefined;
+}>;
+
+
+export type TeamAdminTeamInvitesQuery = { team: { invites: { totalCount: number, edges: Array<{ node: { email: string, status: InviteStatus, teamRole: TeamRole | null } }> } } };
+
+export type TeamAdminAssignMutationVariables = Exact<{
+  i: AssignTeamMemberInput;
+}>;
+
+
+export type TeamAdminAssignMutation = { assignTeamMember: { role: TeamRole | null, userErrors: Array<{ field: Array<string> | null, code: string }> } };
+
+export type TeamAdminUnassignMutationVariables = Exact<{
+  i: UnassignTeamMemberInput;
+}>;
+
+
+export type TeamAdminUnassignMutation = { unassignTeamMember: { role: TeamRole | null, userErrors: Array<{ field: Array<string> | null, code: string }> } };
+
+export type TeamAdminUpdateRoleMutationVariables = Exact<{
+  i: UpdateMemberRoleInput;
+}>;
+
+
+export type TeamAdminUpdateRoleMutation = { updateMemberRole: { member: { role: OrganizationRole } | null, userErrors: Array<{ code: string }> } };
+
+export type TeamAdminGovernanceMutationVariables = Exact<{
+  i: UpdateTeamGovernanceInput;
+}>;
+
+
+export type TeamAdminGovernanceMutation = { updateTeamGovernance: { userErrors: Array<{ field: Array<string> | null, code: string }> } };
+
+export type TeamAdminOrgMembersQueryVariables = Exact<{
+  s: string;
+  filter?: MemberFilterInput | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TeamAdminOrgMembersQuery = { organization: { members: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { email: string, status: MemberStatus } }> } } };
+
+export type TeamAdminArchiveMutationVariables = Exact<{
+  i: ArchiveTeamInput;
+}>;
+
+
+export type TeamAdminArchiveMutation = { archiveTeam: { team: { archivedAt: string | null } | null, userErrors: Array<{ code: string }> } };
+
+export type TeamAdminUnarchiveMutationVariables = Exact<{
+  i: UnarchiveTeamInput;
+}>;
+
+
+export type TeamAdminUnarchiveMutation = { unarchiveTeam: { team: { archivedAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: string }> } };
+
+export type TeamAdminAuditQueryVariables = Exact<{
+  s: string;
+  filter?: AuditLogFilterInput | null | undefined;
+}>;
+
+
+export type TeamAdminAuditQuery = { organization: { auditLog: { edges: Array<{ node: { action: string, actorLabel: string, targetType: string, targetId: string | null } }> } } };
+
+export type TeamAdminOrganizationIdQueryVariables = Exact<{
+  s: string;
+}>;
+
+
+export type TeamAdminOrganizationIdQuery = { organization: { id: string } };
+
+export type TeamAdminAcceptInviteMutationVariables = Exact<{
+  i: AcceptInviteInput;
+}>;
+
+
+export type TeamAdminAcceptInviteMutation = { acceptInvite: { userErrors: Array<{ code: string }> } };
+
+export type TeamAdminTeamNameQueryVariables = Exact<{
+  u: string;
+}>;
+
+
+export type TeamAdminTeamNameQuery = { team: { name: string } };
+
+export type TeamAdminOwnerViewQueryVariables = Exact<{
+  u: string;
+}>;
+
+
+export type TeamAdminOwnerViewQuery = { team: { name: string, viewerRole: TeamRole | null, spend: string, governance: { owner: { email: string } | null } } };
+
+export type TeamAdminCreateApiKeyMutationVariables = Exact<{
+  i: CreateApiKeyInput;
+}>;
+
+
+export type TeamAdminCreateApiKeyMutation = { createApiKey: { userErrors: Array<{ code: string }> } };
+
+export type TeamAdminLeaveMutationVariables = Exact<{
+  i: LeaveOrganizationInput;
+}>;
+
+
+export type TeamAdminLeaveMutation = { leaveOrganization: { userErrors: Array<{ code: string }> } };
+
+export type TeamAdminSpendQueryVariables = Exact<{
+  u: string;
+}>;
+
+
+export type TeamAdminSpendQuery = { team: { spend: string } };
+
+export type TeamAdminRootTeamQueryVariables = Exact<{
+  s: string;
+}>;
+
+
+export type TeamAdminRootTeamQuery = { organization: { rootTeam: { id: string } } };
+
+export type TeamAdminCreateTeamMutationVariables = Exact<{
+  input: CreateTeamInput;
+}>;
+
+
+export type TeamAdminCreateTeamMutation = { createTeam: { team: { id: string } | null, userErrors: Array<{ code: string }> } };
+
 
 export const OrganizationsOrganizationTeamsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationsOrganizationTeams"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"includeArchived"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}},{"kind":"Field","name":{"kind":"Name","value":"rootTeam"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"teams"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"includeArchived"},"value":{"kind":"Variable","name":{"kind":"Name","value":"includeArchived"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"archivedAt"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<OrganizationsOrganizationTeamsQuery, OrganizationsOrganizationTeamsQueryVariables>;
 export const OrganizationsViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationsViewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}}]}}]} as unknown as DocumentNode<OrganizationsViewerQuery, OrganizationsViewerQueryVariables>;
@@ -337,3 +649,22 @@ export const OrganizationsArchiveRootTeamDocument = {"kind":"Document","definiti
 export const OrganizationsRenameTeamIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OrganizationsRenameTeamId"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RenameTeamInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"renameTeam"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<OrganizationsRenameTeamIdMutation, OrganizationsRenameTeamIdMutationVariables>;
 export const OrganizationsNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationsNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<OrganizationsNodeQuery, OrganizationsNodeQueryVariables>;
 export const OrganizationsNodesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationsNodes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"b"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"a"},"name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Team"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"b"},"name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"b"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"c"},"name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"StringValue","value":"bm9wZQ","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<OrganizationsNodesQuery, OrganizationsNodesQueryVariables>;
+export const TeamAdminTeamPeopleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TeamAdminTeamPeople"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"u"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TeamMemberFilterInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"team"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"u"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TeamAdminTeamPeopleQuery, TeamAdminTeamPeopleQueryVariables>;
+export const TeamAdminTeamInvitesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TeamAdminTeamInvites"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"u"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"InviteStatus"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"team"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"u"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invites"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"teamRole"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TeamAdminTeamInvitesQuery, TeamAdminTeamInvitesQueryVariables>;
+export const TeamAdminAssignDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TeamAdminAssign"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AssignTeamMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignTeamMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<TeamAdminAssignMutation, TeamAdminAssignMutationVariables>;
+export const TeamAdminUnassignDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TeamAdminUnassign"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UnassignTeamMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unassignTeamMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<TeamAdminUnassignMutation, TeamAdminUnassignMutationVariables>;
+export const TeamAdminUpdateRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TeamAdminUpdateRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateMemberRoleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateMemberRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"member"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<TeamAdminUpdateRoleMutation, TeamAdminUpdateRoleMutationVariables>;
+export const TeamAdminGovernanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TeamAdminGovernance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateTeamGovernanceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateTeamGovernance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<TeamAdminGovernanceMutation, TeamAdminGovernanceMutationVariables>;
+export const TeamAdminOrgMembersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TeamAdminOrgMembers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"s"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"MemberFilterInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"s"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TeamAdminOrgMembersQuery, TeamAdminOrgMembersQueryVariables>;
+export const TeamAdminArchiveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TeamAdminArchive"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ArchiveTeamInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"archiveTeam"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"archivedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<TeamAdminArchiveMutation, TeamAdminArchiveMutationVariables>;
+export const TeamAdminUnarchiveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TeamAdminUnarchive"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UnarchiveTeamInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unarchiveTeam"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"archivedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<TeamAdminUnarchiveMutation, TeamAdminUnarchiveMutationVariables>;
+export const TeamAdminAuditDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TeamAdminAudit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"s"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AuditLogFilterInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"s"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"actorLabel"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TeamAdminAuditQuery, TeamAdminAuditQueryVariables>;
+export const TeamAdminOrganizationIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TeamAdminOrganizationId"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"s"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"s"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<TeamAdminOrganizationIdQuery, TeamAdminOrganizationIdQueryVariables>;
+export const TeamAdminAcceptInviteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TeamAdminAcceptInvite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AcceptInviteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptInvite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<TeamAdminAcceptInviteMutation, TeamAdminAcceptInviteMutationVariables>;
+export const TeamAdminTeamNameDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TeamAdminTeamName"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"u"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"team"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"u"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<TeamAdminTeamNameQuery, TeamAdminTeamNameQueryVariables>;
+export const TeamAdminOwnerViewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TeamAdminOwnerView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"u"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"team"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"u"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}},{"kind":"Field","name":{"kind":"Name","value":"governance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"spend"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"period"},"value":{"kind":"EnumValue","value":"MONTH"}}]}]}}]}}]} as unknown as DocumentNode<TeamAdminOwnerViewQuery, TeamAdminOwnerViewQueryVariables>;
+export const TeamAdminCreateApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TeamAdminCreateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<TeamAdminCreateApiKeyMutation, TeamAdminCreateApiKeyMutationVariables>;
+export const TeamAdminLeaveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TeamAdminLeave"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LeaveOrganizationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leaveOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<TeamAdminLeaveMutation, TeamAdminLeaveMutationVariables>;
+export const TeamAdminSpendDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TeamAdminSpend"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"u"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"team"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"u"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"spend"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"period"},"value":{"kind":"EnumValue","value":"MONTH"}}]}]}}]}}]} as unknown as DocumentNode<TeamAdminSpendQuery, TeamAdminSpendQueryVariables>;
+export const TeamAdminRootTeamDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TeamAdminRootTeam"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"s"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"s"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rootTeam"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<TeamAdminRootTeamQuery, TeamAdminRootTeamQueryVariables>;
+export const TeamAdminCreateTeamDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TeamAdminCreateTeam"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTeamInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createTeam"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<TeamAdminCreateTeamMutation, TeamAdminCreateTeamMutationVariables>;
