@@ -14,6 +14,16 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "mutation ApiKeysCreateApiKey($input: CreateApiKeyInput!) {\n  createApiKey(input: $input) { key apiKey { id keyId alias scope expiresAt revokedAt owner { email } createdBy { email } team { username } } userErrors { field code } }\n}": typeof types.ApiKeysCreateApiKeyDocument,
+    "mutation ApiKeysRevokeApiKey($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { revokedAt } userErrors { code } } }": typeof types.ApiKeysRevokeApiKeyDocument,
+    "query ApiKeysTeam($u: String!, $all: Boolean) { team(username: $u) { apiKeys(includeRevoked: $all) { totalCount edges { node { id alias lastUsedAt revokedAt } } } } }": typeof types.ApiKeysTeamDocument,
+    "query ApiKeysTypename { __typename }": typeof types.ApiKeysTypenameDocument,
+    "query ApiKeysTeam2($u: String!) { team(username: $u) { username } }": typeof types.ApiKeysTeam2Document,
+    "query ApiKeysType { __type(name: \"ApiKey\") { fields { name } } }": typeof types.ApiKeysTypeDocument,
+    "query ApiKeysViewer { viewer { user { id } } }": typeof types.ApiKeysViewerDocument,
+    "query ApiKeysViewer2 { viewer { user { id } } }": typeof types.ApiKeysViewer2Document,
+    "query ApiKeysNode($id: ID!) { node(id: $id) { id } }": typeof types.ApiKeysNodeDocument,
+    "query ApiKeysOrganization($s: String!) { organization(slug: $s) { members { totalCount } } }": typeof types.ApiKeysOrganizationDocument,
     "query OrganizationsOrganizationTeams($slug: String!, $first: Int, $after: String, $includeArchived: Boolean) {\n  organization(slug: $slug) {\n    id slug name viewerRole rootTeam { username kind }\n    teams(first: $first, after: $after, includeArchived: $includeArchived) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { cursor node { id username name archivedAt } }\n    }\n  }\n}": typeof types.OrganizationsOrganizationTeamsDocument,
     "query OrganizationsViewer { viewer { organizations { slug } } }": typeof types.OrganizationsViewerDocument,
     "mutation OrganizationsCreate($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } userErrors { field code } } }": typeof types.OrganizationsCreateDocument,
@@ -50,6 +60,16 @@ type Documents = {
     "mutation TeamAdminCreateTeam($input: CreateTeamInput!) { createTeam(input: $input) { team { id } userErrors { code } } }": typeof types.TeamAdminCreateTeamDocument,
 };
 const documents: Documents = {
+    "mutation ApiKeysCreateApiKey($input: CreateApiKeyInput!) {\n  createApiKey(input: $input) { key apiKey { id keyId alias scope expiresAt revokedAt owner { email } createdBy { email } team { username } } userErrors { field code } }\n}": types.ApiKeysCreateApiKeyDocument,
+    "mutation ApiKeysRevokeApiKey($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { revokedAt } userErrors { code } } }": types.ApiKeysRevokeApiKeyDocument,
+    "query ApiKeysTeam($u: String!, $all: Boolean) { team(username: $u) { apiKeys(includeRevoked: $all) { totalCount edges { node { id alias lastUsedAt revokedAt } } } } }": types.ApiKeysTeamDocument,
+    "query ApiKeysTypename { __typename }": types.ApiKeysTypenameDocument,
+    "query ApiKeysTeam2($u: String!) { team(username: $u) { username } }": types.ApiKeysTeam2Document,
+    "query ApiKeysType { __type(name: \"ApiKey\") { fields { name } } }": types.ApiKeysTypeDocument,
+    "query ApiKeysViewer { viewer { user { id } } }": types.ApiKeysViewerDocument,
+    "query ApiKeysViewer2 { viewer { user { id } } }": types.ApiKeysViewer2Document,
+    "query ApiKeysNode($id: ID!) { node(id: $id) { id } }": types.ApiKeysNodeDocument,
+    "query ApiKeysOrganization($s: String!) { organization(slug: $s) { members { totalCount } } }": types.ApiKeysOrganizationDocument,
     "query OrganizationsOrganizationTeams($slug: String!, $first: Int, $after: String, $includeArchived: Boolean) {\n  organization(slug: $slug) {\n    id slug name viewerRole rootTeam { username kind }\n    teams(first: $first, after: $after, includeArchived: $includeArchived) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { cursor node { id username name archivedAt } }\n    }\n  }\n}": types.OrganizationsOrganizationTeamsDocument,
     "query OrganizationsViewer { viewer { organizations { slug } } }": types.OrganizationsViewerDocument,
     "mutation OrganizationsCreate($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } userErrors { field code } } }": types.OrganizationsCreateDocument,
@@ -100,6 +120,46 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ApiKeysCreateApiKey($input: CreateApiKeyInput!) {\n  createApiKey(input: $input) { key apiKey { id keyId alias scope expiresAt revokedAt owner { email } createdBy { email } team { username } } userErrors { field code } }\n}"): (typeof documents)["mutation ApiKeysCreateApiKey($input: CreateApiKeyInput!) {\n  createApiKey(input: $input) { key apiKey { id keyId alias scope expiresAt revokedAt owner { email } createdBy { email } team { username } } userErrors { field code } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ApiKeysRevokeApiKey($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { revokedAt } userErrors { code } } }"): (typeof documents)["mutation ApiKeysRevokeApiKey($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { revokedAt } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ApiKeysTeam($u: String!, $all: Boolean) { team(username: $u) { apiKeys(includeRevoked: $all) { totalCount edges { node { id alias lastUsedAt revokedAt } } } } }"): (typeof documents)["query ApiKeysTeam($u: String!, $all: Boolean) { team(username: $u) { apiKeys(includeRevoked: $all) { totalCount edges { node { id alias lastUsedAt revokedAt } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ApiKeysTypename { __typename }"): (typeof documents)["query ApiKeysTypename { __typename }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ApiKeysTeam2($u: String!) { team(username: $u) { username } }"): (typeof documents)["query ApiKeysTeam2($u: String!) { team(username: $u) { username } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ApiKeysType { __type(name: \"ApiKey\") { fields { name } } }"): (typeof documents)["query ApiKeysType { __type(name: \"ApiKey\") { fields { name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ApiKeysViewer { viewer { user { id } } }"): (typeof documents)["query ApiKeysViewer { viewer { user { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ApiKeysViewer2 { viewer { user { id } } }"): (typeof documents)["query ApiKeysViewer2 { viewer { user { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ApiKeysNode($id: ID!) { node(id: $id) { id } }"): (typeof documents)["query ApiKeysNode($id: ID!) { node(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ApiKeysOrganization($s: String!) { organization(slug: $s) { members { totalCount } } }"): (typeof documents)["query ApiKeysOrganization($s: String!) { organization(slug: $s) { members { totalCount } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
