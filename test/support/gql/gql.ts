@@ -24,6 +24,23 @@ type Documents = {
     "query ApiKeysViewer2 { viewer { user { id } } }": typeof types.ApiKeysViewer2Document,
     "query ApiKeysNode($id: ID!) { node(id: $id) { id } }": typeof types.ApiKeysNodeDocument,
     "query ApiKeysOrganization($s: String!) { organization(slug: $s) { members { totalCount } } }": typeof types.ApiKeysOrganizationDocument,
+    "query MembersOrganization($slug: String!, $filter: MemberFilterInput, $first: Int, $after: String) {\n  organization(slug: $slug) {\n    members(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { id email role status user { email } invite { email } teams { team { username } role } } }\n    }\n  }\n}": typeof types.MembersOrganizationDocument,
+    "mutation MembersUpdateMemberRole($input: UpdateMemberRoleInput!) { updateMemberRole(input: $input) { member { id role } userErrors { field code } } }": typeof types.MembersUpdateMemberRoleDocument,
+    "mutation MembersRemoveMember($input: RemoveMemberInput!) { removeMember(input: $input) { removedMemberId userErrors { field code } } }": typeof types.MembersRemoveMemberDocument,
+    "mutation MembersLeaveOrganization($input: LeaveOrganizationInput!) { leaveOrganization(input: $input) { organization { slug } userErrors { field code } } }": typeof types.MembersLeaveOrganizationDocument,
+    "mutation MembersAssignTeamMember($input: AssignTeamMemberInput!) { assignTeamMember(input: $input) { team { username } user { email } role userErrors { field code } } }": typeof types.MembersAssignTeamMemberDocument,
+    "mutation MembersUnassignTeamMember($input: UnassignTeamMemberInput!) { unassignTeamMember(input: $input) { role userErrors { field code } } }": typeof types.MembersUnassignTeamMemberDocument,
+    "mutation MembersCreateInvite($input: CreateInviteInput!) { createInvite(input: $input) { userErrors { code } } }": typeof types.MembersCreateInviteDocument,
+    "query MembersViewer { viewer { organizations { slug } teams { username } } }": typeof types.MembersViewerDocument,
+    "mutation MembersCreateInvite2($input: CreateInviteInput!) { createInvite(input: $input) { userErrors { code } } }": typeof types.MembersCreateInvite2Document,
+    "mutation MembersAcceptInvite($input: AcceptInviteInput!) { acceptInvite(input: $input) { userErrors { code } } }": typeof types.MembersAcceptInviteDocument,
+    "query MembersViewer2 { viewer { organizations { slug viewerRole } teams { username viewerRole } personalAccount { username } } }": typeof types.MembersViewer2Document,
+    "query MembersViewer3 { viewer { user { id } } }": typeof types.MembersViewer3Document,
+    "query MembersTeam($u: String!) { team(username: $u) { viewerRole } }": typeof types.MembersTeamDocument,
+    "query MembersTeam2($u: String!) { team(username: $u) { id } }": typeof types.MembersTeam2Document,
+    "query MembersViewer4 { viewer { user { id } } }": typeof types.MembersViewer4Document,
+    "query MembersOrganization2($s: String!) { organization(slug: $s) { id } }": typeof types.MembersOrganization2Document,
+    "query MembersViewer5 { viewer { user { id } } }": typeof types.MembersViewer5Document,
     "query OrganizationsOrganizationTeams($slug: String!, $first: Int, $after: String, $includeArchived: Boolean) {\n  organization(slug: $slug) {\n    id slug name viewerRole rootTeam { username kind }\n    teams(first: $first, after: $after, includeArchived: $includeArchived) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { cursor node { id username name archivedAt } }\n    }\n  }\n}": typeof types.OrganizationsOrganizationTeamsDocument,
     "query OrganizationsViewer { viewer { organizations { slug } } }": typeof types.OrganizationsViewerDocument,
     "mutation OrganizationsCreate($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } userErrors { field code } } }": typeof types.OrganizationsCreateDocument,
@@ -70,6 +87,23 @@ const documents: Documents = {
     "query ApiKeysViewer2 { viewer { user { id } } }": types.ApiKeysViewer2Document,
     "query ApiKeysNode($id: ID!) { node(id: $id) { id } }": types.ApiKeysNodeDocument,
     "query ApiKeysOrganization($s: String!) { organization(slug: $s) { members { totalCount } } }": types.ApiKeysOrganizationDocument,
+    "query MembersOrganization($slug: String!, $filter: MemberFilterInput, $first: Int, $after: String) {\n  organization(slug: $slug) {\n    members(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { id email role status user { email } invite { email } teams { team { username } role } } }\n    }\n  }\n}": types.MembersOrganizationDocument,
+    "mutation MembersUpdateMemberRole($input: UpdateMemberRoleInput!) { updateMemberRole(input: $input) { member { id role } userErrors { field code } } }": types.MembersUpdateMemberRoleDocument,
+    "mutation MembersRemoveMember($input: RemoveMemberInput!) { removeMember(input: $input) { removedMemberId userErrors { field code } } }": types.MembersRemoveMemberDocument,
+    "mutation MembersLeaveOrganization($input: LeaveOrganizationInput!) { leaveOrganization(input: $input) { organization { slug } userErrors { field code } } }": types.MembersLeaveOrganizationDocument,
+    "mutation MembersAssignTeamMember($input: AssignTeamMemberInput!) { assignTeamMember(input: $input) { team { username } user { email } role userErrors { field code } } }": types.MembersAssignTeamMemberDocument,
+    "mutation MembersUnassignTeamMember($input: UnassignTeamMemberInput!) { unassignTeamMember(input: $input) { role userErrors { field code } } }": types.MembersUnassignTeamMemberDocument,
+    "mutation MembersCreateInvite($input: CreateInviteInput!) { createInvite(input: $input) { userErrors { code } } }": types.MembersCreateInviteDocument,
+    "query MembersViewer { viewer { organizations { slug } teams { username } } }": types.MembersViewerDocument,
+    "mutation MembersCreateInvite2($input: CreateInviteInput!) { createInvite(input: $input) { userErrors { code } } }": types.MembersCreateInvite2Document,
+    "mutation MembersAcceptInvite($input: AcceptInviteInput!) { acceptInvite(input: $input) { userErrors { code } } }": types.MembersAcceptInviteDocument,
+    "query MembersViewer2 { viewer { organizations { slug viewerRole } teams { username viewerRole } personalAccount { username } } }": types.MembersViewer2Document,
+    "query MembersViewer3 { viewer { user { id } } }": types.MembersViewer3Document,
+    "query MembersTeam($u: String!) { team(username: $u) { viewerRole } }": types.MembersTeamDocument,
+    "query MembersTeam2($u: String!) { team(username: $u) { id } }": types.MembersTeam2Document,
+    "query MembersViewer4 { viewer { user { id } } }": types.MembersViewer4Document,
+    "query MembersOrganization2($s: String!) { organization(slug: $s) { id } }": types.MembersOrganization2Document,
+    "query MembersViewer5 { viewer { user { id } } }": types.MembersViewer5Document,
     "query OrganizationsOrganizationTeams($slug: String!, $first: Int, $after: String, $includeArchived: Boolean) {\n  organization(slug: $slug) {\n    id slug name viewerRole rootTeam { username kind }\n    teams(first: $first, after: $after, includeArchived: $includeArchived) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { cursor node { id username name archivedAt } }\n    }\n  }\n}": types.OrganizationsOrganizationTeamsDocument,
     "query OrganizationsViewer { viewer { organizations { slug } } }": types.OrganizationsViewerDocument,
     "mutation OrganizationsCreate($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } userErrors { field code } } }": types.OrganizationsCreateDocument,
@@ -160,6 +194,74 @@ export function graphql(source: "query ApiKeysNode($id: ID!) { node(id: $id) { i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ApiKeysOrganization($s: String!) { organization(slug: $s) { members { totalCount } } }"): (typeof documents)["query ApiKeysOrganization($s: String!) { organization(slug: $s) { members { totalCount } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MembersOrganization($slug: String!, $filter: MemberFilterInput, $first: Int, $after: String) {\n  organization(slug: $slug) {\n    members(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { id email role status user { email } invite { email } teams { team { username } role } } }\n    }\n  }\n}"): (typeof documents)["query MembersOrganization($slug: String!, $filter: MemberFilterInput, $first: Int, $after: String) {\n  organization(slug: $slug) {\n    members(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { id email role status user { email } invite { email } teams { team { username } role } } }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MembersUpdateMemberRole($input: UpdateMemberRoleInput!) { updateMemberRole(input: $input) { member { id role } userErrors { field code } } }"): (typeof documents)["mutation MembersUpdateMemberRole($input: UpdateMemberRoleInput!) { updateMemberRole(input: $input) { member { id role } userErrors { field code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MembersRemoveMember($input: RemoveMemberInput!) { removeMember(input: $input) { removedMemberId userErrors { field code } } }"): (typeof documents)["mutation MembersRemoveMember($input: RemoveMemberInput!) { removeMember(input: $input) { removedMemberId userErrors { field code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MembersLeaveOrganization($input: LeaveOrganizationInput!) { leaveOrganization(input: $input) { organization { slug } userErrors { field code } } }"): (typeof documents)["mutation MembersLeaveOrganization($input: LeaveOrganizationInput!) { leaveOrganization(input: $input) { organization { slug } userErrors { field code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MembersAssignTeamMember($input: AssignTeamMemberInput!) { assignTeamMember(input: $input) { team { username } user { email } role userErrors { field code } } }"): (typeof documents)["mutation MembersAssignTeamMember($input: AssignTeamMemberInput!) { assignTeamMember(input: $input) { team { username } user { email } role userErrors { field code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MembersUnassignTeamMember($input: UnassignTeamMemberInput!) { unassignTeamMember(input: $input) { role userErrors { field code } } }"): (typeof documents)["mutation MembersUnassignTeamMember($input: UnassignTeamMemberInput!) { unassignTeamMember(input: $input) { role userErrors { field code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MembersCreateInvite($input: CreateInviteInput!) { createInvite(input: $input) { userErrors { code } } }"): (typeof documents)["mutation MembersCreateInvite($input: CreateInviteInput!) { createInvite(input: $input) { userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MembersViewer { viewer { organizations { slug } teams { username } } }"): (typeof documents)["query MembersViewer { viewer { organizations { slug } teams { username } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MembersCreateInvite2($input: CreateInviteInput!) { createInvite(input: $input) { userErrors { code } } }"): (typeof documents)["mutation MembersCreateInvite2($input: CreateInviteInput!) { createInvite(input: $input) { userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MembersAcceptInvite($input: AcceptInviteInput!) { acceptInvite(input: $input) { userErrors { code } } }"): (typeof documents)["mutation MembersAcceptInvite($input: AcceptInviteInput!) { acceptInvite(input: $input) { userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MembersViewer2 { viewer { organizations { slug viewerRole } teams { username viewerRole } personalAccount { username } } }"): (typeof documents)["query MembersViewer2 { viewer { organizations { slug viewerRole } teams { username viewerRole } personalAccount { username } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MembersViewer3 { viewer { user { id } } }"): (typeof documents)["query MembersViewer3 { viewer { user { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MembersTeam($u: String!) { team(username: $u) { viewerRole } }"): (typeof documents)["query MembersTeam($u: String!) { team(username: $u) { viewerRole } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MembersTeam2($u: String!) { team(username: $u) { id } }"): (typeof documents)["query MembersTeam2($u: String!) { team(username: $u) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MembersViewer4 { viewer { user { id } } }"): (typeof documents)["query MembersViewer4 { viewer { user { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MembersOrganization2($s: String!) { organization(slug: $s) { id } }"): (typeof documents)["query MembersOrganization2($s: String!) { organization(slug: $s) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MembersViewer5 { viewer { user { id } } }"): (typeof documents)["query MembersViewer5 { viewer { user { id } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
