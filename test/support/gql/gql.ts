@@ -56,6 +56,19 @@ type Documents = {
     "mutation OrganizationsRenameTeamId($input: RenameTeamInput!) { renameTeam(input: $input) { team { id } } }": typeof types.OrganizationsRenameTeamIdDocument,
     "query OrganizationsNode($id: ID!) { node(id: $id) { id } }": typeof types.OrganizationsNodeDocument,
     "query OrganizationsNodes($a: ID!, $b: ID!) { a: node(id: $a) { __typename id ... on Team { username } } b: node(id: $b) { __typename ... on Organization { slug } } c: node(id: \"bm9wZQ\") { id } }": typeof types.OrganizationsNodesDocument,
+    "fragment PoliciesDecision on ModelAccessDecision { decision level reasonCode reason rule { ruleId pattern effect locked level } overriddenTeamRule { pattern effect } }": typeof types.PoliciesDecisionFragmentDoc,
+    "mutation PoliciesApplyPolicyChange($input: PolicyChangeInput!) {\n  applyPolicyChange(input: $input) {\n    userErrors { code message field }\n    rules { id pattern }\n    changes { team { username } settings { setting before after beforeLevel afterLevel } modelAccess { surface endpointId before { decision } after { decision } } }\n  }\n}": typeof types.PoliciesApplyPolicyChangeDocument,
+    "query PoliciesPreviewPolicyChange($input: PolicyChangeInput!) {\n  previewPolicyChange(input: $input) {\n    teams { team { username } settings { setting before after beforeLevel afterLevel } modelAccess { surface endpointId before { decision } after { decision } } }\n  }\n}": typeof types.PoliciesPreviewPolicyChangeDocument,
+    "query PoliciesTeam($username: String!) { team(username: $username) { effectivePolicy {\n  requestVisibility { value level locked teamOverride overriddenByLock }\n  teamCreation { value level locked }\n  modelAccessMode { value level }\n} } }": typeof types.PoliciesTeamDocument,
+    "query PoliciesCheckModelAccess($checks: [ModelAccessCheckInput!]!) { checkModelAccess(checks: $checks) {\n  index allowed team { username } endpointId surface error { code message } access { ...PoliciesDecision }\n} }": typeof types.PoliciesCheckModelAccessDocument,
+    "query PoliciesOrganization($slug: String!) { organization(slug: $slug) { policy {\n        teamCreation { value locked level } invitePermission { value level } crossTeamVisibility { value level }\n        requestVisibility { value level } ssoRequired { value level } personalAccountAccess { value level } modelAccessMode { value level }\n      } } }": typeof types.PoliciesOrganizationDocument,
+    "mutation PoliciesUpdateOrganizationPolicy($input: UpdateOrganizationPolicyInput!) { updateOrganizationPolicy(input: $input) {\n        userErrors { code } policy { crossTeamVisibility { value level } ssoRequired { value locked level } }\n      } }": typeof types.PoliciesUpdateOrganizationPolicyDocument,
+    "mutation PoliciesArchiveTeam($input: ArchiveTeamInput!) { archiveTeam(input: $input) { userErrors { code } } }": typeof types.PoliciesArchiveTeamDocument,
+    "query PoliciesTeam2($u: String!) { team(username: $u) { modelAccess(surface: PLAYGROUND) { endpoint { endpointId enterpriseReady } access { decision reasonCode } } } }": typeof types.PoliciesTeam2Document,
+    "mutation PoliciesCreateTeam($input: CreateTeamInput!) { createTeam(input: $input) { team { username viewerRole } userErrors { code } } }": typeof types.PoliciesCreateTeamDocument,
+    "mutation PoliciesUpsertModelEndpoint($input: UpsertModelEndpointInput!) { upsertModelEndpoint(input: $input) { endpoint { endpointId enterpriseReady } userErrors { code } } }": typeof types.PoliciesUpsertModelEndpointDocument,
+    "mutation PoliciesAddModelPrice($input: AddModelPriceInput!) { addModelPrice(input: $input) { price { unitPrice effectiveFrom } userErrors { code } } }": typeof types.PoliciesAddModelPriceDocument,
+    "query PoliciesOrganization2($slug: String!) { organization(slug: $slug) { teams(first: 100) { edges { node { username\n      effectivePolicy { requestVisibility { value level overriddenByLock } modelAccessMode { value } }\n      modelAccessRules { edges { node { pattern } } }\n    } } } } }": typeof types.PoliciesOrganization2Document,
     "query TeamAdminTeamPeople($u: String!, $filter: TeamMemberFilterInput, $first: Int, $after: String) { team(username: $u) {\n  members(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id role user { email name } } } }\n} }": typeof types.TeamAdminTeamPeopleDocument,
     "query TeamAdminTeamInvites($u: String!, $status: InviteStatus) { team(username: $u) { invites(status: $status, first: 50) { totalCount edges { node { email status teamRole } } } } }": typeof types.TeamAdminTeamInvitesDocument,
     "mutation TeamAdminAssign($i: AssignTeamMemberInput!) { assignTeamMember(input: $i) { role userErrors { field code } } }": typeof types.TeamAdminAssignDocument,
@@ -119,6 +132,19 @@ const documents: Documents = {
     "mutation OrganizationsRenameTeamId($input: RenameTeamInput!) { renameTeam(input: $input) { team { id } } }": types.OrganizationsRenameTeamIdDocument,
     "query OrganizationsNode($id: ID!) { node(id: $id) { id } }": types.OrganizationsNodeDocument,
     "query OrganizationsNodes($a: ID!, $b: ID!) { a: node(id: $a) { __typename id ... on Team { username } } b: node(id: $b) { __typename ... on Organization { slug } } c: node(id: \"bm9wZQ\") { id } }": types.OrganizationsNodesDocument,
+    "fragment PoliciesDecision on ModelAccessDecision { decision level reasonCode reason rule { ruleId pattern effect locked level } overriddenTeamRule { pattern effect } }": types.PoliciesDecisionFragmentDoc,
+    "mutation PoliciesApplyPolicyChange($input: PolicyChangeInput!) {\n  applyPolicyChange(input: $input) {\n    userErrors { code message field }\n    rules { id pattern }\n    changes { team { username } settings { setting before after beforeLevel afterLevel } modelAccess { surface endpointId before { decision } after { decision } } }\n  }\n}": types.PoliciesApplyPolicyChangeDocument,
+    "query PoliciesPreviewPolicyChange($input: PolicyChangeInput!) {\n  previewPolicyChange(input: $input) {\n    teams { team { username } settings { setting before after beforeLevel afterLevel } modelAccess { surface endpointId before { decision } after { decision } } }\n  }\n}": types.PoliciesPreviewPolicyChangeDocument,
+    "query PoliciesTeam($username: String!) { team(username: $username) { effectivePolicy {\n  requestVisibility { value level locked teamOverride overriddenByLock }\n  teamCreation { value level locked }\n  modelAccessMode { value level }\n} } }": types.PoliciesTeamDocument,
+    "query PoliciesCheckModelAccess($checks: [ModelAccessCheckInput!]!) { checkModelAccess(checks: $checks) {\n  index allowed team { username } endpointId surface error { code message } access { ...PoliciesDecision }\n} }": types.PoliciesCheckModelAccessDocument,
+    "query PoliciesOrganization($slug: String!) { organization(slug: $slug) { policy {\n        teamCreation { value locked level } invitePermission { value level } crossTeamVisibility { value level }\n        requestVisibility { value level } ssoRequired { value level } personalAccountAccess { value level } modelAccessMode { value level }\n      } } }": types.PoliciesOrganizationDocument,
+    "mutation PoliciesUpdateOrganizationPolicy($input: UpdateOrganizationPolicyInput!) { updateOrganizationPolicy(input: $input) {\n        userErrors { code } policy { crossTeamVisibility { value level } ssoRequired { value locked level } }\n      } }": types.PoliciesUpdateOrganizationPolicyDocument,
+    "mutation PoliciesArchiveTeam($input: ArchiveTeamInput!) { archiveTeam(input: $input) { userErrors { code } } }": types.PoliciesArchiveTeamDocument,
+    "query PoliciesTeam2($u: String!) { team(username: $u) { modelAccess(surface: PLAYGROUND) { endpoint { endpointId enterpriseReady } access { decision reasonCode } } } }": types.PoliciesTeam2Document,
+    "mutation PoliciesCreateTeam($input: CreateTeamInput!) { createTeam(input: $input) { team { username viewerRole } userErrors { code } } }": types.PoliciesCreateTeamDocument,
+    "mutation PoliciesUpsertModelEndpoint($input: UpsertModelEndpointInput!) { upsertModelEndpoint(input: $input) { endpoint { endpointId enterpriseReady } userErrors { code } } }": types.PoliciesUpsertModelEndpointDocument,
+    "mutation PoliciesAddModelPrice($input: AddModelPriceInput!) { addModelPrice(input: $input) { price { unitPrice effectiveFrom } userErrors { code } } }": types.PoliciesAddModelPriceDocument,
+    "query PoliciesOrganization2($slug: String!) { organization(slug: $slug) { teams(first: 100) { edges { node { username\n      effectivePolicy { requestVisibility { value level overriddenByLock } modelAccessMode { value } }\n      modelAccessRules { edges { node { pattern } } }\n    } } } } }": types.PoliciesOrganization2Document,
     "query TeamAdminTeamPeople($u: String!, $filter: TeamMemberFilterInput, $first: Int, $after: String) { team(username: $u) {\n  members(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id role user { email name } } } }\n} }": types.TeamAdminTeamPeopleDocument,
     "query TeamAdminTeamInvites($u: String!, $status: InviteStatus) { team(username: $u) { invites(status: $status, first: 50) { totalCount edges { node { email status teamRole } } } } }": types.TeamAdminTeamInvitesDocument,
     "mutation TeamAdminAssign($i: AssignTeamMemberInput!) { assignTeamMember(input: $i) { role userErrors { field code } } }": types.TeamAdminAssignDocument,
@@ -322,6 +348,58 @@ export function graphql(source: "query OrganizationsNode($id: ID!) { node(id: $i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query OrganizationsNodes($a: ID!, $b: ID!) { a: node(id: $a) { __typename id ... on Team { username } } b: node(id: $b) { __typename ... on Organization { slug } } c: node(id: \"bm9wZQ\") { id } }"): (typeof documents)["query OrganizationsNodes($a: ID!, $b: ID!) { a: node(id: $a) { __typename id ... on Team { username } } b: node(id: $b) { __typename ... on Organization { slug } } c: node(id: \"bm9wZQ\") { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment PoliciesDecision on ModelAccessDecision { decision level reasonCode reason rule { ruleId pattern effect locked level } overriddenTeamRule { pattern effect } }"): (typeof documents)["fragment PoliciesDecision on ModelAccessDecision { decision level reasonCode reason rule { ruleId pattern effect locked level } overriddenTeamRule { pattern effect } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PoliciesApplyPolicyChange($input: PolicyChangeInput!) {\n  applyPolicyChange(input: $input) {\n    userErrors { code message field }\n    rules { id pattern }\n    changes { team { username } settings { setting before after beforeLevel afterLevel } modelAccess { surface endpointId before { decision } after { decision } } }\n  }\n}"): (typeof documents)["mutation PoliciesApplyPolicyChange($input: PolicyChangeInput!) {\n  applyPolicyChange(input: $input) {\n    userErrors { code message field }\n    rules { id pattern }\n    changes { team { username } settings { setting before after beforeLevel afterLevel } modelAccess { surface endpointId before { decision } after { decision } } }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PoliciesPreviewPolicyChange($input: PolicyChangeInput!) {\n  previewPolicyChange(input: $input) {\n    teams { team { username } settings { setting before after beforeLevel afterLevel } modelAccess { surface endpointId before { decision } after { decision } } }\n  }\n}"): (typeof documents)["query PoliciesPreviewPolicyChange($input: PolicyChangeInput!) {\n  previewPolicyChange(input: $input) {\n    teams { team { username } settings { setting before after beforeLevel afterLevel } modelAccess { surface endpointId before { decision } after { decision } } }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PoliciesTeam($username: String!) { team(username: $username) { effectivePolicy {\n  requestVisibility { value level locked teamOverride overriddenByLock }\n  teamCreation { value level locked }\n  modelAccessMode { value level }\n} } }"): (typeof documents)["query PoliciesTeam($username: String!) { team(username: $username) { effectivePolicy {\n  requestVisibility { value level locked teamOverride overriddenByLock }\n  teamCreation { value level locked }\n  modelAccessMode { value level }\n} } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PoliciesCheckModelAccess($checks: [ModelAccessCheckInput!]!) { checkModelAccess(checks: $checks) {\n  index allowed team { username } endpointId surface error { code message } access { ...PoliciesDecision }\n} }"): (typeof documents)["query PoliciesCheckModelAccess($checks: [ModelAccessCheckInput!]!) { checkModelAccess(checks: $checks) {\n  index allowed team { username } endpointId surface error { code message } access { ...PoliciesDecision }\n} }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PoliciesOrganization($slug: String!) { organization(slug: $slug) { policy {\n        teamCreation { value locked level } invitePermission { value level } crossTeamVisibility { value level }\n        requestVisibility { value level } ssoRequired { value level } personalAccountAccess { value level } modelAccessMode { value level }\n      } } }"): (typeof documents)["query PoliciesOrganization($slug: String!) { organization(slug: $slug) { policy {\n        teamCreation { value locked level } invitePermission { value level } crossTeamVisibility { value level }\n        requestVisibility { value level } ssoRequired { value level } personalAccountAccess { value level } modelAccessMode { value level }\n      } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PoliciesUpdateOrganizationPolicy($input: UpdateOrganizationPolicyInput!) { updateOrganizationPolicy(input: $input) {\n        userErrors { code } policy { crossTeamVisibility { value level } ssoRequired { value locked level } }\n      } }"): (typeof documents)["mutation PoliciesUpdateOrganizationPolicy($input: UpdateOrganizationPolicyInput!) { updateOrganizationPolicy(input: $input) {\n        userErrors { code } policy { crossTeamVisibility { value level } ssoRequired { value locked level } }\n      } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PoliciesArchiveTeam($input: ArchiveTeamInput!) { archiveTeam(input: $input) { userErrors { code } } }"): (typeof documents)["mutation PoliciesArchiveTeam($input: ArchiveTeamInput!) { archiveTeam(input: $input) { userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PoliciesTeam2($u: String!) { team(username: $u) { modelAccess(surface: PLAYGROUND) { endpoint { endpointId enterpriseReady } access { decision reasonCode } } } }"): (typeof documents)["query PoliciesTeam2($u: String!) { team(username: $u) { modelAccess(surface: PLAYGROUND) { endpoint { endpointId enterpriseReady } access { decision reasonCode } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PoliciesCreateTeam($input: CreateTeamInput!) { createTeam(input: $input) { team { username viewerRole } userErrors { code } } }"): (typeof documents)["mutation PoliciesCreateTeam($input: CreateTeamInput!) { createTeam(input: $input) { team { username viewerRole } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PoliciesUpsertModelEndpoint($input: UpsertModelEndpointInput!) { upsertModelEndpoint(input: $input) { endpoint { endpointId enterpriseReady } userErrors { code } } }"): (typeof documents)["mutation PoliciesUpsertModelEndpoint($input: UpsertModelEndpointInput!) { upsertModelEndpoint(input: $input) { endpoint { endpointId enterpriseReady } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PoliciesAddModelPrice($input: AddModelPriceInput!) { addModelPrice(input: $input) { price { unitPrice effectiveFrom } userErrors { code } } }"): (typeof documents)["mutation PoliciesAddModelPrice($input: AddModelPriceInput!) { addModelPrice(input: $input) { price { unitPrice effectiveFrom } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PoliciesOrganization2($slug: String!) { organization(slug: $slug) { teams(first: 100) { edges { node { username\n      effectivePolicy { requestVisibility { value level overriddenByLock } modelAccessMode { value } }\n      modelAccessRules { edges { node { pattern } } }\n    } } } } }"): (typeof documents)["query PoliciesOrganization2($slug: String!) { organization(slug: $slug) { teams(first: 100) { edges { node { username\n      effectivePolicy { requestVisibility { value level overriddenByLock } modelAccessMode { value } }\n      modelAccessRules { edges { node { pattern } } }\n    } } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -12,6 +12,18 @@ export type AcceptInviteInput = {
   token: string;
 };
 
+/** Add a price version to a catalog endpoint (platform operators). Prices are never edited in place. */
+export type AddModelPriceInput = {
+  /** ISO 4217 currency code (default USD). Maximum length: 1000 characters. */
+  currency?: string | null | undefined;
+  /** First instant the price applies to; it applies until the next version. Maximum length: 1000 characters. */
+  effectiveFrom: string;
+  /** The catalog endpoint id. Maximum length: 1000 characters. */
+  endpointId: string;
+  /** Price per unit, a non-negative decimal string. Maximum length: 1000 characters. */
+  unitPrice: string;
+};
+
 /** What a key may do: `API` calls models only; `ADMIN` also administers its team (and, on an organization root team, the whole organization). */
 export type ApiKeyScope =
   /** Administrative access to the key’s team; on a root team, organization admin. */
@@ -97,12 +109,35 @@ export type CreateTeamInput = {
   username: string;
 };
 
+/** Change the organization’s cross-team visibility setting. */
+export type CrossTeamVisibilitySettingInput = {
+  /** Lock or unlock it; omit to keep the current lock. Unlocking brings team overrides back. */
+  locked?: boolean | null | undefined;
+  /** The new value; omit to keep the current one. */
+  value?: boolean | null | undefined;
+};
+
 /** The account to create for an invitee who has none: the invite proves the email address. */
 export type InviteNewAccountInput = {
   /** Display name, 1–100 characters. Maximum length: 1000 characters. */
   name: string;
   /** Password, 10–200 characters. Stored only as an argon2id hash. Maximum length: 1000 characters. */
   password: string;
+};
+
+/** Who may invite people. */
+export type InvitePermissionPolicy =
+  /** Only organization admins. */
+  | 'ORG_ADMINS'
+  /** Organization admins, and team admins into their own teams (default). */
+  | 'TEAM_ADMINS';
+
+/** Change the organization’s invite permission setting. */
+export type InvitePermissionSettingInput = {
+  /** Lock or unlock it; omit to keep the current lock. Unlocking brings team overrides back. */
+  locked?: boolean | null | undefined;
+  /** The new value; omit to keep the current one. */
+  value?: InvitePermissionPolicy | null | undefined;
 };
 
 /** Lifecycle of an invite. */
@@ -160,6 +195,115 @@ export type MemberStatus =
   /** A member of the organization who belongs to no live team. */
   | 'UNASSIGNED';
 
+/** Why one check of a `checkModelAccess` batch could not be answered (the other checks are unaffected). */
+export type ModelAccessCheckErrorCode =
+  /** No such team, or the caller may not check it (indistinguishable on purpose). */
+  | 'TEAM_NOT_FOUND'
+  /** The key id names no live key of the team. */
+  | 'UNKNOWN_API_KEY'
+  /** The endpoint id is not in the model catalog. */
+  | 'UNKNOWN_ENDPOINT'
+  /** The surface is not one of API, PLAYGROUND. */
+  | 'UNKNOWN_SURFACE';
+
+/** One gateway question: may this team call this endpoint on this surface? Give exactly one of teamUsername or teamId. */
+export type ModelAccessCheckInput = {
+  /** The catalog endpoint id, e.g. `fal-ai/flux/dev`. Maximum length: 1000 characters. */
+  endpointId: string;
+  /** The public id of the key making the call (before the colon): its budgets and its owner’s apply. At most 100 characters. Maximum length: 1000 characters. */
+  keyId?: string | null | undefined;
+  /** `API` or `PLAYGROUND`. A string, so one unknown surface fails only its own check. Maximum length: 1000 characters. */
+  surface: string;
+  /** The team’s global id. Maximum length: 1000 characters. */
+  teamId?: string | null | undefined;
+  /** The team’s username (what the gateway usually knows). Maximum length: 1000 characters. */
+  teamUsername?: string | null | undefined;
+  /** The person making the call (User id), for Playground calls without a key: their member budgets apply. Maximum length: 1000 characters. */
+  userId?: string | null | undefined;
+};
+
+/** Whether a model may be called. */
+export type ModelAccessEffect =
+  /** The model may be called. */
+  | 'ALLOWED'
+  /** The model may not be called. */
+  | 'BLOCKED';
+
+/** What model access falls back to when no rule matches. */
+export type ModelAccessMode =
+  /** Catalog models flagged enterprise-ready are allowed, others blocked (default). */
+  | 'ENTERPRISE_READY'
+  /** Everything is blocked unless a rule allows it. */
+  | 'EXPLICIT_APPROVAL';
+
+/** Change the organization’s model access mode setting. */
+export type ModelAccessModeSettingInput = {
+  /** Lock or unlock it; omit to keep the current lock. Unlocking brings team overrides back. */
+  locked?: boolean | null | undefined;
+  /** The new value; omit to keep the current one. */
+  value?: ModelAccessMode | null | undefined;
+};
+
+/** Which step of model access resolution decided, as a stable code. */
+export type ModelAccessReason =
+  /** Step 1: a hard budget of the organization, team, member or key is used up (the reason names it). */
+  | 'BUDGET_EXHAUSTED'
+  /** Step 2: a locked organization rule matched. */
+  | 'LOCKED_ORGANIZATION_RULE'
+  /** Step 5: no rule matched; the model is enterprise-ready and the mode allows it. */
+  | 'MODE_ENTERPRISE_READY'
+  /** Step 5: no rule matched and the mode requires explicit approval. */
+  | 'MODE_EXPLICIT_APPROVAL'
+  /** Step 5: no rule matched; the model is not enterprise-ready. */
+  | 'MODE_NOT_ENTERPRISE_READY'
+  /** Step 4: an organization rule matched. */
+  | 'ORGANIZATION_RULE'
+  /** Step 1: the team reached its hard spend limit. */
+  | 'SPEND_LIMIT_REACHED'
+  /** Step 1: the team is archived. */
+  | 'TEAM_ARCHIVED'
+  /** Step 3: the team’s own rule matched. */
+  | 'TEAM_RULE';
+
+/** A model access rule to add (an existing rule with the same pattern and surface at that level is replaced). */
+export type ModelAccessRuleInput = {
+  /** ALLOWED or BLOCKED. */
+  effect: ModelAccessEffect;
+  /** Lock an organization rule: it then decides before any team rule (default false). */
+  locked?: boolean | null | undefined;
+  /** An exact endpoint id or a prefix glob ending in `*` (`fal-ai/flux/*`). Maximum length: 1000 characters. */
+  pattern: string;
+  /** The surface the rule applies to. */
+  surface: ModelSurface;
+  /** The team’s global id for a team rule; omit for an organization rule. Maximum length: 1000 characters. */
+  teamId?: string | null | undefined;
+};
+
+/** Where a model is called from; model access rules are set per surface. */
+export type ModelSurface =
+  /** Programmatic calls with an API key. */
+  | 'API'
+  /** Calls from the web Playground with a signed-in session. */
+  | 'PLAYGROUND';
+
+/** Organization settings to change; omitted settings stay as they are. */
+export type OrganizationPolicySettingsInput = {
+  /** Cross-team usage visibility. */
+  crossTeamVisibility?: CrossTeamVisibilitySettingInput | null | undefined;
+  /** Who may invite people. */
+  invitePermission?: InvitePermissionSettingInput | null | undefined;
+  /** Model access mode. */
+  modelAccessMode?: ModelAccessModeSettingInput | null | undefined;
+  /** Personal account access for SSO users. */
+  personalAccountAccess?: PersonalAccountAccessSettingInput | null | undefined;
+  /** Which requests members see. */
+  requestVisibility?: RequestVisibilitySettingInput | null | undefined;
+  /** SSO required. */
+  ssoRequired?: SsoRequiredSettingInput | null | undefined;
+  /** Who may create teams. */
+  teamCreation?: TeamCreationSettingInput | null | undefined;
+};
+
 /** A person’s role in an organization. */
 export type OrganizationRole =
   /** Manages the organization, its policies and every team (acts as ADMIN on every team). */
@@ -168,6 +312,70 @@ export type OrganizationRole =
   | 'BILLING'
   /** Belongs to the organization; rights come from team roles. */
   | 'MEMBER';
+
+/** Whether people who have signed in through the organization’s SSO may use their personal accounts (with their own login: an SSO session never reaches a personal account). */
+export type PersonalAccountAccess =
+  /** They may, with their own login (default). */
+  | 'ALLOWED'
+  /** They may not, in any session (`PERSONAL_ACCOUNT_BLOCKED`). */
+  | 'BLOCKED';
+
+/** Change the organization’s personal account access setting. */
+export type PersonalAccountAccessSettingInput = {
+  /** Lock or unlock it; omit to keep the current lock. Unlocking brings team overrides back. */
+  locked?: boolean | null | undefined;
+  /** The new value; omit to keep the current one. */
+  value?: PersonalAccountAccess | null | undefined;
+};
+
+/** A policy change of one organization; `previewPolicyChange` and `applyPolicyChange` take the same input. */
+export type PolicyChangeInput = {
+  /** Rules to add or replace. */
+  addRules?: Array<ModelAccessRuleInput> | null | undefined;
+  /** The organization’s global id. Maximum length: 1000 characters. */
+  organizationId: string;
+  /** Global ids of rules to remove. Maximum length: 1000 characters. */
+  removeRuleIds?: Array<string> | null | undefined;
+  /** Organization settings to change. */
+  settings?: OrganizationPolicySettingsInput | null | undefined;
+  /** Team overrides to set or remove. */
+  teamOverrides?: Array<TeamPolicyOverridesInput> | null | undefined;
+};
+
+/** Where an effective policy value or decision comes from. */
+export type PolicyLevel =
+  /** Nobody set it: the platform default applies. */
+  | 'DEFAULT'
+  /** Set by the organization. */
+  | 'ORGANIZATION'
+  /** Set by the team (its override or its own rule). */
+  | 'TEAM';
+
+/** A policy setting. */
+export type PolicySetting =
+  /** Whether team admins and billing users see other teams’ usage (organization-wide). */
+  | 'CROSS_TEAM_VISIBILITY'
+  /** Who may invite people (organization-wide). */
+  | 'INVITE_PERMISSION'
+  /** What model access falls back to when no rule matches (organization-wide). */
+  | 'MODEL_ACCESS_MODE'
+  /** Whether SSO users may use personal accounts (organization-wide). */
+  | 'PERSONAL_ACCOUNT_ACCESS'
+  /** Which requests members see (teams may override unless locked). */
+  | 'REQUEST_VISIBILITY'
+  /** Whether members must sign in through the organization’s SSO (organization-wide). */
+  | 'SSO_REQUIRED'
+  /** Who may create teams (organization-wide). */
+  | 'TEAM_CREATION';
+
+/** The platform’s product lines, as usage and invoices group them. */
+export type Product =
+  /** Dedicated machines, billed per hour. */
+  | 'COMPUTE'
+  /** Hosted model endpoints called per request (images, video, audio, LLM). */
+  | 'MODEL_APIS'
+  /** A team’s own deployed apps, billed per GPU/CPU second. */
+  | 'SERVERLESS';
 
 /** Remove a member from the organization and all its teams. */
 export type RemoveMemberInput = {
@@ -193,6 +401,21 @@ export type RenameTeamInput = {
   teamId: string;
 };
 
+/** Which request records non-admin members of a team see. */
+export type RequestVisibility =
+  /** Every request of the team (default). */
+  | 'ALL'
+  /** Only their own requests (the restricted request view). */
+  | 'OWN';
+
+/** Change the organization’s request visibility setting. */
+export type RequestVisibilitySettingInput = {
+  /** Lock or unlock it; omit to keep the current lock. Unlocking brings team overrides back. */
+  locked?: boolean | null | undefined;
+  /** The new value; omit to keep the current one. */
+  value?: RequestVisibility | null | undefined;
+};
+
 /** Revoke an API key; it stops working at once. */
 export type RevokeApiKeyInput = {
   /** The key’s global id. Maximum length: 1000 characters. */
@@ -209,12 +432,37 @@ export type SetTeamSecretInput = {
   value: string;
 };
 
+/** Change the organization’s SSO required setting. */
+export type SsoRequiredSettingInput = {
+  /** Lock or unlock it; omit to keep the current lock. Unlocking brings team overrides back. */
+  locked?: boolean | null | undefined;
+  /** The new value; omit to keep the current one. */
+  value?: boolean | null | undefined;
+};
+
 /** A team the invited person joins on acceptance, with a role. */
 export type TeamAssignmentInput = {
   /** The role in that team. */
   role: TeamRole;
   /** A team of the organization (global id). Maximum length: 1000 characters. */
   teamId: string;
+};
+
+/** Who may create teams in the organization. */
+export type TeamCreationPolicy =
+  /** Any member of the organization or of one of its teams. */
+  | 'ANY_MEMBER'
+  /** Only organization admins (default). */
+  | 'ORG_ADMINS'
+  /** Organization admins and anyone who is ADMIN of one of its teams. */
+  | 'TEAM_ADMINS';
+
+/** Change the organization’s team creation setting. */
+export type TeamCreationSettingInput = {
+  /** Lock or unlock it; omit to keep the current lock. Unlocking brings team overrides back. */
+  locked?: boolean | null | undefined;
+  /** The new value; omit to keep the current one. */
+  value?: TeamCreationPolicy | null | undefined;
 };
 
 /** Which environment a team (or a key) serves. */
@@ -241,6 +489,14 @@ export type TeamMemberFilterInput = {
   role?: TeamRole | null | undefined;
   /** Only people whose name or email contains this text (case-insensitive, at most 100 characters). Maximum length: 1000 characters. */
   search?: string | null | undefined;
+};
+
+/** A team’s overrides of team-scoped settings. */
+export type TeamPolicyOverridesInput = {
+  /** Override request visibility for this team; `null` removes the override (inherit), omit to leave it unchanged. */
+  requestVisibility?: RequestVisibility | null | undefined;
+  /** The team’s global id. Maximum length: 1000 characters. */
+  teamId: string;
 };
 
 /** A person’s role in a team. */
@@ -276,6 +532,14 @@ export type UpdateMemberRoleInput = {
   role: OrganizationRole;
 };
 
+/** Change organization policy settings (value and lock per setting). */
+export type UpdateOrganizationPolicyInput = {
+  /** The organization’s global id. Maximum length: 1000 characters. */
+  organizationId: string;
+  /** The settings to change. */
+  settings: OrganizationPolicySettingsInput;
+};
+
 /** Change a team’s governance metadata. Omitted fields stay; null clears a field. */
 export type UpdateTeamGovernanceInput = {
   /** Environment. */
@@ -292,6 +556,20 @@ export type UpdateTeamGovernanceInput = {
   workload?: string | null | undefined;
   /** Workload category. */
   workloadCategory?: WorkloadCategory | null | undefined;
+};
+
+/** Create or update a catalog endpoint (platform operators). */
+export type UpsertModelEndpointInput = {
+  /** Human-readable name, 1–200 characters. Maximum length: 1000 characters. */
+  displayName: string;
+  /** Endpoint id, e.g. `fal-ai/flux/dev` (lowercase letters, digits, `.`, `_`, `-`, `/`). Maximum length: 1000 characters. */
+  endpointId: string;
+  /** Vetted for enterprise use (allowed by default under the ENTERPRISE_READY mode). */
+  enterpriseReady: boolean;
+  /** Product line the endpoint is billed under. */
+  product: Product;
+  /** Billing unit, e.g. `megapixel`, `second`, `gpu_hour`. Maximum length: 1000 characters. */
+  unit: string;
 };
 
 /** The kind of primary workload a team runs. */
@@ -703,6 +981,92 @@ export type OrganizationsNodesQuery = { a:
     | { id: string }
    | null };
 
+export type PoliciesDecisionFragment = { decision: ModelAccessEffect, level: PolicyLevel, reasonCode: ModelAccessReason, reason: string, rule: { ruleId: string | null, pattern: string, effect: ModelAccessEffect, locked: boolean, level: PolicyLevel } | null, overriddenTeamRule: { pattern: string, effect: ModelAccessEffect } | null };
+
+export type PoliciesApplyPolicyChangeMutationVariables = Exact<{
+  input: PolicyChangeInput;
+}>;
+
+
+export type PoliciesApplyPolicyChangeMutation = { applyPolicyChange: { userErrors: Array<{ code: string, message: string, field: Array<string> | null }>, rules: Array<{ id: string, pattern: string }> | null, changes: Array<{ team: { username: string }, settings: Array<{ setting: PolicySetting, before: string, after: string, beforeLevel: PolicyLevel, afterLevel: PolicyLevel }>, modelAccess: Array<{ surface: ModelSurface, endpointId: string, before: { decision: ModelAccessEffect }, after: { decision: ModelAccessEffect } }> }> | null } };
+
+export type PoliciesPreviewPolicyChangeQueryVariables = Exact<{
+  input: PolicyChangeInput;
+}>;
+
+
+export type PoliciesPreviewPolicyChangeQuery = { previewPolicyChange: { teams: Array<{ team: { username: string }, settings: Array<{ setting: PolicySetting, before: string, after: string, beforeLevel: PolicyLevel, afterLevel: PolicyLevel }>, modelAccess: Array<{ surface: ModelSurface, endpointId: string, before: { decision: ModelAccessEffect }, after: { decision: ModelAccessEffect } }> }> } };
+
+export type PoliciesTeamQueryVariables = Exact<{
+  username: string;
+}>;
+
+
+export type PoliciesTeamQuery = { team: { effectivePolicy: { requestVisibility: { value: RequestVisibility, level: PolicyLevel, locked: boolean, teamOverride: RequestVisibility | null, overriddenByLock: boolean }, teamCreation: { value: TeamCreationPolicy, level: PolicyLevel, locked: boolean }, modelAccessMode: { value: ModelAccessMode, level: PolicyLevel } } } };
+
+export type PoliciesCheckModelAccessQueryVariables = Exact<{
+  checks: Array<ModelAccessCheckInput> | ModelAccessCheckInput;
+}>;
+
+
+export type PoliciesCheckModelAccessQuery = { checkModelAccess: Array<{ index: number, allowed: boolean | null, endpointId: string, surface: string, team: { username: string } | null, error: { code: ModelAccessCheckErrorCode, message: string } | null, access: { decision: ModelAccessEffect, level: PolicyLevel, reasonCode: ModelAccessReason, reason: string, rule: { ruleId: string | null, pattern: string, effect: ModelAccessEffect, locked: boolean, level: PolicyLevel } | null, overriddenTeamRule: { pattern: string, effect: ModelAccessEffect } | null } | null }> };
+
+export type PoliciesOrganizationQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type PoliciesOrganizationQuery = { organization: { policy: { teamCreation: { value: TeamCreationPolicy, locked: boolean, level: PolicyLevel }, invitePermission: { value: InvitePermissionPolicy, level: PolicyLevel }, crossTeamVisibility: { value: boolean, level: PolicyLevel }, requestVisibility: { value: RequestVisibility, level: PolicyLevel }, ssoRequired: { value: boolean, level: PolicyLevel }, personalAccountAccess: { value: PersonalAccountAccess, level: PolicyLevel }, modelAccessMode: { value: ModelAccessMode, level: PolicyLevel } } } };
+
+export type PoliciesUpdateOrganizationPolicyMutationVariables = Exact<{
+  input: UpdateOrganizationPolicyInput;
+}>;
+
+
+export type PoliciesUpdateOrganizationPolicyMutation = { updateOrganizationPolicy: { userErrors: Array<{ code: string }>, policy: { crossTeamVisibility: { value: boolean, level: PolicyLevel }, ssoRequired: { value: boolean, locked: boolean, level: PolicyLevel } } | null } };
+
+export type PoliciesArchiveTeamMutationVariables = Exact<{
+  input: ArchiveTeamInput;
+}>;
+
+
+export type PoliciesArchiveTeamMutation = { archiveTeam: { userErrors: Array<{ code: string }> } };
+
+export type PoliciesTeam2QueryVariables = Exact<{
+  u: string;
+}>;
+
+
+export type PoliciesTeam2Query = { team: { modelAccess: Array<{ endpoint: { endpointId: string, enterpriseReady: boolean }, access: { decision: ModelAccessEffect, reasonCode: ModelAccessReason } }> } };
+
+export type PoliciesCreateTeamMutationVariables = Exact<{
+  input: CreateTeamInput;
+}>;
+
+
+export type PoliciesCreateTeamMutation = { createTeam: { team: { username: string, viewerRole: TeamRole | null } | null, userErrors: Array<{ code: string }> } };
+
+export type PoliciesUpsertModelEndpointMutationVariables = Exact<{
+  input: UpsertModelEndpointInput;
+}>;
+
+
+export type PoliciesUpsertModelEndpointMutation = { upsertModelEndpoint: { endpoint: { endpointId: string, enterpriseReady: boolean } | null, userErrors: Array<{ code: string }> } };
+
+export type PoliciesAddModelPriceMutationVariables = Exact<{
+  input: AddModelPriceInput;
+}>;
+
+
+export type PoliciesAddModelPriceMutation = { addModelPrice: { price: { unitPrice: string, effectiveFrom: string } | null, userErrors: Array<{ code: string }> } };
+
+export type PoliciesOrganization2QueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type PoliciesOrganization2Query = { organization: { teams: { edges: Array<{ node: { username: string, effectivePolicy: { requestVisibility: { value: RequestVisibility, level: PolicyLevel, overriddenByLock: boolean }, modelAccessMode: { value: ModelAccessMode } }, modelAccessRules: { edges: Array<{ node: { pattern: string } }> } } }> } } };
+
 export type TeamAdminTeamPeopleQueryVariables = Exact<{
   u: string;
   filter?: TeamMemberFilterInput | null | undefined;
@@ -844,7 +1208,7 @@ export type TeamAdminCreateTeamMutationVariables = Exact<{
 
 export type TeamAdminCreateTeamMutation = { createTeam: { team: { id: string } | null, userErrors: Array<{ code: string }> } };
 
-
+export const PoliciesDecisionFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PoliciesDecision"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ModelAccessDecision"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"reasonCode"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"rule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ruleId"}},{"kind":"Field","name":{"kind":"Name","value":"pattern"}},{"kind":"Field","name":{"kind":"Name","value":"effect"}},{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overriddenTeamRule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pattern"}},{"kind":"Field","name":{"kind":"Name","value":"effect"}}]}}]}}]} as unknown as DocumentNode<PoliciesDecisionFragment, unknown>;
 export const ApiKeysCreateApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApiKeysCreateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"keyId"}},{"kind":"Field","name":{"kind":"Name","value":"alias"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<ApiKeysCreateApiKeyMutation, ApiKeysCreateApiKeyMutationVariables>;
 export const ApiKeysRevokeApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApiKeysRevokeApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevokeApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<ApiKeysRevokeApiKeyMutation, ApiKeysRevokeApiKeyMutationVariables>;
 export const ApiKeysTeamDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApiKeysTeam"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"u"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"all"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"team"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"u"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKeys"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"includeRevoked"},"value":{"kind":"Variable","name":{"kind":"Name","value":"all"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"alias"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ApiKeysTeamQuery, ApiKeysTeamQueryVariables>;
@@ -887,6 +1251,18 @@ export const OrganizationsArchiveRootTeamDocument = {"kind":"Document","definiti
 export const OrganizationsRenameTeamIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OrganizationsRenameTeamId"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RenameTeamInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"renameTeam"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<OrganizationsRenameTeamIdMutation, OrganizationsRenameTeamIdMutationVariables>;
 export const OrganizationsNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationsNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<OrganizationsNodeQuery, OrganizationsNodeQueryVariables>;
 export const OrganizationsNodesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationsNodes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"b"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"a"},"name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Team"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"b"},"name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"b"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"c"},"name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"StringValue","value":"bm9wZQ","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<OrganizationsNodesQuery, OrganizationsNodesQueryVariables>;
+export const PoliciesApplyPolicyChangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PoliciesApplyPolicyChange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PolicyChangeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applyPolicyChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"pattern"}}]}},{"kind":"Field","name":{"kind":"Name","value":"changes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setting"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"beforeLevel"}},{"kind":"Field","name":{"kind":"Name","value":"afterLevel"}}]}},{"kind":"Field","name":{"kind":"Name","value":"modelAccess"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"surface"}},{"kind":"Field","name":{"kind":"Name","value":"endpointId"}},{"kind":"Field","name":{"kind":"Name","value":"before"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decision"}}]}},{"kind":"Field","name":{"kind":"Name","value":"after"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decision"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PoliciesApplyPolicyChangeMutation, PoliciesApplyPolicyChangeMutationVariables>;
+export const PoliciesPreviewPolicyChangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PoliciesPreviewPolicyChange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PolicyChangeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"previewPolicyChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"teams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setting"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"beforeLevel"}},{"kind":"Field","name":{"kind":"Name","value":"afterLevel"}}]}},{"kind":"Field","name":{"kind":"Name","value":"modelAccess"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"surface"}},{"kind":"Field","name":{"kind":"Name","value":"endpointId"}},{"kind":"Field","name":{"kind":"Name","value":"before"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decision"}}]}},{"kind":"Field","name":{"kind":"Name","value":"after"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decision"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PoliciesPreviewPolicyChangeQuery, PoliciesPreviewPolicyChangeQueryVariables>;
+export const PoliciesTeamDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PoliciesTeam"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"team"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"effectivePolicy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestVisibility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"teamOverride"}},{"kind":"Field","name":{"kind":"Name","value":"overriddenByLock"}}]}},{"kind":"Field","name":{"kind":"Name","value":"teamCreation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"locked"}}]}},{"kind":"Field","name":{"kind":"Name","value":"modelAccessMode"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PoliciesTeamQuery, PoliciesTeamQueryVariables>;
+export const PoliciesCheckModelAccessDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PoliciesCheckModelAccess"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"checks"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ModelAccessCheckInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"checkModelAccess"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"checks"},"value":{"kind":"Variable","name":{"kind":"Name","value":"checks"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"allowed"}},{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"Field","name":{"kind":"Name","value":"endpointId"}},{"kind":"Field","name":{"kind":"Name","value":"surface"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"access"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PoliciesDecision"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PoliciesDecision"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ModelAccessDecision"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"reasonCode"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"rule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ruleId"}},{"kind":"Field","name":{"kind":"Name","value":"pattern"}},{"kind":"Field","name":{"kind":"Name","value":"effect"}},{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overriddenTeamRule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pattern"}},{"kind":"Field","name":{"kind":"Name","value":"effect"}}]}}]}}]} as unknown as DocumentNode<PoliciesCheckModelAccessQuery, PoliciesCheckModelAccessQueryVariables>;
+export const PoliciesOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PoliciesOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"policy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"teamCreation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}},{"kind":"Field","name":{"kind":"Name","value":"invitePermission"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}},{"kind":"Field","name":{"kind":"Name","value":"crossTeamVisibility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}},{"kind":"Field","name":{"kind":"Name","value":"requestVisibility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ssoRequired"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}},{"kind":"Field","name":{"kind":"Name","value":"personalAccountAccess"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}},{"kind":"Field","name":{"kind":"Name","value":"modelAccessMode"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PoliciesOrganizationQuery, PoliciesOrganizationQueryVariables>;
+export const PoliciesUpdateOrganizationPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PoliciesUpdateOrganizationPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateOrganizationPolicyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateOrganizationPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"policy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"crossTeamVisibility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ssoRequired"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PoliciesUpdateOrganizationPolicyMutation, PoliciesUpdateOrganizationPolicyMutationVariables>;
+export const PoliciesArchiveTeamDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PoliciesArchiveTeam"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ArchiveTeamInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"archiveTeam"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<PoliciesArchiveTeamMutation, PoliciesArchiveTeamMutationVariables>;
+export const PoliciesTeam2Document = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PoliciesTeam2"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"u"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"team"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"u"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"modelAccess"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"surface"},"value":{"kind":"EnumValue","value":"PLAYGROUND"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpointId"}},{"kind":"Field","name":{"kind":"Name","value":"enterpriseReady"}}]}},{"kind":"Field","name":{"kind":"Name","value":"access"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"reasonCode"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PoliciesTeam2Query, PoliciesTeam2QueryVariables>;
+export const PoliciesCreateTeamDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PoliciesCreateTeam"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTeamInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createTeam"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<PoliciesCreateTeamMutation, PoliciesCreateTeamMutationVariables>;
+export const PoliciesUpsertModelEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PoliciesUpsertModelEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpsertModelEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upsertModelEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpointId"}},{"kind":"Field","name":{"kind":"Name","value":"enterpriseReady"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<PoliciesUpsertModelEndpointMutation, PoliciesUpsertModelEndpointMutationVariables>;
+export const PoliciesAddModelPriceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PoliciesAddModelPrice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddModelPriceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addModelPrice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unitPrice"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<PoliciesAddModelPriceMutation, PoliciesAddModelPriceMutationVariables>;
+export const PoliciesOrganization2Document = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PoliciesOrganization2"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"teams"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"effectivePolicy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestVisibility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"overriddenByLock"}}]}},{"kind":"Field","name":{"kind":"Name","value":"modelAccessMode"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"modelAccessRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pattern"}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PoliciesOrganization2Query, PoliciesOrganization2QueryVariables>;
 export const TeamAdminTeamPeopleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TeamAdminTeamPeople"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"u"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TeamMemberFilterInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"team"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"u"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TeamAdminTeamPeopleQuery, TeamAdminTeamPeopleQueryVariables>;
 export const TeamAdminTeamInvitesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TeamAdminTeamInvites"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"u"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"InviteStatus"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"team"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"u"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invites"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"teamRole"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TeamAdminTeamInvitesQuery, TeamAdminTeamInvitesQueryVariables>;
 export const TeamAdminAssignDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TeamAdminAssign"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AssignTeamMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignTeamMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<TeamAdminAssignMutation, TeamAdminAssignMutationVariables>;
