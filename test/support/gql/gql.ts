@@ -24,6 +24,15 @@ type Documents = {
     "query ApiKeysViewer2 { viewer { user { id } } }": typeof types.ApiKeysViewer2Document,
     "query ApiKeysNode($id: ID!) { node(id: $id) { id } }": typeof types.ApiKeysNodeDocument,
     "query ApiKeysOrganization($s: String!) { organization(slug: $s) { members { totalCount } } }": typeof types.ApiKeysOrganizationDocument,
+    "mutation InvitesCreateInvites($input: CreateInvitesInput!) {\n  createInvites(input: $input) { results { email invite { id email status } userErrors { field code } } userErrors { code } }\n}": typeof types.InvitesCreateInvitesDocument,
+    "mutation InvitesRevokeInvite($input: InviteIdInput!) { revokeInvite(input: $input) { invite { status } userErrors { field code } } }": typeof types.InvitesRevokeInviteDocument,
+    "mutation InvitesResendInvite($input: InviteIdInput!) { resendInvite(input: $input) { invite { status expiresAt } userErrors { field code } } }": typeof types.InvitesResendInviteDocument,
+    "query InvitesType { __type(name: \"Invite\") { fields { name } } }": typeof types.InvitesTypeDocument,
+    "query InvitesOrganization($s: String!) { organization(slug: $s) { viewerRole teams { edges { node { viewerRole } } } } }": typeof types.InvitesOrganizationDocument,
+    "query InvitesNode($id: ID!) { node(id: $id) { ... on Invite { status } } }": typeof types.InvitesNodeDocument,
+    "query InvitesOrganization2($s: String!) { organization(slug: $s) { members { edges { node { email invite { id email status expiresAt } } } } auditLog(first: 100) { edges { node { changes { field before after } } } } } }": typeof types.InvitesOrganization2Document,
+    "query InvitesOrganization3($s: String!) { organization(slug: $s) { viewerRole teams { edges { node { username viewerRole } } } } }": typeof types.InvitesOrganization3Document,
+    "mutation InvitesUpdateOrganizationPolicy($input: UpdateOrganizationPolicyInput!) { updateOrganizationPolicy(input: $input) { userErrors { code } } }": typeof types.InvitesUpdateOrganizationPolicyDocument,
     "query MembersOrganization($slug: String!, $filter: MemberFilterInput, $first: Int, $after: String) {\n  organization(slug: $slug) {\n    members(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { id email role status user { email } invite { email } teams { team { username } role } } }\n    }\n  }\n}": typeof types.MembersOrganizationDocument,
     "mutation MembersUpdateMemberRole($input: UpdateMemberRoleInput!) { updateMemberRole(input: $input) { member { id role } userErrors { field code } } }": typeof types.MembersUpdateMemberRoleDocument,
     "mutation MembersRemoveMember($input: RemoveMemberInput!) { removeMember(input: $input) { removedMemberId userErrors { field code } } }": typeof types.MembersRemoveMemberDocument,
@@ -100,6 +109,15 @@ const documents: Documents = {
     "query ApiKeysViewer2 { viewer { user { id } } }": types.ApiKeysViewer2Document,
     "query ApiKeysNode($id: ID!) { node(id: $id) { id } }": types.ApiKeysNodeDocument,
     "query ApiKeysOrganization($s: String!) { organization(slug: $s) { members { totalCount } } }": types.ApiKeysOrganizationDocument,
+    "mutation InvitesCreateInvites($input: CreateInvitesInput!) {\n  createInvites(input: $input) { results { email invite { id email status } userErrors { field code } } userErrors { code } }\n}": types.InvitesCreateInvitesDocument,
+    "mutation InvitesRevokeInvite($input: InviteIdInput!) { revokeInvite(input: $input) { invite { status } userErrors { field code } } }": types.InvitesRevokeInviteDocument,
+    "mutation InvitesResendInvite($input: InviteIdInput!) { resendInvite(input: $input) { invite { status expiresAt } userErrors { field code } } }": types.InvitesResendInviteDocument,
+    "query InvitesType { __type(name: \"Invite\") { fields { name } } }": types.InvitesTypeDocument,
+    "query InvitesOrganization($s: String!) { organization(slug: $s) { viewerRole teams { edges { node { viewerRole } } } } }": types.InvitesOrganizationDocument,
+    "query InvitesNode($id: ID!) { node(id: $id) { ... on Invite { status } } }": types.InvitesNodeDocument,
+    "query InvitesOrganization2($s: String!) { organization(slug: $s) { members { edges { node { email invite { id email status expiresAt } } } } auditLog(first: 100) { edges { node { changes { field before after } } } } } }": types.InvitesOrganization2Document,
+    "query InvitesOrganization3($s: String!) { organization(slug: $s) { viewerRole teams { edges { node { username viewerRole } } } } }": types.InvitesOrganization3Document,
+    "mutation InvitesUpdateOrganizationPolicy($input: UpdateOrganizationPolicyInput!) { updateOrganizationPolicy(input: $input) { userErrors { code } } }": types.InvitesUpdateOrganizationPolicyDocument,
     "query MembersOrganization($slug: String!, $filter: MemberFilterInput, $first: Int, $after: String) {\n  organization(slug: $slug) {\n    members(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { id email role status user { email } invite { email } teams { team { username } role } } }\n    }\n  }\n}": types.MembersOrganizationDocument,
     "mutation MembersUpdateMemberRole($input: UpdateMemberRoleInput!) { updateMemberRole(input: $input) { member { id role } userErrors { field code } } }": types.MembersUpdateMemberRoleDocument,
     "mutation MembersRemoveMember($input: RemoveMemberInput!) { removeMember(input: $input) { removedMemberId userErrors { field code } } }": types.MembersRemoveMemberDocument,
@@ -220,6 +238,42 @@ export function graphql(source: "query ApiKeysNode($id: ID!) { node(id: $id) { i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ApiKeysOrganization($s: String!) { organization(slug: $s) { members { totalCount } } }"): (typeof documents)["query ApiKeysOrganization($s: String!) { organization(slug: $s) { members { totalCount } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InvitesCreateInvites($input: CreateInvitesInput!) {\n  createInvites(input: $input) { results { email invite { id email status } userErrors { field code } } userErrors { code } }\n}"): (typeof documents)["mutation InvitesCreateInvites($input: CreateInvitesInput!) {\n  createInvites(input: $input) { results { email invite { id email status } userErrors { field code } } userErrors { code } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InvitesRevokeInvite($input: InviteIdInput!) { revokeInvite(input: $input) { invite { status } userErrors { field code } } }"): (typeof documents)["mutation InvitesRevokeInvite($input: InviteIdInput!) { revokeInvite(input: $input) { invite { status } userErrors { field code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InvitesResendInvite($input: InviteIdInput!) { resendInvite(input: $input) { invite { status expiresAt } userErrors { field code } } }"): (typeof documents)["mutation InvitesResendInvite($input: InviteIdInput!) { resendInvite(input: $input) { invite { status expiresAt } userErrors { field code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvitesType { __type(name: \"Invite\") { fields { name } } }"): (typeof documents)["query InvitesType { __type(name: \"Invite\") { fields { name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvitesOrganization($s: String!) { organization(slug: $s) { viewerRole teams { edges { node { viewerRole } } } } }"): (typeof documents)["query InvitesOrganization($s: String!) { organization(slug: $s) { viewerRole teams { edges { node { viewerRole } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvitesNode($id: ID!) { node(id: $id) { ... on Invite { status } } }"): (typeof documents)["query InvitesNode($id: ID!) { node(id: $id) { ... on Invite { status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvitesOrganization2($s: String!) { organization(slug: $s) { members { edges { node { email invite { id email status expiresAt } } } } auditLog(first: 100) { edges { node { changes { field before after } } } } } }"): (typeof documents)["query InvitesOrganization2($s: String!) { organization(slug: $s) { members { edges { node { email invite { id email status expiresAt } } } } auditLog(first: 100) { edges { node { changes { field before after } } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvitesOrganization3($s: String!) { organization(slug: $s) { viewerRole teams { edges { node { username viewerRole } } } } }"): (typeof documents)["query InvitesOrganization3($s: String!) { organization(slug: $s) { viewerRole teams { edges { node { username viewerRole } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InvitesUpdateOrganizationPolicy($input: UpdateOrganizationPolicyInput!) { updateOrganizationPolicy(input: $input) { userErrors { code } } }"): (typeof documents)["mutation InvitesUpdateOrganizationPolicy($input: UpdateOrganizationPolicyInput!) { updateOrganizationPolicy(input: $input) { userErrors { code } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
