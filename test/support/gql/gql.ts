@@ -78,6 +78,11 @@ type Documents = {
     "mutation PoliciesUpsertModelEndpoint($input: UpsertModelEndpointInput!) { upsertModelEndpoint(input: $input) { endpoint { endpointId enterpriseReady } userErrors { code } } }": typeof types.PoliciesUpsertModelEndpointDocument,
     "mutation PoliciesAddModelPrice($input: AddModelPriceInput!) { addModelPrice(input: $input) { price { unitPrice effectiveFrom } userErrors { code } } }": typeof types.PoliciesAddModelPriceDocument,
     "query PoliciesOrganization2($slug: String!) { organization(slug: $slug) { teams(first: 100) { edges { node { username\n      effectivePolicy { requestVisibility { value level overriddenByLock } modelAccessMode { value } }\n      modelAccessRules { edges { node { pattern } } }\n    } } } } }": typeof types.PoliciesOrganization2Document,
+    "query SessionsViewer { viewer { email name sessionMethod personalAccount { username kind } organizations { slug } teams { username } } }": typeof types.SessionsViewerDocument,
+    "mutation SessionsLogin($input: LoginInput!) { login(input: $input) { token expiresAt user { email } userErrors { field code message } } }": typeof types.SessionsLoginDocument,
+    "mutation SessionsSignUp($input: SignUpInput!) { signUp(input: $input) { token userErrors { field code } } }": typeof types.SessionsSignUpDocument,
+    "mutation SessionsSignUp2($input: SignUpInput!) { signUp(input: $input) { token userErrors { field code } } }": typeof types.SessionsSignUp2Document,
+    "mutation SessionsLogout { logout { revoked userErrors { code } } }": typeof types.SessionsLogoutDocument,
     "query TeamAdminTeamPeople($u: String!, $filter: TeamMemberFilterInput, $first: Int, $after: String) { team(username: $u) {\n  members(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id role user { email name } } } }\n} }": typeof types.TeamAdminTeamPeopleDocument,
     "query TeamAdminTeamInvites($u: String!, $status: InviteStatus) { team(username: $u) { invites(status: $status, first: 50) { totalCount edges { node { email status teamRole } } } } }": typeof types.TeamAdminTeamInvitesDocument,
     "mutation TeamAdminAssign($i: AssignTeamMemberInput!) { assignTeamMember(input: $i) { role userErrors { field code } } }": typeof types.TeamAdminAssignDocument,
@@ -163,6 +168,11 @@ const documents: Documents = {
     "mutation PoliciesUpsertModelEndpoint($input: UpsertModelEndpointInput!) { upsertModelEndpoint(input: $input) { endpoint { endpointId enterpriseReady } userErrors { code } } }": types.PoliciesUpsertModelEndpointDocument,
     "mutation PoliciesAddModelPrice($input: AddModelPriceInput!) { addModelPrice(input: $input) { price { unitPrice effectiveFrom } userErrors { code } } }": types.PoliciesAddModelPriceDocument,
     "query PoliciesOrganization2($slug: String!) { organization(slug: $slug) { teams(first: 100) { edges { node { username\n      effectivePolicy { requestVisibility { value level overriddenByLock } modelAccessMode { value } }\n      modelAccessRules { edges { node { pattern } } }\n    } } } } }": types.PoliciesOrganization2Document,
+    "query SessionsViewer { viewer { email name sessionMethod personalAccount { username kind } organizations { slug } teams { username } } }": types.SessionsViewerDocument,
+    "mutation SessionsLogin($input: LoginInput!) { login(input: $input) { token expiresAt user { email } userErrors { field code message } } }": types.SessionsLoginDocument,
+    "mutation SessionsSignUp($input: SignUpInput!) { signUp(input: $input) { token userErrors { field code } } }": types.SessionsSignUpDocument,
+    "mutation SessionsSignUp2($input: SignUpInput!) { signUp(input: $input) { token userErrors { field code } } }": types.SessionsSignUp2Document,
+    "mutation SessionsLogout { logout { revoked userErrors { code } } }": types.SessionsLogoutDocument,
     "query TeamAdminTeamPeople($u: String!, $filter: TeamMemberFilterInput, $first: Int, $after: String) { team(username: $u) {\n  members(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id role user { email name } } } }\n} }": types.TeamAdminTeamPeopleDocument,
     "query TeamAdminTeamInvites($u: String!, $status: InviteStatus) { team(username: $u) { invites(status: $status, first: 50) { totalCount edges { node { email status teamRole } } } } }": types.TeamAdminTeamInvitesDocument,
     "mutation TeamAdminAssign($i: AssignTeamMemberInput!) { assignTeamMember(input: $i) { role userErrors { field code } } }": types.TeamAdminAssignDocument,
@@ -454,6 +464,26 @@ export function graphql(source: "mutation PoliciesAddModelPrice($input: AddModel
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query PoliciesOrganization2($slug: String!) { organization(slug: $slug) { teams(first: 100) { edges { node { username\n      effectivePolicy { requestVisibility { value level overriddenByLock } modelAccessMode { value } }\n      modelAccessRules { edges { node { pattern } } }\n    } } } } }"): (typeof documents)["query PoliciesOrganization2($slug: String!) { organization(slug: $slug) { teams(first: 100) { edges { node { username\n      effectivePolicy { requestVisibility { value level overriddenByLock } modelAccessMode { value } }\n      modelAccessRules { edges { node { pattern } } }\n    } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SessionsViewer { viewer { email name sessionMethod personalAccount { username kind } organizations { slug } teams { username } } }"): (typeof documents)["query SessionsViewer { viewer { email name sessionMethod personalAccount { username kind } organizations { slug } teams { username } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SessionsLogin($input: LoginInput!) { login(input: $input) { token expiresAt user { email } userErrors { field code message } } }"): (typeof documents)["mutation SessionsLogin($input: LoginInput!) { login(input: $input) { token expiresAt user { email } userErrors { field code message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SessionsSignUp($input: SignUpInput!) { signUp(input: $input) { token userErrors { field code } } }"): (typeof documents)["mutation SessionsSignUp($input: SignUpInput!) { signUp(input: $input) { token userErrors { field code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SessionsSignUp2($input: SignUpInput!) { signUp(input: $input) { token userErrors { field code } } }"): (typeof documents)["mutation SessionsSignUp2($input: SignUpInput!) { signUp(input: $input) { token userErrors { field code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SessionsLogout { logout { revoked userErrors { code } } }"): (typeof documents)["mutation SessionsLogout { logout { revoked userErrors { code } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
