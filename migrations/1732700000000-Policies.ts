@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Organization policy (DESIGN §5): settings with a lock, team overrides of team-scoped settings, and model access
+ * Organization policy (docs/policies.md): settings with a lock, team overrides of team-scoped settings, and model access
  * rules per surface at organization or team level. Overrides and team rules are never deleted by organization
  * changes: a lock makes them inert, an unlock brings them back.
  */

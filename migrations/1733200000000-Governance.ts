@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Governance metadata of teams and keys (DESIGN §9), owned by the governance module in tables of its own. */
+/** Governance metadata of teams and keys (docs/governance.md), owned by the governance module in tables of its own. */
 export class Governance1733200000000 implements MigrationInterface {
   name = 'Governance1733200000000';
 

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Email domains an organization claims, proven by a DNS TXT record (DESIGN §4, SSO as a trust boundary). The free-form
+ * Email domains an organization claims, proven by a DNS TXT record (docs/sso.md, SSO as a trust boundary). The free-form
  * `sso_connections.verified_domains` let any organization admin declare any domain and take over its users through
  * an identity provider they control; its domains move here UNVERIFIED (each with a fresh token), so they link
  * nobody until the organization publishes the record. A proven domain belongs to one organization at a time (the

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Invoices bill in cents (DESIGN §8): each line's billed amount is its exact amount rounded to 2 fractional digits,
+ * Invoices bill in cents (docs/billing.md): each line's billed amount is its exact amount rounded to 2 fractional digits,
  * half away from zero (PostgreSQL `round(numeric, 2)`), and an invoice's total is the sum of its billed lines. The
  * billed amount is a stored generated column beside the exact `amount`, so issued lines (which a trigger keeps
  * immutable) get theirs without being updated, and the rule lives in one place. The invoice-level columns keep the

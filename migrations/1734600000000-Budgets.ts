@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 const NO_ID = `'00000000-0000-0000-0000-000000000000'::uuid`;
 
 /**
- * Budgets (DESIGN §8, issue 21): budgets on an organization, team, member or API key; the organization's defaults
+ * Budgets (docs/budgets.md, issue 21): budgets on an organization, team, member or API key; the organization's defaults
  * and maxima per scope (inheritance like policies); reservations held by gateways before a call; threshold firings
  * (one per budget, period and threshold, enforced by a unique key); and the history of the organization's time zone,
  * so a zone change takes effect from the next period instead of reshaping the current one.

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * SCIM 2.0 provisioning (DESIGN §8): per-organization bearer tokens (hashed), the users and groups an identity
+ * SCIM 2.0 provisioning (docs/scim.md): per-organization bearer tokens (hashed), the users and groups an identity
  * provider manages, group membership, and which team memberships SCIM granted (so it only ever takes away what it
  * gave). `organization_domains` is created only if the SSO work (proven domains) has not created it already.
  */

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Shared rate-limit budgets (issue 23, DESIGN §14): the table rate-limiter-flexible's RateLimiterPostgres reads and
+ * Shared rate-limit budgets: the table rate-limiter-flexible's RateLimiterPostgres reads and
  * upserts (its own column layout: key, points consumed in the window, window end in epoch ms). Created here so the
  * application never runs DDL at start-up. UNLOGGED: counters of a one-minute window need no WAL, no replica and no
  * crash recovery; after a crash every credential simply starts a fresh window. The expire index serves the library's

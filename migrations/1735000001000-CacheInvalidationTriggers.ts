@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Cross-instance cache invalidation (issue 23, DESIGN §14; src/core/invalidation.ts). Every committed change to what
+ * Cross-instance cache invalidation (src/core/invalidation.ts). Every committed change to what
  * an instance caches about an API key — the columns ApiKeyAuthenticator reads, and its team's archive state and kind —
  * NOTIFYs channel `orgraph_invalidation` from a trigger. A NOTIFY inside a transaction is delivered exactly when it
  * commits and never if it rolls back, so the notification cannot be lost between the commit and a later publish,

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import PgBoss from 'pg-boss';
 
 /**
- * Background work on a PostgreSQL job queue safe under many workers (DESIGN §14, issue 23): pg-boss's schema
+ * Background work on a PostgreSQL job queue safe under many workers (docs/jobs.md, issue 23): pg-boss's schema
  * (`pgboss`, pinned to the exact pg-boss version in package.json, so the servers start it with `migrate: false`),
  * one queue per kind of work plus its dead-letter queue, and triggers that enqueue a job in the same transaction as
  * the row it delivers: an alert that commits always gets its webhook job, a rolled-back one never does, whatever code

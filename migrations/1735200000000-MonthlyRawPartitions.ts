@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Raw usage records and request records partitioned by calendar month (UTC), so old data leaves by detaching and
- * dropping whole partitions instead of deleting rows (DESIGN.md §14).
+ * dropping whole partitions instead of deleting rows (docs/usage.md, Partitions and retention).
  *
  * A partitioned table's unique keys must contain the partition key, so "one record per (tenant, id)" can no longer
  * be a constraint on the raw table: it moves to `usage_record_ids` / `request_record_ids`, unpartitioned ledgers

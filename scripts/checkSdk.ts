@@ -3,12 +3,13 @@ import path from 'node:path';
 import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
 
 /**
- * `npm run schema:check` (second half): fails when sdk/src/generated differs from what graphql-codegen produces from
- * schema/schema.graphql and sdk/operations, or when an operation no longer matches the schema. `--schema <file>`
- * checks against another schema file (the drift test uses it to prove a stale SDK fails).
+ * `npm run schema:check` (second half): fails when sdk/src/generated or test/support/gql differs from what
+ * graphql-codegen produces from schema/schema.graphql and the documents (sdk/operations, the tests' `graphql()`
+ * calls), or when a document no longer matches the schema. `--schema <file>` checks against another schema file
+ * (the drift test uses it to prove a stale SDK fails).
  */
 const root = path.join(__dirname, '..');
-const generatedDir = path.join(root, 'sdk', 'src', 'generated');
+const generatedDirs = [path.join(root, 'sdk', 'src', 'generated'), path.join(root, 'test', 'support', 'gql')];
 const FIX = 'Run `npm run schema:print && npm run sdk:generate` and commit the result.';
 
 async function main(): Promise<void> {
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   try {
     outputs = await generate({ ...config, cwd: root, silent: true }, false);
   } catch (error) {
-    fail(`The SDK operations in sdk/operations do not match the schema:\n${describe(error)}\nFix the operations, then ${lowerFirst(FIX)}`);
+    fail(`The SDK operations in sdk/operations or the tests' graphql() documents do not match the schema:\n${describe(error)}\nFix the operations, then ${lowerFirst(FIX)}`);
   }
 
   const expected = new Map(outputs.map((output) => [path.resolve(root, output.filename), output.content]));
@@ -30,12 +31,14 @@ async function main(): Promise<void> {
     if (committed === null) problems.push(`missing ${path.relative(root, file)}`);
     else if (committed !== content) problems.push(`stale ${path.relative(root, file)}`);
   }
-  for (const name of fs.existsSync(generatedDir) ? fs.readdirSync(generatedDir) : []) {
-    const file = path.join(generatedDir, name);
-    if (!expected.has(file)) problems.push(`unexpected ${path.relative(root, file)}`);
+  for (const generatedDir of generatedDirs) {
+    for (const name of fs.existsSync(generatedDir) ? fs.readdirSync(generatedDir) : []) {
+      const file = path.join(generatedDir, name);
+      if (!expected.has(file)) problems.push(`unexpected ${path.relative(root, file)}`);
+    }
   }
-  if (problems.length) fail(`The generated SDK is out of date (${problems.join(', ')}). ${FIX}`);
-  console.log('sdk/src/generated is up to date.');
+  if (problems.length) fail(`The generated SDK or test documents are out of date (${problems.join(', ')}). ${FIX}`);
+  console.log('sdk/src/generated and test/support/gql are up to date.');
 }
 
 function fail(message: string): never {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 /**
- * The SDK consumer test (DESIGN §12): build and `npm pack` sdk/, install the tarball into a fresh project outside
+ * The SDK consumer test (sdk/README.md, "Developing the SDK"): build and `npm pack` sdk/, install the tarball into a fresh project outside
  * the repository, type-check consumer files written as users would (strict, no skipLibCheck, `@ts-expect-error`
  * lines that must not type-check), then run the compiled consumer against a live Orgraph. The gateway consumer
  * (consumer-test/gateway.ts) is compiled and run twice, as CommonJS and as ESM; and a bundle of one small import

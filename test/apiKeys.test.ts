@@ -1,3 +1,4 @@
+import { graphql } from './support/gql';
 import { startTestApp, type TestApp } from './support/testApp';
 import { createOrganization, createTeam, signUp } from './support/factories';
 import { addMember, localId } from './support/people';
@@ -8,13 +9,13 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const CREATE_KEY = `mutation($input: CreateApiKeyInput!) {
+const CREATE_KEY = graphql(`mutation ApiKeysCreateApiKey($input: CreateApiKeyInput!) {
   createApiKey(input: $input) { key apiKey { id keyId alias scope expiresAt revokedAt owner { email } createdBy { email } team { username } } userErrors { field code } }
-}`;
-const REVOKE_KEY = `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { revokedAt } userErrors { code } } }`;
-const LIST_KEYS = `query($u: String!, $all: Boolean) { team(username: $u) { apiKeys(includeRevoked: $all) { totalCount edges { node { id alias lastUsedAt revokedAt } } } } }`;
-const TRIVIAL = `{ __typename }`;
-const AS_KEY = `query($u: String!) { team(username: $u) { username } }`;
+}`);
+const REVOKE_KEY = graphql(`mutation ApiKeysRevokeApiKey($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { revokedAt } userErrors { code } } }`);
+const LIST_KEYS = graphql(`query ApiKeysTeam($u: String!, $all: Boolean) { team(username: $u) { apiKeys(includeRevoked: $all) { totalCount edges { node { id alias lastUsedAt revokedAt } } } } }`);
+const TRIVIAL = graphql(`query ApiKeysTypename { __typename }`);
+const AS_KEY = graphql(`query ApiKeysTeam2($u: String!) { team(username: $u) { username } }`);
 
 async function setup() {
   const admin = await signUp(app);
@@ -30,7 +31,7 @@ describe('API keys', () => {
     expect(createApiKey.userErrors).toEqual([]);
     expect(createApiKey.key).toMatch(/^ogk_[0-9a-f]{24}:ogsk_[A-Za-z0-9_-]{43}$/);
     expect(createApiKey.apiKey).toMatchObject({ alias: 'ci', scope: 'API', revokedAt: null, createdBy: { email: admin.email }, team: { username: team.username } });
-    const [keyId, secret] = createApiKey.key.split(':');
+    const [keyId, secret] = createApiKey.key!.split(':');
 
     const [row] = await app.db.query(`SELECT * FROM api_keys WHERE key_id = $1`, [keyId]);
     expect(row.secret_hash).toBeInstanceOf(Buffer);
@@ -38,27 +39,27 @@ describe('API keys', () => {
     expect(JSON.stringify(row)).not.toContain(secret);
     expect(row.secret_hash.toString('hex')).toBe(require('node:crypto').createHash('sha256').update(secret).digest('hex'));
 
-    const used = await app.data(AS_KEY, { u: team.username }, { key: createApiKey.key });
+    const used = await app.data(AS_KEY, { u: team.username }, { key: createApiKey.key! });
     expect(used.team.username).toBe(team.username);
 
     const listed = await app.gql(LIST_KEYS, { u: team.username }, { token: admin.token });
     expect(JSON.stringify(listed.body)).not.toContain(secret);
-    expect(listed.body.data.team.apiKeys.edges.map((e: any) => e.node.alias)).toEqual(['ci']);
-    const fields = await app.data(`{ __type(name: "ApiKey") { fields { name } } }`);
-    expect(fields.__type.fields.map((f: any) => f.name).filter((n: string) => /secret|hash/i.test(n))).toEqual([]);
+    expect(listed.body.data!.team.apiKeys!.edges.map((e) => e.node.alias)).toEqual(['ci']);
+    const fields = await app.data(graphql(`query ApiKeysType { __type(name: "ApiKey") { fields { name } } }`));
+    expect(fields.__type!.fields!.map((f) => f.name).filter((n) => /secret|hash/i.test(n))).toEqual([]);
 
     await app.server.services.apiKeyAuthenticator.flushLastUsed();
     const afterUse = await app.data(LIST_KEYS, { u: team.username }, { token: admin.token });
-    expect(afterUse.team.apiKeys.edges[0].node.lastUsedAt).not.toBeNull();
+    expect(afterUse.team.apiKeys!.edges[0].node.lastUsedAt).not.toBeNull();
 
-    const revoked = await app.data(REVOKE_KEY, { input: { apiKeyId: createApiKey.apiKey.id } }, { token: admin.token });
-    expect(revoked.revokeApiKey.apiKey.revokedAt).not.toBeNull();
-    const rejected = await app.gql(TRIVIAL, {}, { key: createApiKey.key });
+    const revoked = await app.data(REVOKE_KEY, { input: { apiKeyId: createApiKey.apiKey!.id } }, { token: admin.token });
+    expect(revoked.revokeApiKey.apiKey!.revokedAt).not.toBeNull();
+    const rejected = await app.gql(TRIVIAL, {}, { key: createApiKey.key! });
     expect(rejected.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const active = await app.data(LIST_KEYS, { u: team.username }, { token: admin.token });
-    expect(active.team.apiKeys.totalCount).toBe(0);
+    expect(active.team.apiKeys!.totalCount).toBe(0);
     const all = await app.data(LIST_KEYS, { u: team.username, all: true }, { token: admin.token });
-    expect(all.team.apiKeys.totalCount).toBe(1);
+    expect(all.team.apiKeys!.totalCount).toBe(1);
   });
 
   it('caches verified keys and batches lastUsedAt: repeated requests issue no SQL until the flush', async () => {
@@ -106,10 +107,10 @@ describe('API keys', () => {
       return result;
     });
     try {
-      const inFlight = app.gql(TRIVIAL, {}, { key: createApiKey.key });
+      const inFlight = app.gql(TRIVIAL, {}, { key: createApiKey.key! });
       await lookupDone;
-      const revoked = await app.data(REVOKE_KEY, { input: { apiKeyId: createApiKey.apiKey.id } }, { token: admin.token });
-      expect(revoked.revokeApiKey.apiKey.revokedAt).not.toBeNull();
+      const revoked = await app.data(REVOKE_KEY, { input: { apiKeyId: createApiKey.apiKey!.id } }, { token: admin.token });
+      expect(revoked.revokeApiKey.apiKey!.revokedAt).not.toBeNull();
       release();
       // The request that was already authenticating when the key was revoked may finish...
       expect((await inFlight).body.data).toEqual({ __typename: 'Query' });
@@ -117,7 +118,7 @@ describe('API keys', () => {
       spy.mockRestore();
     }
     // ...but the next one must be refused, cache or not.
-    const after = await app.gql(TRIVIAL, {}, { key: createApiKey.key });
+    const after = await app.gql(TRIVIAL, {}, { key: createApiKey.key! });
     expect(after.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
@@ -125,9 +126,9 @@ describe('API keys', () => {
     const { admin, team } = await setup();
     const expiresAt = new Date(Date.now() + 1500).toISOString();
     const { createApiKey } = await app.data(CREATE_KEY, { input: { teamId: team.id, alias: 'short', scope: 'ADMIN', expiresAt } }, { token: admin.token });
-    expect((await app.gql(TRIVIAL, {}, { key: createApiKey.key })).body.data).toEqual({ __typename: 'Query' });
+    expect((await app.gql(TRIVIAL, {}, { key: createApiKey.key! })).body.data).toEqual({ __typename: 'Query' });
     while (Date.now() <= new Date(expiresAt).getTime()) await new Promise((resolve) => setTimeout(resolve, 50));
-    const after = await app.gql(TRIVIAL, {}, { key: createApiKey.key });
+    const after = await app.gql(TRIVIAL, {}, { key: createApiKey.key! });
     expect(after.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
@@ -137,18 +138,18 @@ describe('API keys', () => {
       (await app.data(CREATE_KEY, { input: { teamId: team.id, alias, scope: 'ADMIN', ...extra } }, { token: admin.token })).createApiKey;
     const live = await make('live');
     const revoked = await make('revoked');
-    await app.data(REVOKE_KEY, { input: { apiKeyId: revoked.apiKey.id } }, { token: admin.token });
+    await app.data(REVOKE_KEY, { input: { apiKeyId: revoked.apiKey!.id } }, { token: admin.token });
     const expiring = await make('expiring', { expiresAt: new Date(Date.now() + 1000).toISOString() });
-    expect((await app.gql(TRIVIAL, {}, { key: expiring.key })).body.data).toEqual({ __typename: 'Query' });
+    expect((await app.gql(TRIVIAL, {}, { key: expiring.key! })).body.data).toEqual({ __typename: 'Query' });
     // Cached now; it expires while cached.
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    const [liveId, liveSecret] = live.key.split(':');
+    const [liveId, liveSecret] = live.key!.split(':');
     const answers = [];
     for (const key of [
       `${liveId}:${liveSecret.slice(0, -1)}x`,
       `ogk_000000000000000000000000:${liveSecret}`,
-      revoked.key,
-      expiring.key,
+      revoked.key!,
+      expiring.key!,
       liveSecret,
       `${liveId}:`,
       `${liveId.toUpperCase()}:${liveSecret}`,
@@ -165,9 +166,9 @@ describe('API keys', () => {
   it('validates alias length, expiry, owner membership and scope', async () => {
     const { admin, org, team } = await setup();
     const outsider = await signUp(app);
-    const outsiderId = (await app.data(`{ viewer { user { id } } }`, {}, { token: outsider.token })).viewer.user.id;
+    const outsiderId = (await app.data(graphql(`query ApiKeysViewer { viewer { user { id } } }`), {}, { token: outsider.token })).viewer.user.id;
     const member = await addMember(app, admin, org.id, { teams: [{ teamId: team.id, role: 'DEVELOPER' }] });
-    const memberId = (await app.data(`{ viewer { user { id } } }`, {}, { token: member.token })).viewer.user.id;
+    const memberId = (await app.data(graphql(`query ApiKeysViewer2 { viewer { user { id } } }`), {}, { token: member.token })).viewer.user.id;
     const cases: Array<[Record<string, unknown>, string[], string]> = [
       [{ alias: '' }, ['input', 'alias'], 'INVALID'],
       [{ alias: 'x'.repeat(256) }, ['input', 'alias'], 'INVALID'],
@@ -179,8 +180,9 @@ describe('API keys', () => {
       expect(createApiKey).toEqual({ key: null, apiKey: null, userErrors: [{ field, code }] });
     }
     const max = await app.data(CREATE_KEY, { input: { teamId: team.id, alias: 'x'.repeat(255), scope: 'API', ownerId: memberId } }, { token: admin.token });
-    expect(max.createApiKey.apiKey.owner).toEqual({ email: member.email });
-    const badScope = await app.gql(CREATE_KEY, { input: { teamId: team.id, alias: 'a', scope: 'ROOT' } }, { token: admin.token });
+    expect(max.createApiKey.apiKey!.owner).toEqual({ email: member.email });
+    // 'ROOT' is not an ApiKeyScope: the type says so, and the server must refuse it too.
+    const badScope = await app.gql(CREATE_KEY, { input: { teamId: team.id, alias: 'a', scope: 'ROOT' as never } }, { token: admin.token });
     expect(badScope.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const keys = await app.db.query(`SELECT 1 FROM api_keys WHERE team_id = $1`, [localId(team.id)]);
     expect(keys).toHaveLength(1);
@@ -191,11 +193,11 @@ describe('API keys', () => {
     const other = await setup();
     const { createApiKey } = await app.data(CREATE_KEY, { input: { teamId: team.id, alias: 'mine', scope: 'API' } }, { token: admin.token });
     const missingId = Buffer.from('ApiKey:00000000-0000-0000-0000-000000000000').toString('base64url');
-    const foreign = await app.gql(REVOKE_KEY, { input: { apiKeyId: createApiKey.apiKey.id } }, { token: other.admin.token });
+    const foreign = await app.gql(REVOKE_KEY, { input: { apiKeyId: createApiKey.apiKey!.id } }, { token: other.admin.token });
     const missing = await app.gql(REVOKE_KEY, { input: { apiKeyId: missingId } }, { token: other.admin.token });
     expect(foreign.body.errors).toEqual(missing.body.errors?.map((e) => ({ ...e, extensions: { ...e.extensions, requestId: expect.any(String) } })));
     expect(foreign.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const node = await app.data(`query($id: ID!) { node(id: $id) { id } }`, { id: createApiKey.apiKey.id }, { token: other.admin.token });
+    const node = await app.data(graphql(`query ApiKeysNode($id: ID!) { node(id: $id) { id } }`), { id: createApiKey.apiKey!.id }, { token: other.admin.token });
     expect(node.node).toBeNull();
     const createOnForeign = await app.gql(CREATE_KEY, { input: { teamId: team.id, alias: 'x', scope: 'API' } }, { token: other.admin.token });
     expect(createOnForeign.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -203,14 +205,14 @@ describe('API keys', () => {
 
   it('API-scoped keys are denied administration; root-team ADMIN keys act as organization admin', async () => {
     const { admin, org, team } = await setup();
-    const apiKey = (await app.data(CREATE_KEY, { input: { teamId: team.id, alias: 'api', scope: 'API' } }, { token: admin.token })).createApiKey.key;
+    const apiKey = (await app.data(CREATE_KEY, { input: { teamId: team.id, alias: 'api', scope: 'API' } }, { token: admin.token })).createApiKey.key!;
     const denied = await app.gql(CREATE_KEY, { input: { teamId: team.id, alias: 'x', scope: 'API' } }, { key: apiKey });
     expect(denied.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'API_KEY_SCOPE' });
 
-    const rootKey = (await app.data(CREATE_KEY, { input: { teamId: org.rootTeamId, alias: 'root', scope: 'ADMIN' } }, { token: admin.token })).createApiKey.key;
+    const rootKey = (await app.data(CREATE_KEY, { input: { teamId: org.rootTeamId, alias: 'root', scope: 'ADMIN' } }, { token: admin.token })).createApiKey.key!;
     const created = await app.data(CREATE_KEY, { input: { teamId: team.id, alias: 'by-root-key', scope: 'ADMIN' } }, { key: rootKey });
-    expect(created.createApiKey.apiKey.createdBy).toBeNull();
-    const members = await app.data(`query($s: String!) { organization(slug: $s) { members { totalCount } } }`, { s: org.slug }, { key: rootKey });
+    expect(created.createApiKey.apiKey!.createdBy).toBeNull();
+    const members = await app.data(graphql(`query ApiKeysOrganization($s: String!) { organization(slug: $s) { members { totalCount } } }`), { s: org.slug }, { key: rootKey });
     expect(members.organization.members.totalCount).toBe(1);
   });
 });

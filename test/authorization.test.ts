@@ -3,7 +3,7 @@ import { createOrganization, createTeam, signUp, unique, type SignedUpUser } fro
 import { ACCEPT_INVITE, CREATE_INVITE, addMember, latestInviteToken, localId } from './support/people';
 
 /**
- * Every row of the README's authorization table, run for every kind of caller: allowed callers succeed and write
+ * Every row of the authorization matrix (docs/authorization.md), run for every kind of caller: allowed callers succeed and write
  * exactly the audit events of the change; everyone else gets UNAUTHENTICATED (no credential), FORBIDDEN with a
  * reason (may see the object) or NOT_FOUND (may not know it exists), and nothing is written.
  */

@@ -7,7 +7,7 @@ import { startTestApp, TEST_INGEST_TOKEN, type TestApp } from './support/testApp
 import { createApiKeyFor, createOrganization, createTeam, signUp } from './support/factories';
 
 /**
- * DESIGN §7's wall-clock buckets, property-tested against the independent model of test/support/bucketModel.ts:
+ * The wall-clock buckets of docs/usage.md, property-tested against the independent model of test/support/bucketModel.ts:
  * random ranges in every zone with a 30- or 45-minute offset or change, both DST edges of six zones, the cases of
  * issue 18; then through the real server over records clustered on those edges, every bucket's cost compared with
  * the sum of the raw records the test ingested (so rollups must answer 30/45-minute buckets exactly).

@@ -1,3 +1,4 @@
+import { graphql } from './support/gql';
 import { startTestApp, type TestApp } from './support/testApp';
 import { createOrganization, createTeam, signUp, unique } from './support/factories';
 import { ACCEPT_INVITE, CREATE_INVITE, addMember, latestInviteToken, localId } from './support/people';
@@ -8,11 +9,11 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const CREATE_INVITES = `mutation($input: CreateInvitesInput!) {
+const CREATE_INVITES = graphql(`mutation InvitesCreateInvites($input: CreateInvitesInput!) {
   createInvites(input: $input) { results { email invite { id email status } userErrors { field code } } userErrors { code } }
-}`;
-const REVOKE = `mutation($input: InviteIdInput!) { revokeInvite(input: $input) { invite { status } userErrors { field code } } }`;
-const RESEND = `mutation($input: InviteIdInput!) { resendInvite(input: $input) { invite { status expiresAt } userErrors { field code } } }`;
+}`);
+const REVOKE = graphql(`mutation InvitesRevokeInvite($input: InviteIdInput!) { revokeInvite(input: $input) { invite { status } userErrors { field code } } }`);
+const RESEND = graphql(`mutation InvitesResendInvite($input: InviteIdInput!) { resendInvite(input: $input) { invite { status expiresAt } userErrors { field code } } }`);
 
 async function setup() {
   const admin = await signUp(app);
@@ -41,18 +42,18 @@ describe('invites', () => {
     expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(row.token_hash).not.toContain(token);
     // Nothing in the API exposes the token: the invite type has no such field.
-    const introspection = await app.data(`{ __type(name: "Invite") { fields { name } } }`);
-    expect(introspection.__type.fields.map((f: any) => f.name)).not.toContain('token');
+    const introspection = await app.data(graphql(`query InvitesType { __type(name: "Invite") { fields { name } } }`));
+    expect(introspection.__type!.fields!.map((f) => f.name)).not.toContain('token');
 
     const accepted = await app.data(ACCEPT_INVITE, { input: { token } }, { token: invitee.token });
     expect(accepted.acceptInvite).toEqual({ invite: { id: createInvite.invite.id, status: 'ACCEPTED' }, userErrors: [] });
     const { organization } = await app.data(
-      `query($s: String!) { organization(slug: $s) { viewerRole teams { edges { node { viewerRole } } } } }`,
+      graphql(`query InvitesOrganization($s: String!) { organization(slug: $s) { viewerRole teams { edges { node { viewerRole } } } } }`),
       { s: org.slug },
       { token: invitee.token },
     );
     expect(organization.viewerRole).toBe('BILLING');
-    expect(organization.teams.edges.map((e: any) => e.node.viewerRole)).toEqual(['DEVELOPER']);
+    expect(organization.teams.edges.map((e) => e.node.viewerRole)).toEqual(['DEVELOPER']);
 
     const reused = await app.data(ACCEPT_INVITE, { input: { token } }, { token: invitee.token });
     expect(reused.acceptInvite.userErrors).toEqual([{ field: ['input', 'token'], code: 'ACCEPTED', message: expect.any(String) }]);
@@ -75,11 +76,11 @@ describe('invites', () => {
     await app.db.query(`UPDATE invites SET expires_at = now() - interval '1 second' WHERE id = $1`, [localId(createInvite.invite.id)]);
     const expired = await app.data(ACCEPT_INVITE, { input: { token } }, { token: invitee.token });
     expect(expired.acceptInvite.userErrors.map((e: any) => e.code)).toEqual(['EXPIRED']);
-    const { node } = await app.data(`query($id: ID!) { node(id: $id) { ... on Invite { status } } }`, { id: createInvite.invite.id }, { token: admin.token });
-    expect(node.status).toBe('EXPIRED');
+    const { node } = await app.data(graphql(`query InvitesNode($id: ID!) { node(id: $id) { ... on Invite { status } } }`), { id: createInvite.invite.id }, { token: admin.token });
+    expect(node!.status).toBe('EXPIRED');
 
     const resent = await app.data(RESEND, { input: { inviteId: createInvite.invite.id } }, { token: admin.token });
-    expect(resent.resendInvite.invite.status).toBe('PENDING');
+    expect(resent.resendInvite.invite!.status).toBe('PENDING');
     const newToken = await latestInviteToken(app, invitee.email);
     expect(newToken).not.toBe(token);
     const oldLink = await app.data(ACCEPT_INVITE, { input: { token } }, { token: invitee.token });
@@ -118,7 +119,7 @@ describe('invites', () => {
       { token: admin.token },
     );
     expect(createInvites.userErrors).toEqual([]);
-    expect(createInvites.results.map((r: any) => [r.invite?.status ?? null, r.userErrors])).toEqual([
+    expect(createInvites.results.map((r) => [r.invite?.status ?? null, r.userErrors])).toEqual([
       ['PENDING', []],
       [null, [{ field: ['input', 'invitations', '1', 'email'], code: 'INVALID' }]],
       [null, [{ field: ['input', 'invitations', '2', 'email'], code: 'DUPLICATE' }]],
@@ -165,7 +166,8 @@ describe('invites', () => {
       const response = await app.gql(CREATE_INVITE, { input }, { token: admin.token });
       expect(response.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
-    const bulk = await app.gql(CREATE_INVITES, { input: { organizationId: org.id, invitations: [{ email: 'ok@example.com' }, { email: 'x@example.com', organizationRole: 'ROOT' }] } }, { token: admin.token });
+    // 'ROOT' is not an OrganizationRole: the types refuse it, and the server must answer BAD_USER_INPUT.
+    const bulk = await app.gql(CREATE_INVITES, { input: { organizationId: org.id, invitations: [{ email: 'ok@example.com' }, { email: 'x@example.com', organizationRole: 'ROOT' as never }] } }, { token: admin.token });
     expect(bulk.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await app.db.query(`SELECT 1 FROM invites WHERE organization_id = $1`, [localId(org.id)])).toEqual([]);
     expect(await app.db.query(`SELECT 1 FROM email_outbox WHERE recipient LIKE 'r_@example.com' OR recipient = 'ok@example.com'`)).toEqual([]);
@@ -180,7 +182,7 @@ describe('invites', () => {
     const newToken = await latestInviteToken(app, 'mailbox@example.com');
     const bulkToken = await latestInviteToken(app, 'mailbox-2@example.com');
     const listing = await app.gql(
-      `query($s: String!) { organization(slug: $s) { members { edges { node { email invite { id email status expiresAt } } } } auditLog(first: 100) { edges { node { changes { field before after } } } } } }`,
+      graphql(`query InvitesOrganization2($s: String!) { organization(slug: $s) { members { edges { node { email invite { id email status expiresAt } } } } auditLog(first: 100) { edges { node { changes { field before after } } } } } }`),
       { s: org.slug },
       { token: admin.token },
     );
@@ -207,12 +209,12 @@ describe('invites', () => {
 
     await app.data(ACCEPT_INVITE, { input: { token: await latestInviteToken(app, invitee.email) } }, { token: invitee.token });
     const { organization } = await app.data(
-      `query($s: String!) { organization(slug: $s) { viewerRole teams { edges { node { username viewerRole } } } } }`,
+      graphql(`query InvitesOrganization3($s: String!) { organization(slug: $s) { viewerRole teams { edges { node { username viewerRole } } } } }`),
       { s: org.slug },
       { token: invitee.token },
     );
     expect(organization.viewerRole).toBe('MEMBER');
-    expect(organization.teams.edges.map((e: any) => e.node)).toEqual([{ username: team.username, viewerRole: 'BILLING' }]);
+    expect(organization.teams.edges.map((e) => e.node)).toEqual([{ username: team.username, viewerRole: 'BILLING' }]);
   });
 });
 
@@ -229,7 +231,7 @@ describe('invite permission policy', () => {
     expect(allowed.body.data.createInvite.userErrors).toEqual([]);
 
     const policy = await app.data(
-      `mutation($input: UpdateOrganizationPolicyInput!) { updateOrganizationPolicy(input: $input) { userErrors { code } } }`,
+      graphql(`mutation InvitesUpdateOrganizationPolicy($input: UpdateOrganizationPolicyInput!) { updateOrganizationPolicy(input: $input) { userErrors { code } } }`),
       { input: { organizationId: org.id, settings: { invitePermission: { value: 'ORG_ADMINS' } } } },
       { token: admin.token },
     );

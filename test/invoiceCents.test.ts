@@ -4,7 +4,7 @@ import { startTestApp, TEST_INGEST_TOKEN, TEST_OPERATOR_TOKEN, type TestApp } fr
 import { createApiKeyFor, createOrganization, createTeam, signUp } from './support/factories';
 
 /**
- * Billed amounts in cents (DESIGN §8, README "Decimals"): for random usage — random quantities and 12-digit unit
+ * Billed amounts in cents (docs/billing.md; docs/api.md "Decimals"): for random usage — random quantities and 12-digit unit
  * prices over random teams and endpoints, plus late records that become adjustment lines — every invoice's billed
  * lines add up to its total, the totals to the organization's summary and to the FOCUS BilledCost column, each line
  * is its exact amount rounded half away from zero to cents, and |total − exact| ≤ lines × half a cent. The exact

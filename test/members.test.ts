@@ -1,3 +1,4 @@
+import { graphql } from './support/gql';
 import { Client } from 'pg';
 import { startTestApp, type TestApp } from './support/testApp';
 import { createOrganization, createTeam, signUp } from './support/factories';
@@ -9,19 +10,19 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const MEMBERS = `query($slug: String!, $filter: MemberFilterInput, $first: Int, $after: String) {
+const MEMBERS = graphql(`query MembersOrganization($slug: String!, $filter: MemberFilterInput, $first: Int, $after: String) {
   organization(slug: $slug) {
     members(filter: $filter, first: $first, after: $after) {
       totalCount pageInfo { hasNextPage endCursor }
       edges { node { id email role status user { email } invite { email } teams { team { username } role } } }
     }
   }
-}`;
-const UPDATE_ROLE = `mutation($input: UpdateMemberRoleInput!) { updateMemberRole(input: $input) { member { id role } userErrors { field code } } }`;
-const REMOVE = `mutation($input: RemoveMemberInput!) { removeMember(input: $input) { removedMemberId userErrors { field code } } }`;
-const LEAVE = `mutation($input: LeaveOrganizationInput!) { leaveOrganization(input: $input) { organization { slug } userErrors { field code } } }`;
-const ASSIGN = `mutation($input: AssignTeamMemberInput!) { assignTeamMember(input: $input) { team { username } user { email } role userErrors { field code } } }`;
-const UNASSIGN = `mutation($input: UnassignTeamMemberInput!) { unassignTeamMember(input: $input) { role userErrors { field code } } }`;
+}`);
+const UPDATE_ROLE = graphql(`mutation MembersUpdateMemberRole($input: UpdateMemberRoleInput!) { updateMemberRole(input: $input) { member { id role } userErrors { field code } } }`);
+const REMOVE = graphql(`mutation MembersRemoveMember($input: RemoveMemberInput!) { removeMember(input: $input) { removedMemberId userErrors { field code } } }`);
+const LEAVE = graphql(`mutation MembersLeaveOrganization($input: LeaveOrganizationInput!) { leaveOrganization(input: $input) { organization { slug } userErrors { field code } } }`);
+const ASSIGN = graphql(`mutation MembersAssignTeamMember($input: AssignTeamMemberInput!) { assignTeamMember(input: $input) { team { username } user { email } role userErrors { field code } } }`);
+const UNASSIGN = graphql(`mutation MembersUnassignTeamMember($input: UnassignTeamMemberInput!) { unassignTeamMember(input: $input) { role userErrors { field code } } }`);
 
 async function orgWithAdmin() {
   const admin = await signUp(app);
@@ -37,13 +38,13 @@ describe('organization members', () => {
     const dev = await addMember(app, admin, org.id, { teams: [{ teamId: team.id, role: 'DEVELOPER' }] });
     const billing = await addMember(app, admin, org.id, { role: 'BILLING' });
     await app.data(
-      `mutation($input: CreateInviteInput!) { createInvite(input: $input) { userErrors { code } } }`,
+      graphql(`mutation MembersCreateInvite($input: CreateInviteInput!) { createInvite(input: $input) { userErrors { code } } }`),
       { input: { organizationId: org.id, email: 'pending@example.com', teamAssignments: [{ teamId: team.id, role: 'ADMIN' }] } },
       { token: admin.token },
     );
     const all = await app.data(MEMBERS, { slug: org.slug }, { token: admin.token });
-    const nodes = all.organization.members.edges.map((e: any) => e.node);
-    expect(nodes.map((n: any) => [n.email, n.role, n.status])).toEqual([
+    const nodes = all.organization.members.edges.map((e) => e.node);
+    expect(nodes.map((n) => [n.email, n.role, n.status])).toEqual([
       [admin.email, 'ADMIN', 'UNASSIGNED'],
       [dev.email, 'MEMBER', 'ACTIVE'],
       [billing.email, 'BILLING', 'UNASSIGNED'],
@@ -53,21 +54,21 @@ describe('organization members', () => {
     expect(nodes[3]).toMatchObject({ user: null, invite: { email: 'pending@example.com' }, teams: [{ team: { username: team.username }, role: 'ADMIN' }] });
 
     const onTeam = await app.data(MEMBERS, { slug: org.slug, filter: { teamId: team.id } }, { token: admin.token });
-    expect(onTeam.organization.members.edges.map((e: any) => e.node.email)).toEqual([dev.email, 'pending@example.com']);
+    expect(onTeam.organization.members.edges.map((e) => e.node.email)).toEqual([dev.email, 'pending@example.com']);
     const billingOnly = await app.data(MEMBERS, { slug: org.slug, filter: { role: 'BILLING' } }, { token: admin.token });
-    expect(billingOnly.organization.members.edges.map((e: any) => e.node.email)).toEqual([billing.email]);
+    expect(billingOnly.organization.members.edges.map((e) => e.node.email)).toEqual([billing.email]);
     const unassigned = await app.data(MEMBERS, { slug: org.slug, filter: { status: 'UNASSIGNED' } }, { token: admin.token });
     expect(unassigned.organization.members.totalCount).toBe(2);
 
     const page1 = await app.data(MEMBERS, { slug: org.slug, first: 3 }, { token: admin.token });
     const page2 = await app.data(MEMBERS, { slug: org.slug, first: 3, after: page1.organization.members.pageInfo.endCursor }, { token: admin.token });
     expect(page1.organization.members.pageInfo.hasNextPage).toBe(true);
-    expect(page2.organization.members.edges.map((e: any) => e.node.email)).toEqual(['pending@example.com']);
+    expect(page2.organization.members.edges.map((e) => e.node.email)).toEqual(['pending@example.com']);
 
     // viewer lists the organization and team for the new member.
-    const { viewer } = await app.data(`{ viewer { organizations { slug } teams { username } } }`, {}, { token: dev.token });
+    const { viewer } = await app.data(graphql(`query MembersViewer { viewer { organizations { slug } teams { username } } }`), {}, { token: dev.token });
     expect(viewer.organizations).toEqual([{ slug: org.slug }]);
-    expect(viewer.teams.map((t: any) => t.username)).toContain(team.username);
+    expect(viewer.teams.map((t) => t.username)).toContain(team.username);
   });
 
   it('a user in several organizations and teams sees them all in viewer', async () => {
@@ -78,21 +79,21 @@ describe('organization members', () => {
     const teamC = await createTeam(app, second.admin, second.org.id);
     const person = await addMember(app, first.admin, first.org.id, { role: 'BILLING', teams: [{ teamId: teamA.id, role: 'DEVELOPER' }, { teamId: teamB.id, role: 'ADMIN' }] });
     const { createInvite } = await app.data(
-      `mutation($input: CreateInviteInput!) { createInvite(input: $input) { userErrors { code } } }`,
+      graphql(`mutation MembersCreateInvite2($input: CreateInviteInput!) { createInvite(input: $input) { userErrors { code } } }`),
       { input: { teamId: teamC.id, email: person.email, teamRole: 'BILLING' } },
       { token: second.admin.token },
     );
     expect(createInvite.userErrors).toEqual([]);
-    const { acceptInvite } = await app.data(`mutation($input: AcceptInviteInput!) { acceptInvite(input: $input) { userErrors { code } } }`, { input: { token: await latestInviteToken(app, person.email) } }, { token: person.token });
+    const { acceptInvite } = await app.data(graphql(`mutation MembersAcceptInvite($input: AcceptInviteInput!) { acceptInvite(input: $input) { userErrors { code } } }`), { input: { token: await latestInviteToken(app, person.email) } }, { token: person.token });
     expect(acceptInvite.userErrors).toEqual([]);
 
-    const { viewer } = await app.data(`{ viewer { organizations { slug viewerRole } teams { username viewerRole } personalAccount { username } } }`, {}, { token: person.token });
+    const { viewer } = await app.data(graphql(`query MembersViewer2 { viewer { organizations { slug viewerRole } teams { username viewerRole } personalAccount { username } } }`), {}, { token: person.token });
     expect(viewer.organizations).toEqual([
       { slug: first.org.slug, viewerRole: 'BILLING' },
       { slug: second.org.slug, viewerRole: 'MEMBER' },
     ]);
     expect(viewer.teams).toEqual([
-      { username: viewer.personalAccount.username, viewerRole: 'ADMIN' },
+      { username: viewer.personalAccount!.username, viewerRole: 'ADMIN' },
       { username: teamA.username, viewerRole: 'DEVELOPER' },
       { username: teamB.username, viewerRole: 'ADMIN' },
       { username: teamC.username, viewerRole: 'BILLING' },
@@ -103,7 +104,7 @@ describe('organization members', () => {
     const { admin, org } = await orgWithAdmin();
     const team = await createTeam(app, admin, org.id);
     const member = await addMember(app, admin, org.id);
-    const userId = (await app.data(`{ viewer { user { id } } }`, {}, { token: member.token })).viewer.user.id;
+    const userId = (await app.data(graphql(`query MembersViewer3 { viewer { user { id } } }`), {}, { token: member.token })).viewer.user.id;
 
     const promoted = await app.data(UPDATE_ROLE, { input: { memberId: member.memberId, role: 'BILLING' } }, { token: admin.token });
     expect(promoted.updateMemberRole).toEqual({ member: { id: member.memberId, role: 'BILLING' }, userErrors: [] });
@@ -112,7 +113,7 @@ describe('organization members', () => {
     expect(assigned.assignTeamMember).toEqual({ team: { username: team.username }, user: { email: member.email }, role: 'DEVELOPER', userErrors: [] });
     const changed = await app.data(ASSIGN, { input: { teamId: team.id, userId, role: 'ADMIN' } }, { token: admin.token });
     expect(changed.assignTeamMember.role).toBe('ADMIN');
-    const { team: seen } = await app.data(`query($u: String!) { team(username: $u) { viewerRole } }`, { u: team.username }, { token: member.token });
+    const { team: seen } = await app.data(graphql(`query MembersTeam($u: String!) { team(username: $u) { viewerRole } }`), { u: team.username }, { token: member.token });
     expect(seen.viewerRole).toBe('ADMIN');
 
     const unassigned = await app.data(UNASSIGN, { input: { teamId: team.id, userId } }, { token: admin.token });
@@ -125,7 +126,7 @@ describe('organization members', () => {
     expect(removed.removeMember).toEqual({ removedMemberId: member.memberId, userErrors: [] });
     const memberships = await app.db.query(`SELECT 1 FROM team_memberships WHERE user_id = $1`, [localId(userId)]);
     expect(memberships).toEqual([]);
-    const gone = await app.gql(`query($u: String!) { team(username: $u) { id } }`, { u: team.username }, { token: member.token });
+    const gone = await app.gql(graphql(`query MembersTeam2($u: String!) { team(username: $u) { id } }`), { u: team.username }, { token: member.token });
     expect(gone.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -133,7 +134,7 @@ describe('organization members', () => {
     const { admin, org } = await orgWithAdmin();
     const team = await createTeam(app, admin, org.id);
     const outsider = await signUp(app);
-    const outsiderId = (await app.data(`{ viewer { user { id } } }`, {}, { token: outsider.token })).viewer.user.id;
+    const outsiderId = (await app.data(graphql(`query MembersViewer4 { viewer { user { id } } }`), {}, { token: outsider.token })).viewer.user.id;
     const result = await app.data(ASSIGN, { input: { teamId: team.id, userId: outsiderId, role: 'DEVELOPER' } }, { token: admin.token });
     expect(result.assignTeamMember.userErrors).toEqual([{ field: ['input', 'userId'], code: 'NOT_A_MEMBER' }]);
     const bogus = await app.data(ASSIGN, { input: { teamId: team.id, userId: 'bm9wZQ', role: 'DEVELOPER' } }, { token: admin.token });
@@ -145,15 +146,16 @@ describe('organization members', () => {
     const member = await addMember(app, admin, org.id);
     const left = await app.data(LEAVE, { input: { organizationId: org.id } }, { token: member.token });
     expect(left.leaveOrganization).toEqual({ organization: { slug: org.slug }, userErrors: [] });
-    const after = await app.gql(`query($s: String!) { organization(slug: $s) { id } }`, { s: org.slug }, { token: member.token });
+    const after = await app.gql(graphql(`query MembersOrganization2($s: String!) { organization(slug: $s) { id } }`), { s: org.slug }, { token: member.token });
     expect(after.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
-    const badRole = await app.gql(UPDATE_ROLE, { input: { memberId: member.memberId, role: 'OWNER' } }, { token: admin.token });
+    // Roles the schema does not have: the types refuse them, and so must the server.
+    const badRole = await app.gql(UPDATE_ROLE, { input: { memberId: member.memberId, role: 'OWNER' as never } }, { token: admin.token });
     expect(badRole.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const team = await createTeam(app, admin, org.id);
-    const adminUserId = (await app.data(`{ viewer { user { id } } }`, {}, { token: admin.token })).viewer.user.id;
+    const adminUserId = (await app.data(graphql(`query MembersViewer5 { viewer { user { id } } }`), {}, { token: admin.token })).viewer.user.id;
     for (const role of ['OWNER', 'developer', 'MEMBER']) {
-      const badTeamRole = await app.gql(ASSIGN, { input: { teamId: team.id, userId: adminUserId, role } }, { token: admin.token });
+      const badTeamRole = await app.gql(ASSIGN, { input: { teamId: team.id, userId: adminUserId, role: role as never } }, { token: admin.token });
       expect([role, badTeamRole.body.errors?.[0]?.extensions?.code]).toEqual([role, 'BAD_USER_INPUT']);
     }
     expect(await app.db.query(`SELECT 1 FROM team_memberships WHERE team_id = $1`, [localId(team.id)])).toEqual([]);
@@ -223,7 +225,7 @@ describe('the last ADMIN rule', () => {
       await blocker.query('COMMIT');
       await blocker.end();
     }
-    const outcomes = (await inFlight).map((payload: any) => payload.userErrors.map((e: any) => e.code));
+    const outcomes = (await inFlight).map((payload) => payload.userErrors.map((e) => e.code));
     expect(outcomes.sort()).toEqual([[], ['LAST_ADMIN']]);
     const admins = await app.db.query(`SELECT 1 FROM organization_memberships WHERE organization_id = $1 AND role = 'ADMIN'`, [localId(org.id)]);
     expect(admins).toHaveLength(1);

@@ -1,4 +1,6 @@
 import { startTestApp, type TestApp } from './support/testApp';
+import { graphql } from './support/gql';
+import type { OrganizationsOrganizationTeamsQuery } from './support/gql/graphql';
 import { createApiKeyFor, createOrganization, createTeam, signUp, unique } from './support/factories';
 
 let app: TestApp;
@@ -7,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const ORGANIZATION = `query($slug: String!, $first: Int, $after: String, $includeArchived: Boolean) {
+const ORGANIZATION = graphql(`query OrganizationsOrganizationTeams($slug: String!, $first: Int, $after: String, $includeArchived: Boolean) {
   organization(slug: $slug) {
     id slug name viewerRole rootTeam { username kind }
     teams(first: $first, after: $after, includeArchived: $includeArchived) {
@@ -15,7 +17,7 @@ const ORGANIZATION = `query($slug: String!, $first: Int, $after: String, $includ
       edges { cursor node { id username name archivedAt } }
     }
   }
-}`;
+}`);
 
 describe('organizations and teams', () => {
   it('creates an organization with a root team; the creator is its ADMIN and sees it in viewer', async () => {
@@ -23,9 +25,9 @@ describe('organizations and teams', () => {
     const org = await createOrganization(app, admin);
     const { organization } = await app.data(ORGANIZATION, { slug: org.slug }, { token: admin.token });
     expect(organization).toMatchObject({ slug: org.slug, viewerRole: 'ADMIN', rootTeam: { username: org.slug, kind: 'ROOT' } });
-    expect(organization.teams.totalCount).toBe(0);
-    const { viewer } = await app.data(`{ viewer { organizations { slug } } }`, {}, { token: admin.token });
-    expect(viewer.organizations).toEqual([{ slug: org.slug }]);
+    expect(organization!.teams.totalCount).toBe(0);
+    const { viewer } = await app.data(graphql(`query OrganizationsViewer { viewer { organizations { slug } } }`), {}, { token: admin.token });
+    expect(viewer!.organizations).toEqual([{ slug: org.slug }]);
 
     const audit = await app.db.query(`SELECT action, actor_type, auth_method FROM audit_events WHERE organization_id = $1`, [
       (await app.db.query(`SELECT id FROM organizations WHERE slug = $1`, [org.slug]))[0].id,
@@ -38,7 +40,7 @@ describe('organizations and teams', () => {
     const org = await createOrganization(app, admin);
     const attempt = (slug: string) =>
       app.data(
-        `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } userErrors { field code } } }`,
+        graphql(`mutation OrganizationsCreate($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } userErrors { field code } } }`),
         { input: { slug, name: 'X' } },
         { token: admin.token },
       );
@@ -54,7 +56,7 @@ describe('organizations and teams', () => {
     const team = await createTeam(app, admin, org.id);
     const create = (username: string) =>
       app.data(
-        `mutation($input: CreateTeamInput!) { createTeam(input: $input) { team { id } userErrors { field code } } }`,
+        graphql(`mutation OrganizationsCreateTeam($input: CreateTeamInput!) { createTeam(input: $input) { team { id } userErrors { field code } } }`),
         { input: { organizationId: org.id, username, name: 'T' } },
         { token: admin.token },
       );
@@ -72,11 +74,12 @@ describe('organizations and teams', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const { organization }: any = await app.data(ORGANIZATION, { slug: org.slug, first: 3, after }, { token: admin.token });
-      expect(organization.teams.totalCount).toBe(7);
-      seen.push(...organization.teams.edges.map((e: any) => e.node.username));
-      if (!organization.teams.pageInfo.hasNextPage) break;
-      after = organization.teams.pageInfo.endCursor;
+      // Annotated: `after` is reassigned from the answer, which TypeScript cannot infer through.
+      const { organization }: OrganizationsOrganizationTeamsQuery = await app.data(ORGANIZATION, { slug: org.slug, first: 3, after }, { token: admin.token });
+      expect(organization!.teams.totalCount).toBe(7);
+      seen.push(...organization!.teams.edges.map((e) => e.node.username));
+      if (!organization!.teams.pageInfo.hasNextPage) break;
+      after = organization!.teams.pageInfo.endCursor ?? null;
     }
     expect(seen).toEqual(created);
     const bad = await app.gql(ORGANIZATION, { slug: org.slug, after: 'garbage' }, { token: admin.token });
@@ -90,17 +93,17 @@ describe('organizations and teams', () => {
     const org = await createOrganization(app, admin);
     const team = await createTeam(app, admin, org.id);
     const renamed = await app.data(
-      `mutation($input: RenameTeamInput!) { renameTeam(input: $input) { team { name } userErrors { code } } }`,
+      graphql(`mutation OrganizationsRenameTeam($input: RenameTeamInput!) { renameTeam(input: $input) { team { name } userErrors { code } } }`),
       { input: { teamId: team.id, name: 'Renamed team' } },
       { token: admin.token },
     );
     expect(renamed.renameTeam).toEqual({ team: { name: 'Renamed team' }, userErrors: [] });
     const orgRenamed = await app.data(
-      `mutation($input: RenameOrganizationInput!) { renameOrganization(input: $input) { organization { name } userErrors { code } } }`,
+      graphql(`mutation OrganizationsRename($input: RenameOrganizationInput!) { renameOrganization(input: $input) { organization { name } userErrors { code } } }`),
       { input: { organizationId: org.id, name: 'New Org Name' } },
       { token: admin.token },
     );
-    expect(orgRenamed.renameOrganization.organization.name).toBe('New Org Name');
+    expect(orgRenamed.renameOrganization.organization!.name).toBe('New Org Name');
     const [event] = await app.db.query(`SELECT changes FROM audit_events WHERE action = 'team.rename' AND target_id = (SELECT id::text FROM teams WHERE username = $1)`, [team.username]);
     expect(event.changes).toEqual({ name: { before: `Team ${team.username}`, after: 'Renamed team' } });
   });
@@ -113,38 +116,42 @@ describe('organizations and teams', () => {
     expect((await app.gql(`{ team(username: "${team.username}") { username } }`, {}, { key })).body.data).toEqual({ team: { username: team.username } });
 
     const archived = await app.data(
-      `mutation($input: ArchiveTeamInput!) { archiveTeam(input: $input) { team { archivedAt } userErrors { code } } }`,
+      graphql(`mutation OrganizationsArchiveTeam($input: ArchiveTeamInput!) { archiveTeam(input: $input) { team { archivedAt } userErrors { code } } }`),
       { input: { teamId: team.id } },
       { token: admin.token },
     );
-    expect(archived.archiveTeam.team.archivedAt).toEqual(expect.any(String));
+    expect(archived.archiveTeam.team!.archivedAt).toEqual(expect.any(String));
 
     const keyAfter = await app.gql(`{ __typename }`, {}, { key });
     expect(keyAfter.status).toBe(401);
     const listed = await app.data(ORGANIZATION, { slug: org.slug }, { token: admin.token });
-    expect(listed.organization.teams.totalCount).toBe(0);
+    expect(listed.organization!.teams.totalCount).toBe(0);
     const withArchived = await app.data(ORGANIZATION, { slug: org.slug, includeArchived: true }, { token: admin.token });
-    expect(withArchived.organization.teams.edges.map((e: any) => e.node.username)).toEqual([team.username]);
-    const stillReadable = await app.data(`{ team(username: "${team.username}") { archivedAt } }`, {}, { token: admin.token });
-    expect(stillReadable.team.archivedAt).toEqual(archived.archiveTeam.team.archivedAt);
+    expect(withArchived.organization!.teams.edges.map((e) => e.node.username)).toEqual([team.username]);
+    const stillReadable = await app.data(
+      graphql(`query OrganizationsTeamArchivedAt($username: String!) { team(username: $username) { archivedAt } }`),
+      { username: team.username },
+      { token: admin.token },
+    );
+    expect(stillReadable.team!.archivedAt).toEqual(archived.archiveTeam.team!.archivedAt);
 
     // New work is refused with a userError naming the team: no new keys (they could never authenticate), secret
     // values, invites or team assignments.
     const refused = [{ code: 'ARCHIVED', field: ['input', 'teamId'] }];
     const newKey = await app.data(
-      `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id } userErrors { code field } } }`,
+      graphql(`mutation OrganizationsCreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id } userErrors { code field } } }`),
       { input: { teamId: team.id, alias: 'after archive', scope: 'API' } },
       { token: admin.token },
     );
     expect(newKey.createApiKey).toEqual({ key: null, apiKey: null, userErrors: refused });
     const newSecret = await app.data(
-      `mutation($input: SetTeamSecretInput!) { setTeamSecret(input: $input) { secret { id } userErrors { code field } } }`,
+      graphql(`mutation OrganizationsSetTeamSecret($input: SetTeamSecretInput!) { setTeamSecret(input: $input) { secret { id } userErrors { code field } } }`),
       { input: { teamId: team.id, name: 'AFTER_ARCHIVE', value: 'v' } },
       { token: admin.token },
     );
     expect(newSecret.setTeamSecret).toEqual({ secret: null, userErrors: refused });
     const invite = await app.data(
-      `mutation($input: CreateInviteInput!) { createInvite(input: $input) { invite { id } userErrors { code field } } }`,
+      graphql(`mutation OrganizationsCreateInvite($input: CreateInviteInput!) { createInvite(input: $input) { invite { id } userErrors { code field } } }`),
       { input: { teamId: team.id, email: `${unique('late')}@example.com` } },
       { token: admin.token },
     );
@@ -157,7 +164,7 @@ describe('organizations and teams', () => {
     expect({ keys, secrets }).toEqual({ keys: 1, secrets: 0 });
 
     const rootArchive = await app.data(
-      `mutation($input: ArchiveTeamInput!) { archiveTeam(input: $input) { team { id } userErrors { code } } }`,
+      graphql(`mutation OrganizationsArchiveRootTeam($input: ArchiveTeamInput!) { archiveTeam(input: $input) { team { id } userErrors { code } } }`),
       { input: { teamId: org.rootTeamId } },
       { token: admin.token },
     );
@@ -183,12 +190,12 @@ describe('organizations and teams', () => {
       expect(team.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
       const rename = await app.gql(
-        `mutation($input: RenameTeamInput!) { renameTeam(input: $input) { team { id } } }`,
+        graphql(`mutation OrganizationsRenameTeamId($input: RenameTeamInput!) { renameTeam(input: $input) { team { id } } }`),
         { input: { teamId: aliceTeam.id, name: 'pwned' } },
         credential,
       );
       expect(rename.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-      const node = await app.data(`query($id: ID!) { node(id: $id) { id } }`, { id: aliceTeam.id }, credential);
+      const node = await app.data(graphql(`query OrganizationsNode($id: ID!) { node(id: $id) { id } }`), { id: aliceTeam.id }, credential);
       expect(node.node).toBeNull();
     }
     const [unchanged] = await app.db.query(`SELECT name FROM teams WHERE username = $1`, [aliceTeam.username]);
@@ -201,7 +208,7 @@ describe('organizations and teams', () => {
     const team = await createTeam(app, admin, org.id);
     const apiKey = await createApiKeyFor(app, team.username, 'API');
     const response = await app.gql(
-      `mutation($input: RenameTeamInput!) { renameTeam(input: $input) { team { id } } }`,
+      graphql(`mutation OrganizationsRenameTeamId($input: RenameTeamInput!) { renameTeam(input: $input) { team { id } } }`),
       { input: { teamId: team.id, name: 'nope' } },
       { key: apiKey },
     );
@@ -213,7 +220,7 @@ describe('organizations and teams', () => {
     const org = await createOrganization(app, admin);
     const team = await createTeam(app, admin, org.id);
     const data = await app.data(
-      `query($a: ID!, $b: ID!) { a: node(id: $a) { __typename id ... on Team { username } } b: node(id: $b) { __typename ... on Organization { slug } } c: node(id: "bm9wZQ") { id } }`,
+      graphql(`query OrganizationsNodes($a: ID!, $b: ID!) { a: node(id: $a) { __typename id ... on Team { username } } b: node(id: $b) { __typename ... on Organization { slug } } c: node(id: "bm9wZQ") { id } }`),
       { a: team.id, b: org.id },
       { token: admin.token },
     );

@@ -1,3 +1,5 @@
+import { graphql } from './support/gql';
+import type { PolicyChangeInput, UpsertModelEndpointInput } from './support/gql/graphql';
 import fc from 'fast-check';
 import { startTestApp, TEST_INGEST_TOKEN, TEST_OPERATOR_TOKEN, type TestApp } from './support/testApp';
 import { createApiKeyFor, createOrganization, createTeam, signUp, unique, type SignedUpUser } from './support/factories';
@@ -10,28 +12,28 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const ingest = { bearer: TEST_INGEST_TOKEN };
-const DECISION = `decision level reasonCode reason rule { ruleId pattern effect locked level } overriddenTeamRule { pattern effect }`;
+graphql(`fragment PoliciesDecision on ModelAccessDecision { decision level reasonCode reason rule { ruleId pattern effect locked level } overriddenTeamRule { pattern effect } }`);
 
-const APPLY = `mutation($input: PolicyChangeInput!) {
+const APPLY = graphql(`mutation PoliciesApplyPolicyChange($input: PolicyChangeInput!) {
   applyPolicyChange(input: $input) {
     userErrors { code message field }
     rules { id pattern }
     changes { team { username } settings { setting before after beforeLevel afterLevel } modelAccess { surface endpointId before { decision } after { decision } } }
   }
-}`;
-const PREVIEW = `query($input: PolicyChangeInput!) {
+}`);
+const PREVIEW = graphql(`query PoliciesPreviewPolicyChange($input: PolicyChangeInput!) {
   previewPolicyChange(input: $input) {
     teams { team { username } settings { setting before after beforeLevel afterLevel } modelAccess { surface endpointId before { decision } after { decision } } }
   }
-}`;
-const EFFECTIVE = `query($username: String!) { team(username: $username) { effectivePolicy {
+}`);
+const EFFECTIVE = graphql(`query PoliciesTeam($username: String!) { team(username: $username) { effectivePolicy {
   requestVisibility { value level locked teamOverride overriddenByLock }
   teamCreation { value level locked }
   modelAccessMode { value level }
-} } }`;
-const CHECK = `query($checks: [ModelAccessCheckInput!]!) { checkModelAccess(checks: $checks) {
-  index allowed team { username } endpointId surface error { code message } access { ${DECISION} }
-} }`;
+} } }`);
+const CHECK = graphql(`query PoliciesCheckModelAccess($checks: [ModelAccessCheckInput!]!) { checkModelAccess(checks: $checks) {
+  index allowed team { username } endpointId surface error { code message } access { ...PoliciesDecision }
+} }`);
 
 interface Setup {
   admin: SignedUpUser;
@@ -56,14 +58,14 @@ async function check(s: Setup, endpointId: string, surface = 'API') {
   return data.checkModelAccess[0];
 }
 
-describe('settings inheritance (DESIGN §5 table)', () => {
+describe('settings inheritance (the settings table of docs/policies.md)', () => {
   it('starts from the defaults, each reported at DEFAULT level', async () => {
     const s = await setup();
     const data = await app.data(
-      `query($slug: String!) { organization(slug: $slug) { policy {
+      graphql(`query PoliciesOrganization($slug: String!) { organization(slug: $slug) { policy {
         teamCreation { value locked level } invitePermission { value level } crossTeamVisibility { value level }
         requestVisibility { value level } ssoRequired { value level } personalAccountAccess { value level } modelAccessMode { value level }
-      } } }`,
+      } } }`),
       { slug: s.org.slug },
       { token: s.admin.token },
     );
@@ -81,9 +83,9 @@ describe('settings inheritance (DESIGN §5 table)', () => {
   it('organization settings apply to teams; org-wide settings cannot be overridden; changes are audited', async () => {
     const s = await setup();
     const result = await app.data(
-      `mutation($input: UpdateOrganizationPolicyInput!) { updateOrganizationPolicy(input: $input) {
+      graphql(`mutation PoliciesUpdateOrganizationPolicy($input: UpdateOrganizationPolicyInput!) { updateOrganizationPolicy(input: $input) {
         userErrors { code } policy { crossTeamVisibility { value level } ssoRequired { value locked level } }
-      } }`,
+      } }`),
       { input: { organizationId: s.org.id, settings: { crossTeamVisibility: { value: true }, ssoRequired: { locked: true } } } },
       { token: s.admin.token },
     );
@@ -129,12 +131,12 @@ describe('settings inheritance (DESIGN §5 table)', () => {
     const orgId = localIdOf(s.org.id, 'Organization');
     const teamId = localIdOf(s.team.id, 'Team');
     const added = await apply(s, { addRules: [{ surface: 'API', pattern: 'fal-ai/flux/*', effect: 'BLOCKED' }] });
-    const ruleId = localIdOf(added.rules[0].id, 'ModelAccessRule');
+    const ruleId = localIdOf(added.rules![0].id, 'ModelAccessRule');
     await apply(s, { addRules: [{ surface: 'API', pattern: 'fal-ai/flux/*', effect: 'BLOCKED', locked: true }] });
     await apply(s, { addRules: [{ surface: 'API', pattern: 'fal-ai/flux/*', effect: 'BLOCKED', locked: false }] });
     await apply(s, { teamOverrides: [{ teamId: s.team.id, requestVisibility: 'OWN' }] });
     await apply(s, { teamOverrides: [{ teamId: s.team.id, requestVisibility: null }] });
-    await apply(s, { removeRuleIds: [added.rules[0].id] });
+    await apply(s, { removeRuleIds: [added.rules![0].id] });
     // A refused change writes nothing.
     await apply(s, { settings: { requestVisibility: { locked: true } } });
     expect((await apply(s, { teamOverrides: [{ teamId: s.team.id, requestVisibility: 'OWN' }] })).userErrors[0].code).toBe('SETTING_LOCKED');
@@ -163,7 +165,7 @@ describe('settings inheritance (DESIGN §5 table)', () => {
   });
 });
 
-describe('model access (DESIGN §5 steps)', () => {
+describe('model access (the resolution steps of docs/policies.md)', () => {
   it('mode ENTERPRISE_READY allows enterprise-ready models and blocks the rest', async () => {
     const s = await setup();
     const ready = await check(s, 'fal-ai/flux/dev');
@@ -184,11 +186,11 @@ describe('model access (DESIGN §5 steps)', () => {
     await apply(s, { addRules: [{ surface: 'API', pattern: 'fal-ai/flux/*', effect: 'BLOCKED' }] });
     expect((await check(s, 'fal-ai/flux/dev')).access).toMatchObject({ decision: 'BLOCKED', reasonCode: 'ORGANIZATION_RULE', rule: { pattern: 'fal-ai/flux/*' } });
     // The rule is per surface: the Playground still follows the mode.
-    expect((await check(s, 'fal-ai/flux/dev', 'PLAYGROUND')).access.decision).toBe('ALLOWED');
+    expect((await check(s, 'fal-ai/flux/dev', 'PLAYGROUND')).access!.decision).toBe('ALLOWED');
 
     await apply(s, { addRules: [{ teamId: s.team.id, surface: 'API', pattern: 'fal-ai/flux/dev', effect: 'ALLOWED' }] });
     expect((await check(s, 'fal-ai/flux/dev')).access).toMatchObject({ decision: 'ALLOWED', level: 'TEAM', reasonCode: 'TEAM_RULE', rule: { pattern: 'fal-ai/flux/dev', level: 'TEAM' } });
-    expect((await check(s, 'fal-ai/flux/schnell')).access.decision).toBe('BLOCKED');
+    expect((await check(s, 'fal-ai/flux/schnell')).access!.decision).toBe('BLOCKED');
 
     // Locking the organization glob makes the team's exact rule inert — still visible in the decision.
     await apply(s, { addRules: [{ surface: 'API', pattern: 'fal-ai/flux/*', effect: 'BLOCKED', locked: true }] });
@@ -200,7 +202,7 @@ describe('model access (DESIGN §5 steps)', () => {
       rule: { pattern: 'fal-ai/flux/*', locked: true },
       overriddenTeamRule: { pattern: 'fal-ai/flux/dev', effect: 'ALLOWED' },
     });
-    expect(locked.access.reason).toMatch(/overridden by this lock/);
+    expect(locked.access!.reason).toMatch(/overridden by this lock/);
 
     // Unlocking brings the team rule back.
     await apply(s, { addRules: [{ surface: 'API', pattern: 'fal-ai/flux/*', effect: 'BLOCKED', locked: false }] });
@@ -209,11 +211,11 @@ describe('model access (DESIGN §5 steps)', () => {
 
   it('archived teams are denied with that reason', async () => {
     const s = await setup();
-    await app.data(`mutation($input: ArchiveTeamInput!) { archiveTeam(input: $input) { userErrors { code } } }`, { input: { teamId: s.team.id } }, { token: s.admin.token });
+    await app.data(graphql(`mutation PoliciesArchiveTeam($input: ArchiveTeamInput!) { archiveTeam(input: $input) { userErrors { code } } }`), { input: { teamId: s.team.id } }, { token: s.admin.token });
     expect((await check(s, 'fal-ai/flux/dev')).access).toMatchObject({ decision: 'BLOCKED', level: 'TEAM', reasonCode: 'TEAM_ARCHIVED' });
     // Whatever the rules: an organization rule allowing everything does not reopen it, and the team takes no new policy.
     await apply(s, { addRules: [{ surface: 'API', pattern: '*', effect: 'ALLOWED', locked: true }] });
-    expect((await check(s, 'fal-ai/flux/dev')).access.reasonCode).toBe('TEAM_ARCHIVED');
+    expect((await check(s, 'fal-ai/flux/dev')).access!.reasonCode).toBe('TEAM_ARCHIVED');
     const refused = await apply(s, { addRules: [{ teamId: s.team.id, surface: 'API', pattern: 'fal-ai/*', effect: 'ALLOWED' }] });
     expect(refused.userErrors).toEqual([{ code: 'NOT_FOUND', message: expect.any(String), field: ['input', 'addRules', '0', 'teamId'] }]);
   });
@@ -222,7 +224,7 @@ describe('model access (DESIGN §5 steps)', () => {
     const s = await setup();
     await apply(s, { addRules: [{ teamId: s.team.id, surface: 'PLAYGROUND', pattern: 'fal-ai/*', effect: 'BLOCKED' }] });
     const data = await app.data(
-      `query($u: String!) { team(username: $u) { modelAccess(surface: PLAYGROUND) { endpoint { endpointId enterpriseReady } access { decision reasonCode } } } }`,
+      graphql(`query PoliciesTeam2($u: String!) { team(username: $u) { modelAccess(surface: PLAYGROUND) { endpoint { endpointId enterpriseReady } access { decision reasonCode } } } }`),
       { u: s.team.username },
       { token: s.admin.token },
     );
@@ -252,7 +254,7 @@ describe('checkModelAccess', () => {
       },
       { token: s.admin.token },
     );
-    expect(data.checkModelAccess.map((r: any) => r.error?.code ?? r.access.decision)).toEqual([
+    expect(data.checkModelAccess.map((r) => r.error?.code ?? r.access!.decision)).toEqual([
       'TEAM_NOT_FOUND',
       'UNKNOWN_ENDPOINT',
       'UNKNOWN_SURFACE',
@@ -283,9 +285,9 @@ describe('checkModelAccess', () => {
     const one = await app.gql(CHECK, { checks: checksOf(1) }, ingest);
     const thousand = await app.gql(CHECK, { checks: checksOf(1000) }, ingest);
     expect(thousand.body.errors).toBeUndefined();
-    const results = thousand.body.data.checkModelAccess;
+    const results = thousand.body.data!.checkModelAccess;
     expect(results).toHaveLength(1000);
-    expect(results.every((r: any) => r.error === null)).toBe(true);
+    expect(results.every((r) => r.error === null)).toBe(true);
     expect(results[1].access).toMatchObject({ decision: 'BLOCKED', reasonCode: 'TEAM_RULE' }); // team 1, veo3, API
     expect(Number(thousand.headers.get('x-orgraph-sql-statements'))).toBe(Number(one.headers.get('x-orgraph-sql-statements')));
     // 5 for policy state and the catalog, 2 for hard spend limits (teams' organizations, their limits' state),
@@ -302,7 +304,7 @@ describe('dry run', () => {
     const s = await setup();
     const second = await createTeam(app, s.admin, s.org.id);
     await apply(s, { teamOverrides: [{ teamId: second.id, requestVisibility: 'OWN' }] });
-    const input = {
+    const input: PolicyChangeInput = {
       organizationId: s.org.id,
       settings: { requestVisibility: { value: 'OWN', locked: true }, modelAccessMode: { value: 'EXPLICIT_APPROVAL' } },
       addRules: [
@@ -317,15 +319,15 @@ describe('dry run', () => {
     expect(applied.userErrors).toEqual([]);
     expect(applied.changes).toEqual(preview);
 
-    const first = preview.find((t: any) => t.team.username === s.team.username);
-    expect(first.settings.map((c: any) => c.setting).sort()).toEqual(['MODEL_ACCESS_MODE', 'REQUEST_VISIBILITY']);
+    const first = preview.find((t) => t.team.username === s.team.username);
+    expect(first!.settings.map((c) => c.setting).sort()).toEqual(['MODEL_ACCESS_MODE', 'REQUEST_VISIBILITY']);
     // flux stays allowed on the API (rule), other enterprise-ready models flip to blocked.
-    expect(first.modelAccess.find((f: any) => f.endpointId === 'fal-ai/flux/dev' && f.surface === 'API')).toBeUndefined();
-    expect(first.modelAccess.find((f: any) => f.endpointId === 'fal-ai/veo3' && f.surface === 'API')).toMatchObject({ before: { decision: 'ALLOWED' }, after: { decision: 'BLOCKED' } });
-    const secondChanges = preview.find((t: any) => t.team.username === second.username);
+    expect(first!.modelAccess.find((f) => f.endpointId === 'fal-ai/flux/dev' && f.surface === 'API')).toBeUndefined();
+    expect(first!.modelAccess.find((f) => f.endpointId === 'fal-ai/veo3' && f.surface === 'API')).toMatchObject({ before: { decision: 'ALLOWED' }, after: { decision: 'BLOCKED' } });
+    const secondChanges = preview.find((t) => t.team.username === second.username);
     // The second team already saw OWN (its override); the lock keeps the value, so it is not listed as changed.
-    expect(secondChanges.settings.map((c: any) => c.setting)).toEqual(['MODEL_ACCESS_MODE']);
-    expect(secondChanges.modelAccess.find((f: any) => f.endpointId === 'fal-ai/veo3' && f.surface === 'PLAYGROUND')).toBeUndefined();
+    expect(secondChanges!.settings.map((c) => c.setting)).toEqual(['MODEL_ACCESS_MODE']);
+    expect(secondChanges!.modelAccess.find((f) => f.endpointId === 'fal-ai/veo3' && f.surface === 'PLAYGROUND')).toBeUndefined();
   });
 
   it('reports an invalid change as bad input', async () => {
@@ -363,7 +365,7 @@ describe('dry run against what is actually stored (property, through the server)
       }
       values.set(team.username, flat);
     }
-    const ruleIds = [...organization.policy.modelAccessRules.edges, ...teams.flatMap((t: any) => t.modelAccessRules.edges)].map((e: any) => e.node.id);
+    const ruleIds = [...organization.policy.modelAccessRules.edges, ...teams.flatMap((t: any) => t.modelAccessRules.edges)].map((e) => e.node.id);
     return { values, ruleIds };
   }
 
@@ -481,7 +483,7 @@ describe('team creation policy', () => {
     }
     return user;
   }
-  const CREATE = `mutation($input: CreateTeamInput!) { createTeam(input: $input) { team { username viewerRole } userErrors { code } } }`;
+  const CREATE = graphql(`mutation PoliciesCreateTeam($input: CreateTeamInput!) { createTeam(input: $input) { team { username viewerRole } userErrors { code } } }`);
   const create = (s: Setup, user: SignedUpUser) => app.gql(CREATE, { input: { organizationId: s.org.id, username: unique('t'), name: 'T' } }, { token: user.token });
 
   it('follows ORG_ADMINS, TEAM_ADMINS and ANY_MEMBER', async () => {
@@ -494,10 +496,10 @@ describe('team creation policy', () => {
     await apply(s, { settings: { teamCreation: { value: 'TEAM_ADMINS' } } });
     expect((await create(s, member)).body.errors?.[0]?.extensions?.reason).toBe('TEAM_CREATION_POLICY');
     const byTeamAdmin = await create(s, teamAdmin);
-    expect(byTeamAdmin.body.data.createTeam.team.viewerRole).toBe('ADMIN');
+    expect(byTeamAdmin.body.data!.createTeam.team!.viewerRole).toBe('ADMIN');
 
     await apply(s, { settings: { teamCreation: { value: 'ANY_MEMBER' } } });
-    expect((await create(s, member)).body.data.createTeam.team.viewerRole).toBe('ADMIN');
+    expect((await create(s, member)).body.data!.createTeam.team!.viewerRole).toBe('ADMIN');
     const outsider = await signUp(app);
     expect((await create(s, outsider)).body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
@@ -506,15 +508,15 @@ describe('team creation policy', () => {
 describe('operator catalog editing', () => {
   it('upserts endpoints and adds price versions, audited, operator only', async () => {
     const endpointId = `acme/${unique('model')}`;
-    const UPSERT = `mutation($input: UpsertModelEndpointInput!) { upsertModelEndpoint(input: $input) { endpoint { endpointId enterpriseReady } userErrors { code } } }`;
-    const input = { endpointId, displayName: 'Acme', product: 'MODEL_APIS', unit: 'image', enterpriseReady: false };
+    const UPSERT = graphql(`mutation PoliciesUpsertModelEndpoint($input: UpsertModelEndpointInput!) { upsertModelEndpoint(input: $input) { endpoint { endpointId enterpriseReady } userErrors { code } } }`);
+    const input: UpsertModelEndpointInput = { endpointId, displayName: 'Acme', product: 'MODEL_APIS', unit: 'image', enterpriseReady: false };
     const user = await signUp(app);
     expect((await app.gql(UPSERT, { input }, { token: user.token })).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const operator = { bearer: TEST_OPERATOR_TOKEN };
     expect((await app.data(UPSERT, { input }, operator)).upsertModelEndpoint.endpoint).toEqual({ endpointId, enterpriseReady: false });
-    expect((await app.data(UPSERT, { input: { ...input, enterpriseReady: true } }, operator)).upsertModelEndpoint.endpoint.enterpriseReady).toBe(true);
+    expect((await app.data(UPSERT, { input: { ...input, enterpriseReady: true } }, operator)).upsertModelEndpoint.endpoint!.enterpriseReady).toBe(true);
     const price = await app.data(
-      `mutation($input: AddModelPriceInput!) { addModelPrice(input: $input) { price { unitPrice effectiveFrom } userErrors { code } } }`,
+      graphql(`mutation PoliciesAddModelPrice($input: AddModelPriceInput!) { addModelPrice(input: $input) { price { unitPrice effectiveFrom } userErrors { code } } }`),
       { input: { endpointId, effectiveFrom: '2025-01-01T00:00:00.000Z', unitPrice: '0.0125' } },
       operator,
     );
@@ -524,7 +526,7 @@ describe('operator catalog editing', () => {
     expect(audits[1].changes).toEqual({ enterpriseReady: { before: false, after: true } });
     // The policy cache sees the edit at once: the new endpoint is now allowed under ENTERPRISE_READY.
     const s = await setup();
-    expect((await check(s, endpointId)).access.decision).toBe('ALLOWED');
+    expect((await check(s, endpointId)).access!.decision).toBe('ALLOWED');
   });
 });
 
@@ -532,17 +534,17 @@ describe('effective policy listing', () => {
   it('costs a constant number of SQL statements whatever the number of teams', async () => {
     const s = await setup();
     const orgId = localIdOf(s.org.id, 'Organization');
-    const LIST = `query($slug: String!) { organization(slug: $slug) { teams(first: 100) { edges { node { username
+    const LIST = graphql(`query PoliciesOrganization2($slug: String!) { organization(slug: $slug) { teams(first: 100) { edges { node { username
       effectivePolicy { requestVisibility { value level overriddenByLock } modelAccessMode { value } }
       modelAccessRules { edges { node { pattern } } }
-    } } } } }`;
+    } } } } }`);
     const few = await app.gql(LIST, { slug: s.org.slug }, { token: s.admin.token });
     await app.db.query(
       `INSERT INTO teams (organization_id, kind, username, name) SELECT $1, 'TEAM', $2 || '-' || i, 'Bulk ' || i FROM generate_series(1, 199) i`,
       [orgId, unique('bulk')],
     );
     const many = await app.gql(LIST, { slug: s.org.slug }, { token: s.admin.token });
-    expect(many.body.data.organization.teams.edges).toHaveLength(100);
+    expect(many.body.data!.organization.teams.edges).toHaveLength(100);
     expect(Number(many.headers.get('x-orgraph-sql-statements'))).toBe(Number(few.headers.get('x-orgraph-sql-statements')));
   });
 });

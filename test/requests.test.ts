@@ -339,7 +339,7 @@ type RequestKind = (typeof REQUEST_KINDS)[number];
 const IDENTITY: Record<RequestKind, Viewer | null> = { playgroundA: 'developerA', keyOwnedByA: 'developerA', keyOwnedByB: 'developerB', unownedKey: null, adminKey: null };
 
 /**
- * DESIGN §6 as a table: which requests each viewer lists under each visibility, and whether their payloads open.
+ * docs/requests.md as a table: which requests each viewer lists under each visibility, and whether their payloads open.
  * Admins (users and ADMIN keys) see everything; under ALL every member (and API-scoped keys) sees everything, while
  * organization BILLING users who are not on the team see metadata only; under OWN people see only their identity
  * (`billing` is the team's BILLING member, `orgBilling` an organization BILLING user who is not on the team) and

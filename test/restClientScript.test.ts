@@ -3,7 +3,7 @@ import { startTestApp, TEST_INGEST_TOKEN, type TestApp } from './support/testApp
 import { createApiKeyFor, createOrganization, createTeam, signUp } from './support/factories';
 
 /**
- * A script as a client of the platform API writes it, from the REST contract (shared/contracts/rest-compat.md) only:
+ * A script as a client of the platform API writes it, from the REST contract (docs/rest-contract.md) only:
  * list the organization's teams, then page through one month of usage per team with `team_username` and `cursor`,
  * adding up cost per team. The script below knows nothing of Orgraph (no GraphQL, no helpers): it is run unchanged
  * against Orgraph's REST routes, and its totals are compared with the usage the test ingested.

@@ -5,7 +5,7 @@ import { createApiKeyFor, createOrganization, createTeam, signUp, type SignedUpU
 import { localId } from './support/people';
 
 /**
- * Conformance to shared/contracts/rest-compat.md, row by row: the common rules (credential, error body and types,
+ * Conformance to docs/rest-contract.md, row by row: the common rules (credential, error body and types,
  * unknown parameters, list forms), GET /v1/organization/teams, every parameter row and response field of
  * GET /v1/organization/usage, and GET /v1/account/model-access-controls. Written from the contract's text; every
  * expectation below quotes a line of it.

@@ -30,6 +30,8 @@ describe('SDK codegen drift check', () => {
       const stale = await failureOf(['--schema', changed]);
       expect(stale?.code).toBe(1);
       expect(stale?.stderr).toContain('npm run schema:print && npm run sdk:generate');
+      // The tests' typed documents (test/support/gql) use CreateTeamInput too, so their types are stale as well.
+      expect(stale?.stderr).toContain('stale test/support/gql/graphql.ts');
 
       // Removing a field an operation selects is reported as an operation/schema mismatch, with the same fix.
       const broken = path.join(dir, 'broken.graphql');

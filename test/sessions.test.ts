@@ -1,3 +1,4 @@
+import { graphql } from './support/gql';
 import { startTestApp, type TestApp } from './support/testApp';
 import { signUp, unique } from './support/factories';
 
@@ -7,8 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const VIEWER = `{ viewer { email name sessionMethod personalAccount { username kind } organizations { slug } teams { username } } }`;
-const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { token expiresAt user { email } userErrors { field code message } } }`;
+const VIEWER = graphql(`query SessionsViewer { viewer { email name sessionMethod personalAccount { username kind } organizations { slug } teams { username } } }`);
+const LOGIN = graphql(`mutation SessionsLogin($input: LoginInput!) { login(input: $input) { token expiresAt user { email } userErrors { field code message } } }`);
 
 describe('sign-up, login, logout and sessions', () => {
   it('signs up with a personal account and answers viewer with the session token', async () => {
@@ -18,9 +19,9 @@ describe('sign-up, login, logout and sessions', () => {
     expect(viewer.email).toBe(email.toLowerCase());
     expect(viewer.name).toBe('Ada Lovelace');
     expect(viewer.sessionMethod).toBe('PASSWORD');
-    expect(viewer.personalAccount.kind).toBe('PERSONAL');
-    expect(viewer.personalAccount.username).toMatch(/^ada-/);
-    expect(viewer.teams.map((t: { username: string }) => t.username)).toEqual([viewer.personalAccount.username]);
+    expect(viewer.personalAccount!.kind).toBe('PERSONAL');
+    expect(viewer.personalAccount!.username).toMatch(/^ada-/);
+    expect(viewer.teams.map((t: { username: string }) => t.username)).toEqual([viewer.personalAccount!.username]);
   });
 
   it('stores only an argon2id hash of the password and a SHA-256 of the session token', async () => {
@@ -37,7 +38,7 @@ describe('sign-up, login, logout and sessions', () => {
     const email = `${unique('dup')}@example.com`;
     await signUp(app, { email });
     const response = await app.data(
-      `mutation($input: SignUpInput!) { signUp(input: $input) { token userErrors { field code } } }`,
+      graphql(`mutation SessionsSignUp($input: SignUpInput!) { signUp(input: $input) { token userErrors { field code } } }`),
       { input: { email: email.toUpperCase(), name: 'Again', password: 'another long password' } },
     );
     expect(response.signUp).toEqual({ token: null, userErrors: [{ field: ['input', 'email'], code: 'TAKEN' }] });
@@ -51,7 +52,7 @@ describe('sign-up, login, logout and sessions', () => {
     ] as const;
     for (const [input, field, code] of cases) {
       const { signUp: payload } = await app.data(
-        `mutation($input: SignUpInput!) { signUp(input: $input) { token userErrors { field code } } }`,
+        graphql(`mutation SessionsSignUp2($input: SignUpInput!) { signUp(input: $input) { token userErrors { field code } } }`),
         { input },
       );
       expect(payload.userErrors).toEqual([{ field, code }]);
@@ -72,7 +73,7 @@ describe('sign-up, login, logout and sessions', () => {
 
   it('logout revokes the session at once', async () => {
     const user = await signUp(app);
-    const { logout } = await app.data(`mutation { logout { revoked userErrors { code } } }`, {}, { token: user.token });
+    const { logout } = await app.data(graphql(`mutation SessionsLogout { logout { revoked userErrors { code } } }`), {}, { token: user.token });
     expect(logout).toEqual({ revoked: true, userErrors: [] });
     const after = await app.gql(VIEWER, {}, { token: user.token });
     expect(after.status).toBe(401);

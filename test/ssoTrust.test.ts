@@ -11,7 +11,7 @@ import { ADD_DOMAIN, proveDomain, REMOVE_DOMAIN, startDnsTxtServer, VERIFY_DOMAI
 import { documentFor, plausibleValue, rootOperations } from './support/schemaOperations';
 
 /**
- * SSO as a trust boundary (DESIGN §4, issue 16): the account takeover an outside attacker found, replayed end to end
+ * SSO as a trust boundary (docs/sso.md, docs/security.md; issue 16): the account takeover an outside attacker found, replayed end to end
  * against a real OpenID Connect provider and a real DNS server (both on loopback), refused at each step; domain
  * proof through DNS TXT; and the scope of an SSO session (its organization only), probed for every field of
  * Organization and Team enumerated from the built schema, so a field added later is probed too.
@@ -451,7 +451,7 @@ describe('the SSO redirect URI', () => {
       await configured.close();
     }
     // Production: always PUBLIC_URL, through the function that builds the router's URIs (a production server is not
-    // started here: it is meant to refuse loopback identity providers, DESIGN §4 outbound requests).
+    // started here: it is meant to refuse loopback identity providers, docs/security.md "Outbound requests").
     const { ssoCallbackUrl } = await import('../src/sso/sso.rest');
     const spoofed = { protocol: 'http', get: (name: string) => (name.toLowerCase() === 'host' ? 'evil.example' : undefined) } as never;
     expect(ssoCallbackUrl({ isProduction: true, PUBLIC_URL: 'https://orgraph.example.com/' })(spoofed)).toBe('https://orgraph.example.com/auth/sso/callback');

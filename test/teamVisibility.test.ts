@@ -49,7 +49,7 @@ let organizationViewers: Array<{ name: string; credential: Credential }>;
 
 /** Callers who see the organization but not its root team, and how each of them can reach the root team. */
 let blind: Array<{ name: string; credential: Credential; paths: Array<'organization' | 'viewer' | 'ownTeam'> }>;
-/** Callers the README lets see the root team. */
+/** Callers docs/authorization.md lets see the root team. */
 let sighted: Array<{ name: string; credential: Credential }>;
 
 const ingest = (mutation: string, input: unknown) => app.data(mutation, { input }, { bearer: TEST_INGEST_TOKEN });
@@ -231,7 +231,7 @@ describe('a team reached through Organization.rootTeam', () => {
     expect(failures).toEqual([]);
   });
 
-  it('gives each of them what the README table says', async () => {
+  it('gives each of them what the table of docs/authorization.md says', async () => {
     const ROOT = `query($s: String!) { organization(slug: $s) { rootTeam {
       apiKeys { edges { node { alias } } }
       secrets { edges { node { name } } }

@@ -254,7 +254,7 @@ describe('usage query arguments', () => {
     expect(await bad({ apiKeyIds: ['ogk_000000000000000000000000'] })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'apiKeyIds' });
   });
 
-  it('chooses the timeframe from the range (DESIGN §7 thresholds) and defaults to the last 24 hours', async () => {
+  it('chooses the timeframe from the range (the thresholds of docs/usage.md) and defaults to the last 24 hours', async () => {
     const timeframe = async (start: string, end: string) =>
       (await app.data(USAGE, { slug, start, end }, { token: admin.token })).organization.usage.timeframe;
     expect(await timeframe('2025-01-01T00:00:00Z', '2025-01-01T01:59:00Z')).toBe('MINUTE');
@@ -395,7 +395,7 @@ describe('grouping, auth method and authorization', () => {
   });
 });
 
-describe('cross-team visibility policy (DESIGN §5)', () => {
+describe('cross-team visibility policy (docs/policies.md)', () => {
   it('team admins and billing members see other teams’ usage only while the organization turns it on', async () => {
     const { admin, org, team } = await organizationWithTeam();
     const other = await createTeam(app, admin, org.id);

@@ -147,7 +147,7 @@ export interface ListOptions<TFilter = never> {
   signal?: AbortSignal;
 }
 
-/** Usage query arguments (DESIGN §7): everything but the organization and the page cursor. */
+/** Usage query arguments (docs/usage.md in the Orgraph repository): everything but the organization and the page cursor. */
 export type UsageArgs = Omit<OrganizationUsageQueryVariables, 'slug' | 'cursor'>;
 
 export interface OrgraphClient {

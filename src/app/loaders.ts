@@ -88,7 +88,7 @@ export function createLoaders(db: DataSource, services: Pick<Services, 'requests
     teamSecretById: loaderByKey<string, TeamSecret>((ids) => db.getRepository(TeamSecret).findBy({ id: In([...ids]) }), (s) => s.id),
     auditEventById: loaderByKey<string, AuditEvent>((ids) => db.getRepository(AuditEvent).findBy({ id: In([...ids]) }), (e) => e.id),
     // Policy state: an organization's settings and rules and its teams' overrides and rules, one statement per kind
-    // whatever the number of teams (DESIGN §5: listings and gateway checks cost a constant number of statements).
+    // whatever the number of teams (docs/policies.md: listings and gateway checks cost a constant number of statements).
     policySettingsByOrganization: loaderOfGroups<string, OrganizationPolicySetting>(
       (ids) => db.getRepository(OrganizationPolicySetting).findBy({ organizationId: In([...ids]) }),
       (s) => s.organizationId,

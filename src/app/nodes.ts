@@ -92,7 +92,7 @@ async function reachable<T extends object>(ctx: AppContext, organizationId: stri
 export const nodeFetchers: Record<string, NodeFetcher> = {
   ...uuidKeyedFetchers,
   // Keyed `teamId/requestId` (the gateway's id); the fetcher checks the team id itself. What it answers is what the
-  // team's request log shows this viewer (restricted request view, DESIGN §6); RequestRecord.payload audits reads.
+  // team's request log shows this viewer (restricted request view, docs/requests.md); RequestRecord.payload audits reads.
   RequestRecord: requestRecordNode,
   // Keyed `teamId/YYYY-MM`: a draft has no row yet, and the issued invoice keeps the draft's id.
   Invoice: invoiceNode,

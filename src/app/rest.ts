@@ -12,7 +12,7 @@ import type { Services } from './services';
 import { urlContainsNul } from '../core/nul';
 
 /**
- * The one authentication and error mapping of Orgraph's REST routes (shared/contracts/rest-compat.md): every 4xx and
+ * The one authentication and error mapping of Orgraph's REST routes (docs/rest-contract.md): every 4xx and
  * 5xx answers `{"error": {"type", "message", "request_id"}}` with one of the contract's five types. Domain errors
  * stay plain classes (GraphQL errors with a code, UserInputFailure); they are translated here, at the REST edge.
  */

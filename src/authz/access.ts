@@ -167,7 +167,7 @@ export class Access {
   }
 
   /**
-   * The SSO session scope (DESIGN §4): a session obtained through an organization's identity provider acts only in
+   * The SSO session scope (docs/sso.md): a session obtained through an organization's identity provider acts only in
    * that organization. Whoever runs that provider vouches for nothing else, so the same person's other
    * organizations, their teams and their personal account need their own login. Every role and visibility
    * decision of this class asks it first (`organizationRole`, `teamRole`, `canSeeOrganization`, `canSeeMember`,
@@ -188,7 +188,7 @@ export class Access {
   }
 
   /**
-   * Session rules of SSO (DESIGN §4, §5), for people only (API keys belong to teams): an SSO session reaches only its
+   * Session rules of SSO (docs/sso.md, docs/policies.md), for people only (API keys belong to teams): an SSO session reaches only its
    * own organization (`inSessionScope`; callers have normally answered NOT_FOUND before this backstop); an
    * organization that requires SSO accepts only sessions from its own identity provider (`SSO_REQUIRED`); and a
    * user who signed in through the SSO of an organization that blocks personal accounts cannot use their personal
@@ -362,7 +362,7 @@ export class Access {
   }
 
   /**
-   * Restricted request view (DESIGN §6): admins and ADMIN keys see everything; under `ALL` every member (and
+   * Restricted request view (docs/requests.md): admins and ADMIN keys see everything; under `ALL` every member (and
    * API-scoped keys) sees everything; under `OWN` people see only requests whose identity is theirs and API-scoped
    * keys may not search at all. Organization BILLING users who are not team members see metadata only. A team the
    * actor may not see is NOT_FOUND however it was reached (`team(username:)`, `Organization.rootTeam`, `node(id:)`
@@ -397,7 +397,7 @@ export class Access {
   }
 
   /**
-   * Whose usage the actor may read in an organization (DESIGN §7): organization ADMINs (sessions and organization
+   * Whose usage the actor may read in an organization (docs/usage.md, Query): organization ADMINs (sessions and organization
    * admin keys) and organization BILLING users see every team; team ADMIN and BILLING members see their teams, and
    * every team of the organization under cross-team visibility. Anyone else is FORBIDDEN.
    */
@@ -453,7 +453,7 @@ export class Access {
   }
 
   /**
-   * Team creation follows the organization's team-creation policy (DESIGN §5): ORG_ADMINS (organization ADMIN users
+   * Team creation follows the organization's team-creation policy (docs/policies.md): ORG_ADMINS (organization ADMIN users
    * and organization admin keys), TEAM_ADMINS (also users who are ADMIN of one of its teams), ANY_MEMBER (also any
    * member of the organization or of one of its teams). Returns the user to make ADMIN of the new team, if any.
    */

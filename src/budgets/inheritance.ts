@@ -98,7 +98,7 @@ const PERIODS: BudgetPeriod[] = ['DAY', 'WEEK', 'MONTH', 'LIFETIME'];
 
 /**
  * The budgets in force for one subject, one per period that has any, with where each came from (like policies,
- * DESIGN §5): the subject's own budget, capped by the organization's maximum while that maximum is locked; else the
+ * docs/budgets.md): the subject's own budget, capped by the organization's maximum while that maximum is locked; else the
  * organization's default for the scope. Defaults apply to teams, keys and members organization-wide; a member's
  * budget within one team exists only when set. Organization budgets are always the organization's own.
  */

@@ -31,7 +31,7 @@ export interface KeyReference {
 }
 
 /**
- * Reservations (DESIGN §8): a gateway holds an estimated cost against every budget that applies to a key before
+ * Reservations (docs/budgets.md): a gateway holds an estimated cost against every budget that applies to a key before
  * the call. Hard budgets refuse when spend + holds + the estimate would pass their amount. Atomic under
  * concurrency: the transaction takes a transaction-scoped advisory lock per hard budget (in one sorted order, so two
  * reservations sharing budgets never deadlock), and only then measures, so the second of two racing reservations

@@ -1,5 +1,5 @@
 /**
- * The scale of every kind of decimal Orgraph returns (README "Decimals"), and its one rounding rule: round half away
+ * The scale of every kind of decimal Orgraph returns (docs/api.md, "Decimals"), and its one rounding rule: round half away
  * from zero (PostgreSQL's `round(numeric, scale)`), applied where a value leaves the database, trailing zeros trimmed
  * except on billed amounts, which always show their cents.
  *

@@ -6,7 +6,7 @@ import ipaddr from 'ipaddr.js';
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
 
 /**
- * The one way Orgraph fetches a URL a customer typed (webhooks, OIDC discovery and JWKS): see DESIGN.md §4 and
+ * The one way Orgraph fetches a URL a customer typed (webhooks, OIDC discovery and JWKS): see
  * docs/security.md "Outbound requests".
  *
  * - http/https only; names that only mean something inside a network (`localhost`, `*.internal`, single labels, …)

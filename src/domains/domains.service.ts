@@ -19,7 +19,7 @@ export const challengeName = (domain: string) => `${CHALLENGE_LABEL}.${domain}`;
 export const challengeValue = (token: string) => `${CHALLENGE_PREFIX}${token}`;
 
 /**
- * Email domains of organizations and their DNS proof (DESIGN §4). A domain is claimed with a random token; it counts
+ * Email domains of organizations and their DNS proof (docs/sso.md, docs/security.md). A domain is claimed with a random token; it counts
  * (SSO may link or provision its addresses) only after `verify` finds `_orgraph-challenge.<domain>` TXT
  * `orgraph-domain-verification=<token>`, and then it belongs to that organization alone: the partial unique index
  * on verified domains settles concurrent proofs by two organizations.

@@ -1,5 +1,5 @@
 /**
- * Governance rules (DESIGN §9), pure: from a snapshot of an organization's teams, keys, admins and spend, derive
+ * Governance rules (docs/governance.md), pure: from a snapshot of an organization's teams, keys, admins and spend, derive
  * each team's launch checklist, the anti-pattern findings and the structure the organization resembles. No I/O
  * here, so one snapshot (a fixed number of SQL statements) answers all three for any number of teams.
  */

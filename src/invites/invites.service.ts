@@ -165,7 +165,7 @@ export class InvitesService {
       }
       const organizationId = invite.organizationId ?? (invite.teamId ? ((await teamById(tx, invite.teamId))?.organizationId ?? null) : null);
       const viaThisSso = caller.actor.kind === 'USER' && caller.actor.method === 'SSO' && caller.actor.ssoOrganizationId === organizationId;
-      // An SSO session acts only in its own organization (DESIGN §4): joining another one needs the person's own login.
+      // An SSO session acts only in its own organization (docs/sso.md): joining another one needs the person's own login.
       if (caller.actor.kind === 'USER' && caller.actor.method === 'SSO' && !viaThisSso) {
         throw new UserInputFailure('SSO_SESSION_SCOPE', 'This session was signed in through another organization’s SSO; sign in with your own account (or this organization’s SSO) to accept the invite.', field);
       }

@@ -37,7 +37,7 @@ export function inTransaction(tx: EntityManager): PgBoss.Db {
 }
 
 /**
- * The PostgreSQL job queue (pg-boss) every instance works from (DESIGN §14). Jobs are fetched with
+ * The PostgreSQL job queue (pg-boss) every instance works from (docs/jobs.md). Jobs are fetched with
  * `FOR UPDATE SKIP LOCKED`, so any number of workers share a queue without taking the same job twice; a job whose
  * worker died (SIGKILL, lost host) expires after its queue's `expire_seconds` and runs again elsewhere, and after its
  * retries it moves to the queue's dead-letter queue. The schema is installed by a migration, never at start-up.

@@ -77,7 +77,7 @@ export class OrganizationResolver extends NodeIdResolver(Organization, 'Organiza
     @Ctx() ctx: AppContext,
   ): Promise<OrganizationPayload> {
     const userId = ctx.access.requireUser();
-    // An SSO session acts only in its organization (DESIGN §4); a new organization needs the person's own login.
+    // An SSO session acts only in its organization (docs/sso.md); a new organization needs the person's own login.
     ctx.access.requireUnscopedSession();
     return mutationPayload(async () => ({
       organization: await ctx.services.organizations.create(ctx.caller, userId, input),

@@ -39,7 +39,7 @@ export interface SsoRequirementGuard {
   inTransaction(tx: EntityManager, organizationId: string): Promise<void>;
 }
 
-/** Billing plugs in here (DESIGN §5 step 1): which of these teams have reached their hard spend limit. */
+/** Billing plugs in here (step 1 of model access resolution, docs/policies.md): which of these teams have reached their hard spend limit. */
 export interface HardSpendLimitSource {
   teamsAtHardLimit(teamIds: readonly string[]): Promise<ReadonlySet<string>>;
 }
@@ -218,7 +218,7 @@ export class PoliciesService {
         ]);
         if (budget.unknownKey) return { ...base, error: { code: 'UNKNOWN_API_KEY', message: 'No live API key with this key id on this team.' } };
         const decision = decideModelAccess(organization, state, endpoint, check.surface as Surface);
-        // Step 1 of DESIGN §5 (after archival): a used-up hard budget denies whatever the rules say.
+        // Step 1 of model access resolution (after archival): a used-up hard budget denies whatever the rules say.
         if (budget.exhausted && decision.reasonCode !== 'TEAM_ARCHIVED') {
           return { ...base, decision: { decision: 'BLOCKED', level: budget.exhausted.level, rule: null, reasonCode: 'BUDGET_EXHAUSTED', reason: budget.exhausted.reason, overriddenTeamRule: null }, error: null };
         }

@@ -81,7 +81,7 @@ type Settings<K extends 'OrganizationSetting' | 'EffectiveSetting'> = {
   modelAccessMode: InstanceType<(typeof ModelAccessModeSetting)[K]>;
 };
 
-@ObjectType({ description: 'An organization’s policy (DESIGN §5): settings with their locks, and organization-level model access rules.' })
+@ObjectType({ description: 'An organization’s policy: settings with their locks, and organization-level model access rules.' })
 export class OrganizationPolicy implements Settings<'OrganizationSetting'> {
   /** Not exposed: lets the rules field resolver find the organization. */
   organizationId!: string;

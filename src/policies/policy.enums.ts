@@ -145,7 +145,7 @@ export enum ModelAccessReason {
 }
 registerEnumType(ModelAccessReason, {
   name: 'ModelAccessReason',
-  description: 'Which step of model access resolution decided (DESIGN §5), as a stable code.',
+  description: 'Which step of model access resolution decided, as a stable code.',
   valuesConfig: {
     TEAM_ARCHIVED: { description: 'Step 1: the team is archived.' },
     SPEND_LIMIT_REACHED: { description: 'Step 1: the team reached its hard spend limit.' },

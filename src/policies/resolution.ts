@@ -1,5 +1,5 @@
 /**
- * Policy resolution (DESIGN §5): pure functions from policy state to effective values and model-access decisions.
+ * Policy resolution (docs/policies.md): pure functions from policy state to effective values and model-access decisions.
  * No database, no clock, no I/O: the service loads state (batched through DataLoaders) and feeds it here, so every
  * caller (listing, gateway check, preview, enforcement) gets the same answer for the same state.
  */
@@ -17,7 +17,7 @@ interface SettingDefinition {
   defaultValue: SettingValue;
 }
 
-/** Every policy setting, its scope, allowed values and default (DESIGN §5 table). Order is the display order. */
+/** Every policy setting, its scope, allowed values and default (the settings table of docs/policies.md). Order is the display order. */
 export const SETTING_DEFINITIONS = {
   teamCreation: { scope: 'ORGANIZATION', values: ['ORG_ADMINS', 'TEAM_ADMINS', 'ANY_MEMBER'], defaultValue: 'ORG_ADMINS' },
   invitePermission: { scope: 'ORGANIZATION', values: ['ORG_ADMINS', 'TEAM_ADMINS'], defaultValue: 'TEAM_ADMINS' },
@@ -64,7 +64,7 @@ export interface OrganizationPolicyState {
 export interface TeamPolicyState {
   teamId: string;
   archived: boolean;
-  /** Fed by billing when the team's hard spend limit is reached (DESIGN §5 step 1). */
+  /** Fed by billing when the team's hard spend limit is reached (step 1 of model access resolution). */
   hardSpendLimitReached: boolean;
   /** Overrides of team-scoped settings; stored overrides of locked settings stay here and are reported as inert. */
   overrides: Partial<Record<SettingKey, SettingValue>>;
@@ -188,7 +188,7 @@ function ruleText(rule: RuleState): string {
 }
 
 /**
- * Decides `(team, endpoint, surface)` per DESIGN §5: (1) archived team or reached hard spend limit → denied;
+ * Decides `(team, endpoint, surface)` as docs/policies.md states it: (1) archived team or reached hard spend limit → denied;
  * (2) most specific matching locked organization rule; (3) most specific team rule; (4) most specific organization
  * rule; (5) the organization's mode.
  */

@@ -25,7 +25,7 @@ import {
  */
 type ListedRequest = RequestRecord & { viewerMayOpen?: boolean; hiddenReason?: PayloadHiddenReason | null };
 
-/** Which rows a request view lists (DESIGN §6: under OWN, those whose identity is the viewer; nobody's for keys). */
+/** Which rows a request view lists (docs/requests.md: under OWN, those whose identity is the viewer; nobody's for keys). */
 function rowScope(view: RequestView): RequestRowScope {
   return view.rows === 'OWN' ? { kind: 'OWN', userId: view.userId ?? '00000000-0000-0000-0000-000000000000' } : { kind: 'ALL' };
 }

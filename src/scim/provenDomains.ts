@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
 /**
- * The one place SCIM asks "is this email in one of the organization's PROVEN domains?" (DESIGN §4: a domain counts
+ * The one place SCIM asks "is this email in one of the organization's PROVEN domains?" (docs/sso.md: a domain counts
  * as the organization's only once its DNS TXT proof succeeded). It reads the SSO module's
  * `organization_domains(organization_id, domain, verified_at)` (branch sso: DomainsService.isVerifiedFor answers the
  * same question; delegate to it once both are merged). An unverified (pending) claim does not count. Called inside

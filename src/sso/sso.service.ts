@@ -250,7 +250,7 @@ export class SsoService {
     }
     const email = typeof claims.email === 'string' ? claims.email.toLowerCase() : '';
     if (claims.email_verified !== true) throw new SsoLoginError(403, 'EMAIL_NOT_VERIFIED', 'The identity provider has not verified this email address.');
-    // The trust boundary (DESIGN §4): whoever runs the identity provider can put any email in a token, so an email
+    // The trust boundary (docs/sso.md): whoever runs the identity provider can put any email in a token, so an email
     // links or provisions anyone only in a domain this organization has proven through DNS. Otherwise an
     // organization admin could point the connection at their own provider and sign in as anyone.
     const domain = /^[^@\s]+@([^@\s]+)$/.exec(email)?.[1] ?? '';

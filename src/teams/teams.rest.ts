@@ -2,7 +2,7 @@ import express from 'express';
 import { adminKeyRoute, QueryParams, type RestDeps } from '../app/rest';
 
 /**
- * `GET /v1/organization/teams` of the REST contract (shared/contracts/rest-compat.md, docs/rest.md): every team of
+ * `GET /v1/organization/teams` of the REST contract (docs/rest-contract.md, docs/rest.md): every team of
  * the key's organization, the root team included (`is_org_root: true`), archived ones only with
  * `include_archived=true`.
  */

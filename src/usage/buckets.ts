@@ -3,7 +3,7 @@ import { BadUserInputError } from '../core/errors';
 import { UsageTimeframe } from './usage.types';
 
 /**
- * Time bucketing of usage queries (DESIGN §7), pure: parse the range in the requested IANA zone, pick the
+ * Time bucketing of usage queries (docs/usage.md), pure: parse the range in the requested IANA zone, pick the
  * timeframe, align to it, and list every bucket edge. Calendar units (day, week, month) follow the zone's calendar,
  * so days are 23 or 25 hours across DST and zones with 30/45-minute offsets are exact.
  */
@@ -16,7 +16,7 @@ const UNIT: Record<UsageTimeframe, 'minute' | 'hour' | 'day' | 'week' | 'month'>
   MONTH: 'month',
 };
 
-/** Most buckets one query may span, per timeframe (stated in the README). */
+/** Most buckets one query may span, per timeframe (stated in docs/usage.md). */
 export const MAX_BUCKETS: Record<UsageTimeframe, number> = {
   MINUTE: 1440,
   HOUR: 2232,
@@ -44,7 +44,7 @@ export interface BucketArgs {
 }
 
 /**
- * Buckets are the zone's calendar periods, on the wall clock (DESIGN §7): minutes; hours starting at every local
+ * Buckets are the zone's calendar periods, on the wall clock (docs/usage.md, Buckets): minutes; hours starting at every local
  * hh:00 and at every instant the offset changes (after Lord Howe's 30-minute change buckets stay on hh:00, and
  * Chatham's change at 02:45 splits its hour); calendar days (23 or 25 hours across DST), ISO weeks from Monday,
  * months. `boundToTimeframe` (default true) widens the range to whole periods; with false the exact instants are
@@ -135,7 +135,7 @@ class WallClock {
   }
 }
 
-/** DESIGN §7's thresholds: < 2 h minute, < 2 d hour, < 64 d day, < 183 d week, otherwise month. */
+/** The default timeframe's thresholds (docs/usage.md, Query): < 2 h minute, < 2 d hour, < 64 d day, < 183 d week, otherwise month. */
 export function autoTimeframe(durationMs: number): UsageTimeframe {
   if (durationMs < 2 * HOUR_MS) return UsageTimeframe.MINUTE;
   if (durationMs < 2 * DAY_MS) return UsageTimeframe.HOUR;

@@ -77,7 +77,7 @@ export class UsageRangeInput {
 @Resolver(() => Organization)
 export class OrganizationUsageResolver {
   @Extensions({ cost: usageCost })
-  @FieldResolver(() => UsageReport, { description: 'Usage across the organization’s teams (DESIGN §7 semantics; paginated by buckets).' })
+  @FieldResolver(() => UsageReport, { description: 'Usage across the organization’s teams, in buckets of the requested time zone (paginated by buckets).' })
   async usage(@Root() organization: Organization, @Args(() => UsageArgs) args: UsageArgs, @Ctx() ctx: AppContext): Promise<UsageReport> {
     const teamIds = await ctx.access.usageTeams(organization);
     return ctx.services.usage.report({ tenantId: organization.id, teamIds }, args);

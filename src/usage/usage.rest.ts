@@ -15,7 +15,7 @@ const IN_FLIGHT_BATCHES = 2;
 
 /**
  * HTTP routes of the usage module: the metering pipeline's NDJSON bulk ingest, and the seed-compatible
- * `GET /v1/organization/usage` of the REST contract (shared/contracts/rest-compat.md, docs/rest.md), so existing
+ * `GET /v1/organization/usage` of the REST contract (docs/rest-contract.md, docs/rest.md), so existing
  * clients of the platform's Organization Usage API can point at Orgraph. Both parse HTTP here and call the same
  * services as GraphQL; authentication and errors are the shared REST ones (app/rest.ts).
  */

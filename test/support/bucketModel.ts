@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 
 /**
- * An independent model of DESIGN §7's wall-clock buckets, for property tests. It shares nothing with
+ * An independent model of the wall-clock buckets of docs/usage.md, for property tests. It shares nothing with
  * src/usage/buckets.ts and uses a different method: it finds period starts by scanning and searching on what a
  * wall clock in the zone shows (luxon's formatting of an instant), never by luxon's startOf/plus calendar math.
  *

@@ -1,3 +1,5 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { loadConfig, type Config } from '../../src/core/config';
 import { createLogger, type Logger } from '../../src/core/logger';
@@ -21,9 +23,14 @@ export interface TestApp {
   db: DataSource;
   server: RunningServer;
   config: Config;
-  /** POST a GraphQL operation through the real HTTP server. */
+  /**
+   * POST a GraphQL operation through the real HTTP server. A document from `graphql()` (test/support/gql, generated
+   * from the schema) types its variables and answer; a plain string stays untyped (for deliberately invalid documents).
+   */
+  gql<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables?: TVariables, credential?: Credential): Promise<GraphqlResponse<TResult>>;
   gql<T = any>(query: string, variables?: Record<string, unknown>, credential?: Credential): Promise<GraphqlResponse<T>>;
   /** Like gql but fails the test on any GraphQL error and returns `data`. */
+  data<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables?: TVariables, credential?: Credential): Promise<TResult>;
   data<T = any>(query: string, variables?: Record<string, unknown>, credential?: Credential): Promise<T>;
   /**
    * Runs the queued alert and budget evaluations (the `usage-evaluation` jobs ingest queued) until none is waiting
@@ -78,7 +85,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   await db.initialize();
   const server = await startServer({ db, config, logger: options.logger ?? createLogger('silent'), port: 0 });
 
-  const gql = async <T>(query: string, variables?: Record<string, unknown>, credential?: Credential) => {
+  const gql = async <T>(document: string | TypedDocumentNode<unknown, unknown>, variables?: unknown, credential?: Credential) => {
+    const query = typeof document === 'string' ? document : printed(document);
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...authorizationHeader(credential) },
@@ -93,8 +101,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     server,
     config,
     gql,
-    async data<T>(query: string, variables?: Record<string, unknown>, credential?: Credential): Promise<T> {
-      const response = await gql<T>(query, variables, credential);
+    async data<T>(document: string | TypedDocumentNode<unknown, unknown>, variables?: unknown, credential?: Credential): Promise<T> {
+      const response = await gql<T>(document, variables, credential);
       if (response.body.errors?.length) {
         throw new Error(`GraphQL errors: ${JSON.stringify(response.body.errors)}`);
       }
@@ -107,4 +115,16 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
       await database.drop();
     },
   };
+}
+
+const printedDocuments = new WeakMap<object, string>();
+
+/** Generated documents are ASTs; each is printed once per test file. */
+function printed(document: TypedDocumentNode<unknown, unknown>): string {
+  let text = printedDocuments.get(document);
+  if (text === undefined) {
+    text = print(document);
+    printedDocuments.set(document, text);
+  }
+  return text;
 }

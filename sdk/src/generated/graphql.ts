@@ -364,7 +364,7 @@ export type ModelAccessModeSettingInput = {
   value?: ModelAccessMode | null | undefined;
 };
 
-/** Which step of model access resolution decided (DESIGN §5), as a stable code. */
+/** Which step of model access resolution decided, as a stable code. */
 export type ModelAccessReason =
   /** Step 1: a hard budget of the organization, team, member or key is used up (the reason names it). */
   | 'BUDGET_EXHAUSTED'
