@@ -53,6 +53,33 @@ interface BenchServer {
   child: ChildProcess;
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (0 when it is gone or not on this machine). */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU used by a server process and by every PostgreSQL backend of the bench database (PostgreSQL runs on this
+ * machine): unlike requests per second, CPU per request barely moves with the machine's load, so it carries the
+ * before/after comparison on a shared machine.
+ */
+async function cpuSnapshot(admin: Client, database: string, server: BenchServer): Promise<{ node: number; backends: Map<number, number> }> {
+  const pids: Array<{ pid: number }> = (await admin.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1`, [database])).rows;
+  return { node: cpuSeconds(server.child.pid), backends: new Map(pids.map(({ pid }) => [pid, cpuSeconds(pid)])) };
+}
+
+function cpuSince(before: { node: number; backends: Map<number, number> }, after: { node: number; backends: Map<number, number> }): { node: number; postgres: number } {
+  let postgres = 0;
+  for (const [pid, seconds] of after.backends) postgres += seconds - (before.backends.get(pid) ?? 0);
+  return { node: after.node - before.node, postgres };
+}
+
 const loadavg = () => os.loadavg().map((v) => v.toFixed(2)).join(' / ');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const stats = (values: number[], digits = 0) =>
@@ -203,16 +230,23 @@ async function main(): Promise<void> {
       for (const side of sides) await autocannon(side.url, org.adminKey, 3); // warm-up: JIT, pools, caches
       const rates = new Map<BenchServer, number[]>(sides.map((side) => [side, []]));
       const stagesBefore = await stageBreakdown(after);
+      const cpu = new Map<BenchServer, number[]>(sides.map((side) => [side, []]));
       for (let round = 0; round < ROUNDS; round++) {
-        for (const side of order(round)) rates.get(side)!.push(await autocannon(side.url, org.adminKey, SECONDS));
+        for (const side of order(round)) {
+          const cpuBefore = await cpuSnapshot(admin, name, side);
+          const rate = await autocannon(side.url, org.adminKey, SECONDS);
+          const used = cpuSince(cpuBefore, await cpuSnapshot(admin, name, side));
+          rates.get(side)!.push(rate);
+          cpu.get(side)!.push((used.node * 1e6) / (rate * SECONDS));
+        }
         console.log(`  round ${round + 1}: ${sides.map((side) => `${side.label} ${rates.get(side)![round]!.toFixed(0)} req/s`).join(', ')}; load ${loadavg()}`);
       }
       const stagesAfter = await stageBreakdown(after);
       console.log(`key-authenticated { __typename }, ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s per side, rate limiter ${RATE_LIMIT ? 'on' : 'off'}:`);
-      for (const side of sides) console.log(`  ${side.label}: ${stats(rates.get(side)!)} req/s`);
+      for (const side of sides) console.log(`  ${side.label}: ${stats(rates.get(side)!)} req/s; server CPU ${stats(cpu.get(side)!)} µs per request`);
       if (sides.length === 2) {
         const ratios = rates.get(after)!.map((rate, i) => rate / rates.get(sides[0]!)![i]!);
-        console.log(`  after ÷ before per round: ${stats(ratios, 2)}`);
+        console.log(`  after ÷ before per round: ${stats(ratios, 2)} (req/s); ${stats(cpu.get(sides[0]!)!.map((value, i) => value / cpu.get(after)![i]!), 2)} (less server CPU per request)`);
       }
       printBreakdown(stagesBefore, stagesAfter, 'graphql', 'request', 1);
     }
@@ -229,9 +263,11 @@ async function main(): Promise<void> {
         fs.writeFileSync(file, lines.join('\n'));
         return file;
       };
-      const copy = async (prefix: string): Promise<number> => {
+      const copy = async (prefix: string): Promise<{ rate: number; cpu: number }> => {
         const client = new Client({ connectionString: databaseUrl });
         await client.connect();
+        const [{ pid }] = (await client.query(`SELECT pg_backend_pid() AS pid`)).rows;
+        const cpuBefore = cpuSeconds(pid);
         const rows: string[] = [];
         for (let i = 0; i < RECORDS; i++) {
           rows.push(`${[org.organizationId, `${prefix}-${i}`, new Date(base + i * 500).toISOString(), teams[i % teams.length]!.id, org.organizationId, 'MODEL_APIS', 'fal-ai/flux/dev', 'megapixel', '1.5', '0.02', '0.03', ''].join('\t')}\n`);
@@ -239,23 +275,31 @@ async function main(): Promise<void> {
         const started = process.hrtime.bigint();
         await pipeline(Readable.from(rows), client.query(copyFrom(`COPY usage_records (tenant_id, id, ts, team_id, organization_id, product, endpoint_id, unit, quantity, unit_price, cost, auth_key) FROM STDIN`)));
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        const cpu = cpuSeconds(pid) - cpuBefore;
         await client.end();
-        return RECORDS / seconds;
+        return { rate: RECORDS / seconds, cpu: (cpu * 1e6) / RECORDS };
       };
       // Warm-up: the month's partitions exist and the catalog is cached before anything is timed.
       for (const side of sides) await curlIngest(side.url, ndjson(`warm-${side === after ? 'a' : 'b'}`));
       const rates = new Map<BenchServer, number[]>(sides.map((side) => [side, []]));
       const copies: number[] = [];
+      const copyCpu: number[] = [];
+      const cpu = new Map<BenchServer, Array<{ node: number; postgres: number }>>(sides.map((side) => [side, []]));
       const stagesBefore = await stageBreakdown(after);
       for (let round = 0; round < ROUNDS; round++) {
         for (const side of order(round)) {
           const file = ndjson(`r${run++}`);
+          const cpuBefore = await cpuSnapshot(admin, name, side);
           const { seconds, body } = await curlIngest(side.url, file);
+          const used = cpuSince(cpuBefore, await cpuSnapshot(admin, name, side));
           if (body.accepted !== RECORDS) throw new Error(`${side.label} accepted ${body.accepted} of ${RECORDS}: ${JSON.stringify(body).slice(0, 300)}`);
           rates.get(side)!.push(RECORDS / seconds);
+          cpu.get(side)!.push({ node: (used.node * 1e6) / RECORDS, postgres: (used.postgres * 1e6) / RECORDS });
           fs.rmSync(file);
         }
-        copies.push(await copy(`copy${round}`));
+        const copied = await copy(`copy${round}`);
+        copies.push(copied.rate);
+        copyCpu.push(copied.cpu);
         console.log(`  round ${round + 1}: ${sides.map((side) => `${side.label} ${rates.get(side)![round]!.toFixed(0)}`).join(', ')}, COPY ${copies[round]!.toFixed(0)} records/s; load ${loadavg()}`);
       }
       const stagesAfter = await stageBreakdown(after);
@@ -263,8 +307,9 @@ async function main(): Promise<void> {
       for (const side of sides) {
         const share = rates.get(side)!.map((rate, i) => (100 * rate) / copies[i]!);
         console.log(`  ${side.label}: ${stats(rates.get(side)!)} records/s; % of COPY in the same round ${stats(share)}`);
+        console.log(`    CPU µs per record: server ${stats(cpu.get(side)!.map((c) => c.node), 2)}; PostgreSQL ${stats(cpu.get(side)!.map((c) => c.postgres), 2)}`);
       }
-      console.log(`  raw COPY: ${stats(copies)} records/s`);
+      console.log(`  raw COPY: ${stats(copies)} records/s; PostgreSQL CPU ${stats(copyCpu, 2)} µs per record`);
       if (sides.length === 2) console.log(`  after ÷ before per round: ${stats(rates.get(after)!.map((rate, i) => rate / rates.get(sides[0]!)![i]!), 2)}`);
       printBreakdown(stagesBefore, stagesAfter, 'ingest', 'record', RECORDS);
     }
