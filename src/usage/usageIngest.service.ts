@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { queryWithTimeout } from '../core/statementTimeout';
 import type { DataSource } from 'typeorm';
 import { UserInputFailure } from '../core/errors';
+import { isUniqueViolation } from '../core/dbErrors';
 import { isDecimalString } from '../core/scalars';
 import { DECIMAL_SCALE } from '../core/decimals';
 import { localIdOf } from '../core/relay';
@@ -203,7 +204,10 @@ export class UsageIngestService {
   }
 
   /**
-   * Raw insert and every rollup in one statement: rollups only ever see rows that were really inserted. Only the
+   * Raw insert and every rollup in one statement: rollups only ever see rows that were really inserted. A batch is
+   * first sent as if none of its ids had been seen: a plain insert into the id ledger costs a quarter of
+   * `ON CONFLICT DO NOTHING`'s speculative insertion per row (measured with EXPLAIN ANALYZE), and the raw insert then
+   * needs no join with the claimed ids. Only when an id is taken does the batch go again with ON CONFLICT. Only the
    * finest level aggregates the inserted rows; each coarser level aggregates the level below it (a few hundred
    * groups instead of ten thousand rows), which gives the same sums, counts and extremes because every 15-minute
    * bucket lies within one hour and every hour within one UTC day.
@@ -237,8 +241,7 @@ export class UsageIngestService {
                records = r.records + excluded.records
         RETURNING 1)`;
     };
-    const result = await this.partitions.inserting('usage_records', column('ts'), () => this.bulkQuery<Array<{ inserted: number }>>(
-      `WITH input AS (
+    const statement = (fresh: boolean) => `WITH input AS (
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::uuid[], $5::uuid[], $6::text[], $7::text[],
                               $8::text[], $9::numeric[], $10::numeric[], $11::numeric[], $12::text[])
                     AS i(tenant_id, id, ts, team_id, organization_id, product, endpoint_id, unit, quantity, unit_price, cost, auth_key)
@@ -250,7 +253,7 @@ export class UsageIngestService {
          SELECT tenant_id, id, ts FROM input
           -- Key order, like the rollups below: concurrent batches sharing ids then wait for each other, never deadlock.
           ORDER BY tenant_id, id
-         ON CONFLICT (tenant_id, id) DO NOTHING
+         ${fresh ? '' : 'ON CONFLICT (tenant_id, id) DO NOTHING'}
          RETURNING tenant_id, id
        ),
        inserted AS (
@@ -258,7 +261,7 @@ export class UsageIngestService {
                                     unit_price, cost, auth_key)
          SELECT i.tenant_id, i.id, i.ts, i.team_id, i.organization_id, i.product, i.endpoint_id, i.unit, i.quantity, i.unit_price,
                 COALESCE(i.cost, trim_scale(round(i.quantity * i.unit_price, ${DECIMAL_SCALE.cost}))), i.auth_key
-           FROM input i JOIN claimed c ON c.tenant_id = i.tenant_id AND c.id = i.id
+           ${fresh ? FRESH_SOURCE : 'FROM input i JOIN claimed c ON c.tenant_id = i.tenant_id AND c.id = i.id'}
          RETURNING tenant_id, ts, team_id, product, endpoint_id, unit, auth_key, quantity, unit_price, cost
        ),
        ${level('by_15m', 'inserted', "date_bin('15 minutes', ts, timestamptz '2000-01-01 00:00:00+00')", dimensions, true)},
@@ -275,8 +278,8 @@ export class UsageIngestService {
            FROM by_1h GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
          ON CONFLICT (tenant_id, bucket, product) DO UPDATE SET cost = r.cost + excluded.cost, records = r.records + excluded.records
          RETURNING 1)
-       SELECT (SELECT count(*) FROM inserted)::int AS inserted`,
-      [
+       SELECT (SELECT count(*) FROM inserted)::int AS inserted`;
+    const parameters = [
         column('tenantId'),
         column('id'),
         column('ts'),
@@ -289,9 +292,18 @@ export class UsageIngestService {
         column('unitPrice'),
         column('cost'),
         column('authKey'),
-      ],
-    ));
-    return result[0]!.inserted;
+    ];
+    // UTC calendar months of the batch (timestamps are canonical UTC ISO here): one string per month, not per row.
+    const months = [...new Set(rows.map((row) => row.ts.slice(0, 7)))].map((month) => `${month}-01T00:00:00Z`);
+    const run = (fresh: boolean) => this.partitions.inserting('usage_records', months, () => this.bulkQuery<Array<{ inserted: number }>>(statement(fresh), parameters));
+    try {
+      return (await run(true))[0]!.inserted;
+    } catch (error) {
+      // Some id was already claimed (a resent batch, or a concurrent one holding the same ids): the statement
+      // failed as a whole, nothing of it stays, and the batch goes again claiming only what is free.
+      if (!isUniqueViolation(error, 'usage_record_ids_pkey')) throw error;
+      return (await run(false))[0]!.inserted;
+    }
   }
 
   private bulkQuery<T>(sql: string, parameters: unknown[]): Promise<T> {
@@ -332,6 +344,13 @@ export class UsageIngestService {
     return new Map(rows.map((row) => [keyOf(row), row]));
   }
 }
+
+/**
+ * The raw rows of a batch none of whose ids was claimed before. The count over `claimed` (an init plan, run once
+ * before the first row) makes the whole ledger insert happen before the raw insert and the rollups: a batch waiting
+ * on a concurrent batch's ids then holds no rollup row the other may be waiting for (no deadlock), as with the join.
+ */
+const FRESH_SOURCE = 'FROM input i WHERE (SELECT count(*) FROM claimed) >= 0';
 
 const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
