@@ -157,12 +157,19 @@ export class UsageIngestService {
       if (unitPrice === null) {
         return reject('unitPrice', entry ? 'NO_PRICE' : 'UNKNOWN_ENDPOINT', `No catalog price for "${record.endpointId}" at that time; give unitPrice.`);
       }
-      const quantity = toScaled(record.quantity);
-      if (quantity > MAX_RECORD_QUANTITY * SCALE) return reject('quantity', 'OUT_OF_RANGE', `quantity must be at most ${MAX_RECORD_QUANTITY}.`);
-      // Both scaled by 10^12: their product is scaled by 10^24.
-      const cost = record.cost ? toScaled(record.cost) * SCALE : quantity * toScaled(unitPrice);
-      if (cost > MAX_RECORD_COST * SCALE * SCALE) {
-        return reject(record.cost ? 'cost' : 'unitPrice', 'OUT_OF_RANGE', `A record's cost (quantity × unit price) must be at most ${MAX_RECORD_COST} USD.`);
+      // A value with n integer digits is below 10^n, so short values are within both bounds without BigInt
+      // arithmetic (which cost more per record than the rest of validation); longer ones are checked exactly.
+      const surelyInBounds =
+        integerDigits(record.quantity) <= 15 &&
+        (record.cost ? integerDigits(record.cost) <= 12 : integerDigits(record.quantity) + integerDigits(unitPrice) <= 12);
+      if (!surelyInBounds) {
+        const quantity = toScaled(record.quantity);
+        if (quantity > MAX_RECORD_QUANTITY * SCALE) return reject('quantity', 'OUT_OF_RANGE', `quantity must be at most ${MAX_RECORD_QUANTITY}.`);
+        // Both scaled by 10^12: their product is scaled by 10^24.
+        const cost = record.cost ? toScaled(record.cost) * SCALE : quantity * toScaled(unitPrice);
+        if (cost > MAX_RECORD_COST * SCALE * SCALE) {
+          return reject(record.cost ? 'cost' : 'unitPrice', 'OUT_OF_RANGE', `A record's cost (quantity × unit price) must be at most ${MAX_RECORD_COST} USD.`);
+        }
       }
       let authKey = '';
       if (record.auth) {
@@ -368,6 +375,12 @@ export function parseInstant(text: string): { millis: number; utcIso: string } |
   const parsed = DateTime.fromISO(text, { setZone: true });
   if (!parsed.isValid || !/(Z|[+-]\d{2}:?\d{2})$/.test(text)) return null;
   return { millis: parsed.toMillis(), utcIso: parsed.toUTC().toISO()! };
+}
+
+/** Digits before the decimal point of a non-negative decimal string (no leading zeros but a lone "0"). */
+function integerDigits(decimal: string): number {
+  const point = decimal.indexOf('.');
+  return point < 0 ? decimal.length : point;
 }
 
 function priceAt(entry: CatalogEntry | undefined, at: number): string | null {
