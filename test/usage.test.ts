@@ -104,6 +104,37 @@ describe('usage ingest', () => {
     }
   });
 
+  it('a batch resent overlapping one already stored stores only its new records, and every rollup equals its raw records', async () => {
+    const { team } = await organizationWithTeam();
+    const start = DateTime.fromISO('2025-05-01T22:00:00Z');
+    // 13-minute steps over ~2 days: buckets of every level hold several records, and days and hours are crossed.
+    const batch = Array.from({ length: 200 }, (_, i) =>
+      record(team.username, start.plus({ minutes: 13 * i }), { quantity: String(1 + (i % 7)), unitPrice: String(0.5 + (i % 5)), product: i % 3 ? 'MODEL_APIS' : 'SERVERLESS', endpointId: i % 2 ? 'fal-ai/flux/schnell' : 'fal-ai/flux/dev' }),
+    );
+    expect((await ingest(batch.slice(0, 100))).accepted).toBe(100);
+    const resent = await ingest(batch.slice(50));
+    expect([resent.accepted, resent.duplicates]).toEqual([100, 50]);
+    const raw = `SELECT r.* FROM usage_records r JOIN teams t ON t.id = r.team_id WHERE t.username = '${team.username}'`;
+    const measures = `sum(quantity)::text AS quantity, sum(cost)::text AS cost, min(unit_price)::text AS min, max(unit_price)::text AS max, count(*)::text AS records`;
+    const stored = `quantity::text AS quantity, cost::text AS cost, min_unit_price::text AS min, max_unit_price::text AS max, records::text AS records`;
+    const levels: Array<[string, string, string]> = [
+      ['usage_rollup_15m', "date_bin('15 minutes', ts, timestamptz '2000-01-01 00:00:00+00')", 'team_id, product, endpoint_id, unit, auth_key'],
+      ['usage_rollup_1h', "date_trunc('hour', ts, 'UTC')", 'team_id, product, endpoint_id, unit, auth_key'],
+      ['usage_rollup_1d', "date_trunc('day', ts, 'UTC')", 'team_id, product, endpoint_id, unit, auth_key'],
+      ['usage_rollup_items_1d', "date_trunc('day', ts, 'UTC')", 'team_id, product, endpoint_id, unit'],
+    ];
+    for (const [table, bucket, dimensions] of levels) {
+      const expected = await app.db.query(`SELECT ${bucket} AS bucket, ${dimensions}, ${measures} FROM (${raw}) r GROUP BY 1, ${dimensions} ORDER BY 1, ${dimensions}`);
+      const actual = await app.db.query(`SELECT bucket, ${dimensions}, ${stored} FROM ${table} WHERE team_id = (SELECT id FROM teams WHERE username = $1) ORDER BY 1, ${dimensions}`, [team.username]);
+      expect([table, actual]).toEqual([table, expected]);
+      expect(expected.reduce((sum: number, row: { records: string }) => sum + Number(row.records), 0)).toBe(200);
+    }
+    const [tenant] = await app.db.query(`SELECT tenant_id FROM usage_records r JOIN teams t ON t.id = r.team_id WHERE t.username = $1 LIMIT 1`, [team.username]);
+    const expectedProducts = await app.db.query(`SELECT date_trunc('hour', ts, 'UTC') AS bucket, product, sum(cost)::text AS cost, count(*)::text AS records FROM (${raw}) r GROUP BY 1, 2 ORDER BY 1, 2`);
+    const products = await app.db.query(`SELECT bucket, product, cost::text AS cost, records::text AS records FROM usage_rollup_product_1h WHERE tenant_id = $1 ORDER BY 1, 2`, [tenant.tenant_id]);
+    expect(products).toEqual(expectedProducts);
+  });
+
   it('only the ingest credential may ingest; empty batches are refused', async () => {
     const { admin } = await organizationWithTeam();
     const denied = await app.gql(INGEST, { input: { records: [] } }, { token: admin.token });

@@ -36,6 +36,8 @@ const LAST_USED_FLUSH_MS = 5_000;
 export class ApiKeyAuthenticator implements InvalidationSubscriber {
   private readonly cache = new Map<string, CachedKey>();
   private readonly usedSince = new Map<string, Date>();
+  /** Reads of a key's row in progress, with the generation they started in. */
+  private readonly reading = new Map<string, { generation: number; row: Promise<CachedKey | null> }>();
   /**
    * Bumped by every invalidation. A lookup that started before an invalidation may have read the row before the
    * revocation committed; it still answers its own request, but must not put that stale row into the cache.
@@ -147,10 +149,26 @@ export class ApiKeyAuthenticator implements InvalidationSubscriber {
     }
   }
 
-  private async lookup(keyId: string): Promise<CachedKey | null> {
+  private lookup(keyId: string): Promise<CachedKey | null> | CachedKey {
     const cached = this.cache.get(keyId);
     if (cached && this.options.cache && this.cacheTrusted && Date.now() - cached.cachedAt < CACHE_TTL_MS) return cached;
+    // Not listening for invalidations: every request reads its own row (no shared read that could predate a revocation).
+    if (!this.options.cache || !this.cacheTrusted) return this.read(keyId, this.generation);
+    // When an entry expires, every request of a busy key misses at once: they share one read, unless an
+    // invalidation came after it started (then its row may predate a revocation, and a request arriving now reads anew).
+    const pending = this.reading.get(keyId);
+    if (pending && pending.generation === this.generation) return pending.row;
     const generation = this.generation;
+    const row = this.read(keyId, generation);
+    this.reading.set(keyId, { generation, row });
+    const forget = () => {
+      if (this.reading.get(keyId)?.row === row) this.reading.delete(keyId);
+    };
+    row.then(forget, forget);
+    return row;
+  }
+
+  private async read(keyId: string, generation: number): Promise<CachedKey | null> {
     const rows: Array<Record<string, unknown>> = await this.db.query(
       `SELECT k.id, k.key_id, k.team_id, k.organization_id, k.scope, k.owner_id, k.secret_hash, k.expires_at,
               k.revoked_at IS NULL AND t.archived_at IS NULL AS usable, t.kind = 'ROOT' AS is_root

@@ -22,116 +22,143 @@ import { TeamPolicyOverride } from '../policies/teamPolicyOverride.entity';
 import { ModelAccessRule } from '../policies/modelAccessRule.entity';
 import { createBudgetLoaders } from '../budgets/budgets.loaders';
 
+interface LoaderDeps {
+  db: DataSource;
+  services: Pick<Services, 'requests' | 'teams' | 'budgets'>;
+}
+
 /** Per-request DataLoaders: every object fetched by id in a request costs one statement per kind, not per object. */
-export function createLoaders(db: DataSource, services: Pick<Services, 'requests' | 'teams' | 'budgets'>) {
-  return {
-    userById: loaderByKey<string, User>((ids) => db.getRepository(User).findBy({ id: In([...ids]) }), (u) => u.id),
-    organizationById: loaderByKey<string, Organization>(
-      (ids) => db.getRepository(Organization).findBy({ id: In([...ids]) }),
-      (o) => o.id,
-    ),
-    organizationBySlug: loaderByKey<string, Organization>(
-      (slugs) => db.getRepository(Organization).findBy({ slug: In([...slugs]) }),
-      (o) => o.slug,
-    ),
-    teamById: loaderByKey<string, Team>((ids) => db.getRepository(Team).findBy({ id: In([...ids]) }), (t) => t.id),
-    teamByUsername: loaderByKey<string, Team>(
-      (names) => db.getRepository(Team).findBy({ username: In([...names]) }),
-      (t) => t.username,
-    ),
-    personalTeamByOwner: loaderByKey<string, Team>(
-      (ids) => db.getRepository(Team).findBy({ personalOwnerId: In([...ids]) }),
-      (t) => t.personalOwnerId!,
-    ),
-    organizationMembershipsByUser: loaderOfGroups<string, OrganizationMembership>(
-      (ids) => db.getRepository(OrganizationMembership).findBy({ userId: In([...ids]) }),
-      (m) => m.userId,
-    ),
-    teamMembershipsByUser: loaderOfGroups<string, TeamMembership>(
-      (ids) => db.getRepository(TeamMembership).findBy({ userId: In([...ids]) }),
-      (m) => m.userId,
-    ),
-    // Organizations whose SSO a user has signed in through (their "personal account access for SSO users" applies).
-    ssoOrganizationsByUser: loaderOfGroups<string, { userId: string; organizationId: string }>(
-      async (ids) =>
-        (await db.query(`SELECT DISTINCT user_id, organization_id FROM sso_identities WHERE user_id = ANY($1::uuid[])`, [[...ids]])).map(
-          (row: { user_id: string; organization_id: string }) => ({ userId: row.user_id, organizationId: row.organization_id }),
-        ),
-      (identity) => identity.userId,
-    ),
-    // Teams whose governance owner is this user, while the user is still a member of the team's organization.
-    governedTeamsByUser: loaderOfGroups<string, { userId: string; teamId: string }>(
-      async (ids) =>
-        (
-          await db.query(
-            `SELECT g.owner_id AS user_id, g.team_id FROM team_governance g
-               JOIN organization_memberships m ON m.organization_id = g.organization_id AND m.user_id = g.owner_id
-              WHERE g.owner_id = ANY($1::uuid[])`,
-            [[...ids]],
-          )
-        ).map((row: { user_id: string; team_id: string }) => ({ userId: row.user_id, teamId: row.team_id })),
-      (row) => row.userId,
-    ),
-    apiKeyById: loaderByKey<string, ApiKey>((ids) => db.getRepository(ApiKey).findBy({ id: In([...ids]) }), (k) => k.id),
-    requestPayload: new DataLoader<string, { input: unknown; output: unknown } | null>(async (keys) => {
-      const found = await services.requests.payloads(keys);
-      return keys.map((key) => found.get(key) ?? null);
-    }),
-    usageDashboards: createUsageDashboardLoaders(db),
-    budgets: createBudgetLoaders(db, services.budgets),
-    pricesByEndpoint: loaderOfGroups<string, ModelPrice>(
-      (ids) => db.getRepository(ModelPrice).find({ where: { endpointId: In([...ids]) }, order: { effectiveFrom: 'ASC' } }),
-      (p) => p.endpointId,
-    ),
-    memberById: loaderByKey<string, Member>((ids) => db.getRepository(Member).findBy({ id: In([...ids]) }), (m) => m.id),
-    inviteById: loaderByKey<string, Invite>((ids) => db.getRepository(Invite).findBy({ id: In([...ids]) }), (i) => i.id),
-    teamSecretById: loaderByKey<string, TeamSecret>((ids) => db.getRepository(TeamSecret).findBy({ id: In([...ids]) }), (s) => s.id),
-    auditEventById: loaderByKey<string, AuditEvent>((ids) => db.getRepository(AuditEvent).findBy({ id: In([...ids]) }), (e) => e.id),
-    // Policy state: an organization's settings and rules and its teams' overrides and rules, one statement per kind
-    // whatever the number of teams (docs/policies.md: listings and gateway checks cost a constant number of statements).
-    policySettingsByOrganization: loaderOfGroups<string, OrganizationPolicySetting>(
-      (ids) => db.getRepository(OrganizationPolicySetting).findBy({ organizationId: In([...ids]) }),
-      (s) => s.organizationId,
-    ),
-    organizationRulesByOrganization: loaderOfGroups<string, ModelAccessRule>(
-      (ids) => db.getRepository(ModelAccessRule).findBy({ organizationId: In([...ids]), teamId: IsNull() }),
-      (r) => r.organizationId,
-    ),
-    teamRulesByTeam: loaderOfGroups<string, ModelAccessRule>(
-      (ids) => db.getRepository(ModelAccessRule).findBy({ teamId: In([...ids]) }),
-      (r) => r.teamId!,
-    ),
-    policyOverridesByTeam: loaderOfGroups<string, TeamPolicyOverride>(
-      (ids) => db.getRepository(TeamPolicyOverride).findBy({ teamId: In([...ids]) }),
-      (o) => o.teamId,
-    ),
-    modelAccessRuleById: loaderByKey<string, ModelAccessRule>(
-      (ids) => db.getRepository(ModelAccessRule).findBy({ id: In([...ids]) }),
-      (r) => r.id,
-    ),
-    // Aliased pages of an organization's teams (a dashboard's `a: teams(first: 100) b: teams(first: 100, after: …)`)
-    // arrive in one tick: one statement for all pages of the same list, so their teams' fields batch together too.
-    teamPages: new DataLoader<TeamPageKey, TeamConnection, string>(
-      async (keys) => {
-        const lists = new Map<string, TeamPageKey[]>();
-        for (const key of keys) {
-          const list = JSON.stringify([key.organizationId, key.filter]);
-          const group = lists.get(list);
-          if (group) group.push(key);
-          else lists.set(list, [key]);
-        }
-        const pages = new Map<TeamPageKey, TeamConnection | Error>();
-        await Promise.all(
-          [...lists.values()].map(async (group) => {
-            const answers = await services.teams.connections(group[0]!.organizationId, group[0]!.filter, group.map((key) => key.page));
-            group.forEach((key, index) => pages.set(key, answers[index]!));
-          }),
-        );
-        return keys.map((key) => pages.get(key)!);
-      },
-      { cacheKeyFn: (key) => JSON.stringify([key.organizationId, key.filter, key.page]) },
-    ),
-  };
+const factories = {
+  userById: ({ db }: LoaderDeps) => loaderByKey<string, User>((ids) => db.getRepository(User).findBy({ id: In([...ids]) }), (u) => u.id),
+  organizationById: ({ db }: LoaderDeps) => loaderByKey<string, Organization>(
+    (ids) => db.getRepository(Organization).findBy({ id: In([...ids]) }),
+    (o) => o.id,
+  ),
+  organizationBySlug: ({ db }: LoaderDeps) => loaderByKey<string, Organization>(
+    (slugs) => db.getRepository(Organization).findBy({ slug: In([...slugs]) }),
+    (o) => o.slug,
+  ),
+  teamById: ({ db }: LoaderDeps) => loaderByKey<string, Team>((ids) => db.getRepository(Team).findBy({ id: In([...ids]) }), (t) => t.id),
+  teamByUsername: ({ db }: LoaderDeps) => loaderByKey<string, Team>(
+    (names) => db.getRepository(Team).findBy({ username: In([...names]) }),
+    (t) => t.username,
+  ),
+  personalTeamByOwner: ({ db }: LoaderDeps) => loaderByKey<string, Team>(
+    (ids) => db.getRepository(Team).findBy({ personalOwnerId: In([...ids]) }),
+    (t) => t.personalOwnerId!,
+  ),
+  organizationMembershipsByUser: ({ db }: LoaderDeps) => loaderOfGroups<string, OrganizationMembership>(
+    (ids) => db.getRepository(OrganizationMembership).findBy({ userId: In([...ids]) }),
+    (m) => m.userId,
+  ),
+  teamMembershipsByUser: ({ db }: LoaderDeps) => loaderOfGroups<string, TeamMembership>(
+    (ids) => db.getRepository(TeamMembership).findBy({ userId: In([...ids]) }),
+    (m) => m.userId,
+  ),
+  // Organizations whose SSO a user has signed in through (their "personal account access for SSO users" applies).
+  ssoOrganizationsByUser: ({ db }: LoaderDeps) => loaderOfGroups<string, { userId: string; organizationId: string }>(
+    async (ids) =>
+      (await db.query(`SELECT DISTINCT user_id, organization_id FROM sso_identities WHERE user_id = ANY($1::uuid[])`, [[...ids]])).map(
+        (row: { user_id: string; organization_id: string }) => ({ userId: row.user_id, organizationId: row.organization_id }),
+      ),
+    (identity) => identity.userId,
+  ),
+  // Teams whose governance owner is this user, while the user is still a member of the team's organization.
+  governedTeamsByUser: ({ db }: LoaderDeps) => loaderOfGroups<string, { userId: string; teamId: string }>(
+    async (ids) =>
+      (
+        await db.query(
+          `SELECT g.owner_id AS user_id, g.team_id FROM team_governance g
+             JOIN organization_memberships m ON m.organization_id = g.organization_id AND m.user_id = g.owner_id
+            WHERE g.owner_id = ANY($1::uuid[])`,
+          [[...ids]],
+        )
+      ).map((row: { user_id: string; team_id: string }) => ({ userId: row.user_id, teamId: row.team_id })),
+    (row) => row.userId,
+  ),
+  apiKeyById: ({ db }: LoaderDeps) => loaderByKey<string, ApiKey>((ids) => db.getRepository(ApiKey).findBy({ id: In([...ids]) }), (k) => k.id),
+  requestPayload: ({ services }: LoaderDeps) => new DataLoader<string, { input: unknown; output: unknown } | null>(async (keys) => {
+    const found = await services.requests.payloads(keys);
+    return keys.map((key) => found.get(key) ?? null);
+  }),
+  usageDashboards: ({ db }: LoaderDeps) => createUsageDashboardLoaders(db),
+  budgets: ({ db, services }: LoaderDeps) => createBudgetLoaders(db, services.budgets),
+  pricesByEndpoint: ({ db }: LoaderDeps) => loaderOfGroups<string, ModelPrice>(
+    (ids) => db.getRepository(ModelPrice).find({ where: { endpointId: In([...ids]) }, order: { effectiveFrom: 'ASC' } }),
+    (p) => p.endpointId,
+  ),
+  memberById: ({ db }: LoaderDeps) => loaderByKey<string, Member>((ids) => db.getRepository(Member).findBy({ id: In([...ids]) }), (m) => m.id),
+  inviteById: ({ db }: LoaderDeps) => loaderByKey<string, Invite>((ids) => db.getRepository(Invite).findBy({ id: In([...ids]) }), (i) => i.id),
+  teamSecretById: ({ db }: LoaderDeps) => loaderByKey<string, TeamSecret>((ids) => db.getRepository(TeamSecret).findBy({ id: In([...ids]) }), (s) => s.id),
+  auditEventById: ({ db }: LoaderDeps) => loaderByKey<string, AuditEvent>((ids) => db.getRepository(AuditEvent).findBy({ id: In([...ids]) }), (e) => e.id),
+  // Policy state: an organization's settings and rules and its teams' overrides and rules, one statement per kind
+  // whatever the number of teams (docs/policies.md: listings and gateway checks cost a constant number of statements).
+  policySettingsByOrganization: ({ db }: LoaderDeps) => loaderOfGroups<string, OrganizationPolicySetting>(
+    (ids) => db.getRepository(OrganizationPolicySetting).findBy({ organizationId: In([...ids]) }),
+    (s) => s.organizationId,
+  ),
+  organizationRulesByOrganization: ({ db }: LoaderDeps) => loaderOfGroups<string, ModelAccessRule>(
+    (ids) => db.getRepository(ModelAccessRule).findBy({ organizationId: In([...ids]), teamId: IsNull() }),
+    (r) => r.organizationId,
+  ),
+  teamRulesByTeam: ({ db }: LoaderDeps) => loaderOfGroups<string, ModelAccessRule>(
+    (ids) => db.getRepository(ModelAccessRule).findBy({ teamId: In([...ids]) }),
+    (r) => r.teamId!,
+  ),
+  policyOverridesByTeam: ({ db }: LoaderDeps) => loaderOfGroups<string, TeamPolicyOverride>(
+    (ids) => db.getRepository(TeamPolicyOverride).findBy({ teamId: In([...ids]) }),
+    (o) => o.teamId,
+  ),
+  modelAccessRuleById: ({ db }: LoaderDeps) => loaderByKey<string, ModelAccessRule>(
+    (ids) => db.getRepository(ModelAccessRule).findBy({ id: In([...ids]) }),
+    (r) => r.id,
+  ),
+  // Aliased pages of an organization's teams (a dashboard's `a: teams(first: 100) b: teams(first: 100, after: …)`)
+  // arrive in one tick: one statement for all pages of the same list, so their teams' fields batch together too.
+  teamPages: ({ services }: LoaderDeps) => new DataLoader<TeamPageKey, TeamConnection, string>(
+    async (keys) => {
+      const lists = new Map<string, TeamPageKey[]>();
+      for (const key of keys) {
+        const list = JSON.stringify([key.organizationId, key.filter]);
+        const group = lists.get(list);
+        if (group) group.push(key);
+        else lists.set(list, [key]);
+      }
+      const pages = new Map<TeamPageKey, TeamConnection | Error>();
+      await Promise.all(
+        [...lists.values()].map(async (group) => {
+          const answers = await services.teams.connections(group[0]!.organizationId, group[0]!.filter, group.map((key) => key.page));
+          group.forEach((key, index) => pages.set(key, answers[index]!));
+        }),
+      );
+      return keys.map((key) => pages.get(key)!);
+    },
+    { cacheKeyFn: (key) => JSON.stringify([key.organizationId, key.filter, key.page]) },
+  ),
+};
+
+export type Loaders = { readonly [K in keyof typeof factories]: ReturnType<(typeof factories)[K]> };
+
+/**
+ * A request's loaders, each created on first use: a request touches a handful of the twenty-five kinds (`{ __typename }`
+ * none), and creating every DataLoader (its cache map, its batch function) for every request showed in profiles.
+ */
+class LazyLoaders {
+  constructor(readonly deps: LoaderDeps) {}
+}
+for (const name of Object.keys(factories) as Array<keyof typeof factories>) {
+  Object.defineProperty(LazyLoaders.prototype, name, {
+    get(this: LazyLoaders) {
+      const loader = factories[name](this.deps);
+      // From now on an own property: later reads do not come back here.
+      Object.defineProperty(this, name, { value: loader, enumerable: true });
+      return loader;
+    },
+  });
+}
+
+export function createLoaders(db: DataSource, services: Pick<Services, 'requests' | 'teams' | 'budgets'>): Loaders {
+  return new LazyLoaders({ db, services }) as unknown as Loaders;
 }
 
 export interface TeamPageKey {
@@ -140,4 +167,3 @@ export interface TeamPageKey {
   page: PageArgs;
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;

@@ -7,7 +7,9 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../core/config';
 import type { Logger } from '../core/logger';
 import { createApolloServer } from '../core/graphqlServer';
-import { batchLimit, errorHandler, requestScope, sendHttpError } from '../core/http';
+import { batchLimit, errorHandler, requestScope, sendHttpError, timeStages } from '../core/http';
+import { currentRequestScope } from '../core/requestScope';
+import { addStage } from '../core/stageTimings';
 import { chargeFailedAuthentication, limiterFromConfig, subjectOf, type RateLimiter } from '../core/rateLimit';
 import type { Actor } from '../auth/actor';
 import { rateLimitRejections } from '../core/metrics';
@@ -122,6 +124,45 @@ export async function startServer(options: {
 
   app.use(requestScope);
   app.use(corsFor(config.CORS_ORIGINS));
+  // The IDE answers browsers' GET /graphql; GraphQL itself comes next: every request of the busiest route would
+  // otherwise be matched against each REST router's routes before reaching it (none of them serves /graphql).
+  app.use(createIdeRouter({ graphqlPath: '/graphql' }));
+  // Authentication once per HTTP request: the early refusal below and the GraphQL context share it.
+  const actors = new WeakMap<express.Request, Promise<Actor>>();
+  const authenticate = (req: express.Request): Promise<Actor> => {
+    let actor = actors.get(req);
+    if (!actor) {
+      const scope = currentRequestScope();
+      const started = performance.now();
+      actor = chargeFailedAuthentication(limiter, req.ip ?? null, () => services.authenticator.authenticate(req.header('authorization')));
+      actor.then(
+        () => addStage(scope, 'auth', performance.now() - started),
+        () => addStage(scope, 'auth', performance.now() - started),
+      );
+      actors.set(req, actor);
+    }
+    return actor;
+  };
+  app.use(
+    '/graphql',
+    timeStages('graphql'),
+    refuseEmptyBudgets(limiter, authenticate),
+    express.json({ limit: '2mb' }),
+    batchLimit(config.GRAPHQL_MAX_BATCH),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        buildAppContext({
+          requestId: req.requestId,
+          ip: req.ip ?? null,
+          actor: await authenticate(req).catch((error: unknown) => {
+            // Authentication reads sessions and keys; without a database the answer is 503 + Retry-After, not 500.
+            throw isDatabaseOutage(error) ? new ServiceUnavailableError() : error;
+          }),
+          loaders: createLoaders(db, services),
+          services,
+        }),
+    }),
+  );
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -157,7 +198,6 @@ export async function startServer(options: {
     samplePool(db);
     res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
   });
-  app.use(createIdeRouter({ graphqlPath: '/graphql' }));
   // The REST routes share one authentication, rate budget and error body (app/rest.ts, docs/rest.md).
   const rest: RestDeps = { services, limiter, log: (error, requestId) => logger.error({ err: error, requestId }, 'unhandled REST error') };
   app.use(createAccountPagesRouter({ graphqlPath: '/graphql' }));
@@ -170,35 +210,6 @@ export async function startServer(options: {
     createUsageRouter(rest, async (actor, organizationId) => {
       const loaders = createLoaders(db, services);
       return new Access(actor, loaders).usageTeams((await loaders.organizationById.load(organizationId))!);
-    }),
-  );
-  // Authentication once per HTTP request: the early refusal below and the GraphQL context share it.
-  const actors = new WeakMap<express.Request, Promise<Actor>>();
-  const authenticate = (req: express.Request): Promise<Actor> => {
-    let actor = actors.get(req);
-    if (!actor) {
-      actor = chargeFailedAuthentication(limiter, req.ip ?? null, () => services.authenticator.authenticate(req.header('authorization')));
-      actors.set(req, actor);
-    }
-    return actor;
-  };
-  app.use(
-    '/graphql',
-    refuseEmptyBudgets(limiter, authenticate),
-    express.json({ limit: '2mb' }),
-    batchLimit(config.GRAPHQL_MAX_BATCH),
-    expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        buildAppContext({
-          requestId: req.requestId,
-          ip: req.ip ?? null,
-          actor: await authenticate(req).catch((error: unknown) => {
-            // Authentication reads sessions and keys; without a database the answer is 503 + Retry-After, not 500.
-            throw isDatabaseOutage(error) ? new ServiceUnavailableError() : error;
-          }),
-          loaders: createLoaders(db, services),
-          services,
-        }),
     }),
   );
   app.use('/v1', restNotFound());

@@ -3,6 +3,7 @@ import { currentRequestScope } from './requestScope';
 import { allEntities } from '../registry';
 import { allMigrations } from '../../migrations';
 import { sqlStatementsTotal } from './metrics';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 
 /** Counts statements per request (used by tests and benchmarks to prove batching) and logs nothing else. */
 class StatementCountingLogger implements TypeormLogger {
@@ -17,6 +18,22 @@ class StatementCountingLogger implements TypeormLogger {
   logMigration(): void {}
   log(): void {}
 }
+
+/**
+ * SQL time per request (the `sql` stage of stageTimings.ts). TypeORM's logger hears of a statement only before it
+ * runs, so the one method every statement passes through (repositories, `db.query`, transactions) is timed instead.
+ */
+const untimedQuery = PostgresQueryRunner.prototype.query;
+PostgresQueryRunner.prototype.query = async function timedQuery(this: PostgresQueryRunner, ...args: Parameters<typeof untimedQuery>) {
+  const scope = currentRequestScope();
+  if (!scope?.stages) return untimedQuery.apply(this, args);
+  const started = performance.now();
+  try {
+    return await untimedQuery.apply(this, args);
+  } finally {
+    scope.sqlMs += performance.now() - started;
+  }
+} as typeof untimedQuery;
 
 export interface DatabaseOptions {
   url: string;

@@ -12,6 +12,7 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { graphqlRequestDuration } from './metrics';
 import { currentRequestScope } from './requestScope';
+import { addStage } from './stageTimings';
 import { UserInputFailure } from './errors';
 import { queryCostPlugin, type RateLimiter } from './rateLimit';
 import { jitGateway } from './jitExecutor';
@@ -172,20 +173,44 @@ function observabilityPlugin<TContext extends BaseGraphqlContext>(logger: Logger
   return {
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
+      const scope = currentRequestScope();
       let operationName = 'anonymous';
       let operationLabelValue = 'anonymous';
+      // From the first didResolveOperation hook (input limits, cost, rate limit, in-flight slot) to execution.
+      let limitsStarted = 0;
+      const endLimits = () => {
+        if (limitsStarted) addStage(scope, 'limits', performance.now() - limitsStarted);
+        limitsStarted = 0;
+      };
       return {
+        async parsingDidStart() {
+          const at = performance.now();
+          return async () => addStage(scope, 'parse', performance.now() - at);
+        },
+        async validationDidStart() {
+          const at = performance.now();
+          return async () => addStage(scope, 'validate', performance.now() - at);
+        },
         async didResolveOperation(requestContext) {
+          limitsStarted = performance.now();
           operationName = requestContext.operationName ?? requestContext.operation?.operation ?? 'anonymous';
           // The metric's label comes from a fixed set (the log line keeps the client's own name).
           operationLabelValue = operationLabel(requestContext.operationName);
         },
+        async executionDidStart() {
+          endLimits();
+          const at = performance.now();
+          return { async executionDidEnd() { addStage(scope, 'execute', performance.now() - at); } };
+        },
         async willSendResponse({ response, errors }) {
+          endLimits();
+          if (scope?.stages) scope.stages.respondedAt = performance.now();
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
           const outcome = errors?.length ? 'error' : 'ok';
           graphqlRequestDuration.observe({ operation: operationLabelValue, outcome }, seconds);
-          const scope = currentRequestScope();
           if (scope) response.http.headers.set('x-orgraph-sql-statements', String(scope.sqlStatements));
+          // A silent or warn-level logger would drop the line anyway: do not build it for every request.
+          if (!logger.isLevelEnabled('info')) return;
           logger.info(
             {
               requestId: contextValue.requestId,

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { httpRequestsTotal } from './metrics';
-import { runInRequestScope } from './requestScope';
+import { currentRequestScope, runInRequestScope, type RequestScope } from './requestScope';
+import { recordStages, timeRequestAs, type StageKind } from './stageTimings';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -16,10 +17,20 @@ export function requestScope(req: Request, res: Response, next: NextFunction): v
   const incoming = req.header('x-request-id');
   req.requestId = incoming && INCOMING_REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
   res.setHeader('x-request-id', req.requestId);
+  const scope: RequestScope = { requestId: req.requestId, sqlStatements: 0, sqlMs: 0, startedAt: performance.now() };
   res.on('finish', () => {
     httpRequestsTotal.inc({ route: routeLabel(req), status: String(res.statusCode) });
+    recordStages(scope, performance.now() - scope.startedAt);
   });
-  runInRequestScope({ requestId: req.requestId, sqlStatements: 0 }, next);
+  runInRequestScope(scope, next);
+}
+
+/** Keeps per-stage timings for the requests of this route (see stageTimings.ts). */
+export function timeStages(kind: StageKind) {
+  return (_req: Request, _res: Response, next: NextFunction): void => {
+    timeRequestAs(currentRequestScope(), kind);
+    next();
+  };
 }
 
 function routeLabel(req: Request): string {

@@ -189,15 +189,28 @@ function checkLiteral(node: ValueNode, type: GraphQLInputType, coordinate: strin
   }
 }
 
-/**
- * Every argument of the operation, literal or variable (given, or its default), against its limit: linear in the size
- * of the request. `operation` is the one that runs (its variables' defaults count); without it, every operation's.
- */
-export function checkStringLimits(schema: GraphQLSchema, document: Parameters<typeof visit>[0], values: Record<string, unknown>, operation?: OperationDefinitionNode | null): void {
+/** One argument of the operation with where its limit comes from: the part of the check that is per document. */
+interface ArgumentCheck {
+  value: ValueNode;
+  type: GraphQLInputType;
+  coordinate: string;
+}
+
+/** The document's arguments, found once per (schema, document, operation): Apollo hands back the same parsed document for every request of the same query. */
+const argumentsByDocument = new WeakMap<object, { schema: GraphQLSchema; byOperation: Map<OperationDefinitionNode | null, { checks: ArgumentCheck[]; defaults: Map<string, ValueNode> }> }>();
+
+function argumentChecks(schema: GraphQLSchema, document: Parameters<typeof visit>[0], operation: OperationDefinitionNode | null) {
+  let cached = argumentsByDocument.get(document);
+  if (!cached || cached.schema !== schema) {
+    cached = { schema, byOperation: new Map() };
+    argumentsByDocument.set(document, cached);
+  }
+  let plan = cached.byOperation.get(operation);
+  if (plan) return plan;
   const defaults = new Map<string, ValueNode>();
   const operations = operation ? [operation] : ((document as { definitions?: readonly { kind: string }[] }).definitions ?? []).filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   for (const op of operations) for (const definition of op.variableDefinitions ?? []) if (definition.defaultValue) defaults.set(definition.variable.name.value, definition.defaultValue);
-  const variables: OperationVariables = { values, defaults };
+  const checks: ArgumentCheck[] = [];
   const typeInfo = new TypeInfo(schema);
   visit(
     document,
@@ -207,10 +220,25 @@ export function checkStringLimits(schema: GraphQLSchema, document: Parameters<ty
         const parent = typeInfo.getParentType();
         const field = typeInfo.getFieldDef();
         if (!arg || !parent || !field) return;
-        checkLiteral(node.value, arg.type, `${parent.name}.${field.name}(${arg.name})`, variables);
+        checks.push({ value: node.value, type: arg.type, coordinate: `${parent.name}.${field.name}(${arg.name})` });
       },
     }),
   );
+  plan = { checks, defaults };
+  cached.byOperation.set(operation, plan);
+  return plan;
+}
+
+/**
+ * Every argument of the operation, literal or variable (given, or its default), against its limit: linear in the size
+ * of the request. `operation` is the one that runs (its variables' defaults count); without it, every operation's.
+ * Finding the arguments (a typed walk of the document) happens once per document; each request only checks them.
+ */
+export function checkStringLimits(schema: GraphQLSchema, document: Parameters<typeof visit>[0], values: Record<string, unknown>, operation?: OperationDefinitionNode | null): void {
+  const { checks, defaults } = argumentChecks(schema, document, operation ?? null);
+  if (checks.length === 0) return;
+  const variables: OperationVariables = { values, defaults };
+  for (const check of checks) checkLiteral(check.value, check.type, check.coordinate, variables);
 }
 
 /** Apollo plugin: runs after the document validated, before variables are coerced and anything executes. */

@@ -13,6 +13,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE } from './relay';
 import type { GraphQLNamedType } from 'graphql';
@@ -68,17 +69,37 @@ export function operationCost(
         ? schema.getSubscriptionType()
         : schema.getQueryType();
   if (!rootType) return 1;
+  const known = costsByOperation.get(operation);
+  if (known && known.schema === schema) return known.cost;
   const perRootField = operation.operation === 'mutation' ? MUTATION_COST : 0;
-  const walk: Walk = { schema, fragments, variables: variables ?? {}, visitingFragments: new Set() };
-  const cost = selectionSetCost(walk, operation.selectionSet, rootType, perRootField);
-  return Math.max(1, Math.ceil(cost));
+  const walk: Walk = { schema, fragments, variables: variables ?? {}, visitingFragments: new Set(), readVariables: false };
+  const cost = Math.max(1, Math.ceil(selectionSetCost(walk, operation.selectionSet, rootType, perRootField)));
+  if (!walk.readVariables) costsByOperation.set(operation, { schema, cost });
+  return cost;
 }
+
+/**
+ * Costs that no variable entered, per operation node (Apollo hands back the same parsed document for every request
+ * of the same query): those are fixed by the document, and the walk need not run again. An operation whose cost
+ * read a variable (`first: $n`) is costed on every request, with that request's variables.
+ */
+const costsByOperation = new WeakMap<OperationDefinitionNode, { schema: GraphQLSchema; cost: number }>();
 
 interface Walk {
   schema: GraphQLSchema;
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
   visitingFragments: Set<string>;
+  /** Whether any argument the cost depended on held a variable. */
+  readVariables: boolean;
+}
+
+/** An argument value with a variable anywhere in it (`$n`, `[$a]`, `{ first: $n }`). */
+function holdsVariable(node: ValueNode): boolean {
+  if (node.kind === Kind.VARIABLE) return true;
+  if (node.kind === Kind.LIST) return node.values.some(holdsVariable);
+  if (node.kind === Kind.OBJECT) return node.fields.some((field) => holdsVariable(field.value));
+  return false;
 }
 
 function selectionSetCost(walk: Walk, selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, perField: number): number {
@@ -126,9 +147,10 @@ function conditionType(walk: Walk, condition: NamedTypeNode | undefined, parentT
 
 function multiplierOf(walk: Walk, field: GraphQLField<unknown, unknown>, namedType: GraphQLNamedType, args: ReadonlyArray<ArgumentNode>): number {
   const paged = field.args.some((arg) => arg.name === 'first' || arg.name === 'last');
-  if (paged) return pageSizeOf(args, walk.variables);
+  if (paged) return pageSizeOf(args, walk);
   const declared = fieldCost(field.extensions);
   if (declared?.multiplier) {
+    if (args.some((arg) => holdsVariable(arg.value))) walk.readVariables = true;
     const values = Object.fromEntries(args.map((arg) => [arg.name.value, valueFromASTUntyped(arg.value, walk.variables)]));
     const computed = declared.multiplier(values);
     return Number.isFinite(computed) ? Math.max(1, computed) : 1;
@@ -142,10 +164,11 @@ function isListField(field: GraphQLField<unknown, unknown>): boolean {
   return isListType(type);
 }
 
-function pageSizeOf(args: ReadonlyArray<ArgumentNode>, variables: Record<string, unknown>) {
+function pageSizeOf(args: ReadonlyArray<ArgumentNode>, walk: Walk) {
   const first = args.find((arg) => arg.name.value === 'first' || arg.name.value === 'last');
+  if (first && holdsVariable(first.value)) walk.readVariables = true;
   // Omitted (or null): the resolver serves a default page, so that is what is charged.
-  const value = first ? valueFromASTUntyped(first.value, variables) : DEFAULT_PAGE_SIZE;
+  const value = first ? valueFromASTUntyped(first.value, walk.variables) : DEFAULT_PAGE_SIZE;
   const size = typeof value === 'number' && Number.isFinite(value) ? value : DEFAULT_PAGE_SIZE;
   return Math.min(MAX_CHARGED_PAGE, Math.max(1, Math.floor(size)));
 }

@@ -1,12 +1,20 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { StageKind } from './stageTimings';
 
 /**
  * Per-request facts that deep layers (SQL logger, audit) need without threading them through every call.
- * Only the request id and the SQL statement counter live here; everything else travels in the GraphQL context.
+ * Only the request id, the SQL statement counter and stage timings live here; everything else travels in the
+ * GraphQL context.
  */
 export interface RequestScope {
   requestId: string;
   sqlStatements: number;
+  /** Milliseconds spent in SQL statements of this request (summed: concurrent statements overlap). */
+  sqlMs: number;
+  /** performance.now() when the request arrived. */
+  startedAt: number;
+  /** Per-stage milliseconds, for request kinds that are timed (see stageTimings.ts). */
+  stages?: { kind: StageKind; ms: Record<string, number>; respondedAt?: number };
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

@@ -8,6 +8,9 @@ import { Product } from '../catalog/modelEndpoint.entity';
 import { MAX_USAGE_BATCH } from './usageIngest.service';
 import { UsageAuthKind, UsageExpand, type UsageItem, type UsageRecordInput, type UsageRejection, type UsageTimeframe } from './usage.types';
 import { containsNul } from '../core/nul';
+import { timeStages } from '../core/http';
+import { currentRequestScope } from '../core/requestScope';
+import { addStage } from '../core/stageTimings';
 import type { UsageQueryArgs } from './usageQuery.service';
 
 const MAX_REPORTED_REJECTIONS = 1000;
@@ -25,8 +28,12 @@ export function createUsageRouter(deps: RestDeps, usageTeamsOf: (actor: Actor, o
 
   router.post(
     '/ingest/usage',
+    timeStages('ingest'),
     restRoute(deps, async (req, res) => {
+    const scope = currentRequestScope();
+    const authStarted = performance.now();
     const actor = await authenticateRest(deps, req);
+    addStage(scope, 'auth', performance.now() - authStarted);
     if (actor.kind !== 'INGEST') throw new RestError(403, 'authorization_error', 'Only the ingest credential may write usage.');
     const completeThrough = typeof req.query.complete_through === 'string' ? new Date(req.query.complete_through) : null;
     if (completeThrough && Number.isNaN(completeThrough.getTime())) throw validationError('`complete_through` must be an ISO-8601 instant.');
@@ -76,7 +83,9 @@ export function createUsageRouter(deps: RestDeps, usageTeamsOf: (actor: Actor, o
       for await (const text of readline.createInterface({ input: req, crlfDelay: Infinity })) {
         line += 1;
         if (text.trim() === '') continue;
+        const parseStarted = performance.now();
         const parsed = parseRecord(text);
+        addStage(scope, 'parse', performance.now() - parseStarted);
         if (typeof parsed === 'string') {
           totals.rejected += 1;
           report({ index: line, field: 'line', code: 'INVALID', message: parsed });
@@ -96,6 +105,7 @@ export function createUsageRouter(deps: RestDeps, usageTeamsOf: (actor: Actor, o
       throw new RestError(503, 'server_error', `Ingest stopped after ${totals.accepted} committed records; retry the request.`, { 'retry-after': '1' });
     }
     keepFirstRejections(rejections);
+    if (scope?.stages) scope.stages.respondedAt = performance.now();
     res.json({ ...totals, rejections, rejections_truncated: totals.rejected > rejections.length });
     }),
   );

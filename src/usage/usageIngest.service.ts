@@ -2,12 +2,15 @@ import { DateTime } from 'luxon';
 import { queryWithTimeout } from '../core/statementTimeout';
 import type { DataSource } from 'typeorm';
 import { UserInputFailure } from '../core/errors';
+import { isUniqueViolation } from '../core/dbErrors';
 import { isDecimalString } from '../core/scalars';
 import { DECIMAL_SCALE } from '../core/decimals';
 import { localIdOf } from '../core/relay';
 import type { MonthPartitions } from '../retention/monthPartitions';
 import type { UsageRecordInput, UsageRejection } from './usage.types';
 import { toScaled } from '../budgets/decimal';
+import { currentRequestScope } from '../core/requestScope';
+import { addStage } from '../core/stageTimings';
 
 export const MAX_USAGE_BATCH = 10_000;
 const MAX_FUTURE_MS = 24 * 3600_000;
@@ -70,8 +73,13 @@ export class UsageIngestService {
     if (records.length < 1 || records.length > MAX_USAGE_BATCH) {
       throw new UserInputFailure('INVALID_BATCH', `A batch holds 1–${MAX_USAGE_BATCH} records.`, ['input', 'records']);
     }
+    const scope = currentRequestScope();
+    let started = performance.now();
     const { rows, rejected, duplicatesInBatch } = await this.validate(records);
+    addStage(scope, 'validate', performance.now() - started);
+    started = performance.now();
     const accepted = rows.length ? await this.store(rows) : 0;
+    addStage(scope, 'store', performance.now() - started);
     if (completeThrough) await this.advanceWatermark(completeThrough);
     // After commit: the server queues an evaluation per organization (alerts, budgets; src/jobs). A failure here
     // makes the caller retry, which is safe because the records themselves are already stored once. So the
@@ -150,12 +158,19 @@ export class UsageIngestService {
       if (unitPrice === null) {
         return reject('unitPrice', entry ? 'NO_PRICE' : 'UNKNOWN_ENDPOINT', `No catalog price for "${record.endpointId}" at that time; give unitPrice.`);
       }
-      const quantity = toScaled(record.quantity);
-      if (quantity > MAX_RECORD_QUANTITY * SCALE) return reject('quantity', 'OUT_OF_RANGE', `quantity must be at most ${MAX_RECORD_QUANTITY}.`);
-      // Both scaled by 10^12: their product is scaled by 10^24.
-      const cost = record.cost ? toScaled(record.cost) * SCALE : quantity * toScaled(unitPrice);
-      if (cost > MAX_RECORD_COST * SCALE * SCALE) {
-        return reject(record.cost ? 'cost' : 'unitPrice', 'OUT_OF_RANGE', `A record's cost (quantity × unit price) must be at most ${MAX_RECORD_COST} USD.`);
+      // A value with n integer digits is below 10^n, so short values are within both bounds without BigInt
+      // arithmetic (which cost more per record than the rest of validation); longer ones are checked exactly.
+      const surelyInBounds =
+        integerDigits(record.quantity) <= 15 &&
+        (record.cost ? integerDigits(record.cost) <= 12 : integerDigits(record.quantity) + integerDigits(unitPrice) <= 12);
+      if (!surelyInBounds) {
+        const quantity = toScaled(record.quantity);
+        if (quantity > MAX_RECORD_QUANTITY * SCALE) return reject('quantity', 'OUT_OF_RANGE', `quantity must be at most ${MAX_RECORD_QUANTITY}.`);
+        // Both scaled by 10^12: their product is scaled by 10^24.
+        const cost = record.cost ? toScaled(record.cost) * SCALE : quantity * toScaled(unitPrice);
+        if (cost > MAX_RECORD_COST * SCALE * SCALE) {
+          return reject(record.cost ? 'cost' : 'unitPrice', 'OUT_OF_RANGE', `A record's cost (quantity × unit price) must be at most ${MAX_RECORD_COST} USD.`);
+        }
       }
       let authKey = '';
       if (record.auth) {
@@ -196,18 +211,36 @@ export class UsageIngestService {
     return { rows, rejected, duplicatesInBatch };
   }
 
-  /** Raw insert and every rollup in one statement: rollups only ever see rows that were really inserted. */
+  /**
+   * Raw insert and every rollup in one statement: rollups only ever see rows that were really inserted. A batch is
+   * first sent as if none of its ids had been seen: a plain insert into the id ledger costs a quarter of
+   * `ON CONFLICT DO NOTHING`'s speculative insertion per row (measured with EXPLAIN ANALYZE), and the raw insert then
+   * needs no join with the claimed ids. Only when an id is taken does the batch go again with ON CONFLICT. Only the
+   * finest level aggregates the inserted rows; each coarser level aggregates the level below it (a few hundred
+   * groups instead of ten thousand rows), which gives the same sums, counts and extremes because every 15-minute
+   * bucket lies within one hour and every hour within one UTC day.
+   */
   private async store(rows: Row[]): Promise<number> {
     const column = <K extends keyof Row>(key: K) => rows.map((row) => row[key]);
-    const rollup = (table: string, bucket: string, dimensions = 'team_id, product, endpoint_id, unit, auth_key') => {
-      const key = `tenant_id, bucket, ${dimensions}`;
+    const dimensions = 'team_id, product, endpoint_id, unit, auth_key';
+    const level = (name: string, from: string, bucket: string, dims: string, first: boolean) => {
+      const groups = `tenant_id, bucket, ${dims}`.split(',').map((_, index) => index + 1).join(', ');
+      const measures = first
+        ? 'sum(quantity) AS quantity, sum(cost) AS cost, min(unit_price) AS min_unit_price, max(unit_price) AS max_unit_price, count(*) AS records'
+        : 'sum(quantity) AS quantity, sum(cost) AS cost, min(min_unit_price) AS min_unit_price, max(max_unit_price) AS max_unit_price, sum(records)::bigint AS records';
+      return `
+      ${name} AS (
+        SELECT tenant_id, ${bucket} AS bucket, ${dims}, ${measures}
+          FROM ${from} GROUP BY ${groups})`;
+    };
+    const upsert = (table: string, from: string, dims: string) => {
+      const key = `tenant_id, bucket, ${dims}`;
       const positions = key.split(',').map((_, index) => index + 1).join(', ');
       return `
       ${table}_up AS (
         INSERT INTO ${table} AS r (${key}, quantity, cost, min_unit_price, max_unit_price, records)
-        SELECT tenant_id, ${bucket}, ${dimensions}, sum(quantity), sum(cost), min(unit_price), max(unit_price), count(*)
-          FROM inserted
-         GROUP BY ${positions}
+        SELECT ${key}, quantity, cost, min_unit_price, max_unit_price, records
+          FROM ${from}
          ORDER BY ${positions}
         ON CONFLICT (${key}) DO UPDATE
            SET quantity = r.quantity + excluded.quantity, cost = r.cost + excluded.cost,
@@ -216,8 +249,7 @@ export class UsageIngestService {
                records = r.records + excluded.records
         RETURNING 1)`;
     };
-    const result = await this.partitions.inserting('usage_records', column('ts'), () => this.bulkQuery<Array<{ inserted: number }>>(
-      `WITH input AS (
+    const statement = (fresh: boolean) => `WITH input AS (
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::uuid[], $5::uuid[], $6::text[], $7::text[],
                               $8::text[], $9::numeric[], $10::numeric[], $11::numeric[], $12::text[])
                     AS i(tenant_id, id, ts, team_id, organization_id, product, endpoint_id, unit, quantity, unit_price, cost, auth_key)
@@ -229,7 +261,7 @@ export class UsageIngestService {
          SELECT tenant_id, id, ts FROM input
           -- Key order, like the rollups below: concurrent batches sharing ids then wait for each other, never deadlock.
           ORDER BY tenant_id, id
-         ON CONFLICT (tenant_id, id) DO NOTHING
+         ${fresh ? '' : 'ON CONFLICT (tenant_id, id) DO NOTHING'}
          RETURNING tenant_id, id
        ),
        inserted AS (
@@ -237,21 +269,25 @@ export class UsageIngestService {
                                     unit_price, cost, auth_key)
          SELECT i.tenant_id, i.id, i.ts, i.team_id, i.organization_id, i.product, i.endpoint_id, i.unit, i.quantity, i.unit_price,
                 COALESCE(i.cost, trim_scale(round(i.quantity * i.unit_price, ${DECIMAL_SCALE.cost}))), i.auth_key
-           FROM input i JOIN claimed c ON c.tenant_id = i.tenant_id AND c.id = i.id
+           ${fresh ? FRESH_SOURCE : 'FROM input i JOIN claimed c ON c.tenant_id = i.tenant_id AND c.id = i.id'}
          RETURNING tenant_id, ts, team_id, product, endpoint_id, unit, auth_key, quantity, unit_price, cost
        ),
-       ${rollup('usage_rollup_15m', "date_bin('15 minutes', ts, timestamptz '2000-01-01 00:00:00+00')")},
-       ${rollup('usage_rollup_1h', "date_trunc('hour', ts, 'UTC')")},
-       ${rollup('usage_rollup_1d', "date_trunc('day', ts, 'UTC')")},
-       ${rollup('usage_rollup_items_1d', "date_trunc('day', ts, 'UTC')", 'team_id, product, endpoint_id, unit')},
+       ${level('by_15m', 'inserted', "date_bin('15 minutes', ts, timestamptz '2000-01-01 00:00:00+00')", dimensions, true)},
+       ${level('by_1h', 'by_15m', "date_trunc('hour', bucket, 'UTC')", dimensions, false)},
+       ${level('by_1d', 'by_1h', "date_trunc('day', bucket, 'UTC')", dimensions, false)},
+       ${level('items_1d', 'by_1d', 'bucket', 'team_id, product, endpoint_id, unit', false)},
+       ${upsert('usage_rollup_15m', 'by_15m', dimensions)},
+       ${upsert('usage_rollup_1h', 'by_1h', dimensions)},
+       ${upsert('usage_rollup_1d', 'by_1d', dimensions)},
+       ${upsert('usage_rollup_items_1d', 'items_1d', 'team_id, product, endpoint_id, unit')},
        product_up AS (
          INSERT INTO usage_rollup_product_1h AS r (tenant_id, bucket, product, cost, records)
-         SELECT tenant_id, date_trunc('hour', ts, 'UTC'), product, sum(cost), count(*)
-           FROM inserted GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+         SELECT tenant_id, bucket, product, sum(cost), sum(records)::bigint
+           FROM by_1h GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
          ON CONFLICT (tenant_id, bucket, product) DO UPDATE SET cost = r.cost + excluded.cost, records = r.records + excluded.records
          RETURNING 1)
-       SELECT (SELECT count(*) FROM inserted)::int AS inserted`,
-      [
+       SELECT (SELECT count(*) FROM inserted)::int AS inserted`;
+    const parameters = [
         column('tenantId'),
         column('id'),
         column('ts'),
@@ -264,9 +300,18 @@ export class UsageIngestService {
         column('unitPrice'),
         column('cost'),
         column('authKey'),
-      ],
-    ));
-    return result[0]!.inserted;
+    ];
+    // UTC calendar months of the batch (timestamps are canonical UTC ISO here): one string per month, not per row.
+    const months = [...new Set(rows.map((row) => row.ts.slice(0, 7)))].map((month) => `${month}-01T00:00:00Z`);
+    const run = (fresh: boolean) => this.partitions.inserting('usage_records', months, () => this.bulkQuery<Array<{ inserted: number }>>(statement(fresh), parameters));
+    try {
+      return (await run(true))[0]!.inserted;
+    } catch (error) {
+      // Some id was already claimed (a resent batch, or a concurrent one holding the same ids): the statement
+      // failed as a whole, nothing of it stays, and the batch goes again claiming only what is free.
+      if (!isUniqueViolation(error, 'usage_record_ids_pkey')) throw error;
+      return (await run(false))[0]!.inserted;
+    }
   }
 
   private bulkQuery<T>(sql: string, parameters: unknown[]): Promise<T> {
@@ -313,6 +358,13 @@ export class UsageIngestService {
   }
 }
 
+/**
+ * The raw rows of a batch none of whose ids was claimed before. The count over `claimed` (an init plan, run once
+ * before the first row) makes the whole ledger insert happen before the raw insert and the rollups: a batch waiting
+ * on a concurrent batch's ids then holds no rollup row the other may be waiting for (no deadlock), as with the join.
+ */
+const FRESH_SOURCE = 'FROM input i WHERE (SELECT count(*) FROM claimed) >= 0';
+
 const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 /**
@@ -329,6 +381,12 @@ export function parseInstant(text: string): { millis: number; utcIso: string } |
   const parsed = DateTime.fromISO(text, { setZone: true });
   if (!parsed.isValid || !/(Z|[+-]\d{2}:?\d{2})$/.test(text)) return null;
   return { millis: parsed.toMillis(), utcIso: parsed.toUTC().toISO()! };
+}
+
+/** Digits before the decimal point of a non-negative decimal string (no leading zeros but a lone "0"). */
+function integerDigits(decimal: string): number {
+  const point = decimal.indexOf('.');
+  return point < 0 ? decimal.length : point;
 }
 
 function priceAt(entry: CatalogEntry | undefined, at: number): string | null {
