@@ -57,7 +57,7 @@ async function send(body: string, credentialIndex: number): Promise<void> {
   });
   const text = await response.text();
   statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-  if (response.status >= 500 || LEAK.test(text) || SUGGESTION.test(text)) {
+  if (response.status >= 500 || LEAK.test(text) || text.includes('Did you mean')) {
     throw new Error(`status ${response.status} for body ${body.slice(0, 500)}\n→ ${text.slice(0, 1000)}`);
   }
   // Every answer is JSON in the GraphQL shape, even for garbage.

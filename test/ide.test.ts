@@ -54,7 +54,7 @@ describe('GraphQL IDE', () => {
     await page.keyboard.type('{ viewer { email ');
     await page.locator('.graphiql-execute-button').click();
     const result = page.locator('.result-window');
-    await result.getByText(user.email).waitFor({ timeout: 20_000 }).catch(async (error) => {
+    await result.getByText(user.email).waitFor({ timeout: 20_000 }).catch(async (error: unknown) => {
       throw new Error(`result panel: ${await result.innerText()}\n${error}`);
     });
     expect(await result.innerText()).toContain(`"email": "${user.email}"`);

@@ -101,9 +101,9 @@ function probes(): Probe[] {
     const argument = /^(\w+)\.(\w+)\((\w+)\)$/.exec(coordinate);
     if (argument) {
       const [, owner, fieldName, argName] = argument;
-      const field = (schema.getType(owner!) as any).getFields()[fieldName!] as GraphQLField<unknown, unknown>;
-      if (!paths.has(owner!)) throw new Error(`${coordinate}: its type is not reachable from a root`);
-      const { query, variable } = document(owner!, field, argName!);
+      const field = (schema.getType(owner) as any).getFields()[fieldName] as GraphQLField<unknown, unknown>;
+      if (!paths.has(owner)) throw new Error(`${coordinate}: its type is not reachable from a root`);
+      const { query, variable } = document(owner, field, argName);
       const list = isListType(getNullableType(field.args.find((arg) => arg.name === argName)!.type));
       return { coordinate, max, target, build: (length: number) => ({ query, variables: { [variable]: list ? ['x'.repeat(length)] : 'x'.repeat(length) } }) };
     }
@@ -128,7 +128,7 @@ function placeholder(type: GraphQLInputType): unknown {
   const nullable = getNullableType(type) as GraphQLInputType;
   if (isListType(nullable)) return [];
   if (isInputObjectType(nullable)) return completeRequired(nullable, {});
-  if (isEnumType(nullable)) return new EnumValue(nullable.getValues()[0]!.name);
+  if (isEnumType(nullable)) return new EnumValue(nullable.getValues()[0].name);
   const samples: Record<string, unknown> = { Int: 1, Float: 1, Boolean: false, DateTimeISO: '2025-01-01T00:00:00.000Z', Decimal: '1', JSON: {} };
   return nullable.name in samples ? samples[nullable.name] : 'x';
 }

@@ -169,9 +169,9 @@ describe('organization members page', () => {
     const search = async (text: string, extra: Record<string, unknown> = {}) =>
       (await app.data(ORG_MEMBERS, { s: org.slug, filter: { search: text, ...extra } }, { token: admin.token })).organization.members;
     const ada = await search('ada');
-    expect(ada.edges.map((e: any) => e.node.email).sort()).toEqual([people[0]!.email, people[2]!.email, pending].sort());
+    expect(ada.edges.map((e: any) => e.node.email).sort()).toEqual([people[0].email, people[2].email, pending].sort());
     expect((await search('ada', { status: 'PENDING' })).edges.map((e: any) => e.node.email)).toEqual([pending]);
-    expect((await search(people[1]!.email.toUpperCase())).edges.map((e: any) => e.node.email)).toEqual([people[1]!.email]);
+    expect((await search(people[1].email.toUpperCase())).edges.map((e: any) => e.node.email)).toEqual([people[1].email]);
     expect((await search('_')).totalCount).toBe(0);
     const page1 = (await app.data(ORG_MEMBERS, { s: org.slug, filter: { search: 'ada' }, first: 2 }, { token: admin.token })).organization.members;
     const page2 = (await app.data(ORG_MEMBERS, { s: org.slug, filter: { search: 'ada' }, first: 2, after: page1.pageInfo.endCursor }, { token: admin.token })).organization.members;
@@ -220,7 +220,7 @@ describe('audit events name their actor readably', () => {
     const admin = await signUp(app);
     const org = await createOrganization(app, admin);
     const rootKey = await createApiKeyFor(app, org.slug, 'ADMIN');
-    const keyId = rootKey.split(':')[0]!;
+    const keyId = rootKey.split(':')[0];
     const teamByKey = await app.data(
       `mutation($input: CreateTeamInput!) { createTeam(input: $input) { team { id } userErrors { code } } }`,
       { input: { organizationId: org.id, username: unique('kt'), name: 'Made by key' } },

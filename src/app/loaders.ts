@@ -54,8 +54,8 @@ export function createLoaders(db: DataSource, services: Pick<Services, 'requests
     // Organizations whose SSO a user has signed in through (their "personal account access for SSO users" applies).
     ssoOrganizationsByUser: loaderOfGroups<string, { userId: string; organizationId: string }>(
       async (ids) =>
-        (await db.query(`SELECT DISTINCT user_id, organization_id FROM sso_identities WHERE user_id = ANY($1::uuid[])`, [[...ids]])).map(
-          (row: { user_id: string; organization_id: string }) => ({ userId: row.user_id, organizationId: row.organization_id }),
+        (await db.query<Array<{ user_id: string; organization_id: string }>>(`SELECT DISTINCT user_id, organization_id FROM sso_identities WHERE user_id = ANY($1::uuid[])`, [[...ids]])).map(
+          (row) => ({ userId: row.user_id, organizationId: row.organization_id }),
         ),
       (identity) => identity.userId,
     ),
@@ -63,13 +63,13 @@ export function createLoaders(db: DataSource, services: Pick<Services, 'requests
     governedTeamsByUser: loaderOfGroups<string, { userId: string; teamId: string }>(
       async (ids) =>
         (
-          await db.query(
+          await db.query<Array<{ user_id: string; team_id: string }>>(
             `SELECT g.owner_id AS user_id, g.team_id FROM team_governance g
                JOIN organization_memberships m ON m.organization_id = g.organization_id AND m.user_id = g.owner_id
               WHERE g.owner_id = ANY($1::uuid[])`,
             [[...ids]],
           )
-        ).map((row: { user_id: string; team_id: string }) => ({ userId: row.user_id, teamId: row.team_id })),
+        ).map((row) => ({ userId: row.user_id, teamId: row.team_id })),
       (row) => row.userId,
     ),
     apiKeyById: loaderByKey<string, ApiKey>((ids) => db.getRepository(ApiKey).findBy({ id: In([...ids]) }), (k) => k.id),
@@ -123,8 +123,8 @@ export function createLoaders(db: DataSource, services: Pick<Services, 'requests
         const pages = new Map<TeamPageKey, TeamConnection | Error>();
         await Promise.all(
           [...lists.values()].map(async (group) => {
-            const answers = await services.teams.connections(group[0]!.organizationId, group[0]!.filter, group.map((key) => key.page));
-            group.forEach((key, index) => pages.set(key, answers[index]!));
+            const answers = await services.teams.connections(group[0].organizationId, group[0].filter, group.map((key) => key.page));
+            group.forEach((key, index) => pages.set(key, answers[index]));
           }),
         );
         return keys.map((key) => pages.get(key)!);

@@ -39,7 +39,7 @@ export class BudgetAlertsService {
     );
     let fired = 0;
     for (const [index, budget] of budgets.entries()) {
-      const spend = figures[index]!.spend;
+      const spend = figures[index].spend;
       const crossed = (budget.row.thresholds as number[]).filter((t) => toScaled(spend) * 100n >= toScaled(budget.row.amount) * BigInt(t));
       for (const threshold of crossed) fired += await this.fire(budget.row, budgetKey(budget.subject, budget.row.period), budget.window.start, threshold, spend);
     }

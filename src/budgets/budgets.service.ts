@@ -123,7 +123,7 @@ export class BudgetsService {
          RETURNING id`,
         [subject.organizationId, subject.scope, subject.teamId, subject.userId, subject.apiKeyId, input.period, amount, thresholds, input.hard ?? false, recipients, input.webhookUrl ?? null],
       );
-      const budget = (await this.select(tx, `id = $2`, [subject.organizationId, row.id]))[0]!;
+      const budget = (await this.select(tx, `id = $2`, [subject.organizationId, row.id]))[0];
       await recordAudit(tx, caller, {
         organizationId: subject.organizationId,
         teamId: subject.teamId,
@@ -270,8 +270,8 @@ export class BudgetsService {
     const at = this.now();
     const zones = knownZones ?? (await zoneHistories(manager, budgets.map((b) => b.subject.organizationId)));
     const windows = budgets.map((b) => periodWindow(b.period, at.getTime(), zones.get(b.subject.organizationId) ?? []));
-    const figures = await measure(manager, budgets.map((b, i) => ({ key: b.key, subject: b.subject, window: windows[i]! })), at);
-    return budgets.map((b, i) => statusOf(b.amount, windows[i]!, figures[i]!));
+    const figures = await measure(manager, budgets.map((b, i) => ({ key: b.key, subject: b.subject, window: windows[i] })), at);
+    return budgets.map((b, i) => statusOf(b.amount, windows[i], figures[i]));
   }
 
   /**
@@ -281,8 +281,8 @@ export class BudgetsService {
   async measureAndHold(budgets: readonly EffectiveBudget[], zones: Map<string, ZoneChange[]>, hold: Hold, manager: EntityManager): Promise<{ before: BudgetStatus[]; expiresAt: Date | null }> {
     const at = this.now();
     const windows = budgets.map((b) => periodWindow(b.period, at.getTime(), zones.get(b.subject.organizationId) ?? []));
-    const { figures, expiresAt } = await measureAndHold(manager, budgets.map((b, i) => ({ key: b.key, subject: b.subject, window: windows[i]! })), budgets, hold, at);
-    return { before: budgets.map((b, i) => statusOf(b.amount, windows[i]!, figures[i]!)), expiresAt };
+    const { figures, expiresAt } = await measureAndHold(manager, budgets.map((b, i) => ({ key: b.key, subject: b.subject, window: windows[i] })), budgets, hold, at);
+    return { before: budgets.map((b, i) => statusOf(b.amount, windows[i], figures[i])), expiresAt };
   }
 
   /** Past periods of one budget, newest first, with their spend (holds belong to the current period only). */
@@ -300,7 +300,7 @@ export class BudgetsService {
   private async historyWith(budget: { subject: BudgetSubject; period: BudgetPeriod; amount: string; key: string }, zones: ZoneChange[], count: number, notBefore: Date) {
     const windows = previousWindows(budget.period, this.now().getTime(), zones, count, notBefore.getTime());
     const figures = await measure(this.db.manager, windows.map((window) => ({ key: budget.key, subject: budget.subject, window })), this.now(), false);
-    return windows.map((window, i) => statusOf(budget.amount, window, figures[i]!));
+    return windows.map((window, i) => statusOf(budget.amount, window, figures[i]));
   }
 
   private async policiesOf(manager: EntityManager, organizationId: string, scope: string, period: string): Promise<BudgetPolicyRow[]> {

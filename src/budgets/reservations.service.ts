@@ -56,7 +56,7 @@ export class ReservationsService {
         WHERE ${ref.id ? 'k.id = $1::uuid' : 'k.key_id = $1'} AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())`,
       [ref.id ?? ref.keyId],
     );
-    if (!row || !row.organization_id) return null;
+    if (!row?.organization_id) return null;
     return { organizationId: row.organization_id, teamId: row.team_id, userId: row.owner_id, apiKeyId: row.id, teamArchived: row.archived_at !== null };
   }
 
@@ -68,7 +68,7 @@ export class ReservationsService {
     return this.db.transaction(async (tx) => {
       const zones = new Map();
       const [effective] = await this.budgets.effectiveForCallers([caller], tx, zones);
-      const budgets = effective!;
+      const budgets = effective;
       const hardKeys = [...new Set(budgets.filter((b) => b.hard).map((b) => b.key))];
       if (hardKeys.length) {
         await tx.query(`SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended(k, 21) AS h FROM unnest($1::text[]) k ORDER BY 1) locks`, [hardKeys]);
@@ -80,12 +80,12 @@ export class ReservationsService {
       const { before, expiresAt } = budgets.length
         ? await this.budgets.measureAndHold(budgets, zones, hold, tx)
         : { before: [], expiresAt: await this.holdWithoutBudgets(tx, hold) };
-      const refusedIndex = budgets.findIndex((budget, i) => budget.hard && toScaled(before[i]!.spend) + toScaled(before[i]!.reserved) + estimate > toScaled(budget.amount));
+      const refusedIndex = budgets.findIndex((budget, i) => budget.hard && toScaled(before[i].spend) + toScaled(before[i].reserved) + estimate > toScaled(budget.amount));
       const row = expiresAt ? { expires_at: expiresAt } : null;
       if (row) {
         // What the measurement saw plus this hold (nothing else can change these hard budgets while the lock is held).
         const after = before.map((status) => statusOf(status.amount, status.window, { spend: status.spend, reserved: fromScaled(toScaled(status.reserved) + estimate) }));
-        return { reserved: true, alreadyReserved: false, requestId, amount: estimatedCost, expiresAt: row.expires_at, budgets: budgets.map((budget, i) => ({ budget, status: after[i]! })), refusedBy: null };
+        return { reserved: true, alreadyReserved: false, requestId, amount: estimatedCost, expiresAt: row.expires_at, budgets: budgets.map((budget, i) => ({ budget, status: after[i] })), refusedBy: null };
       }
       // Request ids are unique per organization. A repeat answers the existing hold only when it is this key's (same
       // team, key and owner) and still holds: another key's id, or one already settled or expired, holds nothing
@@ -98,7 +98,7 @@ export class ReservationsService {
            FROM budget_reservations r WHERE organization_id = $1 AND request_id = $2`,
         [caller.organizationId, requestId, caller.teamId, caller.apiKeyId, caller.userId],
       );
-      const all = budgets.map((budget, i) => ({ budget, status: before[i]! }));
+      const all = budgets.map((budget, i) => ({ budget, status: before[i] }));
       if (existing && !existing.same_caller) {
         throw new UserInputFailure('REQUEST_ID_IN_USE', 'This requestId was already reserved for another key; each call needs its own request id.', ['input', 'requestId']);
       }

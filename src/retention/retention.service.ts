@@ -51,7 +51,7 @@ export class RetentionService {
       );
     }
     return this.db.transaction(async (tx) => {
-      const [before] = await tx.query(`SELECT raw_retention_months FROM organizations WHERE id = $1 FOR UPDATE`, [organization.id]);
+      const [before] = await tx.query<Array<{ raw_retention_months: number | null }>>(`SELECT raw_retention_months FROM organizations WHERE id = $1 FOR UPDATE`, [organization.id]);
       await tx.query(`UPDATE organizations SET raw_retention_months = $2 WHERE id = $1`, [organization.id, months]);
       await recordAudit(tx, caller, {
         organizationId: organization.id,
@@ -91,7 +91,7 @@ export class RetentionService {
         await this.db.query(`ALTER TABLE ${table} DETACH PARTITION ${partition.name} CONCURRENTLY`).catch(async (error: unknown) => {
           const message = String((error as Error).message);
           // An earlier run was interrupted between the two transactions of a concurrent detach: finish it.
-          if (/pending detach/.test(message)) return this.db.query(`ALTER TABLE ${table} DETACH PARTITION ${partition.name} FINALIZE`);
+          if (message.includes('pending detach')) return this.db.query<unknown>(`ALTER TABLE ${table} DETACH PARTITION ${partition.name} FINALIZE`);
           // Another run detached (or dropped) it first.
           if (!/is not a partition|does not exist/.test(message)) throw error;
         });

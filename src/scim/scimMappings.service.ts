@@ -72,7 +72,7 @@ export class ScimMappingsService {
         await recordAudit(tx, caller, { organizationId: group.organizationId, teamId: team.id, action: 'team.create', targetType: 'Team', targetId: team.id, changes: { username: { before: null, after: team.username }, name: { before: null, after: team.name }, source: { before: null, after: 'SCIM_GROUP' } } });
         teamId = team.id;
       } else {
-        const [team] = await tx.query(`SELECT id, archived_at FROM teams WHERE id = $1 AND organization_id = $2 AND kind = 'TEAM'`, [target.teamId, group.organizationId]);
+        const [team] = await tx.query<Array<{ id: string; archived_at: Date | null }>>(`SELECT id, archived_at FROM teams WHERE id = $1 AND organization_id = $2 AND kind = 'TEAM'`, [target.teamId, group.organizationId]);
         if (!team) throw new UserInputFailure('NOT_FOUND', 'No such team in this organization (root teams cannot be mapped).', ['input', 'teamId']);
         if (team.archived_at) throw new UserInputFailure('ARCHIVED', 'The team is archived.', ['input', 'teamId']);
         teamId = team.id;
@@ -118,7 +118,7 @@ export class ScimMappingsService {
 
   private async freeUsername(displayName: string): Promise<string> {
     const base = usernameFrom(displayName).slice(0, 30).replace(/-+$/, '');
-    const [taken] = await this.db.query(`SELECT 1 FROM teams WHERE username = $1`, [base]);
+    const [taken] = await this.db.query<unknown[]>(`SELECT 1 FROM teams WHERE username = $1`, [base]);
     return taken ? `${base}-${crypto.randomBytes(3).toString('hex')}` : base;
   }
 }

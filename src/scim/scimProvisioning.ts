@@ -28,7 +28,7 @@ export interface DeprovisionResult {
  * organization), and the API keys they own in this organization are revoked.
  */
 export async function deprovision(tx: EntityManager, organizationId: string, userId: string, scimUserId: string): Promise<DeprovisionResult> {
-  const [membership] = await tx.query(`SELECT role FROM organization_memberships WHERE organization_id = $1 AND user_id = $2`, [organizationId, userId]);
+  const [membership] = await tx.query<Array<{ role: string } | undefined>>(`SELECT role FROM organization_memberships WHERE organization_id = $1 AND user_id = $2`, [organizationId, userId]);
   const teams = returnedRows<{ team_id: string }>(
     await tx.query(`DELETE FROM team_memberships WHERE organization_id = $1 AND user_id = $2 RETURNING team_id`, [organizationId, userId]),
   );
@@ -101,7 +101,7 @@ export async function ensureMembership(tx: EntityManager, organizationId: string
 export async function syncTeamFor(tx: EntityManager, organizationId: string, teamId: string, userIds: Iterable<string>): Promise<Audit> {
   const people = [...new Set(userIds)];
   if (people.length === 0) return [];
-  const [team] = await tx.query(`SELECT archived_at FROM teams WHERE id = $1 AND organization_id = $2 AND kind = 'TEAM'`, [teamId, organizationId]);
+  const [team] = await tx.query<Array<{ archived_at: Date | null }>>(`SELECT archived_at FROM teams WHERE id = $1 AND organization_id = $2 AND kind = 'TEAM'`, [teamId, organizationId]);
   if (!team || team.archived_at) return [];
   const plan: Array<{ user_id: string; desired: string | null; granted: string | null; current: string | null }> = await tx.query(
     `WITH ranked AS (

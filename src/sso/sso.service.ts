@@ -229,7 +229,7 @@ export class SsoService {
     try {
       // Every parameter the provider sent goes to the library (RFC 9207's `iss` included), which checks them all.
       const tokens = await client.callback(callbackUrl, query, { state: query.state, nonce: pending.nonce, code_verifier: pending.code_verifier });
-      claims = tokens.claims() as Record<string, unknown>;
+      claims = tokens.claims();
       // Providers that keep email claims out of the ID token give them at userinfo (the library checks `sub`).
       if (claims.email === undefined && tokens.access_token) claims = { ...(await client.userinfo(tokens)), ...claims };
     } catch (error) {
@@ -252,7 +252,7 @@ export class SsoService {
     if (!domain) throw notProven();
     const issuer = String(claims.iss);
     const subject = String(claims.sub);
-    const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 100) : email.split('@')[0]!;
+    const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 100) : email.split('@')[0];
     return this.db.transaction(async (tx) => {
       // Checked in the transaction that links, holding the proof (FOR SHARE), so a concurrent removeDomain cannot
       // slip between the check and the link.
@@ -339,7 +339,7 @@ export class SsoService {
     if (!row) throw new SsoLoginError(404, 'SSO_NOT_CONFIGURED', 'This organization has no SSO connection.');
     // Discovery per login (logins are rare): a fresh issuer also fetches a fresh JWKS, so a provider that rotated
     // its signing key (new `kid`) is trusted at once instead of after the library's JWKS refresh throttle.
-    let issuer: Issuer<BaseClient>;
+    let issuer: Issuer;
     try {
       issuer = await discoverIssuer(this.outbound, row.issuer);
     } catch {

@@ -265,7 +265,7 @@ export class UsageIngestService {
         column('authKey'),
       ],
     ));
-    return result[0]!.inserted;
+    return result[0].inserted;
   }
 
   private bulkQuery<T>(sql: string, parameters: unknown[]): Promise<T> {
@@ -322,7 +322,7 @@ export function parseInstant(text: string): { millis: number; utcIso: string } |
   }
   const parsed = DateTime.fromISO(text, { setZone: true });
   if (!parsed.isValid || !/(Z|[+-]\d{2}:?\d{2})$/.test(text)) return null;
-  return { millis: parsed.toMillis(), utcIso: parsed.toUTC().toISO()! };
+  return { millis: parsed.toMillis(), utcIso: parsed.toUTC().toISO() };
 }
 
 function priceAt(entry: CatalogEntry | undefined, at: number): string | null {

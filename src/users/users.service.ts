@@ -175,7 +175,7 @@ export class UsersService {
       .getOne();
     const hash = user?.passwordHash ?? (await this.dummyHash);
     const valid = await argon2.verify(hash, input.password).catch(() => false);
-    if (!user || !user.passwordHash || !valid) {
+    if (!user?.passwordHash || !valid) {
       throw new UserInputFailure('INVALID_CREDENTIALS', 'The email or password is incorrect.', ['input']);
     }
     return this.db.transaction((tx) => this.createSession(tx, user, 'PASSWORD', null));

@@ -49,4 +49,4 @@ async function runChild(dataDir: string, port: number): Promise<void> {
   }
 }
 
-if (process.argv[2] === '--child') void runChild(process.argv[3]!, Number(process.argv[4]));
+if (process.argv[2] === '--child') void runChild(process.argv[3], Number(process.argv[4]));
