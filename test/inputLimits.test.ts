@@ -68,7 +68,7 @@ function pathsFromRoot(schema: GraphQLSchema): Map<string, { kind: 'query' | 'mu
 
 /** A JSON value of `type` that carries `leaf` at input field `target` (null when `type` cannot reach it). */
 function valueReaching(type: GraphQLInputType, target: string, leaf: unknown, seen = new Set<string>()): unknown {
-  const nullable = getNullableType(type) as GraphQLInputType;
+  const nullable = getNullableType<GraphQLInputType>(type);
   if (isListType(nullable)) {
     const inner = valueReaching(nullable.ofType, target, leaf, seen);
     return inner === null ? null : [inner];
@@ -125,7 +125,7 @@ class EnumValue {
 
 /** A placeholder of `type` that validates as a literal (the probes leave required fields out). */
 function placeholder(type: GraphQLInputType): unknown {
-  const nullable = getNullableType(type) as GraphQLInputType;
+  const nullable = getNullableType<GraphQLInputType>(type);
   if (isListType(nullable)) return [];
   if (isInputObjectType(nullable)) return completeRequired(nullable, {});
   if (isEnumType(nullable)) return new EnumValue(nullable.getValues()[0].name);
@@ -135,7 +135,7 @@ function placeholder(type: GraphQLInputType): unknown {
 
 /** `value` with every required input field it lacks filled in, recursively, so that it is a valid default value. */
 function completeRequired(type: GraphQLInputType, value: unknown): unknown {
-  const nullable = getNullableType(type) as GraphQLInputType;
+  const nullable = getNullableType<GraphQLInputType>(type);
   if (isListType(nullable)) return Array.isArray(value) ? value.map((item) => completeRequired(nullable.ofType, item)) : value;
   if (!isInputObjectType(nullable) || value === null || typeof value !== 'object') return value;
   const complete: Record<string, unknown> = {};

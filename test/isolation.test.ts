@@ -127,7 +127,7 @@ function publicKeyId(key: string): string {
 }
 
 type Slot =
-  | { kind: 'id'; path: string[]; typeName: string | '*'; list: boolean }
+  | { kind: 'id'; path: string[]; typeName: string; list: boolean }
   | { kind: 'string'; path: string[]; name: string; list: boolean };
 
 let app: TestApp;
@@ -252,7 +252,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 /** Id-typed type name from a name like `teamId` / `apiKeyIds`; `*` when the name says nothing (`id`). */
-function typeNameOf(name: string): string | '*' {
+function typeNameOf(name: string): string {
   if (ID_NAME_ALIASES[name]) return ID_NAME_ALIASES[name];
   const stem = name.replace(/Ids?$/, '');
   if (stem === 'id' || stem === '' || stem === name) return '*';

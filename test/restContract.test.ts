@@ -49,7 +49,7 @@ function expectError(answer: Answer, status: number, type: string, mentions?: st
   if (mentions) expect(answer.body.error.message).toContain(mentions);
 }
 
-const usage = (query: string, key?: string) => get(`/v1/organization/usage?${query}`, key === undefined ? undefined : key);
+const usage = (query: string, key?: string) => get(`/v1/organization/usage?${query}`, key);
 
 const DAY1 = DateTime.utc(2026, 2, 2);
 const RANGE = 'start=2026-02-02&end=2026-02-05&timeframe=day';
@@ -540,11 +540,17 @@ function parseCsvLine(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      }
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') cells.push(cell), (cell = '');
+    else if (c === ',') {
+      cells.push(cell);
+      cell = '';
+    }
     else cell += c;
   }
   cells.push(cell);

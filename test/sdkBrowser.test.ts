@@ -78,6 +78,7 @@ it('runs in Chromium: sign up, typed results, pagination, userErrors, typed erro
         // The SDK names its siblings `./client.js` (for its ES module build); the module ids here have no extension.
         return load(resolved.join('/').replace(/\.js$/, ''));
       };
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the packed SDK's CommonJS modules as a bundler would
       new Function('module', 'exports', 'require', sources[id])(module, module.exports, requireFrom);
       return module.exports;
     };

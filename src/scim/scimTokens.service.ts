@@ -67,7 +67,7 @@ export class ScimTokensService {
   async authenticate(authorization: string | undefined): Promise<{ id: string; organizationId: string; tokenHint: string } | null> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     if (!match || !TOKEN_PATTERN.test(match[1])) return null;
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<Array<{ id: string; organization_id: string; token_hint: string } | undefined>>(
       `SELECT id, organization_id, token_hint FROM scim_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
       [sha256Hex(match[1])],
     );

