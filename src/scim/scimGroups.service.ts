@@ -187,7 +187,7 @@ export class ScimGroupsService {
 function byMemberValue(body: unknown): unknown {
   const operations = (body as { Operations?: unknown })?.Operations;
   if (!Array.isArray(operations)) return body;
-  const rewritten = operations.flatMap((operation) => {
+  const rewritten = (operations as unknown[]).flatMap((operation) => {
     const { op, path, value } = (operation ?? {}) as { op?: unknown; path?: unknown; value?: unknown };
     if (typeof op !== 'string' || op.toLowerCase() !== 'remove' || typeof path !== 'string' || path.toLowerCase() !== 'members' || !Array.isArray(value)) return [operation];
     return value.map((member) => {

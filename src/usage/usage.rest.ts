@@ -40,6 +40,7 @@ export function createUsageRouter(deps: RestDeps, usageTeamsOf: (actor: Actor, o
     let failure: unknown = null;
     const settle = async (atMost = 0) => {
       while (inFlight.size > atMost) await Promise.race(inFlight);
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what a storing batch threw, unchanged
       if (failure) throw failure;
     };
     const report = (rejection: UsageRejection) => {
