@@ -61,5 +61,5 @@ it('src/, scripts/, bench/ and test/ have no import cycle', () => {
   const files = ['src', 'scripts', 'bench', 'test'].flatMap((dir) => typeScriptFiles(path.join(root, dir)));
   expect(files.length).toBeGreaterThan(200);
   expect(cycleFindings(files)).toEqual([]);
-  // About 15 s of CPU (every file parsed once per importer); a busy CI machine needs more than jest's default.
+  // About 15 s of CPU (each file's value imports are followed through the graph); a busy machine needs more time.
 }, 180_000);
