@@ -26,7 +26,7 @@ export default tseslint.config(
     },
     rules: {
       // Type-only imports are erased at compile time, so the rule (by design) follows value imports only.
-      // ignoreExternal: parsing node_modules' typings for cycles between our own files tripled the lint time.
+      // ignoreExternal: a cycle between our files never runs through a package, so packages are not parsed.
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       // The code mixes `T[]` and `Array<{ ... }>` on purpose (the generic form reads better around object types).
       '@typescript-eslint/array-type': 'off',
@@ -36,11 +36,10 @@ export default tseslint.config(
       // spread entities into them; no class here relies on its prototype or constructor.
       '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
       '@typescript-eslint/no-misused-spread': 'off',
-      // Enum values arrive as strings from SQL rows and validated inputs (CHECK constraints keep them in range);
-      // `as Enum` at that boundary is the conversion, not a type hole. no-unsafe-enum-comparison stays on.
+      // Enum values arrive as strings from SQL rows and JSON; `as Enum` at that boundary is the conversion.
       '@typescript-eslint/no-unsafe-enum-assignment': 'off',
-      // The remaining `!` follow guards the compiler cannot see (an @Authorized resolver's ctx.user, Map.get after
-      // has, a regex group that matched); replacing them with throws would add unreachable branches.
+      // The remaining `!` follow guards the compiler cannot see (a row a foreign key guarantees, Map.get after has,
+      // a nullable column of a row the query filtered); replacing them with throws would add unreachable branches.
       '@typescript-eslint/no-non-null-assertion': 'off',
       // Its fixes drop `?.` and `??` at runtime edges (driver errors, headers, parsed JSON) whose declared types are
       // narrower than what arrives; the checks stay so behaviour cannot change.
