@@ -90,7 +90,7 @@ async function main(): Promise<void> {
       single.push(await oneBudget());
       spread.push(await thousandKeys());
     }
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     const [held] = await db.query(`SELECT count(*)::int AS n FROM budget_reservations`);
     console.log(`reserveSpend through HTTP, ${CONCURRENCY} in flight, ${ROUNDS} rounds of ${PER_ROUND} (medians; ${held.n} reservations made)`);
     console.log(`  one hard budget (team):        ${median(single).toFixed(0)} reservations/s   rounds: ${single.map((v) => v.toFixed(0)).join(', ')}`);
@@ -113,7 +113,7 @@ async function admin(adminUrl: string, sql: string): Promise<void> {
   }
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });

@@ -85,8 +85,8 @@ async function main(): Promise<void> {
 
     const endpoints: Array<{ endpoint_id: string }> = await db.query(`SELECT endpoint_id FROM model_endpoints ORDER BY endpoint_id`);
     const checks = Array.from({ length: 100 }, (_, i) => ({
-      teamUsername: teams[i % 50]!.username,
-      endpointId: endpoints[(i * 7) % endpoints.length]!.endpoint_id,
+      teamUsername: teams[i % 50].username,
+      endpointId: endpoints[(i * 7) % endpoints.length].endpoint_id,
       surface: i % 4 ? 'API' : 'PLAYGROUND',
     }));
     const CHECK = `query($checks: [ModelAccessCheckInput!]!) { checkModelAccess(checks: $checks) { allowed error { code } access { decision level reasonCode reason } } }`;
@@ -150,7 +150,7 @@ async function admin(adminUrl: string, sql: string): Promise<void> {
   }
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -68,7 +68,7 @@ async function main() {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query, variables: { after } }),
       });
-      const body = (await response.json()) as any;
+      const body = (await response.json());
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return body.data.team.requests.pageInfo.endCursor as string;
     };
@@ -84,7 +84,7 @@ async function main() {
         samples.push(Number(process.hrtime.bigint() - started) / 1e6);
       }
       samples.sort((a, b) => a - b);
-      return { p50: samples[Math.floor(SAMPLES / 2)]!, p95: samples[Math.floor(SAMPLES * 0.95)]! };
+      return { p50: samples[Math.floor(SAMPLES / 2)], p95: samples[Math.floor(SAMPLES * 0.95)] };
     };
     // Interleave to share the machine's noise fairly.
     const first = await time(null);
@@ -103,7 +103,7 @@ async function main() {
   }
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

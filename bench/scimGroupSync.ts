@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     const scim = async (method: string, path: string, body: unknown) => {
       const started = performance.now();
       const response = await fetch(`${server!.url}/scim/v2${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' }, body: JSON.stringify(body) });
-      const json = response.status === 204 ? null : ((await response.json()) as any);
+      const json = response.status === 204 ? null : ((await response.json()));
       if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
       return { json, ms: performance.now() - started };
     };
@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });

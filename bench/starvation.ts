@@ -31,7 +31,7 @@ if (process.argv[2] === '--client') {
     process.send!(result, () => process.exit(0));
   });
 } else {
-  main().catch((error) => {
+  main().catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });

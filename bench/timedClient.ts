@@ -74,7 +74,7 @@ if (process.argv[2] === '--child') {
   process.on('message', (job: Job) => {
     runJob(job).then(
       (times) => process.send!({ id: job.id, times } satisfies Reply),
-      (error: Error) => process.send!({ id: job.id, error: error.message } satisfies Reply),
+      (error: unknown) => process.send!({ id: job.id, error: (error as Error).message } satisfies Reply),
     );
   });
 }

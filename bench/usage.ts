@@ -95,7 +95,7 @@ async function main() {
     const CHART = `query($start: String!, $end: String!, $timezone: String!) { organizationUsage(start: $start, end: $end, timezone: $timezone,
       timeframe: DAY, groupBy: [PRODUCT], expand: [TIME_SERIES, SUMMARY], limit: 100) { timeSeries { bucket results { product cost } } summary { product cost } } }`;
     const utcToday = DateTime.utc().startOf('day');
-    const pageArgs = { start: utcToday.minus({ days: 6 }).toISODate()!, end: utcToday.plus({ days: 1 }).toISODate()! };
+    const pageArgs = { start: utcToday.minus({ days: 6 }).toISODate(), end: utcToday.plus({ days: 1 }).toISODate() };
     const PAGE = `query($start: String!, $end: String!) { organizationUsage(start: $start, end: $end, timeframe: DAY, limit: 7) {
       nextCursor timeSeries { bucket results { teamUsername product endpointId unit quantity unitPrice cost } } } }`;
 
@@ -153,7 +153,7 @@ async function main() {
       JSON.stringify({
         id: `ingest-${i}`,
         timestamp: base.plus({ milliseconds: i * 500 }).toISO(),
-        teamUsername: teams[i % teams.length]!.username,
+        teamUsername: teams[i % teams.length].username,
         product: 'MODEL_APIS',
         endpointId: 'fal-ai/flux/dev',
         quantity: '1.5',
@@ -167,7 +167,7 @@ async function main() {
     const copyClient = new Client({ connectionString: url.toString() });
     await copyClient.connect();
     const rows = Array.from({ length: INGEST_RECORDS }, (_, i) =>
-      [ingestOrg.organizationId, `copy-${i}`, base.plus({ milliseconds: i * 500 }).toISO(), teamIds[i % teamIds.length]!.id, ingestOrg.organizationId, 'MODEL_APIS', 'fal-ai/flux/dev', 'megapixel', '1.5', '0.02', '0.03', ''].join('\t'),
+      [ingestOrg.organizationId, `copy-${i}`, base.plus({ milliseconds: i * 500 }).toISO(), teamIds[i % teamIds.length].id, ingestOrg.organizationId, 'MODEL_APIS', 'fal-ai/flux/dev', 'megapixel', '1.5', '0.02', '0.03', ''].join('\t'),
     );
     started = Date.now();
     await pipeline(
@@ -186,7 +186,7 @@ async function main() {
       headers: { 'content-type': 'application/json', authorization: `Key ${org.adminKey}` },
       body: JSON.stringify({ query: `{ organization(slug: "${org.slug}") { teams(first: 100) { pageInfo { endCursor } } } }` }),
     });
-    const after = ((await firstPage.json()) as any).data.organization.teams.pageInfo.endCursor;
+    const after = ((await firstPage.json())).data.organization.teams.pageInfo.endCursor;
     const DASHBOARD = `query($slug: String!, $after: String!, $range: UsageRangeInput!) { organization(slug: $slug) {
       a: teams(first: 100) { edges { node { username spend(period: MONTH) usageSummary(range: $range) { product cost } } } }
       b: teams(first: 100, after: $after) { edges { node { username spend(period: MONTH) usageSummary(range: $range) { product cost } } } } } }`;
@@ -237,7 +237,7 @@ async function timeIt(samples: number, fn: () => Promise<unknown>): Promise<{ p5
 
 function percentiles(times: number[]): { p50: number; p95: number } {
   const sorted = [...times].sort((a, b) => a - b);
-  return { p50: sorted[Math.floor(sorted.length / 2)]!, p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]! };
+  return { p50: sorted[Math.floor(sorted.length / 2)], p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] };
 }
 
 function fmt(ms: number): string {
@@ -248,7 +248,7 @@ function report(label: string, ours: { p50: number; p95: number }, naive: { p50:
   console.log(`${label}: p50 ${fmt(ours.p50)} p95 ${fmt(ours.p95)}; ${naiveLabel}: p50 ${fmt(naive.p50)} → ${(naive.p50 / ours.p50).toFixed(0)}x faster`);
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -131,7 +131,7 @@ export async function runApolloCheck(options: ApolloCheckOptions): Promise<Apoll
 
 if (require.main === module) {
   const env = (name: string) => process.env[name] ?? (console.error(`${name} is required`), process.exit(2));
-  runApolloCheck({
+  void runApolloCheck({
     url: env('ORGRAPH_URL'),
     authorization: `Key ${env('ORGRAPH_KEY')}`,
     organizationSlug: env('ORGRAPH_ORG'),

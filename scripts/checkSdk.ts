@@ -15,7 +15,7 @@ const FIX = 'Run `npm run schema:print && npm run sdk:generate` and commit the r
 async function main(): Promise<void> {
   const { config } = await loadCodegenConfig({ configFilePath: path.join(root, 'codegen.yml') });
   const schemaFlag = process.argv.indexOf('--schema');
-  if (schemaFlag > 0) config.schema = path.resolve(process.argv[schemaFlag + 1]!);
+  if (schemaFlag > 0) config.schema = path.resolve(process.argv[schemaFlag + 1]);
 
   let outputs: Array<{ filename: string; content: string }>;
   try {

@@ -7,7 +7,7 @@ import { printOrgraphSchema } from '../src/app/schema';
  * (CI's drift check).
  */
 const fileFlag = process.argv.indexOf('--file');
-const target = fileFlag > 0 ? path.resolve(process.argv[fileFlag + 1]!) : path.join(__dirname, '..', 'schema', 'schema.graphql');
+const target = fileFlag > 0 ? path.resolve(process.argv[fileFlag + 1]) : path.join(__dirname, '..', 'schema', 'schema.graphql');
 const printed = printOrgraphSchema();
 
 if (process.argv.includes('--check')) {

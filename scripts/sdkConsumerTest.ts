@@ -47,8 +47,8 @@ export async function runSdkConsumerTest(target: ConsumerTarget): Promise<{ outp
     }
     log('building and packing @orgraph/sdk');
     const packed = JSON.parse(await run('npm', ['pack', '--json', '--pack-destination', work], sdkDir)) as Array<{ filename: string; files: Array<{ path: string }> }>;
-    const tarball = path.join(work, path.basename(packed[0]!.filename));
-    const shipped = packed[0]!.files.map((file) => file.path);
+    const tarball = path.join(work, path.basename(packed[0].filename));
+    const shipped = packed[0].files.map((file) => file.path);
     for (const format of ['cjs', 'esm']) {
       for (const file of ['index.js', 'index.d.ts', 'documents.js', 'documents.d.ts', 'package.json']) {
         assert(shipped.includes(`dist/${format}/${file}`), `the tarball ships dist/${format}/${file} (${shipped.join(', ')})`);
@@ -136,7 +136,7 @@ const README_ASSUMES = [
 
 function writeReadmeExamples(project: string): void {
   const readme = fs.readFileSync(path.join(sdkDir, 'README.md'), 'utf8');
-  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
   assert(blocks.length >= 5, `sdk/README.md has at least five TypeScript examples (found ${blocks.length})`);
   const imported = new Set<string>();
   const bodies = blocks.map((block, index) => {
@@ -180,7 +180,7 @@ async function assertMisuseFailsWithoutDirective(project: string): Promise<void>
   fs.writeFileSync(path.join(project, 'misuse.ts'), source.replace(marker, ''));
   const result = await exec('npx', ['--no-install', 'tsc', '--noEmit', '--strict', '--types', 'node', '--lib', 'ES2022', 'misuse.ts'], { cwd: project }).then(
     () => null,
-    (error: { stdout: string }) => error.stdout,
+    (error: unknown) => (error as { stdout: string }).stdout,
   );
   assert(result !== null && /misuse\.ts\(\d+,\d+\): error TS2345: Argument of type '\{ url: string; apiKey: string; token: string; \}' is not assignable to parameter of type 'ClientOptions'/.test(result), `both credentials are rejected by the type of \`token\`/\`apiKey\` (tsc said: ${result})`);
 }
@@ -192,7 +192,7 @@ async function assertMisuseFailsWithoutDirective(project: string): Promise<void>
  */
 function assertNoAnyInDeclarations(dist: string): void {
   const offenders: string[] = [];
-  const internalClass = /^export declare class TypedDocumentString<[^\n]*\{\n(?:    [^\n]*\n)*\}\n/m;
+  const internalClass = /^export declare class TypedDocumentString<[^\n]*\{\n(?: {4}[^\n]*\n)*\}\n/m;
   const code = (text: string) => text.split('\n').filter((line) => !/^\s*(\*|\/\*|\/\/)/.test(line));
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -230,7 +230,7 @@ async function bundleSize(project: string, source: string): Promise<number> {
     write: false,
     logLevel: 'silent',
   });
-  return result.outputFiles[0]!.contents.byteLength;
+  return result.outputFiles[0].contents.byteLength;
 }
 
 async function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<string> {

@@ -65,12 +65,12 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.SHUTDOWN_GRACE_MS);
     force.unref();
-    await server.close().catch((error) => logger.error({ err: error }, 'error while stopping the server'));
+    await server.close().catch((error: unknown) => logger.error({ err: error }, 'error while stopping the server'));
     logger.info('HTTP server closed; closing the database pool');
-    await db.destroy().catch((error) => logger.error({ err: error }, 'error while closing the pool'));
+    await db.destroy().catch((error: unknown) => logger.error({ err: error }, 'error while closing the pool'));
     if (embedded) {
       logger.info('stopping embedded PostgreSQL');
-      await embedded.stop().catch((error) => logger.error({ err: error }, 'error while stopping PostgreSQL'));
+      await embedded.stop().catch((error: unknown) => logger.error({ err: error }, 'error while stopping PostgreSQL'));
     }
     logger.info('stopped');
     process.exit(0);

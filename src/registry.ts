@@ -1,4 +1,4 @@
-import type { NonEmptyArray } from 'type-graphql';
+import type { BuildSchemaOptions } from 'type-graphql';
 import { User } from './users/user.entity';
 import { Session } from './users/session.entity';
 import { Organization } from './organizations/organization.entity';
@@ -60,8 +60,7 @@ import { JobsResolver } from './jobs/jobs.resolver';
 export const allEntities = [User, Session, Organization, OrganizationMembership, Team, TeamMembership, ApiKey, AuditEvent, ModelEndpoint, ModelPrice, Member, Invite, TeamSecret, RequestRecord, OrganizationPolicySetting, TeamPolicyOverride, ModelAccessRule, ScimToken, ScimGroup, ScimUser, OrganizationDomain, EmailDelivery, DeadLetter, RetentionRun];
 
 /** Every GraphQL resolver, by module. */
-// eslint-disable-next-line @typescript-eslint/ban-types
-export const allResolvers: NonEmptyArray<Function> = [
+export const allResolvers: BuildSchemaOptions['resolvers'] = [
   NodeResolver,
   EmailDeliveryResolver,
   OrganizationEmailResolver,

@@ -159,7 +159,7 @@ describe('API keys', () => {
       const [error] = response.body.errors ?? [];
       answers.push({ status: response.status, message: error?.message, extensions: { ...error?.extensions, requestId: undefined } });
     }
-    expect((answers[0]!.extensions as { code?: unknown }).code).toBe('UNAUTHENTICATED');
+    expect((answers[0].extensions as { code?: unknown }).code).toBe('UNAUTHENTICATED');
     for (const answer of answers) expect(answer).toEqual(answers[0]);
   });
 

@@ -15,11 +15,11 @@ it('Apollo Client (normalized by global id, relayStylePagination) pages through 
   const org = await createOrganization(app, admin);
   const teams = [];
   for (let i = 0; i < 4; i += 1) teams.push(await createTeam(app, admin, org.id));
-  const team = teams[0]!;
+  const team = teams[0];
   for (let i = 0; i < 3; i += 1) await addMember(app, admin, org.id, { teams: [{ teamId: team.id, role: 'DEVELOPER' }] });
   for (let i = 0; i < 5; i += 1) await createApiKeyFor(app, team.username, i % 2 ? 'ADMIN' : 'API');
   const adminKey = await createApiKeyFor(app, org.slug, 'ADMIN');
-  for (const [threshold, teamId] of [['100', team.id], ['200', teams[1]!.id], ['300', null]] as const) {
+  for (const [threshold, teamId] of [['100', team.id], ['200', teams[1].id], ['300', null]] as const) {
     await app.data(
       `mutation($input: CreateSpendingAlertInput!) { createSpendingAlert(input: $input) { userErrors { code } } }`,
       { input: { organizationId: org.id, teamId, threshold, period: 'MONTH' } },

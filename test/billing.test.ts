@@ -68,7 +68,7 @@ async function close(month: string) {
 function scaled(decimal: string): bigint {
   const negative = decimal.startsWith('-');
   const [whole, fraction = ''] = decimal.replace('-', '').split('.');
-  const value = BigInt(whole!) * 10n ** 12n + BigInt((fraction + '0'.repeat(12)).slice(0, 12));
+  const value = BigInt(whole) * 10n ** 12n + BigInt((fraction + '0'.repeat(12)).slice(0, 12));
   return negative ? -value : value;
 }
 
@@ -104,13 +104,13 @@ describe('invoices', () => {
               const quantity = (r.milli / 1000).toString();
               const unitPrice = (r.price / 10000).toString();
               if (at >= 0 && at < length) {
-                const line = expected[r.team]!.get(ENDPOINTS[r.endpoint]!) ?? { quantity: 0n, amount: 0n };
+                const line = expected[r.team].get(ENDPOINTS[r.endpoint]) ?? { quantity: 0n, amount: 0n };
                 line.quantity += scaled(quantity);
                 line.amount += (scaled(quantity) * scaled(unitPrice)) / 10n ** 12n;
-                expected[r.team]!.set(ENDPOINTS[r.endpoint]!, line);
+                expected[r.team].set(ENDPOINTS[r.endpoint], line);
               }
               const timestamp = start.plus({ seconds: at }).setZone(r.zone).toISO({ suppressMilliseconds: true })!;
-              return usage(teams[r.team]!.username, timestamp, quantity, unitPrice, ENDPOINTS[r.endpoint]);
+              return usage(teams[r.team].username, timestamp, quantity, unitPrice, ENDPOINTS[r.endpoint]);
             }),
           );
           const expectedTotals = expected.map((lines) => [...lines.values()].reduce((sum, line) => sum + line.amount, 0n));
@@ -204,9 +204,9 @@ describe('invoices', () => {
     const month = nextMonth();
     const following = DateTime.fromISO(`${month}-01`, { zone: 'UTC' }).plus({ months: 1 }).toFormat('yyyy-MM');
     await ingest([
-      usage(teams[0]!.username, `${month}-02T00:00:00Z`, '3.5', '0.02'),
-      usage(teams[1]!.username, `${month}-05T00:00:00Z`, '7', '1.25', 'compute/h100-8x'),
-      usage(teams[1]!.username, `${month}-06T00:00:00Z`, '2', '0.3333'),
+      usage(teams[0].username, `${month}-02T00:00:00Z`, '3.5', '0.02'),
+      usage(teams[1].username, `${month}-05T00:00:00Z`, '7', '1.25', 'compute/h100-8x'),
+      usage(teams[1].username, `${month}-06T00:00:00Z`, '2', '0.3333'),
     ]);
     await close(month);
     const focus = async (billingMonth: string, key = org.adminKey) => {
@@ -214,11 +214,11 @@ describe('invoices', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/text\/csv/);
       const [header, ...lines] = (await response.text()).trim().split('\n');
-      const columns = header!.split(',');
-      return { columns, rows: lines.map((line) => Object.fromEntries(line.split(',').map((value, index) => [columns[index]!, value]))) };
+      const columns = header.split(',');
+      return { columns, rows: lines.map((line) => Object.fromEntries(line.split(',').map((value, index) => [columns[index], value]))) };
     };
     const invoicesOf = async (billingMonth: string) => (await app.data(INVOICES, { slug: org.slug, month: billingMonth }, { token: org.admin.token })).organization;
-    const billed = (rows: Array<Record<string, string>>) => rows.reduce((sum, row) => sum + scaled(row.BilledCost!), 0n);
+    const billed = (rows: Array<Record<string, string>>) => rows.reduce((sum, row) => sum + scaled(row.BilledCost), 0n);
 
     const issued = await focus(month);
     expect(issued.columns).toEqual([
@@ -234,12 +234,12 @@ describe('invoices', () => {
       expect(row).toMatchObject({ ChargeCategory: 'Usage', ChargeClass: '', ChargeFrequency: 'Usage-Based', BillingCurrency: 'USD', PricingCategory: 'Standard', InvoiceId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
       for (const column of ['BillingPeriodStart', 'BillingPeriodEnd', 'ChargePeriodStart', 'ChargePeriodEnd']) expect(row[column]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
       expect(row.BillingPeriodStart).toBe(`${month}-01T00:00:00Z`);
-      expect(scaled(row.ListUnitPrice!) * scaled(row.PricingQuantity!) / 10n ** 12n).toBe(scaled(row.ListCost!));
+      expect(scaled(row.ListUnitPrice) * scaled(row.PricingQuantity) / 10n ** 12n).toBe(scaled(row.ListCost));
     }
-    expect(issued.rows.find((row) => row.SkuId === 'compute/h100-8x')).toMatchObject({ ListUnitPrice: '1.25', ServiceCategory: 'AI and Machine Learning', ServiceName: 'MODEL_APIS', SubAccountName: teams[1]!.username });
+    expect(issued.rows.find((row) => row.SkuId === 'compute/h100-8x')).toMatchObject({ ListUnitPrice: '1.25', ServiceCategory: 'AI and Machine Learning', ServiceName: 'MODEL_APIS', SubAccountName: teams[1].username });
 
     // Late usage for the issued month: a correction row on the next month's export, as a draft and once issued.
-    await ingest([usage(teams[0]!.username, `${month}-20T00:00:00Z`, '10', '0.02'), usage(teams[0]!.username, `${following}-02T00:00:00Z`, '1', '0.02')]);
+    await ingest([usage(teams[0].username, `${month}-20T00:00:00Z`, '10', '0.02'), usage(teams[0].username, `${following}-02T00:00:00Z`, '1', '0.02')]);
     for (const status of ['DRAFT', 'ISSUED']) {
       if (status === 'ISSUED') await close(following);
       const next = await focus(following);
@@ -250,14 +250,14 @@ describe('invoices', () => {
         ['Usage', '', `${following}-01T00:00:00Z`, '0.02'],
         ['Usage', 'Correction', `${month}-01T00:00:00Z`, '0.20'],
       ]);
-      expect(next.rows.every((row) => (status === 'DRAFT' ? row.InvoiceId === '' : /^[0-9a-f-]{36}$/.test(row.InvoiceId!)))).toBe(true);
+      expect(next.rows.every((row) => (status === 'DRAFT' ? row.InvoiceId === '' : /^[0-9a-f-]{36}$/.test(row.InvoiceId)))).toBe(true);
     }
     expect(billed((await focus(month)).rows)).toBe(billed(issued.rows));
 
     const bad = await fetch(`${app.url}/v1/organization/billing/focus?billing_month=2025-13`, { headers: { authorization: `Key ${org.adminKey}` } });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.type).toBe('validation_error');
-    for (const key of [await createApiKeyFor(app, teams[0]!.username, 'ADMIN'), await createApiKeyFor(app, org.slug, 'API')]) {
+    for (const key of [await createApiKeyFor(app, teams[0].username, 'ADMIN'), await createApiKeyFor(app, org.slug, 'API')]) {
       const refused = await fetch(`${app.url}/v1/organization/billing/focus?billing_month=${month}`, { headers: { authorization: `Key ${key}` } });
       expect(refused.status).toBe(403);
     }
@@ -356,7 +356,7 @@ describe('spending alerts', () => {
       Object.fromEntries((await app.db.query(`SELECT alert_id, count(*)::int AS n FROM alert_events WHERE alert_id = ANY($1::uuid[]) GROUP BY alert_id`, [[together, everyBatch]])).map((r: any) => [r.alert_id, r.n]));
     expect(await firings()).toEqual({ [together]: 1, [everyBatch]: 1 });
     const mails = await app.db.query(`SELECT recipient, count(*)::int AS n FROM email_outbox WHERE recipient = ANY($1) GROUP BY recipient ORDER BY recipient`, [recipients]);
-    expect(Object.fromEntries(mails.map((m: any) => [m.recipient, m.n]))).toEqual({ [recipients[0]!]: 1, [recipients[1]!]: 1 });
+    expect(Object.fromEntries(mails.map((m: any) => [m.recipient, m.n]))).toEqual({ [recipients[0]]: 1, [recipients[1]]: 1 });
     for (let waited = 0; hits.length < 1 && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     await new Promise((resolve) => setTimeout(resolve, 200));
     receiver.close();
@@ -444,7 +444,7 @@ describe('spending alerts', () => {
       const delivery = result.spendingAlerts.edges[0].node.deliveries[0];
       if (delivery?.status === 'SUCCEEDED') {
         expect(delivery.attempts.map(({ attempt, statusCode }: any) => ({ attempt, statusCode }))).toEqual([{ attempt: 1, statusCode: 500 }, { attempt: 2, statusCode: 500 }, { attempt: 3, statusCode: 204 }]);
-        expect(delivery.deliveryId).toBe(received[0]!.delivery);
+        expect(delivery.deliveryId).toBe(received[0].delivery);
         // The delivery is a Node: its global id fetches it back.
         expect((await app.data(`query($id: ID!) { node(id: $id) { ... on WebhookDelivery { deliveryId status } } }`, { id: delivery.id }, { token: org.admin.token })).node).toEqual({ deliveryId: delivery.deliveryId, status: 'SUCCEEDED' });
         // Exponential backoff (WEBHOOK_RETRY_BASE_MS = 20): at least 20 ms, then at least 40 ms between attempts.
@@ -683,7 +683,7 @@ describe('spending alerts', () => {
       expect([month, summary.body.errors?.[0]?.extensions]).toEqual([month, expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'month' })]);
     }
     const noMonth = await fetch(`${app.url}/v1/organization/billing/focus`, { headers: { authorization: `Key ${org.adminKey}` } });
-    expect([noMonth.status, ((await noMonth.json()) as any).error.message]).toEqual([400, expect.stringMatching(/YYYY-MM/)]);
+    expect([noMonth.status, ((await noMonth.json())).error.message]).toEqual([400, expect.stringMatching(/YYYY-MM/)]);
     expect((await close('2025-3')).userErrors).toEqual([{ field: ['input', 'month'], code: 'INVALID_MONTH' }]);
     expect((await close('2999-01')).userErrors).toEqual([{ field: ['input', 'month'], code: 'MONTH_NOT_OVER' }]);
     const denied = await app.gql(CLOSE, { input: { month: '2020-01' } }, { token: org.admin.token });

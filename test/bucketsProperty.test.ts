@@ -34,7 +34,7 @@ function implementationEdges(zone: string, unit: ModelUnit, start: string, end: 
 
 function modelEdges(zone: string, unit: ModelUnit, start: number, end: number, bound: boolean): number[] {
   const buckets = modelBuckets(zone, unit, start, end, bound);
-  return [...buckets.map((b) => b.start), buckets[buckets.length - 1]!.end];
+  return [...buckets.map((b) => b.start), buckets[buckets.length - 1].end];
 }
 
 const iso = (ms: number) => DateTime.fromMillis(ms, { zone: 'UTC' }).toISO()!;
@@ -91,8 +91,8 @@ describe('planBuckets against the independent model', () => {
         const reach = { minute: 90, hour: 6 * 60, day: 3 * 1440, week: 15 * 1440, month: 62 * 1440 }[unit] * 60_000;
         for (const [before, after] of [[reach, reach], [reach / 3 + 7 * 60_000, reach / 2 + 13 * 60_000]]) {
           for (const bound of [true, false]) {
-            const start = at - before!;
-            const end = at + after!;
+            const start = at - before;
+            const end = at + after;
             expect([zone, unit, iso(start), iso(end), bound, implementationEdges(zone, unit, iso(start), iso(end), bound)]).toEqual([
               zone, unit, iso(start), iso(end), bound, modelEdges(zone, unit, start, end, bound),
             ]);
@@ -169,7 +169,7 @@ describe('through the server: every bucket equals the raw records it holds', () 
     const batch: any[] = [];
     for (const anchor of anchors) {
       for (let t = anchor - 30 * 3_600_000; t < anchor + 30 * 3_600_000; t += 7 * 60_000 + (n % 13) * 1000) {
-        const milli = BigInt(random[n % random.length]!);
+        const milli = BigInt(random[n % random.length]);
         records.push({ at: t, milli });
         batch.push({ id: `p-${n++}`, timestamp: iso(t), teamUsername: team.username, product: 'MODEL_APIS', endpointId: 'fal-ai/flux/dev', unit: 'unit', quantity: (Number(milli) / 1000).toFixed(3), unitPrice: '1' });
       }
@@ -187,7 +187,7 @@ describe('through the server: every bucket equals the raw records it holds', () 
 
   const thousandths = (decimal: string) => {
     const [whole, fraction = ''] = decimal.split('.');
-    return BigInt(whole!) * 1000n + BigInt((fraction + '000').slice(0, 3));
+    return BigInt(whole) * 1000n + BigInt((fraction + '000').slice(0, 3));
   };
   const expectedCost = (from: number, to: number) => records.filter((r) => r.at >= from && r.at < to).reduce((sum, r) => sum + r.milli, 0n);
 

@@ -20,7 +20,7 @@ function localDate(at: number, zone: string): { y: number; m: number; d: number;
       .formatToParts(new Date(at))
       .map((p) => [p.type, Number(p.value)]),
   );
-  return { y: parts.year!, m: parts.month!, d: parts.day!, h: parts.hour!, min: parts.minute! };
+  return { y: parts.year, m: parts.month, d: parts.day, h: parts.hour, min: parts.minute };
 }
 
 /** Which calendar period of the zone an instant is in, as a comparable string. */
@@ -123,7 +123,7 @@ const decimal = (units: bigint, scale: bigint) => {
 };
 const scaled = (text: string) => {
   const [whole, fraction = ''] = text.split('.');
-  return BigInt(whole!) * SCALE + BigInt((fraction + '0'.repeat(12)).slice(0, 12));
+  return BigInt(whole) * SCALE + BigInt((fraction + '0'.repeat(12)).slice(0, 12));
 };
 
 async function setup(zone: string, amount: string, hard: boolean) {

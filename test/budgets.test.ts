@@ -1,5 +1,5 @@
 import { startTestApp, TEST_INGEST_TOKEN, type TestApp } from './support/testApp';
-import { createApiKeyFor, createOrganization, createTeam, signUp, unique, type SignedUpUser } from './support/factories';
+import { createOrganization, createTeam, signUp, unique, type SignedUpUser } from './support/factories';
 import { addMember, globalId, localId } from './support/people';
 import { Team } from '../src/teams/team.entity';
 

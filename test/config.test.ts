@@ -41,7 +41,7 @@ describe('configuration', () => {
       env: { ...process.env, PORT: 'not-a-port', DATABASE_URL: '' },
     }).then(
       () => null,
-      (error: { code: number; stderr: string }) => error,
+      (error: unknown) => error as { code: number; stderr: string },
     );
     expect(failure?.code).toBe(2);
     expect(failure?.stderr).toMatch(/Invalid configuration:\s+PORT:/);
@@ -53,7 +53,7 @@ describe('configuration', () => {
       env: { ...process.env, NODE_ENV: 'production', ENCRYPTION_KEY: 'k'.repeat(32), PUBLIC_URL: '', DATABASE_URL: '' },
     }).then(
       () => null,
-      (error: { code: number; stderr: string }) => error,
+      (error: unknown) => error as { code: number; stderr: string },
     );
     expect(failure?.code).toBe(2);
     expect(failure?.stderr).toMatch(/Invalid configuration:\s+PUBLIC_URL: required when NODE_ENV=production/);

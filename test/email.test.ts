@@ -41,14 +41,14 @@ describe('email delivery over SMTP', () => {
 
     const [mail, ...more] = await smtp.waitFor(invitee.email);
     expect(more).toEqual([]);
-    expect(mail!.to).toEqual([invitee.email]);
-    expect(mail!.from).toBe('orgraph@test.example');
-    expect(mail!.subject).toBe(`You are invited to the organization Org ${org.slug} on Orgraph`);
+    expect(mail.to).toEqual([invitee.email]);
+    expect(mail.from).toBe('orgraph@test.example');
+    expect(mail.subject).toBe(`You are invited to the organization Org ${org.slug} on Orgraph`);
     const expiry = new Date(createInvite.invite.expiresAt).toISOString().slice(0, 16).replace('T', ' ');
-    expect(mail!.text).toContain(`expires on ${expiry} UTC`);
+    expect(mail.text).toContain(`expires on ${expiry} UTC`);
 
     // The link points at this server's acceptance page; the token rides in the fragment.
-    const link = linkIn(mail!.text);
+    const link = linkIn(mail.text);
     expect(`${link.protocol}//${link.host}`).toBe(app.url);
     expect(link.pathname).toBe('/invites/accept');
     const token = new URLSearchParams(link.hash.slice(1)).get('token')!;
@@ -58,7 +58,7 @@ describe('email delivery over SMTP', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await page.text();
     expect(html).toContain('Sign in and accept');
-    const script = await fetch(new URL(/<script src="([^"]+)"/.exec(html)![1]!, app.url));
+    const script = await fetch(new URL(/<script src="([^"]+)"/.exec(html)![1], app.url));
     expect(script.status).toBe(200);
     expect(await script.text()).toContain('acceptInvite');
 
@@ -148,10 +148,10 @@ describe('email delivery over SMTP', () => {
     for (const recipient of recipients) {
       const [mail, ...more] = await smtp.waitFor(recipient);
       expect(more).toEqual([]);
-      expect(mail!.subject).toBe('Spending alert: 3 USD reached (threshold 2)');
-      expect(mail!.text).toContain(`the team ${team.username}`);
-      expect(mail!.text).toContain('hard limit');
-      expect(linkIn(mail!.text).toString()).toBe(`${app.url}/graphql`);
+      expect(mail.subject).toBe('Spending alert: 3 USD reached (threshold 2)');
+      expect(mail.text).toContain(`the team ${team.username}`);
+      expect(mail.text).toContain('hard limit');
+      expect(linkIn(mail.text).toString()).toBe(`${app.url}/graphql`);
     }
     expect((await deliveries(org.slug, admin.token, { kind: 'ALERT_FIRED' })).map((d: any) => d.status)).toEqual(['SENT', 'SENT']);
   });
@@ -166,7 +166,7 @@ describe('accepting an invite with a new account', () => {
     const existing = await signUp(app);
     await app.data(CREATE_INVITE, { input: { organizationId: org.id, email: existing.email } }, { token: admin.token });
     await app.server.emails.runOnce();
-    const token = new URLSearchParams(linkIn((await smtp.waitFor(existing.email))[0]!.text).hash.slice(1)).get('token');
+    const token = new URLSearchParams(linkIn((await smtp.waitFor(existing.email))[0].text).hash.slice(1)).get('token');
     const newAccount = { name: 'Someone', password: 'long enough password' };
 
     const taken = await app.data(ACCEPT_NEW, { i: { token, newAccount } });
@@ -200,7 +200,7 @@ describe('email without SMTP in development', () => {
       await devApp.server.emails.runOnce();
       const files = fs.readdirSync(dir).filter((name) => name.endsWith('.eml'));
       expect(files).toHaveLength(1);
-      const eml = fs.readFileSync(path.join(dir, files[0]!), 'utf8');
+      const eml = fs.readFileSync(path.join(dir, files[0]), 'utf8');
       expect(eml).toContain(`To: ${email}`);
       expect(eml).toContain(`Subject: You are invited to the organization Org ${org.slug} on Orgraph`);
       const logged = lines.map((line) => JSON.parse(line)).find((line) => line.email?.to === email);

@@ -29,7 +29,7 @@ async function linkMailedTo(email: string, count = 1): Promise<string> {
   await app.server.emails.runOnce();
   const mails = await smtp.waitFor(email, count);
   expect(mails).toHaveLength(count);
-  return linkIn(mails[count - 1]!.text).toString();
+  return linkIn(mails[count - 1].text).toString();
 }
 
 /** Opens a link in a fresh browser context, lets `act` fill the page, and returns the status line and stored session. */

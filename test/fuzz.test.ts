@@ -21,9 +21,6 @@ import { toGlobalId } from '../src/core/relay';
  */
 const RESPONSE_TIMEOUT_MS = 5_000;
 const LEAK = /\bat .*\.(ts|js):\d+|node_modules|\/src\/|\/work\/|stacktrace|TypeError|ReferenceError|QueryFailedError/i;
-// Schema suggestions read `Did you mean "viewer"?`. The lexer's lowercase hint ("did you mean to use a double
-// quote") names no schema element and is allowed.
-const SUGGESTION = /Did you mean/;
 
 let app: TestApp;
 let credentials: Array<Record<string, string>>;
@@ -57,7 +54,9 @@ async function send(body: string, credentialIndex: number): Promise<void> {
   });
   const text = await response.text();
   statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-  if (response.status >= 500 || LEAK.test(text) || SUGGESTION.test(text)) {
+  // Schema suggestions read `Did you mean "viewer"?`. The lexer's lowercase hint ("did you mean to use a double
+  // quote") names no schema element and is allowed.
+  if (response.status >= 500 || LEAK.test(text) || text.includes('Did you mean')) {
     throw new Error(`status ${response.status} for body ${body.slice(0, 500)}\n→ ${text.slice(0, 1000)}`);
   }
   // Every answer is JSON in the GraphQL shape, even for garbage.
@@ -73,6 +72,7 @@ const seeds = rootOperations(schema)
   .filter((op) => op.field.name !== 'logout' && op.field.name !== 'signOutEverywhere')
   .map((op) => ({ op, document: documentFor(schema, op, 2) }));
 
+// eslint-disable-next-line no-loss-of-precision -- 2^53 + 1 is meant to arrive rounded, as a client would send it
 const hugeNumber = fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 1, 1e308, -1e308, 1.5, -0, 9007199254740993);
 const weirdString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 64 }),

@@ -137,7 +137,7 @@ describe('findings: each appears with its condition and disappears once fixed', 
     const extra = [await addMember(app, org.admin, org.id, { role: 'ADMIN' }), await addMember(app, org.admin, org.id, { role: 'ADMIN' }), await addMember(app, org.admin, org.id)];
     const found = (await state(org)).findings.find((f: any) => f.kind === 'TOO_MANY_ORGANIZATION_ADMINS');
     expect(found.message).toContain('3 of 4 members');
-    expect(found.users.map((u: any) => u.email).sort()).toEqual([org.admin.email, extra[0]!.email, extra[1]!.email].sort());
+    expect(found.users.map((u: any) => u.email).sort()).toEqual([org.admin.email, extra[0].email, extra[1].email].sort());
     for (const admin of extra.slice(0, 2)) {
       await app.data(`mutation($input: UpdateMemberRoleInput!) { updateMemberRole(input: $input) { userErrors { code } } }`, { input: { memberId: admin.memberId, role: 'MEMBER' } }, { token: org.admin.token });
     }
@@ -287,7 +287,7 @@ describe('readiness and suggested structure', () => {
     const structureOf = async (teams: Array<Record<string, unknown> & { name?: string }>) => {
       const org = await organization();
       for (const fields of teams) {
-        const team = await createTeam(app, org.admin, org.id, unique((fields.name as string | undefined) ?? 'team'));
+        const team = await createTeam(app, org.admin, org.id, unique((fields.name) ?? 'team'));
         const { name: _name, ...governance } = fields;
         if (Object.keys(governance).length) await govern(org, team.id, governance);
       }
@@ -396,7 +396,7 @@ describe('configurable thresholds', () => {
     const team = await createTeam(server, admin, org.id);
     await addMember(server, admin, org.id, { role: 'ADMIN' });
     await addMember(server, admin, org.id);
-    const key = (await createApiKeyFor(server, team.username, 'API')).split(':')[0]!;
+    const key = (await createApiKeyFor(server, team.username, 'API')).split(':')[0];
     await server.db.query(`UPDATE api_keys SET created_at = now() - interval '45 days', last_used_at = now() WHERE key_id = $1`, [key]);
     await server.data(UPDATE, { input: { teamId: team.id, expectedMonthlySpend: '10' } }, { token: admin.token });
     const now = new Date();

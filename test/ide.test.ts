@@ -54,7 +54,7 @@ describe('GraphQL IDE', () => {
     await page.keyboard.type('{ viewer { email ');
     await page.locator('.graphiql-execute-button').click();
     const result = page.locator('.result-window');
-    await result.getByText(user.email).waitFor({ timeout: 20_000 }).catch(async (error) => {
+    await result.getByText(user.email).waitFor({ timeout: 20_000 }).catch(async (error: unknown) => {
       throw new Error(`result panel: ${await result.innerText()}\n${error}`);
     });
     expect(await result.innerText()).toContain(`"email": "${user.email}"`);
@@ -84,6 +84,7 @@ describe('GraphQL IDE', () => {
     const source = fs.readFileSync(path.join(__dirname, '..', 'src', 'ide', 'public', 'ide.js'), 'utf8');
     const literal = /var EXAMPLES = (\[[\s\S]*?\n {2}\]);/.exec(source)?.[1];
     expect(literal).toBeDefined();
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- evaluates the page's literal example list, our own source
     const examples = new Function(`return ${literal};`)() as Array<{ query: string; variables?: string }>;
     expect(examples.length).toBeGreaterThanOrEqual(9);
 

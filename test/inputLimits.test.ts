@@ -68,7 +68,7 @@ function pathsFromRoot(schema: GraphQLSchema): Map<string, { kind: 'query' | 'mu
 
 /** A JSON value of `type` that carries `leaf` at input field `target` (null when `type` cannot reach it). */
 function valueReaching(type: GraphQLInputType, target: string, leaf: unknown, seen = new Set<string>()): unknown {
-  const nullable = getNullableType(type) as GraphQLInputType;
+  const nullable = getNullableType<GraphQLInputType>(type);
   if (isListType(nullable)) {
     const inner = valueReaching(nullable.ofType, target, leaf, seen);
     return inner === null ? null : [inner];
@@ -101,9 +101,9 @@ function probes(): Probe[] {
     const argument = /^(\w+)\.(\w+)\((\w+)\)$/.exec(coordinate);
     if (argument) {
       const [, owner, fieldName, argName] = argument;
-      const field = (schema.getType(owner!) as any).getFields()[fieldName!] as GraphQLField<unknown, unknown>;
-      if (!paths.has(owner!)) throw new Error(`${coordinate}: its type is not reachable from a root`);
-      const { query, variable } = document(owner!, field, argName!);
+      const field = (schema.getType(owner) as any).getFields()[fieldName] as GraphQLField<unknown, unknown>;
+      if (!paths.has(owner)) throw new Error(`${coordinate}: its type is not reachable from a root`);
+      const { query, variable } = document(owner, field, argName);
       const list = isListType(getNullableType(field.args.find((arg) => arg.name === argName)!.type));
       return { coordinate, max, target, build: (length: number) => ({ query, variables: { [variable]: list ? ['x'.repeat(length)] : 'x'.repeat(length) } }) };
     }
@@ -125,17 +125,17 @@ class EnumValue {
 
 /** A placeholder of `type` that validates as a literal (the probes leave required fields out). */
 function placeholder(type: GraphQLInputType): unknown {
-  const nullable = getNullableType(type) as GraphQLInputType;
+  const nullable = getNullableType<GraphQLInputType>(type);
   if (isListType(nullable)) return [];
   if (isInputObjectType(nullable)) return completeRequired(nullable, {});
-  if (isEnumType(nullable)) return new EnumValue(nullable.getValues()[0]!.name);
+  if (isEnumType(nullable)) return new EnumValue(nullable.getValues()[0].name);
   const samples: Record<string, unknown> = { Int: 1, Float: 1, Boolean: false, DateTimeISO: '2025-01-01T00:00:00.000Z', Decimal: '1', JSON: {} };
   return nullable.name in samples ? samples[nullable.name] : 'x';
 }
 
 /** `value` with every required input field it lacks filled in, recursively, so that it is a valid default value. */
 function completeRequired(type: GraphQLInputType, value: unknown): unknown {
-  const nullable = getNullableType(type) as GraphQLInputType;
+  const nullable = getNullableType<GraphQLInputType>(type);
   if (isListType(nullable)) return Array.isArray(value) ? value.map((item) => completeRequired(nullable.ofType, item)) : value;
   if (!isInputObjectType(nullable) || value === null || typeof value !== 'object') return value;
   const complete: Record<string, unknown> = {};

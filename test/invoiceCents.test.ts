@@ -24,7 +24,7 @@ function units(decimal: string): bigint {
   const negative = decimal.startsWith('-');
   const [whole, fraction = ''] = decimal.replace('-', '').split('.');
   if (fraction.length > SCALE) throw new Error(`more than ${SCALE} fractional digits: ${decimal}`);
-  const value = BigInt(whole!) * 10n ** 12n + BigInt((fraction + '0'.repeat(SCALE)).slice(0, SCALE));
+  const value = BigInt(whole) * 10n ** 12n + BigInt((fraction + '0'.repeat(SCALE)).slice(0, SCALE));
   return negative ? -value : value;
 }
 /** Round an integer of 10^-from to 10^-to, half away from zero. */
@@ -87,12 +87,12 @@ it('billed lines = invoice total = FOCUS BilledCost sum, each line rounded once,
           const quantity = (row.micros / 1e6).toFixed(6);
           const unitPrice = `0.${String(row.picos).padStart(12, '0')}`;
           const cost = roundHalfAway(units(quantity) * units(unitPrice), 24, 12);
-          const key = bucket(teams[row.team]!.username);
+          const key = bucket(teams[row.team].username);
           expected.set(key, (expected.get(key) ?? 0n) + cost);
           return {
             id: `r${run}-${n++}`,
             timestamp: at.plus({ days: row.day, minutes: n }).toISO(),
-            teamUsername: teams[row.team]!.username,
+            teamUsername: teams[row.team].username,
             product: 'MODEL_APIS',
             endpointId: row.endpoint,
             unit: 'unit',
@@ -148,8 +148,8 @@ it('billed lines = invoice total = FOCUS BilledCost sum, each line rounded once,
       const focusSum = async (m: DateTime) => {
         const response = await fetch(`${app.url}/v1/organization/billing/focus?billing_month=${ym(m)}`, { headers: { authorization: `Key ${adminKey}` } });
         const [header, ...rows] = (await response.text()).trim().split('\n');
-        const column = header!.split(',').indexOf('BilledCost');
-        return rows.reduce((sum, row) => sum + units(row.split(',')[column]!), 0n);
+        const column = header.split(',').indexOf('BilledCost');
+        return rows.reduce((sum, row) => sum + units(row.split(',')[column]), 0n);
       };
 
       const draft = await checkMonth(month, 'DRAFT');

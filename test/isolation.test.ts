@@ -123,11 +123,11 @@ const ID_LIKE_ARGUMENT = /^(id|ids|username|slug)$|(Id|Ids|Username|Slug)$/;
 const ID_LIKE_INPUT_FIELD = /.(Id|Ids|Username|Slug)$/;
 
 function publicKeyId(key: string): string {
-  return key.split(':')[0]!;
+  return key.split(':')[0];
 }
 
 type Slot =
-  | { kind: 'id'; path: string[]; typeName: string | '*'; list: boolean }
+  | { kind: 'id'; path: string[]; typeName: string; list: boolean }
   | { kind: 'string'; path: string[]; name: string; list: boolean };
 
 let app: TestApp;
@@ -216,7 +216,7 @@ async function createTenant(): Promise<Tenant> {
 }
 
 async function expectNoUserErrors(pending: Promise<Record<string, { userErrors: unknown[] }>>): Promise<void> {
-  const payload = Object.values(await pending)[0]!;
+  const payload = Object.values(await pending)[0];
   if (payload.userErrors.length) throw new Error(`fixture failed: ${JSON.stringify(payload.userErrors)}`);
 }
 
@@ -252,8 +252,8 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 /** Id-typed type name from a name like `teamId` / `apiKeyIds`; `*` when the name says nothing (`id`). */
-function typeNameOf(name: string): string | '*' {
-  if (ID_NAME_ALIASES[name]) return ID_NAME_ALIASES[name]!;
+function typeNameOf(name: string): string {
+  if (ID_NAME_ALIASES[name]) return ID_NAME_ALIASES[name];
   const stem = name.replace(/Ids?$/, '');
   if (stem === 'id' || stem === '' || stem === name) return '*';
   return stem.charAt(0).toUpperCase() + stem.slice(1);
@@ -380,7 +380,7 @@ function probesFromSchema(schema: GraphQLSchema, own: Tenant): { probes: Probe[]
 }
 
 function fieldDocument(schema: GraphQLSchema, typeName: string, field: GraphQLField<unknown, unknown>, own: Tenant): string {
-  const { open, close } = OWN_PATHS[typeName]!(own);
+  const { open, close } = OWN_PATHS[typeName](own);
   const declarations = field.args.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
   const call = `${field.name}(${field.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ')})`;
   return `query Probe${declarations ? `(${declarations})` : ''} { ${open} ${call} ${selectionFor(schema, getNamedType(field.type), 1)} ${close} }`;
@@ -406,8 +406,8 @@ describe('tenant isolation probes', () => {
       const choices = probe.slots.map((slot) => foreignValues(slot, probe.where));
       const attempts: Array<Map<Slot, string>> = [];
       probe.slots.forEach((slot, index) => {
-        for (const value of choices[index]!) {
-          attempts.push(new Map(probe.slots.map((s, i) => [s, s === slot ? value : choices[i]![0]!])));
+        for (const value of choices[index]) {
+          attempts.push(new Map(probe.slots.map((s, i) => [s, s === slot ? value : choices[i][0]])));
         }
       });
       for (const attempt of attempts) {
@@ -416,7 +416,7 @@ describe('tenant isolation probes', () => {
           // Built once with markers, then filled twice: the two requests differ in the identifiers and nothing else.
           const template = JSON.stringify(buildArguments(probe.args, probe.slots, (slot) => `\u0000slot${probe.slots.indexOf(slot)}\u0000`));
           const fill = (values: Map<Slot, string>) =>
-            JSON.parse(template.replace(/\\u0000slot(\d+)\\u0000/g, (_, index) => JSON.stringify(values.get(probe.slots[Number(index)]!)!).slice(1, -1)));
+            JSON.parse(template.replace(/\\u0000slot(\d+)\\u0000/g, (_, index) => JSON.stringify(values.get(probe.slots[Number(index)])!).slice(1, -1)));
           const variables = fill(attempt);
           const missingVariables = fill(missing);
           const foreign = await app.gql(probe.document, variables, credential);

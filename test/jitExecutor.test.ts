@@ -29,12 +29,12 @@ async function fixture() {
   const admin = await signUp(app);
   const org = await createOrganization(app, admin);
   const teams = [await createTeam(app, admin, org.id), await createTeam(app, admin, org.id)];
-  const apiKey = await createApiKeyFor(app, teams[0]!.username, 'API');
+  const apiKey = await createApiKeyFor(app, teams[0].username, 'API');
   const day = DateTime.utc().startOf('day').minus({ days: 1 });
   const records = teams.flatMap((team, t) =>
     [0, 5, 13].map((hour, i) => ({
       id: `jit-${t}-${i}`,
-      timestamp: day.plus({ hours: hour }).toISO()!,
+      timestamp: day.plus({ hours: hour }).toISO(),
       teamUsername: team.username,
       product: i === 2 ? 'SERVERLESS' : 'MODEL_APIS',
       endpointId: i === 2 ? 'custom/app' : 'fal-ai/flux/dev',
@@ -74,7 +74,7 @@ describe('JIT-compiled execution answers exactly like graphql-js', () => {
         name: 'node(id:) through the Node interface with inline fragments and __typename',
         query: `query($ids: ID!, $other: ID!) { a: node(id: $ids) { __typename id ... on Team { username } ... on Organization { slug } }
           b: node(id: $other) { __typename ... on Organization { slug teams(first: 5) { edges { node { username } } } } } }`,
-        variables: { ids: teams[0]!.id, other: org.id },
+        variables: { ids: teams[0].id, other: org.id },
         credential: session,
       },
       {
@@ -104,7 +104,7 @@ describe('JIT-compiled execution answers exactly like graphql-js', () => {
       {
         name: 'a field error inside partial data (an API key may not list keys)',
         query: `query($id: ID!) { node(id: $id) { ... on Team { username apiKeys(first: 1) { totalCount } secrets { totalCount } } } }`,
-        variables: { id: teams[0]!.id },
+        variables: { id: teams[0].id },
         credential: { key: apiKey },
       },
       {
@@ -126,7 +126,7 @@ describe('JIT-compiled execution answers exactly like graphql-js', () => {
       {
         name: 'a mutation payload with userErrors (no change made)',
         query: `mutation($input: RenameTeamInput!) { renameTeam(input: $input) { team { name } userErrors { field code message } } }`,
-        variables: { input: { teamId: teams[1]!.id, name: '' } },
+        variables: { input: { teamId: teams[1].id, name: '' } },
         credential: session,
       },
     ];

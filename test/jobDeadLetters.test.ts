@@ -24,9 +24,9 @@ it('a webhook job whose worker dies on every try ends in the dead-letter queue, 
     expect(jobs.map((job) => job.data.id)).toEqual([delivery.id]);
     tries += 1;
     // Its expiry passes; maintenance fails it (into a retry while any are left), and the retry's backoff passes.
-    await app.db.query(`UPDATE pgboss.job SET started_on = started_on - interval '1 day' WHERE id = $1`, [jobs[0]!.id]);
+    await app.db.query(`UPDATE pgboss.job SET started_on = started_on - interval '1 day' WHERE id = $1`, [jobs[0].id]);
     await app.server.jobs.expireStalled();
-    await app.db.query(`UPDATE pgboss.job SET start_after = now() WHERE id = $1 AND state = 'retry'`, [jobs[0]!.id]);
+    await app.db.query(`UPDATE pgboss.job SET start_after = now() WHERE id = $1 AND state = 'retry'`, [jobs[0].id]);
   }
   expect(tries).toBe(queue.retry_limit + 1);
   // The delivery itself never recorded an attempt: it is still PENDING, and the dead letter says the job gave up.

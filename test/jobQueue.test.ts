@@ -181,8 +181,8 @@ it('gives up after WEBHOOK_MAX_ATTEMPTS and shows the dead letter to operators (
     const [row] = await app.db.query(`SELECT status FROM webhook_deliveries WHERE id = $1`, [dead]);
     return row.status === 'FAILED';
   }, 20_000);
-  expect(seen.get(dead!)).toBe(2);
-  expect(accepted.has(dead!)).toBe(false);
+  expect(seen.get(dead)).toBe(2);
+  expect(accepted.has(dead)).toBe(false);
   expect(await app.db.query(`SELECT kind, item_id, attempts FROM job_dead_letters WHERE item_id = $1`, [dead])).toEqual([{ kind: 'WEBHOOK', item_id: dead, attempts: 2 }]);
   // Operators read them through GraphQL too; nobody else does.
   const DEAD = `{ deadLetters(first: 10) { totalCount edges { node { kind itemId attempts reason } } } }`;

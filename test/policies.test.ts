@@ -277,10 +277,10 @@ describe('checkModelAccess', () => {
   it('answers 1,000 checks in one call with a constant number of SQL statements', async () => {
     const s = await setup();
     const teams = [s.team, ...(await Promise.all(Array.from({ length: 4 }, () => createTeam(app, s.admin, s.org.id))))];
-    await apply(s, { addRules: [{ teamId: teams[1]!.id, surface: 'API', pattern: 'fal-ai/*', effect: 'BLOCKED' }] });
+    await apply(s, { addRules: [{ teamId: teams[1].id, surface: 'API', pattern: 'fal-ai/*', effect: 'BLOCKED' }] });
     const endpoints = ['fal-ai/flux/dev', 'fal-ai/veo3', 'fal-ai/flux-lora', 'compute/h100-8x'];
     const checksOf = (n: number) =>
-      Array.from({ length: n }, (_, i) => ({ teamUsername: teams[i % teams.length]!.username, endpointId: endpoints[i % endpoints.length], surface: i % 3 ? 'API' : 'PLAYGROUND' }));
+      Array.from({ length: n }, (_, i) => ({ teamUsername: teams[i % teams.length].username, endpointId: endpoints[i % endpoints.length], surface: i % 3 ? 'API' : 'PLAYGROUND' }));
     await app.data(CHECK, { checks: checksOf(1) }, ingest); // warms the catalog cache
     const one = await app.gql(CHECK, { checks: checksOf(1) }, ingest);
     const thousand = await app.gql(CHECK, { checks: checksOf(1000) }, ingest);
@@ -396,7 +396,7 @@ describe('dry run against what is actually stored (property, through the server)
     const after = await effectiveValues(s);
     if (preview.body.errors) {
       // An invalid change is refused by both, and applying it changes nothing.
-      expect(preview.body.errors[0]!.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(preview.body.errors[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(applied.userErrors.length).toBeGreaterThan(0);
       expect(actualChanges(before.values, after.values)).toEqual([]);
       return false;
@@ -450,12 +450,12 @@ describe('dry run against what is actually stored (property, through the server)
         const input = {
           organizationId: s.org.id,
           settings: change.settings,
-          teamOverrides: change.teamOverrides.map((o) => ({ teamId: teams[o.team]!.id, requestVisibility: o.requestVisibility })),
+          teamOverrides: change.teamOverrides.map((o) => ({ teamId: teams[o.team].id, requestVisibility: o.requestVisibility })),
           addRules: change.addRules.map((r) => ({
             surface: r.surface,
             pattern: r.pattern,
             effect: r.effect,
-            ...(r.team === null ? { locked: r.locked } : { teamId: teams[r.team]!.id }),
+            ...(r.team === null ? { locked: r.locked } : { teamId: teams[r.team].id }),
           })),
           removeRuleIds: ruleIds.length ? [...new Set(change.removals.map((i) => ruleIds[i % ruleIds.length]!))] : [],
         };

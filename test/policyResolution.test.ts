@@ -191,7 +191,7 @@ describe('settings resolution and policy changes (properties)', () => {
         const after = applyPolicyChange(before, change);
         const preview = diffEffectivePolicies(before, after, catalog);
         for (const [i, teamBefore] of before.teams.entries()) {
-          const teamAfter = after.teams[i]!;
+          const teamAfter = after.teams[i];
           const snapshotBefore = effectiveSnapshot(before.organization, teamBefore, catalog);
           const snapshotAfter = effectiveSnapshot(after.organization, teamAfter, catalog);
           const teamPreview = preview.find((p) => p.teamId === teamBefore.teamId);
@@ -220,8 +220,8 @@ describe('settings resolution and policy changes (properties)', () => {
         const byId = (rules: RuleState[]) => [...rules].sort((a, b) => (a.id < b.id ? -1 : 1));
         expect(byId(atOnce.organization.rules)).toEqual(byId(oneByOne.organization.rules));
         for (const [i, team] of atOnce.teams.entries()) {
-          expect(byId(team.rules)).toEqual(byId(oneByOne.teams[i]!.rules));
-          expect(effectiveSnapshot(atOnce.organization, team, catalog)).toEqual(effectiveSnapshot(oneByOne.organization, oneByOne.teams[i]!, catalog));
+          expect(byId(team.rules)).toEqual(byId(oneByOne.teams[i].rules));
+          expect(effectiveSnapshot(atOnce.organization, team, catalog)).toEqual(effectiveSnapshot(oneByOne.organization, oneByOne.teams[i], catalog));
         }
       }),
     );

@@ -63,7 +63,7 @@ async function resetThroughMailbox(email: string, password: string): Promise<voi
   expect(requested.requestPasswordReset.accepted).toBe(true);
   await app.server.emails.runOnce();
   const mails = await smtp.waitFor(email, 1);
-  const token = new URLSearchParams(linkIn(mails[mails.length - 1]!.text).hash.slice(1)).get('token');
+  const token = new URLSearchParams(linkIn(mails[mails.length - 1].text).hash.slice(1)).get('token');
   const { resetPassword } = await app.data(`mutation($i: ResetPasswordInput!) { resetPassword(input: $i) { passwordReset userErrors { code } } }`, { i: { token, newPassword: password } });
   expect(resetPassword).toEqual({ passwordReset: true, userErrors: [] });
 }
@@ -110,7 +110,7 @@ describe('SCIM adoption of an account nobody proved the mailbox of', () => {
     expect(invited.createInvite.userErrors).toEqual([]);
     await app.server.emails.runOnce();
     const mails = await smtp.waitFor(person.email, 1);
-    const token = new URLSearchParams(linkIn(mails[mails.length - 1]!.text).hash.slice(1)).get('token');
+    const token = new URLSearchParams(linkIn(mails[mails.length - 1].text).hash.slice(1)).get('token');
     const accepted = await app.data(`mutation($i: AcceptInviteInput!) { acceptInvite(input: $i) { userErrors { code } } }`, { i: { token } }, { token: person.token });
     expect(accepted.acceptInvite.userErrors).toEqual([]);
     const session = (await login(person.email, 'person password 1'))!;

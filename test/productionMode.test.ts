@@ -47,7 +47,7 @@ describe('metrics', () => {
   });
 
   it('keeps the SDK’s own operation names as labels', async () => {
-    const sdkName = [...knownOperationNames()][0]!;
+    const sdkName = [...knownOperationNames()][0];
     expect(sdkName).toBeTruthy();
     await dev.gql(`query ${sdkName} { __typename }`);
     expect(await metricsText(dev)).toContain(`operation="${sdkName}"`);
@@ -77,8 +77,8 @@ describe('production never seeds the demo', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     for (let waited = 0; waited < 90_000; waited += 250) {
       if (child.exitCode !== null) return { code: child.exitCode, output };

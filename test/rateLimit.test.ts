@@ -30,7 +30,7 @@ async function post(query: string, variables: Record<string, unknown>, credentia
     headers: { 'content-type': 'application/json', ...authorizationHeader(credential), ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+  return { status: response.status, headers: response.headers, body: (await response.json()) };
 }
 
 /** One full-bucket operation passes, the next is refused with 429 + Retry-After, and cheap ones are refused too. */

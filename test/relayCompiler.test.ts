@@ -37,12 +37,12 @@ function fragmentsFor(type: GraphQLObjectType): string[] {
   for (const field of Object.values(type.getFields())) {
     const connection = getNamedType(field.type);
     if (!isConnection(connection)) continue;
-    const node = getNamedType((getNamedType(connection.getFields().edges!.type) as GraphQLObjectType).getFields().node!.type) as GraphQLObjectType;
+    const node = getNamedType((getNamedType(connection.getFields().edges.type) as GraphQLObjectType).getFields().node.type) as GraphQLObjectType;
     // Required arguments other than the page (e.g. a month) become fragment arguments.
     const extra = field.args.filter((arg) => arg.name !== 'first' && arg.name !== 'after' && isNonNullType(arg.type));
     const definitions = [`count: { type: "Int", defaultValue: 10 }`, `cursor: { type: "String" }`, ...extra.map((arg) => `${arg.name}: { type: "${String(arg.type)}" }`)];
     const call = [`first: $count`, `after: $cursor`, ...extra.map((arg) => `${arg.name}: $${arg.name}`)].join(', ');
-    const name = `${MODULE}_${type.name}${field.name[0]!.toUpperCase()}${field.name.slice(1)}`;
+    const name = `${MODULE}_${type.name}${field.name[0].toUpperCase()}${field.name.slice(1)}`;
     fragments.push(
       `fragment ${name} on ${type.name} @refetchable(queryName: "${name.replace('_', '')}PaginationQuery") @argumentDefinitions(${definitions.join(', ')}) {
         ${field.name}(${call}) @connection(key: "${name}_${field.name}") { totalCount edges { node { ${isObjectType(node) && 'id' in node.getFields() ? 'id ' : ''}${leafSelection(node)} } } }
@@ -80,7 +80,7 @@ it('relay-compiler compiles @refetchable on every Node type, @connection on ever
   );
   const binary: string | null = require('relay-compiler');
   expect(binary).toBeTruthy();
-  const run = await promisify(execFile)(binary!, [], { cwd: dir }).catch((error: { stdout: string; stderr: string; code: number }) => error);
+  const run = await promisify(execFile)(binary!, [], { cwd: dir }).catch((error: unknown) => error as { stdout: string; stderr: string; code: number });
   const output = `${run.stdout}\n${run.stderr}`;
   // On failure the diff shows the compiler's own messages.
   expect({ code: 'code' in run ? run.code : 0, output }).toEqual({ code: 0, output });

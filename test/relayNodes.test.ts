@@ -23,7 +23,7 @@ afterAll(() => app.close());
 
 it('every type with an id implements Node, with a non-null ID', () => {
   expect(typesWithId.length).toBeGreaterThan(10);
-  const offenders = typesWithId.filter((type) => !type.getInterfaces().some((i) => i.name === 'Node') || String(type.getFields().id!.type) !== 'ID!');
+  const offenders = typesWithId.filter((type) => !type.getInterfaces().some((i) => i.name === 'Node') || String(type.getFields().id.type) !== 'ID!');
   expect(offenders.map((type) => type.name)).toEqual([]);
 });
 
@@ -37,7 +37,7 @@ it('node(id:) returns an object of every Node type to who may see it, and null t
   const admin = await signUp(app);
   const org = await createOrganization(app, admin);
   const team = await createTeam(app, admin, org.id);
-  const keyId = (await createApiKeyFor(app, team.username, 'API')).split(':')[0]!;
+  const keyId = (await createApiKeyFor(app, team.username, 'API')).split(':')[0];
   const invite = await app.data(CREATE_INVITE, { input: { email: `${unique('invitee')}@example.com`, organizationId: org.id, organizationRole: 'MEMBER' } }, { token: admin.token });
   await app.data(`mutation($input: SetTeamSecretInput!) { setTeamSecret(input: $input) { userErrors { code } } }`, { input: { teamId: team.id, name: 'NODE_WALK', value: 'v' } }, { token: admin.token });
   await app.data(

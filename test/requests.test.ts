@@ -46,7 +46,7 @@ async function keyFor(teamUsername: string, scope: 'API' | 'ADMIN', owner: Signe
     team,
     { alias: `key ${scope}`, scope: scope as ApiKeyScope, ownerId },
   );
-  return { key, keyId: key.split(':')[0]! };
+  return { key, keyId: key.split(':')[0] };
 }
 
 function record(team: string, id: string, auth: Record<string, unknown>, extra: Record<string, unknown> = {}) {
@@ -117,7 +117,7 @@ describe('request ingest', () => {
       record(team.username, 'at-limit', auth),
     ];
     const { ingestRequests } = await ingest(batch);
-    expect(ingestRequests.rejected.map((r: any) => [batch[r.index]!.id, r.field, r.code])).toEqual([
+    expect(ingestRequests.rejected.map((r: any) => [batch[r.index].id, r.field, r.code])).toEqual([
       ['one-over', 'input', 'PAYLOAD_TOO_LARGE'],
       ['big-output', 'output', 'PAYLOAD_TOO_LARGE'],
       ['year-2999', 'startedAt', 'FUTURE_TIMESTAMP'],
@@ -223,7 +223,7 @@ describe('request log keyset pagination', () => {
 
     const statements: Array<{ sql: string; parameters: unknown[] }> = [];
     const spy = jest.spyOn(app.db.logger, 'logQuery').mockImplementation((sql: string, parameters?: unknown[]) => {
-      if (/FROM "request_records"/.test(sql) && /LIMIT/.test(sql)) statements.push({ sql, parameters: parameters ?? [] });
+      if (sql.includes('FROM "request_records"') && sql.includes('LIMIT')) statements.push({ sql, parameters: parameters ?? [] });
     });
     const PAGE = `query($u: String!, $after: String) { team(username: $u) { requests(first: 100, after: $after) { pageInfo { endCursor } edges { node { requestId } } } } }`;
     let after: string | null = null;
@@ -237,8 +237,8 @@ describe('request log keyset pagination', () => {
     } finally {
       spy.mockRestore();
     }
-    expect(pages[0]![0]).toBe('k-1');
-    expect(pages[29]!.at(-1)).toBe('k-3000');
+    expect(pages[0][0]).toBe('k-1');
+    expect(pages[29].at(-1)).toBe('k-3000');
     expect(statements).toHaveLength(30);
     for (const { sql } of statements) expect(sql).not.toMatch(/OFFSET/i);
     const last = statements.at(-1)!;
@@ -288,7 +288,7 @@ describe('request log keyset pagination', () => {
 
     const statements: Array<{ sql: string; parameters: unknown[] }> = [];
     const spy = jest.spyOn(app.db.logger, 'logQuery').mockImplementation((sql: string, parameters?: unknown[]) => {
-      if (/FROM "request_records"/.test(sql) && /LIMIT/.test(sql)) statements.push({ sql, parameters: parameters ?? [] });
+      if (sql.includes('FROM "request_records"') && sql.includes('LIMIT')) statements.push({ sql, parameters: parameters ?? [] });
     });
     const seen: string[] = [];
     try {

@@ -96,13 +96,13 @@ it('a platform client script lists teams and pages through a month of usage per 
     for (const endpointId of usedEndpoints) {
       const quantity = day;
       records.push({ id: `c-${++n}`, timestamp: at.toISO(), teamUsername: teamA.username, product: 'MODEL_APIS', endpointId, quantity: String(quantity), unitPrice: '0.25' });
-      expected[teamA.username]!.cost += quantity * 0.25;
-      expected[teamA.username]!.quantity += quantity;
+      expected[teamA.username].cost += quantity * 0.25;
+      expected[teamA.username].quantity += quantity;
     }
     if (day % 7 === 0) {
       records.push({ id: `c-${++n}`, timestamp: at.toISO(), teamUsername: teamB.username, product: 'SERVERLESS', endpointId: 'acme/app', unit: 'second', quantity: '2', unitPrice: '1.5' });
-      expected[teamB.username]!.cost += 3;
-      expected[teamB.username]!.quantity += 2;
+      expected[teamB.username].cost += 3;
+      expected[teamB.username].quantity += 2;
     }
     records.push({ id: `c-${++n}`, timestamp: at.toISO(), teamUsername: stranger.username, product: 'MODEL_APIS', endpointId: 'fal-ai/flux/dev', quantity: '100', unitPrice: '1' });
   }
@@ -118,7 +118,7 @@ it('a platform client script lists teams and pages through a month of usage per 
   expect(Object.keys(report.teams).sort()).toEqual([root.username, teamA.username, teamB.username, emptyTeam.username].sort());
   const days = Array.from({ length: 31 }, (_, i) => DateTime.utc(2026, 1, i + 1).toISO({ suppressMilliseconds: true }));
   for (const username of Object.keys(report.teams)) {
-    const entry = report.teams[username]!;
+    const entry = report.teams[username];
     expect(entry.buckets).toEqual(days); // every day once, in order, UTC labels, across all pages
     expect(entry.cost).toBeCloseTo(expected[username]?.cost ?? 0, 9);
     expect(entry.quantity).toBe(expected[username]?.quantity ?? 0);
@@ -126,6 +126,6 @@ it('a platform client script lists teams and pages through a month of usage per 
   }
   // Team A has 2 items a day on average: with limit 4, its month needs many pages; the empty teams' buckets
   // hold no items, so their whole month fits one page.
-  expect(report.teams[teamA.username]!.pages).toBeGreaterThan(10);
-  expect(report.teams[emptyTeam.username]!.pages).toBe(1);
+  expect(report.teams[teamA.username].pages).toBeGreaterThan(10);
+  expect(report.teams[emptyTeam.username].pages).toBe(1);
 });

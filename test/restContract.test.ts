@@ -49,7 +49,7 @@ function expectError(answer: Answer, status: number, type: string, mentions?: st
   if (mentions) expect(answer.body.error.message).toContain(mentions);
 }
 
-const usage = (query: string, key?: string) => get(`/v1/organization/usage?${query}`, key === undefined ? undefined : key);
+const usage = (query: string, key?: string) => get(`/v1/organization/usage?${query}`, key);
 
 const DAY1 = DateTime.utc(2026, 2, 2);
 const RANGE = 'start=2026-02-02&end=2026-02-05&timeframe=day';
@@ -163,9 +163,9 @@ describe('common to every route', () => {
     ] as const) {
       const raw = await rawRequest(request);
       const [head, body] = raw.split('\r\n\r\n');
-      expect(head!.split('\r\n')[0]).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
-      const requestId = /x-request-id: (\S+)/i.exec(head!)?.[1];
-      expect(JSON.parse(body!)).toEqual({ error: { type: 'validation_error', message: expect.any(String), request_id: requestId } });
+      expect(head.split('\r\n')[0]).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+      const requestId = /x-request-id: (\S+)/i.exec(head)?.[1];
+      expect(JSON.parse(body)).toEqual({ error: { type: 'validation_error', message: expect.any(String), request_id: requestId } });
     }
   });
 
@@ -178,13 +178,13 @@ describe('common to every route', () => {
       const secondKey = await createApiKeyFor(limited, org.slug, 'ADMIN');
       const call = async (path: string, credential = key) => {
         const response = await fetch(`${limited.url}${path}`, { headers: { authorization: `Key ${credential}` } });
-        return { status: response.status, headers: response.headers, text: '', body: await response.json() } as Answer;
+        return { status: response.status, headers: response.headers, text: '', body: await response.json() };
       };
       const answers: Answer[] = [];
       for (let i = 0; i < 5; i++) answers.push(await call('/v1/organization/teams'));
       expect(answers.slice(0, 3).map((a) => a.status)).toEqual([200, 200, 200]);
-      expectError(answers[3]!, 429, 'rate_limited');
-      expect(Number(answers[3]!.headers.get('retry-after'))).toBeGreaterThan(0);
+      expectError(answers[3], 429, 'rate_limited');
+      expect(Number(answers[3].headers.get('retry-after'))).toBeGreaterThan(0);
 
       // A broken database object (a real failure, not a mock) → 500 server_error, no stack trace.
       await limited.db.query(`ALTER TABLE model_endpoints RENAME TO model_endpoints_gone`);
@@ -296,7 +296,7 @@ describe('GET /v1/organization/usage — parameters', () => {
     expect(await auto({ days: 182 })).toMatchObject({ days: 7 });
     expect(await auto({ days: 183 })).toMatchObject({ months: 1 });
     expectError(await usage('timeframe=fortnight'), 400, 'validation_error', 'fortnight');
-    expectError(await usage(`${RANGE.replace('day', 'DAY')}`), 400, 'validation_error', 'DAY');
+    expectError(await usage(RANGE.replace('day', 'DAY')), 400, 'validation_error', 'DAY');
   });
 
   it('bound_to_timeframe: true (default) moves start down and end up; false keeps the instants (partial first/last)', async () => {
@@ -320,7 +320,7 @@ describe('GET /v1/organization/usage — parameters', () => {
     `${name}=${values.map(encodeURIComponent).join(',')}`,
     values.length > 2
       ? `${name}=${values.slice(0, 2).map(encodeURIComponent).join(',')}&${values.slice(2).map((v) => `${name}=${encodeURIComponent(v)}`).join('&')}`
-      : `${name}=${encodeURIComponent(values[0]!)}&${name}=${encodeURIComponent(values[1]!)}`,
+      : `${name}=${encodeURIComponent(values[0])}&${name}=${encodeURIComponent(values[1])}`,
   ];
 
   it('team_username: one or more (1–50) in every list form; a username not of the organization is a validation_error', async () => {
@@ -366,8 +366,8 @@ describe('GET /v1/organization/usage — parameters', () => {
   });
 
   it('api_key_id: 1–50 public key ids in every list form', async () => {
-    const keyId = fixture.teamAKey.split(':')[0]!;
-    const other = fixture.adminKey.split(':')[0]!;
+    const keyId = fixture.teamAKey.split(':')[0];
+    const other = fixture.adminKey.split(':')[0];
     for (const form of forms('api_key_id', [keyId, other])) {
       const answer = await usage(`${RANGE}&${form}`);
       // Only the key-authenticated team A usage: 2×0.25 + 1×0.25 + 4×0.5.
@@ -520,7 +520,7 @@ describe('GET /v1/account/model-access-controls', () => {
     for (const team of teams) for (const { endpoint_id } of endpoints) for (const surface of ['api', 'playground']) expect(keys.has(`${team}|${endpoint_id}|${surface}`)).toBe(true);
     for (const row of rows) {
       expect(['ALLOWED', 'BLOCKED']).toContain(row[3]);
-      if (row[2] === 'playground' && row[1]!.startsWith('fal-ai/')) expect([row[3], row[5]]).toEqual(['BLOCKED', 'fal-ai/*']);
+      if (row[2] === 'playground' && row[1].startsWith('fal-ai/')) expect([row[3], row[5]]).toEqual(['BLOCKED', 'fal-ai/*']);
     }
     // The team_username filter "as above": every list form; an unknown team is a validation_error.
     const two = [fixture.teamA.username, fixture.teamB.username];
@@ -538,13 +538,19 @@ function parseCsvLine(line: string): string[] {
   let cell = '';
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
+    const c = line[i];
     if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      }
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') cells.push(cell), (cell = '');
+    else if (c === ',') {
+      cells.push(cell);
+      cell = '';
+    }
     else cell += c;
   }
   cells.push(cell);

@@ -68,7 +68,7 @@ describe('PostgreSQL restarted under load', () => {
       while (loading) {
         const response = await viewer(token);
         outcomes.push({ status: response.status, code: response.json.errors?.[0]?.extensions?.code ?? 'ok' });
-        if (response.text.match(/\bat .*\.(ts|js):\d+|node_modules|ECONNREFUSED|terminat/i)) throw new Error(`leak: ${response.text}`);
+        if (/\bat .*\.(ts|js):\d+|node_modules|ECONNREFUSED|terminat/i.exec(response.text)) throw new Error(`leak: ${response.text}`);
       }
     })();
 

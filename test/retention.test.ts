@@ -134,7 +134,7 @@ describe('raw record retention by monthly partition', () => {
     // Invoices for the ancient month are issued before retention; the middle month's after it (from rollups alone).
     expect((await app.data(CLOSE, { input: { month: monthName(ancient) } }, { bearer: TEST_OPERATOR_TOKEN })).closeBillingPeriod.userErrors).toEqual([]);
     const rollupsBefore = [await rollupCost(short.team.username), await rollupCost(long.team.username)];
-    expect(rollupsBefore[0]!.map((r) => r.cost)).toEqual(['8', '8', '8']);
+    expect(rollupsBefore[0].map((r) => r.cost)).toEqual(['8', '8', '8']);
 
     const { applyRawRecordRetention: run } = await app.data(APPLY, { input: {} }, { bearer: TEST_OPERATOR_TOKEN });
     expect(run.userErrors).toEqual([]);

@@ -20,7 +20,7 @@ describe('schema drift check', () => {
     const script = ['ts-node', '--transpile-only', 'scripts/printSchema.ts', '--check', '--file', stale];
     const failure = await run('npx', script, { cwd: root }).then(
       () => null,
-      (error: { code: number; stderr: string }) => error,
+      (error: unknown) => error as { code: number; stderr: string },
     );
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toContain('npm run schema:print');

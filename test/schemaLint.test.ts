@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { printOrgraphSchema } from '../src/app/schema';
 
 // graphql-schema-linter ships no types; its runner is the CLI without the process around it.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+ 
 const { runner } = require('graphql-schema-linter') as { runner: { run(stdout: Writable, stdin: NodeJS.ReadableStream, stderr: Writable, argv: string[]): Promise<number> } };
 
 /**

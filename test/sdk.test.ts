@@ -221,7 +221,7 @@ describe('pagination', () => {
 
     // Resuming from a page's endCursor continues where it stopped.
     const rest: string[] = [];
-    for await (const team of client.teams(organization.slug, { pageSize: 2, after: pages[0]!.endCursor! })) rest.push(team.username);
+    for await (const team of client.teams(organization.slug, { pageSize: 2, after: pages[0].endCursor! })) rest.push(team.username);
     expect(rest).toEqual(usernames.slice(2));
 
     // `break` stops fetching: one request for the first page only.
@@ -386,7 +386,7 @@ describe('people, keys, policies, usage and the audit log', () => {
     const members: string[] = [];
     for await (const member of admin.client.members(organization.slug, { pageSize: 1 })) members.push(member.email);
     expect(members.sort()).toEqual([admin.email, invitee.email].sort());
-    const inviteeMember = (await collect(admin.client.members(organization.slug, { filter: { role: 'MEMBER' } })))[0]!;
+    const inviteeMember = (await collect(admin.client.members(organization.slug, { filter: { role: 'MEMBER' } })))[0];
     const promoted = await admin.client.updateMemberRole({ memberId: inviteeMember.id, role: 'BILLING' });
     expect(promoted.ok && promoted.data.role).toBe('BILLING');
 
@@ -411,7 +411,7 @@ describe('people, keys, policies, usage and the audit log', () => {
       { teamUsername: 'no-such-team-sdk', endpointId: 'fal-ai/flux/dev', surface: 'API' },
     ]);
     expect(checks[0]).toMatchObject({ allowed: true, access: { decision: 'ALLOWED', level: 'DEFAULT' } });
-    expect(checks[1]!.error?.code).toBe('TEAM_NOT_FOUND');
+    expect(checks[1].error?.code).toBe('TEAM_NOT_FOUND');
 
     // Usage pages: follow nextCursor until the last page; every bucket exactly once.
     const buckets: string[] = [];
@@ -456,7 +456,7 @@ describe('the gateway, bulk invites, team usage and secrets', () => {
     // Only the gateway's credential may ask.
     expect((await rejection(admin.client.apiKeyRoute(key.data.key))).code).toBe('FORBIDDEN');
     const [decision] = await gateway.checkModelAccess([{ teamUsername: route!.team.username, endpointId: 'fal-ai/flux/dev', surface: 'API' }]);
-    expect(decision!.allowed).toBe(true);
+    expect(decision.allowed).toBe(true);
     const at = new Date(Date.now() - 60_000).toISOString();
     const requests = await gateway.ingestRequests({
       records: [
@@ -538,7 +538,7 @@ describe('budgets: the gateway flow through the SDK', () => {
     if (!team.ok) throw new Error(JSON.stringify(team.userErrors));
     const created = await admin.client.createApiKey({ teamId: team.data.id, alias: 'gateway caller', scope: 'API' });
     if (!created.ok) throw new Error(JSON.stringify(created.userErrors));
-    const keyId = created.data.key.split(':')[0]!;
+    const keyId = created.data.key.split(':')[0];
     const budget = await admin.client.setBudget({ subject: { organizationId: organization.id, scope: 'API_KEY', apiKeyId: created.data.apiKey.id }, period: 'DAY', amount: '1', hard: true });
     if (!budget.ok) throw new Error(JSON.stringify(budget.userErrors));
     expect(budget.data.signingSecret).toMatch(/^whsec_/);
@@ -547,13 +547,13 @@ describe('budgets: the gateway flow through the SDK', () => {
     const check = { teamUsername: team.data.username, endpointId: 'fal-ai/flux/dev', surface: 'API', keyId };
     // 1. check: allowed, with what remains of every budget of the caller.
     const [allowed] = await gateway.checkModelAccess([check]);
-    expect(allowed!.allowed).toBe(true);
-    expect(allowed!.budgets.map((b) => [b.scope, b.current.remaining])).toEqual([['API_KEY', '1']]);
+    expect(allowed.allowed).toBe(true);
+    expect(allowed.budgets.map((b) => [b.scope, b.current.remaining])).toEqual([['API_KEY', '1']]);
     // 2. reserve the estimate; a second call's estimate no longer fits the hard budget.
     const requestId = unique('req');
     const held = await gateway.reserveSpend({ keyId, estimatedCost: '0.6', requestId });
     expect(held.reserved).toBe(true);
-    expect(held.budgets[0]!.current).toMatchObject({ reserved: '0.6', remaining: '0.4' });
+    expect(held.budgets[0].current).toMatchObject({ reserved: '0.6', remaining: '0.4' });
     const refused = await gateway.reserveSpend({ keyId, estimatedCost: '0.6', requestId: unique('req') });
     expect(refused.reserved).toBe(false);
     expect(refused.refusedBy?.scope).toBe('API_KEY');
@@ -565,7 +565,7 @@ describe('budgets: the gateway flow through the SDK', () => {
     expect(ingested).toMatchObject({ ok: true, data: { accepted: 1 } });
     // 5. settled: the hold is gone, the real cost counts, the difference is released.
     const [after] = await gateway.checkModelAccess([check]);
-    expect(after!.budgets[0]!.current).toMatchObject({ spend: '0.25', reserved: '0', remaining: '0.75' });
+    expect(after.budgets[0].current).toMatchObject({ spend: '0.25', reserved: '0', remaining: '0.75' });
     const effective = await admin.client.effectiveBudgets({ organizationId: organization.id, scope: 'API_KEY', apiKeyId: created.data.apiKey.id });
     expect(effective.map((b) => [b.source, b.current.remaining])).toEqual([['OWN', '0.75']]);
     // Spend reaching the amount denies the key, naming the budget.
@@ -573,9 +573,9 @@ describe('budgets: the gateway flow through the SDK', () => {
       records: [{ id: unique('req'), timestamp: new Date().toISOString(), teamUsername: team.data.username, product: 'MODEL_APIS', endpointId: 'fal-ai/flux/dev', quantity: '3', unitPrice: '0.25', auth: { kind: 'API_KEY', keyId } }],
     });
     const [denied] = await gateway.checkModelAccess([check]);
-    expect(denied!.allowed).toBe(false);
-    expect(denied!.access?.reasonCode).toBe('BUDGET_EXHAUSTED');
-    expect(denied!.access?.reason).toContain('API_KEY:');
+    expect(denied.allowed).toBe(false);
+    expect(denied.access?.reasonCode).toBe('BUDGET_EXHAUSTED');
+    expect(denied.access?.reason).toContain('API_KEY:');
   });
 });
 
@@ -585,7 +585,7 @@ describe('coverage of sdk/operations', () => {
     const declared = fs
       .readdirSync(dir)
       .filter((file) => file.endsWith('.graphql'))
-      .flatMap((file) => [...fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/^(?:query|mutation|subscription)\s+(\w+)/gm)].map((match) => match[1]!));
+      .flatMap((file) => [...fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/^(?:query|mutation|subscription)\s+(\w+)/gm)].map((match) => match[1]));
     expect(declared.length).toBeGreaterThanOrEqual(13);
     expect(declared.filter((name) => !succeededOperations.has(name))).toEqual([]);
   });

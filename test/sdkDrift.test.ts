@@ -11,7 +11,7 @@ const script = ['ts-node', '--transpile-only', 'scripts/checkSdk.ts'];
 async function failureOf(args: string[]): Promise<{ code: number; stderr: string } | null> {
   return run('npx', [...script, ...args], { cwd: root }).then(
     () => null,
-    (error: { code: number; stderr: string }) => error,
+    (error: unknown) => error as { code: number; stderr: string },
   );
 }
 
@@ -35,7 +35,7 @@ describe('SDK codegen drift check', () => {
 
       // Removing a field an operation selects is reported as an operation/schema mismatch, with the same fix.
       const broken = path.join(dir, 'broken.graphql');
-      fs.writeFileSync(broken, schema.replace(/(type Team implements Node \{[\s\S]*?)\n  """Your effective role[^\n]*\n  viewerRole: TeamRole\n/, '$1\n'));
+      fs.writeFileSync(broken, schema.replace(/(type Team implements Node \{[\s\S]*?)\n {2}"""Your effective role[^\n]*\n {2}viewerRole: TeamRole\n/, '$1\n'));
       const mismatch = await failureOf(['--schema', broken]);
       expect(mismatch?.code).toBe(1);
       expect(mismatch?.stderr).toContain('Cannot query field "viewerRole" on type "Team"');

@@ -52,7 +52,7 @@ async function callbackUrlFor(slug: string, login: string, prompts: string[] = [
 
 async function ssoLogin(slug: string, login: string) {
   const response = await fetch(await callbackUrlFor(slug, login));
-  return { status: response.status, body: (await response.json()) as any };
+  return { status: response.status, body: (await response.json()) };
 }
 
 beforeAll(async () => {
@@ -111,7 +111,7 @@ describe('OIDC connection', () => {
     const [{ count }] = await app.db.query(`SELECT count(*)::int AS count FROM audit_events e JOIN organizations o ON o.id = e.organization_id WHERE o.slug = $1 AND action = 'sso.removeConnection'`, [other.slug]);
     expect(count).toBe(1);
     const start = await fetch(`${app.url}/auth/sso/${other.slug}/start`, { redirect: 'manual' });
-    expect([start.status, ((await start.json()) as any).error.code]).toEqual([404, 'SSO_NOT_CONFIGURED']);
+    expect([start.status, ((await start.json())).error.code]).toEqual([404, 'SSO_NOT_CONFIGURED']);
     expect((await app.data(REMOVE, { input: { organizationId: other.id } }, { token: owner.token })).removeSsoConnection.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
   });
 });
@@ -134,7 +134,7 @@ describe('login flow', () => {
     const callback = await loginAtProvider(authorize.toString(), 'newbie', callbackPrefix, prompts);
     expect(prompts).toEqual(['login', 'consent']);
     const response = await fetch(callback);
-    const { status, body } = { status: response.status, body: (await response.json()) as any };
+    const { status, body } = { status: response.status, body: (await response.json()) };
     expect([status, body]).toEqual([200, expect.objectContaining({ method: 'SSO' })]);
     const { viewer } = await app.data(`{ viewer { email sessionMethod organizations { slug viewerRole } } }`, {}, { token: body.token });
     expect(viewer).toEqual({ email: 'newbie@example.com', sessionMethod: 'SSO', organizations: [{ slug: organization.slug, viewerRole: 'MEMBER' }] });
@@ -166,7 +166,7 @@ describe('login flow', () => {
     const callback = await callbackUrlFor(org.slug, 'newbie');
     await app.data(`mutation($input: SsoOrganizationInput!) { removeSsoConnection(input: $input) { userErrors { code } } }`, { input: { organizationId: org.id } }, { token: owner.token });
     const response = await fetch(callback);
-    expect([response.status, ((await response.json()) as any).error.code]).toEqual([404, 'SSO_NOT_CONFIGURED']);
+    expect([response.status, ((await response.json())).error.code]).toEqual([404, 'SSO_NOT_CONFIGURED']);
   });
 
   it('links an existing user by verified email', async () => {
@@ -188,7 +188,7 @@ describe('login flow', () => {
     const fresh = new URL(await callbackUrlFor(organization.slug, 'newbie'));
     fresh.searchParams.set('code', new URL(callback).searchParams.get('code')!);
     const replayedCode = await fetch(fresh);
-    expect([replayedCode.status, ((await replayedCode.json()) as any).error.code]).toEqual([400, 'CODE_REJECTED']);
+    expect([replayedCode.status, ((await replayedCode.json())).error.code]).toEqual([400, 'CODE_REJECTED']);
   });
 
   it('refuses an ID token whose nonce does not match', async () => {
@@ -231,7 +231,7 @@ describe('login flow', () => {
     expect(down.status).toBe(502);
     expect((await down.json()).error.code).toBe('PROVIDER_UNAVAILABLE');
     const startDown = await fetch(`${app.url}/auth/sso/${organization.slug}/start`, { redirect: 'manual' });
-    expect([startDown.status, ((await startDown.json()) as any).error.code]).toEqual([502, 'PROVIDER_UNAVAILABLE']);
+    expect([startDown.status, ((await startDown.json())).error.code]).toEqual([502, 'PROVIDER_UNAVAILABLE']);
     const { testSsoConnection } = await app.data(`mutation($input: SsoOrganizationInput!) { testSsoConnection(input: $input) { ok message } }`, { input: { organizationId: organization.id } }, { token: admin.token });
     expect(testSsoConnection).toMatchObject({ ok: false, message: expect.stringMatching(/did not answer/) });
     provider = await startProvider(providerPort, { keySeed: 'rotated' });

@@ -31,16 +31,16 @@ it('a password session of an admin is refused SSO_REQUIRED by checkModelAccess a
   await app.db.query(`INSERT INTO organization_policy_settings (organization_id, setting, value, locked, updated_at) VALUES ($1, 'ssoRequired', 'true'::jsonb, false, now())`, [localId(o.id)]);
   const refusedOrg = await app.gql(`query($s: String!) { organization(slug: $s) { name } }`, { s: o.slug }, { token: admin.token });
   const ssoRequired = { code: 'FORBIDDEN', reason: 'SSO_REQUIRED' };
-  expect(refusedOrg.body.errors![0]!.extensions).toMatchObject(ssoRequired);
+  expect(refusedOrg.body.errors![0].extensions).toMatchObject(ssoRequired);
 
   const check = await app.gql(CHECK, { c: checks }, { token: admin.token });
   expect(check.body.data?.checkModelAccess ?? null).toBeNull();
-  expect(check.body.errors![0]!.extensions).toMatchObject(ssoRequired);
-  expect(check.body.errors![0]!.message).toMatch(/requires signing in through its identity provider/);
+  expect(check.body.errors![0].extensions).toMatchObject(ssoRequired);
+  expect(check.body.errors![0].message).toMatch(/requires signing in through its identity provider/);
 
   const reserve = await app.gql(RESERVE, { input: { keyId: apiKey.keyId, estimatedCost: '7.5', requestId: unique('r') } }, { token: admin.token });
   expect(reserve.body.data?.reserveSpend ?? null).toBeNull();
-  expect(reserve.body.errors![0]!.extensions).toMatchObject(ssoRequired);
+  expect(reserve.body.errors![0].extensions).toMatchObject(ssoRequired);
   expect(await app.db.query(`SELECT 1 FROM budget_reservations WHERE organization_id = $1`, [localId(o.id)])).toEqual([]);
 
   // The gateway's credential is not a person's session: it keeps working.

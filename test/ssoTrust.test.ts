@@ -198,10 +198,10 @@ describe('domain proof', () => {
     const owners = await Promise.all([signUp(app), signUp(app)]);
     const orgs = await Promise.all(owners.map((owner) => createOrganization(app, owner)));
     const claims = await Promise.all(
-      orgs.map(async (org, i) => (await app.data(ADD_DOMAIN, { input: { organizationId: org.id, domain } }, { token: owners[i]!.token })).addDomain.domain),
+      orgs.map(async (org, i) => (await app.data(ADD_DOMAIN, { input: { organizationId: org.id, domain } }, { token: owners[i].token })).addDomain.domain),
     );
     dns.publish(`_orgraph-challenge.${domain}`, ...claims.map((claim) => claim.txtRecordValue));
-    const results = await Promise.all(claims.map(async (claim, i) => (await app.data(VERIFY_DOMAIN, { input: { domainId: claim.id } }, { token: owners[i]!.token })).verifyDomain));
+    const results = await Promise.all(claims.map(async (claim, i) => (await app.data(VERIFY_DOMAIN, { input: { domainId: claim.id } }, { token: owners[i].token })).verifyDomain));
     const codes = results.map((result) => result.userErrors[0]?.code ?? result.domain.status).sort();
     expect(codes).toEqual(['DOMAIN_OWNED_ELSEWHERE', 'VERIFIED']);
     expect(await count(`SELECT count(*) FROM organization_domains WHERE domain = $1 AND verified_at IS NOT NULL`, [domain])).toBe(1);
@@ -209,20 +209,20 @@ describe('domain proof', () => {
     const winner = results.findIndex((result) => result.domain?.status === 'VERIFIED');
     const loser = 1 - winner;
     const DOMAINS = `query($s: String!) { organization(slug: $s) { domains { totalCount edges { node { id domain status } } } } }`;
-    expect((await app.data(DOMAINS, { s: orgs[winner]!.slug }, { token: owners[winner]!.token })).organization.domains).toEqual({
+    expect((await app.data(DOMAINS, { s: orgs[winner].slug }, { token: owners[winner].token })).organization.domains).toEqual({
       totalCount: 1,
       edges: [{ node: { id: claims[winner].id, domain, status: 'VERIFIED' } }],
     });
     // Another organization's admin cannot touch the claim: not found, like an id that does not exist.
-    const foreign = await app.gql(REMOVE_DOMAIN, { input: { domainId: claims[winner].id } }, { token: owners[loser]!.token });
+    const foreign = await app.gql(REMOVE_DOMAIN, { input: { domainId: claims[winner].id } }, { token: owners[loser].token });
     expect(foreign.body.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
-    expect((await app.data(`query($id: ID!) { node(id: $id) { id } }`, { id: claims[winner].id }, { token: owners[loser]!.token })).node).toBeNull();
+    expect((await app.data(`query($id: ID!) { node(id: $id) { id } }`, { id: claims[winner].id }, { token: owners[loser].token })).node).toBeNull();
 
-    const removed = await app.data(REMOVE_DOMAIN, { input: { domainId: claims[winner].id } }, { token: owners[winner]!.token });
+    const removed = await app.data(REMOVE_DOMAIN, { input: { domainId: claims[winner].id } }, { token: owners[winner].token });
     expect(removed.removeDomain).toEqual({ removedDomainId: claims[winner].id, userErrors: [] });
     const [audit] = await app.db.query(`SELECT changes FROM audit_events WHERE action = 'domain.remove' AND target_id = $1`, [localIdOf(claims[winner].id, 'OrganizationDomain')]);
     expect(audit.changes.domain).toEqual({ before: domain, after: null });
-    expect((await app.data(VERIFY_DOMAIN, { input: { domainId: claims[loser].id } }, { token: owners[loser]!.token })).verifyDomain.domain.status).toBe('VERIFIED');
+    expect((await app.data(VERIFY_DOMAIN, { input: { domainId: claims[loser].id } }, { token: owners[loser].token })).verifyDomain.domain.status).toBe('VERIFIED');
   });
 
   it('answers bad input, a broken zone and callers who are not organization admins with clear errors', async () => {
@@ -261,7 +261,7 @@ const TEAM_FIELD_ARGUMENTS: Record<string, string> = {
 const ORGANIZATION_FIELD_ARGUMENTS: Record<string, string> = {
   invoices: '(month: "2025-01")',
   billingSummary: '(month: "2025-01")',
-  usage: TEAM_FIELD_ARGUMENTS.usage!,
+  usage: TEAM_FIELD_ARGUMENTS.usage,
 };
 
 function fieldSelection(field: GraphQLField<unknown, unknown>, table: Record<string, string>): string {

@@ -131,7 +131,7 @@ describe('rate-limit budgets belong to the person, not the session', () => {
     });
     expect(unparsed.status).toBe(429);
     expect(Number(unparsed.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(((await unparsed.json()) as any).errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(((await unparsed.json())).errors[0].extensions.code).toBe('RATE_LIMITED');
     const parsedForBob = await fetch(`${app.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${bob.token}` },
@@ -282,7 +282,7 @@ describe('a light query from another organization stays fast while the heaviest 
       lightCredential: { token: (await signUp(app)).token },
       samples: Number(process.env.STARVATION_SAMPLES ?? 30),
     });
-    // eslint-disable-next-line no-console
+     
     console.log(
       `light query p95: idle ${result.idle.p95.toFixed(1)} ms, under load ${result.loaded.p95.toFixed(1)} ms (×${result.ratio.toFixed(1)}); heavy requests ${result.heavyRequests} ${JSON.stringify(result.heavyStatuses)}`,
     );

@@ -30,7 +30,7 @@ const FIELD_ARGUMENTS: Record<string, string> = {
 const ORGANIZATION_FIELD_ARGUMENTS: Record<string, string> = {
   invoices: '(month: "2025-01")',
   billingSummary: '(month: "2025-01")',
-  usage: FIELD_ARGUMENTS.usage!,
+  usage: FIELD_ARGUMENTS.usage,
 };
 const ORGANIZATION_IDENTITY_FIELDS = ['createdAt', 'id', 'name', 'rootTeam', 'slug', 'viewerRole'];
 
@@ -146,7 +146,7 @@ const PATHS = {
 /** The one error of a response, without what differs per request and per path. */
 function soleError(response: GraphqlResponse): { message: string; extensions: Record<string, unknown> } {
   expect(response.body.errors).toHaveLength(1);
-  const { message, extensions } = response.body.errors![0]!;
+  const { message, extensions } = response.body.errors![0];
   const { requestId: _requestId, ...rest } = extensions ?? {};
   return { message, extensions: rest };
 }
@@ -193,7 +193,7 @@ describe('a team reached through Organization.rootTeam', () => {
             failures.push(`${label}: expected one NOT_FOUND error, got ${text}`);
             continue;
           }
-          const error = response.body.errors[0]!;
+          const error = response.body.errors[0];
           if (JSON.stringify(soleError(response)) !== JSON.stringify(missing)) failures.push(`${label}: ${JSON.stringify(error)} is not ${JSON.stringify(missing)}`);
           if (error.path?.at(-1) !== field.name || error.path.at(-2) !== 'rootTeam') failures.push(`${label}: error at ${JSON.stringify(error.path)}`);
           if (valueAt(response.body.data, error.path ?? []) !== null) failures.push(`${label}: the field still has a value`);
@@ -290,7 +290,7 @@ describe('an organization reached through Team.organization', () => {
           failures.push(`${label}: expected one NOT_FOUND error, got ${text}`);
           continue;
         }
-        const error = response.body.errors[0]!;
+        const error = response.body.errors[0];
         if (JSON.stringify(soleError(response)) !== JSON.stringify(missing)) failures.push(`${label}: ${JSON.stringify(error)} is not ${JSON.stringify(missing)}`);
         if (JSON.stringify(error.path) !== JSON.stringify(['team', 'organization', field.name])) failures.push(`${label}: error at ${JSON.stringify(error.path)}`);
         if (valueAt(response.body.data, error.path ?? []) !== null) failures.push(`${label}: the field still has a value`);

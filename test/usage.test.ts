@@ -26,7 +26,7 @@ const USAGE = `query($slug: String!, $start: String, $end: String, $timezone: St
   }
 }`;
 
-type UsageRecord = { id: string; timestamp: string; teamUsername: string; product: string; endpointId: string; quantity: string; unitPrice?: string; cost?: string; auth?: unknown };
+interface UsageRecord { id: string; timestamp: string; teamUsername: string; product: string; endpointId: string; quantity: string; unitPrice?: string; cost?: string; auth?: unknown }
 
 async function ingest(records: UsageRecord[], completeThrough?: string) {
   const result = { accepted: 0, duplicates: 0, rejected: [] as any[] };
@@ -313,7 +313,7 @@ describe('rollup rows read as items', () => {
   it('the seed-shaped page of UTC days and hourly items with auth methods match an oracle computed from the records', async () => {
     const { admin, org, team } = await organizationWithTeam();
     const other = await createTeam(app, admin, org.id);
-    const keys = [await createApiKeyFor(app, team.username, 'API'), await createApiKeyFor(app, other.username, 'API')].map((key) => key.split(':')[0]!);
+    const keys = [await createApiKeyFor(app, team.username, 'API'), await createApiKeyFor(app, other.username, 'API')].map((key) => key.split(':')[0]);
     const day = DateTime.fromISO('2025-10-06T00:00:00Z');
     const records: UsageRecord[] = [];
     for (let i = 0; i < 120; i++) {
@@ -353,7 +353,7 @@ describe('rollup rows read as items', () => {
       for (const g of groups.values()) {
         // PostgreSQL's round(cost / quantity, 12), half away from zero; costs carry 6 decimals, quantities 3.
         const average = (g.cost * 10n ** 9n * 2n + g.quantity) / (2n * g.quantity);
-        const unitPrice = g.prices.size === 1 ? text([...g.prices][0]!, 3) : text(average, 12);
+        const unitPrice = g.prices.size === 1 ? text([...g.prices][0], 3) : text(average, 12);
         const items = byBucket.get(g.bucket) ?? [];
         items.push({ ...g.item, quantity: text(g.quantity, 3), unitPrice, cost: text(g.cost, 6) });
         byBucket.set(g.bucket, items);
@@ -390,7 +390,7 @@ describe('grouping, auth method and authorization', () => {
   it('groups by product, by API key and by auth method with key ids and login usernames', async () => {
     const { admin, org, team } = await organizationWithTeam();
     const key = await createApiKeyFor(app, team.username, 'API');
-    const keyId = key.split(':')[0]!;
+    const keyId = key.split(':')[0];
     const at = DateTime.fromISO('2025-08-01T10:00:00Z');
     await ingest([
       record(team.username, at, { quantity: '2', unitPrice: '0.5', auth: { kind: 'API_KEY', keyId } }),
@@ -438,7 +438,7 @@ describe('cross-team visibility policy (docs/policies.md)', () => {
     const args = { slug: org.slug, start: '2025-09-01', end: '2025-09-02', timeframe: 'DAY', expand: ['SUMMARY'], groupBy: ['TEAM'] };
     const teamsSeenBy = async (viewer: SignedUpUser, extra: Record<string, unknown> = {}) => {
       const response = await app.gql(USAGE, { ...args, ...extra }, { token: viewer.token });
-      if (response.body.errors) return response.body.errors[0]!.extensions?.code;
+      if (response.body.errors) return response.body.errors[0].extensions?.code;
       return response.body.data.organization.usage.summary.map((i: any) => `${i.teamUsername}=${i.cost}`).sort();
     };
     const setCrossTeamVisibility = async (value: boolean) => {

@@ -43,5 +43,5 @@ it('refuses records whose quantity or cost would exceed the stated bounds, and o
   });
   const { organization } = await app.data(SUMMARY, { s: o.slug }, { token: admin.token });
   expect(organization.usage.summary).toEqual([{ quantity: '1000000000000002', cost: '3000000000000' }]);
-  for (const value of Object.values(organization.usage.summary[0]) as string[]) expect(value.split('.')[0]!.length).toBeLessThanOrEqual(20);
+  for (const value of Object.values<string>(organization.usage.summary[0])) expect(value.split('.')[0].length).toBeLessThanOrEqual(20);
 });

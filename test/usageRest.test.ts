@@ -23,7 +23,7 @@ function ndjson(lines: unknown[]): string {
 
 async function postNdjson(body: string, token = TEST_INGEST_TOKEN) {
   const response = await fetch(`${app.url}/ingest/usage`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' }, body });
-  return { status: response.status, body: (await response.json()) as any };
+  return { status: response.status, body: (await response.json()) };
 }
 
 describe('POST /ingest/usage (NDJSON)', () => {
@@ -197,5 +197,5 @@ describe('property: the time series adds up to the summary', () => {
 /** Exact decimal → integer of 10^-12 units, so sums compare without floats. */
 function toScaled(decimal: string): bigint {
   const [whole, fraction = ''] = decimal.split('.');
-  return BigInt(whole!) * 10n ** 12n + BigInt((fraction + '0'.repeat(12)).slice(0, 12)) * (decimal.startsWith('-') ? -1n : 1n);
+  return BigInt(whole) * 10n ** 12n + BigInt((fraction + '0'.repeat(12)).slice(0, 12)) * (decimal.startsWith('-') ? -1n : 1n);
 }

@@ -94,7 +94,7 @@ export async function startBench(): Promise<Bench> {
     server,
     fixtures,
     async stop() {
-      await server!.close();
+      await server.close();
       await db.destroy();
       await dropDatabase();
     },

@@ -48,9 +48,9 @@ async function main(): Promise<void> {
     // Let in-flight work drain: a leak-free server returns every connection to the pool and waits on nothing.
     await new Promise((resolve) => setTimeout(resolve, 2000));
     sample();
-    const settled = samples[samples.length - 1]!;
-    const first = samples[1] ?? samples[0]!; // the first sample under load is the fair baseline
-    const last = samples[samples.length - 1]!;
+    const settled = samples[samples.length - 1];
+    const first = samples[1] ?? samples[0]; // the first sample under load is the fair baseline
+    const last = samples[samples.length - 1];
     const errors = result.non2xx + result.transportErrors + result.timeouts + result.graphqlErrors;
     console.log(`requests: ${result.requests} (${result.requestsPerSecond.toFixed(0)} req/s), errors ${errors}, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms`);
     console.log(
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

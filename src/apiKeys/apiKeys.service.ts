@@ -192,7 +192,7 @@ export class ApiKeysService {
       const updated: Array<{ revoked_at: Date }> = returnedRows(
         await tx.query(`UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING revoked_at`, [apiKey.id]),
       );
-      const [row] = updated.length ? updated : await tx.query(`SELECT revoked_at FROM api_keys WHERE id = $1`, [apiKey.id]);
+      const [row] = updated.length ? updated : await tx.query<Array<{ revoked_at: Date }>>(`SELECT revoked_at FROM api_keys WHERE id = $1`, [apiKey.id]);
       if (!row) return apiKey;
       if (updated.length) {
         await recordAudit(tx, caller, {

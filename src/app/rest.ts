@@ -56,7 +56,7 @@ export function toRestError(error: unknown): RestError {
   if (error instanceof UserInputFailure) return validationError(error.message);
   if (error instanceof GraphQLError) {
     const code = error.extensions?.code;
-    const retryAfter = error.extensions?.retryAfter;
+    const retryAfter = error.extensions?.retryAfter as number | undefined;
     switch (code) {
       case 'BAD_USER_INPUT':
         return validationError(error.message);

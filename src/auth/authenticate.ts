@@ -21,8 +21,8 @@ export class Authenticator {
     if (authorization === undefined || authorization.trim() === '') return ANONYMOUS;
     const match = /^(Key|Bearer)\s+(\S+)\s*$/i.exec(authorization);
     if (!match) throw new UnauthenticatedError();
-    const scheme = match[1]!.toLowerCase();
-    const credential = match[2]!;
+    const scheme = match[1].toLowerCase();
+    const credential = match[2];
     const actor = scheme === 'key' ? await this.apiKeys.authenticate(credential) : await this.bearer(credential);
     if (!actor) throw new UnauthenticatedError(schemeHint(scheme, credential));
     return actor;

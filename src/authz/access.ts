@@ -232,7 +232,7 @@ export class Access {
 
   /** Whether an organization requires SSO sessions (invites to it can then only be accepted after SSO login). */
   async requiresSso(organizationId: string): Promise<boolean> {
-    return (await this.organizationSetting(organizationId, 'ssoRequired')) === true;
+    return await this.organizationSetting(organizationId, 'ssoRequired');
   }
 
   private async organizationSetting<K extends 'ssoRequired' | 'personalAccountAccess'>(organizationId: string, setting: K) {

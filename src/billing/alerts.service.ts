@@ -95,12 +95,12 @@ export class AlertsService {
     if (teamId && input.locked) throw new UserInputFailure('INVALID', 'Only organization-wide limits can be locked.', ['input', 'locked']);
     return this.db.transaction(async (tx) => {
       if (teamId && input.hardLimit) await this.assertWithinLockedLimit(tx, organizationId, input.period, input.threshold);
-      const [row] = await tx.query(
+      const [row] = await tx.query<Array<{ id: string }>>(
         `INSERT INTO spending_alerts (organization_id, team_id, threshold, period, recipients, webhook_url, hard_limit, locked)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
         [organizationId, teamId, input.threshold, input.period, recipients, input.webhookUrl ?? null, input.hardLimit ?? false, input.locked ?? false],
       );
-      const alert = (await this.find([row.id], tx))[0]!;
+      const alert = (await this.find([row.id], tx))[0];
       await recordAudit(tx, caller, {
         organizationId,
         teamId,
@@ -135,14 +135,14 @@ export class AlertsService {
     // The webhook check is the shared one, so a stricter check of outbound URLs applies here as at creation.
     if (next.webhookUrl !== null && next.webhookUrl !== alert.webhookUrl) this.validateWebhookUrl(next.webhookUrl);
     return this.db.transaction(async (tx) => {
-      const [current] = await tx.query(`SELECT trim_scale(threshold)::text AS threshold FROM spending_alerts WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [alert.id]);
+      const [current] = await tx.query<Array<{ threshold: string } | undefined>>(`SELECT trim_scale(threshold)::text AS threshold FROM spending_alerts WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [alert.id]);
       if (!current) throw new UserInputFailure('DELETED', 'The alert was deleted.', ['input', 'alertId']);
       if (alert.teamId && next.hardLimit) await this.assertWithinLockedLimit(tx, alert.organizationId, next.period, next.threshold);
       await tx.query(
         `UPDATE spending_alerts SET threshold = $2, period = $3, recipients = $4, webhook_url = $5, hard_limit = $6 WHERE id = $1`,
         [alert.id, next.threshold, next.period, next.recipients, next.webhookUrl, next.hardLimit],
       );
-      const updated = (await this.find([alert.id], tx))[0]!;
+      const updated = (await this.find([alert.id], tx))[0];
       const changes = diff(
         { threshold: alert.threshold, period: alert.period, recipients: alert.recipients, webhookUrl: alert.webhookUrl, hardLimit: alert.hardLimit },
         { threshold: updated.threshold, period: updated.period, recipients: updated.recipients, webhookUrl: updated.webhookUrl, hardLimit: updated.hardLimit },
@@ -155,21 +155,21 @@ export class AlertsService {
   /** Pauses or resumes an alert: paused, it neither fires nor limits; it stays listed with its history. */
   async setEnabled(caller: Caller, alert: SpendingAlertRow, enabled: boolean): Promise<SpendingAlertRow> {
     return this.db.transaction(async (tx) => {
-      const [row] = await tx.query(`SELECT enabled FROM spending_alerts WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [alert.id]);
+      const [row] = await tx.query<Array<{ enabled: boolean } | undefined>>(`SELECT enabled FROM spending_alerts WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [alert.id]);
       if (!row) throw new UserInputFailure('DELETED', 'The alert was deleted.', ['input', 'alertId']);
-      if (row.enabled === enabled) return (await this.find([alert.id], tx))[0]!;
+      if (row.enabled === enabled) return (await this.find([alert.id], tx))[0];
       // Turning a team hard limit back on must respect a locked organization limit set meanwhile.
       if (enabled && alert.teamId && alert.hardLimit) await this.assertWithinLockedLimit(tx, alert.organizationId, alert.period, alert.threshold);
       await tx.query(`UPDATE spending_alerts SET enabled = $2 WHERE id = $1`, [alert.id, enabled]);
       await this.audit(tx, caller, alert, enabled ? 'spendingAlert.enable' : 'spendingAlert.disable', { enabled: { before: row.enabled, after: enabled } });
-      return (await this.find([alert.id], tx))[0]!;
+      return (await this.find([alert.id], tx))[0];
     });
   }
 
   /** Deletes an alert: it stops firing and limiting and leaves listings; its firings, deliveries and audit trail stay. */
   async delete(caller: Caller, alert: SpendingAlertRow): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const [row] = await tx.query(`UPDATE spending_alerts SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING deleted_at`, [alert.id]);
+      const [row] = await tx.query<Array<{ deleted_at: Date } | undefined>>(`UPDATE spending_alerts SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING deleted_at`, [alert.id]);
       if (!row) throw new UserInputFailure('DELETED', 'The alert was already deleted.', ['input', 'alertId']);
       await this.audit(tx, caller, alert, 'spendingAlert.delete', {
         threshold: { before: alert.threshold, after: null },
@@ -201,13 +201,13 @@ export class AlertsService {
   async evaluate(organizationIds: readonly string[]): Promise<number> {
     if (organizationIds.length === 0) return 0;
     return this.db.transaction(async (tx) => {
-      const crossed: Array<Record<string, any>> = await tx.query(
+      const crossed = await tx.query<CrossedAlert[]>(
         `SELECT * FROM (${ALERT_STATE.replace('%EXTRA%', '')}) state WHERE spend >= threshold`,
         [this.now(), organizationIds],
       );
       let fired = 0;
       for (const alert of crossed) {
-        const [event] = await tx.query(
+        const [event] = await tx.query<Array<{ id: string; fired_at: Date } | undefined>>(
           `INSERT INTO alert_events (alert_id, period_start, spend) VALUES ($1, $2, $3)
            ON CONFLICT (alert_id, period_start) DO NOTHING RETURNING id, fired_at`,
           [alert.id, alert.period_start, alert.spend],
@@ -226,8 +226,8 @@ export class AlertsService {
           hardLimit: alert.hard_limit,
           firedAt: new Date(event.fired_at).toISOString(),
         };
-        if ((alert.recipients as string[]).length) {
-          const [scope] = await tx.query(
+        if (alert.recipients.length) {
+          const [scope] = await tx.query<Array<{ label: string; is_team: boolean } | undefined>>(
             `SELECT coalesce(t.username, o.slug) AS label, t.id IS NOT NULL AS is_team FROM organizations o LEFT JOIN teams t ON t.id = $2 WHERE o.id = $1`,
             [alert.organization_id, alert.team_id],
           );
@@ -239,7 +239,7 @@ export class AlertsService {
             hardLimit: Boolean(alert.hard_limit),
             link: this.links.link('/graphql'),
           });
-          for (const recipient of alert.recipients as string[]) {
+          for (const recipient of alert.recipients) {
             await queueEmail(tx, { ...email, recipient, organizationId: alert.organization_id });
           }
         }
@@ -273,7 +273,7 @@ export class AlertsService {
 
   /** Firings of many alerts, newest first, in one statement. */
   async eventsOf(alertIds: readonly string[]): Promise<Array<{ alertId: string; periodStart: Date; spend: string; firedAt: Date }>> {
-    const rows: Array<Record<string, any>> = await this.db.query(
+    const rows = await this.db.query<Array<{ alert_id: string; period_start: Date; spend: string; fired_at: Date }>>(
       `SELECT alert_id, period_start, ${decimalText('spend')} AS spend, fired_at FROM alert_events WHERE alert_id = ANY($1::uuid[]) ORDER BY fired_at DESC`,
       [alertIds],
     );
@@ -282,13 +282,13 @@ export class AlertsService {
 
   /** The alert whose firing queued this delivery (null when there is no such delivery); `node(id:)` checks it. */
   async alertOfDelivery(deliveryId: string): Promise<string | null> {
-    const [row] = await this.db.query(`SELECT e.alert_id FROM webhook_deliveries d JOIN alert_events e ON e.id = d.alert_event_id WHERE d.id = $1`, [deliveryId]);
+    const [row] = await this.db.query<Array<{ alert_id: string } | undefined>>(`SELECT e.alert_id FROM webhook_deliveries d JOIN alert_events e ON e.id = d.alert_event_id WHERE d.id = $1`, [deliveryId]);
     return row?.alert_id ?? null;
   }
 
   /** Webhook deliveries of many alerts with every attempt, in one statement. */
   async deliveriesOf(alertIds: readonly string[]): Promise<Array<{ alertId: string; id: string; url: string; status: string; createdAt: Date; attempts: Array<{ attempt: number; statusCode: number | null; error: string | null; attemptedAt: string }> }>> {
-    const rows: Array<Record<string, any>> = await this.db.query(
+    const rows = await this.db.query<Array<{ alert_id: string; id: string; url: string; status: string; created_at: Date; attempts: Array<{ attempt: number; statusCode: number | null; error: string | null; attemptedAt: string }> }>>(
       `SELECT e.alert_id, d.id, d.url, d.status, d.created_at,
               coalesce(json_agg(json_build_object('attempt', a.attempt, 'statusCode', a.status_code, 'error', a.error, 'attemptedAt', a.attempted_at)
                        ORDER BY a.attempt) FILTER (WHERE a.attempt IS NOT NULL), '[]') AS attempts
@@ -305,14 +305,14 @@ export class AlertsService {
       url: row.url,
       status: row.status,
       createdAt: row.created_at,
-      attempts: row.attempts.map((attempt: { error: string | null }) => ({ ...attempt, error: genericFailure(attempt.error) })),
+      attempts: row.attempts.map((attempt) => ({ ...attempt, error: genericFailure(attempt.error) })),
     }));
   }
 
   async setTimezone(caller: Caller, organizationId: string, timezone: string): Promise<string> {
     if (!IANAZone.isValidZone(timezone)) throw new UserInputFailure('INVALID', `Unknown time zone "${timezone}".`, ['input', 'timezone']);
     return this.db.transaction(async (tx) => {
-      const [before] = await tx.query(`SELECT timezone FROM organization_billing WHERE organization_id = $1`, [organizationId]);
+      const [before] = await tx.query<Array<{ timezone: string } | undefined>>(`SELECT timezone FROM organization_billing WHERE organization_id = $1`, [organizationId]);
       await tx.query(
         `INSERT INTO organization_billing (organization_id, timezone) VALUES ($1, $2) ON CONFLICT (organization_id) DO UPDATE SET timezone = $2`,
         [organizationId, timezone],
@@ -329,7 +329,7 @@ export class AlertsService {
   }
 
   async timezone(organizationId: string): Promise<string> {
-    const [row] = await this.db.query(`SELECT timezone FROM organization_billing WHERE organization_id = $1`, [organizationId]);
+    const [row] = await this.db.query<Array<{ timezone: string } | undefined>>(`SELECT timezone FROM organization_billing WHERE organization_id = $1`, [organizationId]);
     return row?.timezone ?? 'UTC';
   }
 
@@ -342,7 +342,7 @@ export class AlertsService {
   }
 
   private async assertWithinLockedLimit(tx: EntityManager, organizationId: string, period: string, threshold: string): Promise<void> {
-    const [locked] = await tx.query(
+    const [locked] = await tx.query<Array<{ limit: string } | undefined>>(
       `SELECT trim_scale(min(threshold))::text AS limit FROM spending_alerts
         WHERE organization_id = $1 AND team_id IS NULL AND hard_limit AND locked AND enabled AND period = $2 AND deleted_at IS NULL
        HAVING min(threshold) < $3::numeric`,
@@ -354,7 +354,7 @@ export class AlertsService {
   }
 
   private async select(where: string, params: unknown[], manager: EntityManager): Promise<SpendingAlertRow[]> {
-    const rows: Array<Record<string, any>> = await manager.query(
+    const rows = await manager.query<Array<{ id: string; organization_id: string; team_id: string | null; threshold: string; period: SpendingAlertRow['period']; recipients: string[]; webhook_url: string | null; hard_limit: boolean; locked: boolean; enabled: boolean; created_at: Date }>>(
       `SELECT s.id, s.organization_id, s.team_id, trim_scale(s.threshold)::text AS threshold, s.period, s.recipients, s.webhook_url,
               s.hard_limit, s.locked, s.enabled, s.created_at
          FROM spending_alerts s WHERE s.deleted_at IS NULL AND ${where} ORDER BY s.created_at, s.id`,
@@ -374,6 +374,20 @@ export class AlertsService {
       createdAt: row.created_at,
     }));
   }
+}
+
+/** A row of ALERT_STATE: the alert's columns with its current period and spend. */
+interface CrossedAlert {
+  id: string;
+  organization_id: string;
+  team_id: string | null;
+  period: SpendingAlertRow['period'];
+  period_start: Date;
+  threshold: string;
+  spend: string;
+  recipients: string[];
+  webhook_url: string | null;
+  hard_limit: boolean;
 }
 
 function validRecipients(recipients: string[]): string[] {

@@ -159,7 +159,7 @@ export class TeamBillingResolver {
   @FieldResolver(() => InvoiceConnection, { description: 'This team’s invoices: the running DRAFT of the current month, then issued ones, newest month first.' })
   async invoices(@Root() team: Team, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: AppContext): Promise<InvoiceConnection> {
     await ctx.access.requireTeamUsage(team);
-    const currentMonth = DateTime.utc().startOf('month').toISODate()!;
+    const currentMonth = DateTime.utc().startOf('month').toISODate();
     const [issued, drafts] = await Promise.all([
       ctx.services.invoices.issuedForTeams([team.id]),
       ctx.services.invoices.isClosed(currentMonth).then((closed) => (closed ? [] : ctx.services.invoices.invoices({ teamIds: [team.id] }, currentMonth))),

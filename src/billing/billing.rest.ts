@@ -71,7 +71,7 @@ export function createBillingRouter(deps: RestDeps): express.Router {
     const invoices = await services.invoices.invoices({ organizationId: actor.organizationId }, month);
     const teams: Array<{ id: string; username: string }> = await services.db.query(`SELECT id, username FROM teams WHERE organization_id = $1`, [actor.organizationId]);
     const usernames = new Map(teams.map((team) => [team.id, team.username]));
-    const [organization] = await services.db.query(`SELECT name FROM organizations WHERE id = $1`, [actor.organizationId]);
+    const [organization] = await services.db.query<Array<{ name: string } | undefined>>(`SELECT name FROM organizations WHERE id = $1`, [actor.organizationId]);
     const periodStart = DateTime.fromISO(month, { zone: 'UTC' });
     const periodEnd = periodStart.plus({ months: 1 });
     const rows = invoices.flatMap((invoice) =>

@@ -59,7 +59,7 @@ export class InvoicesService {
   constructor(private readonly db: DataSource) {}
 
   async isClosed(month: string, manager: EntityManager = this.db.manager): Promise<boolean> {
-    const rows = await manager.query(`SELECT 1 FROM billing_periods WHERE month = $1`, [month]);
+    const rows = await manager.query<unknown[]>(`SELECT 1 FROM billing_periods WHERE month = $1`, [month]);
     return rows.length > 0;
   }
 
@@ -72,7 +72,7 @@ export class InvoicesService {
   /** An organization's total for a month (issued or draft): the sum of its invoices' billed totals, in SQL numeric. */
   async summary(organizationId: string, month: string): Promise<{ closed: boolean; total: string; invoiceCount: number }> {
     const [closed, invoices] = await Promise.all([this.isClosed(month), this.invoices({ organizationId }, month)]);
-    const [row] = await this.db.query(`SELECT ${billedText('coalesce(sum(t::numeric), 0)')} AS total FROM unnest($1::text[]) AS t`, [invoices.map((i) => i.total)]);
+    const [row] = await this.db.query<Array<{ total: string }>>(`SELECT ${billedText('coalesce(sum(t::numeric), 0)')} AS total FROM unnest($1::text[]) AS t`, [invoices.map((i) => i.total)]);
     return { closed, total: row.total, invoiceCount: invoices.length };
   }
 
@@ -89,7 +89,7 @@ export class InvoicesService {
       const drafts = await this.drafts({ all: true }, month, tx);
       await tx.query(`INSERT INTO billing_periods (month) VALUES ($1)`, [month]);
       for (const draft of drafts) {
-        const [invoice] = await tx.query(
+        const [invoice] = await tx.query<Array<{ id: string }>>(
           `INSERT INTO invoices (organization_id, team_id, month, usage_total, adjustments_total, total, issued_at)
            VALUES ($1, $2, $3, $4, $5, $6, clock_timestamp()) RETURNING id`,
           [draft.organizationId, draft.teamId, month, draft.exactUsageTotal, draft.exactAdjustmentsTotal, draft.exactTotal],
@@ -136,7 +136,22 @@ export class InvoicesService {
   }
 
   private async loadIssued(where: string, params: unknown[]): Promise<InvoiceView[]> {
-    const rows: Array<Record<string, any>> = await this.db.query(
+    const rows = await this.db.query<
+      Array<{
+        id: string;
+        team_id: InvoiceView['teamId'];
+        organization_id: InvoiceView['organizationId'];
+        month: string;
+        lines: InvoiceView['lines'];
+        usage_total: string;
+        adjustments_total: string;
+        total: string;
+        exact_usage_total: string;
+        exact_adjustments_total: string;
+        exact_total: string;
+        issued_at: Date;
+      }>
+    >(
       `SELECT i.id, i.team_id, i.organization_id, to_char(i.month, 'YYYY-MM') AS month,
               ${decimalText('i.usage_total')} AS exact_usage_total, ${decimalText('i.adjustments_total')} AS exact_adjustments_total,
               ${decimalText('i.total')} AS exact_total, i.issued_at,

@@ -61,7 +61,7 @@ export class WebhookDispatcher {
     const jobs = await this.queue.boss.fetch<{ id: string }>(QUEUES.webhook, { batchSize: 20 });
     await Promise.all(
       jobs.map((job) =>
-        this.deliver(job.id, job.data.id).catch(async (error) => {
+        this.deliver(job.id, job.data.id).catch(async (error: unknown) => {
           // The record could not be written (database trouble): pg-boss retries the job, then dead-letters it.
           this.logger.warn({ err: error, deliveryId: job.data.id }, 'webhook job failed; the queue will retry it');
           await this.queue.boss.fail(QUEUES.webhook, job.id, { message: 'webhook job failed' }).catch(() => undefined);
@@ -76,7 +76,7 @@ export class WebhookDispatcher {
     this.timer = setTimeout(() => {
       this.running = this.runOnce()
         .then(() => undefined)
-        .catch((error) => this.logger.warn({ err: error }, 'webhook dispatch failed; will retry'))
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'webhook dispatch failed; will retry'))
         .finally(() => {
           this.running = null;
           this.schedule();
@@ -86,9 +86,15 @@ export class WebhookDispatcher {
   }
 
   private async deliver(jobId: string, deliveryId: string): Promise<void> {
-    const [delivery] = await this.db.query(`SELECT id, url, payload, attempts, status FROM webhook_deliveries WHERE id = $1`, [deliveryId]);
+    const [delivery] = await this.db.query<Array<{ id: string; url: string; payload: { alertId: string; type: string }; attempts: number; status: string } | undefined>>(
+      `SELECT id, url, payload, attempts, status FROM webhook_deliveries WHERE id = $1`,
+      [deliveryId],
+    );
     // Already settled (a retried job whose first run recorded its outcome before the job could complete): done.
-    if (!delivery || delivery.status !== 'PENDING') return void (await this.queue.boss.complete(QUEUES.webhook, jobId));
+    if (!delivery || delivery.status !== 'PENDING') {
+      await this.queue.boss.complete(QUEUES.webhook, jobId);
+      return;
+    }
     const attempt = delivery.attempts + 1;
     const body = JSON.stringify(delivery.payload);
     const secret = this.secretFor(String(delivery.payload.alertId));

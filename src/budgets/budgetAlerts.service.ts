@@ -9,6 +9,20 @@ import { queueWebhook } from '../billing/webhookOutbox';
 
 const BUDGET_COLUMNS = `id, organization_id, scope, team_id, user_id, api_key_id, period, trim_scale(amount)::text AS amount, thresholds, recipients, webhook_url`;
 
+interface BudgetColumns {
+  id: string;
+  organization_id: string;
+  scope: BudgetRow['scope'];
+  team_id: string | null;
+  user_id: string | null;
+  api_key_id: string | null;
+  period: BudgetRow['period'];
+  amount: string;
+  thresholds: number[];
+  recipients: string[];
+  webhook_url: string | null;
+}
+
 /**
  * Soft thresholds of budgets (e.g. 50/80/100 % of the amount), evaluated after every ingest: each fires at most once
  * per budget, period and threshold (a unique key decides, so concurrent batches crossing together fire once), through
@@ -22,7 +36,7 @@ export class BudgetAlertsService {
 
   async evaluate(organizationIds: readonly string[]): Promise<number> {
     if (organizationIds.length === 0) return 0;
-    const rows: Array<Record<string, any>> = await this.db.query(
+    const rows = await this.db.query<BudgetColumns[]>(
       `SELECT ${BUDGET_COLUMNS} FROM budgets WHERE organization_id = ANY($1::uuid[]) AND cardinality(thresholds) > 0`,
       [organizationIds],
     );
@@ -41,16 +55,16 @@ export class BudgetAlertsService {
     );
     let fired = 0;
     for (const [index, budget] of budgets.entries()) {
-      const spend = figures[index]!.spend;
-      const crossed = (budget.row.thresholds as number[]).filter((t) => toScaled(spend) * 100n >= toScaled(budget.row.amount) * BigInt(t));
+      const spend = figures[index].spend;
+      const crossed = budget.row.thresholds.filter((t) => toScaled(spend) * 100n >= toScaled(budget.row.amount) * BigInt(t));
       for (const threshold of crossed) fired += await this.fire(budget.row, budgetKey(budget.subject, budget.row.period), budget.window.start, threshold, spend);
     }
     return fired;
   }
 
-  private async fire(row: Record<string, any>, key: string, periodStart: number | null, threshold: number, spend: string): Promise<number> {
+  private async fire(row: BudgetColumns, key: string, periodStart: number | null, threshold: number, spend: string): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const [event] = await tx.query(
+      const [event] = await tx.query<Array<{ id: string; fired_at: Date } | undefined>>(
         `INSERT INTO budget_threshold_events (organization_id, budget_key, budget_id, period_start, threshold, spend) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (budget_key, period_start, threshold) DO NOTHING RETURNING id, fired_at`,
         [row.organization_id, key, row.id, periodStart === null ? '-infinity' : new Date(periodStart), threshold, spend],
@@ -87,7 +101,7 @@ export class BudgetAlertsService {
   /** Firings of many budgets, newest first, in one statement. */
   async eventsOf(budgetIds: readonly string[]): Promise<Array<{ budgetId: string; periodStart: Date | null; threshold: number; spend: string; firedAt: Date }>> {
     if (budgetIds.length === 0) return [];
-    const rows: Array<Record<string, any>> = await this.db.query(
+    const rows = await this.db.query<Array<{ budget_id: string; period_start: Date | null; threshold: number; spend: string; fired_at: Date }>>(
       `SELECT budget_id, CASE WHEN period_start = '-infinity' THEN NULL ELSE period_start END AS period_start, threshold, trim_scale(spend)::text AS spend, fired_at
          FROM budget_threshold_events WHERE budget_id = ANY($1::uuid[]) ORDER BY fired_at DESC, threshold DESC`,
       [budgetIds],

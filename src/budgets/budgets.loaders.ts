@@ -62,8 +62,8 @@ export function createBudgetLoaders(db: DataSource, service: BudgetsService) {
         const statuses = await service.statuses(flat, undefined, zones);
         let offset = 0;
         return resolved.map((r, i) => {
-          const list = effective[i]!.map((budget, j) => ({ budget, status: statuses[offset + j]! }));
-          offset += effective[i]!.length;
+          const list = effective[i].map((budget, j) => ({ budget, status: statuses[offset + j] }));
+          offset += effective[i].length;
           return { budgets: list, unknownKey: r.unknownKey };
         });
       },

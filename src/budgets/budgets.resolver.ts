@@ -187,7 +187,7 @@ export class BudgetResolver extends NodeIdResolver(Budget, 'Budget') {
 
   @FieldResolver(() => BudgetPeriodFigures, { description: 'Spend, holds and what remains in the current period (batched across a listing).' })
   async current(@Root() budget: Budget, @Ctx() ctx: AppContext): Promise<BudgetPeriodFigures> {
-    return figures(await ctx.loaders.budgets.currentOfBudget.load(budget as unknown as BudgetRow));
+    return figures(await ctx.loaders.budgets.currentOfBudget.load(budget));
   }
 
   @FieldResolver(() => BudgetPeriodConnection, { description: 'Past periods since the budget was created, newest first, with their spend.' })
@@ -275,7 +275,7 @@ export class BudgetOperationsResolver {
     const { subject } = await subjectOf(ctx, input, false);
     const effective = await ctx.services.budgets.effectiveFor(subject);
     const statuses = await ctx.services.budgets.statuses(effective);
-    return effective.map((budget, i) => effectiveShape(budget, statuses[i]!));
+    return effective.map((budget, i) => effectiveShape(budget, statuses[i]));
   }
 
   @Mutation(() => SetBudgetPayload, { description: 'Create or replace the budget of a subject for a period. Audited.' })

@@ -67,6 +67,37 @@ const BUDGET_COLUMNS = `id, organization_id, scope, team_id, user_id, api_key_id
 const ZONE_SELECT = `SELECT organization_id, timezone, (extract(epoch FROM changed_at) * 1000)::float8::text AS changed_at
   FROM budget_zone_history WHERE organization_id = ANY($1::uuid[]) ORDER BY changed_at`;
 
+/** A budgets row as BUDGET_COLUMNS selects it. */
+interface BudgetColumns {
+  id: string;
+  organization_id: string;
+  scope: BudgetRow['scope'];
+  team_id: string | null;
+  user_id: string | null;
+  api_key_id: string | null;
+  period: BudgetRow['period'];
+  amount: string;
+  currency: string;
+  thresholds: number[];
+  hard: boolean;
+  recipients: string[];
+  webhook_url: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** A budget_policies row as POLICY_SELECT selects it. */
+interface PolicyColumns {
+  organization_id: string;
+  scope: BudgetPolicyRow['scope'];
+  period: BudgetPolicyRow['period'];
+  default_amount: string | null;
+  max_amount: string | null;
+  locked: boolean;
+  thresholds: number[];
+  hard: boolean;
+}
+
 const POLICY_SELECT = `SELECT organization_id, scope, period, trim_scale(default_amount)::text AS default_amount,
   trim_scale(max_amount)::text AS max_amount, locked, thresholds, hard
   FROM budget_policies WHERE organization_id = ANY($1::uuid[]) ORDER BY scope, period`;
@@ -113,7 +144,7 @@ export class BudgetsService {
         subject.apiKeyId ?? '',
         input.period,
       ]))[0];
-      const [row] = await tx.query(
+      const [row] = await tx.query<Array<{ id: string }>>(
         `INSERT INTO budgets (organization_id, scope, team_id, user_id, api_key_id, period, amount, currency, thresholds, hard, recipients, webhook_url)
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'USD', $8, $9, $10, $11)
          ON CONFLICT (organization_id, scope, coalesce(team_id, '00000000-0000-0000-0000-000000000000'::uuid),
@@ -124,7 +155,7 @@ export class BudgetsService {
          RETURNING id`,
         [subject.organizationId, subject.scope, subject.teamId, subject.userId, subject.apiKeyId, input.period, amount, thresholds, input.hard ?? false, recipients, input.webhookUrl ?? null],
       );
-      const budget = (await this.select(tx, `id = $2`, [subject.organizationId, row.id]))[0]!;
+      const budget = (await this.select(tx, `id = $2`, [subject.organizationId, row.id]))[0];
       await recordAudit(tx, caller, {
         organizationId: subject.organizationId,
         teamId: subject.teamId,
@@ -202,13 +233,13 @@ export class BudgetsService {
   }
 
   async count(organizationId: string): Promise<number> {
-    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM budgets WHERE organization_id = $1`, [organizationId]);
+    const [row] = await this.db.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM budgets WHERE organization_id = $1`, [organizationId]);
     return row.n;
   }
 
   async policies(organizationIds: readonly string[], manager: EntityManager = this.db.manager): Promise<BudgetPolicyRow[]> {
     if (organizationIds.length === 0) return [];
-    const rows: Array<Record<string, any>> = await manager.query(POLICY_SELECT, [[...new Set(organizationIds)]]);
+    const rows = await manager.query<PolicyColumns[]>(POLICY_SELECT, [[...new Set(organizationIds)]]);
     return rows.map(toPolicy);
   }
 
@@ -221,7 +252,8 @@ export class BudgetsService {
     const organizationIds = [...new Set(callers.map((c) => c.organizationId))];
     // Budgets of these subjects and the organizations' defaults in ONE statement: the gateway's batched check pays
     // a single round trip when no budget applies.
-    const [row] = await manager.query(
+    // json_agg turns the timestamps into strings; they are read back as dates below.
+    const [row] = await manager.query<Array<{ budgets: Array<Omit<BudgetColumns, 'created_at' | 'updated_at'> & { created_at: string; updated_at: string }>; policies: PolicyColumns[]; zones: Array<{ organization_id: string; timezone: string; changed_at: number | string }> }>>(
       `SELECT (SELECT coalesce(json_agg(b), '[]') FROM (
                  SELECT ${BUDGET_COLUMNS} FROM budgets WHERE organization_id = ANY($1::uuid[])
                     AND (scope = 'ORGANIZATION' OR (scope = 'TEAM' AND team_id = ANY($2::uuid[])) OR (scope = 'MEMBER' AND user_id = ANY($3::uuid[]))
@@ -230,11 +262,11 @@ export class BudgetsService {
               (SELECT coalesce(json_agg(z), '[]') FROM (${ZONE_SELECT}) z) AS zones`,
       [organizationIds, callers.map((c) => c.teamId), callers.flatMap((c) => (c.userId ? [c.userId] : [])), callers.flatMap((c) => (c.apiKeyId ? [c.apiKeyId] : []))],
     );
-    const own = (row.budgets as Array<Record<string, any>>).map((b) => toBudget({ ...b, created_at: new Date(b.created_at), updated_at: new Date(b.updated_at) }));
-    const policies = (row.policies as Array<Record<string, any>>).map(toPolicy);
+    const own = row.budgets.map((b) => toBudget({ ...b, created_at: new Date(b.created_at), updated_at: new Date(b.updated_at) }));
+    const policies = row.policies.map(toPolicy);
     if (zonesOut) {
       for (const id of organizationIds) zonesOut.set(id, []);
-      for (const zone of row.zones as Array<{ organization_id: string; timezone: string; changed_at: number | string }>) {
+      for (const zone of row.zones) {
         zonesOut.get(zone.organization_id)?.push({ timezone: zone.timezone, changedAt: Number(zone.changed_at) });
       }
     }
@@ -271,8 +303,8 @@ export class BudgetsService {
     const at = this.now();
     const zones = knownZones ?? (await zoneHistories(manager, budgets.map((b) => b.subject.organizationId)));
     const windows = budgets.map((b) => periodWindow(b.period, at.getTime(), zones.get(b.subject.organizationId) ?? []));
-    const figures = await measure(manager, budgets.map((b, i) => ({ key: b.key, subject: b.subject, window: windows[i]! })), at);
-    return budgets.map((b, i) => statusOf(b.amount, windows[i]!, figures[i]!));
+    const figures = await measure(manager, budgets.map((b, i) => ({ key: b.key, subject: b.subject, window: windows[i] })), at);
+    return budgets.map((b, i) => statusOf(b.amount, windows[i], figures[i]));
   }
 
   /**
@@ -282,8 +314,8 @@ export class BudgetsService {
   async measureAndHold(budgets: readonly EffectiveBudget[], zones: Map<string, ZoneChange[]>, hold: Hold, manager: EntityManager): Promise<{ before: BudgetStatus[]; expiresAt: Date | null }> {
     const at = this.now();
     const windows = budgets.map((b) => periodWindow(b.period, at.getTime(), zones.get(b.subject.organizationId) ?? []));
-    const { figures, expiresAt } = await measureAndHold(manager, budgets.map((b, i) => ({ key: b.key, subject: b.subject, window: windows[i]! })), budgets, hold, at);
-    return { before: budgets.map((b, i) => statusOf(b.amount, windows[i]!, figures[i]!)), expiresAt };
+    const { figures, expiresAt } = await measureAndHold(manager, budgets.map((b, i) => ({ key: b.key, subject: b.subject, window: windows[i] })), budgets, hold, at);
+    return { before: budgets.map((b, i) => statusOf(b.amount, windows[i], figures[i])), expiresAt };
   }
 
   /** Past periods of one budget, newest first, with their spend (holds belong to the current period only). */
@@ -301,7 +333,7 @@ export class BudgetsService {
   private async historyWith(budget: { subject: BudgetSubject; period: BudgetPeriod; amount: string; key: string }, zones: ZoneChange[], count: number, notBefore: Date) {
     const windows = previousWindows(budget.period, this.now().getTime(), zones, count, notBefore.getTime());
     const figures = await measure(this.db.manager, windows.map((window) => ({ key: budget.key, subject: budget.subject, window })), this.now(), false);
-    return windows.map((window, i) => statusOf(budget.amount, window, figures[i]!));
+    return windows.map((window, i) => statusOf(budget.amount, window, figures[i]));
   }
 
   private async policiesOf(manager: EntityManager, organizationId: string, scope: string, period: string): Promise<BudgetPolicyRow[]> {
@@ -311,7 +343,7 @@ export class BudgetsService {
   /** Budgets of an organization (`$1`) matching `where`; `anyOrganization` reads by id alone, `$1` then being ignored. */
   private async select(manager: EntityManager, where: string, params: unknown[], anyOrganization = false, organizationList = false): Promise<BudgetRow[]> {
     const tenant = anyOrganization ? `$1::uuid IS NULL` : organizationList ? `organization_id = ANY($1::uuid[])` : `organization_id = $1`;
-    const rows: Array<Record<string, any>> = await manager.query(`SELECT ${BUDGET_COLUMNS} FROM budgets WHERE ${tenant} AND ${where}`, params);
+    const rows = await manager.query<BudgetColumns[]>(`SELECT ${BUDGET_COLUMNS} FROM budgets WHERE ${tenant} AND ${where}`, params);
     return rows.map(toBudget);
   }
 }
@@ -380,7 +412,7 @@ function auditedChanges(before: BudgetRow | null, after: BudgetRow | null): Reco
   return changes;
 }
 
-function toBudget(row: Record<string, any>): BudgetRow {
+function toBudget(row: BudgetColumns): BudgetRow {
   return {
     id: row.id,
     organizationId: row.organization_id,
@@ -400,7 +432,7 @@ function toBudget(row: Record<string, any>): BudgetRow {
   };
 }
 
-function toPolicy(row: Record<string, any>): BudgetPolicyRow {
+function toPolicy(row: PolicyColumns): BudgetPolicyRow {
   return {
     organizationId: row.organization_id,
     scope: row.scope,

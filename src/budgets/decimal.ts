@@ -4,7 +4,7 @@ const SCALE = 12;
 export function toScaled(decimal: string): bigint {
   const negative = decimal.startsWith('-');
   const [whole, fraction = ''] = decimal.replace('-', '').split('.');
-  const value = BigInt(whole!) * 10n ** BigInt(SCALE) + BigInt((fraction + '0'.repeat(SCALE)).slice(0, SCALE));
+  const value = BigInt(whole) * 10n ** BigInt(SCALE) + BigInt((fraction + '0'.repeat(SCALE)).slice(0, SCALE));
   return negative ? -value : value;
 }
 

@@ -116,7 +116,7 @@ export function resolveEffectiveBudgets(subject: BudgetSubject, own: readonly Bu
         key,
         subject,
         period,
-        amount: capped ? minDecimal(budget.amount, max!) : budget.amount,
+        amount: capped ? minDecimal(budget.amount, max) : budget.amount,
         hard: budget.hard || Boolean(capped && policy!.hard),
         thresholds: budget.thresholds,
         source: 'OWN',

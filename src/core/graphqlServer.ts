@@ -77,7 +77,7 @@ export function createApolloServer<TContext extends BaseGraphqlContext>(options:
     // CSRF needs an ambient credential; Orgraph has none (no cookies: only `Authorization`, which a cross-site page
     // cannot attach without a CORS preflight), and GET never runs mutations (405). Re-enable if cookies ever appear.
     csrfPrevention: false,
-    parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
+    parseOptions: { maxLexicalTokens: config.GRAPHQL_MAX_TOKENS },
     validationRules: armor.validationRules,
     plugins: [
       // Orgraph sets no cache hints; Apollo's default cache-control plugin would still hook every resolved field
@@ -127,7 +127,7 @@ function formatError(formatted: GraphQLFormattedError, error: unknown, logger: L
   if (original instanceof UserInputFailure) {
     return { message: original.message, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', argument: original.field?.join('.'), requestId } };
   }
-  const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  const code = String((formatted.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR');
   if (!KNOWN_CODES.has(code) && isStatementTimeout(unwrapResolverError(error))) {
     // The request asked for more work than one statement may do: the caller's to narrow, not a server fault.
     logger.warn({ requestId, path: formatted.path }, 'statement timeout during GraphQL operation');
@@ -153,7 +153,7 @@ function formatError(formatted: GraphQLFormattedError, error: unknown, logger: L
  */
 function clientCode(error: GraphQLError): string {
   if (error.originalError instanceof UserInputFailure) return 'BAD_USER_INPUT';
-  const code = String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  const code = String((error.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR');
   if (KNOWN_CODES.has(code)) return code;
   if (isStatementTimeout(unwrapResolverError(error))) return 'QUERY_TIMEOUT';
   return isDatabaseOutage(unwrapResolverError(error)) ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR';

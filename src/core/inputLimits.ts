@@ -113,7 +113,7 @@ function tooLong(coordinate: string, max: number): GraphQLError {
 /** A variable's value (JSON) along an input type. */
 function checkValue(value: unknown, type: GraphQLInputType, coordinate: string): void {
   if (value === null || value === undefined) return;
-  const nullable = getNullableType(type) as GraphQLInputType;
+  const nullable = getNullableType<GraphQLInputType>(type);
   if (isListType(nullable)) {
     if (Array.isArray(value)) for (const item of value) checkValue(item, nullable.ofType, coordinate);
     else checkValue(value, nullable.ofType, coordinate);
@@ -154,7 +154,7 @@ interface OperationVariables {
 
 /** A literal (or a variable in it) along an input type. */
 function checkLiteral(node: ValueNode, type: GraphQLInputType, coordinate: string, variables: OperationVariables): void {
-  const nullable = getNullableType(type) as GraphQLInputType;
+  const nullable = getNullableType<GraphQLInputType>(type);
   switch (node.kind) {
     case Kind.VARIABLE: {
       const name = node.name.value;

@@ -123,9 +123,9 @@ function resolverLookup(server: string): Lookup {
         const addresses = settled.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
         if (addresses.length === 0) return callback(Object.assign(new Error(`ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), options.all ? [] : '');
         if (options.all) return callback(null, addresses);
-        return callback(null, addresses[0]!.address, addresses[0]!.family);
+        return callback(null, addresses[0].address, addresses[0].family);
       })
-      .catch((error: NodeJS.ErrnoException) => callback(error, options.all ? [] : ''));
+      .catch((error: unknown) => callback(error as NodeJS.ErrnoException, options.all ? [] : ''));
   };
 }
 
@@ -138,7 +138,7 @@ function guardedLookup(base: Lookup, allowLoopback: boolean): Lookup {
       if (list.length === 0 || list.some(({ address }) => !isPublicAddress(address, allowLoopback))) {
         return callback(new OutboundError('CONNECTION_FAILED', `${hostname} resolved to a non-public address`), options.all ? [] : '');
       }
-      return options.all ? callback(null, list) : callback(null, list[0]!.address, list[0]!.family);
+      return options.all ? callback(null, list) : callback(null, list[0].address, list[0].family);
     });
 }
 
@@ -191,7 +191,7 @@ export class OutboundClient {
   constructor(readonly options: OutboundOptions) {
     this.httpAgent = new GuardedHttpAgent(options);
     this.httpsAgent = new GuardedHttpsAgent(options);
-    const base: Lookup = options.dnsResolver ? resolverLookup(options.dnsResolver) : (dns.lookup as unknown as Lookup);
+    const base: Lookup = options.dnsResolver ? resolverLookup(options.dnsResolver) : (dns.lookup);
     this.lookup = guardedLookup(base, options.allowLoopback);
   }
 

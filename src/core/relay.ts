@@ -27,7 +27,7 @@ export function toGlobalId(typeName: string, localId: string): string {
 /** Decodes a global id; null when it is not one of ours (callers answer NOT_FOUND, never a parse error). */
 export function fromGlobalId(globalId: string): { typeName: string; localId: string } | null {
   const match = GLOBAL_ID_PATTERN.exec(Buffer.from(globalId, 'base64url').toString('utf8'));
-  return match ? { typeName: match[1]!, localId: match[2]! } : null;
+  return match ? { typeName: match[1], localId: match[2] } : null;
 }
 
 /** Decodes a global id that must name `typeName` and carry a UUID; returns null otherwise. */
@@ -77,8 +77,11 @@ export interface ConnectionShape<T> {
   totalCount(): Promise<number>;
 }
 
-/** Builds `<Name>Connection` and `<Name>Edge` object types for a node class. */
-export function Connection<T extends object>(nodeType: ClassType<T>, name: string, description: string) {
+/**
+ * Builds `<Name>Connection` and `<Name>Edge` object types for a node class. The declared return type keeps `T` in
+ * the instances' type: the inferred one (a class declared inside a generic function) would type every node `any`.
+ */
+export function Connection<T extends object>(nodeType: ClassType<T>, name: string, description: string): ClassType<ConnectionShape<T> & { countItems: () => Promise<number> }> {
   @ObjectType(`${name}Edge`, { description: `An edge in a ${name} connection.` })
   class Edge {
     @Field({ description: 'Opaque cursor of this item.' })
@@ -204,7 +207,7 @@ export async function paginateMany<Entity extends ObjectLiteral, C extends objec
   });
   const valid = windows.flatMap((window, index) => (window instanceof Error ? [] : [{ window, index }]));
   if (valid.length <= 1) {
-    return Promise.all(windows.map((window, index) => (window instanceof Error ? window : paginate(makeQuery(), pages[index]!, options))));
+    return Promise.all(windows.map((window, index) => (window instanceof Error ? Promise.resolve(window) : paginate(makeQuery(), pages[index], options))));
   }
   const outer = makeQuery();
   const idColumn = `${outer.alias}.${options.idColumn ?? 'id'}`;
@@ -275,11 +278,11 @@ export function arrayConnection<T, C extends object>(
   const cursor = window.cursor;
   const keys = items.map(keyOf);
   const at = cursor ? keys.findIndex((key) => key[1] === cursor[1]) : -1;
-  const rest = !cursor ? items : at >= 0 ? items.slice(at + 1) : items.filter((_, index) => compareKeys(keys[index]!, cursor) * order > 0);
+  const rest = !cursor ? items : at >= 0 ? items.slice(at + 1) : items.filter((_, index) => compareKeys(keys[index], cursor) * order > 0);
   const page = rest.slice(0, window.first);
   const offset = items.length - rest.length;
   const edges = page.map((item, index) => {
-    const [value, id] = keys[offset + index]!;
+    const [value, id] = keys[offset + index];
     return { cursor: encodeCursor(value, id), node: item };
   });
   const connection = new connectionClass() as C & { edges: unknown; pageInfo: PageInfo; countItems: unknown };

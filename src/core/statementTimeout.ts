@@ -7,6 +7,6 @@ import type { DataSource } from 'typeorm';
 export async function queryWithTimeout<T>(db: DataSource, timeoutMs: number, sql: string, parameters: unknown[]): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.query(`SELECT set_config('statement_timeout', $1, true)`, [String(timeoutMs)]);
-    return tx.query(sql, parameters) as Promise<T>;
+    return tx.query<T>(sql, parameters);
   });
 }

@@ -51,7 +51,7 @@ export class DomainsService {
 
   /** Whether `domain` is proven for the organization; `lock` holds the row (FOR SHARE) until the caller's transaction ends. */
   async isVerifiedFor(organizationId: string, domain: string, manager: EntityManager = this.db.manager, lock = false): Promise<boolean> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<unknown[]>(
       `SELECT 1 FROM organization_domains WHERE organization_id = $1 AND domain = $2 AND verified_at IS NOT NULL${lock ? ' FOR SHARE' : ''}`,
       [organizationId, domain],
     );
@@ -63,7 +63,7 @@ export class DomainsService {
     return this.db.transaction(async (tx) => {
       // Serializes additions per organization, so the per-organization cap holds under concurrency.
       await tx.query(`SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE`, [organizationId]);
-      const [{ count }] = await tx.query(`SELECT count(*)::int AS count FROM organization_domains WHERE organization_id = $1`, [organizationId]);
+      const [{ count }] = await tx.query<Array<{ count: number }>>(`SELECT count(*)::int AS count FROM organization_domains WHERE organization_id = $1`, [organizationId]);
       if (count >= MAX_DOMAINS_PER_ORGANIZATION) {
         throw new UserInputFailure('LIMIT_REACHED', `An organization may claim at most ${MAX_DOMAINS_PER_ORGANIZATION} domains; remove one first.`, ['input', 'domain']);
       }
@@ -91,7 +91,7 @@ export class DomainsService {
   async verify(caller: Caller, claim: OrganizationDomain): Promise<OrganizationDomain> {
     const field = ['input', 'domainId'];
     if (claim.verifiedAt) return claim;
-    const owner = await this.db.query(`SELECT 1 FROM organization_domains WHERE domain = $1 AND verified_at IS NOT NULL AND organization_id <> $2`, [claim.domain, claim.organizationId]);
+    const owner = await this.db.query<unknown[]>(`SELECT 1 FROM organization_domains WHERE domain = $1 AND verified_at IS NOT NULL AND organization_id <> $2`, [claim.domain, claim.organizationId]);
     if (owner.length) throw alreadyProven(claim.domain, field);
     const name = challengeName(claim.domain);
     const expected = challengeValue(claim.verificationToken);

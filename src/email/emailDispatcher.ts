@@ -65,7 +65,7 @@ export class EmailDispatcher {
     this.timer = setTimeout(() => {
       this.running = this.runOnce()
         .then(() => undefined)
-        .catch((error) => this.logger.warn({ err: error }, 'email dispatch failed; will retry'))
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'email dispatch failed; will retry'))
         .finally(() => {
           this.running = null;
           this.schedule();
@@ -76,7 +76,10 @@ export class EmailDispatcher {
 
   /** Sends one outbox row and records the outcome with the job's completion; false when there was nothing to send. */
   private async deliver(jobId: string, emailId: string): Promise<boolean> {
-    const [email] = await this.db.query(`SELECT id, recipient, subject, body, attempts, status FROM email_outbox WHERE id = $1`, [emailId]);
+    const [email] = await this.db.query<Array<{ id: string; recipient: string; subject: string; body: string; attempts: number; status: string } | undefined>>(
+      `SELECT id, recipient, subject, body, attempts, status FROM email_outbox WHERE id = $1`,
+      [emailId],
+    );
     if (!email || email.status !== 'PENDING') {
       await this.queue.boss.complete(QUEUES.email, jobId);
       return false;

@@ -26,7 +26,7 @@ export const ACCOUNT_EMAILS_PER_ADDRESS_PER_HOUR = 5;
 
 /** Whether this address may get another account email now (the caller's answer stays the same either way). */
 export async function mayEmailAccountAddress(tx: EntityManager, recipient: string): Promise<boolean> {
-  const [row] = await tx.query(
+  const [row] = await tx.query<Array<{ sent: number }>>(
     `SELECT count(*)::int AS sent FROM email_outbox
       WHERE lower(recipient) = lower($1) AND kind IN ('PASSWORD_RESET', 'SIGN_UP_CONFIRMATION', 'SIGN_UP_EXISTING')
         AND created_at > now() - interval '1 hour'`,

@@ -20,6 +20,37 @@ export interface TeamGovernanceValues {
 
 export type TeamGovernanceChange = Partial<TeamGovernanceValues>;
 
+/** team_governance columns as the queries below select them (`expected` is the trimmed decimal text). */
+interface GovernanceRow {
+  environment: Environment | null;
+  workload: string | null;
+  workload_category: string | null;
+  owner_id: string | null;
+  escalation_contact: string | null;
+  expected: string | null;
+}
+
+interface TeamFactsRow extends GovernanceRow {
+  id: string;
+  username: string;
+  name: string;
+  month_to_date: string;
+  projected: string;
+  on_pace: boolean;
+}
+
+interface KeyFactsRow {
+  id: string;
+  key_id: string;
+  team_id: string;
+  owner_id: string | null;
+  environment: Environment | null;
+  created_at: Date;
+  last_used_at: Date | null;
+  owner_left: boolean;
+  creator_left: boolean;
+}
+
 // An email (checked in linear time), a @handle/#channel, or a scheme:target; the alternatives are bounded.
 const ESCALATION_HANDLE = /^(?:[@#][A-Za-z0-9._-]{2,80}|[a-z][a-z0-9-]{0,30}:[A-Za-z0-9._/@-]{2,120})$/;
 const isEscalationContact = (value: string) => value.length <= 254 && (isEmailAddress(value) || ESCALATION_HANDLE.test(value));
@@ -39,7 +70,7 @@ export class GovernanceService {
     // Elapsed days of the month and its length: time arithmetic only; money stays numeric in SQL.
     const elapsedDays = Math.max(now.getTime() - monthStart.toMillis(), 3600_000) / 86_400_000;
     const [teams, keys, members] = await Promise.all([
-      this.db.query(
+      this.db.query<TeamFactsRow[]>(
         `SELECT t.id, t.username, t.name, g.environment, g.workload, g.workload_category, g.owner_id, g.escalation_contact,
                 trim_scale(g.expected_monthly_spend)::text AS expected,
                 ${decimalText('coalesce(s.cost, 0)')} AS month_to_date,
@@ -53,7 +84,7 @@ export class GovernanceService {
           ORDER BY t.created_at, t.id`,
         [organizationId, monthStart.toISO(), String(monthStart.daysInMonth), elapsedDays.toFixed(6), this.thresholds.spendPaceFactor],
       ),
-      this.db.query(
+      this.db.query<KeyFactsRow[]>(
         // Keys of archived teams no longer authenticate (the team is locked): nothing to fix there, so not reported.
         // A key outlives the people behind it only by an explicit transfer: its owner must still be on its team (or
         // an organization ADMIN), and its creator still in the organization unless the key was transferred.
@@ -70,14 +101,14 @@ export class GovernanceService {
           WHERE k.organization_id = $1 AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > $2)`,
         [organizationId, now],
       ),
-      this.db.query(
+      this.db.query<Array<{ members: number; admins: string[] }>>(
         `SELECT count(*)::int AS members, coalesce(array_agg(user_id) FILTER (WHERE role = 'ADMIN'), '{}') AS admins
            FROM organization_memberships WHERE organization_id = $1`,
         [organizationId],
       ),
     ]);
     return {
-      teams: (teams as Array<Record<string, any>>).map(
+      teams: teams.map(
         (row): TeamFacts => ({
           id: row.id,
           username: row.username,
@@ -93,7 +124,7 @@ export class GovernanceService {
           onPaceToExceed: row.on_pace,
         }),
       ),
-      keys: (keys as Array<Record<string, any>>).map(
+      keys: keys.map(
         (row): KeyFacts => ({
           id: row.id,
           keyId: row.key_id,
@@ -113,7 +144,7 @@ export class GovernanceService {
   }
 
   async governanceOf(teamIds: readonly string[]): Promise<Map<string, TeamGovernanceValues>> {
-    const rows: Array<Record<string, any>> = await this.db.query(
+    const rows = await this.db.query<Array<GovernanceRow & { team_id: string }>>(
       `SELECT team_id, environment, workload, workload_category, owner_id, escalation_contact, trim_scale(expected_monthly_spend)::text AS expected
          FROM team_governance WHERE team_id = ANY($1::uuid[])`,
       [teamIds],
@@ -146,14 +177,14 @@ export class GovernanceService {
     if (change.workload && change.workload.length > 500) throw new UserInputFailure('INVALID', 'At most 500 characters.', ['input', 'workload']);
     return this.db.transaction(async (tx) => {
       if (change.ownerId) {
-        const [member] = await tx.query(
+        const [member] = await tx.query<unknown[]>(
           `SELECT 1 FROM organization_memberships WHERE organization_id = $1 AND user_id = $2
            UNION ALL SELECT 1 FROM team_memberships WHERE team_id = $3 AND user_id = $2 LIMIT 1`,
           [team.organizationId, change.ownerId, team.id],
         );
         if (!member) throw new UserInputFailure('NOT_A_MEMBER', 'The owner must be a member of the organization.', ['input', 'ownerId']);
       }
-      const [before] = await tx.query(
+      const [before] = await tx.query<Array<GovernanceRow | undefined>>(
         `SELECT environment, workload, workload_category, owner_id, escalation_contact, trim_scale(expected_monthly_spend)::text AS expected
            FROM team_governance WHERE team_id = $1 FOR UPDATE`,
         [team.id],
@@ -189,7 +220,7 @@ export class GovernanceService {
   /** Labels a key with the environment it serves (null removes the label); audited. */
   async labelKey(caller: Caller, apiKey: ApiKey, environment: Environment | null): Promise<Environment | null> {
     return this.db.transaction(async (tx) => {
-      const [before] = await tx.query(`SELECT environment FROM api_key_environments WHERE api_key_id = $1 FOR UPDATE`, [apiKey.id]);
+      const [before] = await tx.query<Array<{ environment: Environment } | undefined>>(`SELECT environment FROM api_key_environments WHERE api_key_id = $1 FOR UPDATE`, [apiKey.id]);
       const previous: Environment | null = before?.environment ?? null;
       if (previous === environment) return environment;
       if (environment) {

@@ -42,7 +42,7 @@ export function createIdeRouter(options: { graphqlPath: string }): express.Route
     res.type('html').send(page);
   });
   router.get('/ide/assets/:name', (req, res, next) => {
-    const asset = ASSETS[req.params.name!];
+    const asset = ASSETS[req.params.name];
     if (!asset) {
       next();
       return;

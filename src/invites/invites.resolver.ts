@@ -60,12 +60,12 @@ export class InviteMutationsResolver {
     const target = await authorizedTarget(ctx, input);
     return mutationPayload(async () => {
       const [result] = await ctx.services.invites.createMany(ctx.caller, target, [await toRow(ctx, input)]);
-      const error = result!.userErrors[0];
+      const error = result.userErrors[0];
       // Single invites report field paths relative to their own input (not `invitations[0]`); errors about the
       // target (`input.teamId`) already are.
       const field = error?.field?.[1] === 'invitations' ? ['input', ...error.field.slice(3)] : error?.field;
       if (error) throw new UserInputFailure(error.code, error.message, field);
-      return { invite: result!.invite };
+      return { invite: result.invite };
     });
   }
 

@@ -112,7 +112,7 @@ export class JobQueue {
           WHERE q.name = ANY($1) GROUP BY q.name`,
         [Object.values(QUEUES)],
       );
-      const [dead] = await this.db.query(`SELECT count(*)::int AS n FROM job_dead_letters`);
+      const [dead] = await this.db.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM job_dead_letters`);
       return { up: true, queued: Object.fromEntries(rows.map((row) => [row.name, row.queued])), deadLetters: dead.n };
     } catch (error) {
       this.logger.warn({ err: error }, 'job queue health check failed');

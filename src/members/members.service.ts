@@ -152,7 +152,7 @@ export class MembersService {
         action: 'team.member.unassign',
         targetType: 'User',
         targetId: userId,
-        changes: { role: { before: rows[0]!.role, after: null } },
+        changes: { role: { before: rows[0].role, after: null } },
       });
       settled = await this.apiKeys.settleKeysOf(tx, caller, { organizationId, teamId: team.id }, userId, keys);
     });

@@ -12,7 +12,7 @@ export async function lockOrganization(tx: EntityManager, organizationId: string
 
 /** The last-ADMIN rule; call after the change, under the organization lock, so a failure rolls the change back. */
 export async function assertOrganizationKeepsAnAdmin(tx: EntityManager, organizationId: string, field: string[]): Promise<void> {
-  const [row] = await tx.query(
+  const [row] = await tx.query<Array<{ admins: number }>>(
     `SELECT count(*)::int AS admins FROM organization_memberships WHERE organization_id = $1 AND role = 'ADMIN'`,
     [organizationId],
   );

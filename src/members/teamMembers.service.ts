@@ -26,7 +26,7 @@ export class TeamMembersService {
       connection: TeamMemberConnection,
       orderBy: "date_trunc('milliseconds', tm.created_at)",
       orderValue: (row) => row.createdAt.toISOString(),
-    }) as Promise<TeamMemberConnection>;
+    });
   }
 
   invites(teamId: string, status: InviteStatus | null | undefined, page: PageArgs): Promise<InviteConnection> {

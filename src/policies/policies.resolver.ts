@@ -133,7 +133,7 @@ export class PolicyOperationsResolver {
     });
     const results = await ctx.services.policies.checkModelAccess(ctx.loaders, parsed, (team) => ctx.access.mayCheckModelAccess(team));
     return results.map((result, i) => ({
-      caller: { keyId: parsed[i]!.keyId, userId: parsed[i]!.userId },
+      caller: { keyId: parsed[i].keyId, userId: parsed[i].userId },
       index: result.index,
       team: result.team,
       endpointId: result.endpointId,

@@ -390,7 +390,7 @@ export class PoliciesService {
          RETURNING id`,
         [addition.id, organizationId, addition.teamId, addition.surface, addition.pattern, addition.effect, addition.locked],
       );
-      const rule = await tx.getRepository(ModelAccessRule).findOneByOrFail({ id: rows[0]!.id as string });
+      const rule = await tx.getRepository(ModelAccessRule).findOneByOrFail({ id: rows[0].id as string });
       await recordAudit(tx, caller, {
         organizationId,
         teamId: addition.teamId,

@@ -71,7 +71,7 @@ const SsoRequired = settingTypes<boolean>('SsoRequired', () => Boolean, 'SSO req
 const PersonalAccount = settingTypes<PersonalAccountAccess>('PersonalAccountAccess', () => PersonalAccountAccess, 'personal account access');
 const ModelAccessModeSetting = settingTypes<ModelAccessMode>('ModelAccessMode', () => ModelAccessMode, 'model access mode');
 
-type Settings<K extends 'OrganizationSetting' | 'EffectiveSetting'> = {
+interface Settings<K extends 'OrganizationSetting' | 'EffectiveSetting'> {
   teamCreation: InstanceType<(typeof TeamCreation)[K]>;
   invitePermission: InstanceType<(typeof InvitePermission)[K]>;
   crossTeamVisibility: InstanceType<(typeof CrossTeamVisibility)[K]>;
@@ -79,7 +79,7 @@ type Settings<K extends 'OrganizationSetting' | 'EffectiveSetting'> = {
   ssoRequired: InstanceType<(typeof SsoRequired)[K]>;
   personalAccountAccess: InstanceType<(typeof PersonalAccount)[K]>;
   modelAccessMode: InstanceType<(typeof ModelAccessModeSetting)[K]>;
-};
+}
 
 @ObjectType({ description: 'An organization’s policy: settings with their locks, and organization-level model access rules.' })
 export class OrganizationPolicy implements Settings<'OrganizationSetting'> {

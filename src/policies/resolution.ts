@@ -92,7 +92,7 @@ export function resolveSetting(setting: SettingKey, organization: OrganizationPo
   const orgSetting = organization.settings[setting];
   const locked = orgSetting?.locked ?? false;
   const override = team && isTeamScoped(setting) ? team.overrides[setting] : undefined;
-  const teamOverride = override === undefined ? null : override;
+  const teamOverride = override ?? null;
   if (teamOverride !== null && !locked) {
     return { setting, value: teamOverride, level: 'TEAM', locked, teamOverride, overriddenByLock: false };
   }

@@ -7,7 +7,6 @@ import { isUuid, toGlobalId } from '../core/relay';
 import type { RequestView } from '../authz/access';
 import type { RequestRowScope } from './requests.service';
 import { Team } from '../teams/team.entity';
-import { User } from '../users/user.entity';
 import { RequestAuthKind, RequestRecord } from './requestRecord.entity';
 import {
   IngestRequestsInput,
@@ -103,7 +102,7 @@ export class RequestRecordResolver {
       record.userId ? ctx.loaders.userById.load(record.userId) : null,
       record.apiKeyId ? ctx.loaders.apiKeyById.load(record.apiKeyId) : null,
     ]);
-    return { kind: record.authKind, keyId: key?.keyId ?? null, keyOwner: keyOwner as User | null, user: user as User | null };
+    return { kind: record.authKind, keyId: key?.keyId ?? null, keyOwner: keyOwner, user: user };
   }
 
   @FieldResolver(() => RequestPayload, {

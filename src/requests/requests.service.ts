@@ -208,7 +208,7 @@ export class RequestsService {
     const column = <K extends keyof ValidRow>(key: K) => rows.map((row) => row[key]);
     const timeout = this.options.bulkStatementTimeoutMs ?? 0;
     const run = (sql: string, parameters: unknown[]) =>
-      timeout > 0 ? queryWithTimeout<unknown[]>(this.db, timeout, sql, parameters) : (this.db.query(sql, parameters) as Promise<unknown[]>);
+      timeout > 0 ? queryWithTimeout<unknown[]>(this.db, timeout, sql, parameters) : this.db.query<unknown[]>(sql, parameters);
     const inserted: unknown[] = await this.partitions.inserting('request_records', column('startedAt'), () => run(
       `WITH input AS (
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[], $7::timestamptz[],

@@ -82,7 +82,7 @@ export function createScimRouter(services: Services, limiter: RateLimiter | null
     for (const [name, value] of Object.entries(req.query)) {
       if (typeof value !== 'string' || /[[\]]/.test(name)) throw new ScimError(400, `The query parameter ${JSON.stringify(name)} must be given once, as a plain value (not repeated or bracketed).`, 'invalidFilter');
     }
-    return req.query as ListQuery;
+    return req.query;
   };
   const id = (req: Request) => String(req.params.id);
 

@@ -56,10 +56,10 @@ function normalize(node: Filter, parent: string, canonical: Map<string, string>,
       return { op: 'pr', attrPath: relative(attrPath, parent) };
     }
     default: {
-      const compare = node as Extract<Filter, { compValue: unknown }>;
+      const compare = node;
       const attrPath = attribute(compare.attrPath, parent, canonical);
       const compValue = typeof compare.compValue === 'string' && insensitive.has(attrPath) ? compare.compValue.toLowerCase() : compare.compValue;
-      return { op: compare.op, attrPath: relative(attrPath, parent), compValue } as Filter;
+      return { op: compare.op, attrPath: relative(attrPath, parent), compValue };
     }
   }
 }
@@ -87,10 +87,13 @@ function lowerCased(resource: Record<string, unknown>, insensitive: Set<string>)
     if (tail === undefined) {
       if (typeof value === 'string') copy[head] = value.toLowerCase();
     } else if (Array.isArray(value)) {
-      for (const item of value) if (item && typeof item[tail] === 'string') item[tail] = item[tail].toLowerCase();
+      for (const item of value as Array<Record<string, unknown> | null>) {
+        const text = item?.[tail];
+        if (item && typeof text === 'string') item[tail] = text.toLowerCase();
+      }
     } else if (value && typeof value === 'object') {
       const object = value as Record<string, unknown>;
-      if (typeof object[tail] === 'string') object[tail] = (object[tail] as string).toLowerCase();
+      if (typeof object[tail] === 'string') object[tail] = (object[tail]).toLowerCase();
     }
   }
   return copy;

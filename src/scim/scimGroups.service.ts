@@ -51,7 +51,7 @@ export class ScimGroupsService {
     const input = parseGroupInput(body);
     const row = await this.transaction(async (tx) => {
       await lockOrganization(tx, caller.organizationId);
-      const [inserted] = await tx.query(
+      const [inserted] = await tx.query<Array<{ id: string }>>(
         `INSERT INTO scim_groups (organization_id, display_name, external_id) VALUES ($1, $2, $3) RETURNING id`,
         [caller.organizationId, input.displayName, input.externalId],
       );
@@ -153,7 +153,7 @@ export class ScimGroupsService {
 
   private async row(manager: EntityManager, organizationId: string, id: string, forUpdate = false): Promise<GroupRow> {
     if (!isUuid(id)) throw notFound('Group', id);
-    const [row] = await manager.query(`SELECT ${GROUP_COLUMNS} FROM scim_groups g WHERE g.id = $1 AND g.organization_id = $2 ${forUpdate ? 'FOR UPDATE' : ''}`, [id, organizationId]);
+    const [row] = await manager.query<Array<GroupRow | undefined>>(`SELECT ${GROUP_COLUMNS} FROM scim_groups g WHERE g.id = $1 AND g.organization_id = $2 ${forUpdate ? 'FOR UPDATE' : ''}`, [id, organizationId]);
     if (!row) throw notFound('Group', id);
     return row;
   }
@@ -188,7 +188,7 @@ export class ScimGroupsService {
 function byMemberValue(body: unknown): unknown {
   const operations = (body as { Operations?: unknown })?.Operations;
   if (!Array.isArray(operations)) return body;
-  const rewritten = operations.flatMap((operation) => {
+  const rewritten = (operations as unknown[]).flatMap((operation) => {
     const { op, path, value } = (operation ?? {}) as { op?: unknown; path?: unknown; value?: unknown };
     if (typeof op !== 'string' || op.toLowerCase() !== 'remove' || typeof path !== 'string' || path.toLowerCase() !== 'members' || !Array.isArray(value)) return [operation];
     return value.map((member) => {

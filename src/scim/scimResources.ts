@@ -37,7 +37,7 @@ export interface GroupMemberRow {
 /** The name Orgraph shows for a provisioned person. */
 export function formattedName(row: Pick<UserRow, 'given_name' | 'family_name' | 'display_name' | 'email'>): string {
   const full = [row.given_name, row.family_name].filter(Boolean).join(' ').trim();
-  return (row.display_name?.trim() || full || row.email.split('@')[0]!).slice(0, 100);
+  return (row.display_name?.trim() || full || row.email.split('@')[0]).slice(0, 100);
 }
 
 const meta = (resourceType: string, location: string, row: { created_at: Date; updated_at: Date; version: number }) => ({
@@ -105,7 +105,7 @@ export function listResponse(page: Array<Record<string, unknown>>, total: number
 /** `attributes` / `excludedAttributes` (RFC 7644 §3.4.2.5) on top-level attributes; id, schemas and meta always stay. */
 export function project(resource: Record<string, unknown>, query: Pick<ListQuery, 'attributes' | 'excludedAttributes'>): Record<string, unknown> {
   const names = (text: string | undefined) =>
-    text ? text.split(',').map((name) => name.trim().replace(/^urn:ietf:params:scim:schemas:core:2\.0:(User|Group):/i, '').split('.')[0]!.toLowerCase()).filter(Boolean) : [];
+    text ? text.split(',').map((name) => name.trim().replace(/^urn:ietf:params:scim:schemas:core:2\.0:(User|Group):/i, '').split('.')[0].toLowerCase()).filter(Boolean) : [];
   const keep = new Set(['id', 'schemas', 'meta']);
   const include = names(query.attributes);
   const exclude = new Set(names(query.excludedAttributes));
@@ -164,7 +164,7 @@ export function applyPatch(resource: Record<string, unknown>, body: unknown): Re
 
 /** Attribute problems in a patched resource are problems of the PATCH's paths. */
 export function asPathError(error: unknown): unknown {
-  return error instanceof ScimError && error.scimType === 'invalidSyntax' && /Unknown attribute/.test(error.message)
+  return error instanceof ScimError && error.scimType === 'invalidSyntax' && error.message.includes('Unknown attribute')
     ? new ScimError(400, error.message, 'invalidPath')
     : error;
 }

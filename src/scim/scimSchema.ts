@@ -109,10 +109,10 @@ function resourceBody(body: unknown, schema: string, attributes: string[]): Reco
   if (!Array.isArray(schemas) || !schemas.every((item) => typeof item === 'string')) {
     throw badRequest('invalidSyntax', `The body must list its schemas, including "${schema}".`);
   }
-  const declared = new Set((schemas as string[]).map((item) => item.toLowerCase()));
+  const declared = new Set((schemas).map((item) => item.toLowerCase()));
   if (!declared.has(schema.toLowerCase())) throw badRequest('invalidSyntax', `The body's schemas must include "${schema}".`);
   for (const urn of declared) {
-    if (urn !== schema.toLowerCase() && !TOLERATED_SCHEMAS[schema.toLowerCase()]!.includes(urn)) {
+    if (urn !== schema.toLowerCase() && !TOLERATED_SCHEMAS[schema.toLowerCase()].includes(urn)) {
       throw badRequest('invalidValue', `Unsupported schema ${JSON.stringify(urn)}.`);
     }
   }

@@ -66,10 +66,10 @@ export class ScimTokensService {
   /** The organization a live SCIM token belongs to, or null for anything else (the caller answers uniformly). */
   async authenticate(authorization: string | undefined): Promise<{ id: string; organizationId: string; tokenHint: string } | null> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-    if (!match || !TOKEN_PATTERN.test(match[1]!)) return null;
-    const [row] = await this.db.query(
+    if (!match || !TOKEN_PATTERN.test(match[1])) return null;
+    const [row] = await this.db.query<Array<{ id: string; organization_id: string; token_hint: string } | undefined>>(
       `SELECT id, organization_id, token_hint FROM scim_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
-      [sha256Hex(match[1]!)],
+      [sha256Hex(match[1])],
     );
     if (!row) return null;
     // At most one write a minute per token: an identity provider's sync burst does not rewrite the row each request.

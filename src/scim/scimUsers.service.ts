@@ -68,7 +68,7 @@ export class ScimUsersService {
       let user = await users.createQueryBuilder('u').where('lower(u.email) = :email', { email: input.userName }).getOne();
       let secured: Awaited<ReturnType<typeof secureUnprovenAccount>> = null;
       if (user) {
-        const [existing] = await tx.query(`SELECT id FROM scim_users WHERE organization_id = $1 AND user_id = $2`, [caller.organizationId, user.id]);
+        const [existing] = await tx.query<Array<{ id: string } | undefined>>(`SELECT id FROM scim_users WHERE organization_id = $1 AND user_id = $2`, [caller.organizationId, user.id]);
         if (existing) throw conflict(`A User with userName ${JSON.stringify(input.userName)} already exists (id ${existing.id}).`);
         // Adopting by email: a password chosen by whoever registered the address first must not survive (D2).
         secured = await secureUnprovenAccount(tx, user.id, 'SCIM');
@@ -77,7 +77,7 @@ export class ScimUsersService {
         user = await createPasswordlessUser(tx, input.userName, nameOf(input));
         await this.teams.createPersonalTeam(tx, user);
       }
-      const [inserted] = await tx.query(
+      const [inserted] = await tx.query<Array<{ id: string }>>(
         `INSERT INTO scim_users (organization_id, user_id, external_id, given_name, family_name, display_name, active)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [caller.organizationId, user.id, input.externalId, input.givenName, input.familyName, input.displayName, input.active],
@@ -145,7 +145,7 @@ export class ScimUsersService {
       const audit: Parameters<typeof recordScimAudit>[2] = [];
       if (input.userName !== current.email.toLowerCase()) {
         await this.assertProvenDomain(tx, caller.organizationId, input.userName);
-        const [taken] = await tx.query(`SELECT 1 FROM users WHERE lower(email) = $1 AND id <> $2`, [input.userName, current.user_id]);
+        const [taken] = await tx.query<unknown[]>(`SELECT 1 FROM users WHERE lower(email) = $1 AND id <> $2`, [input.userName, current.user_id]);
         if (taken) throw conflict(`userName ${JSON.stringify(input.userName)} is already taken.`);
         await changeUserEmail(tx, current.user_id, input.userName);
       }
@@ -167,7 +167,7 @@ export class ScimUsersService {
         revoked = result.revokedKeyIds;
         audit.push(...result.audit);
       } else if (!current.active && input.active) {
-        const [suspended] = await tx.query(`SELECT suspended_role FROM scim_users WHERE id = $1`, [current.id]);
+        const [suspended] = await tx.query<Array<{ suspended_role: string | null } | undefined>>(`SELECT suspended_role FROM scim_users WHERE id = $1`, [current.id]);
         await ensureMembership(tx, caller.organizationId, current.user_id, suspended?.suspended_role ?? 'MEMBER');
         await tx.query(`UPDATE scim_users SET suspended_role = NULL WHERE id = $1`, [current.id]);
         audit.push({ action: 'scim.user.reactivate', targetType: 'User', targetId: current.user_id, changes: { role: { before: null, after: suspended?.suspended_role ?? 'MEMBER' } } });
@@ -183,7 +183,7 @@ export class ScimUsersService {
 
   private async row(manager: EntityManager, organizationId: string, id: string, forUpdate = false): Promise<UserRow> {
     if (!isUuid(id)) throw notFound('User', id);
-    const [row] = await manager.query(
+    const [row] = await manager.query<Array<UserRow | undefined>>(
       `SELECT ${USER_COLUMNS} FROM scim_users su JOIN users u ON u.id = su.user_id WHERE su.id = $1 AND su.organization_id = $2 ${forUpdate ? 'FOR UPDATE OF su' : ''}`,
       [id, organizationId],
     );

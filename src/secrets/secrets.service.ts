@@ -48,12 +48,12 @@ export class SecretsService {
       await recordAudit(tx, caller, {
         organizationId: team.organizationId,
         teamId: team.id,
-        action: row!.replaced ? 'secret.replace' : 'secret.create',
+        action: row.replaced ? 'secret.replace' : 'secret.create',
         targetType: 'TeamSecret',
-        targetId: row!.id,
-        changes: row!.replaced ? { value: { before: '[redacted]', after: '[redacted]' } } : { name: { before: null, after: name } },
+        targetId: row.id,
+        changes: row.replaced ? { value: { before: '[redacted]', after: '[redacted]' } } : { name: { before: null, after: name } },
       });
-      return Object.assign(new TeamSecret(), { id: row!.id, teamId: team.id, name, createdAt: row!.created_at, updatedAt: row!.updated_at });
+      return Object.assign(new TeamSecret(), { id: row.id, teamId: team.id, name, createdAt: row.created_at, updatedAt: row.updated_at });
     });
   }
 
@@ -68,7 +68,7 @@ export class SecretsService {
         teamId: team.id,
         action: 'secret.delete',
         targetType: 'TeamSecret',
-        targetId: rows[0]!.id,
+        targetId: rows[0].id,
         changes: { name: { before: name, after: null } },
       });
     });

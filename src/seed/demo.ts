@@ -50,8 +50,8 @@ export async function seedDemo(db: DataSource, options: { activity?: boolean } =
     ip: null,
   };
   const organization = await services.organizations.create(admin, user.id, { slug: DEMO.organizationSlug, name: 'Demo Inc.' });
-  const research = await services.teams.create(admin, { organizationId: organization.id, username: DEMO.teamUsernames[0]!, name: 'Research' });
-  const production = await services.teams.create(admin, { organizationId: organization.id, username: DEMO.teamUsernames[1]!, name: 'Production' });
+  const research = await services.teams.create(admin, { organizationId: organization.id, username: DEMO.teamUsernames[0], name: 'Research' });
+  const production = await services.teams.create(admin, { organizationId: organization.id, username: DEMO.teamUsernames[1], name: 'Production' });
   const rootTeam = await db.getRepository(Team).findOneByOrFail({ id: organization.rootTeamId! });
   const { key } = await services.apiKeys.create(admin, rootTeam, { alias: 'Demo organization admin key', scope: ApiKeyScope.ADMIN });
   await services.apiKeys.create(admin, production, { alias: 'Production backend', scope: ApiKeyScope.API });

@@ -58,7 +58,7 @@ export async function seedDemoActivity(services: Services, admin: Caller, teams:
           product: 'MODEL_APIS',
           endpointId: profile.endpointId,
           quantity: quantity.toFixed(2),
-        } as UsageRecordInput);
+        });
       }
     }
   }
@@ -70,7 +70,7 @@ export async function seedDemoActivity(services: Services, admin: Caller, teams:
     product: 'MODEL_APIS',
     endpointId: 'fal-ai/flux/schnell',
     quantity: '400',
-  } as UsageRecordInput);
+  });
 
   // Alerts first, so the ingest below fires the production team's daily one (today's spend is above 1 USD).
   await services.alerts.create(admin, teams.organizationId, teams.production, { threshold: '1', period: 'DAY', recipients: ['oncall@demo.orgraph.dev'] });

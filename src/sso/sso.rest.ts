@@ -24,7 +24,7 @@ export function createSsoRouter(services: Services, config: Pick<Config, 'PUBLIC
 
   router.get('/auth/sso/:slug/start', async (req, res) => {
     try {
-      res.redirect(302, await services.sso.start(req.params.slug!, callbackUrl(req)));
+      res.redirect(302, await services.sso.start(req.params.slug, callbackUrl(req)));
     } catch (error) {
       fail(res, req, error);
     }

@@ -72,7 +72,7 @@ export class SsoService {
   }
 
   async connection(organizationId: string, manager: EntityManager = this.db.manager): Promise<SsoConnectionView | null> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<Array<{ organization_id: string; issuer: string; client_id: string; default_team_id: string | null; updated_at: Date } | undefined>>(
       `SELECT organization_id, issuer, client_id, default_team_id, updated_at FROM sso_connections WHERE organization_id = $1`,
       [organizationId],
     );
@@ -104,7 +104,7 @@ export class SsoService {
         const team = await teamById(tx, input.defaultTeamId);
         if (!team || team.organizationId !== organizationId || team.archivedAt) throw new UserInputFailure('NOT_FOUND', 'The default team must be a team of this organization.', ['input', 'defaultTeamId']);
       }
-      const before = await tx.query(`SELECT issuer, client_id FROM sso_connections WHERE organization_id = $1`, [organizationId]);
+      const before = await tx.query<Array<{ issuer: string; client_id: string }>>(`SELECT issuer, client_id FROM sso_connections WHERE organization_id = $1`, [organizationId]);
       await tx.query(
         `INSERT INTO sso_connections (organization_id, issuer, client_id, client_secret_ciphertext, client_secret_iv, client_secret_tag, default_team_id, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, now())
@@ -192,7 +192,7 @@ export class SsoService {
 
   /** Begins a login: stores state, nonce and the PKCE verifier, and returns the provider's authorization URL. */
   async start(organizationSlug: string, callbackUrl: string): Promise<string> {
-    const [organization] = await this.db.query(`SELECT id FROM organizations WHERE slug = $1`, [organizationSlug]);
+    const [organization] = await this.db.query<Array<{ id: string } | undefined>>(`SELECT id FROM organizations WHERE slug = $1`, [organizationSlug]);
     const connection = organization ? await this.connection(organization.id) : null;
     if (!organization || !connection) throw new SsoLoginError(404, 'SSO_NOT_CONFIGURED', 'This organization has no SSO connection.');
     const client = await this.client(organization.id, callbackUrl);
@@ -235,7 +235,7 @@ export class SsoService {
     try {
       // Every parameter the provider sent goes to the library (RFC 9207's `iss` included), which checks them all.
       const tokens = await client.callback(callbackUrl, query, { state: query.state, nonce: pending.nonce, code_verifier: pending.code_verifier });
-      claims = tokens.claims() as Record<string, unknown>;
+      claims = tokens.claims();
       // Providers that keep email claims out of the ID token give them at userinfo (the library checks `sub`).
       if (claims.email === undefined && tokens.access_token) claims = { ...(await client.userinfo(tokens)), ...claims };
     } catch (error) {
@@ -258,7 +258,7 @@ export class SsoService {
     if (!domain) throw notProven();
     const issuer = String(claims.iss);
     const subject = String(claims.sub);
-    const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 100) : email.split('@')[0]!;
+    const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 100) : email.split('@')[0];
     return this.db.transaction(async (tx) => {
       // Checked in the transaction that links, holding the proof (FOR SHARE), so a concurrent removeDomain cannot
       // slip between the check and the link.
@@ -285,7 +285,7 @@ export class SsoService {
   }
 
   private async assertSsoAdmin(manager: EntityManager, organizationId: string): Promise<void> {
-    const [admin] = await manager.query(
+    const [admin] = await manager.query<unknown[]>(
       `SELECT 1 FROM organization_memberships m JOIN sso_identities i ON i.user_id = m.user_id AND i.organization_id = m.organization_id
         WHERE m.organization_id = $1 AND m.role = 'ADMIN' LIMIT 1`,
       [organizationId],
@@ -301,7 +301,7 @@ export class SsoService {
     // organization's provider may claim the same issuer string in its discovery document and mint any subject, so
     // (issuer, subject) rows of other organizations prove nothing here; across organizations, people are matched
     // only by an email in this organization's proven domain.
-    const [identity] = await tx.query(
+    const [identity] = await tx.query<Array<{ user_id: string } | undefined>>(
       `SELECT user_id FROM sso_identities WHERE organization_id = $1 AND issuer = $2 AND subject = $3`,
       [organizationId, issuer, subject],
     );
@@ -337,11 +337,11 @@ export class SsoService {
   }
 
   private async client(organizationId: string, callbackUrl: string): Promise<BaseClient> {
-    const [row] = await this.db.query(`SELECT * FROM sso_connections WHERE organization_id = $1`, [organizationId]);
+    const [row] = await this.db.query<Array<{ issuer: string; client_id: string; client_secret_ciphertext: Buffer; client_secret_iv: Buffer; client_secret_tag: Buffer } | undefined>>(`SELECT * FROM sso_connections WHERE organization_id = $1`, [organizationId]);
     if (!row) throw new SsoLoginError(404, 'SSO_NOT_CONFIGURED', 'This organization has no SSO connection.');
     // Discovery per login (logins are rare): a fresh issuer also fetches a fresh JWKS, so a provider that rotated
     // its signing key (new `kid`) is trusted at once instead of after the library's JWKS refresh throttle.
-    let issuer: Issuer<BaseClient>;
+    let issuer: Issuer;
     try {
       issuer = await discoverIssuer(this.outbound, row.issuer);
     } catch {

@@ -14,12 +14,12 @@ function wellKnownUrl(issuer: string): string {
   return issuer.includes('/.well-known/') ? issuer : `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
 }
 
-export async function discoverIssuer(outbound: OutboundClient, issuerUrl: string): Promise<Issuer<BaseClient>> {
+export async function discoverIssuer(outbound: OutboundClient, issuerUrl: string): Promise<Issuer> {
   const answer = await outbound.request(wellKnownUrl(issuerUrl), { headers: { accept: 'application/json' } });
   if (!answer.ok) throw new SsoDiscoveryError(answer.failure);
   let metadata: Record<string, unknown>;
   try {
-    metadata = JSON.parse(answer.body.toString('utf8'));
+    metadata = JSON.parse(answer.body.toString('utf8')) as Record<string, unknown>;
   } catch {
     throw new SsoDiscoveryError('NOT_JSON');
   }
@@ -35,6 +35,6 @@ export function guardClient<T extends BaseClient>(outbound: OutboundClient, clie
   return client;
 }
 
-function guard(outbound: OutboundClient, target: Issuer<BaseClient> | BaseClient): void {
+function guard(outbound: OutboundClient, target: Issuer | BaseClient): void {
   (target as unknown as Record<symbol, unknown>)[custom.http_options] = (url: URL) => outbound.httpOptions(url);
 }

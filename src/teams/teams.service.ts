@@ -157,7 +157,7 @@ export class TeamsService {
         .where({ id: team.id, archivedAt: IsNull() })
         .returning('archived_at')
         .execute();
-      const archivedAt: Date = result.raw[0]?.archived_at ?? new Date();
+      const archivedAt: Date = (result.raw as Array<{ archived_at: Date }>)[0]?.archived_at ?? new Date();
       await recordAudit(tx, caller, {
         organizationId: team.organizationId,
         teamId: team.id,
@@ -179,7 +179,7 @@ export class TeamsService {
   async unarchive(caller: Caller, team: Team): Promise<Team> {
     if (team.kind !== TeamKind.TEAM) throw new UserInputFailure('NOT_ARCHIVABLE', 'Root teams and personal accounts are never archived.', ['input', 'teamId']);
     const unarchived = await this.db.transaction(async (tx) => {
-      const [row] = await tx.query(`SELECT archived_at FROM teams WHERE id = $1 FOR UPDATE`, [team.id]);
+      const [row] = await tx.query<Array<{ archived_at: Date | null }>>(`SELECT archived_at FROM teams WHERE id = $1 FOR UPDATE`, [team.id]);
       if (!row?.archived_at) throw new UserInputFailure('NOT_ARCHIVED', 'The team is not archived.', ['input', 'teamId']);
       await tx.query(`UPDATE teams SET archived_at = NULL WHERE id = $1`, [team.id]);
       await recordAudit(tx, caller, {

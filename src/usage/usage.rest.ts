@@ -47,6 +47,7 @@ export function createUsageRouter(deps: RestDeps, usageTeamsOf: (actor: Actor, o
     let failure: unknown = null;
     const settle = async (atMost = 0) => {
       while (inFlight.size > atMost) await Promise.race(inFlight);
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what a storing batch threw, unchanged
       if (failure) throw failure;
     };
     const report = (rejection: UsageRejection) => {
@@ -68,7 +69,7 @@ export function createUsageRouter(deps: RestDeps, usageTeamsOf: (actor: Actor, o
             totals.accepted += result.accepted;
             totals.duplicates += result.duplicates;
             totals.rejected += result.rejected.length;
-            for (const rejection of result.rejected) report({ ...rejection, index: lines[rejection.index]! });
+            for (const rejection of result.rejected) report({ ...rejection, index: lines[rejection.index] });
           },
           (error: unknown) => {
             // Held until the next settle(): a rejection left unhandled while reading would crash the process.
@@ -98,9 +99,8 @@ export function createUsageRouter(deps: RestDeps, usageTeamsOf: (actor: Actor, o
       await flush();
       await settle();
       if (completeThrough) await services.usageIngest.advanceWatermark(completeThrough);
-    } catch (error) {
+    } catch {
       // Batches acknowledged so far are committed; retrying the whole request is safe (duplicates are ignored).
-      void error;
       await Promise.allSettled(inFlight);
       throw new RestError(503, 'server_error', `Ingest stopped after ${totals.accepted} committed records; retry the request.`, { 'retry-after': '1' });
     }
@@ -192,10 +192,10 @@ function usageArgs(params: QueryParams): UsageQueryArgs {
     start: params.single('start') ?? null,
     end: params.single('end') ?? null,
     timezone: params.single('timezone') ?? null,
-    timeframe: timeframe ? (timeframe[0]!.toUpperCase() as UsageTimeframe) : null,
+    timeframe: timeframe ? (timeframe[0].toUpperCase() as UsageTimeframe) : null,
     boundToTimeframe: params.boolean('bound_to_timeframe') ?? null,
     teamUsernames: params.list('team_username', 50),
-    products: params.enumList('product', Object.keys(PRODUCTS))?.map((product) => PRODUCTS[product]!) ?? null,
+    products: params.enumList('product', Object.keys(PRODUCTS))?.map((product) => PRODUCTS[product]) ?? null,
     endpointIds: params.list('endpoint_id', 50),
     apiKeyIds: params.list('api_key_id', 50),
     expand: expand?.map((value) => value.toUpperCase() as UsageExpand) ?? null,

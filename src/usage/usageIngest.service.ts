@@ -380,7 +380,7 @@ export function parseInstant(text: string): { millis: number; utcIso: string } |
   }
   const parsed = DateTime.fromISO(text, { setZone: true });
   if (!parsed.isValid || !/(Z|[+-]\d{2}:?\d{2})$/.test(text)) return null;
-  return { millis: parsed.toMillis(), utcIso: parsed.toUTC().toISO()! };
+  return { millis: parsed.toMillis(), utcIso: parsed.toUTC().toISO() };
 }
 
 /** Digits before the decimal point of a non-negative decimal string (no leading zeros but a lone "0"). */

@@ -78,11 +78,11 @@ export class UsageQueryService {
     }
     const pages = layout.length;
     const page = decodePageCursor(args.cursor, pages);
-    const slice = layout[page - 1]!;
+    const slice = layout[page - 1];
     const pageEdges = plan.edges.slice(slice.first, slice.last + 2);
     const [seriesRows, summaryRows] = await Promise.all([
       expand.has(UsageExpand.TIME_SERIES) ? this.aggregate(filters, groupBy, pageEdges, true) : Promise.resolve(null),
-      expand.has(UsageExpand.SUMMARY) ? this.aggregate(filters, groupBy, [plan.edges[0]!, plan.edges[bucketCount]!], false) : Promise.resolve(null),
+      expand.has(UsageExpand.SUMMARY) ? this.aggregate(filters, groupBy, [plan.edges[0], plan.edges[bucketCount]], false) : Promise.resolve(null),
     ]);
     const labels = await this.labels([...(seriesRows ?? []), ...(summaryRows ?? [])]);
 
@@ -91,13 +91,13 @@ export class UsageQueryService {
       timeSeries = pageEdges.slice(0, -1).map((edge) => ({ bucket: bucketLabel(edge), start: edge, results: [] as UsageItem[] }));
       for (const row of seriesRows) timeSeries[row.b - 1]?.results.push(toItem(row, groupBy, labels));
       if (slice.slice) {
-        const split = timeSeries[timeSeries.length - 1]!;
+        const split = timeSeries[timeSeries.length - 1];
         split.results = split.results.slice(slice.slice.offset, slice.slice.offset + limit);
       }
     }
     return {
-      start: bucketLabel(plan.edges[0]!),
-      end: bucketLabel(plan.edges[bucketCount]!),
+      start: bucketLabel(plan.edges[0]),
+      end: bucketLabel(plan.edges[bucketCount]),
       timezone: plan.zone,
       timeframe: plan.timeframe,
       timeSeries,
@@ -179,7 +179,7 @@ export class UsageQueryService {
     const readAsIs =
       bucketed &&
       source.granularityMs !== null &&
-      edges.every((edge, i) => i === 0 || edge.toMillis() - edges[i - 1]!.toMillis() === source.granularityMs) &&
+      edges.every((edge, i) => i === 0 || edge.toMillis() - edges[i - 1].toMillis() === source.granularityMs) &&
       columns.length === source.dimensions.length &&
       columns.every((column) => source.dimensions.includes(column));
     const value = (expression: string) => (readAsIs ? expression : `sum(${expression})`);
@@ -216,9 +216,9 @@ export class UsageQueryService {
     const keyIds = authKeys.filter((key) => key.startsWith('KEY:')).map((key) => key.slice(4));
     const userIds = authKeys.filter((key) => key.startsWith('LOGIN:')).map((key) => key.slice(6));
     const [teams, auth] = await Promise.all([
-      teamIds.length ? this.db.query(`SELECT id, username FROM teams WHERE id = ANY($1::uuid[])`, [teamIds]) : [],
+      teamIds.length ? this.db.query<Array<{ id: string; username: string }>>(`SELECT id, username FROM teams WHERE id = ANY($1::uuid[])`, [teamIds]) : [],
       keyIds.length || userIds.length
-        ? this.db.query(
+        ? this.db.query<Array<{ auth_key: string; label: string; alias: string | null }>>(
             `SELECT 'KEY:' || id AS auth_key, key_id AS label, alias FROM api_keys WHERE id = ANY($1::uuid[])
              UNION ALL
              SELECT 'LOGIN:' || personal_owner_id, username, NULL FROM teams WHERE kind = 'PERSONAL' AND personal_owner_id = ANY($2::uuid[])`,
@@ -227,9 +227,9 @@ export class UsageQueryService {
         : [],
     ]);
     return {
-      teams: new Map((teams as Array<{ id: string; username: string }>).map((t) => [t.id, t.username])),
-      auth: new Map((auth as Array<{ auth_key: string; label: string }>).map((a) => [a.auth_key, a.label])),
-      aliases: new Map((auth as Array<{ auth_key: string; alias: string | null }>).map((a) => [a.auth_key, a.alias])),
+      teams: new Map(teams.map((t) => [t.id, t.username])),
+      auth: new Map(auth.map((a) => [a.auth_key, a.label])),
+      aliases: new Map(auth.map((a) => [a.auth_key, a.alias])),
     };
   }
 }

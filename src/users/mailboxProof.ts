@@ -18,11 +18,11 @@ export async function markMailboxProven(tx: EntityManager, userId: string): Prom
  * Returns the audit entry for the caller to record with its own actor (SSO login or SCIM token), or null.
  */
 export async function secureUnprovenAccount(tx: EntityManager, userId: string, via: 'SSO' | 'SCIM'): Promise<Omit<AuditEntry, 'organizationId'> | null> {
-  const [row] = await tx.query(`SELECT email_verified_at, password_hash IS NOT NULL AS has_password FROM users WHERE id = $1 FOR UPDATE`, [userId]);
+  const [row] = await tx.query<Array<{ email_verified_at: Date | null; has_password: boolean }>>(`SELECT email_verified_at, password_hash IS NOT NULL AS has_password FROM users WHERE id = $1 FOR UPDATE`, [userId]);
   if (!row || row.email_verified_at || !row.has_password) return null;
   await tx.query(`UPDATE users SET password_hash = NULL WHERE id = $1`, [userId]);
-  const sessions = await tx.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()`, [userId]);
-  const resets = await tx.query(`UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [userId]);
+  const sessions = await tx.query<[unknown[], number]>(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()`, [userId]);
+  const resets = await tx.query<[unknown[], number]>(`UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [userId]);
   return {
     action: 'user.unproven_account_secured',
     targetType: 'User',
@@ -30,8 +30,8 @@ export async function secureUnprovenAccount(tx: EntityManager, userId: string, v
     changes: {
       via: { before: null, after: via },
       password: { before: 'set', after: null },
-      sessionsEnded: { before: null, after: sessions[1] as number },
-      resetTokensEnded: { before: null, after: resets[1] as number },
+      sessionsEnded: { before: null, after: sessions[1] },
+      resetTokensEnded: { before: null, after: resets[1] },
     },
   };
 }

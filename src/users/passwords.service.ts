@@ -22,7 +22,7 @@ export class PasswordsService {
   /** Needs the current password (a stolen session alone cannot lock the owner out); ends every other session. */
   async change(caller: Caller, userId: string, currentSessionId: string, input: { currentPassword: string; newPassword: string }): Promise<number> {
     assertPasswordStrength(input.newPassword, ['input', 'newPassword']);
-    const [row] = await this.db.query(`SELECT email, password_hash FROM users WHERE id = $1`, [userId]);
+    const [row] = await this.db.query<Array<{ email: string; password_hash: string | null }>>(`SELECT email, password_hash FROM users WHERE id = $1`, [userId]);
     if (!(await this.users.verifyPassword(row?.password_hash, input.currentPassword))) {
       throw new UserInputFailure(
         row?.password_hash ? 'INVALID_CREDENTIALS' : 'NO_PASSWORD',
@@ -47,7 +47,7 @@ export class PasswordsService {
     const normalized = email.trim().toLowerCase();
     if (normalized.length > 254) return;
     await this.db.transaction(async (tx) => {
-      const [user] = await tx.query(`SELECT id, email FROM users WHERE lower(email) = $1`, [normalized]);
+      const [user] = await tx.query<Array<{ id: string; email: string } | undefined>>(`SELECT id, email FROM users WHERE lower(email) = $1`, [normalized]);
       if (!user || !(await mayEmailAccountAddress(tx, user.email))) return;
       const { token, expiresAt } = await this.users.issuePasswordReset(tx, user.id);
       await queueEmail(tx, { ...passwordResetEmail({ link: this.links.link('/password-reset', { token }), expiresAt }), recipient: user.email });
@@ -60,7 +60,7 @@ export class PasswordsService {
     assertPasswordStrength(input.newPassword, ['input', 'newPassword']);
     const passwordHash = await this.users.hashPassword(input.newPassword);
     await this.db.transaction(async (tx) => {
-      const [reset] = await tx.query(
+      const [reset] = await tx.query<Array<{ id: string; user_id: string; email: string } | undefined>>(
         `SELECT r.id, r.user_id, u.email FROM password_resets r JOIN users u ON u.id = r.user_id
           WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > now() FOR UPDATE OF r`,
         [sha256Hex(input.token)],
@@ -90,9 +90,9 @@ export class PasswordsService {
 
 /** Revokes the user's live sessions except `keep`; returns how many ended. */
 async function endSessions(tx: EntityManager, userId: string, keep: string | null): Promise<number> {
-  const result = await tx.query(
+  const result = await tx.query<[unknown[], number]>(
     `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() AND id IS DISTINCT FROM $2::uuid`,
     [userId, keep],
   );
-  return result[1] as number;
+  return result[1];
 }

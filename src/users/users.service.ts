@@ -67,7 +67,7 @@ export class UsersService {
     const passwordHash = await this.hashPassword(input.password);
     await this.db.transaction(async (tx) => {
       if (!(await mayEmailAccountAddress(tx, email))) return;
-      const [existing] = await tx.query(`SELECT id FROM users WHERE lower(email) = $1`, [email]);
+      const [existing] = await tx.query<Array<{ id: string } | undefined>>(`SELECT id FROM users WHERE lower(email) = $1`, [email]);
       if (existing) {
         const reset = await this.issuePasswordReset(tx, existing.id);
         await queueEmail(tx, { ...signUpExistingEmail({ resetLink: this.links.link('/password-reset', { token: reset.token }) }), recipient: email });
@@ -113,7 +113,7 @@ export class UsersService {
     const invalid = () => new UserInputFailure('INVALID_TOKEN', 'This confirmation link is not valid or has expired; sign up again.', ['input', 'token']);
     try {
       return await this.db.transaction(async (tx) => {
-        const [pending] = await tx.query(
+        const [pending] = await tx.query<Array<{ id: string; email: string; name: string; password_hash: string } | undefined>>(
           `SELECT id, email, name, password_hash FROM pending_sign_ups
             WHERE token_hash = $1 AND confirmed_at IS NULL AND expires_at > now() FOR UPDATE`,
           [sha256Hex(token)],
@@ -175,7 +175,7 @@ export class UsersService {
       .getOne();
     const hash = user?.passwordHash ?? (await this.dummyHash);
     const valid = await argon2.verify(hash, input.password).catch(() => false);
-    if (!user || !user.passwordHash || !valid) {
+    if (!user?.passwordHash || !valid) {
       throw new UserInputFailure('INVALID_CREDENTIALS', 'The email or password is incorrect.', ['input']);
     }
     return this.db.transaction((tx) => this.createSession(tx, user, 'PASSWORD', null));
@@ -194,11 +194,11 @@ export class UsersService {
 
   /** Revokes one session (logout). Returns false when it was already revoked or expired. */
   async revokeSession(sessionId: string): Promise<boolean> {
-    const result = await this.db.query(
+    const result = await this.db.query<[unknown[], number]>(
       `UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL AND expires_at > now()`,
       [sessionId],
     );
-    return (result[1] as number) > 0;
+    return result[1] > 0;
   }
 
   private hashOptions() {
@@ -229,7 +229,7 @@ export function assertPasswordStrength(password: string, field: string[]): void 
 }
 
 async function emailHasAccount(tx: EntityManager, email: string): Promise<boolean> {
-  return (await tx.query(`SELECT 1 FROM users WHERE lower(email) = lower($1)`, [email])).length > 0;
+  return (await tx.query<unknown[]>(`SELECT 1 FROM users WHERE lower(email) = lower($1)`, [email])).length > 0;
 }
 
 function emailTaken(): UserInputFailure {

@@ -73,7 +73,7 @@ export function modelBuckets(zone: string, unit: ModelUnit, start: number, end: 
     last = Math.min(...starts.filter((t) => t >= end));
   }
   const edges = [first, ...starts.filter((t) => t > first && t < last), last];
-  return edges.slice(0, -1).map((edgeStart, i) => ({ start: edgeStart, end: edges[i + 1]! }));
+  return edges.slice(0, -1).map((edgeStart, i) => ({ start: edgeStart, end: edges[i + 1] }));
 }
 
 /** The instants (ms) in [from, to) at which the zone's offset changes, to the millisecond. */
@@ -102,6 +102,6 @@ export function zonesWithFractionalOffsets(year: number): string[] {
   const zones = [...new Set([...(Intl as unknown as { supportedValuesOf(key: string): string[] }).supportedValuesOf('timeZone'), ...modern])];
   return zones.filter((zone) => {
     const samples = [0, 3, 6, 9].map((month) => DateTime.utc(year, month + 1, 15).setZone(zone).offset);
-    return samples.some((offset) => offset % 60 !== 0) || samples.some((offset) => Math.abs(offset - samples[0]!) % 60 !== 0);
+    return samples.some((offset) => offset % 60 !== 0) || samples.some((offset) => Math.abs(offset - samples[0]) % 60 !== 0);
   });
 }

@@ -37,10 +37,10 @@ export async function startDnsTxtServer(): Promise<DnsTxtServer> {
         response.header.rcode = SERVFAIL;
       } else if (!records.has(name)) {
         response.header.rcode = NXDOMAIN;
-      } else if (question!.type === Packet.TYPE.TXT) {
-        for (const data of records.get(name)!) response.answers.push({ name: question!.name, type: Packet.TYPE.TXT, class: Packet.CLASS.IN, ttl: 1, data } as unknown as (typeof response.answers)[number]);
+      } else if (question.type === Packet.TYPE.TXT) {
+        for (const data of records.get(name)!) response.answers.push({ name: question.name, type: Packet.TYPE.TXT, class: Packet.CLASS.IN, ttl: 1, data } as unknown as (typeof response.answers)[number]);
       }
-      send(response);
+      void send(response);
     },
   });
   const port = await freePort();

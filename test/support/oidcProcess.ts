@@ -71,8 +71,8 @@ export async function loginAtProvider(authorizationUrl: string, login: string, c
   const remember = (response: Response) => {
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(';');
-      const [name, ...value] = pair!.split('=');
-      cookies.set(name!.trim(), value.join('='));
+      const [name, ...value] = pair.split('=');
+      cookies.set(name.trim(), value.join('='));
     }
   };
   let url = authorizationUrl;

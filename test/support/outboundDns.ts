@@ -1,6 +1,6 @@
 import dgram from 'node:dgram';
 // dns2 ships no type declarations; the few calls below are its documented server API.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+ 
 const dns2 = require('dns2');
 
 export interface LoopbackDns {

@@ -47,7 +47,7 @@ export async function auditEventsSince(app: TestApp, since: Date): Promise<any[]
 }
 
 export function localId(globalId: string): string {
-  return Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1]!;
+  return Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
 }
 
 export function globalId(typeName: string, id: string): string {

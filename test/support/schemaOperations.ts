@@ -84,7 +84,7 @@ export function plausibleValue(type: GraphQLInputType, idValue: string, argument
         .map((field) => [field.name, plausibleValue(field.type, idValue, field.name)]),
     );
   }
-  if (isEnumType(type)) return type.getValues()[0]!.name;
+  if (isEnumType(type)) return type.getValues()[0].name;
   if (isScalarType(type)) {
     switch (type.name) {
       case 'ID':
