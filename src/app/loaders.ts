@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In, IsNull, type DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { loaderByKey, loaderOfGroups } from '../core/loaderUtils';
 import { User } from '../users/user.entity';
 import { Organization } from '../organizations/organization.entity';
@@ -17,14 +17,14 @@ import type { PageArgs } from '../core/relay';
 import type { Services } from './services';
 import { TeamSecret } from '../secrets/teamSecret.entity';
 import { AuditEvent } from '../audit/auditEvent.entity';
-import { OrganizationPolicySetting } from '../policies/organizationPolicySetting.entity';
-import { TeamPolicyOverride } from '../policies/teamPolicyOverride.entity';
-import { ModelAccessRule } from '../policies/modelAccessRule.entity';
-import { createBudgetLoaders } from '../budgets/budgets.loaders';
+import { budgetAccessCheck, createBudgetLoaders } from '../budgets/budgets.loaders';
+import { createPolicyLoaders } from '../policies/policies.loaders';
 
 /** Per-request DataLoaders: every object fetched by id in a request costs one statement per kind, not per object. */
-export function createLoaders(db: DataSource, services: Pick<Services, 'requests' | 'teams' | 'budgets'>) {
+export function createLoaders(db: DataSource, services: Pick<Services, 'requests' | 'teams' | 'budgets' | 'alerts'>) {
+  const budgets = createBudgetLoaders(db, services.budgets);
   return {
+    ...createPolicyLoaders(db, { hardSpendLimits: services.alerts, budgetAccess: budgetAccessCheck(budgets) }),
     userById: loaderByKey<string, User>((ids) => db.getRepository(User).findBy({ id: In([...ids]) }), (u) => u.id),
     organizationById: loaderByKey<string, Organization>(
       (ids) => db.getRepository(Organization).findBy({ id: In([...ids]) }),
@@ -78,7 +78,7 @@ export function createLoaders(db: DataSource, services: Pick<Services, 'requests
       return keys.map((key) => found.get(key) ?? null);
     }),
     usageDashboards: createUsageDashboardLoaders(db),
-    budgets: createBudgetLoaders(db, services.budgets),
+    budgets,
     pricesByEndpoint: loaderOfGroups<string, ModelPrice>(
       (ids) => db.getRepository(ModelPrice).find({ where: { endpointId: In([...ids]) }, order: { effectiveFrom: 'ASC' } }),
       (p) => p.endpointId,
@@ -87,28 +87,6 @@ export function createLoaders(db: DataSource, services: Pick<Services, 'requests
     inviteById: loaderByKey<string, Invite>((ids) => db.getRepository(Invite).findBy({ id: In([...ids]) }), (i) => i.id),
     teamSecretById: loaderByKey<string, TeamSecret>((ids) => db.getRepository(TeamSecret).findBy({ id: In([...ids]) }), (s) => s.id),
     auditEventById: loaderByKey<string, AuditEvent>((ids) => db.getRepository(AuditEvent).findBy({ id: In([...ids]) }), (e) => e.id),
-    // Policy state: an organization's settings and rules and its teams' overrides and rules, one statement per kind
-    // whatever the number of teams (DESIGN §5: listings and gateway checks cost a constant number of statements).
-    policySettingsByOrganization: loaderOfGroups<string, OrganizationPolicySetting>(
-      (ids) => db.getRepository(OrganizationPolicySetting).findBy({ organizationId: In([...ids]) }),
-      (s) => s.organizationId,
-    ),
-    organizationRulesByOrganization: loaderOfGroups<string, ModelAccessRule>(
-      (ids) => db.getRepository(ModelAccessRule).findBy({ organizationId: In([...ids]), teamId: IsNull() }),
-      (r) => r.organizationId,
-    ),
-    teamRulesByTeam: loaderOfGroups<string, ModelAccessRule>(
-      (ids) => db.getRepository(ModelAccessRule).findBy({ teamId: In([...ids]) }),
-      (r) => r.teamId!,
-    ),
-    policyOverridesByTeam: loaderOfGroups<string, TeamPolicyOverride>(
-      (ids) => db.getRepository(TeamPolicyOverride).findBy({ teamId: In([...ids]) }),
-      (o) => o.teamId,
-    ),
-    modelAccessRuleById: loaderByKey<string, ModelAccessRule>(
-      (ids) => db.getRepository(ModelAccessRule).findBy({ id: In([...ids]) }),
-      (r) => r.id,
-    ),
     // Aliased pages of an organization's teams (a dashboard's `a: teams(first: 100) b: teams(first: 100, after: …)`)
     // arrive in one tick: one statement for all pages of the same list, so their teams' fields batch together too.
     teamPages: new DataLoader<TeamPageKey, TeamConnection, string>(

@@ -15,6 +15,7 @@ import { SecretsService } from '../secrets/secrets.service';
 import { AuditLogService } from '../audit/auditLog.service';
 import { RequestsService } from '../requests/requests.service';
 import { PoliciesService } from '../policies/policies.service';
+import { SsoRequirementReader } from '../policies/ssoRequirement';
 import { MonthPartitions } from '../retention/monthPartitions';
 import { RetentionService } from '../retention/retention.service';
 import { UsageIngestService } from '../usage/usageIngest.service';
@@ -51,13 +52,14 @@ export function createServices(db: DataSource, config: Config) {
   const publicUrl = new PublicUrl(config.PUBLIC_URL);
   const alerts = new AlertsService(db, config.encryptionKey, outbound, publicUrl);
   usageIngest.onStored((organizationIds) => alerts.evaluate(organizationIds));
-  const policies = new PoliciesService(db, catalog);
-  policies.useHardSpendLimitSource({ teamsAtHardLimit: (teamIds) => alerts.teamsAtHardLimit(teamIds) });
-  const budgets = createBudgetServices(db, config, usageIngest, policies, outbound);
+  // Built in dependency order, each service complete at construction: SSO needs only the "SSO required" reading,
+  // so it exists before the policies service, which takes SSO's guard.
+  const budgets = createBudgetServices(db, config, usageIngest, outbound);
   const users = new UsersService(db, teams, { sessionTtlHours: config.SESSION_TTL_HOURS, argon2MemoryKiB: config.ARGON2_MEMORY_KIB }, publicUrl);
-  const domains = new DomainsService(db, new DnsProofResolver(config.DNS_RESOLVER ? [config.DNS_RESOLVER] : undefined), policies);
-  const sso = new SsoService(db, config.encryptionKey, users, teams, policies, outbound, domains);
-  policies.useSsoRequirementGuard({
+  const ssoRequirement = new SsoRequirementReader();
+  const domains = new DomainsService(db, new DnsProofResolver(config.DNS_RESOLVER ? [config.DNS_RESOLVER] : undefined), ssoRequirement);
+  const sso = new SsoService(db, config.encryptionKey, users, teams, ssoRequirement, outbound, domains);
+  const policies = new PoliciesService(db, catalog, alerts, {
     beforeChange: (organizationId) => sso.assertCanRequireSso(organizationId),
     inTransaction: (tx, organizationId) => sso.assertStillCanRequireSso(tx, organizationId),
   });

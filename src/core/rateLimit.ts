@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import type { Actor } from '../auth/actor';
+import type { Credential as Actor } from './credential';
 import type { Config } from './config';
 import { RateLimitedError, TooManyInFlightError, UnauthenticatedError } from './errors';
 import type { ConcurrencyLimiter, Release } from './concurrency';
