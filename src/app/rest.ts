@@ -8,7 +8,7 @@ import { UserInputFailure } from '../core/errors';
 import { isDatabaseOutage, isStatementTimeout } from '../core/dbErrors';
 import { chargeFailedAuthentication, subjectOf, type TokenBucketLimiter } from '../core/rateLimit';
 import { rateLimitRejections } from '../core/metrics';
-import type { Services } from './services';
+import type { Services } from './scope';
 import { urlContainsNul } from '../core/nul';
 
 /**

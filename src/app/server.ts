@@ -18,23 +18,17 @@ import { metricsRegistry, poolConnections } from '../core/metrics';
 import { buildOrgraphSchema } from './schema';
 import { corsFor } from '../core/cors';
 import { createLoaders } from './loaders';
+import { modules } from './modules';
+import { nodeFetchers } from './nodes';
 import { buildAppContext, type AppContext } from './context';
 import { closeServices, createServices, type Services } from './services';
 import { createIdeRouter } from '../ide/ideRouter';
-import { createUsageRouter } from '../usage/usage.rest';
-import { Access } from '../authz/access';
 import { WebhookDispatcher } from '../billing/webhookDispatcher';
 import { OutboundClient } from '../core/outbound';
-import { createBillingRouter } from '../billing/billing.rest';
-import { createSsoRouter } from '../sso/sso.rest';
-import { createTeamsRouter } from '../teams/teams.rest';
-import { createPoliciesRouter } from '../policies/policies.rest';
 import { answerOversizedRestRequests, restNotFound, type RestDeps } from './rest';
-import { createScimRouter } from '../scim/scim.rest';
 import { createMailer, type Mailer } from '../email/mailer';
 import { EmailDispatcher } from '../email/emailDispatcher';
 import { JobQueue, QUEUES } from '../jobs/jobQueue';
-import { createAccountPagesRouter } from '../email/accountPages';
 
 export interface RunningServer {
   url: string;
@@ -127,18 +121,10 @@ export async function startServer(options: {
   app.use(createIdeRouter({ graphqlPath: '/graphql' }));
   // The REST routes share one authentication, rate budget and error body (app/rest.ts, docs/rest.md).
   const rest: RestDeps = { services, limiter, log: (error, requestId) => logger.error({ err: error, requestId }, 'unhandled REST error') };
-  app.use(createAccountPagesRouter({ graphqlPath: '/graphql' }));
-  app.use(createBillingRouter(rest));
-  app.use(createTeamsRouter(rest));
-  app.use(createPoliciesRouter(rest, () => createLoaders(db, services)));
-  app.use(createSsoRouter(services, config));
-  app.use(createScimRouter(services, limiter, (error, requestId) => logger.error({ err: error, requestId }, 'unhandled SCIM error')));
-  app.use(
-    createUsageRouter(rest, async (actor, organizationId) => {
-      const loaders = createLoaders(db, services);
-      return new Access(actor, loaders).usageTeams((await loaders.organizationById.load(organizationId))!);
-    }),
-  );
+  const loadersFor = () => createLoaders(db, services);
+  for (const module of modules) {
+    if (module.restRoutes) app.use(module.restRoutes({ rest, services, limiter, logger, loadersFor }));
+  }
   // Authentication once per HTTP request: the early refusal below and the GraphQL context share it.
   const actors = new WeakMap<express.Request, Promise<Actor>>();
   const authenticate = (req: express.Request): Promise<Actor> => {
@@ -165,6 +151,7 @@ export async function startServer(options: {
           }),
           loaders: createLoaders(db, services),
           services,
+          nodeFetchers,
         }),
     }),
   );

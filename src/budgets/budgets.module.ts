@@ -1,10 +1,14 @@
 import type { DataSource } from 'typeorm';
+import { defineModule } from '../app/module';
+import { reachable, withUuidKeys } from '../node/reachable';
 import type { Config } from '../core/config';
 import type { OutboundClient } from '../core/outbound';
 import type { UsageIngestService } from '../usage/usageIngest.service';
 import { BudgetsService } from './budgets.service';
 import { ReservationsService } from './reservations.service';
 import { BudgetAlertsService } from './budgetAlerts.service';
+import { createBudgetLoaders, type BudgetLoaders } from './budgets.loaders';
+import { budgetNode, budgetResolvers } from './budgets.registration';
 
 /**
  * The budgets module's services and its hook into usage: after every committed ingest, settled reservations are
@@ -20,3 +24,19 @@ export function createBudgetServices(db: DataSource, config: Config, usageIngest
   });
   return { budgets, budgetReservations, budgetAlerts };
 }
+
+declare module '../app/scope' {
+  interface Services extends ReturnType<typeof createBudgetServices> {}
+  interface Loaders {
+    budgets: BudgetLoaders;
+  }
+}
+
+export const budgetsModule = defineModule({
+  name: 'budgets',
+  tables: [],
+  resolvers: budgetResolvers,
+  services: ({ db, config, usageIngest, outbound }) => createBudgetServices(db, config, usageIngest, outbound),
+  loaders: (db, { budgets }) => ({ budgets: createBudgetLoaders(db, budgets) }),
+  nodeFetchers: withUuidKeys({ Budget: (ctx, id) => budgetNode(ctx, id, reachable) }),
+});

@@ -12,3 +12,6 @@ export class SsoRequirementReader {
     return row?.value === true;
   }
 }
+
+/** Stateless, so the SSO and domains modules use this one instance. */
+export const ssoRequirement = new SsoRequirementReader();

@@ -1,5 +1,5 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { Services } from '../app/services';
+import type { Services } from '../app/scope';
 import { isDatabaseOutage } from '../core/dbErrors';
 import { RateLimitedError, UnauthenticatedError } from '../core/errors';
 import { chargeFailedAuthentication, type TokenBucketLimiter } from '../core/rateLimit';

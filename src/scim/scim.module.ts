@@ -1,0 +1,25 @@
+import { defineModule } from '../app/module';
+import { withUuidKeys } from '../node/reachable';
+import { ScimGroup } from './scimGroup.entity';
+import { MemberScimResolver, OrganizationScimResolver, ScimGroupResolver, ScimMutationsResolver, scimNodeFetchers, ScimTokenResolver, ScimUserResolver } from './scim.resolver';
+import { createScimRouter } from './scim.rest';
+import { createScimServices, type ScimServices } from './scim.service';
+import { ScimToken } from './scimToken.entity';
+import { ScimUser } from './scimUser.entity';
+
+declare module '../app/scope' {
+  interface Services {
+    scim: ScimServices;
+  }
+}
+
+export const scimModule = defineModule({
+  name: 'scim',
+  tables: [],
+  entities: [ScimToken, ScimGroup, ScimUser],
+  resolvers: [OrganizationScimResolver, MemberScimResolver, ScimTokenResolver, ScimUserResolver, ScimGroupResolver, ScimMutationsResolver],
+  services: ({ db, teams, apiKeyAuthenticator }) => ({ scim: createScimServices(db, teams, apiKeyAuthenticator) }),
+  nodeFetchers: withUuidKeys(scimNodeFetchers),
+  restRoutes: ({ services, limiter, logger }) =>
+    createScimRouter(services, limiter, (error, requestId) => logger.error({ err: error, requestId }, 'unhandled SCIM error')),
+});
