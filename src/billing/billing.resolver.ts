@@ -6,9 +6,9 @@ import { mutationPayload } from '../core/mutation';
 import { PageArgsType, arrayConnection, isUuid, localIdOf, toGlobalId } from '../core/relay';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../core/errors';
 import { Organization } from '../organizations/organization.entity';
-import { organizationByGlobalId } from '../organizations/organizations.resolver';
+import { organizationByGlobalId } from '../organizations/organizations.lookup';
 import { Team } from '../teams/team.entity';
-import { teamByGlobalId } from '../teams/teams.resolver';
+import { teamByGlobalId } from '../teams/teams.lookup';
 import { parseMonth, type InvoiceView } from './invoices.service';
 import type { SpendingAlertRow } from './alerts.service';
 import {

@@ -8,7 +8,15 @@ import { BudgetsService } from './budgets.service';
 import { ReservationsService } from './reservations.service';
 import { BudgetAlertsService } from './budgetAlerts.service';
 import { createBudgetLoaders, type BudgetLoaders } from './budgets.loaders';
-import { budgetNode, budgetResolvers } from './budgets.registration';
+import { Budget } from './budgets.types';
+import {
+  BudgetOperationsResolver,
+  BudgetResolver,
+  canSeeBudget,
+  EffectiveBudgetResolver,
+  ModelAccessCheckBudgetsResolver,
+  OrganizationBudgetsResolver,
+} from './budgets.resolver';
 
 /**
  * The budgets module's services and its hook into usage: after every committed ingest, settled reservations are
@@ -35,8 +43,14 @@ declare module '../app/scope' {
 export const budgetsModule = defineModule({
   name: 'budgets',
   tables: [],
-  resolvers: budgetResolvers,
+  resolvers: [BudgetResolver, EffectiveBudgetResolver, OrganizationBudgetsResolver, ModelAccessCheckBudgetsResolver, BudgetOperationsResolver],
   services: ({ db, config, usageIngest, outbound }) => createBudgetServices(db, config, usageIngest, outbound),
   loaders: (db, { budgets }) => ({ budgets: createBudgetLoaders(db, budgets) }),
-  nodeFetchers: withUuidKeys({ Budget: (ctx, id) => budgetNode(ctx, id, reachable) }),
+  nodeFetchers: withUuidKeys({
+    // Visible as in listings, null otherwise; an instance of the object type, so the Node interface resolves it.
+    Budget: async (ctx, id) => {
+      const budget = await ctx.loaders.budgets.budgetById.load(id);
+      return budget && (await canSeeBudget(ctx, budget)) ? reachable(ctx, budget.organizationId, Object.assign(new Budget(), budget)) : null;
+    },
+  }),
 });

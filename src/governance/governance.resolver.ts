@@ -7,7 +7,7 @@ import { UserInputFailure } from '../core/errors';
 import { ApiKey } from '../apiKeys/apiKey.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Team } from '../teams/team.entity';
-import { teamByGlobalId } from '../teams/teams.resolver';
+import { teamByGlobalId } from '../teams/teams.lookup';
 import { User } from '../users/user.entity';
 import { findings, readiness, suggestedStructure, type GovernanceSnapshot } from './rules';
 import type { TeamGovernanceValues } from './governance.service';

@@ -7,7 +7,7 @@ import { localIdOf } from '../core/relay';
 import { NotFoundError, UserInputFailure } from '../core/errors';
 import { Member } from '../members/member.entity';
 import { Organization } from '../organizations/organization.entity';
-import { organizationByGlobalId } from '../organizations/organizations.resolver';
+import { organizationByGlobalId } from '../organizations/organizations.lookup';
 import { Team } from '../teams/team.entity';
 import { ScimGroup } from './scimGroup.entity';
 import { ScimToken } from './scimToken.entity';
