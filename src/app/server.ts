@@ -13,7 +13,7 @@ import type { Actor } from '../auth/actor';
 import { rateLimitRejections } from '../core/metrics';
 import { migrationsApplied } from '../core/db';
 import { isDatabaseOutage } from '../core/dbErrors';
-import { RateLimitedError, ServiceUnavailableError } from '../core/errors';
+import { DomainError, RateLimitedError, ServiceUnavailableError, toGraphQLError } from '../core/errors';
 import { metricsRegistry, poolConnections } from '../core/metrics';
 import { buildOrgraphSchema } from './schema';
 import { corsFor } from '../core/cors';
@@ -147,7 +147,9 @@ export async function startServer(options: {
           ip: req.ip ?? null,
           actor: await authenticate(req).catch((error: unknown) => {
             // Authentication reads sessions and keys; without a database the answer is 503 + Retry-After, not 500.
-            throw isDatabaseOutage(error) ? new ServiceUnavailableError() : error;
+            // Context creation is an edge of its own: Apollo would prefix a non-GraphQL error's message.
+            if (isDatabaseOutage(error)) throw toGraphQLError(new ServiceUnavailableError());
+            throw error instanceof DomainError ? toGraphQLError(error) : error;
           }),
           loaders: createLoaders(db, services),
           services,

@@ -113,7 +113,7 @@ export function createScimRouter(services: Services, limiter: TokenBucketLimiter
     const type = (error as { type?: string }).type;
     if (error instanceof ScimError) return send(res, error.status, error.body());
     if (error instanceof RateLimitedError) {
-      const retryAfter = String(error.extensions.retryAfter);
+      const retryAfter = String(error.details.retryAfter);
       res.setHeader('retry-after', retryAfter);
       return send(res, 429, new ScimError(429, `Too many failed authentications; retry after ${retryAfter} s.`).body());
     }
