@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { defineModule } from '../app/module';
 import { loaderByKey } from '../core/loaderUtils';
@@ -10,6 +11,11 @@ import { GatewayRouteResolver } from './gatewayRoute.resolver';
 
 const apiKeyLoaders = (db: DataSource) => ({
   apiKeyById: loaderByKey<string, ApiKey>((ids) => db.getRepository(ApiKey).findBy({ id: In([...ids]) }), (k) => k.id),
+  /** Key names by public key id (an audit page names many keys). */
+  apiKeyAliasByKeyId: new DataLoader<string, string | null>(async (keyIds) => {
+    const keys = await db.getRepository(ApiKey).find({ select: { keyId: true, alias: true }, where: { keyId: In([...keyIds]) } });
+    return keyIds.map((id) => keys.find((key) => key.keyId === id)?.alias ?? null);
+  }),
 });
 
 declare module '../app/scope' {

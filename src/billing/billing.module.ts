@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { defineModule } from '../app/module';
 import { AlertsService } from './alerts.service';
 import {
@@ -14,11 +15,24 @@ import {
 import { createBillingRouter } from './billing.rest';
 import { InvoicesService } from './invoices.service';
 
+/** Per-request loaders: an alert page's firings and deliveries in one statement each. */
+const billingLoaders = (alerts: Pick<AlertsService, 'eventsOf' | 'deliveriesOf'>) => ({
+  alertEventsByAlert: new DataLoader(async (ids: readonly string[]) => {
+    const events = await alerts.eventsOf(ids);
+    return ids.map((id) => events.filter((event) => event.alertId === id));
+  }),
+  alertDeliveriesByAlert: new DataLoader(async (ids: readonly string[]) => {
+    const deliveries = await alerts.deliveriesOf(ids);
+    return ids.map((id) => deliveries.filter((delivery) => delivery.alertId === id));
+  }),
+});
+
 declare module '../app/scope' {
   interface Services {
     alerts: AlertsService;
     invoices: InvoicesService;
   }
+  interface Loaders extends ReturnType<typeof billingLoaders> {}
 }
 
 export const billingModule = defineModule({
@@ -30,6 +44,7 @@ export const billingModule = defineModule({
     usageIngest.onStored((organizationIds) => alerts.evaluate(organizationIds));
     return { alerts, invoices: new InvoicesService(db) };
   },
+  loaders: (_db, { alerts }) => billingLoaders(alerts),
   nodeFetchers: {
     // Keyed `teamId/YYYY-MM`: a draft has no row yet, and the issued invoice keeps the draft's id.
     Invoice: invoiceNode,
