@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createDataSource } from './src/core/db';
+import { createAppDataSource } from './src/app/database';
 
 /**
  * The DataSource for the TypeORM CLI (`npm run migration:run`). The application builds the same DataSource in
@@ -8,4 +8,4 @@ import { createDataSource } from './src/core/db';
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('Set DATABASE_URL to run TypeORM CLI commands.');
 
-export default createDataSource({ url });
+export default createAppDataSource({ url });

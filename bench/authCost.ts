@@ -14,7 +14,8 @@ import { Client } from 'pg';
 import autocannon from 'autocannon';
 import { loadConfig } from '../src/core/config';
 import { createLogger } from '../src/core/logger';
-import { createDataSource, migrate } from '../src/core/db';
+import { migrate } from '../src/core/db';
+import { createAppDataSource } from '../src/app/database';
 import { startServer, type RunningServer } from '../src/app/server';
 import { Team, TeamKind } from '../src/teams/team.entity';
 import { ApiKeyScope } from '../src/apiKeys/apiKey.entity';
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
   await admin(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = createDataSource({ url: url.toString(), poolSize: 20 });
+  const db = createAppDataSource({ url: url.toString(), poolSize: 20 });
   const servers: RunningServer[] = [];
   try {
     await db.initialize();

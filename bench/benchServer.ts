@@ -6,13 +6,27 @@
 import 'reflect-metadata';
 import { loadConfig } from '../src/core/config';
 import { createLogger } from '../src/core/logger';
-import { createDataSource } from '../src/core/db';
+import fs from 'node:fs';
+import path from 'node:path';
 import { startServer, type RunningServer } from '../src/app/server';
 
 interface Job {
   databaseUrl: string;
   poolSize: number;
   env: Record<string, string>;
+}
+
+/**
+ * The app's DataSource of whichever tree this runs in: since the module redesign the app passes its entities and
+ * migrations to core (src/app/database.ts); older commits compared as "before" built it in core alone.
+ */
+function appDataSource(options: { url: string; poolSize: number }): import('typeorm').DataSource {
+  /* eslint-disable @typescript-eslint/no-require-imports -- the module to load depends on the tree's age */
+  if (fs.existsSync(path.join(__dirname, '..', 'src', 'app', 'database.ts'))) {
+    return (require('../src/app/database') as { createAppDataSource: (o: typeof options) => import('typeorm').DataSource }).createAppDataSource(options);
+  }
+  return (require('../src/core/db') as { createDataSource: (o: typeof options) => import('typeorm').DataSource }).createDataSource(options);
+  /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
 let running: { server: RunningServer; close: () => Promise<void> } | null = null;
@@ -23,7 +37,7 @@ process.on('message', async (message: Job | 'stop') => {
     process.exit(0);
   }
   try {
-    const db = createDataSource({ url: message.databaseUrl, poolSize: message.poolSize });
+    const db = appDataSource({ url: message.databaseUrl, poolSize: message.poolSize });
     await db.initialize();
     const server = await startServer({ db, config: loadConfig(message.env), logger: createLogger('silent'), port: 0 });
     running = {

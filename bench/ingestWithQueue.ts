@@ -20,7 +20,8 @@ import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { loadConfig } from '../src/core/config';
 import { createLogger } from '../src/core/logger';
-import { createDataSource, migrate } from '../src/core/db';
+import { migrate } from '../src/core/db';
+import { createAppDataSource } from '../src/app/database';
 import { startServer } from '../src/app/server';
 
 const INGEST_TOKEN = crypto.randomBytes(24).toString('hex');
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
   await admin(adminUrl, `CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = createDataSource({ url: url.toString(), poolSize: 10 });
+  const db = createAppDataSource({ url: url.toString(), poolSize: 10 });
   await db.initialize();
   await migrate(db);
   // The receiver answers every delivery at once: what is measured is the queue's cost to the database, not the receiver.

@@ -11,7 +11,8 @@ import crypto from 'node:crypto';
 import { Client } from 'pg';
 import { loadConfig } from '../src/core/config';
 import { createLogger } from '../src/core/logger';
-import { createDataSource, migrate } from '../src/core/db';
+import { migrate } from '../src/core/db';
+import { createAppDataSource } from '../src/app/database';
 import { startServer } from '../src/app/server';
 
 const INGEST_TOKEN = crypto.randomBytes(24).toString('hex');
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   await admin(adminUrl, `CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = createDataSource({ url: url.toString(), poolSize: 10 });
+  const db = createAppDataSource({ url: url.toString(), poolSize: 10 });
   await db.initialize();
   await migrate(db);
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', ARGON2_MEMORY_KIB: '1024', INGEST_TOKEN, SEED_DEMO: 'false',

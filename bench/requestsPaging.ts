@@ -11,7 +11,8 @@ import crypto from 'node:crypto';
 import { Client } from 'pg';
 import { loadConfig } from '../src/core/config';
 import { createLogger } from '../src/core/logger';
-import { createDataSource, migrate } from '../src/core/db';
+import { migrate } from '../src/core/db';
+import { createAppDataSource } from '../src/app/database';
 import { startServer } from '../src/app/server';
 
 const RECORDS = Number(process.argv[2] ?? 1_000_000);
@@ -27,7 +28,7 @@ async function main() {
   await admin.query(`CREATE DATABASE ${dbName}`);
   const url = new URL(baseUrl);
   url.pathname = `/${dbName}`;
-  const db = createDataSource({ url: url.toString(), poolSize: 4 });
+  const db = createAppDataSource({ url: url.toString(), poolSize: 4 });
   try {
     await db.initialize();
     await migrate(db);

@@ -12,7 +12,8 @@ import crypto from 'node:crypto';
 import { Client } from 'pg';
 import { loadConfig } from '../src/core/config';
 import { createLogger } from '../src/core/logger';
-import { createDataSource, migrate } from '../src/core/db';
+import { migrate } from '../src/core/db';
+import { createAppDataSource } from '../src/app/database';
 import { startServer, type RunningServer } from '../src/app/server';
 
 const members = Number(process.argv[2] ?? 1000);
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   await admin(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = createDataSource({ url: url.toString(), poolSize: 10 });
+  const db = createAppDataSource({ url: url.toString(), poolSize: 10 });
   let server: RunningServer | null = null;
   try {
     await db.initialize();

@@ -14,7 +14,8 @@ import { fork } from 'node:child_process';
 import { Client } from 'pg';
 import { loadConfig } from '../src/core/config';
 import { createLogger } from '../src/core/logger';
-import { createDataSource, migrate } from '../src/core/db';
+import { migrate } from '../src/core/db';
+import { createAppDataSource } from '../src/app/database';
 import { startServer } from '../src/app/server';
 import { heaviestBatch, measureLightQueryUnderLoad, type Credential, type Operation, type StarvationResult } from './starvationLoad';
 
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', ARGON2_MEMORY_KIB: '1024', INGEST_TOKEN, SEED_DEMO: 'false' });
-  const db = createDataSource({ url: url.toString(), poolSize: config.DATABASE_POOL_SIZE, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
+  const db = createAppDataSource({ url: url.toString(), poolSize: config.DATABASE_POOL_SIZE, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
   await db.initialize();
   await migrate(db);
   const server = await startServer({ db, config, logger: createLogger('silent'), port: 0 });

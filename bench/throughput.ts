@@ -31,7 +31,8 @@ import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { loadConfig } from '../src/core/config';
 import { createLogger } from '../src/core/logger';
-import { createDataSource, migrate } from '../src/core/db';
+import { migrate } from '../src/core/db';
+import { createAppDataSource } from '../src/app/database';
 import { startServer } from '../src/app/server';
 import { createBenchOrganization } from './usageData';
 
@@ -205,7 +206,7 @@ async function main(): Promise<void> {
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
   const servers: BenchServer[] = [];
-  const db = createDataSource({ url: databaseUrl, poolSize: 4 });
+  const db = createAppDataSource({ url: databaseUrl, poolSize: 4 });
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'orgraph-throughput-'));
   try {
     await db.initialize();

@@ -18,7 +18,8 @@ import type { DataSource } from 'typeorm';
 import { loadConfig } from '../src/core/config';
 import { currentRequestScope } from '../src/core/requestScope';
 import { createLogger } from '../src/core/logger';
-import { createDataSource, migrate } from '../src/core/db';
+import { migrate } from '../src/core/db';
+import { createAppDataSource } from '../src/app/database';
 import { startServer } from '../src/app/server';
 import { UsageExpand, UsageGroupBy, UsageTimeframe } from '../src/usage/usage.types';
 import { createBenchOrganization, generateUsage, reuseBenchOrganization } from './usageData';
@@ -40,7 +41,7 @@ async function main() {
   if (!exists) await admin.query(`CREATE DATABASE ${dbName}`);
   const url = new URL(baseUrl);
   url.pathname = `/${dbName}`;
-  const db = createDataSource({ url: url.toString(), poolSize: 8 });
+  const db = createAppDataSource({ url: url.toString(), poolSize: 8 });
   let client: TimedClient | null = null;
   try {
     await db.initialize();

@@ -253,7 +253,8 @@ async function main(): Promise<void> {
   const { Client } = await import('pg');
   const { loadConfig } = await import('../src/core/config');
   const { createLogger } = await import('../src/core/logger');
-  const { createDataSource, migrate } = await import('../src/core/db');
+  const { migrate } = await import('../src/core/db');
+  const { createAppDataSource } = await import('../src/app/database');
   const { startServer } = await import('../src/app/server');
   const { seedDemo } = await import('../src/seed/demo');
   const { startEmbeddedPostgres } = await import('../src/core/embeddedPostgres');
@@ -285,7 +286,7 @@ async function main(): Promise<void> {
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
 
-    const db = createDataSource({ url: url.toString(), poolSize: 4 });
+    const db = createAppDataSource({ url: url.toString(), poolSize: 4 });
     await db.initialize();
     cleanups.unshift(() => db.destroy());
     await migrate(db);

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './core/config';
 import { createLogger } from './core/logger';
-import { createDataSource, migrate } from './core/db';
+import { migrate } from './core/db';
+import { createAppDataSource } from './app/database';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './core/embeddedPostgres';
 import { startServer } from './app/server';
 import { seedDemo } from './seed/demo';
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
     databaseUrl = await ensureDatabase(embedded, 'orgraph');
   }
 
-  const db = createDataSource({ url: databaseUrl, poolSize: config.DATABASE_POOL_SIZE, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
+  const db = createAppDataSource({ url: databaseUrl, poolSize: config.DATABASE_POOL_SIZE, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
   await db.initialize();
   const applied = await migrate(db);
   if (applied.length) logger.info({ migrations: applied }, 'applied migrations');

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { spawnSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '../src/core/db';
+import { createAppDataSource } from '../src/app/database';
 import { createLogger } from '../src/core/logger';
 import type { Config } from '../src/core/config';
 import { startServer, type RunningServer } from '../src/app/server';
@@ -50,7 +50,7 @@ interface Instance {
 
 /** One more in-process server on the test app's database (for configurations the processes do not have). */
 async function startInstance(app: TestApp, config: Config): Promise<Instance> {
-  const db: DataSource = createDataSource({ url: (app.db.options as { url: string }).url, poolSize: 4 });
+  const db: DataSource = createAppDataSource({ url: (app.db.options as { url: string }).url, poolSize: 4 });
   await db.initialize();
   const server = await startServer({ db, config, logger: createLogger('silent'), port: 0 });
   return {
@@ -482,7 +482,7 @@ if (!redisUp) console.warn('multiInstance.test.ts: no Redis answers at 127.0.0.1
   it('falls back to memory, visibly, when Redis is unreachable', async () => {
     const config = { ...app.config, REDIS_URL: 'redis://127.0.0.1:1' };
     const lines: string[] = [];
-    const db = createDataSource({ url: (app.db.options as { url: string }).url, poolSize: 2 });
+    const db = createAppDataSource({ url: (app.db.options as { url: string }).url, poolSize: 2 });
     await db.initialize();
     const { Writable } = await import('node:stream');
     const logger = createLogger('warn', new Writable({ write: (chunk, _e, done) => void (lines.push(String(chunk)), done()) }) as any);

@@ -1,6 +1,6 @@
 import { postgresStore, RateLimiter } from '../src/core/rateLimit';
 import { RateLimitStoreUnavailableError } from '../src/core/errors';
-import { createDataSource } from '../src/core/db';
+import { createAppDataSource } from '../src/app/database';
 import { createLogger } from '../src/core/logger';
 import { startServer } from '../src/app/server';
 import { authorizationHeader, startTestApp, TEST_INGEST_TOKEN, TEST_OPERATOR_TOKEN, type Credential, type TestApp } from './support/testApp';
@@ -209,7 +209,7 @@ describe('shared budget window (PostgreSQL store)', () => {
     const admin = await signUp(app);
     const org = await createOrganization(app, admin);
     const key = await createApiKeyFor(app, org.slug, 'ADMIN');
-    const db = createDataSource({ url: (app.db.options as { url: string }).url, poolSize: 2 });
+    const db = createAppDataSource({ url: (app.db.options as { url: string }).url, poolSize: 2 });
     await db.initialize();
     const lines: string[] = [];
     const { Writable } = await import('node:stream');

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { freePort } from './support/ports';
 import { startServer, type RunningServer } from '../src/app/server';
 import { loadConfig } from '../src/core/config';
-import { createDataSource, migrate } from '../src/core/db';
+import { migrate } from '../src/core/db';
+import { createAppDataSource } from '../src/app/database';
 import { startPostgresProcess, type PostgresProcess } from './support/postgresProcess';
 import { createLogger } from '../src/core/logger';
 
@@ -16,7 +17,7 @@ import { createLogger } from '../src/core/logger';
  */
 let embedded: PostgresProcess;
 let server: RunningServer;
-let db: ReturnType<typeof createDataSource>;
+let db: ReturnType<typeof createAppDataSource>;
 let dataDir: string;
 let port: number;
 
@@ -25,7 +26,7 @@ beforeAll(async () => {
   fs.chmodSync(dataDir, 0o777);
   port = await freePort();
   embedded = await startPostgresProcess(path.join(dataDir, 'data'), port);
-  db = createDataSource({ url: embedded.adminUrl, poolSize: 4 });
+  db = createAppDataSource({ url: embedded.adminUrl, poolSize: 4 });
   await db.initialize();
   await migrate(db);
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', RATE_LIMIT_ENABLED: 'false' });

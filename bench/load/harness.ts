@@ -7,7 +7,8 @@ import type { DataSource } from 'typeorm';
 import { ApiKeyScope } from '../../src/apiKeys/apiKey.entity';
 import { startServer, type RunningServer } from '../../src/app/server';
 import { loadConfig } from '../../src/core/config';
-import { createDataSource, migrate } from '../../src/core/db';
+import { migrate } from '../../src/core/db';
+import { createAppDataSource } from '../../src/app/database';
 import { createLogger } from '../../src/core/logger';
 import { Team } from '../../src/teams/team.entity';
 import type { DriverRequest, DriverResult } from './driver';
@@ -74,7 +75,7 @@ export async function startBench(): Promise<Bench> {
   });
   const dropDatabase = () =>
     process.env.KEEP_DB ? Promise.resolve() : withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-  const db = createDataSource({ url: url.toString(), poolSize: config.DATABASE_POOL_SIZE });
+  const db = createAppDataSource({ url: url.toString(), poolSize: config.DATABASE_POOL_SIZE });
   let server: RunningServer | null = null;
   let fixtures: Fixtures;
   try {

@@ -5,7 +5,7 @@ import { mutationPayload } from '../core/mutation';
 import { NodeIdResolver } from '../core/nodeId';
 import { UserInputFailure } from '../core/errors';
 import { Team } from '../teams/team.entity';
-import { teamByGlobalId } from '../teams/teams.resolver';
+import { teamByGlobalId } from '../teams/teams.lookup';
 import { User } from '../users/user.entity';
 import { ApiKey } from './apiKey.entity';
 import { ApiKeyConnection, ApiKeyPayload, ApiKeysArgs, CreateApiKeyInput, CreateApiKeyPayload, RevokeApiKeyInput } from './apiKeys.types';

@@ -1,169 +1,65 @@
-import DataLoader from 'dataloader';
-import { In, IsNull, type DataSource } from 'typeorm';
-import { loaderByKey, loaderOfGroups } from '../core/loaderUtils';
-import { User } from '../users/user.entity';
-import { Organization } from '../organizations/organization.entity';
-import { OrganizationMembership } from '../organizations/organizationMembership.entity';
-import { Team } from '../teams/team.entity';
-import { TeamMembership } from '../teams/teamMembership.entity';
-import { ModelPrice } from '../catalog/modelPrice.entity';
-import { Member } from '../members/member.entity';
-import { Invite } from '../invites/invite.entity';
-import { ApiKey } from '../apiKeys/apiKey.entity';
-import { createUsageDashboardLoaders } from '../usage/usageDashboards';
-import type { TeamListFilter } from '../teams/teams.service';
-import type { TeamConnection } from '../teams/teams.types';
-import type { PageArgs } from '../core/relay';
-import type { Services } from './services';
-import { TeamSecret } from '../secrets/teamSecret.entity';
-import { AuditEvent } from '../audit/auditEvent.entity';
-import { OrganizationPolicySetting } from '../policies/organizationPolicySetting.entity';
-import { TeamPolicyOverride } from '../policies/teamPolicyOverride.entity';
-import { ModelAccessRule } from '../policies/modelAccessRule.entity';
-import { createBudgetLoaders } from '../budgets/budgets.loaders';
+import type { DataSource } from 'typeorm';
+import type { ModuleDefinition } from './module';
+import { modules } from './modules';
+import type { Loaders, Services } from './scope';
 
-interface LoaderDeps {
-  db: DataSource;
-  services: Pick<Services, 'requests' | 'teams' | 'budgets'>;
+export type { Loaders } from './scope';
+
+const DB = Symbol('db');
+const SERVICES = Symbol('services');
+
+interface LazyScope {
+  [DB]: DataSource;
+  [SERVICES]: Services;
 }
 
-/** Per-request DataLoaders: every object fetched by id in a request costs one statement per kind, not per object. */
-const factories = {
-  userById: ({ db }: LoaderDeps) => loaderByKey<string, User>((ids) => db.getRepository(User).findBy({ id: In([...ids]) }), (u) => u.id),
-  organizationById: ({ db }: LoaderDeps) => loaderByKey<string, Organization>(
-    (ids) => db.getRepository(Organization).findBy({ id: In([...ids]) }),
-    (o) => o.id,
-  ),
-  organizationBySlug: ({ db }: LoaderDeps) => loaderByKey<string, Organization>(
-    (slugs) => db.getRepository(Organization).findBy({ slug: In([...slugs]) }),
-    (o) => o.slug,
-  ),
-  teamById: ({ db }: LoaderDeps) => loaderByKey<string, Team>((ids) => db.getRepository(Team).findBy({ id: In([...ids]) }), (t) => t.id),
-  teamByUsername: ({ db }: LoaderDeps) => loaderByKey<string, Team>(
-    (names) => db.getRepository(Team).findBy({ username: In([...names]) }),
-    (t) => t.username,
-  ),
-  personalTeamByOwner: ({ db }: LoaderDeps) => loaderByKey<string, Team>(
-    (ids) => db.getRepository(Team).findBy({ personalOwnerId: In([...ids]) }),
-    (t) => t.personalOwnerId!,
-  ),
-  organizationMembershipsByUser: ({ db }: LoaderDeps) => loaderOfGroups<string, OrganizationMembership>(
-    (ids) => db.getRepository(OrganizationMembership).findBy({ userId: In([...ids]) }),
-    (m) => m.userId,
-  ),
-  teamMembershipsByUser: ({ db }: LoaderDeps) => loaderOfGroups<string, TeamMembership>(
-    (ids) => db.getRepository(TeamMembership).findBy({ userId: In([...ids]) }),
-    (m) => m.userId,
-  ),
-  // Organizations whose SSO a user has signed in through (their "personal account access for SSO users" applies).
-  ssoOrganizationsByUser: ({ db }: LoaderDeps) => loaderOfGroups<string, { userId: string; organizationId: string }>(
-    async (ids) =>
-      (await db.query(`SELECT DISTINCT user_id, organization_id FROM sso_identities WHERE user_id = ANY($1::uuid[])`, [[...ids]])).map(
-        (row: { user_id: string; organization_id: string }) => ({ userId: row.user_id, organizationId: row.organization_id }),
-      ),
-    (identity) => identity.userId,
-  ),
-  // Teams whose governance owner is this user, while the user is still a member of the team's organization.
-  governedTeamsByUser: ({ db }: LoaderDeps) => loaderOfGroups<string, { userId: string; teamId: string }>(
-    async (ids) =>
-      (
-        await db.query(
-          `SELECT g.owner_id AS user_id, g.team_id FROM team_governance g
-             JOIN organization_memberships m ON m.organization_id = g.organization_id AND m.user_id = g.owner_id
-            WHERE g.owner_id = ANY($1::uuid[])`,
-          [[...ids]],
-        )
-      ).map((row: { user_id: string; team_id: string }) => ({ userId: row.user_id, teamId: row.team_id })),
-    (row) => row.userId,
-  ),
-  apiKeyById: ({ db }: LoaderDeps) => loaderByKey<string, ApiKey>((ids) => db.getRepository(ApiKey).findBy({ id: In([...ids]) }), (k) => k.id),
-  requestPayload: ({ services }: LoaderDeps) => new DataLoader<string, { input: unknown; output: unknown } | null>(async (keys) => {
-    const found = await services.requests.payloads(keys);
-    return keys.map((key) => found.get(key) ?? null);
-  }),
-  usageDashboards: ({ db }: LoaderDeps) => createUsageDashboardLoaders(db),
-  budgets: ({ db, services }: LoaderDeps) => createBudgetLoaders(db, services.budgets),
-  pricesByEndpoint: ({ db }: LoaderDeps) => loaderOfGroups<string, ModelPrice>(
-    (ids) => db.getRepository(ModelPrice).find({ where: { endpointId: In([...ids]) }, order: { effectiveFrom: 'ASC' } }),
-    (p) => p.endpointId,
-  ),
-  memberById: ({ db }: LoaderDeps) => loaderByKey<string, Member>((ids) => db.getRepository(Member).findBy({ id: In([...ids]) }), (m) => m.id),
-  inviteById: ({ db }: LoaderDeps) => loaderByKey<string, Invite>((ids) => db.getRepository(Invite).findBy({ id: In([...ids]) }), (i) => i.id),
-  teamSecretById: ({ db }: LoaderDeps) => loaderByKey<string, TeamSecret>((ids) => db.getRepository(TeamSecret).findBy({ id: In([...ids]) }), (s) => s.id),
-  auditEventById: ({ db }: LoaderDeps) => loaderByKey<string, AuditEvent>((ids) => db.getRepository(AuditEvent).findBy({ id: In([...ids]) }), (e) => e.id),
-  // Policy state: an organization's settings and rules and its teams' overrides and rules, one statement per kind
-  // whatever the number of teams (docs/policies.md: listings and gateway checks cost a constant number of statements).
-  policySettingsByOrganization: ({ db }: LoaderDeps) => loaderOfGroups<string, OrganizationPolicySetting>(
-    (ids) => db.getRepository(OrganizationPolicySetting).findBy({ organizationId: In([...ids]) }),
-    (s) => s.organizationId,
-  ),
-  organizationRulesByOrganization: ({ db }: LoaderDeps) => loaderOfGroups<string, ModelAccessRule>(
-    (ids) => db.getRepository(ModelAccessRule).findBy({ organizationId: In([...ids]), teamId: IsNull() }),
-    (r) => r.organizationId,
-  ),
-  teamRulesByTeam: ({ db }: LoaderDeps) => loaderOfGroups<string, ModelAccessRule>(
-    (ids) => db.getRepository(ModelAccessRule).findBy({ teamId: In([...ids]) }),
-    (r) => r.teamId!,
-  ),
-  policyOverridesByTeam: ({ db }: LoaderDeps) => loaderOfGroups<string, TeamPolicyOverride>(
-    (ids) => db.getRepository(TeamPolicyOverride).findBy({ teamId: In([...ids]) }),
-    (o) => o.teamId,
-  ),
-  modelAccessRuleById: ({ db }: LoaderDeps) => loaderByKey<string, ModelAccessRule>(
-    (ids) => db.getRepository(ModelAccessRule).findBy({ id: In([...ids]) }),
-    (r) => r.id,
-  ),
-  // Aliased pages of an organization's teams (a dashboard's `a: teams(first: 100) b: teams(first: 100, after: …)`)
-  // arrive in one tick: one statement for all pages of the same list, so their teams' fields batch together too.
-  teamPages: ({ services }: LoaderDeps) => new DataLoader<TeamPageKey, TeamConnection, string>(
-    async (keys) => {
-      const lists = new Map<string, TeamPageKey[]>();
-      for (const key of keys) {
-        const list = JSON.stringify([key.organizationId, key.filter]);
-        const group = lists.get(list);
-        if (group) group.push(key);
-        else lists.set(list, [key]);
-      }
-      const pages = new Map<TeamPageKey, TeamConnection | Error>();
-      await Promise.all(
-        [...lists.values()].map(async (group) => {
-          const answers = await services.teams.connections(group[0]!.organizationId, group[0]!.filter, group.map((key) => key.page));
-          group.forEach((key, index) => pages.set(key, answers[index]!));
-        }),
-      );
-      return keys.map((key) => pages.get(key)!);
-    },
-    { cacheKeyFn: (key) => JSON.stringify([key.organizationId, key.filter, key.page]) },
-  ),
-};
+type LazyLoadersClass = new (db: DataSource, services: Services) => LazyScope;
 
-export type Loaders = { readonly [K in keyof typeof factories]: ReturnType<(typeof factories)[K]> };
+/** Learnt from the first eager build: which module's manifest builds which loaders (manifests return plain objects). */
+let lazyLoaders: LazyLoadersClass | null = null;
 
 /**
- * A request's loaders, each created on first use: a request touches a handful of the twenty-five kinds (`{ __typename }`
- * none), and creating every DataLoader (its cache map, its batch function) for every request showed in profiles.
+ * Per-request DataLoaders of every module, each module's built after those of the modules listed before it (the
+ * policies module reads the budgets module's loaders). One set per request: nothing is cached across requests.
+ *
+ * A module's loaders are built on the first read of one of them: a request touches a handful of the modules
+ * (`{ __typename }` none), and building every DataLoader (its cache map, its batch function) for every request
+ * showed in profiles.
  */
-class LazyLoaders {
-  constructor(readonly deps: LoaderDeps) {}
-}
-for (const name of Object.keys(factories) as Array<keyof typeof factories>) {
-  Object.defineProperty(LazyLoaders.prototype, name, {
-    get(this: LazyLoaders) {
-      const loader = factories[name](this.deps);
-      // From now on an own property: later reads do not come back here.
-      Object.defineProperty(this, name, { value: loader, enumerable: true });
-      return loader;
-    },
-  });
-}
-
-export function createLoaders(db: DataSource, services: Pick<Services, 'requests' | 'teams' | 'budgets'>): Loaders {
-  return new LazyLoaders({ db, services }) as unknown as Loaders;
+export function createLoaders(db: DataSource, services: Services): Loaders {
+  if (lazyLoaders) return new lazyLoaders(db, services) as unknown as Loaders;
+  const loaders: Record<string, unknown> = {};
+  const built: Array<[ModuleDefinition, string[]]> = [];
+  for (const module of modules) {
+    if (!module.loaders) continue;
+    const own = module.loaders(db, services, loaders as unknown as Loaders);
+    built.push([module, Object.keys(own)]);
+    Object.assign(loaders, own);
+  }
+  lazyLoaders = lazyLoadersClass(built);
+  return loaders as unknown as Loaders;
 }
 
-export interface TeamPageKey {
-  organizationId: string;
-  filter: TeamListFilter;
-  page: PageArgs;
+function lazyLoadersClass(owners: ReadonlyArray<[ModuleDefinition, string[]]>): LazyLoadersClass {
+  class LazyLoaders implements LazyScope {
+    [DB]: DataSource;
+    [SERVICES]: Services;
+    constructor(db: DataSource, services: Services) {
+      this[DB] = db;
+      this[SERVICES] = services;
+    }
+  }
+  for (const [module, names] of owners) {
+    for (const name of names) {
+      Object.defineProperty(LazyLoaders.prototype, name, {
+        get(this: LazyLoaders): unknown {
+          const own = module.loaders!(this[DB], this[SERVICES], this as unknown as Loaders) as Record<string, unknown>;
+          // From now on own properties: later reads of this module's loaders do not come back here.
+          for (const [ownName, loader] of Object.entries(own)) Object.defineProperty(this, ownName, { value: loader, enumerable: true });
+          return own[name];
+        },
+      });
+    }
+  }
+  return LazyLoaders;
 }
-

@@ -2,19 +2,18 @@ import crypto from 'node:crypto';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { GraphQLError } from 'graphql';
 import type { Actor, ApiKeyActor } from '../auth/actor';
-import { UserInputFailure } from '../core/errors';
+import { DomainError, UserInputFailure } from '../core/errors';
 import { isDatabaseOutage, isStatementTimeout } from '../core/dbErrors';
 import { chargeFailedAuthentication, subjectOf, type RateLimiter } from '../core/rateLimit';
 import { rateLimitRejections } from '../core/metrics';
-import type { Services } from './services';
+import type { Services } from './scope';
 import { urlContainsNul } from '../core/nul';
 
 /**
  * The one authentication and error mapping of Orgraph's REST routes (docs/rest-contract.md): every 4xx and
  * 5xx answers `{"error": {"type", "message", "request_id"}}` with one of the contract's five types. Domain errors
- * stay plain classes (GraphQL errors with a code, UserInputFailure); they are translated here, at the REST edge.
+ * are plain classes (DomainError with a code, UserInputFailure); they are translated here, at the REST edge.
  */
 export type RestErrorType = 'authorization_error' | 'validation_error' | 'not_found' | 'rate_limited' | 'server_error';
 
@@ -54,10 +53,9 @@ export function sendRestError(res: Response, requestId: string, error: RestError
 export function toRestError(error: unknown): RestError {
   if (error instanceof RestError) return error;
   if (error instanceof UserInputFailure) return validationError(error.message);
-  if (error instanceof GraphQLError) {
-    const code = error.extensions?.code;
-    const retryAfter = error.extensions?.retryAfter as number | undefined;
-    switch (code) {
+  if (error instanceof DomainError) {
+    const retryAfter = String(error.details.retryAfter ?? 1);
+    switch (error.code) {
       case 'BAD_USER_INPUT':
         return validationError(error.message);
       case 'UNAUTHENTICATED':
@@ -67,9 +65,9 @@ export function toRestError(error: unknown): RestError {
       case 'NOT_FOUND':
         return new RestError(404, 'not_found', error.message);
       case 'RATE_LIMITED':
-        return new RestError(429, 'rate_limited', error.message, { 'retry-after': String(retryAfter ?? 1) });
+        return new RestError(429, 'rate_limited', error.message, { 'retry-after': retryAfter });
       case 'SERVICE_UNAVAILABLE':
-        return new RestError(503, 'server_error', error.message, { 'retry-after': String(retryAfter ?? 1) });
+        return new RestError(503, 'server_error', error.message, { 'retry-after': retryAfter });
     }
   }
   if (isStatementTimeout(error)) {

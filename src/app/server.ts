@@ -15,30 +15,24 @@ import type { Actor } from '../auth/actor';
 import { rateLimitRejections } from '../core/metrics';
 import { migrationsApplied } from '../core/db';
 import { isDatabaseOutage } from '../core/dbErrors';
-import { RateLimitedError, RateLimitStoreUnavailableError, ServiceUnavailableError } from '../core/errors';
+import { DomainError, RateLimitedError, RateLimitStoreUnavailableError, ServiceUnavailableError, toGraphQLError } from '../core/errors';
 import { metricsRegistry, poolConnections } from '../core/metrics';
 import { buildOrgraphSchema } from './schema';
 import { corsFor } from '../core/cors';
 import { createLoaders } from './loaders';
+import { modules } from './modules';
+import { nodeFetchers } from './nodes';
 import { buildAppContext, type AppContext } from './context';
 import { closeServices, createServices, type Services } from './services';
 import { createIdeRouter } from '../ide/ideRouter';
-import { createUsageRouter } from '../usage/usage.rest';
-import { Access } from '../authz/access';
 import { WebhookDispatcher } from '../billing/webhookDispatcher';
 import { OutboundClient } from '../core/outbound';
-import { createBillingRouter } from '../billing/billing.rest';
-import { createSsoRouter } from '../sso/sso.rest';
-import { createTeamsRouter } from '../teams/teams.rest';
-import { createPoliciesRouter } from '../policies/policies.rest';
 import { answerOversizedRestRequests, restNotFound, type RestDeps } from './rest';
-import { createScimRouter } from '../scim/scim.rest';
 import { createMailer, type Mailer } from '../email/mailer';
 import { EmailDispatcher } from '../email/emailDispatcher';
 import { JobQueue, QUEUES } from '../jobs/jobQueue';
 import { QueueWorker } from '../jobs/queueWorker';
 import { evaluateUsage } from '../jobs/usageEvaluation';
-import { createAccountPagesRouter } from '../email/accountPages';
 
 export interface RunningServer {
   url: string;
@@ -67,7 +61,7 @@ export async function startServer(options: {
   port?: number;
 }): Promise<RunningServer> {
   const { db, config, logger } = options;
-  const services = createServices(db, config, logger);
+  const services = createServices(db, config, modules, logger);
   const invalidation = services.invalidation;
   await invalidation.start();
   const jobs = new JobQueue(db, { maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS, cronCheckSeconds: config.JOB_CRON_CHECK_SECONDS }, logger);
@@ -156,10 +150,13 @@ export async function startServer(options: {
           ip: req.ip ?? null,
           actor: await authenticate(req).catch((error: unknown) => {
             // Authentication reads sessions and keys; without a database the answer is 503 + Retry-After, not 500.
-            throw isDatabaseOutage(error) ? new ServiceUnavailableError() : error;
+            // Context creation is an edge of its own: Apollo would prefix a non-GraphQL error's message.
+            if (isDatabaseOutage(error)) throw toGraphQLError(new ServiceUnavailableError());
+            throw error instanceof DomainError ? toGraphQLError(error) : error;
           }),
           loaders: createLoaders(db, services),
           services,
+          nodeFetchers,
         }),
     }),
   );
@@ -200,18 +197,10 @@ export async function startServer(options: {
   });
   // The REST routes share one authentication, rate budget and error body (app/rest.ts, docs/rest.md).
   const rest: RestDeps = { services, limiter, log: (error, requestId) => logger.error({ err: error, requestId }, 'unhandled REST error') };
-  app.use(createAccountPagesRouter({ graphqlPath: '/graphql' }));
-  app.use(createBillingRouter(rest));
-  app.use(createTeamsRouter(rest));
-  app.use(createPoliciesRouter(rest, () => createLoaders(db, services)));
-  app.use(createSsoRouter(services, config));
-  app.use(createScimRouter(services, limiter, (error, requestId) => logger.error({ err: error, requestId }, 'unhandled SCIM error')));
-  app.use(
-    createUsageRouter(rest, async (actor, organizationId) => {
-      const loaders = createLoaders(db, services);
-      return new Access(actor, loaders).usageTeams((await loaders.organizationById.load(organizationId))!);
-    }),
-  );
+  const loadersFor = () => createLoaders(db, services);
+  for (const module of modules) {
+    if (module.restRoutes) app.use(module.restRoutes({ rest, services, limiter, logger, loadersFor }));
+  }
   app.use('/v1', restNotFound());
   app.use((req, res) => sendHttpError(res, req, 404, 'NOT_FOUND', `No route for ${req.method} ${req.path}.`));
   app.use(errorHandler((error, requestId) => logger.error({ err: error, requestId }, 'unhandled HTTP error')));

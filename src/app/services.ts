@@ -1,123 +1,64 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../core/config';
-import { ApiKeyAuthenticator } from '../apiKeys/apiKeyAuthenticator';
-import { ApiKeysService } from '../apiKeys/apiKeys.service';
-import { Authenticator } from '../auth/authenticate';
-import { OrganizationsService } from '../organizations/organizations.service';
-import { TeamsService } from '../teams/teams.service';
-import { UsersService } from '../users/users.service';
-import { PasswordsService } from '../users/passwords.service';
-import { CatalogService } from '../catalog/catalog.service';
-import { MembersService } from '../members/members.service';
-import { TeamMembersService } from '../members/teamMembers.service';
-import { InvitesService } from '../invites/invites.service';
-import { SecretsService } from '../secrets/secrets.service';
-import { AuditLogService } from '../audit/auditLog.service';
-import { RequestsService } from '../requests/requests.service';
-import { PoliciesService } from '../policies/policies.service';
-import { MonthPartitions } from '../retention/monthPartitions';
-import { RetentionService } from '../retention/retention.service';
-import { UsageIngestService } from '../usage/usageIngest.service';
-import { UsageQueryService } from '../usage/usageQuery.service';
-import { UsageService } from '../usage/usage.service';
-import { GovernanceService } from '../governance/governance.service';
-import { InvoicesService } from '../billing/invoices.service';
-import { AlertsService } from '../billing/alerts.service';
-import { SsoService } from '../sso/sso.service';
 import { OutboundClient } from '../core/outbound';
-import { DomainsService } from '../domains/domains.service';
-import { DnsProofResolver } from '../domains/dnsProof';
-import { createBudgetServices } from '../budgets/budgets.module';
-import { createScimServices } from '../scim/scim.service';
 import { PublicUrl } from '../core/publicUrl';
 import { InvalidationBus } from '../core/invalidation';
 import { createLogger, type Logger } from '../core/logger';
+import type { ModuleDefinition } from './module';
+import { modules } from './modules';
+import type { Services } from './scope';
 
-/** The composition root: one instance of every service per process, wired by hand (no DI container needed). */
-export function createServices(db: DataSource, config: Config, logger: Pick<Logger, 'warn' | 'info' | 'error'> = createLogger('silent')) {
-  // Every request to a customer-supplied URL goes through this guard (docs/security.md "Outbound requests").
-  const outbound = new OutboundClient({
-    allowLoopback: config.OUTBOUND_ALLOW_LOOPBACK,
-    dnsResolver: config.DNS_RESOLVER,
-    timeoutMs: config.OUTBOUND_TIMEOUT_MS,
-    maxResponseBytes: config.OUTBOUND_MAX_RESPONSE_BYTES,
-  });
-  const apiKeyAuthenticator = new ApiKeyAuthenticator(db, { cache: config.API_KEY_AUTH_CACHE });
-  // Cross-instance cache invalidation (LISTEN/NOTIFY); the server starts listening, until then caches are bypassed.
-  const invalidation = new InvalidationBus(db, logger);
-  apiKeyAuthenticator.useInvalidationBus(invalidation);
-  const teams = new TeamsService(db, apiKeyAuthenticator);
-  const catalog = new CatalogService(db);
-  const apiKeys = new ApiKeysService(db, apiKeyAuthenticator);
-  // One partition cache per process, shared by both raw tables' ingest paths and the retention run.
-  const monthPartitions = new MonthPartitions(db);
-  const usageIngest = new UsageIngestService(db, monthPartitions, { bulkStatementTimeoutMs: config.DATABASE_BULK_STATEMENT_TIMEOUT_MS });
-  // Links in emails; the server fills in its listening address when PUBLIC_URL is unset.
-  const publicUrl = new PublicUrl(config.PUBLIC_URL);
-  const alerts = new AlertsService(db, config.encryptionKey, outbound, publicUrl);
-  // Catalog copies follow the catalog's change notifications; while not listening, their 10 s lifetime bounds them.
-  invalidation.subscribe({
-    onInvalidation: (message) => {
-      if (message.kind !== 'catalog') return;
-      catalog.forgetCachedCatalog();
-      usageIngest.forgetCatalog();
-    },
-    onListeningChanged: () => {
-      catalog.forgetCachedCatalog();
-      usageIngest.forgetCatalog();
-    },
-  });
-  const policies = new PoliciesService(db, catalog);
-  policies.useHardSpendLimitSource({ teamsAtHardLimit: (teamIds) => alerts.teamsAtHardLimit(teamIds) });
-  const budgets = createBudgetServices(db, config, policies, outbound);
-  const users = new UsersService(db, teams, { sessionTtlHours: config.SESSION_TTL_HOURS, argon2MemoryKiB: config.ARGON2_MEMORY_KIB }, publicUrl);
-  const domains = new DomainsService(db, new DnsProofResolver(config.DNS_RESOLVER ? [config.DNS_RESOLVER] : undefined), policies);
-  const sso = new SsoService(db, config.encryptionKey, users, teams, policies, outbound, domains);
-  policies.useSsoRequirementGuard({
-    beforeChange: (organizationId) => sso.assertCanRequireSso(organizationId),
-    inTransaction: (tx, organizationId) => sso.assertStillCanRequireSso(tx, organizationId),
-  });
-  return {
+export type { Services } from './scope';
+
+/**
+ * The composition root: one instance of every service per process, each module's built from the platform's and
+ * those of the modules listed before it (no DI container, no wiring after construction).
+ */
+export function createServices(
+  db: DataSource,
+  config: Config,
+  list: readonly ModuleDefinition[] = modules,
+  logger: Pick<Logger, 'warn' | 'info' | 'error'> = createLogger('silent'),
+): Services {
+  const platform: Services = {
     db,
     config,
-    outbound,
-    publicUrl,
-    apiKeyAuthenticator,
-    invalidation,
-    authenticator: new Authenticator(db, config, apiKeyAuthenticator),
-    teams,
-    organizations: new OrganizationsService(db, teams),
-    users,
-    passwords: new PasswordsService(db, users, publicUrl),
-    sso,
-    domains,
-    scim: createScimServices(db, teams, apiKeyAuthenticator),
-    apiKeys,
-    members: new MembersService(db, apiKeys),
-    teamMembers: new TeamMembersService(db),
-    invites: new InvitesService(db, publicUrl),
-    secrets: new SecretsService(db, config.encryptionKey),
-    auditLog: new AuditLogService(db),
-    requests: new RequestsService(db, { maxPayloadBytes: config.REQUEST_PAYLOAD_MAX_BYTES, bulkStatementTimeoutMs: config.DATABASE_BULK_STATEMENT_TIMEOUT_MS }, monthPartitions),
-    catalog,
-    policies,
-    alerts,
-    ...budgets,
-    invoices: new InvoicesService(db),
-    retention: new RetentionService(db, monthPartitions),
-    usageIngest,
-    usage: new UsageService(new UsageQueryService(db), usageIngest),
-    governance: new GovernanceService(db, {
-      maxAdminShare: config.GOVERNANCE_MAX_ADMIN_SHARE,
-      minMembersForAdminShare: config.GOVERNANCE_MIN_MEMBERS_FOR_ADMIN_SHARE,
-      unusedKeyDays: 90,
-      keyRotationDays: config.GOVERNANCE_KEY_ROTATION_DAYS,
-      spendPaceFactor: config.GOVERNANCE_SPEND_PACE_FACTOR,
+    outbound: new OutboundClient({
+      allowLoopback: config.OUTBOUND_ALLOW_LOOPBACK,
+      dnsResolver: config.DNS_RESOLVER,
+      timeoutMs: config.OUTBOUND_TIMEOUT_MS,
+      maxResponseBytes: config.OUTBOUND_MAX_RESPONSE_BYTES,
     }),
-  };
+    // Links in emails; the server fills in its listening address when PUBLIC_URL is unset.
+    publicUrl: new PublicUrl(config.PUBLIC_URL),
+    invalidation: new InvalidationBus(db, logger),
+  } as Services;
+  const services: Record<string, unknown> = platform as unknown as Record<string, unknown>;
+  for (const module of list) {
+    if (!module.services) continue;
+    const built = module.services(builtSoFar(services, module.name));
+    for (const [name, service] of Object.entries(built)) {
+      if (name in services) throw new Error(`Module ${module.name} builds services.${name}, which another module already provides.`);
+      services[name] = service;
+    }
+  }
+  return services as unknown as Services;
 }
 
-export type Services = ReturnType<typeof createServices>;
+/**
+ * The services built so far, as the module's factory sees them: reading one that is not built yet (a module listed
+ * later, or none) fails at start with both names instead of leaving an undefined dependency to fail on first use.
+ */
+function builtSoFar(services: Record<string, unknown>, moduleName: string): Services {
+  return new Proxy(services, {
+    get(target, name) {
+      if (typeof name === 'string' && !(name in target)) {
+        throw new Error(`Module ${moduleName} needs services.${name}, which no module listed before it in src/app/modules.ts provides.`);
+      }
+      return Reflect.get(target, name);
+    },
+  }) as unknown as Services;
+}
 
 /** Background work owned by services that must finish before the pool closes. */
 export async function closeServices(services: Services): Promise<void> {

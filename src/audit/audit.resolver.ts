@@ -1,4 +1,3 @@
-import DataLoader from 'dataloader';
 import { Args, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../app/context';
 import { fromGlobalId, localIdOf, toGlobalId } from '../core/relay';
@@ -10,21 +9,6 @@ import { AuditEvent } from './auditEvent.entity';
 import { AuditChange, AuditEventConnection, AuditLogArgs } from './audit.types';
 
 const UUID = /^[0-9a-f-]{36}$/;
-const keyAliases = new WeakMap<AppContext, DataLoader<string, string | null>>();
-
-/** Key names by public key id, batched per request (an audit page names many keys). */
-function keyAliasLoader(ctx: AppContext): DataLoader<string, string | null> {
-  let loader = keyAliases.get(ctx);
-  if (!loader) {
-    loader = new DataLoader(async (keyIds) => {
-      const rows: Array<{ key_id: string; alias: string }> = await ctx.services.db.query(`SELECT key_id, alias FROM api_keys WHERE key_id = ANY($1)`, [keyIds]);
-      return keyIds.map((id) => rows.find((row) => row.key_id === id)?.alias ?? null);
-    });
-    keyAliases.set(ctx, loader);
-  }
-  return loader;
-}
-
 @Resolver(() => AuditEvent)
 export class AuditEventResolver extends NodeIdResolver(AuditEvent, 'AuditEvent') {
   @FieldResolver(() => User, { nullable: true, description: 'The user who acted (null when a key or operator did).' })
@@ -38,7 +22,7 @@ export class AuditEventResolver extends NodeIdResolver(AuditEvent, 'AuditEvent')
   async actorLabel(@Root() event: AuditEvent, @Ctx() ctx: AppContext): Promise<string> {
     if (event.actorType === 'USER' && event.actorId) return (await ctx.loaders.userById.load(event.actorId))?.email ?? event.actorLabel;
     if (event.actorType === 'API_KEY' && event.actorId) {
-      const alias = await keyAliasLoader(ctx).load(event.actorId);
+      const alias = await ctx.loaders.apiKeyAliasByKeyId.load(event.actorId);
       return alias ? `${alias} (${event.actorId})` : event.actorId;
     }
     return event.actorLabel;

@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor';
-import type { Loaders } from '../app/loaders';
+import type { Loaders } from '../app/scope';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../core/errors';
 import { OrganizationRole } from '../organizations/organizationMembership.entity';
 import type { Organization } from '../organizations/organization.entity';

@@ -1,4 +1,3 @@
-import DataLoader from 'dataloader';
 import { DateTime } from 'luxon';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../app/context';
@@ -6,9 +5,9 @@ import { mutationPayload } from '../core/mutation';
 import { PageArgsType, arrayConnection, isUuid, localIdOf, toGlobalId } from '../core/relay';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../core/errors';
 import { Organization } from '../organizations/organization.entity';
-import { organizationByGlobalId } from '../organizations/organizations.resolver';
+import { organizationByGlobalId } from '../organizations/organizations.lookup';
 import { Team } from '../teams/team.entity';
-import { teamByGlobalId } from '../teams/teams.resolver';
+import { teamByGlobalId } from '../teams/teams.lookup';
 import { parseMonth, type InvoiceView } from './invoices.service';
 import type { SpendingAlertRow } from './alerts.service';
 import {
@@ -192,9 +191,6 @@ export class InvoiceResolver {
   }
 }
 
-const eventLoaders = new WeakMap<AppContext, DataLoader<string, AlertEvent[]>>();
-const deliveryLoaders = new WeakMap<AppContext, DataLoader<string, WebhookDelivery[]>>();
-
 @Resolver(() => SpendingAlert)
 export class SpendingAlertResolver {
   @FieldResolver(() => ID, { description: 'Opaque global identifier.' })
@@ -209,28 +205,12 @@ export class SpendingAlertResolver {
 
   @FieldResolver(() => [AlertEvent], { description: 'Firings, newest first (at most one per period).' })
   events(@Root() alert: SpendingAlert, @Ctx() ctx: AppContext): Promise<AlertEvent[]> {
-    let loader = eventLoaders.get(ctx);
-    if (!loader) {
-      loader = new DataLoader(async (ids) => {
-        const events = await ctx.services.alerts.eventsOf(ids);
-        return ids.map((id) => events.filter((event) => event.alertId === id));
-      });
-      eventLoaders.set(ctx, loader);
-    }
-    return loader.load(alert.alertId);
+    return ctx.loaders.alertEventsByAlert.load(alert.alertId);
   }
 
   @FieldResolver(() => [WebhookDelivery], { description: 'Webhook deliveries with every attempt, newest first.' })
-  deliveries(@Root() alert: SpendingAlert, @Ctx() ctx: AppContext): Promise<WebhookDelivery[]> {
-    let loader = deliveryLoaders.get(ctx);
-    if (!loader) {
-      loader = new DataLoader(async (ids) => {
-        const deliveries = await ctx.services.alerts.deliveriesOf(ids);
-        return ids.map((id) => deliveries.filter((delivery) => delivery.alertId === id).map(toDelivery));
-      });
-      deliveryLoaders.set(ctx, loader);
-    }
-    return loader.load(alert.alertId);
+  async deliveries(@Root() alert: SpendingAlert, @Ctx() ctx: AppContext): Promise<WebhookDelivery[]> {
+    return (await ctx.loaders.alertDeliveriesByAlert.load(alert.alertId)).map(toDelivery);
   }
 }
 

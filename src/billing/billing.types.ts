@@ -2,7 +2,7 @@ import { MaxLength } from 'class-validator';
 import { Extensions, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection, Node, UserError } from '../core/relay';
 import { DecimalScalar } from '../core/scalars';
-import { SpendPeriod } from '../usage/usage.resolver';
+import { SpendPeriod } from '../usage/usage.types';
 
 export enum InvoiceStatus {
   DRAFT = 'DRAFT',

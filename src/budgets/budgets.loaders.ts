@@ -4,6 +4,7 @@ import { loaderByKey } from '../core/loaderUtils';
 import { Member } from '../members/member.entity';
 import { budgetKey, type BudgetRow, type EffectiveBudget } from './inheritance';
 import type { BudgetsService, BudgetStatus } from './budgets.service';
+import type { BudgetAccessCheck } from '../policies/policies.loaders';
 
 /** The call a gateway asks about: a team, and the key (public key id) or person making it. */
 export interface CallerKey {
@@ -73,3 +74,23 @@ export function createBudgetLoaders(db: DataSource, service: BudgetsService) {
 }
 
 export type BudgetLoaders = ReturnType<typeof createBudgetLoaders>;
+
+/** Model access checks ask the budgets module, through this request's loaders, for used-up hard budgets. */
+export function budgetAccessCheck(loaders: BudgetLoaders): BudgetAccessCheck {
+  return {
+    async check(team, caller) {
+      if (!team.organizationId) return { exhausted: null, unknownKey: false };
+      const answer = await loaders.callerBudgets.load({ teamId: team.id, organizationId: team.organizationId, keyId: caller.keyId, userId: caller.userId });
+      const used = answer.budgets.find((b) => b.budget.hard && b.status.exhausted);
+      return {
+        unknownKey: answer.unknownKey,
+        exhausted: used
+          ? {
+              level: used.budget.subject.scope === 'ORGANIZATION' ? 'ORGANIZATION' : 'TEAM',
+              reason: `Budget exhausted: ${used.budget.reason.replace(/\.$/, '')} (key ${used.budget.key}) has ${used.status.remaining} USD left this period (spent ${used.status.spend}, held ${used.status.reserved}).`,
+            }
+          : null,
+      };
+    },
+  };
+}

@@ -1,7 +1,5 @@
-import { DataSource, MigrationExecutor, type Logger as TypeormLogger, type EntityManager } from 'typeorm';
+import { DataSource, MigrationExecutor, type Logger as TypeormLogger, type EntityManager, type MixedList, type EntitySchema } from 'typeorm';
 import { currentRequestScope } from './requestScope';
-import { allEntities } from '../registry';
-import { allMigrations } from '../../migrations';
 import { sqlStatementsTotal } from './metrics';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 
@@ -42,12 +40,20 @@ export interface DatabaseOptions {
   statementTimeoutMs?: number;
 }
 
-export function createDataSource({ url, poolSize = 10, statementTimeoutMs = 0 }: DatabaseOptions): DataSource {
+/** What the application knows and core does not: its entities (from the modules) and its migrations. */
+export interface DatabaseSchema {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity classes
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+}
+
+export function createDataSource({ url, poolSize = 10, statementTimeoutMs = 0, entities, migrations }: DatabaseOptions & DatabaseSchema): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities: allEntities,
-    migrations: allMigrations,
+    entities,
+    migrations,
     migrationsTableName: 'schema_migrations',
     synchronize: false,
     logging: ['query'],

@@ -18,11 +18,11 @@ import { queryCostPlugin, type RateLimiter } from './rateLimit';
 import { jitGateway } from './jitExecutor';
 import { stringLimitsPlugin } from './inputLimits';
 import { operationLabel } from './operationLabel';
-import type { Actor } from '../auth/actor';
+import type { Credential } from './credential';
 
 interface BaseGraphqlContext {
   requestId: string;
-  actor: Actor;
+  actor: Credential;
   ip: string | null;
 }
 

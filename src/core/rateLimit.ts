@@ -4,7 +4,7 @@ import { Pool } from 'pg';
 import IORedis, { type Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Actor } from '../auth/actor';
+import type { Credential as Actor } from './credential';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { RateLimitedError, RateLimitStoreUnavailableError, TooManyInFlightError, UnauthenticatedError } from './errors';

@@ -5,7 +5,7 @@ import { mutationPayload } from '../core/mutation';
 import { NodeIdResolver } from '../core/nodeId';
 import { localIdOf, toGlobalId } from '../core/relay';
 import { Organization } from '../organizations/organization.entity';
-import { organizationByGlobalId } from '../organizations/organizations.resolver';
+import { organizationByGlobalId } from '../organizations/organizations.lookup';
 import { DomainStatus, OrganizationDomain } from './organizationDomain.entity';
 import { AddDomainInput, DomainIdInput, DomainPayload, OrganizationDomainConnection, OrganizationDomainsArgs, RemoveDomainPayload } from './domains.types';
 import { challengeName, challengeValue } from './domains.service';

@@ -5,7 +5,7 @@ import { UserInputFailure } from '../core/errors';
 import { isUniqueViolation, returnedRows } from '../core/dbErrors';
 import { paginate, type PageArgs } from '../core/relay';
 import { recordAudit, type Caller } from '../audit/audit';
-import type { PoliciesService } from '../policies/policies.service';
+import type { SsoRequirementReader } from '../policies/ssoRequirement';
 import { CHALLENGE_LABEL, CHALLENGE_PREFIX, OrganizationDomain } from './organizationDomain.entity';
 import { MAX_DOMAIN_LENGTH, OrganizationDomainConnection } from './domains.types';
 import type { DnsProofResolver } from './dnsProof';
@@ -28,7 +28,7 @@ export class DomainsService {
   constructor(
     private readonly db: DataSource,
     private readonly dns: DnsProofResolver,
-    private readonly policies: Pick<PoliciesService, 'ssoRequired'>,
+    private readonly policies: SsoRequirementReader,
   ) {}
 
   byId(id: string): Promise<OrganizationDomain | null> {

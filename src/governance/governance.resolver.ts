@@ -1,4 +1,3 @@
-import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../app/context';
 import { mutationPayload } from '../core/mutation';
@@ -7,9 +6,9 @@ import { UserInputFailure } from '../core/errors';
 import { ApiKey } from '../apiKeys/apiKey.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Team } from '../teams/team.entity';
-import { teamByGlobalId } from '../teams/teams.resolver';
+import { teamByGlobalId } from '../teams/teams.lookup';
 import { User } from '../users/user.entity';
-import { findings, readiness, suggestedStructure, type GovernanceSnapshot } from './rules';
+import { findings, readiness, suggestedStructure } from './rules';
 import type { TeamGovernanceValues } from './governance.service';
 import {
   Finding,
@@ -23,22 +22,7 @@ import {
   UpdateTeamGovernanceInput,
 } from './governance.types';
 
-/** Per-request caches: one snapshot per organization and one governance row lookup for all teams of a page. */
-const snapshots = new WeakMap<AppContext, DataLoader<string, GovernanceSnapshot>>();
-const governanceRows = new WeakMap<AppContext, DataLoader<string, TeamGovernanceValues | null>>();
-const keyEnvironments = new WeakMap<AppContext, DataLoader<string, TeamEnvironment | null>>();
-
-function perRequest<V>(cache: WeakMap<AppContext, DataLoader<string, V>>, ctx: AppContext, batch: (keys: readonly string[]) => Promise<V[]>) {
-  let loader = cache.get(ctx);
-  if (!loader) {
-    loader = new DataLoader<string, V>(batch);
-    cache.set(ctx, loader);
-  }
-  return loader;
-}
-
-const snapshotOf = (ctx: AppContext, organizationId: string) =>
-  perRequest(snapshots, ctx, (ids) => Promise.all(ids.map((id) => ctx.services.governance.snapshot(id)))).load(organizationId);
+const snapshotOf = (ctx: AppContext, organizationId: string) => ctx.loaders.governanceSnapshot.load(organizationId);
 
 async function toGraphql(ctx: AppContext, values: TeamGovernanceValues | null): Promise<TeamGovernance> {
   return {
@@ -55,11 +39,7 @@ async function toGraphql(ctx: AppContext, values: TeamGovernanceValues | null): 
 export class TeamGovernanceResolver {
   @FieldResolver(() => TeamGovernance, { description: 'Governance metadata: environment, workload, owner, escalation contact, expected spend.' })
   async governance(@Root() team: Team, @Ctx() ctx: AppContext): Promise<TeamGovernance> {
-    const loader = perRequest(governanceRows, ctx, async (ids) => {
-      const found = await ctx.services.governance.governanceOf(ids);
-      return ids.map((id) => found.get(id) ?? null);
-    });
-    return toGraphql(ctx, await loader.load(team.id));
+    return toGraphql(ctx, await ctx.loaders.governanceByTeam.load(team.id));
   }
 
   @Mutation(() => TeamGovernancePayload, { description: 'Change a team’s governance metadata (team ADMIN or organization ADMIN). Audited.' })
@@ -89,10 +69,7 @@ export class TeamGovernanceResolver {
 export class ApiKeyEnvironmentResolver {
   @FieldResolver(() => TeamEnvironment, { nullable: true, description: 'The environment this key serves, if labelled.' })
   environment(@Root() apiKey: ApiKey, @Ctx() ctx: AppContext): Promise<TeamEnvironment | null> {
-    return perRequest(keyEnvironments, ctx, async (ids) => {
-      const found = await ctx.services.governance.keyEnvironments(ids);
-      return ids.map((id) => (found.get(id) as TeamEnvironment | undefined) ?? null);
-    }).load(apiKey.id);
+    return ctx.loaders.environmentByApiKey.load(apiKey.id);
   }
 
   @Mutation(() => LabelApiKeyEnvironmentPayload, { description: 'Label a key with the environment it serves (team ADMIN). Audited.' })

@@ -5,12 +5,12 @@ import { mutationPayload } from '../core/mutation';
 import { NodeIdResolver } from '../core/nodeId';
 import { BadUserInputError, UserInputFailure } from '../core/errors';
 import { Organization } from '../organizations/organization.entity';
-import { organizationByGlobalId } from '../organizations/organizations.resolver';
+import { organizationByGlobalId } from '../organizations/organizations.lookup';
 import { Team } from '../teams/team.entity';
-import { teamByGlobalId } from '../teams/teams.resolver';
+import { teamByGlobalId } from '../teams/teams.lookup';
 import { User } from '../users/user.entity';
 import { TeamAssignment } from '../members/teamAssignment';
-import { loadAssignments } from '../members/members.resolver';
+import { loadAssignments } from '../members/members.lookup';
 import { Invite, InviteStatus, effectiveInviteStatus } from './invite.entity';
 import { MAX_INVITES_PER_CALL, inviteTargetLabel, type InvitationRow, type InviteTarget } from './invites.service';
 import {

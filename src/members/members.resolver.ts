@@ -3,23 +3,23 @@ import type { AppContext } from '../app/context';
 import { localIdOf, toGlobalId } from '../core/relay';
 import { mutationPayload } from '../core/mutation';
 import { NodeIdResolver } from '../core/nodeId';
-import { BadUserInputError, NotFoundError, UserInputFailure } from '../core/errors';
+import { NotFoundError, UserInputFailure } from '../core/errors';
 import { Organization } from '../organizations/organization.entity';
-import { organizationByGlobalId } from '../organizations/organizations.resolver';
-import { teamByGlobalId } from '../teams/teams.resolver';
+import { organizationByGlobalId } from '../organizations/organizations.lookup';
+import { teamByGlobalId } from '../teams/teams.lookup';
 import { Team } from '../teams/team.entity';
 import { User } from '../users/user.entity';
 import { Invite } from '../invites/invite.entity';
 import { Member } from './member.entity';
 import type { KeyDisposition } from '../apiKeys/apiKeys.service';
 import { TeamAssignment } from './teamAssignment';
+import { loadAssignments, memberSearch } from './members.lookup';
 import {
   AssignTeamMemberInput,
   LeaveOrganizationInput,
   MemberApiKeysAction,
   type MemberApiKeysInput,
   LeaveOrganizationPayload,
-  MAX_MEMBER_SEARCH_LENGTH,
   MemberConnection,
   MemberPayload,
   MembersArgs,
@@ -33,15 +33,6 @@ import {
 async function memberByGlobalId(ctx: AppContext, globalId: string): Promise<Member | null> {
   const localId = localIdOf(globalId, 'Member');
   return localId ? ctx.loaders.memberById.load(localId) : null;
-}
-
-/** Resolves a team assignment list to teams the caller can load (archived teams drop out). */
-export async function loadAssignments(ctx: AppContext, rows: Array<{ teamId: string; role: TeamAssignment['role'] }>): Promise<TeamAssignment[]> {
-  const teams = await ctx.loaders.teamById.loadMany(rows.map((row) => row.teamId));
-  return rows.flatMap((row, index) => {
-    const team = teams[index];
-    return team instanceof Team && !team.archivedAt ? [{ team, role: row.role }] : [];
-  });
 }
 
 @Resolver(() => Member)
@@ -145,13 +136,6 @@ export class MemberMutationsResolver {
       return { team, user: await ctx.loaders.userById.load(userId), role: null };
     });
   }
-}
-
-/** The search text, trimmed (blank means no search); over the limit is a bad argument, never a silent truncation. */
-export function memberSearch(search: string | null | undefined): string | null {
-  if (search === null || search === undefined) return null;
-  if (search.length > MAX_MEMBER_SEARCH_LENGTH) throw new BadUserInputError(`\`search\` is at most ${MAX_MEMBER_SEARCH_LENGTH} characters.`, 'filter.search');
-  return search.trim() || null;
 }
 
 /** People outside the team's organization look exactly like unknown ids. */

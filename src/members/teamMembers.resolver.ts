@@ -3,7 +3,7 @@ import type { AppContext } from '../app/context';
 import { NodeIdResolver } from '../core/nodeId';
 import { Team } from '../teams/team.entity';
 import { User } from '../users/user.entity';
-import { memberSearch } from './members.resolver';
+import { memberSearch } from './members.lookup';
 import { InviteConnection, TeamInvitesArgs, TeamMember, TeamMemberConnection, TeamMembersArgs } from './teamMembers.types';
 
 @Resolver(() => TeamMember)

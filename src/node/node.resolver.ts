@@ -1,6 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../app/context';
-import { nodeFetchers } from '../app/nodes';
 import { Node, fromGlobalId } from '../core/relay';
 
 @Resolver()
@@ -12,7 +11,7 @@ export class NodeResolver {
   async node(@Arg('id', () => ID, { description: 'A global id from any `id` field.' }) id: string, @Ctx() ctx: AppContext) {
     ctx.access.requireCustomer();
     const decoded = fromGlobalId(id);
-    const fetch = decoded ? nodeFetchers[decoded.typeName] : undefined;
+    const fetch = decoded && Object.hasOwn(ctx.nodeFetchers, decoded.typeName) ? ctx.nodeFetchers[decoded.typeName] : undefined;
     return decoded && fetch ? fetch(ctx, decoded.localId) : null;
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../app/context';
-import { localIdOf } from '../core/relay';
+import { organizationByGlobalId } from './organizations.lookup';
 import { mutationPayload } from '../core/mutation';
 import { NodeIdResolver } from '../core/nodeId';
 import { Team } from '../teams/team.entity';
@@ -25,12 +25,6 @@ class OrganizationTeamsArgs {
     description: 'Include the organization’s root team (`kind: ROOT`, first: it is the oldest), which has keys and spend of its own, as the REST `is_org_root` team (default false).',
   })
   includeRoot?: boolean | null;
-}
-
-/** Loads an organization by global id, or null when the id is not an organization's. */
-export async function organizationByGlobalId(ctx: AppContext, globalId: string): Promise<Organization | null> {
-  const localId = localIdOf(globalId, 'Organization');
-  return localId ? ctx.loaders.organizationById.load(localId) : null;
 }
 
 @Resolver(() => Organization)

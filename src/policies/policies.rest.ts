@@ -1,7 +1,7 @@
 import express from 'express';
 import { stringify } from 'csv-stringify/sync';
 import { adminKeyRoute, QueryParams, validationError, type RestDeps } from '../app/rest';
-import type { Loaders } from '../app/loaders';
+import type { Loaders } from '../app/scope';
 import { SURFACES } from './resolution';
 
 /** Columns of the model-access export (Orgraph's choice; documented in docs/rest.md). */

@@ -1,11 +1,10 @@
 import crypto from 'node:crypto';
-import DataLoader from 'dataloader';
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit, type Caller } from '../audit/audit';
 import { UserInputFailure } from '../core/errors';
 import type { CatalogService } from '../catalog/catalog.service';
 import type { ModelEndpoint } from '../catalog/modelEndpoint.entity';
-import type { Loaders } from '../app/loaders';
+import type { HardSpendLimitSource, PolicyReadLoaders } from './policies.loaders';
 import { Team } from '../teams/team.entity';
 import { ModelAccessRule } from './modelAccessRule.entity';
 import { OrganizationPolicySetting } from './organizationPolicySetting.entity';
@@ -33,28 +32,15 @@ import {
   type TeamPolicyState,
 } from './resolution';
 
-/** What the SSO module checks before an organization may require SSO (see `useSsoRequirementGuard`). */
+/**
+ * What the SSO module checks before an organization may require SSO (a working connection, an admin who can sign
+ * in): `beforeChange` (which may call the identity provider) before the transaction, and `inTransaction` again under
+ * the organization lock, cheaply, so a connection removed in between is noticed instead of locking everyone out.
+ */
 export interface SsoRequirementGuard {
   beforeChange(organizationId: string): Promise<void>;
   inTransaction(tx: EntityManager, organizationId: string): Promise<void>;
 }
-
-/** Billing plugs in here (step 1 of model access resolution, docs/policies.md): which of these teams have reached their hard spend limit. */
-export interface HardSpendLimitSource {
-  teamsAtHardLimit(teamIds: readonly string[]): Promise<ReadonlySet<string>>;
-}
-
-const NO_HARD_LIMITS: HardSpendLimitSource = { teamsAtHardLimit: async () => new Set() };
-
-/**
- * The budgets module plugs in here (issue 21): a used-up hard budget of the team, the key or the key's owner denies
- * the call (BUDGET_EXHAUSTED), naming the budget. Implementations batch through the request's loaders.
- */
-export interface BudgetAccessSource {
-  check(loaders: Loaders, team: Team, caller: { keyId: string | null; userId: string | null }): Promise<{ exhausted: { level: 'ORGANIZATION' | 'TEAM'; reason: string } | null; unknownKey: boolean }>;
-}
-
-const NO_BUDGETS: BudgetAccessSource = { check: async () => ({ exhausted: null, unknownKey: false }) };
 
 export const MAX_CHECKS_PER_CALL = 1000;
 const MAX_RULES_PER_LEVEL = 500;
@@ -95,42 +81,17 @@ export interface ModelAccessEntry {
  * previewing a change with exactly the computation that applying it uses.
  */
 export class PoliciesService {
-  /** One batching loader of hard-limit flags per request (keyed by that request's loaders object). */
-  private readonly hardLimitLoaders = new WeakMap<Loaders, DataLoader<string, boolean>>();
-
   constructor(
     private readonly db: DataSource,
     private readonly catalog: CatalogService,
-    private hardSpendLimits: HardSpendLimitSource = NO_HARD_LIMITS,
+    private readonly hardSpendLimits: HardSpendLimitSource,
+    private readonly ssoRequirementGuard: SsoRequirementGuard,
   ) {}
-
-  /** Lets the billing module feed "hard spend limit reached" into model access decisions. */
-  useHardSpendLimitSource(source: HardSpendLimitSource): void {
-    this.hardSpendLimits = source;
-  }
-
-  private budgetAccess: BudgetAccessSource = NO_BUDGETS;
-
-  /** Lets the budgets module deny calls whose hard budget is used up. */
-  useBudgetAccessSource(source: BudgetAccessSource): void {
-    this.budgetAccess = source;
-  }
-
-  /**
-   * Checks run before `ssoRequired` is turned on (the SSO module: a working connection, an admin who can sign in):
-   * `beforeChange` (which may call the identity provider) before the transaction, and `inTransaction` again under the
-   * organization lock, cheaply, so a connection removed in between is noticed instead of locking everyone out.
-   */
-  private ssoRequirementGuard: SsoRequirementGuard = { beforeChange: async () => undefined, inTransaction: async () => undefined };
-
-  useSsoRequirementGuard(guard: SsoRequirementGuard): void {
-    this.ssoRequirementGuard = guard;
-  }
 
   // -------------------------------------------------------------------------------------------------------------
   // Reading (batched through per-request loaders)
 
-  async organizationState(loaders: Loaders, organizationId: string | null): Promise<OrganizationPolicyState> {
+  async organizationState(loaders: PolicyReadLoaders, organizationId: string | null): Promise<OrganizationPolicyState> {
     // Personal and standalone teams have no organization: the platform defaults apply.
     if (!organizationId) return DEFAULT_ORGANIZATION_POLICY;
     const [settings, rules] = await Promise.all([
@@ -140,37 +101,31 @@ export class PoliciesService {
     return organizationPolicyState(settings, rules);
   }
 
-  /** Whether the organization requires SSO, read through `manager` (the SSO module asks inside its transactions). */
-  async ssoRequired(manager: EntityManager, organizationId: string): Promise<boolean> {
-    const row = await manager.getRepository(OrganizationPolicySetting).findOneBy({ organizationId, setting: 'ssoRequired' });
-    return row?.value === true;
-  }
-
-  async teamState(loaders: Loaders, team: Team): Promise<TeamPolicyState> {
+  async teamState(loaders: PolicyReadLoaders, team: Team): Promise<TeamPolicyState> {
     const [overrides, rules, hardLimit] = await Promise.all([
       loaders.policyOverridesByTeam.load(team.id),
       loaders.teamRulesByTeam.load(team.id),
-      this.hardLimitLoader(loaders).load(team.id),
+      loaders.hardSpendLimitByTeam.load(team.id),
     ]);
     return teamPolicyState(team, overrides, rules, hardLimit);
   }
 
   /** Every setting of the organization itself, with provenance (DEFAULT or ORGANIZATION) and lock. */
-  async organizationSettings(loaders: Loaders, organizationId: string): Promise<EffectiveSetting[]> {
+  async organizationSettings(loaders: PolicyReadLoaders, organizationId: string): Promise<EffectiveSetting[]> {
     return resolveSettings(await this.organizationState(loaders, organizationId), null);
   }
 
-  async organizationRules(loaders: Loaders, organizationId: string): Promise<ModelAccessRule[]> {
+  async organizationRules(loaders: PolicyReadLoaders, organizationId: string): Promise<ModelAccessRule[]> {
     return loaders.organizationRulesByOrganization.load(organizationId);
   }
 
-  async effectiveSettings(loaders: Loaders, team: Team): Promise<EffectiveSetting[]> {
+  async effectiveSettings(loaders: PolicyReadLoaders, team: Team): Promise<EffectiveSetting[]> {
     const [organization, state] = await Promise.all([this.organizationState(loaders, team.organizationId), this.teamState(loaders, team)]);
     return resolveSettings(organization, state);
   }
 
   /** Every catalog endpoint's resolved state for the team on one surface, in endpoint id order. */
-  async modelAccess(loaders: Loaders, team: Team, surface: Surface): Promise<ModelAccessEntry[]> {
+  async modelAccess(loaders: PolicyReadLoaders, team: Team, surface: Surface): Promise<ModelAccessEntry[]> {
     const [organization, state, catalog] = await Promise.all([
       this.organizationState(loaders, team.organizationId),
       this.teamState(loaders, team),
@@ -184,7 +139,7 @@ export class PoliciesService {
    * the number of checks; the catalog comes from the in-process cache. Problems are reported per check.
    */
   async checkModelAccess(
-    loaders: Loaders,
+    loaders: PolicyReadLoaders,
     checks: readonly ModelAccessCheck[],
     mayCheck: (team: Team) => Promise<boolean>,
   ): Promise<ModelAccessCheckResult[]> {
@@ -214,7 +169,7 @@ export class PoliciesService {
         const [organization, state, budget] = await Promise.all([
           this.organizationState(loaders, team.organizationId),
           this.teamState(loaders, team),
-          this.budgetAccess.check(loaders, team, { keyId: check.keyId ?? null, userId: check.userId ?? null }),
+          loaders.budgetAccess.check(team, { keyId: check.keyId ?? null, userId: check.userId ?? null }),
         ]);
         if (budget.unknownKey) return { ...base, error: { code: 'UNKNOWN_API_KEY', message: 'No live API key with this key id on this team.' } };
         const decision = decideModelAccess(organization, state, endpoint, check.surface as Surface);
@@ -402,18 +357,6 @@ export class PoliciesService {
       saved.push(rule);
     }
     return saved;
-  }
-
-  private hardLimitLoader(loaders: Loaders): DataLoader<string, boolean> {
-    let loader = this.hardLimitLoaders.get(loaders);
-    if (!loader) {
-      loader = new DataLoader<string, boolean>(async (teamIds) => {
-        const reached = await this.hardSpendLimits.teamsAtHardLimit(teamIds);
-        return teamIds.map((id) => reached.has(id));
-      });
-      this.hardLimitLoaders.set(loaders, loader);
-    }
-    return loader;
   }
 }
 

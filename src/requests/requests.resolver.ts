@@ -1,7 +1,5 @@
-import DataLoader from 'dataloader';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../app/context';
-import { recordAuditBatch } from '../audit/audit';
 import { mutationPayload } from '../core/mutation';
 import { isUuid, toGlobalId } from '../core/relay';
 import type { RequestView } from '../authz/access';
@@ -113,7 +111,7 @@ export class RequestRecordResolver {
     if (record.viewerMayOpen !== true) return null;
     const payload = await ctx.loaders.requestPayload.load(`${record.teamId}/${record.requestId}`);
     if (!payload) return null;
-    if (!isOwnIdentity(ctx, record)) await payloadReadAuditor(ctx).load(record);
+    if (!isOwnIdentity(ctx, record)) await ctx.loaders.payloadReadAudit.load({ record, caller: ctx.caller });
     return payload;
   }
 
@@ -139,32 +137,4 @@ function isOwnIdentity(ctx: AppContext, record: RequestRecord): boolean {
   if (ctx.actor.kind !== 'USER') return false;
   const me = ctx.actor.userId;
   return record.authKind === RequestAuthKind.LOGIN ? record.userId === me : record.keyOwnerId === me;
-}
-
-const auditors = new WeakMap<AppContext, DataLoader<RequestRecord, true, string>>();
-
-/** One audit INSERT per GraphQL request for all payloads it opened. */
-function payloadReadAuditor(ctx: AppContext): DataLoader<RequestRecord, true, string> {
-  let auditor = auditors.get(ctx);
-  if (!auditor) {
-    auditor = new DataLoader<RequestRecord, true, string>(
-      async (records) => {
-        await recordAuditBatch(
-          ctx.services.db.manager,
-          ctx.caller,
-          records.map((record) => ({
-            organizationId: record.organizationId,
-            teamId: record.teamId,
-            action: 'request.payloadRead',
-            targetType: 'RequestRecord',
-            targetId: record.requestId,
-          })),
-        );
-        return records.map(() => true as const);
-      },
-      { cacheKeyFn: (record) => `${record.teamId}/${record.requestId}` },
-    );
-    auditors.set(ctx, auditor);
-  }
-  return auditor;
 }

@@ -3,7 +3,7 @@ import type { AppContext } from '../app/context';
 import { mutationPayload } from '../core/mutation';
 import { Organization } from '../organizations/organization.entity';
 import { OrganizationRole } from '../organizations/organizationMembership.entity';
-import { organizationByGlobalId } from '../organizations/organizations.resolver';
+import { organizationByGlobalId } from '../organizations/organizations.lookup';
 import { OrganizationPayload } from '../organizations/organizations.types';
 import { ApplyRawRecordRetentionInput, ApplyRawRecordRetentionPayload, SetOrganizationRawRecordRetentionInput } from './retention.types';
 

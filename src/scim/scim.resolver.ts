@@ -1,4 +1,3 @@
-import DataLoader from 'dataloader';
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../app/context';
 import { mutationPayload } from '../core/mutation';
@@ -7,7 +6,7 @@ import { localIdOf } from '../core/relay';
 import { NotFoundError, UserInputFailure } from '../core/errors';
 import { Member } from '../members/member.entity';
 import { Organization } from '../organizations/organization.entity';
-import { organizationByGlobalId } from '../organizations/organizations.resolver';
+import { organizationByGlobalId } from '../organizations/organizations.lookup';
 import { Team } from '../teams/team.entity';
 import { ScimGroup } from './scimGroup.entity';
 import { ScimToken } from './scimToken.entity';
@@ -28,37 +27,6 @@ import {
   ScimUsersArgs,
   SetScimGroupMappingInput,
 } from './scim.types';
-
-/** Per-request loaders of this module, keyed by the request's own loaders object (so they die with the request). */
-const requestLoaders = new WeakMap<object, { scimUserOf: DataLoader<string, ScimUser | null>; memberCount: DataLoader<string, number> }>();
-
-function loadersOf(ctx: AppContext) {
-  let loaders = requestLoaders.get(ctx.loaders);
-  if (!loaders) {
-    const mappings = ctx.services.scim.mappings;
-    loaders = {
-      // Key: `${organizationId}/${userId}`; one statement per organization asked about.
-      scimUserOf: new DataLoader<string, ScimUser | null>(async (keys) => {
-        const byOrganization = new Map<string, string[]>();
-        for (const key of keys) {
-          const [organizationId, userId] = key.split('/') as [string, string];
-          byOrganization.set(organizationId, [...(byOrganization.get(organizationId) ?? []), userId]);
-        }
-        const found = new Map<string, ScimUser>();
-        for (const [organizationId, userIds] of byOrganization) {
-          for (const row of await mappings.byUsers(organizationId, userIds)) found.set(`${organizationId}/${row.userId}`, row);
-        }
-        return keys.map((key) => found.get(key) ?? null);
-      }),
-      memberCount: new DataLoader<string, number>(async (ids) => {
-        const counts = await mappings.memberCounts(ids);
-        return ids.map((id) => counts.get(id) ?? 0);
-      }),
-    };
-    requestLoaders.set(ctx.loaders, loaders);
-  }
-  return loaders;
-}
 
 /** A SCIM object of an organization the caller administers, or NOT_FOUND (never revealing other organizations'). */
 async function administered<T extends { organizationId: string }>(ctx: AppContext, object: T | null, what: string): Promise<T> {
@@ -117,13 +85,13 @@ export class MemberScimResolver {
   @FieldResolver(() => ProvisioningSource, { nullable: true, description: 'Who manages this person’s presence in the organization; null for PENDING invites.' })
   async provisioningSource(@Root() member: Member, @Ctx() ctx: AppContext): Promise<ProvisioningSource | null> {
     if (!member.userId) return null;
-    return (await loadersOf(ctx).scimUserOf.load(`${member.organizationId}/${member.userId}`)) ? ProvisioningSource.SCIM : ProvisioningSource.MANUAL;
+    return (await ctx.loaders.scimUserOf.load(`${member.organizationId}/${member.userId}`)) ? ProvisioningSource.SCIM : ProvisioningSource.MANUAL;
   }
 
   @FieldResolver(() => Date, { nullable: true, description: 'Last time the identity provider changed this person over SCIM; null unless provisioned by SCIM.' })
   async lastScimSyncAt(@Root() member: Member, @Ctx() ctx: AppContext): Promise<Date | null> {
     if (!member.userId) return null;
-    return (await loadersOf(ctx).scimUserOf.load(`${member.organizationId}/${member.userId}`))?.lastSyncedAt ?? null;
+    return (await ctx.loaders.scimUserOf.load(`${member.organizationId}/${member.userId}`))?.lastSyncedAt ?? null;
   }
 }
 
@@ -152,7 +120,7 @@ export class ScimGroupResolver extends NodeIdResolver(ScimGroup, 'ScimGroup') {
 
   @FieldResolver(() => Int, { description: 'How many provisioned people are in the group.' })
   memberCount(@Root() group: ScimGroup, @Ctx() ctx: AppContext): Promise<number> {
-    return loadersOf(ctx).memberCount.load(group.id);
+    return ctx.loaders.scimGroupMemberCount.load(group.id);
   }
 }
 

@@ -1,5 +1,5 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { Services } from '../app/services';
+import type { Services } from '../app/scope';
 import { isDatabaseOutage } from '../core/dbErrors';
 import { RateLimitedError, UnauthenticatedError } from '../core/errors';
 import { chargeFailedAuthentication, type RateLimiter } from '../core/rateLimit';
@@ -113,7 +113,7 @@ export function createScimRouter(services: Services, limiter: RateLimiter | null
     const type = (error as { type?: string }).type;
     if (error instanceof ScimError) return send(res, error.status, error.body());
     if (error instanceof RateLimitedError) {
-      const retryAfter = String(error.extensions.retryAfter);
+      const retryAfter = String(error.details.retryAfter);
       res.setHeader('retry-after', retryAfter);
       return send(res, 429, new ScimError(429, `Too many failed authentications; retry after ${retryAfter} s.`).body());
     }

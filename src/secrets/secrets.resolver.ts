@@ -3,7 +3,7 @@ import type { AppContext } from '../app/context';
 import { mutationPayload } from '../core/mutation';
 import { NodeIdResolver } from '../core/nodeId';
 import { Team } from '../teams/team.entity';
-import { teamByGlobalId } from '../teams/teams.resolver';
+import { teamByGlobalId } from '../teams/teams.lookup';
 import { TeamSecret } from './teamSecret.entity';
 import { DeleteTeamSecretInput, DeleteTeamSecretPayload, SetTeamSecretInput, TeamSecretConnection, TeamSecretPayload, TeamSecretsArgs } from './secrets.types';
 

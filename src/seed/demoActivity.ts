@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Services } from '../app/services';
+import type { Services } from '../app/scope';
 import type { Caller } from '../audit/audit';
 import type { UsageRecordInput } from '../usage/usage.types';
 import { evaluateUsage } from '../jobs/usageEvaluation';

@@ -4,7 +4,7 @@ import { mutationPayload } from '../core/mutation';
 import { localIdOf, toGlobalId } from '../core/relay';
 import { UserInputFailure } from '../core/errors';
 import { Organization } from '../organizations/organization.entity';
-import { organizationByGlobalId } from '../organizations/organizations.resolver';
+import { organizationByGlobalId } from '../organizations/organizations.lookup';
 import type { SsoConnectionView } from './sso.service';
 import { SetSsoConnectionInput, SsoConfiguration, SsoConfigurationPayload, SsoConfigurationTest, SsoOrganizationInput } from './sso.types';
 

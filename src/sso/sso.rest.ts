@@ -1,5 +1,5 @@
 import express, { type Request, type Response } from 'express';
-import type { Services } from '../app/services';
+import type { Services } from '../app/scope';
 import type { Config } from '../core/config';
 import { SsoLoginError } from './sso.service';
 

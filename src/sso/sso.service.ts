@@ -6,7 +6,7 @@ import { recordAudit, type Caller } from '../audit/audit';
 import { SecretCipher } from '../secrets/secretCipher';
 import type { TeamsService } from '../teams/teams.service';
 import type { UsersService } from '../users/users.service';
-import type { PoliciesService } from '../policies/policies.service';
+import type { SsoRequirementReader } from '../policies/ssoRequirement';
 import { User } from '../users/user.entity';
 import { isOutboundError, type OutboundClient } from '../core/outbound';
 import { discoverIssuer, guardClient } from './ssoDiscovery';
@@ -63,7 +63,7 @@ export class SsoService {
     encryptionKey: string,
     private readonly users: UsersService,
     private readonly teams: TeamsService,
-    private readonly policies: Pick<PoliciesService, 'ssoRequired'>,
+    private readonly policies: SsoRequirementReader,
     /** Discovery, JWKS, token and userinfo requests go through the outbound guard (the issuer is customer-typed). */
     private readonly outbound: OutboundClient,
     private readonly domains: Pick<DomainsService, 'isVerifiedFor'>,

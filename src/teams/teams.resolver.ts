@@ -1,20 +1,14 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../app/context';
-import { localIdOf } from '../core/relay';
+import { teamByGlobalId } from './teams.lookup';
 import { mutationPayload } from '../core/mutation';
 import { NodeIdResolver } from '../core/nodeId';
 import { Organization } from '../organizations/organization.entity';
-import { organizationByGlobalId } from '../organizations/organizations.resolver';
+import { organizationByGlobalId } from '../organizations/organizations.lookup';
 import { Team } from './team.entity';
 import { TeamRole } from './teamMembership.entity';
 import { ArchiveTeamInput, CreateTeamInput, RenameTeamInput, TeamPayload, UnarchiveTeamInput } from './teams.types';
 import { NotFoundError } from '../core/errors';
-
-/** Loads a team by global id, or null when the id is not a team's. */
-export async function teamByGlobalId(ctx: AppContext, globalId: string): Promise<Team | null> {
-  const localId = localIdOf(globalId, 'Team');
-  return localId ? ctx.loaders.teamById.load(localId) : null;
-}
 
 @Resolver(() => Team)
 export class TeamResolver extends NodeIdResolver(Team, 'Team') {

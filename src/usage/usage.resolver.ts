@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Extensions, Field, FieldResolver, InputType, Int, Mutation, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Extensions, Field, FieldResolver, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../app/context';
 import { mutationPayload } from '../core/mutation';
 import { BadUserInputError, ForbiddenError } from '../core/errors';
@@ -6,7 +6,7 @@ import { DecimalScalar } from '../core/scalars';
 import { Product } from '../catalog/modelEndpoint.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Team } from '../teams/team.entity';
-import { IngestUsageInput, IngestUsagePayload, UsageExpand, UsageGroupBy, UsageItem, UsageReport, UsageTimeframe } from './usage.types';
+import { IngestUsageInput, IngestUsagePayload, SpendPeriod, UsageExpand, UsageGroupBy, UsageItem, UsageReport, UsageTimeframe } from './usage.types';
 import type { UsageQueryArgs } from './usageQuery.service';
 import { usageCost } from './usageCost';
 
@@ -51,19 +51,6 @@ class UsageArgs implements UsageQueryArgs {
   @Field(() => String, { nullable: true, description: 'The `nextCursor` of the previous page.' })
   cursor?: string | null;
 }
-
-export enum SpendPeriod {
-  DAY = 'DAY',
-  MONTH = 'MONTH',
-}
-registerEnumType(SpendPeriod, {
-  name: 'SpendPeriod',
-  description: 'A spending period (UTC calendar day or month, so far).',
-  valuesConfig: {
-    DAY: { description: 'A calendar day in the organization’s billing time zone.' },
-    MONTH: { description: 'A calendar month in the organization’s billing time zone.' },
-  },
-});
 
 @InputType({ description: 'A time range: ISO-8601 instants, end exclusive.' })
 export class UsageRangeInput {

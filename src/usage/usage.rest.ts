@@ -1,6 +1,6 @@
 import readline from 'node:readline';
 import express from 'express';
-import type { GraphQLError } from 'graphql';
+import { BadUserInputError } from '../core/errors';
 import type { DateTime } from 'luxon';
 import type { Actor } from '../auth/actor';
 import { adminKeyRoute, authenticateRest, QueryParams, RestError, restRoute, validationError, type RestDeps } from '../app/rest';
@@ -215,10 +215,10 @@ const REST_ARGUMENT: Record<string, string> = {
 
 /** The usage service names GraphQL arguments; a REST caller reads the parameter it sent. */
 function renameArgument(error: unknown): unknown {
-  const argument = (error as GraphQLError).extensions?.argument;
-  if ((error as GraphQLError).extensions?.code !== 'BAD_USER_INPUT' || typeof argument !== 'string') return error;
+  const argument = error instanceof BadUserInputError ? error.details.argument : undefined;
+  if (!(error instanceof BadUserInputError) || typeof argument !== 'string') return error;
   const name = REST_ARGUMENT[argument] ?? argument;
-  const message = (error as Error).message.replace(/`expand` must include TIME_SERIES or SUMMARY\./, '`expand` must include `time_series` or `summary`.').replace(/`(\w+)`/g, (whole, word: string) => (word === argument ? `\`${name}\`` : whole));
+  const message = error.message.replace(/`expand` must include TIME_SERIES or SUMMARY\./, '`expand` must include `time_series` or `summary`.').replace(/`(\w+)`/g, (whole, word: string) => (word === argument ? `\`${name}\`` : whole));
   return validationError(message.includes(`\`${name}\``) ? message : `\`${name}\`: ${message}`);
 }
 

@@ -270,3 +270,16 @@ export class IngestUsagePayload {
   @Field(() => [UserError], { description: 'Batch-level failures (empty or oversized batch).' })
   userErrors!: UserError[];
 }
+
+export enum SpendPeriod {
+  DAY = 'DAY',
+  MONTH = 'MONTH',
+}
+registerEnumType(SpendPeriod, {
+  name: 'SpendPeriod',
+  description: 'A spending period (UTC calendar day or month, so far).',
+  valuesConfig: {
+    DAY: { description: 'A calendar day in the organization’s billing time zone.' },
+    MONTH: { description: 'A calendar month in the organization’s billing time zone.' },
+  },
+});

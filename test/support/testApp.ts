@@ -3,7 +3,7 @@ import { print } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { loadConfig, type Config } from '../../src/core/config';
 import { createLogger, type Logger } from '../../src/core/logger';
-import { createDataSource } from '../../src/core/db';
+import { createAppDataSource } from '../../src/app/database';
 import { startServer, type RunningServer } from '../../src/app/server';
 import { createIsolatedDatabase } from './testDatabase';
 
@@ -81,7 +81,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     ...(env.NODE_ENV === 'production' ? {} : { OUTBOUND_ALLOW_LOOPBACK: 'true' }),
     ...env,
   });
-  const db = createDataSource({ url: database.url, poolSize: 8, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
+  const db = createAppDataSource({ url: database.url, poolSize: 8, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
   await db.initialize();
   const server = await startServer({ db, config, logger: options.logger ?? createLogger('silent'), port: 0 });
 
