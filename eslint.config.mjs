@@ -28,6 +28,9 @@ export default tseslint.config(
       // Type-only imports are erased at compile time, so the rule (by design) follows value imports only.
       // ignoreExternal: a cycle between our files never runs through a package, so packages are not parsed.
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // Module manifests merge their services into the app's open `Services` interface with
+      // `interface Services extends ReturnType<typeof build> {}` (declaration merging needs an interface).
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
       // The code mixes `T[]` and `Array<{ ... }>` on purpose (the generic form reads better around object types).
       '@typescript-eslint/array-type': 'off',
       // Arrow shorthand around void calls (`() => done()`) is the idiom across the codebase; rewriting it is churn.

@@ -21,12 +21,12 @@ interface Job {
  * migrations to core (src/app/database.ts); older commits compared as "before" built it in core alone.
  */
 function appDataSource(options: { url: string; poolSize: number }): import('typeorm').DataSource {
-  /* eslint-disable @typescript-eslint/no-require-imports -- the module to load depends on the tree's age */
+   
   if (fs.existsSync(path.join(__dirname, '..', 'src', 'app', 'database.ts'))) {
     return (require('../src/app/database') as { createAppDataSource: (o: typeof options) => import('typeorm').DataSource }).createAppDataSource(options);
   }
   return (require('../src/core/db') as { createDataSource: (o: typeof options) => import('typeorm').DataSource }).createDataSource(options);
-  /* eslint-enable @typescript-eslint/no-require-imports */
+   
 }
 
 let running: { server: RunningServer; close: () => Promise<void> } | null = null;

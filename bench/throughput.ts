@@ -82,7 +82,7 @@ function cpuSince(before: { node: number; backends: Map<number, number> }, after
 }
 
 const loadavg = () => os.loadavg().map((v) => v.toFixed(2)).join(' / ');
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const stats = (values: number[], digits = 0) =>
   `min ${Math.min(...values).toFixed(digits)} / median ${median(values).toFixed(digits)} / max ${Math.max(...values).toFixed(digits)}`;
 
@@ -175,17 +175,17 @@ async function stageBreakdown(server: BenchServer): Promise<Map<string, Map<stri
   const text = await response.text();
   const kinds = new Map<string, Map<string, number>>();
   for (const match of text.matchAll(/^orgraph_stage_(seconds|requests)_total\{([^}]*)\} ([0-9.e+-]+)$/gm)) {
-    const labels = Object.fromEntries([...match[2]!.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-    const kind = kinds.get(labels.kind!) ?? new Map<string, number>();
-    kind.set(match[1] === 'requests' ? '#requests' : labels.stage!, Number(match[3]));
-    kinds.set(labels.kind!, kind);
+    const labels = Object.fromEntries([...match[2].matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    const kind = kinds.get(labels.kind) ?? new Map<string, number>();
+    kind.set(match[1] === 'requests' ? '#requests' : labels.stage, Number(match[3]));
+    kinds.set(labels.kind, kind);
   }
   return kinds;
 }
 
 function printBreakdown(before: Map<string, Map<string, number>>, after: Map<string, Map<string, number>>, kind: string, unit: string, perUnit: number): void {
   const now = after.get(kind);
-  if (!now) return void console.log(`  (no stage timings for ${kind}: the server does not export orgraph_stage_seconds_total)`);
+  if (!now) return console.log(`  (no stage timings for ${kind}: the server does not export orgraph_stage_seconds_total)`);
   const then = before.get(kind) ?? new Map<string, number>();
   const requests = (now.get('#requests') ?? 0) - (then.get('#requests') ?? 0);
   const parts = [...now.entries()].filter(([stage]) => stage !== '#requests').map(([stage, total]) => {
@@ -240,14 +240,14 @@ async function main(): Promise<void> {
           rates.get(side)!.push(rate);
           cpu.get(side)!.push((used.node * 1e6) / (rate * SECONDS));
         }
-        console.log(`  round ${round + 1}: ${sides.map((side) => `${side.label} ${rates.get(side)![round]!.toFixed(0)} req/s`).join(', ')}; load ${loadavg()}`);
+        console.log(`  round ${round + 1}: ${sides.map((side) => `${side.label} ${rates.get(side)![round].toFixed(0)} req/s`).join(', ')}; load ${loadavg()}`);
       }
       const stagesAfter = await stageBreakdown(after);
       console.log(`key-authenticated { __typename }, ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s per side, rate limiter ${RATE_LIMIT ? 'on' : 'off'}:`);
       for (const side of sides) console.log(`  ${side.label}: ${stats(rates.get(side)!)} req/s; server CPU ${stats(cpu.get(side)!)} µs per request`);
       if (sides.length === 2) {
-        const ratios = rates.get(after)!.map((rate, i) => rate / rates.get(sides[0]!)![i]!);
-        console.log(`  after ÷ before per round: ${stats(ratios, 2)} (req/s); ${stats(cpu.get(sides[0]!)!.map((value, i) => value / cpu.get(after)![i]!), 2)} (less server CPU per request)`);
+        const ratios = rates.get(after)!.map((rate, i) => rate / rates.get(sides[0])![i]);
+        console.log(`  after ÷ before per round: ${stats(ratios, 2)} (req/s); ${stats(cpu.get(sides[0])!.map((value, i) => value / cpu.get(after)![i]), 2)} (less server CPU per request)`);
       }
       printBreakdown(stagesBefore, stagesAfter, 'graphql', 'request', 1);
     }
@@ -259,7 +259,7 @@ async function main(): Promise<void> {
         const file = path.join(work, `${prefix}.ndjson`);
         const lines: string[] = [];
         for (let i = 0; i < RECORDS; i++) {
-          lines.push(JSON.stringify({ id: `${prefix}-${i}`, timestamp: new Date(base + i * 500).toISOString(), teamUsername: teams[i % teams.length]!.username, product: 'MODEL_APIS', endpointId: 'fal-ai/flux/dev', quantity: '1.5' }));
+          lines.push(JSON.stringify({ id: `${prefix}-${i}`, timestamp: new Date(base + i * 500).toISOString(), teamUsername: teams[i % teams.length].username, product: 'MODEL_APIS', endpointId: 'fal-ai/flux/dev', quantity: '1.5' }));
         }
         fs.writeFileSync(file, lines.join('\n'));
         return file;
@@ -271,7 +271,7 @@ async function main(): Promise<void> {
         const cpuBefore = cpuSeconds(pid);
         const rows: string[] = [];
         for (let i = 0; i < RECORDS; i++) {
-          rows.push(`${[org.organizationId, `${prefix}-${i}`, new Date(base + i * 500).toISOString(), teams[i % teams.length]!.id, org.organizationId, 'MODEL_APIS', 'fal-ai/flux/dev', 'megapixel', '1.5', '0.02', '0.03', ''].join('\t')}\n`);
+          rows.push(`${[org.organizationId, `${prefix}-${i}`, new Date(base + i * 500).toISOString(), teams[i % teams.length].id, org.organizationId, 'MODEL_APIS', 'fal-ai/flux/dev', 'megapixel', '1.5', '0.02', '0.03', ''].join('\t')}\n`);
         }
         const started = process.hrtime.bigint();
         await pipeline(Readable.from(rows), client.query(copyFrom(`COPY usage_records (tenant_id, id, ts, team_id, organization_id, product, endpoint_id, unit, quantity, unit_price, cost, auth_key) FROM STDIN`)));
@@ -301,17 +301,17 @@ async function main(): Promise<void> {
         const copied = await copy(`copy${round}`);
         copies.push(copied.rate);
         copyCpu.push(copied.cpu);
-        console.log(`  round ${round + 1}: ${sides.map((side) => `${side.label} ${rates.get(side)![round]!.toFixed(0)}`).join(', ')}, COPY ${copies[round]!.toFixed(0)} records/s; load ${loadavg()}`);
+        console.log(`  round ${round + 1}: ${sides.map((side) => `${side.label} ${rates.get(side)![round].toFixed(0)}`).join(', ')}, COPY ${copies[round].toFixed(0)} records/s; load ${loadavg()}`);
       }
       const stagesAfter = await stageBreakdown(after);
       console.log(`NDJSON ingest of ${RECORDS.toLocaleString()} records (validated, idempotent, 5 rollups) vs raw COPY, ${ROUNDS} rounds:`);
       for (const side of sides) {
-        const share = rates.get(side)!.map((rate, i) => (100 * rate) / copies[i]!);
+        const share = rates.get(side)!.map((rate, i) => (100 * rate) / copies[i]);
         console.log(`  ${side.label}: ${stats(rates.get(side)!)} records/s; % of COPY in the same round ${stats(share)}`);
         console.log(`    CPU µs per record: server ${stats(cpu.get(side)!.map((c) => c.node), 2)}; PostgreSQL ${stats(cpu.get(side)!.map((c) => c.postgres), 2)}`);
       }
       console.log(`  raw COPY: ${stats(copies)} records/s; PostgreSQL CPU ${stats(copyCpu, 2)} µs per record`);
-      if (sides.length === 2) console.log(`  after ÷ before per round: ${stats(rates.get(after)!.map((rate, i) => rate / rates.get(sides[0]!)![i]!), 2)}`);
+      if (sides.length === 2) console.log(`  after ÷ before per round: ${stats(rates.get(after)!.map((rate, i) => rate / rates.get(sides[0])![i]), 2)}`);
       printBreakdown(stagesBefore, stagesAfter, 'ingest', 'record', RECORDS);
     }
     console.log(`load average at end (1/5/15 min): ${loadavg()}`);
@@ -324,7 +324,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });

@@ -65,7 +65,7 @@ describe('API keys', () => {
   it('caches verified keys and batches lastUsedAt: repeated requests issue no SQL until the flush', async () => {
     const { admin, team } = await setup();
     const keys = await Promise.all(
-      ['one', 'two'].map(async (alias) => (await app.data(CREATE_KEY, { input: { teamId: team.id, alias, scope: 'API' } }, { token: admin.token })).createApiKey.key as string),
+      ['one', 'two'].map(async (alias) => (await app.data(CREATE_KEY, { input: { teamId: team.id, alias, scope: 'API' } }, { token: admin.token })).createApiKey.key!),
     );
     for (const key of keys) {
       const first = await app.gql(TRIVIAL, {}, { key });

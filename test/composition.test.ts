@@ -10,7 +10,7 @@ import { modules } from '../src/app/modules';
  * module provides fails at start naming both, and two modules may not provide the same service.
  */
 const db = {} as DataSource;
-const config = loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv);
+const config = loadConfig({ NODE_ENV: 'test' });
 
 const provider = defineModule({ name: 'provider', tables: [], services: () => ({ catalog: 'the catalog' as unknown as Services['catalog'] }) });
 const reader = defineModule({ name: 'reader', tables: [], services: (services) => ({ teams: { uses: services.catalog } as unknown as Services['teams'] }) });

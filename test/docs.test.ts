@@ -12,13 +12,13 @@ const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
 const markdownFiles = ['README.md', ...fs.readdirSync(path.join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
 
 function fencedBlocks(markdown: string, language: string): string[] {
-  return [...markdown.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map((match) => match[1]!);
+  return [...markdown.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map((match) => match[1]);
 }
 
 describe('README and docs', () => {
   it('CI runs exactly the test command the README gives', () => {
     const [commands] = fencedBlocks(read('README.md'), 'sh');
-    const testCommand = commands!
+    const testCommand = commands
       .split('\n')
       .map((line) => line.replace(/#.*$/, '').trim())
       .find((line) => /^npm (run )?test\b/.test(line));
@@ -41,8 +41,8 @@ describe('README and docs', () => {
     const broken: string[] = [];
     for (const file of markdownFiles) {
       for (const [, target] of read(file).matchAll(/\]\(([^)\s]+)\)/g)) {
-        if (/^(https?:|mailto:|#)/.test(target!)) continue;
-        const resolved = path.resolve(path.dirname(path.join(root, file)), target!.replace(/#.*$/, ''));
+        if (/^(https?:|mailto:|#)/.test(target)) continue;
+        const resolved = path.resolve(path.dirname(path.join(root, file)), target.replace(/#.*$/, ''));
         if (!fs.existsSync(resolved)) broken.push(`${file} -> ${target}`);
       }
     }

@@ -37,10 +37,10 @@ async function ingest(team: string, at: DateTime | Date, cost = '1', id = unique
 }
 
 const jobs = async (queue: string, key?: string) =>
-  (await app.db.query(
+  app.db.query<Array<{ state: string; singleton_on: Date | null; output: Record<string, unknown> | null }>>(
     `SELECT state, singleton_on, output FROM pgboss.job WHERE name = $1 AND ($2::text IS NULL OR singleton_key = $2) ORDER BY created_on`,
     [queue, key ?? null],
-  )) as Array<{ state: string; singleton_on: Date | null; output: Record<string, unknown> | null }>;
+  );
 
 async function until(condition: () => Promise<boolean>, ms: number): Promise<void> {
   for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {

@@ -69,7 +69,7 @@ async function post(url: string, query: string, variables: Record<string, unknow
     headers: { 'content-type': 'application/json', ...authorizationHeader(credential) },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+  return { status: response.status, headers: response.headers, body: (await response.json()) };
 }
 
 /** Requests sent before the first refusal, per measurement (to tell propagation from one request's latency). */
@@ -351,7 +351,7 @@ describe('three instances on one database (PostgreSQL limiter store)', () => {
       const live = processes.filter((p) => p !== killed).map((p) => p.child.pid!);
       // A POST whose socket no live process owns was sent by the killed one (its sends still in flight when it died;
       // instance 1 delivers nothing).
-      const pid = socketOwner(req.socket.remotePort!, (receiver.address() as AddressInfo).port, live) ?? (killed as ServerProcess | null)?.child.pid ?? null;
+      const pid = socketOwner(req.socket.remotePort!, (receiver.address() as AddressInfo).port, live) ?? (killed)?.child.pid ?? null;
       sends.push({ id, pid });
       req.resume();
       req.on('end', () => {
@@ -386,7 +386,11 @@ describe('three instances on one database (PostgreSQL limiter store)', () => {
       const records = teams.map((team) => ({ id: unique('w'), timestamp: new Date().toISOString(), teamUsername: team, product: 'MODEL_APIS', endpointId: 'fal-ai/flux/dev', quantity: '2', unitPrice: '1' }));
       const { ingestUsage } = await app.data(`mutation($input: IngestUsageInput!) { ingestUsage(input: $input) { rejected { code } } }`, { input: { records } }, { bearer: TEST_INGEST_TOKEN });
       expect(ingestUsage.rejected).toEqual([]);
-      const deliveries: string[] = (await app.db.query(`SELECT id FROM webhook_deliveries WHERE url = $1 ORDER BY id`, [url])).map((row: { id: string }) => row.id);
+      // Alerts are evaluated by a queued job (any of the three instances may run it): wait for their deliveries.
+      const deliveriesNow = async (): Promise<string[]> =>
+        (await app.db.query(`SELECT id FROM webhook_deliveries WHERE url = $1 ORDER BY id`, [url])).map((row: { id: string }) => row.id);
+      await until(async () => (await deliveriesNow()).length >= teams.length, 15_000);
+      const deliveries = await deliveriesNow();
       expect(deliveries).toHaveLength(teams.length);
 
       await until(async () => killed !== null, 30_000);
@@ -485,7 +489,7 @@ if (!redisUp) console.warn('multiInstance.test.ts: no Redis answers at 127.0.0.1
     const db = createAppDataSource({ url: (app.db.options as { url: string }).url, poolSize: 2 });
     await db.initialize();
     const { Writable } = await import('node:stream');
-    const logger = createLogger('warn', new Writable({ write: (chunk, _e, done) => void (lines.push(String(chunk)), done()) }) as any);
+    const logger = createLogger('warn', new Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) }));
     const server = await startServer({ db, config, logger, port: 0 });
     try {
       const user = await signUp(app);

@@ -25,9 +25,9 @@ describe('organizations and teams', () => {
     const org = await createOrganization(app, admin);
     const { organization } = await app.data(ORGANIZATION, { slug: org.slug }, { token: admin.token });
     expect(organization).toMatchObject({ slug: org.slug, viewerRole: 'ADMIN', rootTeam: { username: org.slug, kind: 'ROOT' } });
-    expect(organization!.teams.totalCount).toBe(0);
+    expect(organization.teams.totalCount).toBe(0);
     const { viewer } = await app.data(graphql(`query OrganizationsViewer { viewer { organizations { slug } } }`), {}, { token: admin.token });
-    expect(viewer!.organizations).toEqual([{ slug: org.slug }]);
+    expect(viewer.organizations).toEqual([{ slug: org.slug }]);
 
     const audit = await app.db.query(`SELECT action, actor_type, auth_method FROM audit_events WHERE organization_id = $1`, [
       (await app.db.query(`SELECT id FROM organizations WHERE slug = $1`, [org.slug]))[0].id,
@@ -76,10 +76,10 @@ describe('organizations and teams', () => {
     for (;;) {
       // Annotated: `after` is reassigned from the answer, which TypeScript cannot infer through.
       const { organization }: OrganizationsOrganizationTeamsQuery = await app.data(ORGANIZATION, { slug: org.slug, first: 3, after }, { token: admin.token });
-      expect(organization!.teams.totalCount).toBe(7);
-      seen.push(...organization!.teams.edges.map((e) => e.node.username));
-      if (!organization!.teams.pageInfo.hasNextPage) break;
-      after = organization!.teams.pageInfo.endCursor ?? null;
+      expect(organization.teams.totalCount).toBe(7);
+      seen.push(...organization.teams.edges.map((e) => e.node.username));
+      if (!organization.teams.pageInfo.hasNextPage) break;
+      after = organization.teams.pageInfo.endCursor ?? null;
     }
     expect(seen).toEqual(created);
     const bad = await app.gql(ORGANIZATION, { slug: org.slug, after: 'garbage' }, { token: admin.token });
@@ -125,15 +125,15 @@ describe('organizations and teams', () => {
     const keyAfter = await app.gql(`{ __typename }`, {}, { key });
     expect(keyAfter.status).toBe(401);
     const listed = await app.data(ORGANIZATION, { slug: org.slug }, { token: admin.token });
-    expect(listed.organization!.teams.totalCount).toBe(0);
+    expect(listed.organization.teams.totalCount).toBe(0);
     const withArchived = await app.data(ORGANIZATION, { slug: org.slug, includeArchived: true }, { token: admin.token });
-    expect(withArchived.organization!.teams.edges.map((e) => e.node.username)).toEqual([team.username]);
+    expect(withArchived.organization.teams.edges.map((e) => e.node.username)).toEqual([team.username]);
     const stillReadable = await app.data(
       graphql(`query OrganizationsTeamArchivedAt($username: String!) { team(username: $username) { archivedAt } }`),
       { username: team.username },
       { token: admin.token },
     );
-    expect(stillReadable.team!.archivedAt).toEqual(archived.archiveTeam.team!.archivedAt);
+    expect(stillReadable.team.archivedAt).toEqual(archived.archiveTeam.team!.archivedAt);
 
     // New work is refused with a userError naming the team: no new keys (they could never authenticate), secret
     // values, invites or team assignments.

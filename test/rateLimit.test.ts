@@ -213,7 +213,7 @@ describe('shared budget window (PostgreSQL store)', () => {
     await db.initialize();
     const lines: string[] = [];
     const { Writable } = await import('node:stream');
-    const logger = createLogger('warn', new Writable({ write: (chunk, _e, done) => void (lines.push(String(chunk)), done()) }) as any);
+    const logger = createLogger('warn', new Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) }));
     const server = await startServer({ db, config: { ...app.config, RATE_LIMIT_STORE_FAILURE: 'refuse' }, logger, port: 0 });
     const ask = (headers: Record<string, string>, body = JSON.stringify({ query: '{ __typename }' })) =>
       fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -225,7 +225,7 @@ describe('shared budget window (PostgreSQL store)', () => {
           const refused = await ask(headers);
           expect(refused.status).toBe(503);
           expect(refused.headers.get('retry-after')).toBe('5');
-          const body = (await refused.json()) as any;
+          const body = (await refused.json());
           expect(body.data).toBeUndefined();
           expect(body.errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'RATE_LIMIT_STORE_UNAVAILABLE', retryAfter: 5 });
         }

@@ -24,7 +24,7 @@ function owners(): Map<string, string[]> {
   for (const module of fs.readdirSync(SRC)) {
     const file = path.join(SRC, module, 'tables.ts');
     if (!fs.existsSync(file)) continue;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const { OWNED_TABLES } = require(file) as { OWNED_TABLES: readonly string[] };
     for (const table of OWNED_TABLES) byTable.set(table, [...(byTable.get(table) ?? []), module]);
   }

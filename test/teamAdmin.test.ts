@@ -170,9 +170,9 @@ describe('organization members page', () => {
     const search = async (text: string, extra: Record<string, unknown> = {}) =>
       (await app.data(ORG_MEMBERS, { s: org.slug, filter: { search: text, ...extra } }, { token: admin.token })).organization.members;
     const ada = await search('ada');
-    expect(ada.edges.map((e) => e.node.email).sort()).toEqual([people[0]!.email, people[2]!.email, pending].sort());
+    expect(ada.edges.map((e) => e.node.email).sort()).toEqual([people[0].email, people[2].email, pending].sort());
     expect((await search('ada', { status: 'PENDING' })).edges.map((e) => e.node.email)).toEqual([pending]);
-    expect((await search(people[1]!.email.toUpperCase())).edges.map((e) => e.node.email)).toEqual([people[1]!.email]);
+    expect((await search(people[1].email.toUpperCase())).edges.map((e) => e.node.email)).toEqual([people[1].email]);
     expect((await search('_')).totalCount).toBe(0);
     const page1 = (await app.data(ORG_MEMBERS, { s: org.slug, filter: { search: 'ada' }, first: 2 }, { token: admin.token })).organization.members;
     const page2 = (await app.data(ORG_MEMBERS, { s: org.slug, filter: { search: 'ada' }, first: 2, after: page1.pageInfo.endCursor }, { token: admin.token })).organization.members;

@@ -54,7 +54,7 @@ export function toRestError(error: unknown): RestError {
   if (error instanceof RestError) return error;
   if (error instanceof UserInputFailure) return validationError(error.message);
   if (error instanceof DomainError) {
-    const retryAfter = String(error.details.retryAfter ?? 1);
+    const retryAfter = String(typeof error.details.retryAfter === 'number' ? error.details.retryAfter : 1);
     switch (error.code) {
       case 'BAD_USER_INPUT':
         return validationError(error.message);

@@ -55,7 +55,7 @@ function builtSoFar(services: Record<string, unknown>, moduleName: string): Serv
       if (typeof name === 'string' && !(name in target)) {
         throw new Error(`Module ${moduleName} needs services.${name}, which no module listed before it in src/app/modules.ts provides.`);
       }
-      return Reflect.get(target, name);
+      return Reflect.get(target, name) as unknown;
     },
   }) as unknown as Services;
 }

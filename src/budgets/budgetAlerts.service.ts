@@ -83,7 +83,7 @@ export class BudgetAlertsService {
         spend,
         firedAt: new Date(event.fired_at).toISOString(),
       };
-      for (const recipient of row.recipients as string[]) {
+      for (const recipient of row.recipients) {
         await queueEmail(tx, {
           kind: 'OTHER',
           recipient,

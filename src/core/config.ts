@@ -59,7 +59,7 @@ const configSchema = z.object({
    */
   RETENTION_SCHEDULE: z
     .string()
-    .regex(/^(off|[0-9*/,\-]+( [0-9*/,\-]+){4})$/, 'must be a five-field cron expression such as "15 3 * * *", or off')
+    .regex(/^(off|[0-9*/,-]+( [0-9*/,-]+){4})$/, 'must be a five-field cron expression such as "15 3 * * *", or off')
     .default('15 3 * * *'),
   /** How often each instance polls the retention queue for a due run, in milliseconds. */
   RETENTION_POLL_MS: z.coerce.number().int().min(10).default(5000),

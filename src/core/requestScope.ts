@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { StageKind } from './stageTimings';
+
+/** What kind of request a scope's stage timings describe (stageTimings.ts). */
+export type StageKind = 'graphql' | 'ingest';
 
 /**
  * Per-request facts that deep layers (SQL logger, audit) need without threading them through every call.

@@ -1,6 +1,6 @@
 import { Gauge } from 'prom-client';
 import { metricsRegistry } from './metrics';
-import type { RequestScope } from './requestScope';
+import type { RequestScope, StageKind } from './requestScope';
 
 /**
  * Where a request kind's time goes, stage by stage (issue 24: the next regression should point at its stage).
@@ -12,7 +12,7 @@ import type { RequestScope } from './requestScope';
  * Stages may overlap (SQL runs inside execution and authentication; an ingest stores one batch while it parses the
  * next), so they are not meant to add up to `total`.
  */
-export type StageKind = 'graphql' | 'ingest';
+export type { StageKind } from './requestScope';
 
 const seconds = new Map<string, number>();
 const requests = new Map<StageKind, number>();
@@ -38,7 +38,7 @@ export function recordStages(scope: RequestScope, totalMs: number): void {
   if (scope.sqlMs > 0) stages.ms.sql = (stages.ms.sql ?? 0) + scope.sqlMs;
   for (const stage in stages.ms) {
     const key = `${stages.kind}\u0000${stage}`;
-    seconds.set(key, (seconds.get(key) ?? 0) + stages.ms[stage]! / 1000);
+    seconds.set(key, (seconds.get(key) ?? 0) + stages.ms[stage] / 1000);
   }
   requests.set(stages.kind, (requests.get(stages.kind) ?? 0) + 1);
 }
@@ -51,7 +51,7 @@ new Gauge({
   collect() {
     for (const [key, value] of seconds) {
       const [kind, stage] = key.split('\u0000');
-      this.set({ kind: kind!, stage: stage! }, value);
+      this.set({ kind: kind, stage: stage }, value);
     }
   },
 });

@@ -12,13 +12,13 @@ export function createGovernanceLoaders(db: DataSource, governance: GovernanceSe
     governedTeamsByUser: loaderOfGroups<string, { userId: string; teamId: string }>(
       async (ids) =>
         (
-          await db.query(
+          await db.query<Array<{ user_id: string; team_id: string }>>(
             `SELECT g.owner_id AS user_id, g.team_id FROM team_governance g
                JOIN organization_memberships m ON m.organization_id = g.organization_id AND m.user_id = g.owner_id
               WHERE g.owner_id = ANY($1::uuid[])`,
             [[...ids]],
           )
-        ).map((row: { user_id: string; team_id: string }) => ({ userId: row.user_id, teamId: row.team_id })),
+        ).map((row) => ({ userId: row.user_id, teamId: row.team_id })),
       (row) => row.userId,
     ),
     governanceSnapshot: new DataLoader<string, GovernanceSnapshot>((ids) => Promise.all(ids.map((id) => governance.snapshot(id)))),

@@ -95,7 +95,10 @@ export class JobQueue {
    * retried) is dropped by its singleton key and minute.
    */
   async scheduleRetention(cron: string | null): Promise<void> {
-    if (cron === null) return void (await this.boss.unschedule(QUEUES.retention));
+    if (cron === null) {
+      await this.boss.unschedule(QUEUES.retention);
+      return;
+    }
     await this.boss.schedule(QUEUES.retention, cron, {}, { tz: 'UTC', singletonKey: QUEUES.retention, singletonSeconds: 60 });
   }
 

@@ -21,7 +21,7 @@ export class QueueWorker<T extends object> {
   constructor(
     private readonly queue: JobQueue,
     readonly name: QueueName,
-    private readonly handler: (data: T, jobId: string) => Promise<object | void>,
+    private readonly handler: (data: T, jobId: string) => Promise<unknown>,
     private readonly options: QueueWorkerOptions,
     private readonly logger: Logger,
   ) {}
@@ -57,7 +57,7 @@ export class QueueWorker<T extends object> {
     this.timer = setTimeout(() => {
       this.running = this.runOnce()
         .then(() => undefined)
-        .catch((error) => this.logger.warn({ err: error, queue: this.name }, 'job poll failed; will retry'))
+        .catch((error: unknown) => this.logger.warn({ err: error, queue: this.name }, 'job poll failed; will retry'))
         .finally(() => {
           this.running = null;
           this.schedule();

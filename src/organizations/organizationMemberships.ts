@@ -16,7 +16,7 @@ export async function joinOrganization(tx: EntityManager, organizationId: string
     .orIgnore()
     .returning('id')
     .execute();
-  return joined.raw.length > 0;
+  return (joined.raw as unknown[]).length > 0;
 }
 
 export async function setOrganizationRole(tx: EntityManager, membershipId: string, role: OrganizationRole): Promise<void> {

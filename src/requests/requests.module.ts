@@ -20,7 +20,7 @@ const requestLoaders = (db: DataSource, requests: Pick<RequestsService, 'payload
     async (reads) => {
       await recordAuditBatch(
         db.manager,
-        reads[0]!.caller,
+        reads[0].caller,
         reads.map(({ record }) => ({
           organizationId: record.organizationId,
           teamId: record.teamId,

@@ -78,11 +78,11 @@ export class RetentionService {
     const currentMonth = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
     for (const { table } of options.prepareAhead ? TABLES : []) {
       for (let ahead = 0; ahead <= MONTHS_AHEAD; ahead++) {
-        const [ready] = await this.db.query(`SELECT orgraph_ensure_month_partition($1, $2::timestamptz) AS name`, [
+        const [ready] = await this.db.query<Array<{ name: string }>>(`SELECT orgraph_ensure_month_partition($1, $2::timestamptz) AS name`, [
           table,
           new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + ahead, 1)),
         ]);
-        run.partitionsReady.push(ready.name);
+        run.partitionsReady.push(ready!.name);
       }
     }
     const cutoffOf = (months: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1));
@@ -100,7 +100,7 @@ export class RetentionService {
         await detach.catch(async (error: unknown) => {
           const message = String((error as Error).message);
           // An earlier run was interrupted between the two transactions of a concurrent detach: finish it.
-          if (/pending detach/.test(message)) return raw.detachMonth(this.db, partition.name, true);
+          if (message.includes('pending detach')) return raw.detachMonth(this.db, partition.name, true);
           // Another run detached (or dropped) it first.
           if (!/is not a partition|does not exist/.test(message)) throw error;
         });
@@ -142,7 +142,8 @@ export class RetentionService {
    * (the error is re-thrown, so a queued run is retried and, out of retries, dead-lettered).
    */
   async run(caller: Caller, trigger: 'SCHEDULE' | 'OPERATOR', jobId: string | null, options: { prepareAhead: boolean } = { prepareAhead: true }): Promise<RetentionRun & { runId: string }> {
-    const [row] = await this.db.query(`INSERT INTO retention_runs (trigger, job_id, status) VALUES ($1, $2, 'RUNNING') RETURNING id`, [trigger, jobId]);
+    const [inserted] = await this.db.query<Array<{ id: string }>>(`INSERT INTO retention_runs (trigger, job_id, status) VALUES ($1, $2, 'RUNNING') RETURNING id`, [trigger, jobId]);
+    const row = inserted!;
     try {
       const run = await this.apply(caller, options);
       await this.db.query(

@@ -30,7 +30,7 @@ export interface DeprovisionResult {
  * organization), and the API keys they own in this organization, or created there and nobody owns, are revoked.
  */
 export async function deprovision(tx: EntityManager, organizationId: string, userId: string, scimUserId: string): Promise<DeprovisionResult> {
-  const [membership] = await tx.query(`SELECT role FROM organization_memberships WHERE organization_id = $1 AND user_id = $2`, [organizationId, userId]);
+  const [membership] = await tx.query<Array<{ role: string }>>(`SELECT role FROM organization_memberships WHERE organization_id = $1 AND user_id = $2`, [organizationId, userId]);
   const teamIds = await leaveOrganizationTeams(tx, organizationId, userId);
   await tx.query(`DELETE FROM scim_team_grants WHERE organization_id = $1 AND user_id = $2`, [organizationId, userId]);
   if (membership) await leaveOrganization(tx, organizationId, userId);

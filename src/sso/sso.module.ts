@@ -11,8 +11,8 @@ const ssoLoaders = (db: DataSource) => ({
   // Organizations whose SSO a user has signed in through (their "personal account access for SSO users" applies).
   ssoOrganizationsByUser: loaderOfGroups<string, { userId: string; organizationId: string }>(
     async (ids) =>
-      (await db.query(`SELECT DISTINCT user_id, organization_id FROM sso_identities WHERE user_id = ANY($1::uuid[])`, [[...ids]])).map(
-        (row: { user_id: string; organization_id: string }) => ({ userId: row.user_id, organizationId: row.organization_id }),
+      (await db.query<Array<{ user_id: string; organization_id: string }>>(`SELECT DISTINCT user_id, organization_id FROM sso_identities WHERE user_id = ANY($1::uuid[])`, [[...ids]])).map(
+        (row) => ({ userId: row.user_id, organizationId: row.organization_id }),
       ),
     (identity) => identity.userId,
   ),

@@ -43,8 +43,8 @@ export function createTeamLoaders(db: DataSource, teams: Pick<TeamsService, 'con
         const pages = new Map<TeamPageKey, TeamConnection | Error>();
         await Promise.all(
           [...lists.values()].map(async (group) => {
-            const answers = await teams.connections(group[0]!.organizationId, group[0]!.filter, group.map((key) => key.page));
-            group.forEach((key, index) => pages.set(key, answers[index]!));
+            const answers = await teams.connections(group[0].organizationId, group[0].filter, group.map((key) => key.page));
+            group.forEach((key, index) => pages.set(key, answers[index]));
           }),
         );
         return keys.map((key) => pages.get(key)!);

@@ -305,12 +305,12 @@ export class UsageIngestService {
     const months = [...new Set(rows.map((row) => row.ts.slice(0, 7)))].map((month) => `${month}-01T00:00:00Z`);
     const run = (fresh: boolean) => this.partitions.inserting('usage_records', months, () => this.bulkQuery<Array<{ inserted: number }>>(statement(fresh), parameters));
     try {
-      return (await run(true))[0]!.inserted;
+      return (await run(true))[0].inserted;
     } catch (error) {
       // Some id was already claimed (a resent batch, or a concurrent one holding the same ids): the statement
       // failed as a whole, nothing of it stays, and the batch goes again claiming only what is free.
       if (!isUniqueViolation(error, 'usage_record_ids_pkey')) throw error;
-      return (await run(false))[0]!.inserted;
+      return (await run(false))[0].inserted;
     }
   }
 
