@@ -15,6 +15,7 @@ import { currentRequestScope } from './requestScope';
 import { UserInputFailure } from './errors';
 import { queryCostPlugin, type TokenBucketLimiter } from './rateLimit';
 import { jitGateway } from './jitExecutor';
+import { stringifyResult } from './responseSplices';
 import { stringLimitsPlugin } from './inputLimits';
 import { operationLabel } from './operationLabel';
 import type { Actor } from '../auth/actor';
@@ -72,6 +73,8 @@ export function createApolloServer<TContext extends BaseGraphqlContext>(options:
     // Batches are allowed; their size is capped before they reach Apollo (see batchLimit in server.ts).
     allowBatchedHttpRequests: true,
     includeStacktraceInErrorResponses: false,
+    // Large usage pages arrive as JSON text from PostgreSQL and are spliced in here (responseSplices.ts).
+    stringifyResult,
     // Apollo's CSRF guard refuses GET queries without a custom header (GraphQL-over-HTTP says GET queries MUST work).
     // CSRF needs an ambient credential; Orgraph has none (no cookies: only `Authorization`, which a cross-site page
     // cannot attach without a CORS preflight), and GET never runs mutations (405). Re-enable if cookies ever appear.
