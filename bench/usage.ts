@@ -1,11 +1,12 @@
 /**
  * Usage benchmark: the five figures of issue 7, side by side in ONE run on the SAME data.
  *
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx ts-node --transpile-only bench/usage.ts [events] [days]
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx ts-node --transpile-only bench/usage.ts [events] [days] [teams]
  *
- * Defaults: 5,000,000 events over 90 days. Creates (and drops) its own database on that server; with
+ * Defaults: 5,000,000 events over 90 days, 200 teams. Creates (and drops) its own database on that server; with
  * BENCH_KEEP_DB=<name> it generates into that database once, keeps it, and reuses it on later runs (large datasets
- * take minutes to generate).
+ * take minutes to generate). BENCH_GENERATE_ONLY=1 stops after generating (for bench/usageGrowth.ts, which compares
+ * several kept databases side by side).
  */
 import 'reflect-metadata';
 import crypto from 'node:crypto';
@@ -26,6 +27,7 @@ import { TimedClient, type TimedRequest } from './timedClient';
 
 const EVENTS = Number(process.argv[2] ?? 5_000_000);
 const DAYS = Number(process.argv[3] ?? 90);
+const TEAMS = Number(process.argv[4] ?? 200);
 const INGEST_RECORDS = 200_000;
 
 async function main() {
@@ -57,15 +59,20 @@ async function main() {
     });
     const server = await startServer({ db, config, logger: createLogger('silent'), port: 0 });
     let started = Date.now();
-    const org = exists ? await reuseBenchOrganization(server.services) : await createBenchOrganization(server.services);
+    const org = exists ? await reuseBenchOrganization(server.services) : await createBenchOrganization(server.services, TEAMS);
+    if (org.teamIds.length !== TEAMS) throw new Error(`the kept database ${dbName} has ${org.teamIds.length} teams, not ${TEAMS}: pass ${org.teamIds.length} or another BENCH_KEEP_DB`);
     // Figure 4 ingests into an organization of its own, so the dataset of the other figures stays as generated.
     const ingestOrg = exists ? await reuseBenchOrganization(server.services, 'bench-ingest') : await createBenchOrganization(server.services, 20, 'bench-ingest');
-    if (!exists) await generateUsage(db, org.organizationId, EVENTS, DAYS);
+    if (!exists) await generateUsage(db, org.organizationId, EVENTS, DAYS, TEAMS);
     for (const table of ['usage_records', 'usage_rollup_15m', 'usage_rollup_1h', 'usage_rollup_1d', 'usage_rollup_items_1d', 'usage_rollup_product_1h']) {
       await db.query(`DELETE FROM ${table} WHERE tenant_id = $1`, [ingestOrg.organizationId]);
     }
     const [{ raw }] = await db.query(`SELECT count(*)::int AS raw FROM usage_records WHERE tenant_id = $1`, [org.organizationId]);
-    console.log(`data: ${raw.toLocaleString()} events (200 teams, ${DAYS} days) ${exists ? 'reused' : 'generated'} and rolled up in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    console.log(`data: ${raw.toLocaleString()} events (${TEAMS} teams, ${DAYS} days) ${exists ? 'reused' : 'generated'} and rolled up in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    if (process.env.BENCH_GENERATE_ONLY === '1') {
+      await server.close();
+      return;
+    }
 
     // Requests made here count statements and capture SQL; timed requests come from a client in its own process
     // (bench/timedClient.ts), timed to the answer's last byte as load tools measure, or with its JSON.parse too.

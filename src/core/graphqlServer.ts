@@ -16,6 +16,7 @@ import { UserInputFailure } from './errors';
 import { queryCostPlugin, type TokenBucketLimiter } from './rateLimit';
 import { jitGateway } from './jitExecutor';
 import { stringifyResult } from './responseSplices';
+import { serverTimingPlugin } from './serverTiming';
 import { stringLimitsPlugin } from './inputLimits';
 import { operationLabel } from './operationLabel';
 import type { Actor } from '../auth/actor';
@@ -85,6 +86,7 @@ export function createApolloServer<TContext extends BaseGraphqlContext>(options:
       // Orgraph sets no cache hints; Apollo's default cache-control plugin would still hook every resolved field
       // (tens of thousands in a usage page) only to compute a Cache-Control header nobody reads.
       ApolloServerPluginCacheControlDisabled(),
+      ...(config.SERVER_TIMING ? [serverTimingPlugin<TContext>()] : []),
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
       observabilityPlugin<TContext>(logger),

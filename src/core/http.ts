@@ -19,7 +19,7 @@ export function requestScope(req: Request, res: Response, next: NextFunction): v
   res.on('finish', () => {
     httpRequestsTotal.inc({ route: routeLabel(req), status: String(res.statusCode) });
   });
-  runInRequestScope({ requestId: req.requestId, sqlStatements: 0 }, next);
+  runInRequestScope({ requestId: req.requestId, sqlStatements: 0, startedAt: process.hrtime.bigint() }, next);
 }
 
 function routeLabel(req: Request): string {

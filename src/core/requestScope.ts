@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { StageTimings } from './serverTiming';
 
 /**
  * Per-request facts that deep layers (SQL logger, audit) need without threading them through every call.
@@ -7,6 +8,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface RequestScope {
   requestId: string;
   sqlStatements: number;
+  /** When the request arrived (the first stage of Server-Timing). */
+  startedAt?: bigint;
+  /** Per-stage timings, only while SERVER_TIMING is on (serverTiming.ts). */
+  timing?: StageTimings;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

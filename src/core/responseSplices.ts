@@ -1,4 +1,6 @@
 import type { FormattedExecutionResult, GraphQLResolveInfo } from 'graphql';
+import { currentRequestScope } from './requestScope';
+import { finishServerTiming } from './serverTiming';
 
 type ResponsePath = Array<string | number>;
 
@@ -37,8 +39,16 @@ export function responsePath(info: GraphQLResolveInfo): ResponsePath {
 /**
  * Apollo's stringifyResult: JSON.stringify (as Apollo's default, with its trailing newline), with each registered
  * splice's text in place of the value at its path. A path that no longer exists (an error nulled a parent) is skipped.
+ * The last stage of Server-Timing when it is on.
  */
 export function stringifyResult(value: FormattedExecutionResult): string {
+  const started = process.hrtime.bigint();
+  const text = stringifyWithSplices(value);
+  finishServerTiming(currentRequestScope(), started);
+  return text;
+}
+
+function stringifyWithSplices(value: FormattedExecutionResult): string {
   const root = value.data ? splicesByData.get(value.data) : undefined;
   if (!root) return JSON.stringify(value) + '\n';
   // Markers carry a random nonce: no string in the answer can imitate one.
