@@ -1,7 +1,7 @@
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 
 /**
- * Usage items as JSON text built by PostgreSQL (row_to_json per item, string_agg per bucket), for answers whose
+ * Usage items as JSON text built by PostgreSQL (row_to_json per item, joined per bucket), for answers whose
  * item lists are large: a seed-shaped page holds ~49,000 items, and turning them into JS objects, walking them
  * through GraphQL and stringifying them again cost more than the SQL itself. Each item is written with exactly the
  * keys (and in the order) the caller's answer has: GraphQL response keys of the selected fields, or the REST
@@ -95,10 +95,11 @@ function uniqueChild(selections: readonly SelectionNode[], name: string): { key:
 
 /**
  * Wraps a bucketed aggregate statement (columns b, the grouping columns, quantity, cost, unit_price; see
- * UsageQueryService) into one row per bucket: `b` and `items`, the bucket's items as a JSON array in the
- * statement's item order.
+ * UsageQueryService) into one row per item: `b` and `j`, the item as JSON, in the statement's item order (`order`,
+ * columns of the statement). Rows rather than one aggregate per bucket: an ordered aggregate sorts its input again,
+ * while rows read in index order need no sort at all.
  */
-export function itemsJsonSql(aggregateSql: string, columns: string[], byUnit: boolean, shape: ItemsJsonShape): string {
+export function itemsJsonSql(aggregateSql: string, columns: string[], order: string[], byUnit: boolean, shape: ItemsJsonShape): string {
   const has = (column: string) => columns.includes(column);
   const decimal = (column: string) => (shape.decimals === 'number' ? `s.${column}::numeric` : `s.${column}`);
   const expression: Record<ItemValue, string> = {
@@ -114,9 +115,9 @@ export function itemsJsonSql(aggregateSql: string, columns: string[], byUnit: bo
     typename: `'UsageItem'::text`,
   };
   const values = shape.fields.map(({ key, value }) => `${expression[value]} AS "${key.replace(/"/g, '""')}"`);
-  return `SELECT s.b, '[' || string_agg(row_to_json(v)::text, ',' ORDER BY ${['b', ...columns].map((column) => `s.${column}`).join(', ')}) || ']' AS items
+  return `SELECT s.b, row_to_json(v)::text AS j
     FROM (${aggregateSql}) s
     ${has('team_id') ? 'LEFT JOIN teams t ON t.id = s.team_id' : ''}
     CROSS JOIN LATERAL (SELECT ${values.length ? values.join(', ') : 'NULL'}) v
-   GROUP BY s.b`;
+   ORDER BY ${order.map((column) => `s.${column}`).join(', ')}`;
 }

@@ -173,13 +173,22 @@ export class UsageQueryService {
 
   /** The bucketed aggregate as one row per bucket with its items as JSON text (bucket index from 1 → JSON array). */
   private async aggregateJson(filters: SqlFilters, groupBy: UsageGroupBy[], edges: DateTime[], shape: ItemsJsonShape): Promise<Map<number, string>> {
-    const { sql, params } = this.aggregateSql(filters, groupBy, edges, true);
+    const { sql, params, order } = this.aggregateSql(filters, groupBy, edges, true, true);
     const columns = [...new Set(groupBy.map((dimension) => GROUP_COLUMN[dimension]))];
-    const rows: Array<{ b: number; items: string }> = await this.db.query(itemsJsonSql(sql, columns, groupBy.includes(UsageGroupBy.UNIT), shape), params);
-    return new Map(rows.map((row) => [Number(row.b), row.items]));
+    const rows: Array<{ b: number; j: string }> = await this.db.query(itemsJsonSql(sql, columns, order, groupBy.includes(UsageGroupBy.UNIT), shape), params);
+    // Rows arrive in item order, bucket after bucket: each bucket's run of items becomes its JSON array.
+    const buckets = new Map<number, string>();
+    for (let i = 0; i < rows.length; ) {
+      const b = Number(rows[i]!.b);
+      const items: string[] = [];
+      for (; i < rows.length && Number(rows[i]!.b) === b; i++) items.push(rows[i]!.j);
+      buckets.set(b, `[${items.join(',')}]`);
+    }
+    return buckets;
   }
 
-  private aggregateSql(filters: SqlFilters, groupBy: UsageGroupBy[], edges: DateTime[], bucketed: boolean): { sql: string; params: unknown[] } {
+  /** `exposeOrder`: the source's time column is also selected (as `t`) when rows are read as is, so callers can keep their order. */
+  private aggregateSql(filters: SqlFilters, groupBy: UsageGroupBy[], edges: DateTime[], bucketed: boolean, exposeOrder = false): { sql: string; params: unknown[]; order: string[] } {
     const isoEdges = edges.map((edge) => edge.toUTC().toISO()!);
     const columns = [...new Set(groupBy.map((dimension) => GROUP_COLUMN[dimension]))];
     const source = chooseSource(finestTiling(edges), columns, filters);
@@ -213,7 +222,8 @@ export class UsageQueryService {
       : 'NULL';
     const order = readAsIs ? [source.time, ...columns] : ['b', ...columns];
     return {
-      sql: `SELECT ${bucketExpression} AS b, ${columns.join(', ')}${columns.length ? ',' : ''}
+      order: readAsIs ? ['t', ...columns] : ['b', ...columns],
+      sql: `SELECT ${bucketExpression} AS b, ${readAsIs && exposeOrder ? `${source.time} AS t, ` : ''}${columns.join(', ')}${columns.length ? ',' : ''}
               ${source.quantities ? `${decimalText(value('quantity'), DECIMAL_SCALE.quantity)} AS quantity,` : ''} ${decimalText(value('cost'))} AS cost,
               ${unitPrice} AS unit_price
          FROM ${source.table}
