@@ -94,7 +94,9 @@ export async function generateUsage(db: DataSource, organizationId: string, even
               d.ts
          FROM draws d
          JOIN endpoints e ON e.rank = d.endpoint_rank % e.n
-         JOIN bench_teams t ON t.rank = d.team_rank % t.n
+         -- team_rank is below the number of teams already: an equality join (a hash join; with the modulo here it was a
+         -- nested loop of events × teams, hours for 2,000 teams).
+         JOIN bench_teams t ON t.rank = d.team_rank
          JOIN keys k ON k.team_id = t.id
          CROSS JOIN login
          CROSS JOIN LATERAL (SELECT round((1 + random() * 9)::numeric, 3) AS quantity) q
