@@ -124,7 +124,8 @@ export class UsageQueryService {
 
   /** Items per bucket over the whole range (bucket index from 1 → count), for item paging: one statement. */
   private async itemCounts(filters: SqlFilters, groupBy: UsageGroupBy[], edges: DateTime[]): Promise<Map<number, number>> {
-    const { sql, params } = this.aggregateSql(filters, groupBy, edges, true);
+    // Unordered: counting needs no item order, and an ordered subquery is sorted even when only counted.
+    const { sql, params } = this.aggregateSql(filters, groupBy, edges, true, { ordered: false });
     const rows: Array<{ b: number; n: number }> = await this.db.query(`SELECT b, count(*)::int AS n FROM (${sql}) items GROUP BY b`, params);
     return new Map(rows.map((row) => [Number(row.b), Number(row.n)]));
   }
@@ -173,7 +174,7 @@ export class UsageQueryService {
 
   /** The bucketed aggregate as one row per bucket with its items as JSON text (bucket index from 1 → JSON array). */
   private async aggregateJson(filters: SqlFilters, groupBy: UsageGroupBy[], edges: DateTime[], shape: ItemsJsonShape): Promise<Map<number, string>> {
-    const { sql, params, order } = this.aggregateSql(filters, groupBy, edges, true, true);
+    const { sql, params, order } = this.aggregateSql(filters, groupBy, edges, true, { exposeOrder: true });
     const columns = [...new Set(groupBy.map((dimension) => GROUP_COLUMN[dimension]))];
     const rows: Array<{ b: number; j: string }> = await this.db.query(itemsJsonSql(sql, columns, order, groupBy.includes(UsageGroupBy.UNIT), shape), params);
     // Rows arrive in item order, bucket after bucket: each bucket's run of items becomes its JSON array.
@@ -187,8 +188,17 @@ export class UsageQueryService {
     return buckets;
   }
 
-  /** `exposeOrder`: the source's time column is also selected (as `t`) when rows are read as is, so callers can keep their order. */
-  private aggregateSql(filters: SqlFilters, groupBy: UsageGroupBy[], edges: DateTime[], bucketed: boolean, exposeOrder = false): { sql: string; params: unknown[]; order: string[] } {
+  /**
+   * `exposeOrder`: the source's time column is also selected (as `t`) when rows are read as is, so callers can keep
+   * their order; `ordered: false` leaves out ORDER BY.
+   */
+  private aggregateSql(
+    filters: SqlFilters,
+    groupBy: UsageGroupBy[],
+    edges: DateTime[],
+    bucketed: boolean,
+    { exposeOrder = false, ordered = true }: { exposeOrder?: boolean; ordered?: boolean } = {},
+  ): { sql: string; params: unknown[]; order: string[] } {
     const isoEdges = edges.map((edge) => edge.toUTC().toISO()!);
     const columns = [...new Set(groupBy.map((dimension) => GROUP_COLUMN[dimension]))];
     const source = chooseSource(finestTiling(edges), columns, filters);
@@ -229,7 +239,7 @@ export class UsageQueryService {
          FROM ${source.table}
         WHERE ${where.join(' AND ')}
         ${readAsIs ? '' : `GROUP BY ${['b', ...columns].join(', ')}`}
-        ORDER BY ${order.join(', ')}`,
+        ${ordered ? `ORDER BY ${order.join(', ')}` : ''}`,
       params,
     };
   }
