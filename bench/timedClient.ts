@@ -44,6 +44,11 @@ export class TimedClient {
       if ('error' in reply) waiting.reject(new Error(reply.error));
       else waiting.resolve({ times: reply.times, timings: reply.timings, bytes: reply.bytes });
     });
+    // A client that dies must fail the benchmark, not leave it waiting forever.
+    this.child.on('exit', (code, signal) => {
+      for (const waiting of this.pending.values()) waiting.reject(new Error(`the timed client exited (${signal ?? code})`));
+      this.pending.clear();
+    });
   }
 
   /** One warm-up request, then `samples` timed ones, one at a time. */
@@ -63,7 +68,8 @@ export class TimedClient {
 async function runJob(job: Job): Promise<Samples> {
   const once = async () => {
     const started = process.hrtime.bigint();
-    const response = await fetch(job.url, { method: job.method ?? 'GET', headers: job.headers, body: job.body });
+    // No sample may hang the run: a request taking over two minutes fails it.
+    const response = await fetch(job.url, { method: job.method ?? 'GET', headers: job.headers, body: job.body, signal: AbortSignal.timeout(120_000) });
     const bytes = await response.arrayBuffer();
     if (job.parse) JSON.parse(new TextDecoder().decode(bytes));
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
