@@ -67,7 +67,8 @@ async function main() {
     // Figure 4 ingests into an organization of its own, so the dataset of the other figures stays as generated.
     const ingestOrg = exists ? await reuseBenchOrganization(server.services, 'bench-ingest') : await createBenchOrganization(server.services, 20, 'bench-ingest');
     if (!exists) await generateUsage(db, org.organizationId, EVENTS, DAYS, TEAMS);
-    for (const table of ['usage_records', 'usage_rollup_15m', 'usage_rollup_1h', 'usage_rollup_1d', 'usage_rollup_items_1d', 'usage_rollup_product_1h']) {
+    // The id ledger too: a reused database still holds the previous run's ingested ids (all would be duplicates).
+    for (const table of ['usage_records', 'usage_record_ids', 'usage_rollup_15m', 'usage_rollup_1h', 'usage_rollup_1d', 'usage_rollup_items_1d', 'usage_rollup_product_1h']) {
       await db.query(`DELETE FROM ${table} WHERE tenant_id = $1`, [ingestOrg.organizationId]);
     }
     const [{ raw }] = await db.query(`SELECT count(*)::int AS raw FROM usage_records WHERE tenant_id = $1`, [org.organizationId]);
@@ -189,6 +190,7 @@ async function main() {
     const ingestResponse = await fetch(`${server.url}/ingest/usage`, { method: 'POST', headers: { authorization: 'Bearer bench-ingest-token-0123456789' }, body: lines.join('\n') });
     const ingested = (await ingestResponse.json()) as { accepted: number };
     const ingestSeconds = (Date.now() - started) / 1000;
+    if (ingested.accepted !== INGEST_RECORDS) throw new Error(`figure 4: ${ingested.accepted} of ${INGEST_RECORDS} records accepted: ${JSON.stringify(ingested).slice(0, 300)}`);
     const teamIds: Array<{ id: string }> = await db.query(`SELECT id FROM teams WHERE organization_id = $1 AND kind = 'TEAM'`, [ingestOrg.organizationId]);
     const copyClient = new Client({ connectionString: url.toString() });
     await copyClient.connect();
