@@ -20,13 +20,20 @@ interface Job extends TimedRequest {
   samples: number;
 }
 
-type Reply = { id: number; times: number[] } | { id: number; error: string };
+/** Each sample's milliseconds, its `Server-Timing` header (empty when the server sent none), and the answer's bytes. */
+export interface Samples {
+  times: number[];
+  timings: string[];
+  bytes: number;
+}
+
+type Reply = ({ id: number } & Samples) | { id: number; error: string };
 
 /** Runs in the parent: sends jobs to the forked client and resolves with each sample's milliseconds. */
 export class TimedClient {
   private readonly child: ChildProcess;
   private nextId = 0;
-  private readonly pending = new Map<number, { resolve: (times: number[]) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (samples: Samples) => void; reject: (error: Error) => void }>();
 
   constructor() {
     this.child = fork(__filename, ['--child'], { execArgv: ['-r', 'ts-node/register/transpile-only'] });
@@ -35,12 +42,17 @@ export class TimedClient {
       this.pending.delete(reply.id);
       if (!waiting) return;
       if ('error' in reply) waiting.reject(new Error(reply.error));
-      else waiting.resolve(reply.times);
+      else waiting.resolve({ times: reply.times, timings: reply.timings, bytes: reply.bytes });
+    });
+    // A client that dies must fail the benchmark, not leave it waiting forever.
+    this.child.on('exit', (code, signal) => {
+      for (const waiting of this.pending.values()) waiting.reject(new Error(`the timed client exited (${signal ?? code})`));
+      this.pending.clear();
     });
   }
 
   /** One warm-up request, then `samples` timed ones, one at a time. */
-  time(samples: number, request: TimedRequest): Promise<number[]> {
+  time(samples: number, request: TimedRequest): Promise<Samples> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -53,27 +65,33 @@ export class TimedClient {
   }
 }
 
-async function runJob(job: Job): Promise<number[]> {
+async function runJob(job: Job): Promise<Samples> {
   const once = async () => {
     const started = process.hrtime.bigint();
-    const response = await fetch(job.url, { method: job.method ?? 'GET', headers: job.headers, body: job.body });
+    // No sample may hang the run: a request taking over two minutes fails it.
+    const response = await fetch(job.url, { method: job.method ?? 'GET', headers: job.headers, body: job.body, signal: AbortSignal.timeout(120_000) });
     const bytes = await response.arrayBuffer();
     if (job.parse) JSON.parse(new TextDecoder().decode(bytes));
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    return { ms, status: response.status, bytes };
+    return { ms, status: response.status, bytes, timing: response.headers.get('server-timing') ?? '' };
   };
   const warm = await once();
   const text = new TextDecoder().decode(warm.bytes);
   if (warm.status !== 200 || text.includes('"errors"')) throw new Error(`answered ${warm.status}: ${text.slice(0, 500)}`);
   const times: number[] = [];
-  for (let i = 0; i < job.samples; i++) times.push((await once()).ms);
-  return times;
+  const timings: string[] = [];
+  for (let i = 0; i < job.samples; i++) {
+    const sample = await once();
+    times.push(sample.ms);
+    timings.push(sample.timing);
+  }
+  return { times, timings, bytes: warm.bytes.byteLength };
 }
 
 if (process.argv[2] === '--child') {
   process.on('message', (job: Job) => {
     runJob(job).then(
-      (times) => process.send!({ id: job.id, times } satisfies Reply),
+      (samples) => process.send!({ id: job.id, ...samples } satisfies Reply),
       (error: unknown) => process.send!({ id: job.id, error: (error as Error).message } satisfies Reply),
     );
   });

@@ -1,11 +1,12 @@
 /**
  * Usage benchmark: the five figures of issue 7, side by side in ONE run on the SAME data.
  *
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx ts-node --transpile-only bench/usage.ts [events] [days]
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx ts-node --transpile-only bench/usage.ts [events] [days] [teams]
  *
- * Defaults: 5,000,000 events over 90 days. Creates (and drops) its own database on that server; with
+ * Defaults: 5,000,000 events over 90 days, 200 teams. Creates (and drops) its own database on that server; with
  * BENCH_KEEP_DB=<name> it generates into that database once, keeps it, and reuses it on later runs (large datasets
- * take minutes to generate).
+ * take minutes to generate). BENCH_GENERATE_ONLY=1 stops after generating (for bench/usageGrowth.ts, which compares
+ * several kept databases side by side).
  */
 import 'reflect-metadata';
 import crypto from 'node:crypto';
@@ -24,9 +25,11 @@ import { startServer } from '../src/app/server';
 import { UsageExpand, UsageGroupBy, UsageTimeframe } from '../src/usage/usage.types';
 import { createBenchOrganization, generateUsage, reuseBenchOrganization } from './usageData';
 import { TimedClient, type TimedRequest } from './timedClient';
+import { CHART, chartArgs, countItems, DASHBOARD, ensureNaiveIndex, fmt, loadAverage, naivePage, PAGE, PAGE_OBJECT_PATH, pageArgs, peakRss, percentiles, restPagePath, stageSummary } from './usageRequests';
 
 const EVENTS = Number(process.argv[2] ?? 5_000_000);
 const DAYS = Number(process.argv[3] ?? 90);
+const TEAMS = Number(process.argv[4] ?? 200);
 const INGEST_RECORDS = 200_000;
 
 async function main() {
@@ -55,18 +58,29 @@ async function main() {
       INGEST_TOKEN: 'bench-ingest-token-0123456789',
       RATE_LIMIT_ENABLED: 'false',
       GRAPHQL_MAX_COST: '1000000',
+      // Per-stage timings in a Server-Timing header, printed per request kind.
+      SERVER_TIMING: 'true',
     });
     const server = await startServer({ db, config, logger: createLogger('silent'), port: 0 });
     let started = Date.now();
-    const org = exists ? await reuseBenchOrganization(server.services) : await createBenchOrganization(server.services);
+    const org = exists ? await reuseBenchOrganization(server.services) : await createBenchOrganization(server.services, TEAMS);
+    if (org.teamIds.length !== TEAMS) throw new Error(`the kept database ${dbName} has ${org.teamIds.length} teams, not ${TEAMS}: pass ${org.teamIds.length} or another BENCH_KEEP_DB`);
     // Figure 4 ingests into an organization of its own, so the dataset of the other figures stays as generated.
     const ingestOrg = exists ? await reuseBenchOrganization(server.services, 'bench-ingest') : await createBenchOrganization(server.services, 20, 'bench-ingest');
-    if (!exists) await generateUsage(db, org.organizationId, EVENTS, DAYS);
-    for (const table of ['usage_records', 'usage_rollup_15m', 'usage_rollup_1h', 'usage_rollup_1d', 'usage_rollup_items_1d', 'usage_rollup_product_1h']) {
+    if (!exists) await generateUsage(db, org.organizationId, EVENTS, DAYS, TEAMS);
+    // The id ledger too: a reused database still holds the previous run's ingested ids (all would be duplicates).
+    for (const table of ['usage_records', 'usage_record_ids', 'usage_rollup_15m', 'usage_rollup_1h', 'usage_rollup_1d', 'usage_rollup_items_1d', 'usage_rollup_product_1h']) {
       await db.query(`DELETE FROM ${table} WHERE tenant_id = $1`, [ingestOrg.organizationId]);
     }
     const [{ raw }] = await db.query(`SELECT count(*)::int AS raw FROM usage_records WHERE tenant_id = $1`, [org.organizationId]);
-    console.log(`data: ${raw.toLocaleString()} events (200 teams, ${DAYS} days) ${exists ? 'reused' : 'generated'} and rolled up in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    console.log(`data: ${raw.toLocaleString()} events (${TEAMS} teams, ${DAYS} days) ${exists ? 'reused' : 'generated'} and rolled up in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    if (process.env.BENCH_GENERATE_ONLY === '1') {
+      await server.close();
+      return;
+    }
+
+    await ensureNaiveIndex(db, org.organizationId);
+    console.log(`load average at start (1/5/15 min): ${loadAverage()}`);
 
     // Requests made here count statements and capture SQL; timed requests come from a client in its own process
     // (bench/timedClient.ts), timed to the answer's last byte as load tools measure, or with its JSON.parse too.
@@ -78,7 +92,7 @@ async function main() {
       });
       const text = await response.text();
       if (!response.ok || text.includes('"errors"')) throw new Error(text.slice(0, 1000));
-      return Number(response.headers.get('x-orgraph-sql-statements'));
+      return { statements: Number(response.headers.get('x-orgraph-sql-statements')), answer: JSON.parse(text) as unknown };
     };
     client = new TimedClient();
     const timedClient = client;
@@ -89,20 +103,26 @@ async function main() {
       body: JSON.stringify({ query, variables }),
       parse,
     });
-    const timeRequests = async (samples: number, request: TimedRequest) => percentiles(await timedClient.time(samples, request));
+    // Each kind's samples, then the median of each server stage (Server-Timing) on the next line.
+    const timeRequests = async (kind: string, samples: number, request: TimedRequest) => {
+      console.log(`… timing ${kind} (${samples} samples)`);
+      const result = await timedClient.time(samples, request);
+      stageLines.push(`   ${kind}: ${stageSummary(result.timings)}`);
+      return { ...percentiles(result.times), bytes: result.bytes };
+    };
+    const stageLines: string[] = [];
+    const printStages = () => {
+      console.log(`   server stages, median ms (limits = input limits, cost, rate limit and in-flight slot; sql = statements' sum, inside execute):`);
+      for (const line of stageLines.splice(0)) console.log(line);
+    };
 
-    const today = DateTime.now().setZone('America/New_York').startOf('day');
-    const chartArgs = { start: today.minus({ days: 89 }).toISODate()!, end: today.plus({ days: 1 }).toISODate()!, timezone: 'America/New_York' };
-    const CHART = `query($start: String!, $end: String!, $timezone: String!) { organizationUsage(start: $start, end: $end, timezone: $timezone,
-      timeframe: DAY, groupBy: [PRODUCT], expand: [TIME_SERIES, SUMMARY], limit: 100) { timeSeries { bucket results { product cost } } summary { product cost } } }`;
-    const utcToday = DateTime.utc().startOf('day');
-    const pageArgs = { start: utcToday.minus({ days: 6 }).toISODate(), end: utcToday.plus({ days: 1 }).toISODate() };
-    const PAGE = `query($start: String!, $end: String!) { organizationUsage(start: $start, end: $end, timeframe: DAY, limit: 7) {
-      nextCursor timeSeries { bucket results { teamUsername product endpointId unit quantity unitPrice cost } } } }`;
+    const chartVariables = chartArgs();
+    const pageVariables = pageArgs();
 
     // 1. Dashboard chart vs naive GROUP BY date_trunc over raw records.
-    const chart = await timeRequests(30, graphqlRequest(CHART, chartArgs));
-    const chartRange = [DateTime.fromISO(chartArgs.start, { zone: chartArgs.timezone }).toISO(), DateTime.fromISO(chartArgs.end, { zone: chartArgs.timezone }).toISO()];
+    const chart = await timeRequests('chart', 30, graphqlRequest(CHART, chartVariables));
+    const chartRange = [DateTime.fromISO(chartVariables.start, { zone: chartVariables.timezone }).toISO(), DateTime.fromISO(chartVariables.end, { zone: chartVariables.timezone }).toISO()];
+    console.log(`… timing the naive chart (3 samples)`);
     const naiveChart = await timeIt(3, () =>
       db.query(
         `SELECT date_trunc('day', ts, 'America/New_York') AS day, product, sum(cost) FROM usage_records
@@ -110,41 +130,48 @@ async function main() {
         [org.organizationId, ...chartRange],
       ),
     );
-    report('1. 90-day daily cost per product (America/New_York) + summary, GraphQL', chart, naiveChart, 'naive GROUP BY date_trunc over raw');
+    report('1. 90-day daily cost per product (America/New_York) + summary, GraphQL', chart, naiveChart, 'naive GROUP BY date_trunc over raw (covering index)');
+    printStages();
 
-    // 2. Seed-shaped page: 7 daily buckets, default grouping, 200 teams, first page.
-    const page = await timeRequests(30, graphqlRequest(PAGE, pageArgs));
-    const pageParsed = await timeRequests(30, graphqlRequest(PAGE, pageArgs, true));
-    const naivePage = await timeIt(3, () =>
-      db.query(
-        `SELECT date_trunc('day', ts, 'UTC') AS day, team_id, product, endpoint_id, unit, sum(quantity), sum(cost) FROM usage_records
-          WHERE tenant_id = $1 AND ts >= $2 AND ts < $3 GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
-        [org.organizationId, `${pageArgs.start}T00:00:00Z`, `${pageArgs.end}T00:00:00Z`],
-      ),
-    );
-    report('2. seed-shaped page: 7 daily buckets x (team, product, endpoint, unit), GraphQL', page, naivePage, 'naive GROUP BY over raw');
-    report('2a. the same page including the client parsing the JSON', pageParsed, naivePage, 'naive GROUP BY over raw');
-    // The same range through the REST route (same service, JSON without GraphQL execution). REST pages count items
-    // (the contract's `limit`, at most 10,000), so this is the range's first page of up to 10,000 items.
-    const restQuery = new URLSearchParams({ start: pageArgs.start, end: pageArgs.end, timeframe: 'day', limit: '10000' });
-    const restPage = await timeRequests(30, { url: `${server.url}/v1/organization/usage?${restQuery}`, headers: { authorization: `Key ${org.adminKey}` } });
-    report('2b. the first 10,000 items of that range through GET /v1/organization/usage (REST)', restPage, naivePage, 'naive GROUP BY over raw');
+    // 2. Seed-shaped page: 7 daily buckets, default grouping, every team, first page.
+    const pageItems = countItems((await graphql(PAGE, pageVariables)).answer);
+    const { result: page, idle: idleRss, peak: peakRssBytes } = await peakRss(() => timeRequests('page (GraphQL)', 30, graphqlRequest(PAGE, pageVariables)));
+    const pageParsed = await timeRequests('page (GraphQL, client parses)', 30, graphqlRequest(PAGE, pageVariables, true));
+    console.log(`… timing the naive page (3 samples)`);
+    const naivePageTimes = await timeIt(3, () => naivePage(db, org.organizationId));
+    report(`2. seed-shaped page: 7 daily buckets x (team, product, endpoint, unit), ${pageItems.toLocaleString()} items, ${(page.bytes / 1e6).toFixed(1)} MB, GraphQL`, page, naivePageTimes, 'naive GROUP BY over raw (covering index)');
+    console.log(`   cost per item served: ${((1000 * page.p95) / pageItems).toFixed(2)} µs (p95 ÷ items); server RSS ${(idleRss / 1e6).toFixed(0)} MB before, peak ${(peakRssBytes / 1e6).toFixed(0)} MB during (+${((peakRssBytes - idleRss) / 1e6).toFixed(0)} MB for a ${(page.bytes / 1e6).toFixed(1)} MB answer)`);
+    report('2a. the same page including the client parsing the JSON', pageParsed, naivePageTimes, 'naive GROUP BY over raw');
+    // The same page with its items selected through an inline fragment, which the JSON writer declines: the answer
+    // is built as rows → objects → GraphQL → JSON, as every page was before (side by side, same data, same load).
+    const pageObjects = await timeRequests('page (GraphQL, object path)', 30, graphqlRequest(PAGE_OBJECT_PATH, pageVariables));
+    report('2c. the same page built as objects (items through an inline fragment: no SQL-built JSON)', pageObjects, naivePageTimes, 'naive GROUP BY over raw');
+    console.log(`   SQL-built JSON vs object path: p50 ${(pageObjects.p50 / page.p50).toFixed(2)}x, p95 ${(pageObjects.p95 / page.p95).toFixed(2)}x faster`);
+    // The same range through the REST route (same service). REST pages count items (the contract's `limit`, at most
+    // 10,000), so this is the range's first page of up to 10,000 items.
+    const restUrl = `${server.url}${restPagePath()}`;
+    const restItems = countItems(await (await fetch(restUrl, { headers: { authorization: `Key ${org.adminKey}` } })).json());
+    const restPage = await timeRequests('page (REST)', 30, { url: restUrl, headers: { authorization: `Key ${org.adminKey}` } });
+    report(`2b. the first page of up to 10,000 items (${restItems.toLocaleString()}) of that range through GET /v1/organization/usage (REST)`, restPage, naivePageTimes, 'naive GROUP BY over raw');
+    console.log(`   cost per item served (REST): ${((1000 * restPage.p95) / restItems).toFixed(2)} µs (p95 ÷ items)`);
+    printStages();
 
     // 3. GraphQL overhead: each request against the SQL statements it issues, captured and run directly (in order,
     // through the same pool); the service call (its SQL plus shaping the answer) is shown for reference.
+    console.log(`… timing the requests' own SQL run directly (30 samples each)`);
     const scope = { tenantId: org.organizationId, teamIds: null };
-    const chartSql = await sqlOf(db, () => graphql(CHART, chartArgs));
-    const pageSql = await sqlOf(db, () => graphql(PAGE, pageArgs));
+    const chartSql = await sqlOf(db, () => graphql(CHART, chartVariables));
+    const pageSql = await sqlOf(db, () => graphql(PAGE, pageVariables));
     const chartDirect = await timeIt(30, () => runSql(db, chartSql));
     const pageDirect = await timeIt(30, () => runSql(db, pageSql));
     const chartService = await timeIt(30, () =>
-      server.services.usage.report(scope, { ...chartArgs, timeframe: UsageTimeframe.DAY, groupBy: [UsageGroupBy.PRODUCT], expand: [UsageExpand.TIME_SERIES, UsageExpand.SUMMARY], limit: 100 }),
+      server.services.usage.report(scope, { ...chartVariables, timeframe: UsageTimeframe.DAY, groupBy: [UsageGroupBy.PRODUCT], expand: [UsageExpand.TIME_SERIES, UsageExpand.SUMMARY], limit: 100 }),
     );
-    const pageService = await timeIt(30, () => server.services.usage.report(scope, { ...pageArgs, timeframe: UsageTimeframe.DAY, limit: 7 }));
+    const pageService = await timeIt(30, () => server.services.usage.report(scope, { ...pageVariables, timeframe: UsageTimeframe.DAY, limit: 7 }));
     console.log(
       `3. GraphQL overhead (GraphQL p50 / its SQL run directly p50): chart ${(chart.p50 / chartDirect.p50).toFixed(2)}x (${fmt(chart.p50)} vs ${fmt(chartDirect.p50)}, ${chartSql.length} statements), ` +
         `page ${(page.p50 / pageDirect.p50).toFixed(2)}x (${fmt(page.p50)} vs ${fmt(pageDirect.p50)}, ${pageSql.length} statements); ` +
-        `service calls: chart ${fmt(chartService.p50)}, page ${fmt(pageService.p50)}`,
+        `service calls (objects): chart ${fmt(chartService.p50)}, page ${fmt(pageService.p50)}`,
     );
 
     // 4. Bulk ingest (NDJSON, validated, rolled up) vs raw COPY of the same records into the same table.
@@ -164,6 +191,7 @@ async function main() {
     const ingestResponse = await fetch(`${server.url}/ingest/usage`, { method: 'POST', headers: { authorization: 'Bearer bench-ingest-token-0123456789' }, body: lines.join('\n') });
     const ingested = (await ingestResponse.json()) as { accepted: number };
     const ingestSeconds = (Date.now() - started) / 1000;
+    if (ingested.accepted !== INGEST_RECORDS) throw new Error(`figure 4: ${ingested.accepted} of ${INGEST_RECORDS} records accepted: ${JSON.stringify(ingested).slice(0, 300)}`);
     const teamIds: Array<{ id: string }> = await db.query(`SELECT id FROM teams WHERE organization_id = $1 AND kind = 'TEAM'`, [ingestOrg.organizationId]);
     const copyClient = new Client({ connectionString: url.toString() });
     await copyClient.connect();
@@ -182,19 +210,15 @@ async function main() {
     console.log(`4. bulk ingest: ${Math.round(ingestRate).toLocaleString()} records/s (NDJSON, validated, 5 rollups) vs raw COPY ${Math.round(copyRate).toLocaleString()} records/s → ${((100 * ingestRate) / copyRate).toFixed(0)}% of COPY`);
 
     // 5. The 200-team dashboard: spend and a summary for every team in one request.
-    const firstPage = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Key ${org.adminKey}` },
-      body: JSON.stringify({ query: `{ organization(slug: "${org.slug}") { teams(first: 100) { pageInfo { endCursor } } } }` }),
-    });
-    const after = ((await firstPage.json())).data.organization.teams.pageInfo.endCursor;
-    const DASHBOARD = `query($slug: String!, $after: String!, $range: UsageRangeInput!) { organization(slug: $slug) {
-      a: teams(first: 100) { edges { node { username spend(period: MONTH) usageSummary(range: $range) { product cost } } } }
-      b: teams(first: 100, after: $after) { edges { node { username spend(period: MONTH) usageSummary(range: $range) { product cost } } } } } }`;
+    const firstPage = await graphql(`{ organization(slug: "${org.slug}") { teams(first: 100) { pageInfo { endCursor } } } }`);
+    const after = (firstPage.answer as any).data.organization.teams.pageInfo.endCursor;
+    const utcToday = DateTime.utc().startOf('day');
     const dashboardArgs = { slug: org.slug, after, range: { start: utcToday.minus({ days: 7 }).toISO(), end: utcToday.toISO() } };
-    const statements = await graphql(DASHBOARD, dashboardArgs);
-    const dashboard = await timeRequests(30, graphqlRequest(DASHBOARD, dashboardArgs));
+    const { statements } = await graphql(DASHBOARD, dashboardArgs);
+    const dashboard = await timeRequests('200-team dashboard', 30, graphqlRequest(DASHBOARD, dashboardArgs));
     console.log(`5. 200-team dashboard (spend + 7-day summary per team): ${statements} SQL statements per request in total, p50 ${fmt(dashboard.p50)} p95 ${fmt(dashboard.p95)}`);
+    printStages();
+    console.log(`load average at end (1/5/15 min): ${loadAverage()}`);
     await server.close();
   } finally {
     client?.close();
@@ -234,15 +258,6 @@ async function timeIt(samples: number, fn: () => Promise<unknown>): Promise<{ p5
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   return percentiles(times);
-}
-
-function percentiles(times: number[]): { p50: number; p95: number } {
-  const sorted = [...times].sort((a, b) => a - b);
-  return { p50: sorted[Math.floor(sorted.length / 2)], p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] };
-}
-
-function fmt(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
 }
 
 function report(label: string, ours: { p50: number; p95: number }, naive: { p50: number; p95: number }, naiveLabel: string): void {

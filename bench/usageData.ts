@@ -22,6 +22,7 @@ export async function createBenchOrganization(services: Services, teams = 200, s
   const organization = await services.organizations.create(admin, user.id, { slug, name: `Bench ${slug}` });
   const teamIds: string[] = [];
   for (let i = 0; i < teams; i++) {
+    if (i % 250 === 0) console.log(`generating: ${slug} teams ${i}/${teams} (${new Date().toISOString()})`);
     const team = await services.teams.create(admin, { organizationId: organization.id, username: `${slug}-team-${i}`, name: `Bench team ${i}` });
     teamIds.push(team.id);
     for (const alias of ['production', 'staging']) await services.apiKeys.create(admin, team, { alias, scope: 'API' as never });
@@ -51,7 +52,7 @@ async function newAdminKey(services: Services, userId: string, organization: { i
 }
 
 /** Inserts `events` raw usage records spread over `days` days ending now, then builds every rollup from them. */
-export async function generateUsage(db: DataSource, organizationId: string, events: number, days: number): Promise<void> {
+export async function generateUsage(db: DataSource, organizationId: string, events: number, days: number, teams = 200): Promise<void> {
   const chunk = 1_000_000;
   // usage_records is partitioned by month (ingest creates months on demand; this bulk insert bypasses it).
   await db.query(
@@ -61,6 +62,7 @@ export async function generateUsage(db: DataSource, organizationId: string, even
   );
   for (let offset = 0; offset < events; offset += chunk) {
     const count = Math.min(chunk, events - offset);
+    console.log(`generating: events ${offset.toLocaleString()}–${(offset + count).toLocaleString()} of ${events.toLocaleString()} (${new Date().toISOString()})`);
     await db.query(
       `WITH endpoints AS (
          SELECT row_number() OVER (ORDER BY e.endpoint_id) - 1 AS rank, e.endpoint_id, e.product, e.unit,
@@ -77,7 +79,7 @@ export async function generateUsage(db: DataSource, organizationId: string, even
                 -- Zipf-like skew: small ranks are drawn far more often.
                 floor(power(random(), 3) * 35)::int AS endpoint_rank,
                 -- Bursts: 5% of all events land on 5 teams during 10 days.
-                CASE WHEN burst THEN g % 5 ELSE floor(power(random(), 1.5) * 200)::int END AS team_rank,
+                CASE WHEN burst THEN g % 5 ELSE floor(power(random(), 1.5) * $5)::int END AS team_rank,
                 -- Diurnal cycle: hours cluster around 15:00 UTC; weekly cycle: weekends thinned below.
                 now() - make_interval(days => CASE WHEN burst THEN 3 * (g % 10) ELSE floor(random() * $3)::int END)
                       - make_interval(hours => (floor(24 + 9 * (random() + random() + random() - 1.5)))::int % 24)
@@ -92,17 +94,20 @@ export async function generateUsage(db: DataSource, organizationId: string, even
               d.ts
          FROM draws d
          JOIN endpoints e ON e.rank = d.endpoint_rank % e.n
-         JOIN bench_teams t ON t.rank = d.team_rank % t.n
+         -- team_rank is below the number of teams already: an equality join (a hash join; with the modulo here it was a
+         -- nested loop of events × teams, hours for 2,000 teams).
+         JOIN bench_teams t ON t.rank = d.team_rank
          JOIN keys k ON k.team_id = t.id
          CROSS JOIN login
          CROSS JOIN LATERAL (SELECT round((1 + random() * 9)::numeric, 3) AS quantity) q
         WHERE NOT (extract(isodow FROM d.ts) >= 6 AND d.coin < 0.5)`,
-      [organizationId, count, days, offset],
+      [organizationId, count, days, offset, teams],
     );
   }
   // The idempotency ledger holds every stored id, as ingest leaves it (ingest's cost depends on its size).
   await db.query(`INSERT INTO usage_record_ids (tenant_id, id, ts) SELECT tenant_id, id, ts FROM usage_records WHERE tenant_id = $1 ON CONFLICT DO NOTHING`, [organizationId]);
   await db.query(`ANALYZE usage_records; ANALYZE usage_record_ids`);
+  console.log(`generating: rollups (${new Date().toISOString()})`);
   await rebuildRollups(db);
 }
 

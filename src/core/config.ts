@@ -118,6 +118,8 @@ const configSchema = z.object({
   GRAPHQL_JIT: booleanFlag.default(true),
   /** How many times a document runs on graphql-js before it is compiled (0 = compile on first sight). */
   GRAPHQL_JIT_AFTER: z.coerce.number().int().min(0).max(1000).default(1),
+  /** Per-stage durations of GraphQL requests in a Server-Timing header (src/core/serverTiming.ts); for benchmarks. */
+  SERVER_TIMING: booleanFlag.default(false),
   /** Cost-based rate limiting per credential (src/core/rateLimit.ts); budgets are query-cost points per minute. */
   RATE_LIMIT_ENABLED: booleanFlag.default(true),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(600),

@@ -16,6 +16,8 @@ import { addStage } from './stageTimings';
 import { UserInputFailure } from './errors';
 import { queryCostPlugin, type RateLimiter } from './rateLimit';
 import { jitGateway } from './jitExecutor';
+import { stringifyResult } from './responseSplices';
+import { serverTimingPlugin } from './serverTiming';
 import { stringLimitsPlugin } from './inputLimits';
 import { operationLabel } from './operationLabel';
 import type { Credential } from './credential';
@@ -73,6 +75,8 @@ export function createApolloServer<TContext extends BaseGraphqlContext>(options:
     // Batches are allowed; their size is capped before they reach Apollo (see batchLimit in server.ts).
     allowBatchedHttpRequests: true,
     includeStacktraceInErrorResponses: false,
+    // Large usage pages arrive as JSON text from PostgreSQL and are spliced in here (responseSplices.ts).
+    stringifyResult,
     // Apollo's CSRF guard refuses GET queries without a custom header (GraphQL-over-HTTP says GET queries MUST work).
     // CSRF needs an ambient credential; Orgraph has none (no cookies: only `Authorization`, which a cross-site page
     // cannot attach without a CORS preflight), and GET never runs mutations (405). Re-enable if cookies ever appear.
@@ -83,6 +87,7 @@ export function createApolloServer<TContext extends BaseGraphqlContext>(options:
       // Orgraph sets no cache hints; Apollo's default cache-control plugin would still hook every resolved field
       // (tens of thousands in a usage page) only to compute a Cache-Control header nobody reads.
       ApolloServerPluginCacheControlDisabled(),
+      ...(config.SERVER_TIMING ? [serverTimingPlugin<TContext>()] : []),
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
       observabilityPlugin<TContext>(logger),

@@ -1,8 +1,9 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { execute, GraphQLError, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, printSchema, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import { graphqlExecutions } from './metrics';
+import { attachSplices, OperationRoot } from './responseSplices';
 
 interface DocumentEntry {
   runs: number;
@@ -42,11 +43,12 @@ export function jitGateway(schema: GraphQLSchema, options: JitOptions): GatewayI
   const executor: GatewayExecutor = async (request) => {
     // The name the client asked for (Apollo's `operationName` is that of the operation it resolved, or null).
     const operationName = request.request.operationName ?? null;
-    const runOnGraphqlJs = () => {
+    const runOnGraphqlJs = async () => {
       graphqlExecutions.inc({ engine: 'graphql-js' });
-      return execute({ schema, document: request.document, contextValue: request.context, variableValues: request.request.variables, operationName }) as
-        | Promise<ExecutionResult>
-        | ExecutionResult;
+      const root = new OperationRoot();
+      const result = await execute({ schema, document: request.document, rootValue: root, contextValue: request.context, variableValues: request.request.variables, operationName });
+      attachSplices(result.data, root);
+      return result;
     };
 
     const key = `${request.queryHash}\u0000${operationName ?? ''}`;
@@ -63,7 +65,10 @@ export function jitGateway(schema: GraphQLSchema, options: JitOptions): GatewayI
     entry.runs += 1;
     if (!entry.compiled) return runOnGraphqlJs();
 
-    const result = await entry.compiled.query(undefined, request.context, request.request.variables ?? {});
+    // Each operation's own root: it carries the operation's pre-serialized parts (responseSplices.ts).
+    const root = new OperationRoot();
+    const result = await entry.compiled.query(root, request.context, request.request.variables ?? {});
+    attachSplices(result.data, root);
     if (result.data !== undefined) graphqlExecutions.inc({ engine: 'jit' });
     // No data at all means the variables were refused. graphql-js words those errors differently and attaches the
     // variable's AST node, which is how Apollo knows to answer 400 BAD_USER_INPUT: let it produce them.

@@ -17,6 +17,8 @@ export interface RequestScope {
   startedAt: number;
   /** Per-stage milliseconds, for request kinds that are timed (see stageTimings.ts). */
   stages?: { kind: StageKind; ms: Record<string, number>; respondedAt?: number };
+  /** The answer's headers while a Server-Timing header is still to be written (SERVER_TIMING=true, serverTiming.ts). */
+  serverTimingHeaders?: { set(name: string, value: string): unknown };
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Extensions, Field, FieldResolver, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Extensions, Field, FieldResolver, Info, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../app/context';
 import { mutationPayload } from '../core/mutation';
 import { BadUserInputError, ForbiddenError } from '../core/errors';
@@ -7,7 +8,9 @@ import { Product } from '../catalog/modelEndpoint.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Team } from '../teams/team.entity';
 import { IngestUsageInput, IngestUsagePayload, SpendPeriod, UsageExpand, UsageGroupBy, UsageItem, UsageReport, UsageTimeframe } from './usage.types';
-import type { UsageQueryArgs } from './usageQuery.service';
+import type { UsageQueryArgs, UsageScope } from './usageQuery.service';
+import { graphqlItemsSelection } from './usageItemsJson';
+import { operationRoot, responsePath } from '../core/responseSplices';
 import { usageCost } from './usageCost';
 
 @ArgsType()
@@ -65,9 +68,9 @@ export class UsageRangeInput {
 export class OrganizationUsageResolver {
   @Extensions({ cost: usageCost })
   @FieldResolver(() => UsageReport, { description: 'Usage across the organization’s teams, in buckets of the requested time zone (paginated by buckets).' })
-  async usage(@Root() organization: Organization, @Args(() => UsageArgs) args: UsageArgs, @Ctx() ctx: AppContext): Promise<UsageReport> {
+  async usage(@Root() organization: Organization, @Args(() => UsageArgs) args: UsageArgs, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo): Promise<UsageReport> {
     const teamIds = await ctx.access.usageTeams(organization);
-    return ctx.services.usage.report({ tenantId: organization.id, teamIds }, args);
+    return reportWithSplices(ctx, { tenantId: organization.id, teamIds }, args, info);
   }
 }
 
@@ -75,9 +78,9 @@ export class OrganizationUsageResolver {
 export class TeamUsageResolver {
   @Extensions({ cost: usageCost })
   @FieldResolver(() => UsageReport, { description: 'This team’s usage (same parameters as Organization.usage; `teamUsernames` may only name this team).' })
-  async usage(@Root() team: Team, @Args(() => UsageArgs) args: UsageArgs, @Ctx() ctx: AppContext): Promise<UsageReport> {
+  async usage(@Root() team: Team, @Args(() => UsageArgs) args: UsageArgs, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo): Promise<UsageReport> {
     await ctx.access.requireTeamUsage(team);
-    return ctx.services.usage.report({ tenantId: team.organizationId ?? team.id, teamIds: [team.id] }, args);
+    return reportWithSplices(ctx, { tenantId: team.organizationId ?? team.id, teamIds: [team.id] }, args, info);
   }
 
   @FieldResolver(() => DecimalScalar, { description: 'Spend of the current UTC day or month so far (batched across teams with `usageSummary`: one SQL statement for all of them).' })
@@ -103,6 +106,7 @@ export class UsageRootResolver {
     @Args(() => UsageArgs) args: UsageArgs,
     @Arg('organizationSlug', () => String, { nullable: true, description: 'Which organization (sessions); defaults to the admin key’s.' }) organizationSlug: string | null,
     @Ctx() ctx: AppContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<UsageReport> {
     ctx.access.requireCustomer();
     let organization: Organization | null = null;
@@ -110,7 +114,7 @@ export class UsageRootResolver {
     else if (ctx.actor.kind === 'API_KEY' && ctx.actor.organizationId) organization = await ctx.loaders.organizationById.load(ctx.actor.organizationId);
     if (!organization) throw new ForbiddenError('ORGANIZATION_REQUIRED', 'Pass `organizationSlug`, or use an organization admin key.');
     const teamIds = await ctx.access.usageTeams(organization);
-    return ctx.services.usage.report({ tenantId: organization.id, teamIds }, args);
+    return reportWithSplices(ctx, { tenantId: organization.id, teamIds }, args, info);
   }
 
   @Mutation(() => IngestUsagePayload, {
@@ -121,4 +125,21 @@ export class UsageRootResolver {
     ctx.access.requireIngest();
     return mutationPayload(async () => ctx.services.usageIngest.ingest(input.records, input.completeThrough));
   }
+}
+
+/**
+ * A report whose item lists PostgreSQL writes as JSON when the selection allows (usageItemsJson.ts): each bucket's
+ * `results` resolves empty here and its JSON text is spliced into the answer at that bucket's path.
+ */
+async function reportWithSplices(ctx: AppContext, scope: UsageScope, args: UsageArgs, info: GraphQLResolveInfo): Promise<UsageReport> {
+  const root = operationRoot(info);
+  const selection = root ? graphqlItemsSelection(info) : null;
+  const report = await ctx.services.usage.report(scope, args, 'BUCKETS', selection?.shape ?? null);
+  if (root && selection && report.timeSeries) {
+    const path = responsePath(info);
+    report.timeSeries.forEach((bucket, i) => {
+      if (bucket.resultsJson !== undefined) root.splices.push({ path: [...path, selection.timeSeriesKey, i, selection.resultsKey], json: bucket.resultsJson });
+    });
+  }
+  return report;
 }

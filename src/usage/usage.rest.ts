@@ -12,6 +12,7 @@ import { timeStages } from '../core/http';
 import { currentRequestScope } from '../core/requestScope';
 import { addStage } from '../core/stageTimings';
 import type { UsageQueryArgs } from './usageQuery.service';
+import { restItemsShape } from './usageItemsJson';
 
 const MAX_REPORTED_REJECTIONS = 1000;
 const IN_FLIGHT_BATCHES = 2;
@@ -118,11 +119,19 @@ export function createUsageRouter(deps: RestDeps, usageTeamsOf: (actor: Actor, o
       if (decimals !== 'number' && decimals !== 'string') throw validationError('`decimals` must be `number` (default) or `string`.');
       const args = usageArgs(params);
       const teamIds = await usageTeamsOf(actor, actor.organizationId);
-      const report = await services.usage.report({ tenantId: actor.organizationId, teamIds }, args, 'ITEMS').catch((error: unknown) => {
+      const report = await services.usage.report({ tenantId: actor.organizationId, teamIds }, args, 'ITEMS', restItemsShape(decimals)).catch((error: unknown) => {
         throw renameArgument(error);
       });
       const item = restItem(decimals === 'string' ? (value) => value : (value) => (value === null ? null : Number(value)));
       if (report.completeThrough) res.setHeader('x-orgraph-complete-through', report.completeThrough.toISOString());
+      if (report.timeSeries?.every((b) => b.resultsJson !== undefined)) {
+        // Items written as JSON by PostgreSQL (usageItemsJson.ts): the body is assembled around them, in res.json's order.
+        const series = report.timeSeries.map((b) => `{"bucket":${JSON.stringify(utcLabel(b.start))},"results":${b.resultsJson}}`).join(',');
+        const head = JSON.stringify({ next_cursor: report.nextCursor, has_more: report.hasMore }).slice(0, -1);
+        const summary = report.summary ? `,"summary":${JSON.stringify(report.summary.map(item))}` : '';
+        res.type('application/json').send(`${head},"time_series":[${series}]${summary}}`);
+        return;
+      }
       res.json({
         next_cursor: report.nextCursor,
         has_more: report.hasMore,

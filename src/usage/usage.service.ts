@@ -1,4 +1,5 @@
 import type { UsageReport } from './usage.types';
+import type { ItemsJsonShape } from './usageItemsJson';
 import type { UsageIngestService } from './usageIngest.service';
 import type { UsageQueryArgs, UsageQueryService, UsageScope } from './usageQuery.service';
 
@@ -9,9 +10,9 @@ export class UsageService {
     private readonly ingest: UsageIngestService,
   ) {}
 
-  /** `paging`: GraphQL pages count buckets, REST pages count items (see UsageQueryService.report). */
-  async report(scope: UsageScope, args: UsageQueryArgs, paging: 'BUCKETS' | 'ITEMS' = 'BUCKETS'): Promise<UsageReport> {
-    const [report, completeThrough] = await Promise.all([this.query.report(scope, args, new Date(), paging), this.ingest.completeThrough()]);
+  /** `paging`: GraphQL pages count buckets, REST pages count items; `itemsJson`: see UsageQueryService.report. */
+  async report(scope: UsageScope, args: UsageQueryArgs, paging: 'BUCKETS' | 'ITEMS' = 'BUCKETS', itemsJson: ItemsJsonShape | null = null): Promise<UsageReport> {
+    const [report, completeThrough] = await Promise.all([this.query.report(scope, args, new Date(), paging, itemsJson), this.ingest.completeThrough()]);
     return { ...report, completeThrough };
   }
 }

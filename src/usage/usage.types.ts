@@ -134,6 +134,9 @@ export class UsageBucket {
   @Extensions({ cost: { listSize: 1 } })
   @Field(() => [UsageItem], { description: 'Usage in this bucket, one item per group (empty for a bucket without usage).' })
   results!: UsageItem[];
+
+  /** `results` as JSON text built by PostgreSQL, when the report was asked for it (usageItemsJson.ts); not in the schema. */
+  resultsJson?: string;
 }
 
 @ObjectType({ description: 'A page of usage: time series buckets and/or the summary of the whole range.' })

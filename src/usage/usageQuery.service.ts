@@ -4,6 +4,7 @@ import { BadUserInputError } from '../core/errors';
 import { DECIMAL_SCALE, decimalText } from '../core/decimals';
 import { Product } from '../catalog/modelEndpoint.entity';
 import { bucketLabel, finestTiling, planBuckets, type BucketArgs } from './buckets';
+import { itemsJsonSql, type ItemsJsonShape } from './usageItemsJson';
 import { UsageAuthKind, UsageExpand, UsageGroupBy, type UsageBucket, type UsageItem, type UsageReport } from './usage.types';
 
 export const DEFAULT_BUCKET_LIMIT = 100;
@@ -52,8 +53,17 @@ export class UsageQueryService {
    * One page of a usage report. GraphQL pages by buckets (`limit` buckets a page); the REST contract pages by items
    * (`paging: 'ITEMS'`): whole buckets fill a page up to `limit` items, and a bucket holding more than `limit` items
    * alone is delivered in slices of `limit` items over consecutive pages (see pageLayout).
+   *
+   * With `itemsJson`, each bucket's items come as JSON text in that shape (`resultsJson`, `results` left empty)
+   * where the page allows it (no auth grouping, no split bucket); callers check `resultsJson` per bucket.
    */
-  async report(scope: UsageScope, args: UsageQueryArgs, now = new Date(), paging: 'BUCKETS' | 'ITEMS' = 'BUCKETS'): Promise<Omit<UsageReport, 'completeThrough'>> {
+  async report(
+    scope: UsageScope,
+    args: UsageQueryArgs,
+    now = new Date(),
+    paging: 'BUCKETS' | 'ITEMS' = 'BUCKETS',
+    itemsJson: ItemsJsonShape | null = null,
+  ): Promise<Omit<UsageReport, 'completeThrough'>> {
     const expand = new Set(args.expand?.length ? args.expand : [UsageExpand.TIME_SERIES]);
     if (!expand.has(UsageExpand.TIME_SERIES) && !expand.has(UsageExpand.SUMMARY)) {
       throw new BadUserInputError('`expand` must include TIME_SERIES or SUMMARY.', 'expand');
@@ -80,14 +90,18 @@ export class UsageQueryService {
     const page = decodePageCursor(args.cursor, pages);
     const slice = layout[page - 1];
     const pageEdges = plan.edges.slice(slice.first, slice.last + 2);
-    const [seriesRows, summaryRows] = await Promise.all([
-      expand.has(UsageExpand.TIME_SERIES) ? this.aggregate(filters, groupBy, pageEdges, true) : Promise.resolve(null),
-      expand.has(UsageExpand.SUMMARY) ? this.aggregate(filters, groupBy, [plan.edges[0], plan.edges[bucketCount]], false) : Promise.resolve(null),
+    const asJson = itemsJson && expand.has(UsageExpand.TIME_SERIES) && !slice.slice && !groupBy.includes(UsageGroupBy.AUTH_METHOD) && !groupBy.includes(UsageGroupBy.API_KEY);
+    const [seriesJson, seriesRows, summaryRows] = await Promise.all([
+      asJson ? this.aggregateJson(filters, groupBy, pageEdges, itemsJson) : Promise.resolve(null),
+      expand.has(UsageExpand.TIME_SERIES) && !asJson ? this.aggregate(filters, groupBy, pageEdges, true) : Promise.resolve(null),
+      expand.has(UsageExpand.SUMMARY) ? this.aggregate(filters, groupBy, [plan.edges[0]!, plan.edges[bucketCount]!], false) : Promise.resolve(null),
     ]);
     const labels = await this.labels([...(seriesRows ?? []), ...(summaryRows ?? [])]);
 
     let timeSeries: UsageBucket[] | null = null;
-    if (seriesRows) {
+    if (seriesJson) {
+      timeSeries = pageEdges.slice(0, -1).map((edge, i) => ({ bucket: bucketLabel(edge), start: edge, results: [], resultsJson: seriesJson.get(i + 1) ?? '[]' }));
+    } else if (seriesRows) {
       timeSeries = pageEdges.slice(0, -1).map((edge) => ({ bucket: bucketLabel(edge), start: edge, results: [] as UsageItem[] }));
       for (const row of seriesRows) timeSeries[row.b - 1]?.results.push(toItem(row, groupBy, labels));
       if (slice.slice) {
@@ -110,7 +124,8 @@ export class UsageQueryService {
 
   /** Items per bucket over the whole range (bucket index from 1 → count), for item paging: one statement. */
   private async itemCounts(filters: SqlFilters, groupBy: UsageGroupBy[], edges: DateTime[]): Promise<Map<number, number>> {
-    const { sql, params } = this.aggregateSql(filters, groupBy, edges, true);
+    // Unordered: counting needs no item order, and an ordered subquery is sorted even when only counted.
+    const { sql, params } = this.aggregateSql(filters, groupBy, edges, true, { ordered: false });
     const rows: Array<{ b: number; n: number }> = await this.db.query(`SELECT b, count(*)::int AS n FROM (${sql}) items GROUP BY b`, params);
     return new Map(rows.map((row) => [Number(row.b), Number(row.n)]));
   }
@@ -157,7 +172,33 @@ export class UsageQueryService {
     return this.db.query(sql, params);
   }
 
-  private aggregateSql(filters: SqlFilters, groupBy: UsageGroupBy[], edges: DateTime[], bucketed: boolean): { sql: string; params: unknown[] } {
+  /** The bucketed aggregate as one row per bucket with its items as JSON text (bucket index from 1 → JSON array). */
+  private async aggregateJson(filters: SqlFilters, groupBy: UsageGroupBy[], edges: DateTime[], shape: ItemsJsonShape): Promise<Map<number, string>> {
+    const { sql, params, order } = this.aggregateSql(filters, groupBy, edges, true, { exposeOrder: true });
+    const columns = [...new Set(groupBy.map((dimension) => GROUP_COLUMN[dimension]))];
+    const rows: Array<{ b: number; j: string }> = await this.db.query(itemsJsonSql(sql, columns, order, groupBy.includes(UsageGroupBy.UNIT), shape), params);
+    // Rows arrive in item order, bucket after bucket: each bucket's run of items becomes its JSON array.
+    const buckets = new Map<number, string>();
+    for (let i = 0; i < rows.length; ) {
+      const b = Number(rows[i]!.b);
+      const items: string[] = [];
+      for (; i < rows.length && Number(rows[i]!.b) === b; i++) items.push(rows[i]!.j);
+      buckets.set(b, `[${items.join(',')}]`);
+    }
+    return buckets;
+  }
+
+  /**
+   * `exposeOrder`: the source's time column is also selected (as `t`) when rows are read as is, so callers can keep
+   * their order; `ordered: false` leaves out ORDER BY.
+   */
+  private aggregateSql(
+    filters: SqlFilters,
+    groupBy: UsageGroupBy[],
+    edges: DateTime[],
+    bucketed: boolean,
+    { exposeOrder = false, ordered = true }: { exposeOrder?: boolean; ordered?: boolean } = {},
+  ): { sql: string; params: unknown[]; order: string[] } {
     const isoEdges = edges.map((edge) => edge.toUTC().toISO()!);
     const columns = [...new Set(groupBy.map((dimension) => GROUP_COLUMN[dimension]))];
     const source = chooseSource(finestTiling(edges), columns, filters);
@@ -191,13 +232,14 @@ export class UsageQueryService {
       : 'NULL';
     const order = readAsIs ? [source.time, ...columns] : ['b', ...columns];
     return {
-      sql: `SELECT ${bucketExpression} AS b, ${columns.join(', ')}${columns.length ? ',' : ''}
+      order: readAsIs ? ['t', ...columns] : ['b', ...columns],
+      sql: `SELECT ${bucketExpression} AS b, ${readAsIs && exposeOrder ? `${source.time} AS t, ` : ''}${columns.join(', ')}${columns.length ? ',' : ''}
               ${source.quantities ? `${decimalText(value('quantity'), DECIMAL_SCALE.quantity)} AS quantity,` : ''} ${decimalText(value('cost'))} AS cost,
               ${unitPrice} AS unit_price
          FROM ${source.table}
         WHERE ${where.join(' AND ')}
         ${readAsIs ? '' : `GROUP BY ${['b', ...columns].join(', ')}`}
-        ORDER BY ${order.join(', ')}`,
+        ${ordered ? `ORDER BY ${order.join(', ')}` : ''}`,
       params,
     };
   }

@@ -1,0 +1,123 @@
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
+
+/**
+ * Usage items as JSON text built by PostgreSQL (row_to_json per item, joined per bucket), for answers whose
+ * item lists are large: a seed-shaped page holds ~49,000 items, and turning them into JS objects, walking them
+ * through GraphQL and stringifying them again cost more than the SQL itself. Each item is written with exactly the
+ * keys (and in the order) the caller's answer has: GraphQL response keys of the selected fields, or the REST
+ * contract's fields.
+ */
+export type ItemValue = 'team' | 'product' | 'productLower' | 'endpoint' | 'unit' | 'quantity' | 'unitPrice' | 'cost' | 'currency' | 'typename';
+
+export interface ItemsJsonShape {
+  /** Output key → value, in output order. */
+  fields: Array<{ key: string; value: ItemValue }>;
+  /** Decimals as JSON strings (GraphQL's Decimal, REST `decimals=string`) or JSON numbers (REST default). */
+  decimals: 'string' | 'number';
+}
+
+const GRAPHQL_ITEM_FIELDS: Record<string, ItemValue> = {
+  teamUsername: 'team',
+  product: 'product',
+  endpointId: 'endpoint',
+  unit: 'unit',
+  quantity: 'quantity',
+  unitPrice: 'unitPrice',
+  cost: 'cost',
+  currency: 'currency',
+  __typename: 'typename',
+};
+
+/** The REST contract's item without auth method (docs/rest.md), in its order. */
+export function restItemsShape(decimals: 'string' | 'number'): ItemsJsonShape {
+  const fields: ItemsJsonShape['fields'] = [
+    { key: 'username', value: 'team' },
+    { key: 'product', value: 'productLower' },
+    { key: 'endpoint_id', value: 'endpoint' },
+    { key: 'unit', value: 'unit' },
+    { key: 'quantity', value: 'quantity' },
+    { key: 'unit_price', value: 'unitPrice' },
+    { key: 'cost', value: 'cost' },
+    { key: 'currency', value: 'currency' },
+  ];
+  return { fields, decimals };
+}
+
+export interface GraphqlItemsSelection {
+  timeSeriesKey: string;
+  resultsKey: string;
+  shape: ItemsJsonShape;
+}
+
+/**
+ * The JSON shape of `timeSeries { results { … } }` under a UsageReport field, when the selection is plain enough to
+ * be written by SQL exactly as GraphQL would: only fields (no fragments, no directives), one response key for
+ * `timeSeries` and for `results`, and only scalar item fields. Anything else (authMethod, @include, fragments)
+ * answers null and the page is built as objects.
+ */
+export function graphqlItemsSelection(info: GraphQLResolveInfo): GraphqlItemsSelection | null {
+  const series = uniqueChild(info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []), 'timeSeries');
+  if (!series) return null;
+  const results = uniqueChild(series.selections, 'results');
+  if (!results) return null;
+  const fields: ItemsJsonShape['fields'] = [];
+  const seen = new Set<string>();
+  for (const selection of results.selections) {
+    if (!plainField(selection) || selection.selectionSet) return null;
+    const value = GRAPHQL_ITEM_FIELDS[selection.name.value];
+    if (!value) return null;
+    const key = selection.alias?.value ?? selection.name.value;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    fields.push({ key, value });
+  }
+  return { timeSeriesKey: series.key, resultsKey: results.key, shape: { fields, decimals: 'string' } };
+}
+
+function plainField(selection: SelectionNode): selection is FieldNode {
+  return selection.kind === Kind.FIELD && !selection.directives?.length;
+}
+
+/** The one response key under which `name` is selected, with the union of its sub-selections; null if not plain. */
+function uniqueChild(selections: readonly SelectionNode[], name: string): { key: string; selections: SelectionNode[] } | null {
+  let key: string | null = null;
+  const children: SelectionNode[] = [];
+  for (const selection of selections) {
+    if (!plainField(selection)) return null;
+    if (selection.name.value !== name) continue;
+    const responseKey = selection.alias?.value ?? name;
+    if (key !== null && key !== responseKey) return null;
+    key = responseKey;
+    children.push(...(selection.selectionSet?.selections ?? []));
+  }
+  return key === null ? null : { key, selections: children };
+}
+
+/**
+ * Wraps a bucketed aggregate statement (columns b, the grouping columns, quantity, cost, unit_price; see
+ * UsageQueryService) into one row per item: `b` and `j`, the item as JSON, in the statement's item order (`order`,
+ * columns of the statement). Rows rather than one aggregate per bucket: an ordered aggregate sorts its input again,
+ * while rows read in index order need no sort at all.
+ */
+export function itemsJsonSql(aggregateSql: string, columns: string[], order: string[], byUnit: boolean, shape: ItemsJsonShape): string {
+  const has = (column: string) => columns.includes(column);
+  const decimal = (column: string) => (shape.decimals === 'number' ? `s.${column}::numeric` : `s.${column}`);
+  const expression: Record<ItemValue, string> = {
+    team: has('team_id') ? 't.username' : 'NULL::text',
+    product: has('product') ? 's.product' : 'NULL::text',
+    productLower: has('product') ? 'lower(s.product)' : 'NULL::text',
+    endpoint: has('endpoint_id') ? 's.endpoint_id' : 'NULL::text',
+    unit: byUnit ? 's.unit' : 'NULL::text',
+    quantity: byUnit ? decimal('quantity') : 'NULL::text',
+    unitPrice: byUnit ? decimal('unit_price') : 'NULL::text',
+    cost: decimal('cost'),
+    currency: `'USD'::text`,
+    typename: `'UsageItem'::text`,
+  };
+  const values = shape.fields.map(({ key, value }) => `${expression[value]} AS "${key.replace(/"/g, '""')}"`);
+  return `SELECT s.b, row_to_json(v)::text AS j
+    FROM (${aggregateSql}) s
+    ${has('team_id') ? 'LEFT JOIN teams t ON t.id = s.team_id' : ''}
+    CROSS JOIN LATERAL (SELECT ${values.length ? values.join(', ') : 'NULL'}) v
+   ORDER BY ${order.map((column) => `s.${column}`).join(', ')}`;
+}

@@ -1,0 +1,124 @@
+import { DateTime } from 'luxon';
+import { authorizationHeader, startTestApp, TEST_INGEST_TOKEN, type TestApp } from './support/testApp';
+import { createApiKeyFor, createOrganization, createTeam, signUp } from './support/factories';
+
+/**
+ * Usage item lists written as JSON by PostgreSQL and spliced into the answer must be exactly what the object path
+ * answers: same items, values, key order, for GraphQL (aliases, __typename, several reports in one operation, batched
+ * operations) and for REST. The object path is forced by a selection the SQL writer declines (an inline fragment).
+ */
+let app: TestApp;
+let slug: string;
+let adminKey: string;
+let teams: string[];
+beforeAll(async () => {
+  app = await startTestApp();
+  const admin = await signUp(app);
+  const org = await createOrganization(app, admin);
+  slug = org.slug;
+  teams = [(await createTeam(app, admin, org.id)).username, (await createTeam(app, admin, org.id)).username];
+  adminKey = await createApiKeyFor(app, org.slug, 'ADMIN');
+  const day = DateTime.utc().startOf('day').minus({ days: 3 });
+  const records = [];
+  for (let i = 0; i < 120; i++) {
+    records.push({
+      id: `json-${i}`,
+      timestamp: day.plus({ hours: i * 0.6 }).toISO()!,
+      teamUsername: teams[i % 2]!,
+      product: i % 3 === 0 ? 'SERVERLESS' : 'MODEL_APIS',
+      endpointId: i % 4 === 0 ? 'fal-ai/flux/dev' : 'fal-ai/flux/schnell',
+      quantity: `${1 + (i % 7)}.${i % 10}25`,
+      // Prices vary within a bucket, so unit prices are derived (cost ÷ quantity, rounded) on some items.
+      unitPrice: i % 5 === 0 ? '0.0333333' : '0.02',
+    });
+  }
+  const { ingestUsage } = await app.data(
+    `mutation($input: IngestUsageInput!) { ingestUsage(input: $input) { accepted } }`,
+    { input: { records } },
+    { bearer: TEST_INGEST_TOKEN },
+  );
+  expect(ingestUsage.accepted).toBe(120);
+});
+afterAll(() => app.close());
+
+const ITEM_FIELDS = 'cost teamUsername who: teamUsername product endpointId unit quantity unitPrice currency __typename';
+const range = () => ({ start: DateTime.utc().minus({ days: 4 }).toISODate(), end: DateTime.utc().plus({ days: 1 }).toISODate() });
+
+function report(items: string) {
+  return `query($start: String!, $end: String!, $groupBy: [UsageGroupBy!], $timezone: String) {
+    organizationUsage(start: $start, end: $end, timeframe: DAY, groupBy: $groupBy, timezone: $timezone, expand: [TIME_SERIES, SUMMARY]) {
+      nextCursor series: timeSeries { bucket list: results { ${items} } } summary { cost product }
+    }
+  }`;
+}
+
+async function raw(body: unknown): Promise<string> {
+  const response = await fetch(`${app.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...authorizationHeader({ key: adminKey }) },
+    body: JSON.stringify(body),
+  });
+  expect(response.status).toBe(200);
+  return response.text();
+}
+
+describe('usage items as JSON from PostgreSQL', () => {
+  it.each([
+    ['the seed page grouping (items rollup read as is)', {}],
+    ['grouped by product (product rollup, aggregated)', { groupBy: ['PRODUCT'] }],
+    ['grouped by team and unit', { groupBy: ['TEAM', 'UNIT'] }],
+    ['New York days (hourly rollup, aggregated)', { timezone: 'America/New_York' }],
+  ])('answers %s exactly as the object path, byte for byte', async (_label, extra) => {
+    const variables = { ...range(), ...extra };
+    const viaJson = await raw({ query: report(ITEM_FIELDS), variables });
+    const viaObjects = await raw({ query: report(`... on UsageItem { ${ITEM_FIELDS} }`), variables });
+    expect(JSON.parse(viaJson).errors).toBeUndefined();
+    const items = JSON.parse(viaJson).data.organizationUsage.series.flatMap((bucket: any) => bucket.list);
+    expect(items.length).toBeGreaterThan(3);
+    expect(viaJson).toBe(viaObjects);
+  });
+
+  it('splices each operation of a batch and each aliased report at its own path', async () => {
+    const both = `query($start: String!, $end: String!, $slug: String!) {
+      a: organizationUsage(start: $start, end: $end, timeframe: DAY) { timeSeries { results { cost teamUsername } } }
+      organization(slug: $slug) { b: usage(start: $start, end: $end, timeframe: DAY, groupBy: [PRODUCT]) { timeSeries { results { product cost } } } }
+    }`;
+    const bothViaObjects = both.replace('results { cost teamUsername }', 'results { ... on UsageItem { cost teamUsername } }').replace('results { product cost }', 'results { ... on UsageItem { product cost } }');
+    const variables = { ...range(), slug };
+    const single = JSON.parse(await raw({ query: both, variables }));
+    expect(single).toEqual(JSON.parse(await raw({ query: bothViaObjects, variables })));
+    expect(single.data.a.timeSeries.flatMap((b: any) => b.results).length).toBeGreaterThan(3);
+    const batch = JSON.parse(await raw([{ query: both, variables }, { query: report(ITEM_FIELDS), variables: range() }, { query: both, variables }]));
+    expect(batch[0]).toEqual(single);
+    expect(batch[2]).toEqual(single);
+    expect(batch[1]).toEqual(JSON.parse(await raw({ query: report(`... on UsageItem { ${ITEM_FIELDS} }`), variables: range() })));
+  });
+
+  it('answers REST pages with the items of the GraphQL object path, as numbers or exact strings', async () => {
+    const { start, end } = range();
+    const graphql = JSON.parse(await raw({ query: report(`... on UsageItem { ${ITEM_FIELDS} }`), variables: { start, end } })).data.organizationUsage;
+    for (const decimals of ['number', 'string'] as const) {
+      const response = await fetch(`${app.url}/v1/organization/usage?start=${start}&end=${end}&timeframe=day&decimals=${decimals}`, { headers: { authorization: `Key ${adminKey}` } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      const body = await response.json();
+      const decimal = (value: string | null) => (value === null || decimals === 'string' ? value : Number(value));
+      expect(Object.keys(body)).toEqual(['next_cursor', 'has_more', 'time_series']);
+      expect(body.time_series).toEqual(
+        graphql.series.map((bucket: any) => ({
+          bucket: DateTime.fromISO(bucket.bucket).toUTC().toISO({ suppressMilliseconds: true }),
+          results: bucket.list.map((item: any) => ({
+            username: item.teamUsername,
+            product: item.product.toLowerCase(),
+            endpoint_id: item.endpointId,
+            unit: item.unit,
+            quantity: decimal(item.quantity),
+            unit_price: decimal(item.unitPrice),
+            cost: decimal(item.cost),
+            currency: 'USD',
+          })),
+        })),
+      );
+    }
+  });
+});
