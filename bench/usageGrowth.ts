@@ -79,7 +79,7 @@ async function main() {
       }
     }
     console.log(`load average at end (1/5/15 min): ${loadAverage()}`);
-    const base = targets[0]!;
+    const base = targets[0];
     const range = (values: number[]) => `${fmt(Math.min(...values))} / ${fmt(median(values))} / ${fmt(Math.max(...values))}`;
     for (const target of targets) {
       const p50 = (kind: Kind) => target.rounds[kind].map((x) => x.p50);
@@ -117,7 +117,7 @@ async function main() {
       const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       const text = await response.text();
       if (!response.ok || text.includes('"errors"')) throw new Error(`${name}: ${text.slice(0, 500)}`);
-      return { answer: JSON.parse(text) as any, statements: Number(response.headers.get('x-orgraph-sql-statements')) };
+      return { answer: JSON.parse(text), statements: Number(response.headers.get('x-orgraph-sql-statements')) };
     };
     const after = (await post(`{ organization(slug: "${org.slug}") { teams(first: 100) { pageInfo { endCursor } } } }`, {})).answer.data.organization.teams.pageInfo.endCursor;
     const utcToday = DateTime.utc().startOf('day');
@@ -151,7 +151,7 @@ async function main() {
 
 main().then(
   () => process.exit(0),
-  (error) => {
+  (error: unknown) => {
     console.error(error);
     process.exit(1);
   },

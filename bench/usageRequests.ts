@@ -29,7 +29,7 @@ export function chartArgs(): { start: string; end: string; timezone: string } {
 /** The last 7 UTC days (the seed-shaped page). */
 export function pageArgs(): { start: string; end: string } {
   const utcToday = DateTime.utc().startOf('day');
-  return { start: utcToday.minus({ days: 6 }).toISODate()!, end: utcToday.plus({ days: 1 }).toISODate()! };
+  return { start: utcToday.minus({ days: 6 }).toISODate(), end: utcToday.plus({ days: 1 }).toISODate() };
 }
 
 export function restPagePath(): string {
@@ -102,12 +102,12 @@ export function stageSummary(timings: string[]): string {
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 export function percentiles(times: number[]): { p50: number; p95: number } {
   const sorted = [...times].sort((a, b) => a - b);
-  return { p50: sorted[Math.floor(sorted.length / 2)]!, p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]! };
+  return { p50: sorted[Math.floor(sorted.length / 2)], p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] };
 }
 
 export function fmt(ms: number): string {

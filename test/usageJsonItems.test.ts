@@ -23,8 +23,8 @@ beforeAll(async () => {
   for (let i = 0; i < 120; i++) {
     records.push({
       id: `json-${i}`,
-      timestamp: day.plus({ hours: i * 0.6 }).toISO()!,
-      teamUsername: teams[i % 2]!,
+      timestamp: day.plus({ hours: i * 0.6 }).toISO(),
+      teamUsername: teams[i % 2],
       product: i % 3 === 0 ? 'SERVERLESS' : 'MODEL_APIS',
       endpointId: i % 4 === 0 ? 'fal-ai/flux/dev' : 'fal-ai/flux/schnell',
       quantity: `${1 + (i % 7)}.${i % 10}25`,

@@ -21,13 +21,14 @@ class StatementCountingLogger implements TypeormLogger {
  * SQL time per request (the `sql` stage of stageTimings.ts). TypeORM's logger hears of a statement only before it
  * runs, so the one method every statement passes through (repositories, `db.query`, transactions) is timed instead.
  */
+// eslint-disable-next-line @typescript-eslint/unbound-method -- re-bound with apply on every call below
 const untimedQuery = PostgresQueryRunner.prototype.query;
-PostgresQueryRunner.prototype.query = async function timedQuery(this: PostgresQueryRunner, ...args: Parameters<typeof untimedQuery>) {
+PostgresQueryRunner.prototype.query = async function timedQuery(this: PostgresQueryRunner, ...args: Parameters<typeof untimedQuery>): Promise<unknown> {
   const scope = currentRequestScope();
-  if (!scope?.stages) return untimedQuery.apply(this, args);
+  if (!scope?.stages) return untimedQuery.apply(this, args) as Promise<unknown>;
   const started = performance.now();
   try {
-    return await untimedQuery.apply(this, args);
+    return (await untimedQuery.apply(this, args)) as unknown;
   } finally {
     scope.sqlMs += performance.now() - started;
   }

@@ -55,20 +55,21 @@ function stringifyWithSplices(value: FormattedExecutionResult): string {
   const nonce = `\u0000splice-${Math.random().toString(36).slice(2)}-`;
   const texts: string[] = [];
   for (const { path, json } of root.splices) {
-    let holder: any = value.data;
-    for (let i = 0; i < path.length - 1 && holder; i++) holder = holder[path[i]!];
-    const key = path[path.length - 1]!;
-    if (!holder || typeof holder !== 'object' || !Array.isArray(holder[key])) continue;
-    holder[key] = `${nonce}${texts.length}`;
+    // The answer is plain JSON data: walk it by the response path's keys and indexes.
+    let holder = value.data as unknown;
+    for (let i = 0; i < path.length - 1 && holder; i++) holder = (holder as Record<string | number, unknown>)[path[i]];
+    const key = path[path.length - 1];
+    if (!holder || typeof holder !== 'object' || !Array.isArray((holder as Record<string | number, unknown>)[key])) continue;
+    (holder as Record<string | number, unknown>)[key] = `${nonce}${texts.length}`;
     texts.push(json);
   }
   const skeleton = JSON.stringify(value);
   if (!texts.length) return skeleton + '\n';
   const marker = JSON.stringify(nonce).slice(0, -1);
   const parts = skeleton.split(marker);
-  let out = parts[0]!;
+  let out = parts[0];
   for (let i = 1; i < parts.length; i++) {
-    const part = parts[i]!;
+    const part = parts[i];
     const end = part.indexOf('"');
     out += texts[Number(part.slice(0, end))] + part.slice(end + 1);
   }

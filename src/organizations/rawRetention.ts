@@ -4,5 +4,5 @@ import type { EntityManager } from 'typeorm';
 export async function setRawRetentionMonths(tx: EntityManager, organizationId: string, months: number): Promise<number> {
   const [before] = await tx.query<Array<{ raw_retention_months: number }>>(`SELECT raw_retention_months FROM organizations WHERE id = $1 FOR UPDATE`, [organizationId]);
   await tx.query(`UPDATE organizations SET raw_retention_months = $2 WHERE id = $1`, [organizationId, months]);
-  return before!.raw_retention_months;
+  return before.raw_retention_months;
 }

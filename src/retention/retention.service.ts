@@ -82,7 +82,7 @@ export class RetentionService {
           table,
           new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + ahead, 1)),
         ]);
-        run.partitionsReady.push(ready!.name);
+        run.partitionsReady.push(ready.name);
       }
     }
     const cutoffOf = (months: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1));
@@ -143,7 +143,7 @@ export class RetentionService {
    */
   async run(caller: Caller, trigger: 'SCHEDULE' | 'OPERATOR', jobId: string | null, options: { prepareAhead: boolean } = { prepareAhead: true }): Promise<RetentionRun & { runId: string }> {
     const [inserted] = await this.db.query<Array<{ id: string }>>(`INSERT INTO retention_runs (trigger, job_id, status) VALUES ($1, $2, 'RUNNING') RETURNING id`, [trigger, jobId]);
-    const row = inserted!;
+    const row = inserted;
     try {
       const run = await this.apply(caller, options);
       await this.db.query(

@@ -94,7 +94,7 @@ export class UsageQueryService {
     const [seriesJson, seriesRows, summaryRows] = await Promise.all([
       asJson ? this.aggregateJson(filters, groupBy, pageEdges, itemsJson) : Promise.resolve(null),
       expand.has(UsageExpand.TIME_SERIES) && !asJson ? this.aggregate(filters, groupBy, pageEdges, true) : Promise.resolve(null),
-      expand.has(UsageExpand.SUMMARY) ? this.aggregate(filters, groupBy, [plan.edges[0]!, plan.edges[bucketCount]!], false) : Promise.resolve(null),
+      expand.has(UsageExpand.SUMMARY) ? this.aggregate(filters, groupBy, [plan.edges[0], plan.edges[bucketCount]], false) : Promise.resolve(null),
     ]);
     const labels = await this.labels([...(seriesRows ?? []), ...(summaryRows ?? [])]);
 
@@ -180,9 +180,9 @@ export class UsageQueryService {
     // Rows arrive in item order, bucket after bucket: each bucket's run of items becomes its JSON array.
     const buckets = new Map<number, string>();
     for (let i = 0; i < rows.length; ) {
-      const b = Number(rows[i]!.b);
+      const b = Number(rows[i].b);
       const items: string[] = [];
-      for (; i < rows.length && Number(rows[i]!.b) === b; i++) items.push(rows[i]!.j);
+      for (; i < rows.length && Number(rows[i].b) === b; i++) items.push(rows[i].j);
       buckets.set(b, `[${items.join(',')}]`);
     }
     return buckets;

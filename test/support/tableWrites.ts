@@ -19,8 +19,9 @@ export interface TableWrite {
   how: string;
 }
 
-// eslint-disable-next-line no-control-regex -- NUL is the HOLE marker standing for a template literal's ${…}
+ 
 const SQL_WRITE =
+  // eslint-disable-next-line no-control-regex -- NUL is the HOLE marker standing for a template literal's ${…}
   /\b(INSERT\s+INTO|(?<!\bDO\s+|\bFOR\s+|\bFOR\s+NO\s+KEY\s+)UPDATE(?:\s+ONLY)?|DELETE\s+FROM(?:\s+ONLY)?|TRUNCATE(?:\s+TABLE)?(?:\s+ONLY)?|ALTER\s+TABLE(?:\s+IF\s+EXISTS)?(?:\s+ONLY)?|DROP\s+TABLE(?:\s+IF\s+EXISTS)?|COPY)\s+((?:"[^"]+"|[A-Za-z_][\w$]*)(?:\s*\.\s*(?:"[^"]+"|[A-Za-z_][\w$]*))?|\u0000)(\u0000)?/gi;
 
 const WRITE_METHODS = new Set([
