@@ -7,8 +7,8 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 export default tseslint.config(
   {
     // Browser assets (src/**/public/*.js) and the one .mjs OIDC test helper are plain JavaScript outside the
-    // TypeScript program; the type-checked rules below cannot run on them.
-    ignores: ['dist/**', 'sdk/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs'],
+    // TypeScript program; the type-checked rules below cannot run on them. test/support/gql is generated (codegen).
+    ignores: ['dist/**', 'sdk/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs', 'test/support/gql/**'],
   },
   {
     files: ['src/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts'],

@@ -4,6 +4,7 @@ import type { Logger } from '../core/logger';
 import { returnedRows } from '../core/dbErrors';
 import type { OutboundClient } from '../core/outbound';
 import { inTransaction, QUEUES, type JobQueue } from '../jobs/jobQueue';
+import { Poller } from '../jobs/poller';
 
 export interface WebhookOptions {
   pollMs: number;
@@ -31,9 +32,7 @@ export function signatureHeader(secret: string, body: string, unixSeconds: numbe
  * because recording is conditional on the row still being where this worker found it.
  */
 export class WebhookDispatcher {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
+  private readonly poller: Poller;
 
   constructor(
     private readonly db: DataSource,
@@ -43,17 +42,16 @@ export class WebhookDispatcher {
     /** The guarded client (src/core/outbound.ts), with the per-attempt timeout. */
     private readonly outbound: OutboundClient,
     private readonly logger: Logger,
-  ) {}
-
-  start(): void {
-    this.stopped = false;
-    this.schedule();
+  ) {
+    this.poller = new Poller(options.pollMs, () => this.runOnce(), logger, 'webhook dispatch');
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  start(): void {
+    this.poller.start();
+  }
+
+  stop(): Promise<void> {
+    return this.poller.stop();
   }
 
   /** Delivers everything due now (also used by tests to avoid waiting for the poll); returns how many jobs ran. */
@@ -69,20 +67,6 @@ export class WebhookDispatcher {
       ),
     );
     return jobs.length;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce()
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'webhook dispatch failed; will retry'))
-        .finally(() => {
-          this.running = null;
-          this.schedule();
-        });
-    }, this.options.pollMs);
-    this.timer.unref();
   }
 
   private async deliver(jobId: string, deliveryId: string): Promise<void> {

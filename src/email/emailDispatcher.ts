@@ -3,6 +3,7 @@ import type { Logger } from '../core/logger';
 import { returnedRows } from '../core/dbErrors';
 import { deliveryError, type Mailer } from './mailer';
 import { inTransaction, QUEUES, type JobQueue } from '../jobs/jobQueue';
+import { Poller } from '../jobs/poller';
 
 export interface EmailDispatchOptions {
   pollMs: number;
@@ -18,9 +19,7 @@ export interface EmailDispatchOptions {
  * recorded on the row, which admins read through `Organization.emailDeliveries`.
  */
 export class EmailDispatcher {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = true;
+  private readonly poller: Poller;
 
   constructor(
     private readonly db: DataSource,
@@ -28,18 +27,17 @@ export class EmailDispatcher {
     private readonly mailer: Mailer,
     private readonly options: EmailDispatchOptions,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.poller = new Poller(options.pollMs, () => this.runOnce(), logger, 'email dispatch');
+  }
 
   start(): void {
     if (this.mailer.mode === 'off') return;
-    this.stopped = false;
-    this.schedule();
+    this.poller.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await this.poller.stop();
     this.mailer.close();
   }
 
@@ -58,20 +56,6 @@ export class EmailDispatcher {
       }
     }
     return attempted;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce()
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'email dispatch failed; will retry'))
-        .finally(() => {
-          this.running = null;
-          this.schedule();
-        });
-    }, this.options.pollMs);
-    this.timer.unref();
   }
 
   /** Sends one outbox row and records the outcome with the job's completion; false when there was nothing to send. */

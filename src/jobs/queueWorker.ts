@@ -1,5 +1,6 @@
 import type { Logger } from '../core/logger';
 import type { JobQueue, QueueName } from './jobQueue';
+import { Poller } from './poller';
 
 export interface QueueWorkerOptions {
   pollMs: number;
@@ -14,9 +15,7 @@ export interface QueueWorkerOptions {
  * active until it expires; it then runs again elsewhere, which is safe because every handler may run twice.
  */
 export class QueueWorker<T extends object> {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = true;
+  private readonly poller: Poller;
 
   constructor(
     private readonly queue: JobQueue,
@@ -24,17 +23,16 @@ export class QueueWorker<T extends object> {
     private readonly handler: (data: T, jobId: string) => Promise<unknown>,
     private readonly options: QueueWorkerOptions,
     private readonly logger: Logger,
-  ) {}
-
-  start(): void {
-    this.stopped = false;
-    this.schedule();
+  ) {
+    this.poller = new Poller(options.pollMs, () => this.runOnce(), logger, `job poll of ${name}`);
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  start(): void {
+    this.poller.start();
+  }
+
+  stop(): Promise<void> {
+    return this.poller.stop();
   }
 
   /** Runs what is due now (tests call it to skip the poll wait); returns how many jobs ran. */
@@ -50,19 +48,5 @@ export class QueueWorker<T extends object> {
       }
     }
     return jobs.length;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce()
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.warn({ err: error, queue: this.name }, 'job poll failed; will retry'))
-        .finally(() => {
-          this.running = null;
-          this.schedule();
-        });
-    }, this.options.pollMs);
-    this.timer.unref();
   }
 }
