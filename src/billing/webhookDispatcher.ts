@@ -28,7 +28,7 @@ export function signatureHeader(secret: string, body: string, unixSeconds: numbe
  * Delivery guarantee: at least once, with a stable id. The POST and its record cannot be one atomic act (the receiver
  * is another system), so a worker killed after the POST left but before the record committed leaves its job active;
  * the job expires and another worker POSTs again with the same `X-Orgraph-Delivery` id. Receivers dedupe on that id
- * (docs/webhooks.md), which makes the effect exactly once; our record holds exactly one outcome per attempt number,
+ * (docs/billing.md), which makes the effect exactly once; our record holds exactly one outcome per attempt number,
  * because recording is conditional on the row still being where this worker found it.
  */
 export class WebhookDispatcher {
