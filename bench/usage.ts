@@ -16,7 +16,6 @@ import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
-import { loadConfig } from '../src/core/config';
 import { currentRequestScope } from '../src/core/requestScope';
 import { createLogger } from '../src/core/logger';
 import { migrate } from '../src/core/db';
@@ -25,7 +24,7 @@ import { startServer } from '../src/app/server';
 import { UsageExpand, UsageGroupBy, UsageTimeframe } from '../src/usage/usage.types';
 import { createBenchOrganization, generateUsage, reuseBenchOrganization } from './usageData';
 import { TimedClient, type TimedRequest } from './timedClient';
-import { CHART, chartArgs, countItems, DASHBOARD, ensureNaiveIndex, fmt, loadAverage, naivePage, PAGE, PAGE_OBJECT_PATH, pageArgs, peakRss, percentiles, restPagePath, stageSummary } from './usageRequests';
+import { benchServerConfig, CHART, chartArgs, countItems, DASHBOARD, ensureNaiveIndex, fmt, loadAverage, naivePage, PAGE, PAGE_OBJECT_PATH, pageArgs, peakRss, percentiles, restPagePath, stageSummary } from './usageRequests';
 
 const EVENTS = Number(process.argv[2] ?? 5_000_000);
 const DAYS = Number(process.argv[3] ?? 90);
@@ -49,18 +48,7 @@ async function main() {
   try {
     await db.initialize();
     await migrate(db);
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      PUBLIC_URL: 'https://orgraph.test',
-      ENCRYPTION_KEY: 'x'.repeat(32),
-      LOG_LEVEL: 'silent',
-      PORT: '0',
-      INGEST_TOKEN: 'bench-ingest-token-0123456789',
-      RATE_LIMIT_ENABLED: 'false',
-      GRAPHQL_MAX_COST: '1000000',
-      // Per-stage timings in a Server-Timing header, printed per request kind.
-      SERVER_TIMING: 'true',
-    });
+    const config = benchServerConfig();
     const server = await startServer({ db, config, logger: createLogger('silent'), port: 0 });
     let started = Date.now();
     const org = exists ? await reuseBenchOrganization(server.services) : await createBenchOrganization(server.services, TEAMS);

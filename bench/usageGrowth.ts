@@ -12,14 +12,13 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { DateTime } from 'luxon';
-import { loadConfig } from '../src/core/config';
 import { createLogger } from '../src/core/logger';
 import { migrate } from '../src/core/db';
 import { createAppDataSource } from '../src/app/database';
 import { startServer } from '../src/app/server';
 import { reuseBenchOrganization } from './usageData';
 import { TimedClient, type TimedRequest } from './timedClient';
-import { CHART, chartArgs, countItems, DASHBOARD, ensureNaiveIndex, fmt, loadAverage, median, naivePage, PAGE, pageArgs, percentiles, restPagePath, stageSummary } from './usageRequests';
+import { benchServerConfig, CHART, chartArgs, countItems, DASHBOARD, ensureNaiveIndex, fmt, loadAverage, median, naivePage, PAGE, pageArgs, percentiles, restPagePath, stageSummary } from './usageRequests';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 20);
@@ -39,17 +38,7 @@ async function main() {
     }
   }
   await admin.end();
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    PUBLIC_URL: 'https://orgraph.test',
-    ENCRYPTION_KEY: 'x'.repeat(32),
-    LOG_LEVEL: 'silent',
-    PORT: '0',
-    INGEST_TOKEN: 'bench-ingest-token-0123456789',
-    RATE_LIMIT_ENABLED: 'false',
-    GRAPHQL_MAX_COST: '1000000',
-    SERVER_TIMING: 'true',
-  });
+  const config = benchServerConfig();
 
   const client = new TimedClient();
   const targets: Array<Awaited<ReturnType<typeof prepare>>> = [];

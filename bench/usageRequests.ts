@@ -6,6 +6,25 @@
 import os from 'node:os';
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
+import { loadConfig, type Config } from '../src/core/config';
+
+/**
+ * The server both usage benches start: production mode, no rate limit (its budget would stop the timed samples),
+ * a cost ceiling above the seed page's, and per-stage timings in a Server-Timing header, printed per request kind.
+ */
+export function benchServerConfig(): Config {
+  return loadConfig({
+    NODE_ENV: 'production',
+    PUBLIC_URL: 'https://orgraph.test',
+    ENCRYPTION_KEY: 'x'.repeat(32),
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    INGEST_TOKEN: 'bench-ingest-token-0123456789',
+    RATE_LIMIT_ENABLED: 'false',
+    GRAPHQL_MAX_COST: '1000000',
+    SERVER_TIMING: 'true',
+  });
+}
 
 export const CHART = `query($start: String!, $end: String!, $timezone: String!) { organizationUsage(start: $start, end: $end, timezone: $timezone,
   timeframe: DAY, groupBy: [PRODUCT], expand: [TIME_SERIES, SUMMARY], limit: 100) { timeSeries { bucket results { product cost } } summary { product cost } } }`;
