@@ -24,7 +24,7 @@ import { startServer } from '../src/app/server';
 import { UsageExpand, UsageGroupBy, UsageTimeframe } from '../src/usage/usage.types';
 import { createBenchOrganization, generateUsage, reuseBenchOrganization } from './usageData';
 import { TimedClient, type TimedRequest } from './timedClient';
-import { benchServerConfig, CHART, chartArgs, countItems, DASHBOARD, ensureNaiveIndex, fmt, loadAverage, naivePage, PAGE, PAGE_OBJECT_PATH, pageArgs, peakRss, percentiles, restPagePath, stageSummary } from './usageRequests';
+import { BENCH_INGEST_TOKEN, benchServerConfig, CHART, chartArgs, countItems, DASHBOARD, ensureNaiveIndex, fmt, loadAverage, naivePage, PAGE, PAGE_OBJECT_PATH, pageArgs, peakRss, percentiles, restPagePath, stageSummary } from './usageRequests';
 
 const EVENTS = Number(process.argv[2] ?? 5_000_000);
 const DAYS = Number(process.argv[3] ?? 90);
@@ -176,7 +176,7 @@ async function main() {
       }),
     );
     started = Date.now();
-    const ingestResponse = await fetch(`${server.url}/ingest/usage`, { method: 'POST', headers: { authorization: 'Bearer bench-ingest-token-0123456789' }, body: lines.join('\n') });
+    const ingestResponse = await fetch(`${server.url}/ingest/usage`, { method: 'POST', headers: { authorization: `Bearer ${BENCH_INGEST_TOKEN}` }, body: lines.join('\n') });
     const ingested = (await ingestResponse.json()) as { accepted: number };
     const ingestSeconds = (Date.now() - started) / 1000;
     if (ingested.accepted !== INGEST_RECORDS) throw new Error(`figure 4: ${ingested.accepted} of ${INGEST_RECORDS} records accepted: ${JSON.stringify(ingested).slice(0, 300)}`);

@@ -12,6 +12,9 @@ import { loadConfig, type Config } from '../src/core/config';
  * The server both usage benches start: production mode, no rate limit (its budget would stop the timed samples),
  * a cost ceiling above the seed page's, and per-stage timings in a Server-Timing header, printed per request kind.
  */
+/** The ingest credential of the benches' server. */
+export const BENCH_INGEST_TOKEN = 'bench-ingest-token-0123456789';
+
 export function benchServerConfig(): Config {
   return loadConfig({
     NODE_ENV: 'production',
@@ -19,7 +22,7 @@ export function benchServerConfig(): Config {
     ENCRYPTION_KEY: 'x'.repeat(32),
     LOG_LEVEL: 'silent',
     PORT: '0',
-    INGEST_TOKEN: 'bench-ingest-token-0123456789',
+    INGEST_TOKEN: BENCH_INGEST_TOKEN,
     RATE_LIMIT_ENABLED: 'false',
     GRAPHQL_MAX_COST: '1000000',
     SERVER_TIMING: 'true',
