@@ -8,13 +8,13 @@ import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { loadConfig, type Config } from '../src/core/config';
 
+/** The ingest credential of the benches' server. */
+export const BENCH_INGEST_TOKEN = 'bench-ingest-token-0123456789';
+
 /**
  * The server both usage benches start: production mode, no rate limit (its budget would stop the timed samples),
  * a cost ceiling above the seed page's, and per-stage timings in a Server-Timing header, printed per request kind.
  */
-/** The ingest credential of the benches' server. */
-export const BENCH_INGEST_TOKEN = 'bench-ingest-token-0123456789';
-
 export function benchServerConfig(): Config {
   return loadConfig({
     NODE_ENV: 'production',
