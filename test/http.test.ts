@@ -118,3 +118,29 @@ describe('HTTP and GraphQL error hygiene', () => {
     expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
   });
 });
+
+describe('keep-alive connections', () => {
+  it('answers a request sent on a connection idle for longer than Node’s 5 s default', async () => {
+    const http = await import('node:http');
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; port: number; keepAlive: string | undefined }>((resolve, reject) => {
+        const request = http.get(`${app.url}/healthz`, { agent }, (response) => {
+          response.resume();
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, port: request.socket?.localPort ?? 0, keepAlive: response.headers['keep-alive'] }));
+        });
+        request.on('error', reject);
+      });
+    try {
+      const first = await get();
+      expect(first.status).toBe(200);
+      // Clients reuse an idle connection for as long as the server's Keep-Alive hint says.
+      expect(first.keepAlive).toBe('timeout=65');
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      const second = await get();
+      expect(second).toEqual(first); // same connection, still open and answered
+    } finally {
+      agent.destroy();
+    }
+  }, 15_000);
+});

@@ -78,6 +78,63 @@ describe('usage items as JSON from PostgreSQL', () => {
     expect(viaJson).toBe(viaObjects);
   });
 
+  it.each([
+    ['by product, New York days', { groupBy: ['PRODUCT'], timezone: 'America/New_York' }],
+    ['by product and unit, UTC days', { groupBy: ['PRODUCT', 'UNIT'] }],
+    ['by unit, Kathmandu days', { groupBy: ['UNIT'], timezone: 'Asia/Kathmandu' }],
+  ])('answers a chart (%s) in one statement with the series and the summary each asked alone', async (_label, extra) => {
+    const chart = (expand: string, selection: string) => `query($start: String!, $end: String!, $groupBy: [UsageGroupBy!], $timezone: String) {
+      organizationUsage(start: $start, end: $end, timeframe: DAY, groupBy: $groupBy, timezone: $timezone, expand: ${expand}) { ${selection} } }`;
+    const series = 'timeSeries { bucket results { product unit quantity unitPrice cost } }';
+    const summary = 'summary { product unit quantity unitPrice cost }';
+    const variables = { ...range(), ...extra };
+    const post = async (query: string) => {
+      const response = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...authorizationHeader({ key: adminKey }) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = await response.json();
+      expect(body.errors).toBeUndefined();
+      return { usage: body.data.organizationUsage, statements: Number(response.headers.get('x-orgraph-sql-statements')) };
+    };
+    const both = await post(chart('[TIME_SERIES, SUMMARY]', `${series} ${summary}`));
+    const seriesAlone = await post(chart('[TIME_SERIES]', series));
+    const summaryAlone = await post(chart('[SUMMARY]', summary));
+    expect(both.usage.summary.length).toBeGreaterThan(0);
+    expect(both.usage.timeSeries.flatMap((bucket: any) => bucket.results).length).toBeGreaterThan(both.usage.summary.length);
+    expect(both.usage).toEqual({ ...seriesAlone.usage, ...summaryAlone.usage });
+    // The summary costs no statement of its own.
+    expect(both.statements).toBe(seriesAlone.statements);
+  });
+
+  it('reads the ingest watermark only for answers that may show it', async () => {
+    const completeThrough = DateTime.utc().startOf('hour').minus({ hours: 1 }).toISO();
+    const { ingestUsage } = await app.data(
+      `mutation($input: IngestUsageInput!) { ingestUsage(input: $input) { accepted } }`,
+      { input: { records: [{ id: 'watermark-1', timestamp: DateTime.utc().minus({ days: 1 }).toISO(), teamUsername: teams[0], product: 'MODEL_APIS', endpointId: 'fal-ai/flux/dev', quantity: '1' }], completeThrough } },
+      { bearer: TEST_INGEST_TOKEN },
+    );
+    expect(ingestUsage.accepted).toBe(1);
+    const post = async (selection: string, fragments = '') => {
+      const response = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...authorizationHeader({ key: adminKey }) },
+        body: JSON.stringify({ query: `query($start: String!, $end: String!) { organizationUsage(start: $start, end: $end, timeframe: DAY) { ${selection} } } ${fragments}`, variables: range() }),
+      });
+      const body = await response.json();
+      expect(body.errors).toBeUndefined();
+      return { usage: body.data.organizationUsage, statements: Number(response.headers.get('x-orgraph-sql-statements')) };
+    };
+    const direct = await post('totalBuckets completeThrough');
+    const throughFragment = await post('totalBuckets ...watermark', 'fragment watermark on UsageReport { completeThrough }');
+    const inline = await post('totalBuckets ... on UsageReport { completeThrough }');
+    const without = await post('totalBuckets');
+    for (const answer of [direct, throughFragment, inline]) expect(new Date(answer.usage.completeThrough).toISOString()).toBe(new Date(completeThrough).toISOString());
+    expect(without.usage).toEqual({ totalBuckets: direct.usage.totalBuckets });
+    expect(without.statements).toBe(direct.statements - 1);
+  });
+
   it('splices each operation of a batch and each aliased report at its own path', async () => {
     const both = `query($start: String!, $end: String!, $slug: String!) {
       a: organizationUsage(start: $start, end: $end, timeframe: DAY) { timeSeries { results { cost teamUsername } } }

@@ -105,6 +105,11 @@ export async function startServer(options: {
   );
   const app = express();
   const httpServer = http.createServer(app);
+  // Idle keep-alive connections outlive the client's and a load balancer's own idle timeout (60 s on common ones):
+  // with Node's 5 s default, a connection the server closes just as a client sends its next request on it (a client
+  // busy for a few seconds between requests) fails with ECONNRESET instead of being answered.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   answerOversizedRestRequests(httpServer);
   app.disable('x-powered-by');
   // Express would hash every response body for a weak ETag (a usage page is ~8 MB); authenticated API answers that

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { LRUCache } from 'lru-cache';
 import { BadUserInputError } from '../core/errors';
 import { UsageTimeframe } from './usage.types';
 
@@ -31,8 +32,8 @@ const DAY_MS = 24 * HOUR_MS;
 export interface BucketPlan {
   zone: string;
   timeframe: UsageTimeframe;
-  /** n + 1 instants: bucket i spans [edges[i], edges[i + 1]). */
-  edges: DateTime[];
+  /** n + 1 instants: bucket i spans [edges[i], edges[i + 1]). Shared between requests (cached): never mutate. */
+  edges: readonly DateTime[];
 }
 
 export interface BucketArgs {
@@ -52,6 +53,22 @@ export interface BucketArgs {
  * the edges are listed (so a refused range costs at most max + 1 steps).
  */
 export function planBuckets(args: BucketArgs, now: Date): BucketPlan {
+  // A range given by both ends does not depend on `now`: its plan is kept and shared. Dashboards ask for the same
+  // ranges over and over (and the cost plugin plans every request once more), and planning walks the zone's
+  // calendar with luxon at tens of µs per edge — ~5 ms for 91 New York days, more than the chart's SQL.
+  if (!args.start || !args.end) return computePlan(args, now);
+  const key = JSON.stringify([args.timezone ?? 'UTC', args.start, args.end, args.timeframe ?? null, args.boundToTimeframe ?? true]);
+  const cached = plans.get(key);
+  if (cached) return cached;
+  const plan = computePlan(args, now);
+  plans.set(key, plan);
+  return plan;
+}
+
+/** Plans by their arguments, bounded by the edges they hold (a plan is ~100 bytes per edge). */
+const plans = new LRUCache<string, BucketPlan>({ max: 2_000, maxSize: 500_000, sizeCalculation: (plan) => plan.edges.length });
+
+function computePlan(args: BucketArgs, now: Date): BucketPlan {
   const zone = args.timezone ?? 'UTC';
   if (!IANAZone.isValidZone(zone)) throw new BadUserInputError(`Unknown time zone "${zone}"; use an IANA name such as America/New_York.`, 'timezone');
   const end = args.end ? parseInstant(args.end, zone, 'end') : DateTime.fromJSDate(now, { zone });
@@ -164,15 +181,24 @@ export function parseInstant(text: string, zone: string, argument: string): Date
 
 /** ISO-8601 with the zone's offset and no milliseconds, e.g. 2025-03-09T00:00:00-05:00 (UTC shows +00:00). */
 export function bucketLabel(instant: DateTime): string {
-  return instant.toISO({ suppressMilliseconds: true, includeOffset: true })!.replace(/Z$/, '+00:00');
+  let label = labels.get(instant);
+  if (label === undefined) {
+    label = instant.toISO({ suppressMilliseconds: true, includeOffset: true })!.replace(/Z$/, '+00:00');
+    labels.set(instant, label);
+  }
+  return label;
 }
 
+/** Labels of the edges of cached plans (formatting an instant in its zone asks Intl for the offset again). */
+const labels = new WeakMap<DateTime, string>();
+
 /** The coarsest stored granularity whose buckets tile every edge exactly (null → raw records). */
-export function finestTiling(edges: DateTime[]): '1d' | '1h' | '15m' | null {
-  const utc = edges.map((edge) => edge.toUTC());
-  if (utc.some((edge) => edge.second !== 0 || edge.millisecond !== 0 || edge.minute % 15 !== 0)) return null;
-  if (utc.some((edge) => edge.minute !== 0)) return '15m';
-  if (utc.some((edge) => edge.hour !== 0)) return '1h';
+export function finestTiling(edges: readonly DateTime[]): '1d' | '1h' | '15m' | null {
+  // UTC has no offsets: an instant's UTC clock fields are its epoch milliseconds modulo the unit.
+  const aligned = (unitMs: number) => edges.every((edge) => ((edge.toMillis() % unitMs) + unitMs) % unitMs === 0);
+  if (!aligned(15 * 60_000)) return null;
+  if (!aligned(HOUR_MS)) return '15m';
+  if (!aligned(DAY_MS)) return '1h';
   return '1d';
 }
 

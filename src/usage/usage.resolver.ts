@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Extensions, Field, FieldResolver, Info, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../app/context';
 import { mutationPayload } from '../core/mutation';
@@ -134,7 +134,7 @@ export class UsageRootResolver {
 async function reportWithSplices(ctx: AppContext, scope: UsageScope, args: UsageArgs, info: GraphQLResolveInfo): Promise<UsageReport> {
   const root = operationRoot(info);
   const selection = root ? graphqlItemsSelection(info) : null;
-  const report = await ctx.services.usage.report(scope, args, 'BUCKETS', selection?.shape ?? null);
+  const report = await ctx.services.usage.report(scope, args, 'BUCKETS', selection?.shape ?? null, maySelect(info, 'completeThrough'));
   if (root && selection && report.timeSeries) {
     const path = responsePath(info);
     report.timeSeries.forEach((bucket, i) => {
@@ -142,4 +142,11 @@ async function reportWithSplices(ctx: AppContext, scope: UsageScope, args: Usage
     });
   }
   return report;
+}
+
+/** Whether the field's selection may include `name`: selected directly, or possibly through a fragment. */
+function maySelect(info: GraphQLResolveInfo, name: string): boolean {
+  return info.fieldNodes.some((node) =>
+    (node.selectionSet?.selections ?? []).some((selection) => selection.kind !== Kind.FIELD || selection.name.value === name),
+  );
 }

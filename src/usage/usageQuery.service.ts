@@ -90,12 +90,19 @@ export class UsageQueryService {
     const page = decodePageCursor(args.cursor, pages);
     const slice = layout[page - 1];
     const pageEdges = plan.edges.slice(slice.first, slice.last + 2);
-    const asJson = itemsJson && expand.has(UsageExpand.TIME_SERIES) && !slice.slice && !groupBy.includes(UsageGroupBy.AUTH_METHOD) && !groupBy.includes(UsageGroupBy.API_KEY);
-    const [seriesJson, seriesRows, summaryRows] = await Promise.all([
-      asJson ? this.aggregateJson(filters, groupBy, pageEdges, itemsJson) : Promise.resolve(null),
-      expand.has(UsageExpand.TIME_SERIES) && !asJson ? this.aggregate(filters, groupBy, pageEdges, true) : Promise.resolve(null),
-      expand.has(UsageExpand.SUMMARY) ? this.aggregate(filters, groupBy, [plan.edges[0], plan.edges[bucketCount]], false) : Promise.resolve(null),
-    ]);
+    // A chart (series and summary of the whole range, by product or unit: a few items per bucket) is one statement
+    // and one scan: the summary is the series' grouping set without the bucket.
+    const seriesWithSummary =
+      expand.has(UsageExpand.TIME_SERIES) && expand.has(UsageExpand.SUMMARY) && pages === 1 && groupBy.every((dimension) => FEW_VALUES.has(dimension));
+    const asJson =
+      itemsJson && !seriesWithSummary && expand.has(UsageExpand.TIME_SERIES) && !slice.slice && !groupBy.includes(UsageGroupBy.AUTH_METHOD) && !groupBy.includes(UsageGroupBy.API_KEY);
+    const [seriesJson, seriesRows, summaryRows] = seriesWithSummary
+      ? splitSummary(await this.aggregate(filters, groupBy, pageEdges, true, true))
+      : await Promise.all([
+          asJson ? this.aggregateJson(filters, groupBy, pageEdges, itemsJson) : Promise.resolve(null),
+          expand.has(UsageExpand.TIME_SERIES) && !asJson ? this.aggregate(filters, groupBy, pageEdges, true) : Promise.resolve(null),
+          expand.has(UsageExpand.SUMMARY) ? this.aggregate(filters, groupBy, [plan.edges[0], plan.edges[bucketCount]], false) : Promise.resolve(null),
+        ]);
     const labels = await this.labels([...(seriesRows ?? []), ...(summaryRows ?? [])]);
 
     let timeSeries: UsageBucket[] | null = null;
@@ -123,7 +130,7 @@ export class UsageQueryService {
   }
 
   /** Items per bucket over the whole range (bucket index from 1 → count), for item paging: one statement. */
-  private async itemCounts(filters: SqlFilters, groupBy: UsageGroupBy[], edges: DateTime[]): Promise<Map<number, number>> {
+  private async itemCounts(filters: SqlFilters, groupBy: UsageGroupBy[], edges: readonly DateTime[]): Promise<Map<number, number>> {
     // Unordered: counting needs no item order, and an ordered subquery is sorted even when only counted.
     const { sql, params } = this.aggregateSql(filters, groupBy, edges, true, { ordered: false });
     const rows: Array<{ b: number; n: number }> = await this.db.query(`SELECT b, count(*)::int AS n FROM (${sql}) items GROUP BY b`, params);
@@ -167,13 +174,13 @@ export class UsageQueryService {
    * source's rows already are the answer's items — one source bucket per answer bucket, keyed by exactly the
    * requested dimensions (the seed-shaped page of UTC days) — they are read in key order without aggregating.
    */
-  private async aggregate(filters: SqlFilters, groupBy: UsageGroupBy[], edges: DateTime[], bucketed: boolean): Promise<AggregateRow[]> {
-    const { sql, params } = this.aggregateSql(filters, groupBy, edges, bucketed);
+  private async aggregate(filters: SqlFilters, groupBy: UsageGroupBy[], edges: readonly DateTime[], bucketed: boolean, withSummary = false): Promise<AggregateRow[]> {
+    const { sql, params } = this.aggregateSql(filters, groupBy, edges, bucketed, { withSummary });
     return this.db.query(sql, params);
   }
 
   /** The bucketed aggregate as one row per bucket with its items as JSON text (bucket index from 1 → JSON array). */
-  private async aggregateJson(filters: SqlFilters, groupBy: UsageGroupBy[], edges: DateTime[], shape: ItemsJsonShape): Promise<Map<number, string>> {
+  private async aggregateJson(filters: SqlFilters, groupBy: UsageGroupBy[], edges: readonly DateTime[], shape: ItemsJsonShape): Promise<Map<number, string>> {
     const { sql, params, order } = this.aggregateSql(filters, groupBy, edges, true, { exposeOrder: true });
     const columns = [...new Set(groupBy.map((dimension) => GROUP_COLUMN[dimension]))];
     const rows: Array<{ b: number; j: string }> = await this.db.query(itemsJsonSql(sql, columns, order, groupBy.includes(UsageGroupBy.UNIT), shape), params);
@@ -190,16 +197,17 @@ export class UsageQueryService {
 
   /**
    * `exposeOrder`: the source's time column is also selected (as `t`) when rows are read as is, so callers can keep
-   * their order; `ordered: false` leaves out ORDER BY.
+   * their order; `ordered: false` leaves out ORDER BY; `withSummary` adds the whole range's rows per group, with a
+   * null bucket, after the buckets' rows (GROUPING SETS: one scan for both).
    */
   private aggregateSql(
     filters: SqlFilters,
     groupBy: UsageGroupBy[],
-    edges: DateTime[],
+    edges: readonly DateTime[],
     bucketed: boolean,
-    { exposeOrder = false, ordered = true }: { exposeOrder?: boolean; ordered?: boolean } = {},
+    { exposeOrder = false, ordered = true, withSummary = false }: { exposeOrder?: boolean; ordered?: boolean; withSummary?: boolean } = {},
   ): { sql: string; params: unknown[]; order: string[] } {
-    const isoEdges = edges.map((edge) => edge.toUTC().toISO()!);
+    const isoEdges = edges.map((edge) => new Date(edge.toMillis()).toISOString());
     const columns = [...new Set(groupBy.map((dimension) => GROUP_COLUMN[dimension]))];
     const source = chooseSource(finestTiling(edges), columns, filters);
     const params: unknown[] = [filters.tenantId, isoEdges[0], isoEdges[isoEdges.length - 1]];
@@ -219,6 +227,7 @@ export class UsageQueryService {
     }
     const readAsIs =
       bucketed &&
+      !withSummary &&
       source.granularityMs !== null &&
       edges.every((edge, i) => i === 0 || edge.toMillis() - edges[i - 1].toMillis() === source.granularityMs) &&
       columns.length === source.dimensions.length &&
@@ -238,7 +247,7 @@ export class UsageQueryService {
               ${unitPrice} AS unit_price
          FROM ${source.table}
         WHERE ${where.join(' AND ')}
-        ${readAsIs ? '' : `GROUP BY ${['b', ...columns].join(', ')}`}
+        ${readAsIs ? '' : `GROUP BY ${withSummary ? `GROUPING SETS ((${['b', ...columns].join(', ')}), (${columns.join(', ')}))` : ['b', ...columns].join(', ')}`}
         ${ordered ? `ORDER BY ${order.join(', ')}` : ''}`,
       params,
     };
@@ -274,6 +283,20 @@ export class UsageQueryService {
       aliases: new Map(auth.map((a) => [a.auth_key, a.alias])),
     };
   }
+}
+
+/** Dimensions with a handful of values (products, units): a series grouped only by them stays small. */
+const FEW_VALUES = new Set([UsageGroupBy.PRODUCT, UsageGroupBy.UNIT]);
+
+/** Rows of a series-with-summary statement: the buckets' rows, then the summary's (null bucket). */
+function splitSummary(rows: Array<Omit<AggregateRow, 'b'> & { b: number | null }>): [null, AggregateRow[], AggregateRow[]] {
+  const series: AggregateRow[] = [];
+  const summary: AggregateRow[] = [];
+  for (const row of rows) {
+    if (row.b === null) summary.push({ ...row, b: 0 });
+    else series.push({ ...row, b: row.b });
+  }
+  return [null, series, summary];
 }
 
 interface Source {
@@ -321,6 +344,7 @@ interface SqlFilters {
 }
 
 interface AggregateRow {
+  /** Bucket index from 1 (0 for a summary; null for a summary row of a series-with-summary statement). */
   b: number;
   team_id?: string;
   product?: Product;
