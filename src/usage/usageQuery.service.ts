@@ -44,7 +44,8 @@ const GROUP_COLUMN: Record<UsageGroupBy, string> = {
 /**
  * Usage queries (docs/usage.md). Bucketing is planned in the requested zone (buckets.ts); the SQL reads the coarsest
  * rollup that tiles every bucket edge exactly — daily, hourly or 15-minute — and raw records only when no rollup
- * does (minute buckets, unaligned ranges). A page costs one statement for the series and one for the summary; a chart, one for both (docs/usage.md).
+ * does (minute buckets, unaligned ranges). A page costs one statement for the series and one for the summary; a
+ * chart, one for both (docs/usage.md).
  */
 export class UsageQueryService {
   constructor(private readonly db: DataSource) {}
