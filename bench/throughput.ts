@@ -14,10 +14,16 @@
  * fresh database (created, migrated by this tree, dropped afterwards).
  *
  * Options: BENCH_ROUNDS (default 3), BENCH_SECONDS (autocannon seconds per sample, default 10), BENCH_CONNECTIONS
- * (default 10), BENCH_RECORDS (records per ingest sample, default 200,000), BENCH_RATE_LIMIT=on (the in-memory rate
- * limiter on, with a budget no run exhausts; default off, as the 2,611 req/s reference was measured),
- * BENCH_BASELINE=none (only this tree), BENCH_CPU_PROF=<dir> (the "after" server writes a V8 CPU profile there).
+ * (default 10), BENCH_RECORDS (records per ingest sample, default 200,000), BENCH_RATE_LIMIT=on (the rate limiter
+ * on as production runs it by default: the shared PostgreSQL store, table rate_limit_budgets on the limiter's own
+ * pool — no REDIS_URL is passed — with a budget no run exhausts; default off, as the 2,611 req/s reference was
+ * measured; the output names the store each server's /readyz reports), BENCH_BASELINE=<commit> (the "before" tree)
+ * or none (only this tree), BENCH_CPU_PROF=<dir> (the "after" server writes a V8 CPU profile there).
  * The "after" server's per-stage timings (orgraph_stage_seconds_total) are printed as a breakdown per request kind.
+ *
+ * The limiter's own cost, before/after a change to it, side by side (here: coalesced charges, branch `limiter`):
+ *
+ *   BENCH_RATE_LIMIT=on BENCH_BASELINE=198d18f BENCH_ROUNDS=3 DATABASE_URL=… npx ts-node --transpile-only bench/throughput.ts typename
  */
 import 'reflect-metadata';
 import crypto from 'node:crypto';
@@ -126,6 +132,13 @@ async function startBenchServer(label: string, tree: string, databaseUrl: string
   return { label, url: reply.url, child };
 }
 
+/** Which rate-limit store a server runs with, as its /readyz reports it (`off` when the limiter is off). */
+async function limiterStore(server: BenchServer): Promise<string> {
+  const body = (await (await fetch(`${server.url}/readyz`)).json()) as { checks?: { limiter?: { status: string; store?: string } } };
+  const limiter = body.checks?.limiter;
+  return limiter?.store ? `${limiter.store} store, ${limiter.status}` : (limiter?.status ?? 'unknown');
+}
+
 async function stopBenchServer(server: BenchServer): Promise<void> {
   await new Promise<void>((resolve) => {
     server.child.once('exit', () => resolve());
@@ -226,6 +239,7 @@ async function main(): Promise<void> {
       sides.unshift(before);
     }
     const order = (round: number) => (round % 2 === 0 ? sides : [...sides].reverse());
+    for (const side of sides) console.log(`${side.label}: rate limiter ${await limiterStore(side)}`);
 
     if (MODE === 'typename' || MODE === 'both') {
       for (const side of sides) await autocannon(side.url, org.adminKey, 3); // warm-up: JIT, pools, caches
@@ -243,7 +257,8 @@ async function main(): Promise<void> {
         console.log(`  round ${round + 1}: ${sides.map((side) => `${side.label} ${rates.get(side)![round].toFixed(0)} req/s`).join(', ')}; load ${loadavg()}`);
       }
       const stagesAfter = await stageBreakdown(after);
-      console.log(`key-authenticated { __typename }, ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s per side, rate limiter ${RATE_LIMIT ? 'on' : 'off'}:`);
+      const limiters = (await Promise.all(sides.map(limiterStore))).join(' / ');
+      console.log(`key-authenticated { __typename }, ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s per side, rate limiter ${RATE_LIMIT ? `on (${limiters})` : 'off'}:`);
       for (const side of sides) console.log(`  ${side.label}: ${stats(rates.get(side)!)} req/s; server CPU ${stats(cpu.get(side)!)} µs per request`);
       if (sides.length === 2) {
         const ratios = rates.get(after)!.map((rate, i) => rate / rates.get(sides[0])![i]);
