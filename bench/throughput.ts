@@ -17,8 +17,9 @@
  * (default 10), BENCH_RECORDS (records per ingest sample, default 200,000), BENCH_RATE_LIMIT=on (the rate limiter
  * on as production runs it by default: the shared PostgreSQL store, table rate_limit_budgets on the limiter's own
  * pool — no REDIS_URL is passed — with a budget no run exhausts; default off, as the 2,611 req/s reference was
- * measured; the output names the store each server's /readyz reports), BENCH_BASELINE=<commit> (the "before" tree)
- * or none (only this tree), BENCH_CPU_PROF=<dir> (the "after" server writes a V8 CPU profile there).
+ * measured; the output names the store each server's /readyz reports), BENCH_BASELINE=<commit> (the "before" tree),
+ * limiter-off (with BENCH_RATE_LIMIT=on: "before" is this tree with the limiter off, so the ratio is what the limiter
+ * costs) or none (only this tree), BENCH_CPU_PROF=<dir> (the "after" server writes a V8 CPU profile there).
  * The "after" server's per-stage timings (orgraph_stage_seconds_total) are printed as a breakdown per request kind.
  *
  * The limiter's own cost, before/after a change to it, side by side (here: coalesced charges, branch `limiter`):
@@ -120,13 +121,13 @@ function baselineTree(ref: string): string {
   return dir;
 }
 
-async function startBenchServer(label: string, tree: string, databaseUrl: string, profile?: string): Promise<BenchServer> {
+async function startBenchServer(label: string, tree: string, databaseUrl: string, profile?: string, env = serverEnv()): Promise<BenchServer> {
   const execArgv = ['-r', 'ts-node/register/transpile-only', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])];
   const child = fork(path.join(tree, 'bench', 'benchServer.ts'), [], { cwd: tree, execArgv, env: { ...process.env, TS_NODE_PROJECT: path.join(tree, 'tsconfig.json') } });
   const reply = await new Promise<{ url?: string; error?: string }>((resolve, reject) => {
     child.once('message', resolve);
     child.once('exit', (code) => reject(new Error(`${label} server exited with ${code}`)));
-    child.send({ databaseUrl, poolSize: 10, env: serverEnv() });
+    child.send({ databaseUrl, poolSize: 10, env });
   });
   if (!reply.url) throw new Error(`${label} server failed: ${reply.error}`);
   return { label, url: reply.url, child };
@@ -233,7 +234,11 @@ async function main(): Promise<void> {
     const after = await startBenchServer('after', REPO, databaseUrl, CPU_PROF);
     servers.push(after);
     const sides = [after];
-    if (BASELINE !== 'none') {
+    if (BASELINE === 'limiter-off') {
+      const before = await startBenchServer('this tree, limiter off', REPO, databaseUrl, undefined, { ...serverEnv(), RATE_LIMIT_ENABLED: 'false' });
+      servers.push(before);
+      sides.unshift(before);
+    } else if (BASELINE !== 'none') {
       const before = await startBenchServer(`before (${BASELINE})`, baselineTree(BASELINE), databaseUrl);
       servers.push(before);
       sides.unshift(before);
