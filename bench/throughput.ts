@@ -251,6 +251,8 @@ async function main(): Promise<void> {
       const rates = new Map<BenchServer, number[]>(sides.map((side) => [side, []]));
       const stagesBefore = await stageBreakdown(after);
       const cpu = new Map<BenchServer, number[]>(sides.map((side) => [side, []]));
+      // PostgreSQL backends of the bench database: with the limiter on, mostly its store statements.
+      const pgCpu = new Map<BenchServer, number[]>(sides.map((side) => [side, []]));
       for (let round = 0; round < ROUNDS; round++) {
         for (const side of order(round)) {
           const cpuBefore = await cpuSnapshot(admin, name, side);
@@ -258,13 +260,16 @@ async function main(): Promise<void> {
           const used = cpuSince(cpuBefore, await cpuSnapshot(admin, name, side));
           rates.get(side)!.push(rate);
           cpu.get(side)!.push((used.node * 1e6) / (rate * SECONDS));
+          pgCpu.get(side)!.push((used.postgres * 1e6) / (rate * SECONDS));
         }
         console.log(`  round ${round + 1}: ${sides.map((side) => `${side.label} ${rates.get(side)![round].toFixed(0)} req/s`).join(', ')}; load ${loadavg()}`);
       }
       const stagesAfter = await stageBreakdown(after);
       const limiters = (await Promise.all(sides.map(limiterStore))).join(' / ');
       console.log(`key-authenticated { __typename }, ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s per side, rate limiter ${RATE_LIMIT ? `on (${limiters})` : 'off'}:`);
-      for (const side of sides) console.log(`  ${side.label}: ${stats(rates.get(side)!)} req/s; server CPU ${stats(cpu.get(side)!)} µs per request`);
+      for (const side of sides) {
+        console.log(`  ${side.label}: ${stats(rates.get(side)!)} req/s; server CPU ${stats(cpu.get(side)!)} µs per request; PostgreSQL CPU ${stats(pgCpu.get(side)!)} µs per request`);
+      }
       if (sides.length === 2) {
         const ratios = rates.get(after)!.map((rate, i) => rate / rates.get(sides[0])![i]);
         console.log(`  after ÷ before per round: ${stats(ratios, 2)} (req/s); ${stats(cpu.get(sides[0])!.map((value, i) => value / cpu.get(after)![i]), 2)} (less server CPU per request)`);
