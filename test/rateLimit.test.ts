@@ -270,16 +270,18 @@ describe('coalesced charges (one store call in flight per budget)', () => {
   function recordingPool() {
     const pool = limiterPool((app.db.options as { url: string }).url);
     const upserts: number[] = [];
+    const reads = { count: 0 };
     const failing = { from: Infinity };
     const query = pool.query.bind(pool) as (q: unknown) => Promise<unknown>;
     (pool as any).query = async (q: { name?: string; values?: unknown[] }) => {
+      if (q.name?.includes('rlflx-get')) reads.count += 1;
       if (q.name?.includes('rlflx-upsert')) {
         if (upserts.length >= failing.from) throw new Error('Connection terminated unexpectedly');
         upserts.push(Number(q.values?.[1]));
       }
       return query(q);
     };
-    return { pool, upserts, failing };
+    return { pool, upserts, reads, failing };
   }
 
   async function storedPoints(limitClass: string, key: string): Promise<number> {
@@ -354,6 +356,26 @@ describe('coalesced charges (one store call in flight per budget)', () => {
       expect(await storedPoints('USER', shared.key)).toBe(80);
     } finally {
       await Promise.all([a.close(), b.close()]);
+      await pool.end();
+    }
+  });
+
+  it('concurrent peeks of one budget share one read; a later peek reads again', async () => {
+    const { pool, reads } = recordingPool();
+    const limiter = new RateLimiter(budgets, postgresStore(pool), quiet);
+    try {
+      const subject = { key: unique('peek'), limitClass: 'API_KEY' as const };
+      const other = { key: unique('peek-other'), limitClass: 'API_KEY' as const };
+      const peeks = await Promise.all([...Array.from({ length: 20 }, () => limiter.peekEmpty(subject)), limiter.peekEmpty(other)]);
+      expect(peeks.every((p) => !p.empty)).toBe(true);
+      expect(reads.count).toBe(2);
+      // Nothing is kept once the read is answered: the budget spent since is seen by the next peek.
+      expect(await limiter.take(subject, 30)).toEqual({ allowed: true, remaining: 0 });
+      const after = await limiter.peekEmpty(subject);
+      expect(after.empty).toBe(true);
+      expect(reads.count).toBe(3);
+    } finally {
+      await limiter.close();
       await pool.end();
     }
   });

@@ -178,10 +178,12 @@ export class RateLimiter {
   private readonly shared: Record<RateLimitClass, RateLimiterAbstract>;
   private readonly local: Record<RateLimitClass, RateLimiterMemory>;
   private readonly batcher = new ChargeBatcher<RateLimitSubject, TakeResult>(
-    (subject) => `${subject.limitClass}:${subject.key}`,
+    budgetOf,
     (subject, charges) => this.chargeBatch(subject, charges),
     MAX_BATCH_MEMBERS,
   );
+  /** The peek of each budget in flight, which the peeks arriving meanwhile share (see peekEmpty). */
+  private readonly peeks = new Map<string, Promise<PeekResult>>();
   private storeError: string | null = null;
 
   constructor(
@@ -208,8 +210,22 @@ export class RateLimiter {
     return this.batcher.charge(subject, charge);
   }
 
-  /** Whether the subject's budget is empty right now (less than one point), without charging it. */
-  async peekEmpty(subject: RateLimitSubject): Promise<PeekResult> {
+  /**
+   * Whether the subject's budget is empty right now (less than one point), without charging it. Concurrent peeks of
+   * one budget share the read in flight: once charges were coalesced, one read per request was most of what the
+   * limiter cost the store. The answer may predate the caller by that read's round trip, which is harmless: the
+   * peek only spares parsing the requests of a credential already refused, and the charge after it is exact.
+   */
+  peekEmpty(subject: RateLimitSubject): Promise<PeekResult> {
+    const budget = budgetOf(subject);
+    const inFlight = this.peeks.get(budget);
+    if (inFlight) return inFlight;
+    const peek = this.readBudget(subject).finally(() => this.peeks.delete(budget));
+    this.peeks.set(budget, peek);
+    return peek;
+  }
+
+  private async readBudget(subject: RateLimitSubject): Promise<PeekResult> {
     const res = await this.withFallback(subject, (limiter) => limiter.get(subject.key));
     if (!res || res.remainingPoints >= 1) return { empty: false };
     return { empty: true, retryAfterSeconds: retryAfter(res) };
@@ -297,6 +313,11 @@ export class RateLimiter {
     rateLimitStoreUp.set({ store: this.store.kind }, 1);
     this.logger.info({ store: this.store.kind }, 'rate-limit store answers again: budgets are shared again');
   }
+}
+
+/** One budget: a credential's key within its class (the store's key prefix is the class). */
+function budgetOf(subject: RateLimitSubject): string {
+  return `${subject.limitClass}:${subject.key}`;
 }
 
 function retryAfter(res: RateLimiterRes): number {
