@@ -14,10 +14,17 @@
  * fresh database (created, migrated by this tree, dropped afterwards).
  *
  * Options: BENCH_ROUNDS (default 3), BENCH_SECONDS (autocannon seconds per sample, default 10), BENCH_CONNECTIONS
- * (default 10), BENCH_RECORDS (records per ingest sample, default 200,000), BENCH_RATE_LIMIT=on (the in-memory rate
- * limiter on, with a budget no run exhausts; default off, as the 2,611 req/s reference was measured),
- * BENCH_BASELINE=none (only this tree), BENCH_CPU_PROF=<dir> (the "after" server writes a V8 CPU profile there).
+ * (default 10), BENCH_RECORDS (records per ingest sample, default 200,000), BENCH_RATE_LIMIT=on (the rate limiter
+ * on as production runs it by default: the shared PostgreSQL store, table rate_limit_budgets on the limiter's own
+ * pool — no REDIS_URL is passed — with a budget no run exhausts; default off, as the 2,611 req/s reference was
+ * measured; the output names the store each server's /readyz reports), BENCH_BASELINE=<commit> (the "before" tree),
+ * limiter-off (with BENCH_RATE_LIMIT=on: "before" is this tree with the limiter off, so the ratio is what the limiter
+ * costs) or none (only this tree), BENCH_CPU_PROF=<dir> (the "after" server writes a V8 CPU profile there).
  * The "after" server's per-stage timings (orgraph_stage_seconds_total) are printed as a breakdown per request kind.
+ *
+ * The limiter's own cost, before/after a change to it, side by side (here: coalesced charges, branch `limiter`):
+ *
+ *   BENCH_RATE_LIMIT=on BENCH_BASELINE=198d18f BENCH_ROUNDS=3 DATABASE_URL=… npx ts-node --transpile-only bench/throughput.ts typename
  */
 import 'reflect-metadata';
 import crypto from 'node:crypto';
@@ -114,16 +121,23 @@ function baselineTree(ref: string): string {
   return dir;
 }
 
-async function startBenchServer(label: string, tree: string, databaseUrl: string, profile?: string): Promise<BenchServer> {
+async function startBenchServer(label: string, tree: string, databaseUrl: string, profile?: string, env = serverEnv()): Promise<BenchServer> {
   const execArgv = ['-r', 'ts-node/register/transpile-only', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])];
   const child = fork(path.join(tree, 'bench', 'benchServer.ts'), [], { cwd: tree, execArgv, env: { ...process.env, TS_NODE_PROJECT: path.join(tree, 'tsconfig.json') } });
   const reply = await new Promise<{ url?: string; error?: string }>((resolve, reject) => {
     child.once('message', resolve);
     child.once('exit', (code) => reject(new Error(`${label} server exited with ${code}`)));
-    child.send({ databaseUrl, poolSize: 10, env: serverEnv() });
+    child.send({ databaseUrl, poolSize: 10, env });
   });
   if (!reply.url) throw new Error(`${label} server failed: ${reply.error}`);
   return { label, url: reply.url, child };
+}
+
+/** Which rate-limit store a server runs with, as its /readyz reports it (`off` when the limiter is off). */
+async function limiterStore(server: BenchServer): Promise<string> {
+  const body = (await (await fetch(`${server.url}/readyz`)).json()) as { checks?: { limiter?: { status: string; store?: string } } };
+  const limiter = body.checks?.limiter;
+  return limiter?.store ? `${limiter.store} store, ${limiter.status}` : (limiter?.status ?? 'unknown');
 }
 
 async function stopBenchServer(server: BenchServer): Promise<void> {
@@ -220,18 +234,25 @@ async function main(): Promise<void> {
     const after = await startBenchServer('after', REPO, databaseUrl, CPU_PROF);
     servers.push(after);
     const sides = [after];
-    if (BASELINE !== 'none') {
+    if (BASELINE === 'limiter-off') {
+      const before = await startBenchServer('this tree, limiter off', REPO, databaseUrl, undefined, { ...serverEnv(), RATE_LIMIT_ENABLED: 'false' });
+      servers.push(before);
+      sides.unshift(before);
+    } else if (BASELINE !== 'none') {
       const before = await startBenchServer(`before (${BASELINE})`, baselineTree(BASELINE), databaseUrl);
       servers.push(before);
       sides.unshift(before);
     }
     const order = (round: number) => (round % 2 === 0 ? sides : [...sides].reverse());
+    for (const side of sides) console.log(`${side.label}: rate limiter ${await limiterStore(side)}`);
 
     if (MODE === 'typename' || MODE === 'both') {
       for (const side of sides) await autocannon(side.url, org.adminKey, 3); // warm-up: JIT, pools, caches
       const rates = new Map<BenchServer, number[]>(sides.map((side) => [side, []]));
       const stagesBefore = await stageBreakdown(after);
       const cpu = new Map<BenchServer, number[]>(sides.map((side) => [side, []]));
+      // PostgreSQL backends of the bench database: with the limiter on, mostly its store statements.
+      const pgCpu = new Map<BenchServer, number[]>(sides.map((side) => [side, []]));
       for (let round = 0; round < ROUNDS; round++) {
         for (const side of order(round)) {
           const cpuBefore = await cpuSnapshot(admin, name, side);
@@ -239,12 +260,16 @@ async function main(): Promise<void> {
           const used = cpuSince(cpuBefore, await cpuSnapshot(admin, name, side));
           rates.get(side)!.push(rate);
           cpu.get(side)!.push((used.node * 1e6) / (rate * SECONDS));
+          pgCpu.get(side)!.push((used.postgres * 1e6) / (rate * SECONDS));
         }
         console.log(`  round ${round + 1}: ${sides.map((side) => `${side.label} ${rates.get(side)![round].toFixed(0)} req/s`).join(', ')}; load ${loadavg()}`);
       }
       const stagesAfter = await stageBreakdown(after);
-      console.log(`key-authenticated { __typename }, ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s per side, rate limiter ${RATE_LIMIT ? 'on' : 'off'}:`);
-      for (const side of sides) console.log(`  ${side.label}: ${stats(rates.get(side)!)} req/s; server CPU ${stats(cpu.get(side)!)} µs per request`);
+      const limiters = (await Promise.all(sides.map(limiterStore))).join(' / ');
+      console.log(`key-authenticated { __typename }, ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s per side, rate limiter ${RATE_LIMIT ? `on (${limiters})` : 'off'}:`);
+      for (const side of sides) {
+        console.log(`  ${side.label}: ${stats(rates.get(side)!)} req/s; server CPU ${stats(cpu.get(side)!)} µs per request; PostgreSQL CPU ${stats(pgCpu.get(side)!)} µs per request`);
+      }
       if (sides.length === 2) {
         const ratios = rates.get(after)!.map((rate, i) => rate / rates.get(sides[0])![i]);
         console.log(`  after ÷ before per round: ${stats(ratios, 2)} (req/s); ${stats(cpu.get(sides[0])!.map((value, i) => value / cpu.get(after)![i]), 2)} (less server CPU per request)`);

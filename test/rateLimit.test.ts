@@ -1,4 +1,4 @@
-import { postgresStore, RateLimiter } from '../src/core/rateLimit';
+import { limiterPool, MAX_BATCH_MEMBERS, postgresStore, RateLimiter, type TakeResult } from '../src/core/rateLimit';
 import { RateLimitStoreUnavailableError } from '../src/core/errors';
 import { createAppDataSource } from '../src/app/database';
 import { createLogger } from '../src/core/logger';
@@ -246,6 +246,225 @@ describe('shared budget window (PostgreSQL store)', () => {
       const ready = await fetch(`${server.url}/readyz`);
       expect(ready.status).toBe(200);
       expect((await ready.json()).checks.limiter).toEqual({ status: 'up', store: 'postgres' });
+    } finally {
+      await server.close();
+      await db.destroy();
+    }
+  });
+});
+
+/**
+ * Concurrent charges of one budget are coalesced: at most one store call per budget is in flight in a process, and
+ * the takes that arrive meanwhile go to the store together, as one UPSERT of their summed charge. Each is still
+ * decided as if charged alone, in arrival order, and every point still reaches the shared row.
+ */
+describe('coalesced charges (one store call in flight per budget)', () => {
+  const budgets = { ANONYMOUS: 30, USER: 30, API_KEY: 30, INGEST: 30, OPERATOR: 30 };
+  const quiet = { warn: () => undefined, info: () => undefined };
+  const unique = (name: string) => `${name}:${Date.now()}:${Math.random()}`;
+
+  /**
+   * The limiter's own pool to this file's database, recording the charge of every budget UPSERT it sends; once
+   * `failing.from` upserts have gone out, the following ones fail as a dropped connection would.
+   */
+  function recordingPool() {
+    const pool = limiterPool((app.db.options as { url: string }).url);
+    const upserts: number[] = [];
+    const reads = { count: 0 };
+    const failing = { from: Infinity };
+    const query = pool.query.bind(pool) as (q: unknown) => Promise<unknown>;
+    (pool as any).query = async (q: { name?: string; values?: unknown[] }) => {
+      if (q.name?.includes('rlflx-get')) reads.count += 1;
+      if (q.name?.includes('rlflx-upsert')) {
+        if (upserts.length >= failing.from) throw new Error('Connection terminated unexpectedly');
+        upserts.push(Number(q.values?.[1]));
+      }
+      return query(q);
+    };
+    return { pool, upserts, reads, failing };
+  }
+
+  async function storedPoints(limitClass: string, key: string): Promise<number> {
+    const [row] = await app.db.query(`SELECT points FROM rate_limit_budgets WHERE key = $1`, [`${limitClass}:${key}`]);
+    return row.points;
+  }
+
+  /** Settles within `ms` or fails the test: a member left without an answer would otherwise hang until jest's timeout. */
+  function settledWithin<T>(promises: Array<Promise<T>>, ms: number): Promise<Array<PromiseSettledResult<T>>> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`not every take settled within ${ms} ms`)), ms);
+    });
+    return Promise.race([Promise.allSettled(promises), timeout]).finally(() => clearTimeout(timer));
+  }
+
+  it('fifty concurrent takes of one key make two store calls and are decided exactly, in arrival order', async () => {
+    const { pool, upserts } = recordingPool();
+    const limiter = new RateLimiter(budgets, postgresStore(pool), quiet);
+    try {
+      const subject = { key: unique('burst'), limitClass: 'API_KEY' as const };
+      const results = await Promise.all(Array.from({ length: 50 }, () => limiter.take(subject, 1)));
+      // The first goes alone at once (nothing in flight); the 49 that arrive meanwhile go together behind it.
+      expect(upserts).toEqual([1, 49]);
+      results.forEach((result, i) => {
+        if (i < 30) expect(result).toEqual({ allowed: true, remaining: 29 - i });
+        else expect(result).toEqual({ allowed: false, retryAfterSeconds: expect.any(Number) });
+      });
+      // Refused charges are written too, as when each operation was its own UPSERT.
+      expect(await storedPoints('API_KEY', subject.key)).toBe(50);
+    } finally {
+      await limiter.close();
+      await pool.end();
+    }
+  });
+
+  it('members of a batch with different costs: each decided on the charges before it, refused ones included (as one by one)', async () => {
+    const { pool, upserts } = recordingPool();
+    const limiter = new RateLimiter(budgets, postgresStore(pool), quiet);
+    try {
+      const subject = { key: unique('costs'), limitClass: 'API_KEY' as const };
+      // 10 alone; then 15 (25), 5 (30: fits exactly), 10 (40: over), 1000 (charged as the budget, 70: over). A
+      // refused charge is written too, so it counts against those behind it: the 1 after them is refused (71).
+      const results = await Promise.all([10, 15, 5, 10, 1000, 1].map((cost) => limiter.take(subject, cost)));
+      expect(upserts).toEqual([10, 15 + 5 + 10 + 30 + 1]);
+      expect(results.map((r) => (r.allowed ? r.remaining : 'refused'))).toEqual([20, 5, 0, 'refused', 'refused', 'refused']);
+      expect(await storedPoints('API_KEY', subject.key)).toBe(71);
+    } finally {
+      await limiter.close();
+      await pool.end();
+    }
+  });
+
+  it('does not merge different keys, and two processes on one store still share one budget', async () => {
+    const { pool, upserts } = recordingPool();
+    const a = new RateLimiter(budgets, postgresStore(pool), quiet);
+    const b = new RateLimiter(budgets, postgresStore(pool), quiet);
+    try {
+      const keys = Array.from({ length: 10 }, (_, i) => unique(`k${i}`));
+      const own = await Promise.all(keys.map((key) => a.take({ key, limitClass: 'USER' }, 7)));
+      expect(own).toEqual(keys.map(() => ({ allowed: true, remaining: 23 })));
+      expect(upserts).toEqual(keys.map(() => 7));
+      // The same key in the other class is another budget.
+      expect(await a.take({ key: keys[0], limitClass: 'API_KEY' }, 1)).toEqual({ allowed: true, remaining: 29 });
+
+      // Two limiters (two instances) fire 40 takes each at one key with a budget of 30: 30 pass between them.
+      const shared = { key: unique('shared'), limitClass: 'USER' as const };
+      const both = await Promise.all(Array.from({ length: 40 }, () => [a.take(shared, 1), b.take(shared, 1)]).flat());
+      expect(both.filter((r) => r.allowed)).toHaveLength(30);
+      const remaining = both.flatMap((r) => (r.allowed ? [r.remaining] : [])).sort((x, y) => x - y);
+      expect(remaining).toEqual(Array.from({ length: 30 }, (_, i) => i));
+      expect(await storedPoints('USER', shared.key)).toBe(80);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      await pool.end();
+    }
+  });
+
+  it('concurrent peeks of one budget share one read; a later peek reads again', async () => {
+    const { pool, reads } = recordingPool();
+    const limiter = new RateLimiter(budgets, postgresStore(pool), quiet);
+    try {
+      const subject = { key: unique('peek'), limitClass: 'API_KEY' as const };
+      const other = { key: unique('peek-other'), limitClass: 'API_KEY' as const };
+      const peeks = await Promise.all([...Array.from({ length: 20 }, () => limiter.peekEmpty(subject)), limiter.peekEmpty(other)]);
+      expect(peeks.every((p) => !p.empty)).toBe(true);
+      expect(reads.count).toBe(2);
+      // Nothing is kept once the read is answered: the budget spent since is seen by the next peek.
+      expect(await limiter.take(subject, 30)).toEqual({ allowed: true, remaining: 0 });
+      const after = await limiter.peekEmpty(subject);
+      expect(after.empty).toBe(true);
+      expect(reads.count).toBe(3);
+    } finally {
+      await limiter.close();
+      await pool.end();
+    }
+  });
+
+  it('a store that fails mid-burst settles every waiter: the memory fallback decides them', async () => {
+    const { pool, upserts, failing } = recordingPool();
+    const warnings: string[] = [];
+    const limiter = new RateLimiter(budgets, postgresStore(pool), { warn: (_o: unknown, msg: string) => void warnings.push(msg), info: () => undefined } as any);
+    try {
+      const subject = { key: unique('fails'), limitClass: 'API_KEY' as const };
+      failing.from = 1; // the first charge reaches the store; every batch behind it fails
+      // More than a batch holds: one alone, then a full batch, then the rest in a batch of their own.
+      const takes = Array.from({ length: MAX_BATCH_MEMBERS + 21 }, () => limiter.take(subject, 1));
+      const settled = await settledWithin(takes, 10_000);
+      expect(upserts).toEqual([1]);
+      const results = settled.map((s) => (s.status === 'fulfilled' ? s.value : s.reason)) as TakeResult[];
+      expect(results[0]).toEqual({ allowed: true, remaining: 29 });
+      // This instance's memory has a budget of its own (30), spent in arrival order.
+      results.slice(1).forEach((result, i) => {
+        if (i < 30) expect(result).toEqual({ allowed: true, remaining: 29 - i });
+        else expect(result).toMatchObject({ allowed: false });
+      });
+      expect(warnings).toHaveLength(1);
+
+      // Nothing is left in flight: once the store answers again the next take goes to it at once.
+      failing.from = Infinity;
+      const [after] = await settledWithin([limiter.take(subject, 1)], 5_000);
+      expect(after).toEqual({ status: 'fulfilled', value: { allowed: true, remaining: 28 } });
+      expect(upserts).toEqual([1, 1]);
+    } finally {
+      await limiter.close();
+      await pool.end();
+    }
+  });
+
+  it('with RATE_LIMIT_STORE_FAILURE=refuse, every waiter of a failed batch gets RATE_LIMIT_STORE_UNAVAILABLE', async () => {
+    const { pool, failing } = recordingPool();
+    const limiter = new RateLimiter(budgets, postgresStore(pool), quiet, 'refuse');
+    try {
+      const subject = { key: unique('refuse'), limitClass: 'API_KEY' as const };
+      failing.from = 1;
+      const settled = await settledWithin(Array.from({ length: MAX_BATCH_MEMBERS + 21 }, () => limiter.take(subject, 1)), 10_000);
+      expect(settled[0]).toEqual({ status: 'fulfilled', value: { allowed: true, remaining: 29 } });
+      for (const s of settled.slice(1)) {
+        expect(s.status).toBe('rejected');
+        if (s.status === 'rejected') expect(s.reason).toBeInstanceOf(RateLimitStoreUnavailableError);
+      }
+    } finally {
+      await limiter.close();
+      await pool.end();
+    }
+  });
+
+  it('a burst of 3N operations of one key at one server: exactly N pass, with remaining N-1 … 0 once each', async () => {
+    const N = BUDGET;
+    const admin = await signUp(app);
+    const org = await createOrganization(app, admin);
+    const key = await createApiKeyFor(app, org.slug, 'API');
+    // No in-flight cap on this server: its refusals (also RATE_LIMITED) would blur the limiter's count.
+    const db = createAppDataSource({ url: (app.db.options as { url: string }).url, poolSize: 4 });
+    await db.initialize();
+    const server = await startServer({ db, config: { ...app.config, GRAPHQL_MAX_IN_FLIGHT_PER_CREDENTIAL: 0 }, logger: createLogger('silent'), port: 0 });
+    try {
+      const responses = await Promise.all(
+        Array.from({ length: 3 * N }, async () => {
+          const response = await fetch(`${server.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Key ${key}` },
+            body: JSON.stringify({ query: '{ __typename }' }),
+          });
+          return { status: response.status, headers: response.headers, body: await response.json() };
+        }),
+      );
+      const passed = responses.filter((r) => r.status === 200);
+      const refused = responses.filter((r) => r.status === 429);
+      expect(passed).toHaveLength(N);
+      expect(refused).toHaveLength(2 * N);
+      for (const r of refused) expect(r.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+      const remaining = passed.map((r) => Number(r.headers.get('x-ratelimit-remaining'))).sort((x, y) => x - y);
+      expect(remaining).toEqual(Array.from({ length: N }, (_, i) => i));
+      // Every charged operation's point is in the shared row. Operations that arrived once the budget was already
+      // empty may have been refused before their body was parsed (no cost header): those are never charged.
+      const charged = responses.filter((r) => r.headers.get('x-orgraph-query-cost') === '1').length;
+      expect(charged).toBeGreaterThanOrEqual(N);
+      const [row] = await app.db.query(
+        `SELECT b.points FROM rate_limit_budgets b JOIN api_keys k ON b.key = 'API_KEY:key:' || k.id WHERE k.key_id = $1`,
+        [key.split(':')[0]],
+      );
+      expect(row.points).toBe(charged);
     } finally {
       await server.close();
       await db.destroy();

@@ -11,6 +11,7 @@ import { RateLimitedError, RateLimitStoreUnavailableError, TooManyInFlightError,
 import type { ConcurrencyLimiter, Release } from './concurrency';
 import { rateLimitRejections, rateLimitStoreFallbacks, rateLimitStoreUp } from './metrics';
 import { operationCost } from './queryCost';
+import { ChargeBatcher } from './chargeBatcher';
 
 /**
  * Cost-based rate limiting per credential: each GraphQL operation takes its computed cost (see queryCost.ts) from
@@ -23,6 +24,13 @@ import { operationCost } from './queryCost';
  *
  * The PostgreSQL store has its own small pool: a charge never queues behind request work for a connection of the
  * application's pool, and a store that does not answer is noticed within STORE_TIMEOUT_MS.
+ *
+ * Concurrent charges of one budget are coalesced per process (src/core/chargeBatcher.ts): at most one store call per
+ * budget is in flight, and the charges that arrive meanwhile go as one call of their summed points. Every point
+ * still reaches the shared store, which answers the budget's total after the call; each charge of the batch is then
+ * decided as if the batch's charges had been made one after another in arrival order (see decideBatch), so the
+ * decisions, the remaining points and the budget N instances share are exactly those of one call per charge.
+ * Without it, parallel operations of one credential queued one round trip each on the row's lock and the pool.
  *
  * When the store cannot be reached the limiter never lets operations through unmetered. With
  * RATE_LIMIT_STORE_FAILURE=memory (the default) it falls back to an in-memory limiter per instance; with `refuse` it
@@ -37,8 +45,10 @@ const CLASSES: RateLimitClass[] = ['ANONYMOUS', 'USER', 'API_KEY', 'INGEST', 'OP
 const WINDOW_SECONDS = 60;
 /** How long one charge may wait for the PostgreSQL store (connection and statement) before it counts as unreachable. */
 export const STORE_TIMEOUT_MS = 2_000;
-/** Connections of the limiter's own PostgreSQL pool: one statement per charge keeps a few busy at most. */
+/** Connections of the limiter's own PostgreSQL pool: one statement per budget in flight keeps a few busy at most. */
 const STORE_POOL_SIZE = 4;
+/** Most charges one store call carries; a larger burst goes in several calls, one after another. */
+export const MAX_BATCH_MEMBERS = 1_000;
 
 /** What the limiter does with an operation it cannot charge in the shared store. */
 export type StoreFailureMode = 'memory' | 'refuse';
@@ -167,6 +177,13 @@ export function redisStore(client: Redis, prefix: string): RateLimiterStore {
 export class RateLimiter {
   private readonly shared: Record<RateLimitClass, RateLimiterAbstract>;
   private readonly local: Record<RateLimitClass, RateLimiterMemory>;
+  private readonly batcher = new ChargeBatcher<RateLimitSubject, TakeResult>(
+    budgetOf,
+    (subject, charges) => this.chargeBatch(subject, charges),
+    MAX_BATCH_MEMBERS,
+  );
+  /** The peek of each budget in flight, which the peeks arriving meanwhile share (see peekEmpty). */
+  private readonly peeks = new Map<string, Promise<PeekResult>>();
   private storeError: string | null = null;
 
   constructor(
@@ -190,17 +207,25 @@ export class RateLimiter {
     const capacity = this.budgetPerMinute[subject.limitClass];
     // An operation dearer than the whole budget would otherwise never pass; it needs a fresh window instead.
     const charge = Math.min(cost, capacity);
-    try {
-      const res = await this.withFallback(subject, (limiter) => limiter.consume(subject.key, charge));
-      return { allowed: true, remaining: res.remainingPoints };
-    } catch (error) {
-      if (error instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: retryAfter(error) };
-      throw error;
-    }
+    return this.batcher.charge(subject, charge);
   }
 
-  /** Whether the subject's budget is empty right now (less than one point), without charging it. */
-  async peekEmpty(subject: RateLimitSubject): Promise<PeekResult> {
+  /**
+   * Whether the subject's budget is empty right now (less than one point), without charging it. Concurrent peeks of
+   * one budget share the read in flight: once charges were coalesced, one read per request was most of what the
+   * limiter cost the store. The answer may predate the caller by that read's round trip, which is harmless: the
+   * peek only spares parsing the requests of a credential already refused, and the charge after it is exact.
+   */
+  peekEmpty(subject: RateLimitSubject): Promise<PeekResult> {
+    const budget = budgetOf(subject);
+    const inFlight = this.peeks.get(budget);
+    if (inFlight) return inFlight;
+    const peek = this.readBudget(subject).finally(() => this.peeks.delete(budget));
+    this.peeks.set(budget, peek);
+    return peek;
+  }
+
+  private async readBudget(subject: RateLimitSubject): Promise<PeekResult> {
     const res = await this.withFallback(subject, (limiter) => limiter.get(subject.key));
     if (!res || res.remainingPoints >= 1) return { empty: false };
     return { empty: true, retryAfterSeconds: retryAfter(res) };
@@ -222,6 +247,30 @@ export class RateLimiter {
     return this.store.close();
   }
 
+  /**
+   * One store call for a batch of charges of one budget (arrival order), one decision per charge. The store answers
+   * with a RateLimiterRes either way: resolved while the budget's total is within its points, rejected above.
+   */
+  private async chargeBatch(subject: RateLimitSubject, charges: readonly number[]): Promise<TakeResult[]> {
+    const sum = charges.reduce((a, b) => a + b, 0);
+    let res: RateLimiterRes;
+    try {
+      res = await this.shared[subject.limitClass].consume(subject.key, sum);
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) {
+        this.storeFailed(error, charges.length);
+        // The in-memory fallback is per instance and answers at once: no batching, each charge as before.
+        const local = this.local[subject.limitClass];
+        const results: TakeResult[] = [];
+        for (const charge of charges) results.push(await consumeOne(local, subject.key, charge));
+        return results;
+      }
+      res = error;
+    }
+    this.recovered();
+    return decideBatch(charges, res, this.budgetPerMinute[subject.limitClass]);
+  }
+
   private async withFallback<T>(subject: RateLimitSubject, run: (limiter: RateLimiterAbstract) => Promise<T>): Promise<T> {
     try {
       const result = await run(this.shared[subject.limitClass]);
@@ -232,11 +281,16 @@ export class RateLimiter {
         this.recovered();
         throw error;
       }
-      this.failed(error);
-      rateLimitStoreFallbacks.inc({ store: this.store.kind, mode: this.onStoreFailure });
-      if (this.onStoreFailure === 'refuse') throw new RateLimitStoreUnavailableError();
+      this.storeFailed(error, 1);
       return run(this.local[subject.limitClass]);
     }
+  }
+
+  /** Counts the `decisions` the store could not take; with `refuse`, throws the 503 for all of them. */
+  private storeFailed(error: unknown, decisions: number): void {
+    this.failed(error);
+    rateLimitStoreFallbacks.inc({ store: this.store.kind, mode: this.onStoreFailure }, decisions);
+    if (this.onStoreFailure === 'refuse') throw new RateLimitStoreUnavailableError();
   }
 
   private failed(error: unknown): void {
@@ -261,8 +315,37 @@ export class RateLimiter {
   }
 }
 
+/** One budget: a credential's key within its class (the store's key prefix is the class). */
+function budgetOf(subject: RateLimitSubject): string {
+  return `${subject.limitClass}:${subject.key}`;
+}
+
 function retryAfter(res: RateLimiterRes): number {
   return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+}
+
+async function consumeOne(limiter: RateLimiterAbstract, key: string, charge: number): Promise<TakeResult> {
+  try {
+    const res = await limiter.consume(key, charge);
+    return { allowed: true, remaining: res.remainingPoints };
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: retryAfter(error) };
+    throw error;
+  }
+}
+
+/**
+ * The decisions one call per charge would have given. `res.consumedPoints` is the budget's total right after the
+ * batch's sum was added atomically, so the total before it was `after - sum` (a fresh window: 0), and member i
+ * would have seen `before + c_i` where c_i sums its own charge and every earlier member's. Refused charges are
+ * written too (as each consume wrote them), so they count against the members behind them.
+ */
+export function decideBatch(charges: readonly number[], res: RateLimiterRes, points: number): TakeResult[] {
+  let total = res.consumedPoints - charges.reduce((a, b) => a + b, 0);
+  return charges.map((charge) => {
+    total += charge;
+    return total <= points ? { allowed: true, remaining: Math.max(0, points - total) } : { allowed: false, retryAfterSeconds: retryAfter(res) };
+  });
 }
 
 /** What a rejected credential costs its sender's IP: guessing keys or tokens is throttled like any other traffic. */
