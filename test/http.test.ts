@@ -124,10 +124,10 @@ describe('keep-alive connections', () => {
     const http = await import('node:http');
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const get = () =>
-      new Promise<{ status: number; port: number; keepAlive: string | undefined }>((resolve, reject) => {
+      new Promise<{ status: number; port: number; keepAlive: string }>((resolve, reject) => {
         const request = http.get(`${app.url}/healthz`, { agent }, (response) => {
           response.resume();
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, port: request.socket?.localPort ?? 0, keepAlive: response.headers['keep-alive'] }));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, port: request.socket?.localPort ?? 0, keepAlive: String(response.headers['keep-alive']) }));
         });
         request.on('error', reject);
       });
