@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { authorizationHeader, startTestApp, TEST_INGEST_TOKEN, type TestApp } from './support/testApp';
 import { createApiKeyFor, createOrganization, createTeam, signUp } from './support/factories';
+import { queryBatchesDefaults } from '../src/core/queryBatches';
 
 /**
  * Usage item lists written as JSON by PostgreSQL and spliced into the answer must be exactly what the object path
@@ -76,6 +77,23 @@ describe('usage items as JSON from PostgreSQL', () => {
     const items = JSON.parse(viaJson).data.organizationUsage.series.flatMap((bucket: any) => bucket.list);
     expect(items.length).toBeGreaterThan(3);
     expect(viaJson).toBe(viaObjects);
+  });
+
+  it('answers a page read in many small batches (batches spanning buckets) exactly as the object path', async () => {
+    const rows = queryBatchesDefaults.rows;
+    // Items are read from PostgreSQL a batch at a time (src/core/queryBatches.ts); 5 rows a batch splits every bucket.
+    queryBatchesDefaults.rows = 5;
+    try {
+      const variables = range();
+      const viaJson = await raw({ query: report(ITEM_FIELDS), variables });
+      const series = JSON.parse(viaJson).data.organizationUsage.series as Array<{ list: unknown[] }>;
+      expect(series.filter((bucket) => bucket.list.length > 5).length).toBeGreaterThan(1);
+      // A bucket whose length is not a multiple of 5 ends inside a batch: the next bucket starts in that batch.
+      expect(series.slice(0, -1).some((bucket) => bucket.list.length % 5 !== 0)).toBe(true);
+      expect(viaJson).toBe(await raw({ query: report(`... on UsageItem { ${ITEM_FIELDS} }`), variables }));
+    } finally {
+      queryBatchesDefaults.rows = rows;
+    }
   });
 
   it('splices each operation of a batch and each aliased report at its own path', async () => {
