@@ -19,6 +19,11 @@ export interface RequestScope {
   stages?: { kind: StageKind; ms: Record<string, number>; respondedAt?: number };
   /** The answer's headers while a Server-Timing header is still to be written (SERVER_TIMING=true, serverTiming.ts). */
   serverTimingHeaders?: { set(name: string, value: string): unknown };
+  /**
+   * Set on GraphQL requests whose answer is written in parts (responseSplices.ts): stringifyResult leaves a marker
+   * (`nonce` + index) where each spliced text goes, and the HTTP response writes `texts[index]` there.
+   */
+  splicedAnswer?: { nonce: string; texts: Array<Buffer[]> };
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

@@ -6,6 +6,7 @@ import { Product } from '../catalog/modelEndpoint.entity';
 import { bucketLabel, finestTiling, planBuckets, type BucketArgs } from './buckets';
 import { itemsJsonSql, type ItemsJsonShape } from './usageItemsJson';
 import { queryBatches } from '../core/queryBatches';
+import type { JsonPieces } from '../core/jsonParts';
 import { UsageAuthKind, UsageExpand, UsageGroupBy, type UsageBucket, type UsageItem, type UsageReport } from './usage.types';
 
 export const DEFAULT_BUCKET_LIMIT = 100;
@@ -13,6 +14,8 @@ export const MAX_BUCKET_LIMIT = 1000;
 /** REST pages count items (the contract's `limit`): default and maximum per page. */
 export const DEFAULT_ITEM_LIMIT = 1000;
 export const MAX_ITEM_LIMIT = 10_000;
+const CLOSE_ARRAY = Buffer.from(']');
+const EMPTY_ARRAY = Buffer.from('[]');
 const DEFAULT_GROUP_BY = [UsageGroupBy.TEAM, UsageGroupBy.PRODUCT, UsageGroupBy.ENDPOINT, UsageGroupBy.UNIT];
 
 export interface UsageQueryArgs extends BucketArgs {
@@ -101,7 +104,7 @@ export class UsageQueryService {
 
     let timeSeries: UsageBucket[] | null = null;
     if (seriesJson) {
-      timeSeries = pageEdges.slice(0, -1).map((edge, i) => ({ bucket: bucketLabel(edge), start: edge, results: [], resultsJson: seriesJson.get(i + 1) ?? '[]' }));
+      timeSeries = pageEdges.slice(0, -1).map((edge, i) => ({ bucket: bucketLabel(edge), start: edge, results: [], resultsJson: seriesJson.get(i + 1) ?? [EMPTY_ARRAY] }));
     } else if (seriesRows) {
       timeSeries = pageEdges.slice(0, -1).map((edge) => ({ bucket: bucketLabel(edge), start: edge, results: [] as UsageItem[] }));
       for (const row of seriesRows) timeSeries[row.b - 1]?.results.push(toItem(row, groupBy, labels));
@@ -174,19 +177,21 @@ export class UsageQueryService {
   }
 
   /**
-   * The bucketed aggregate as JSON text per bucket (bucket index from 1 → JSON array). The items' rows are read in
-   * batches (queryBatches) and each batch is joined into its bucket's pieces at once, so the rows of a 48,000-item
-   * page die young instead of all living until the statement ends.
+   * The bucketed aggregate as JSON text per bucket (bucket index from 1 → the JSON array in pieces). The items' rows
+   * are read in batches (queryBatches) and each batch's run of a bucket becomes one piece at once (a Buffer), so the
+   * rows and strings of a 48,000-item page die young instead of all living until the answer is sent.
    */
-  private async aggregateJson(filters: SqlFilters, groupBy: UsageGroupBy[], edges: DateTime[], shape: ItemsJsonShape): Promise<Map<number, string>> {
+  private async aggregateJson(filters: SqlFilters, groupBy: UsageGroupBy[], edges: DateTime[], shape: ItemsJsonShape): Promise<Map<number, JsonPieces>> {
     const { sql, params, order } = this.aggregateSql(filters, groupBy, edges, true, { exposeOrder: true });
     const columns = [...new Set(groupBy.map((dimension) => GROUP_COLUMN[dimension]))];
     // Rows arrive in item order, bucket after bucket: each bucket's run of items becomes its JSON array.
-    const buckets = new Map<number, string>();
+    const buckets = new Map<number, JsonPieces>();
     let bucket = 0;
-    let pieces: string[] = [];
+    let pieces: JsonPieces = [];
     const endBucket = () => {
-      if (pieces.length) buckets.set(bucket, `[${pieces.join(',')}]`);
+      if (!pieces.length) return;
+      pieces.push(CLOSE_ARRAY);
+      buckets.set(bucket, pieces);
       pieces = [];
     };
     await queryBatches(this.db, itemsJsonSql(sql, columns, order, groupBy.includes(UsageGroupBy.UNIT), shape), params, (rows) => {
@@ -198,7 +203,7 @@ export class UsageQueryService {
         }
         const items: string[] = [];
         for (; i < rows.length && Number(rows[i][0]) === b; i++) items.push(rows[i][1] as string);
-        pieces.push(items.join(','));
+        pieces.push(Buffer.from(`${pieces.length ? ',' : '['}${items.join(',')}`, 'utf8'));
       }
     });
     endBucket();
