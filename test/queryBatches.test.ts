@@ -5,9 +5,9 @@ import { isStatementTimeout } from '../src/core/dbErrors';
 import { createIsolatedDatabase } from './support/testDatabase';
 
 /**
- * queryBatches reads a statement's rows a batch at a time through a portal (src/core/queryBatches.ts): the rows in
- * order, the pool's connection given back whatever happens, database errors as db.query reports them, and the
- * connection's statement_timeout over the whole statement rather than each batch.
+ * queryBatches hands a statement's rows over a batch at a time as they arrive (src/core/queryBatches.ts): the rows
+ * in order, the pool's connection given back whatever happens, database errors as db.query reports them, and the
+ * connection's statement_timeout over the whole statement.
  */
 let database: { url: string; drop: () => Promise<void> };
 let db: DataSource;
@@ -60,7 +60,7 @@ describe('queryBatches', () => {
     expect(await db.query('SELECT 41 + 1 AS n')).toEqual([{ n: 42 }]);
   });
 
-  it('applies the statement timeout to the whole statement, across batches', async () => {
+  it('applies the statement timeout to the whole statement, not to each batch', async () => {
     const started = Date.now();
     let seen = 0;
     // Each row sleeps 0.2 s: every batch of one row is well within the 1 s timeout, the statement is not.
