@@ -100,6 +100,14 @@ describe('usage items as JSON from PostgreSQL', () => {
     }
   });
 
+  it('answers pages sent one after another and at once identically (their buffers are reused once sent)', async () => {
+    const variables = range();
+    const expected = await raw({ query: report(`... on UsageItem { ${ITEM_FIELDS} }`), variables });
+    for (let i = 0; i < 3; i++) expect(await raw({ query: report(ITEM_FIELDS), variables })).toBe(expected);
+    const together = await Promise.all(Array.from({ length: 6 }, () => raw({ query: report(ITEM_FIELDS), variables })));
+    for (const answer of together) expect(answer).toBe(expected);
+  });
+
   it('splices each operation of a batch and each aliased report at its own path', async () => {
     const both = `query($start: String!, $end: String!, $slug: String!) {
       a: organizationUsage(start: $start, end: $end, timeframe: DAY) { timeSeries { results { cost teamUsername } } }

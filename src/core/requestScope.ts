@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { JsonArena } from './jsonParts';
 
 /** What kind of request a scope's stage timings describe (stageTimings.ts). */
 export type StageKind = 'graphql' | 'ingest';
@@ -24,6 +25,8 @@ export interface RequestScope {
    * (`nonce` + index) where each spliced text goes, and the HTTP response writes `texts[index]` there.
    */
   splicedAnswer?: { nonce: string; texts: Array<Buffer[]> };
+  /** Slabs holding this request's JSON pieces, recycled once its answer is written (jsonParts.ts). */
+  jsonArena?: JsonArena;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

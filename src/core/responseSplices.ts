@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { FormattedExecutionResult, GraphQLResolveInfo } from 'graphql';
-import { jsonPiecesText, sendJsonParts, type JsonPieces } from './jsonParts';
+import { jsonPiecesText, recycleArenaAfter, sendJsonParts, type JsonPieces } from './jsonParts';
 import { currentRequestScope, type RequestScope } from './requestScope';
 import { finishServerTiming } from './serverTiming';
 
@@ -114,6 +114,7 @@ export function sendSplicedAnswers(req: Request, res: Response, next: NextFuncti
     const parts: Array<string | Buffer> = [];
     const markers = splitAtMarkers(body, deferred.nonce, (part) => parts.push(part), (index) => parts.push(...deferred.texts[index]));
     if (!markers) return send(body);
+    recycleArenaAfter(res, scope);
     sendJsonParts(res, parts, req.method === 'HEAD');
     return res;
   }) as Response['send'];

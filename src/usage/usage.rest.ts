@@ -13,7 +13,7 @@ import { currentRequestScope } from '../core/requestScope';
 import { addStage } from '../core/stageTimings';
 import type { UsageQueryArgs } from './usageQuery.service';
 import { restItemsShape } from './usageItemsJson';
-import { sendJsonParts } from '../core/jsonParts';
+import { recycleArenaAfter, sendJsonParts } from '../core/jsonParts';
 
 const MAX_REPORTED_REJECTIONS = 1000;
 const IN_FLIGHT_BATCHES = 2;
@@ -133,6 +133,7 @@ export function createUsageRouter(deps: RestDeps, usageTeamsOf: (actor: Actor, o
           parts.push(`${i ? ',' : ''}{"bucket":${JSON.stringify(utcLabel(b.start))},"results":`, ...(b.resultsJson ?? []), '}');
         });
         parts.push(`]${report.summary ? `,"summary":${JSON.stringify(report.summary.map(item))}` : ''}}`);
+        recycleArenaAfter(res, currentRequestScope());
         sendJsonParts(res, parts, req.method === 'HEAD');
         return;
       }

@@ -6,7 +6,8 @@ import { Product } from '../catalog/modelEndpoint.entity';
 import { bucketLabel, finestTiling, planBuckets, type BucketArgs } from './buckets';
 import { itemsJsonSql, type ItemsJsonShape } from './usageItemsJson';
 import { queryBatches } from '../core/queryBatches';
-import type { JsonPieces } from '../core/jsonParts';
+import { requestJsonArena, type JsonPieces } from '../core/jsonParts';
+import { currentRequestScope } from '../core/requestScope';
 import { UsageAuthKind, UsageExpand, UsageGroupBy, type UsageBucket, type UsageItem, type UsageReport } from './usage.types';
 
 export const DEFAULT_BUCKET_LIMIT = 100;
@@ -194,6 +195,8 @@ export class UsageQueryService {
       buckets.set(bucket, pieces);
       pieces = [];
     };
+    // The request's slabs when there is one (recycled once its answer is written), else plain Buffers.
+    const arena = requestJsonArena(currentRequestScope());
     await queryBatches(this.db, itemsJsonSql(sql, columns, order, groupBy.includes(UsageGroupBy.UNIT), shape), params, (rows) => {
       for (let i = 0; i < rows.length; ) {
         const b = Number(rows[i][0]);
@@ -203,7 +206,8 @@ export class UsageQueryService {
         }
         const items: string[] = [];
         for (; i < rows.length && Number(rows[i][0]) === b; i++) items.push(rows[i][1] as string);
-        pieces.push(Buffer.from(`${pieces.length ? ',' : '['}${items.join(',')}`, 'utf8'));
+        const text = `${pieces.length ? ',' : '['}${items.join(',')}`;
+        pieces.push(arena ? arena.piece(text) : Buffer.from(text, 'utf8'));
       }
     });
     endBucket();
