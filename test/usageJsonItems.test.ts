@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { authorizationHeader, startTestApp, TEST_INGEST_TOKEN, type TestApp } from './support/testApp';
 import { createApiKeyFor, createOrganization, createTeam, signUp } from './support/factories';
+import { queryBatchesDefaults } from '../src/core/queryBatches';
 
 /**
  * Usage item lists written as JSON by PostgreSQL and spliced into the answer must be exactly what the object path
@@ -59,7 +60,11 @@ async function raw(body: unknown): Promise<string> {
     body: JSON.stringify(body),
   });
   expect(response.status).toBe(200);
-  return response.text();
+  const text = await response.text();
+  // Answers with spliced items are written in parts (src/core/jsonParts.ts): the length must still be exact.
+  expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+  expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+  return text;
 }
 
 describe('usage items as JSON from PostgreSQL', () => {
@@ -135,6 +140,31 @@ describe('usage items as JSON from PostgreSQL', () => {
     expect(without.statements).toBe(direct.statements - 1);
   });
 
+  it('answers a page read in many small batches (batches spanning buckets) exactly as the object path', async () => {
+    const rows = queryBatchesDefaults.rows;
+    // Items are read from PostgreSQL a batch at a time (src/core/queryBatches.ts); 5 rows a batch splits every bucket.
+    queryBatchesDefaults.rows = 5;
+    try {
+      const variables = range();
+      const viaJson = await raw({ query: report(ITEM_FIELDS), variables });
+      const series = JSON.parse(viaJson).data.organizationUsage.series as Array<{ list: unknown[] }>;
+      expect(series.filter((bucket) => bucket.list.length > 5).length).toBeGreaterThan(1);
+      // A bucket whose length is not a multiple of 5 ends inside a batch: the next bucket starts in that batch.
+      expect(series.slice(0, -1).some((bucket) => bucket.list.length % 5 !== 0)).toBe(true);
+      expect(viaJson).toBe(await raw({ query: report(`... on UsageItem { ${ITEM_FIELDS} }`), variables }));
+    } finally {
+      queryBatchesDefaults.rows = rows;
+    }
+  });
+
+  it('answers pages sent one after another and at once identically (their buffers are reused once sent)', async () => {
+    const variables = range();
+    const expected = await raw({ query: report(`... on UsageItem { ${ITEM_FIELDS} }`), variables });
+    for (let i = 0; i < 3; i++) expect(await raw({ query: report(ITEM_FIELDS), variables })).toBe(expected);
+    const together = await Promise.all(Array.from({ length: 6 }, () => raw({ query: report(ITEM_FIELDS), variables })));
+    for (const answer of together) expect(answer).toBe(expected);
+  });
+
   it('splices each operation of a batch and each aliased report at its own path', async () => {
     const both = `query($start: String!, $end: String!, $slug: String!) {
       a: organizationUsage(start: $start, end: $end, timeframe: DAY) { timeSeries { results { cost teamUsername } } }
@@ -158,7 +188,9 @@ describe('usage items as JSON from PostgreSQL', () => {
       const response = await fetch(`${app.url}/v1/organization/usage?start=${start}&end=${end}&timeframe=day&decimals=${decimals}`, { headers: { authorization: `Key ${adminKey}` } });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-      const body = await response.json();
+      const text = await response.text();
+      expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+      const body = JSON.parse(text);
       const decimal = (value: string | null) => (value === null || decimals === 'string' ? value : Number(value));
       expect(Object.keys(body)).toEqual(['next_cursor', 'has_more', 'time_series']);
       expect(body.time_series).toEqual(

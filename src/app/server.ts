@@ -9,6 +9,7 @@ import type { Logger } from '../core/logger';
 import { createApolloServer } from '../core/graphqlServer';
 import { batchLimit, errorHandler, requestScope, sendHttpError, timeStages } from '../core/http';
 import { currentRequestScope } from '../core/requestScope';
+import { sendSplicedAnswers } from '../core/responseSplices';
 import { addStage } from '../core/stageTimings';
 import { chargeFailedAuthentication, limiterFromConfig, subjectOf, type RateLimiter } from '../core/rateLimit';
 import type { Actor } from '../auth/actor';
@@ -148,6 +149,8 @@ export async function startServer(options: {
     refuseEmptyBudgets(limiter, authenticate),
     express.json({ limit: '2mb' }),
     batchLimit(config.GRAPHQL_MAX_BATCH),
+    // Answers holding usage items written by PostgreSQL are sent in parts (src/core/responseSplices.ts).
+    sendSplicedAnswers,
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         buildAppContext({

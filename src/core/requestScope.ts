@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { JsonArena } from './jsonParts';
 
 /** What kind of request a scope's stage timings describe (stageTimings.ts). */
 export type StageKind = 'graphql' | 'ingest';
@@ -19,6 +20,13 @@ export interface RequestScope {
   stages?: { kind: StageKind; ms: Record<string, number>; respondedAt?: number };
   /** The answer's headers while a Server-Timing header is still to be written (SERVER_TIMING=true, serverTiming.ts). */
   serverTimingHeaders?: { set(name: string, value: string): unknown };
+  /**
+   * Set on GraphQL requests whose answer is written in parts (responseSplices.ts): stringifyResult leaves a marker
+   * (`nonce` + index) where each spliced text goes, and the HTTP response writes `texts[index]` there.
+   */
+  splicedAnswer?: { nonce: string; texts: Array<Buffer[]> };
+  /** Slabs holding this request's JSON pieces, recycled once its answer is written (jsonParts.ts). */
+  jsonArena?: JsonArena;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

@@ -1,5 +1,7 @@
+import type { NextFunction, Request, Response } from 'express';
 import type { FormattedExecutionResult, GraphQLResolveInfo } from 'graphql';
-import { currentRequestScope } from './requestScope';
+import { jsonPiecesText, recycleArenaAfter, sendJsonParts, type JsonPieces } from './jsonParts';
+import { currentRequestScope, type RequestScope } from './requestScope';
 import { finishServerTiming } from './serverTiming';
 
 type ResponsePath = Array<string | number>;
@@ -12,9 +14,13 @@ type ResponsePath = Array<string | number>;
  *
  * The executor hands every operation its own OperationRoot as root value, so operations of one batched HTTP request
  * (which share the context) never see each other's splices.
+ *
+ * Over HTTP (sendSplicedAnswers) the texts are not even spliced into one string: stringifyResult answers the
+ * skeleton with markers and the response writes skeleton parts and texts one after the other, so an 8 MB answer is
+ * never held as one string and one Buffer besides its pieces.
  */
 export class OperationRoot {
-  readonly splices: Array<{ path: ResponsePath; json: string }> = [];
+  readonly splices: Array<{ path: ResponsePath; json: JsonPieces }> = [];
 }
 
 const splicesByData = new WeakMap<object, OperationRoot>();
@@ -51,9 +57,12 @@ export function stringifyResult(value: FormattedExecutionResult): string {
 function stringifyWithSplices(value: FormattedExecutionResult): string {
   const root = value.data ? splicesByData.get(value.data) : undefined;
   if (!root) return JSON.stringify(value) + '\n';
+  // Written in parts by the HTTP response when it asked for that; else spliced here.
+  const deferred = currentRequestScope()?.splicedAnswer;
   // Markers carry a random nonce: no string in the answer can imitate one.
-  const nonce = `\u0000splice-${Math.random().toString(36).slice(2)}-`;
-  const texts: string[] = [];
+  const nonce = deferred?.nonce ?? newNonce();
+  const texts = deferred?.texts ?? [];
+  const first = texts.length;
   for (const { path, json } of root.splices) {
     // The answer is plain JSON data: walk it by the response path's keys and indexes.
     let holder = value.data as unknown;
@@ -64,14 +73,50 @@ function stringifyWithSplices(value: FormattedExecutionResult): string {
     texts.push(json);
   }
   const skeleton = JSON.stringify(value);
-  if (!texts.length) return skeleton + '\n';
+  if (deferred || texts.length === first) return skeleton + '\n';
+  let out = '';
+  splitAtMarkers(skeleton, nonce, (part) => (out += part), (index) => (out += jsonPiecesText(texts[index])));
+  return out + '\n';
+}
+
+function newNonce(): string {
+  return `\u0000splice-${Math.random().toString(36).slice(2)}-`;
+}
+
+/** Calls `part` with each text between markers and `text` with each marker's index, in order. */
+function splitAtMarkers(skeleton: string, nonce: string, part: (text: string) => void, text: (index: number) => void): number {
+  // The marker as JSON writes it: the quoted nonce without its closing quote; the index follows up to the quote.
   const marker = JSON.stringify(nonce).slice(0, -1);
   const parts = skeleton.split(marker);
-  let out = parts[0];
+  part(parts[0]);
   for (let i = 1; i < parts.length; i++) {
-    const part = parts[i];
-    const end = part.indexOf('"');
-    out += texts[Number(part.slice(0, end))] + part.slice(end + 1);
+    const end = parts[i].indexOf('"');
+    text(Number(parts[i].slice(0, end)));
+    part(parts[i].slice(end + 1));
   }
-  return out + '\n';
+  return parts.length - 1;
+}
+
+/**
+ * Express middleware before Apollo's: the answer's spliced texts are written in parts (sendJsonParts) instead of
+ * spliced into one string. Apollo hands the integration one string (batched answers joined), which it sends with
+ * `res.send`; that call writes the skeleton's parts and the texts at their markers. Answers without splices, and
+ * any string without markers (errors), go to `res.send` unchanged.
+ */
+export function sendSplicedAnswers(req: Request, res: Response, next: NextFunction): void {
+  const scope: RequestScope | undefined = currentRequestScope();
+  if (!scope) return next();
+  const deferred = { nonce: newNonce(), texts: [] as JsonPieces[] };
+  scope.splicedAnswer = deferred;
+  const send = res.send.bind(res);
+  res.send = ((body: unknown) => {
+    if (typeof body !== 'string' || !deferred.texts.length) return send(body);
+    const parts: Array<string | Buffer> = [];
+    const markers = splitAtMarkers(body, deferred.nonce, (part) => parts.push(part), (index) => parts.push(...deferred.texts[index]));
+    if (!markers) return send(body);
+    recycleArenaAfter(res, scope);
+    sendJsonParts(res, parts, req.method === 'HEAD');
+    return res;
+  }) as Response['send'];
+  next();
 }

@@ -13,6 +13,7 @@ import { currentRequestScope } from '../core/requestScope';
 import { addStage } from '../core/stageTimings';
 import type { UsageQueryArgs } from './usageQuery.service';
 import { restItemsShape } from './usageItemsJson';
+import { recycleArenaAfter, sendJsonParts } from '../core/jsonParts';
 
 const MAX_REPORTED_REJECTIONS = 1000;
 const IN_FLIGHT_BATCHES = 2;
@@ -125,11 +126,15 @@ export function createUsageRouter(deps: RestDeps, usageTeamsOf: (actor: Actor, o
       const item = restItem(decimals === 'string' ? (value) => value : (value) => (value === null ? null : Number(value)));
       if (report.completeThrough) res.setHeader('x-orgraph-complete-through', report.completeThrough.toISOString());
       if (report.timeSeries?.every((b) => b.resultsJson !== undefined)) {
-        // Items written as JSON by PostgreSQL (usageItemsJson.ts): the body is assembled around them, in res.json's order.
-        const series = report.timeSeries.map((b) => `{"bucket":${JSON.stringify(utcLabel(b.start))},"results":${b.resultsJson}}`).join(',');
-        const head = JSON.stringify({ next_cursor: report.nextCursor, has_more: report.hasMore }).slice(0, -1);
-        const summary = report.summary ? `,"summary":${JSON.stringify(report.summary.map(item))}` : '';
-        res.type('application/json').send(`${head},"time_series":[${series}]${summary}}`);
+        // Items written as JSON by PostgreSQL (usageItemsJson.ts): the body is written around their pieces, in
+        // res.json's order, without joining them into one string.
+        const parts: Array<string | Buffer> = [`${JSON.stringify({ next_cursor: report.nextCursor, has_more: report.hasMore }).slice(0, -1)},"time_series":[`];
+        report.timeSeries.forEach((b, i) => {
+          parts.push(`${i ? ',' : ''}{"bucket":${JSON.stringify(utcLabel(b.start))},"results":`, ...(b.resultsJson ?? []), '}');
+        });
+        parts.push(`]${report.summary ? `,"summary":${JSON.stringify(report.summary.map(item))}` : ''}}`);
+        recycleArenaAfter(res, currentRequestScope());
+        sendJsonParts(res, parts, req.method === 'HEAD');
         return;
       }
       res.json({

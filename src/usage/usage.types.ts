@@ -3,6 +3,7 @@ import { Extensions, Field, ID, InputType, Int, ObjectType, registerEnumType } f
 import { UserError } from '../core/relay';
 import { DecimalScalar } from '../core/scalars';
 import { Product } from '../catalog/modelEndpoint.entity';
+import type { JsonPieces } from '../core/jsonParts';
 
 export enum UsageTimeframe {
   MINUTE = 'MINUTE',
@@ -135,8 +136,8 @@ export class UsageBucket {
   @Field(() => [UsageItem], { description: 'Usage in this bucket, one item per group (empty for a bucket without usage).' })
   results!: UsageItem[];
 
-  /** `results` as JSON text built by PostgreSQL, when the report was asked for it (usageItemsJson.ts); not in the schema. */
-  resultsJson?: string;
+  /** `results` as JSON text built by PostgreSQL (in pieces), when the report was asked for it (usageItemsJson.ts); not in the schema. */
+  resultsJson?: JsonPieces;
 }
 
 @ObjectType({ description: 'A page of usage: time series buckets and/or the summary of the whole range.' })

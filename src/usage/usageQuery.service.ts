@@ -5,6 +5,9 @@ import { DECIMAL_SCALE, decimalText } from '../core/decimals';
 import { Product } from '../catalog/modelEndpoint.entity';
 import { bucketLabel, finestTiling, planBuckets, type BucketArgs } from './buckets';
 import { itemsJsonSql, type ItemsJsonShape } from './usageItemsJson';
+import { queryBatches } from '../core/queryBatches';
+import { requestJsonArena, type JsonPieces } from '../core/jsonParts';
+import { currentRequestScope } from '../core/requestScope';
 import { UsageAuthKind, UsageExpand, UsageGroupBy, type UsageBucket, type UsageItem, type UsageReport } from './usage.types';
 
 export const DEFAULT_BUCKET_LIMIT = 100;
@@ -12,6 +15,8 @@ export const MAX_BUCKET_LIMIT = 1000;
 /** REST pages count items (the contract's `limit`): default and maximum per page. */
 export const DEFAULT_ITEM_LIMIT = 1000;
 export const MAX_ITEM_LIMIT = 10_000;
+const CLOSE_ARRAY = Buffer.from(']');
+const EMPTY_ARRAY = Buffer.from('[]');
 const DEFAULT_GROUP_BY = [UsageGroupBy.TEAM, UsageGroupBy.PRODUCT, UsageGroupBy.ENDPOINT, UsageGroupBy.UNIT];
 
 export interface UsageQueryArgs extends BucketArgs {
@@ -108,7 +113,7 @@ export class UsageQueryService {
 
     let timeSeries: UsageBucket[] | null = null;
     if (seriesJson) {
-      timeSeries = pageEdges.slice(0, -1).map((edge, i) => ({ bucket: bucketLabel(edge), start: edge, results: [], resultsJson: seriesJson.get(i + 1) ?? '[]' }));
+      timeSeries = pageEdges.slice(0, -1).map((edge, i) => ({ bucket: bucketLabel(edge), start: edge, results: [], resultsJson: seriesJson.get(i + 1) ?? [EMPTY_ARRAY] }));
     } else if (seriesRows) {
       timeSeries = pageEdges.slice(0, -1).map((edge) => ({ bucket: bucketLabel(edge), start: edge, results: [] as UsageItem[] }));
       for (const row of seriesRows) timeSeries[row.b - 1]?.results.push(toItem(row, groupBy, labels));
@@ -180,19 +185,40 @@ export class UsageQueryService {
     return this.db.query(sql, params);
   }
 
-  /** The bucketed aggregate as one row per bucket with its items as JSON text (bucket index from 1 → JSON array). */
-  private async aggregateJson(filters: SqlFilters, groupBy: UsageGroupBy[], edges: readonly DateTime[], shape: ItemsJsonShape): Promise<Map<number, string>> {
+  /**
+   * The bucketed aggregate as JSON text per bucket (bucket index from 1 → the JSON array in pieces). The items' rows
+   * are read in batches (queryBatches) and each batch's run of a bucket becomes one piece at once (a Buffer), so the
+   * rows and strings of a 48,000-item page die young instead of all living until the answer is sent.
+   */
+  private async aggregateJson(filters: SqlFilters, groupBy: UsageGroupBy[], edges: readonly DateTime[], shape: ItemsJsonShape): Promise<Map<number, JsonPieces>> {
     const { sql, params, order } = this.aggregateSql(filters, groupBy, edges, true, { exposeOrder: true });
     const columns = [...new Set(groupBy.map((dimension) => GROUP_COLUMN[dimension]))];
-    const rows: Array<{ b: number; j: string }> = await this.db.query(itemsJsonSql(sql, columns, order, groupBy.includes(UsageGroupBy.UNIT), shape), params);
     // Rows arrive in item order, bucket after bucket: each bucket's run of items becomes its JSON array.
-    const buckets = new Map<number, string>();
-    for (let i = 0; i < rows.length; ) {
-      const b = Number(rows[i].b);
-      const items: string[] = [];
-      for (; i < rows.length && Number(rows[i].b) === b; i++) items.push(rows[i].j);
-      buckets.set(b, `[${items.join(',')}]`);
-    }
+    const buckets = new Map<number, JsonPieces>();
+    let bucket = 0;
+    let pieces: JsonPieces = [];
+    const endBucket = () => {
+      if (!pieces.length) return;
+      pieces.push(CLOSE_ARRAY);
+      buckets.set(bucket, pieces);
+      pieces = [];
+    };
+    // The request's slabs when there is one (recycled once its answer is written), else plain Buffers.
+    const arena = requestJsonArena(currentRequestScope());
+    await queryBatches(this.db, itemsJsonSql(sql, columns, order, groupBy.includes(UsageGroupBy.UNIT), shape), params, (rows) => {
+      for (let i = 0; i < rows.length; ) {
+        const b = Number(rows[i][0]);
+        if (b !== bucket) {
+          endBucket();
+          bucket = b;
+        }
+        const items: string[] = [];
+        for (; i < rows.length && Number(rows[i][0]) === b; i++) items.push(rows[i][1] as string);
+        const text = `${pieces.length ? ',' : '['}${items.join(',')}`;
+        pieces.push(arena ? arena.piece(text) : Buffer.from(text, 'utf8'));
+      }
+    });
+    endBucket();
     return buckets;
   }
 
