@@ -60,6 +60,28 @@ describe('queryBatches', () => {
     expect(await db.query('SELECT 41 + 1 AS n')).toEqual([{ n: 42 }]);
   });
 
+  it('applies planner settings to its own statement only, also when that statement or its consumer fails', async () => {
+    const shown: unknown[][] = [];
+    const settings = { enable_sort: 'off', enable_bitmapscan: 'off' };
+    await queryBatches(db, `SELECT current_setting('enable_sort'), current_setting('enable_bitmapscan')`, [], (rows) => shown.push(...rows), 10, settings);
+    expect(shown).toEqual([['off', 'off']]);
+    const failed = await queryBatches(db, 'SELECT 1 / (g - 5) FROM generate_series(1, 10) g', [], () => undefined, 1, settings).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(QueryFailedError);
+    const thrown = await queryBatches(db, 'SELECT g FROM generate_series(1, 10) g', [], () => {
+      throw new Error('consumer failed');
+    }, 1, settings).catch((error: unknown) => error);
+    expect((thrown as Error).message).toBe('consumer failed');
+    // Every connection of the pool (both, held at once) is back on the defaults and outside any transaction.
+    const runner = [db.createQueryRunner(), db.createQueryRunner()];
+    await Promise.all(runner.map((r) => r.connect()));
+    for (const r of runner) {
+      expect(await r.query(`SELECT current_setting('enable_sort') AS sort, current_setting('enable_bitmapscan') AS bitmap, now() = statement_timestamp() AS outside`)).toEqual([
+        { sort: 'on', bitmap: 'on', outside: true },
+      ]);
+    }
+    await Promise.all(runner.map((r) => r.release()));
+  });
+
   it('applies the statement timeout to the whole statement, not to each batch', async () => {
     const started = Date.now();
     let seen = 0;

@@ -26,6 +26,8 @@ export async function queryBatches(
   parameters: unknown[],
   onBatch: (rows: unknown[][]) => void,
   batchRows = queryBatchesDefaults.rows,
+  /** Planner settings for this statement alone (SET LOCAL in a transaction of its own), e.g. `enable_sort: 'off'`. */
+  settings: Readonly<Record<string, string>> = {},
 ): Promise<void> {
   const scope = currentRequestScope();
   const started = performance.now();
@@ -33,9 +35,17 @@ export async function queryBatches(
   const driver = db.driver as PostgresDriver;
   let release: ((error?: unknown) => void) | null = null;
   let failure: unknown = null;
+  // A transaction this call began and did not end: its connection must not go back to the pool.
+  let open = false;
   try {
     const [client, releaseClient] = (await driver.obtainMasterConnection()) as [PoolClient, (error?: unknown) => void];
     release = releaseClient;
+    const names = Object.keys(settings);
+    if (names.length) {
+      await client.query('BEGIN');
+      open = true;
+      await client.query(`SELECT ${names.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`, names.flatMap((name) => [name, settings[name]]));
+    }
     await new Promise<void>((resolve, reject) => {
       let batch: unknown[][] = [];
       // A consumer that throws stops the hand-over; the statement still runs to its end (or its timeout).
@@ -64,12 +74,16 @@ export async function queryBatches(
         else resolve();
       });
     });
+    if (open) {
+      await client.query('COMMIT');
+      open = false;
+    }
   } catch (error) {
     failure = error;
     throw error;
   } finally {
     if (scope?.stages) scope.sqlMs += performance.now() - started;
     // After a failed statement the connection's protocol state is not worth trusting: the pool drops it.
-    release?.(failure instanceof QueryFailedError ? failure : undefined);
+    release?.(failure instanceof QueryFailedError ? failure : open ? new Error('queryBatches: transaction left open') : undefined);
   }
 }
