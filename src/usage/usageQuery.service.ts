@@ -331,7 +331,7 @@ function splitSummary(rows: Array<Omit<AggregateRow, 'b'> & { b: number | null }
   const summary: AggregateRow[] = [];
   for (const row of rows) {
     if (row.b === null) summary.push({ ...row, b: 0 });
-    else series.push({ ...row, b: row.b });
+    else series.push(row as AggregateRow);
   }
   return [null, series, summary];
 }
@@ -381,7 +381,7 @@ interface SqlFilters {
 }
 
 interface AggregateRow {
-  /** Bucket index from 1 (0 for a summary; null for a summary row of a series-with-summary statement). */
+  /** Bucket index from 1 (0 for a summary). */
   b: number;
   team_id?: string;
   product?: Product;
