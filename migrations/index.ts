@@ -27,6 +27,7 @@ import { CacheInvalidationTriggers1735000001000 } from './1735000001000-CacheInv
 import { CatalogInvalidationTriggers1735000002000 } from './1735000002000-CatalogInvalidationTriggers';
 import { MonthlyRawPartitions1735200000000 } from './1735200000000-MonthlyRawPartitions';
 import { LifecycleJobs1735400000000 } from './1735400000000-LifecycleJobs';
+import { MonthPartitionRace1735500000000 } from './1735500000000-MonthPartitionRace';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
 export const allMigrations = [
@@ -59,4 +60,5 @@ export const allMigrations = [
   CatalogInvalidationTriggers1735000002000,
   MonthlyRawPartitions1735200000000,
   LifecycleJobs1735400000000,
+  MonthPartitionRace1735500000000,
 ];

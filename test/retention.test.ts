@@ -174,6 +174,21 @@ describe('raw record retention by monthly partition', () => {
     expect(again.droppedPartitions).not.toContain(partitionName('usage_records', middle));
   });
 
+  it('concurrent first writers of a month nobody has written yet all succeed: the partition is made once, nothing fails', async () => {
+    const { team } = await organization();
+    // A fresh month per round, written by 8 requests at once (each its own record, so each must be stored). Before
+    // the partition function re-read the catalog after its lock, about one round in twenty answered a 500
+    // ("relation … already exists") to the writers that lost the race.
+    for (let round = 0; round < 24; round++) {
+      const at = DateTime.fromISO('2003-01-15T12:00:00Z').plus({ months: round });
+      const writers = Array.from({ length: 8 }, (_, writer) => ({ id: unique(`first-${round}-${writer}`), team: team.username, at }));
+      const results = await Promise.all(writers.map((record) => app.gql(INGEST_USAGE, { input: { records: [{ id: record.id, timestamp: at.toISO(), teamUsername: team.username, product: 'MODEL_APIS', endpointId: 'fal-ai/flux/dev', quantity: '1', unitPrice: '2' }] } }, { bearer: TEST_INGEST_TOKEN })));
+      expect([round, results.map((r) => r.body.errors ?? r.body.data.ingestUsage.accepted)]).toEqual([round, Array(8).fill(1)]);
+      const [partition] = await app.db.query(`SELECT count(*)::int AS n FROM pg_class WHERE relname = $1`, [partitionName('usage_records', at)]);
+      expect(partition.n).toBe(1);
+    }
+  });
+
   it('one id is one record across partitions: the same id with timestamps in two months counts once', async () => {
     const { team } = await organization();
     const id = unique('same');
