@@ -47,7 +47,9 @@ async function main(): Promise<void> {
   const applied = await migrate(db);
   if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
   // Outside production the first start also seeds 90 days of demo activity (usage, a closed month, alerts).
-  const demo = config.seedDemo ? await seedDemo(db, { activity: !config.isProduction }) : null;
+  // PORT=0 (an ephemeral port) is known only after listening: links then fall back to PUBLIC_URL or the host alone.
+  const listeningUrl = config.PORT ? `http://${config.HOST}:${config.PORT}` : undefined;
+  const demo = config.seedDemo ? await seedDemo(db, { activity: !config.isProduction, listeningUrl }) : null;
   if (demo?.activity) logger.info(demo.activity, 'seeded demo activity');
   if (demo?.adminKey && credentials) saveDevCredentials(devCredentialsFile(path.dirname(config.EMBEDDED_PG_DIR)), { ...credentials, demoAdminKey: demo.adminKey });
   const demoAdminKey = demo?.adminKey ?? credentials?.demoAdminKey ?? null;

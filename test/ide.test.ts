@@ -89,8 +89,11 @@ describe('GraphQL IDE', () => {
     expect(examples.length).toBeGreaterThanOrEqual(9);
 
     // The first start's development seed: 90 days of usage, a closed month, alerts that fired.
-    const demo = await seedDemo(app.db, { activity: true });
+    const demo = await seedDemo(app.db, { activity: true, listeningUrl: app.url });
     expect(demo.activity?.records).toBeGreaterThan(1000);
+    // The fired alert's email, rendered before the server listens at `npm start`, links to where it will listen.
+    const [alertEmail] = await app.db.query(`SELECT body FROM email_outbox WHERE recipient = 'oncall@demo.orgraph.dev'`);
+    expect(alertEmail.body).toContain(`${app.url}/graphql`);
     const run = (example: { query: string; variables?: string }, credential?: { token: string } | { key: string } | { bearer: string }) =>
       app.gql(example.query, example.variables ? JSON.parse(example.variables) : undefined, credential);
     const byOperation = (keyword: string) => examples.find((example) => example.query.includes(keyword))!;

@@ -28,9 +28,9 @@ export interface DemoSeedResult {
 /**
  * Seeds the demo organization once (an admin with a password, two teams, an organization admin key). With
  * `activity` (development only; `npm start` never passes it in production) also 90 days of usage, a closed month and
- * alerts, one of which has fired.
+ * alerts, one of which has fired. `listeningUrl`: where the server will listen, for the links in that alert's email.
  */
-export async function seedDemo(db: DataSource, options: { activity?: boolean } = {}): Promise<DemoSeedResult> {
+export async function seedDemo(db: DataSource, options: { activity?: boolean; listeningUrl?: string } = {}): Promise<DemoSeedResult> {
   // Its password is in the README: a production database must never hold it (loadConfig refuses SEED_DEMO there too).
   const config = loadConfig();
   if (config.isProduction) throw new Error('The demo organization is never seeded when NODE_ENV=production.');
@@ -38,6 +38,9 @@ export async function seedDemo(db: DataSource, options: { activity?: boolean } =
   if (await db.getRepository(Organization).exists({ where: { slug: DEMO.organizationSlug } })) return result;
 
   const services = createServices(db, config);
+  // The seed runs before the server listens, yet its fired alert's email links to the server: give it the address
+  // the server is about to listen on (PUBLIC_URL, when set, still wins).
+  if (options.listeningUrl) services.publicUrl.setListeningUrl(options.listeningUrl);
   const system: Caller = { actor: { kind: 'OPERATOR' }, requestId: 'seed-demo', ip: null };
   const { user, session } = await services.users.signUp(system, {
     email: DEMO.adminEmail,
