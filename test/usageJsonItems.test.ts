@@ -210,4 +210,33 @@ describe('usage items as JSON from PostgreSQL', () => {
       );
     }
   });
+
+  it('escapes endpoints and units that JSON must escape exactly as the object path does, in GraphQL and REST', async () => {
+    // Endpoints outside the catalog are stored as sent (with their unit and price), so any text reaches the writer.
+    const admin = await signUp(app);
+    const org = await createOrganization(app, admin);
+    const team = (await createTeam(app, admin, org.id)).username;
+    const key = await createApiKeyFor(app, org.slug, 'ADMIN');
+    const strange = ['quote"d', 'back\\slash', 'line\nbreak\ttab', 'bell\u0007 del\u007f', 'ünïcødé ✓ 😀', '</script>', 'sep\u2028arator'];
+    const day = DateTime.utc().startOf('day').minus({ days: 2 });
+    const records = strange.flatMap((text, i) => [0, 1].map((n) => ({
+      id: `strange-${i}-${n}`, timestamp: day.plus({ hours: i + n * 30 }).toISO(), teamUsername: team, product: 'COMPUTE',
+      endpointId: `x/${text}`, unit: text, quantity: '2', unitPrice: '0.5',
+    })));
+    const { ingestUsage } = await app.data(`mutation($input: IngestUsageInput!) { ingestUsage(input: $input) { accepted rejected { code } } }`, { input: { records } }, { bearer: TEST_INGEST_TOKEN });
+    expect(ingestUsage).toEqual({ accepted: records.length, rejected: [] });
+    const post = async (query: string) => {
+      const response = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Key ${key}` }, body: JSON.stringify({ query, variables: range() }) });
+      return response.text();
+    };
+    const viaJson = await post(report(ITEM_FIELDS));
+    expect(viaJson).toBe(await post(report(`... on UsageItem { ${ITEM_FIELDS} }`)));
+    const items = JSON.parse(viaJson).data.organizationUsage.series.flatMap((bucket: any) => bucket.list);
+    expect(new Set(items.map((item: any) => item.unit))).toEqual(new Set(strange));
+    expect(items.every((item: any) => item.endpointId === `x/${item.unit}` && item.teamUsername === team)).toBe(true);
+    const { start, end } = range();
+    const rest = await (await fetch(`${app.url}/v1/organization/usage?start=${start}&end=${end}&timeframe=day`, { headers: { authorization: `Key ${key}` } })).json();
+    const restItems = rest.time_series.flatMap((bucket: any) => bucket.results);
+    expect(restItems.map((item: any) => [item.endpoint_id, item.unit, item.product])).toEqual(items.map((item: any) => [item.endpointId, item.unit, 'compute']));
+  });
 });

@@ -95,29 +95,47 @@ function uniqueChild(selections: readonly SelectionNode[], name: string): { key:
 
 /**
  * Wraps a bucketed aggregate statement (columns b, the grouping columns, quantity, cost, unit_price; see
- * UsageQueryService) into one row per item: `b` and `j`, the item as JSON, in the statement's item order (`order`,
+ * UsageQueryService) into one row per item: `b` and `j`, the item as JSON text, in the statement's item order (`order`,
  * columns of the statement). Rows rather than one aggregate per bucket: an ordered aggregate sorts its input again,
  * while rows read in index order need no sort at all.
+ *
+ * Each item is concatenated text rather than row_to_json (measured 1.35–1.5× faster over a 44,000-item page). Its
+ * strings are escaped by to_json, but once per distinct value: usernames, endpoints, units and products repeat on
+ * every day of a page, so they are escaped in lateral subqueries that the planner caches per key (Memoize; OFFSET 0
+ * keeps each one a subquery of its own). Decimals are trimmed numeric text already, which is valid JSON as is.
  */
 export function itemsJsonSql(aggregateSql: string, columns: string[], order: string[], byUnit: boolean, shape: ItemsJsonShape): string {
   const has = (column: string) => columns.includes(column);
-  const decimal = (column: string) => (shape.decimals === 'number' ? `s.${column}::numeric` : `s.${column}`);
-  const expression: Record<ItemValue, string> = {
-    team: has('team_id') ? 't.username' : 'NULL::text',
-    product: has('product') ? 's.product' : 'NULL::text',
-    productLower: has('product') ? 'lower(s.product)' : 'NULL::text',
-    endpoint: has('endpoint_id') ? 's.endpoint_id' : 'NULL::text',
-    unit: byUnit ? 's.unit' : 'NULL::text',
-    quantity: byUnit ? decimal('quantity') : 'NULL::text',
-    unitPrice: byUnit ? decimal('unit_price') : 'NULL::text',
-    cost: decimal('cost'),
-    currency: `'USD'::text`,
-    typename: `'UsageItem'::text`,
+  const uses = (...values: ItemValue[]) => shape.fields.some((field) => values.includes(field.value));
+  const decimal = (column: string) => (shape.decimals === 'number' ? `coalesce(s.${column}, 'null')` : `coalesce('"' || s.${column} || '"', 'null')`);
+  const escaped: Array<[string, string]> = [];
+  const escape = (name: string, expression: string) => {
+    escaped.push([name, `to_json(${expression})::text AS ${name}`]);
+    return `coalesce(d.${name}, 'null')`;
   };
-  const values = shape.fields.map(({ key, value }) => `${expression[value]} AS "${key.replace(/"/g, '""')}"`);
-  return `SELECT s.b, row_to_json(v)::text AS j
+  const expression: Record<ItemValue, string> = {
+    team: has('team_id') ? `coalesce(t.username_json, 'null')` : `'null'`,
+    product: has('product') && uses('product') ? escape('product_json', 's.product') : `'null'`,
+    productLower: has('product') && uses('productLower') ? escape('product_lower_json', 'lower(s.product)') : `'null'`,
+    endpoint: has('endpoint_id') && uses('endpoint') ? escape('endpoint_json', 's.endpoint_id') : `'null'`,
+    unit: byUnit && uses('unit') ? escape('unit_json', 's.unit') : `'null'`,
+    quantity: byUnit ? decimal('quantity') : `'null'`,
+    unitPrice: byUnit ? decimal('unit_price') : `'null'`,
+    cost: decimal('cost'),
+    currency: `'"USD"'`,
+    typename: `'"UsageItem"'`,
+  };
+  const parts = shape.fields.map(({ key, value }, i) => `${sqlText(`${i === 0 ? '{' : ','}${JSON.stringify(key)}:`)} || ${expression[value]}`);
+  const item = parts.length ? `${parts.join(' || ')} || '}'` : `'{}'`;
+  const needsTeam = has('team_id') && uses('team');
+  return `SELECT s.b, ${item} AS j
     FROM (${aggregateSql}) s
-    ${has('team_id') ? 'LEFT JOIN teams t ON t.id = s.team_id' : ''}
-    CROSS JOIN LATERAL (SELECT ${values.length ? values.join(', ') : 'NULL'}) v
+    ${needsTeam ? 'LEFT JOIN LATERAL (SELECT to_json(username)::text AS username_json FROM teams WHERE id = s.team_id OFFSET 0) t ON true' : ''}
+    ${escaped.length ? `CROSS JOIN LATERAL (SELECT ${escaped.map(([, sql]) => sql).join(', ')} OFFSET 0) d` : ''}
    ORDER BY ${order.map((column) => `s.${column}`).join(', ')}`;
+}
+
+/** A SQL string literal (standard_conforming_strings: only the quote needs doubling). */
+function sqlText(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
 }
