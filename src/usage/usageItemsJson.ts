@@ -1,7 +1,7 @@
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 
 /**
- * Usage items as JSON text built by PostgreSQL (row_to_json per item, joined per bucket), for answers whose
+ * Usage items as JSON text built by PostgreSQL (one JSON text per item, joined per bucket), for answers whose
  * item lists are large: a seed-shaped page holds ~49,000 items, and turning them into JS objects, walking them
  * through GraphQL and stringifying them again cost more than the SQL itself. Each item is written with exactly the
  * keys (and in the order) the caller's answer has: GraphQL response keys of the selected fields, or the REST
