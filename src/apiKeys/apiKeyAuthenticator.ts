@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { ApiKeyActor } from '../auth/actor';
 import { sha256 } from '../auth/tokens';
 import type { Invalidation, InvalidationBus, InvalidationSubscriber } from '../core/invalidation';
+import { outsideRequestScope } from '../core/requestScope';
 
 interface CachedKey {
   apiKeyId: string;
@@ -141,10 +142,13 @@ export class ApiKeyAuthenticator implements InvalidationSubscriber {
   private markUsed(apiKeyId: string): void {
     this.usedSince.set(apiKeyId, new Date());
     if (!this.flushTimer) {
-      this.flushTimer = setTimeout(() => {
-        this.flushTimer = null;
-        this.flushLastUsed().catch(() => undefined);
-      }, LAST_USED_FLUSH_MS);
+      // The flush serves every request of the next few seconds, not the one that happens to start the timer.
+      this.flushTimer = outsideRequestScope(() =>
+        setTimeout(() => {
+          this.flushTimer = null;
+          this.flushLastUsed().catch(() => undefined);
+        }, LAST_USED_FLUSH_MS),
+      );
       this.flushTimer.unref();
     }
   }

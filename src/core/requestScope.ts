@@ -35,6 +35,14 @@ export function runInRequestScope<T>(scope: RequestScope, fn: () => T): T {
   return storage.run(scope, fn);
 }
 
+/**
+ * Runs `fn` outside any request's scope: for work a request starts but does not own (a batched write timer), whose
+ * statements would otherwise count toward, and be timed in, whichever request happened to start it.
+ */
+export function outsideRequestScope<T>(fn: () => T): T {
+  return storage.exit(fn);
+}
+
 export function currentRequestScope(): RequestScope | undefined {
   return storage.getStore();
 }
