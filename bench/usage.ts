@@ -24,7 +24,7 @@ import { startServer } from '../src/app/server';
 import { UsageExpand, UsageGroupBy, UsageTimeframe } from '../src/usage/usage.types';
 import { createBenchOrganization, generateUsage, reuseBenchOrganization } from './usageData';
 import { TimedClient, type TimedRequest } from './timedClient';
-import { BENCH_INGEST_TOKEN, benchServerConfig, CHART, chartArgs, countItems, DASHBOARD, ensureNaiveIndex, fmt, loadAverage, naivePage, PAGE, PAGE_OBJECT_PATH, pageArgs, peakRss, percentiles, restPagePath, stageSummary } from './usageRequests';
+import { BENCH_INGEST_TOKEN, benchServerConfig, CHART, chartArgs, countItems, DASHBOARD, ensureNaiveIndex, fmt, loadAverage, median, naivePage, PAGE, PAGE_OBJECT_PATH, pageArgs, peakRss, percentiles, restPagePath, stageSummary } from './usageRequests';
 
 const EVENTS = Number(process.argv[2] ?? 5_000_000);
 const DAYS = Number(process.argv[3] ?? 90);
@@ -161,6 +161,22 @@ async function main() {
         `page ${(page.p50 / pageDirect.p50).toFixed(2)}x (${fmt(page.p50)} vs ${fmt(pageDirect.p50)}, ${pageSql.length} statements); ` +
         `service calls (objects): chart ${fmt(chartService.p50)}, page ${fmt(pageService.p50)}`,
     );
+    // The same ratios with both sides interleaved: figure 1's chart was timed minutes before its SQL above, and on a
+    // shared machine whose speed drifts that alone moved the ratio by 2x. Each round times a few GraphQL requests, then
+    // their SQL run directly; the ratio is taken per round.
+    const interleaved = async (request: TimedRequest, statements: typeof chartSql, samples: number) => {
+      const ratios: number[] = [];
+      for (let round = 0; round < 6; round++) {
+        const graphqlTimes = (await timedClient.time(samples, request)).times;
+        const direct = await timeIt(samples, () => runSql(db, statements));
+        ratios.push(median(graphqlTimes) / direct.p50);
+      }
+      return ratios.sort((a, b) => a - b);
+    };
+    const spread = (ratios: number[]) => `${ratios[0].toFixed(2)} / ${median(ratios).toFixed(2)} / ${ratios[ratios.length - 1].toFixed(2)}x`;
+    const chartRatios = await interleaved(graphqlRequest(CHART, chartVariables), chartSql, 15);
+    const pageRatios = await interleaved(graphqlRequest(PAGE, pageVariables), pageSql, 5);
+    console.log(`3i. the same, interleaved (min / median / max over 6 rounds of GraphQL p50 ÷ direct SQL p50): chart ${spread(chartRatios)}, page ${spread(pageRatios)}`);
 
     // 4. Bulk ingest (NDJSON, validated, rolled up) vs raw COPY of the same records into the same table.
     const teams: Array<{ username: string }> = await db.query(`SELECT username FROM teams WHERE organization_id = $1 AND kind = 'TEAM'`, [ingestOrg.organizationId]);
