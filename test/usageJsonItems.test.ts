@@ -239,4 +239,31 @@ describe('usage items as JSON from PostgreSQL', () => {
     const restItems = rest.time_series.flatMap((bucket: any) => bucket.results);
     expect(restItems.map((item: any) => [item.endpoint_id, item.unit, item.product])).toEqual(items.map((item: any) => [item.endpointId, item.unit, 'compute']));
   });
+
+  it('reads a split bucket’s REST slices as just their rows: the slices, in order, are the whole bucket', async () => {
+    const { start, end } = range();
+    const get = async (query: string) => {
+      const response = await fetch(`${app.url}/v1/organization/usage?start=${start}&end=${end}&timeframe=day&${query}`, { headers: { authorization: `Key ${adminKey}` } });
+      expect(response.status).toBe(200);
+      return response.json();
+    };
+    for (const extra of ['decimals=string', 'decimals=number', 'expand=time_series,auth_method']) {
+      const whole = (await get(extra)).time_series;
+      const busiest = whole.reduce((best: any, bucket: any) => (bucket.results.length > best.results.length ? bucket : best));
+      expect(busiest.results.length).toBeGreaterThan(4);
+      const limit = 3;
+      const slices: any[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: any = await get(`${extra}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        for (const bucket of page.time_series) {
+          expect(bucket.results.length).toBeLessThanOrEqual(limit);
+          if (bucket.bucket === busiest.bucket) slices.push(bucket.results);
+        }
+        cursor = page.next_cursor;
+      } while (cursor);
+      expect([extra, slices.length]).toEqual([extra, Math.ceil(busiest.results.length / limit)]);
+      expect([extra, slices.flat()]).toEqual([extra, busiest.results]);
+    }
+  });
 });

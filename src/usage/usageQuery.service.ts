@@ -101,12 +101,16 @@ export class UsageQueryService {
     const seriesWithSummary =
       expand.has(UsageExpand.TIME_SERIES) && expand.has(UsageExpand.SUMMARY) && pages === 1 && groupBy.every((dimension) => FEW_VALUES.has(dimension));
     const asJson =
-      itemsJson && !seriesWithSummary && expand.has(UsageExpand.TIME_SERIES) && !slice.slice && !groupBy.includes(UsageGroupBy.AUTH_METHOD) && !groupBy.includes(UsageGroupBy.API_KEY);
+      itemsJson && !seriesWithSummary && expand.has(UsageExpand.TIME_SERIES) && !groupBy.includes(UsageGroupBy.AUTH_METHOD) && !groupBy.includes(UsageGroupBy.API_KEY);
+    // A split bucket's slice is read as just its rows (LIMIT/OFFSET in item order): the buckets before it on its page
+    // are empty, so the statement's rows are the slice's. Reading the whole bucket to cut it in JS cost 77 µs an item
+    // on a 10,000-item REST page of a 2,000-team organization.
+    const window = slice.slice ? { offset: slice.slice.offset, limit } : null;
     const [seriesJson, seriesRows, summaryRows] = seriesWithSummary
       ? splitSummary(await this.aggregate(filters, groupBy, pageEdges, true, true))
       : await Promise.all([
-          asJson ? this.aggregateJson(filters, groupBy, pageEdges, itemsJson) : Promise.resolve(null),
-          expand.has(UsageExpand.TIME_SERIES) && !asJson ? this.aggregate(filters, groupBy, pageEdges, true) : Promise.resolve(null),
+          asJson ? this.aggregateJson(filters, groupBy, pageEdges, itemsJson, window) : Promise.resolve(null),
+          expand.has(UsageExpand.TIME_SERIES) && !asJson ? this.aggregate(filters, groupBy, pageEdges, true, false, window) : Promise.resolve(null),
           expand.has(UsageExpand.SUMMARY) ? this.aggregate(filters, groupBy, [plan.edges[0], plan.edges[bucketCount]], false) : Promise.resolve(null),
         ]);
     const labels = await this.labels([...(seriesRows ?? []), ...(summaryRows ?? [])]);
@@ -117,10 +121,6 @@ export class UsageQueryService {
     } else if (seriesRows) {
       timeSeries = pageEdges.slice(0, -1).map((edge) => ({ bucket: bucketLabel(edge), start: edge, results: [] as UsageItem[] }));
       for (const row of seriesRows) timeSeries[row.b - 1]?.results.push(toItem(row, groupBy, labels));
-      if (slice.slice) {
-        const split = timeSeries[timeSeries.length - 1];
-        split.results = split.results.slice(slice.slice.offset, slice.slice.offset + limit);
-      }
     }
     return {
       start: bucketLabel(plan.edges[0]),
@@ -180,8 +180,8 @@ export class UsageQueryService {
    * source's rows already are the answer's items — one source bucket per answer bucket, keyed by exactly the
    * requested dimensions (the seed-shaped page of UTC days) — they are read in key order without aggregating.
    */
-  private async aggregate(filters: SqlFilters, groupBy: UsageGroupBy[], edges: readonly DateTime[], bucketed: boolean, withSummary = false): Promise<AggregateRow[]> {
-    const { sql, params } = this.aggregateSql(filters, groupBy, edges, bucketed, { withSummary });
+  private async aggregate(filters: SqlFilters, groupBy: UsageGroupBy[], edges: readonly DateTime[], bucketed: boolean, withSummary = false, window: RowWindow | null = null): Promise<AggregateRow[]> {
+    const { sql, params } = this.aggregateSql(filters, groupBy, edges, bucketed, { withSummary, window });
     return this.db.query(sql, params);
   }
 
@@ -190,8 +190,8 @@ export class UsageQueryService {
    * are read in batches (queryBatches) and each batch's run of a bucket becomes one piece at once (a Buffer), so the
    * rows and strings of a 48,000-item page die young instead of all living until the answer is sent.
    */
-  private async aggregateJson(filters: SqlFilters, groupBy: UsageGroupBy[], edges: readonly DateTime[], shape: ItemsJsonShape): Promise<Map<number, JsonPieces>> {
-    const { sql, params, order, readAsIs } = this.aggregateSql(filters, groupBy, edges, true, { exposeOrder: true });
+  private async aggregateJson(filters: SqlFilters, groupBy: UsageGroupBy[], edges: readonly DateTime[], shape: ItemsJsonShape, window: RowWindow | null = null): Promise<Map<number, JsonPieces>> {
+    const { sql, params, order, readAsIs } = this.aggregateSql(filters, groupBy, edges, true, { exposeOrder: true, window });
     const columns = [...new Set(groupBy.map((dimension) => GROUP_COLUMN[dimension]))];
     // Rows arrive in item order, bucket after bucket: each bucket's run of items becomes its JSON array.
     const buckets = new Map<number, JsonPieces>();
@@ -226,14 +226,15 @@ export class UsageQueryService {
   /**
    * `exposeOrder`: the source's time column is also selected (as `t`) when rows are read as is, so callers can keep
    * their order; `ordered: false` leaves out ORDER BY; `withSummary` adds the whole range's rows per group, with a
-   * null bucket, after the buckets' rows (GROUPING SETS: one scan for both).
+   * null bucket, after the buckets' rows (GROUPING SETS: one scan for both); `window` keeps only those rows of the
+   * ordered result (a split bucket's slice).
    */
   private aggregateSql(
     filters: SqlFilters,
     groupBy: UsageGroupBy[],
     edges: readonly DateTime[],
     bucketed: boolean,
-    { exposeOrder = false, ordered = true, withSummary = false }: { exposeOrder?: boolean; ordered?: boolean; withSummary?: boolean } = {},
+    { exposeOrder = false, ordered = true, withSummary = false, window = null }: { exposeOrder?: boolean; ordered?: boolean; withSummary?: boolean; window?: RowWindow | null } = {},
   ): { sql: string; params: unknown[]; order: string[]; readAsIs: boolean } {
     const isoEdges = edges.map((edge) => new Date(edge.toMillis()).toISOString());
     const columns = [...new Set(groupBy.map((dimension) => GROUP_COLUMN[dimension]))];
@@ -277,7 +278,8 @@ export class UsageQueryService {
          FROM ${source.table}
         WHERE ${where.join(' AND ')}
         ${readAsIs ? '' : `GROUP BY ${withSummary ? `GROUPING SETS ((${['b', ...columns].join(', ')}), (${columns.join(', ')}))` : ['b', ...columns].join(', ')}`}
-        ${ordered ? `ORDER BY ${order.join(', ')}` : ''}`,
+        ${ordered ? `ORDER BY ${order.join(', ')}` : ''}
+        ${window && ordered ? `LIMIT ${Math.trunc(window.limit)} OFFSET ${Math.trunc(window.offset)}` : ''}`,
       params,
     };
   }
@@ -437,6 +439,12 @@ function decodePageCursor(cursor: string | null | undefined, pages: number): num
 }
 
 /** One page: buckets first..last (indexes from 0, inclusive); `slice` when the last bucket is split across pages. */
+/** Rows `offset` to `offset + limit` of an ordered statement. */
+interface RowWindow {
+  offset: number;
+  limit: number;
+}
+
 interface PageSlice {
   first: number;
   last: number;
