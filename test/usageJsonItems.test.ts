@@ -2,6 +2,10 @@ import { DateTime } from 'luxon';
 import { authorizationHeader, startTestApp, TEST_INGEST_TOKEN, type TestApp } from './support/testApp';
 import { createApiKeyFor, createOrganization, createTeam, signUp } from './support/factories';
 import { queryBatchesDefaults } from '../src/core/queryBatches';
+import { jsonPiecesText } from '../src/core/jsonParts';
+import { UsageQueryService } from '../src/usage/usageQuery.service';
+import { restItemsShape } from '../src/usage/usageItemsJson';
+import { UsageTimeframe } from '../src/usage/usage.types';
 
 /**
  * Usage item lists written as JSON by PostgreSQL and spliced into the answer must be exactly what the object path
@@ -265,5 +269,24 @@ describe('usage items as JSON from PostgreSQL', () => {
       expect([extra, slices.length]).toEqual([extra, Math.ceil(busiest.results.length / limit)]);
       expect([extra, slices.flat()]).toEqual([extra, busiest.results]);
     }
+  });
+
+  it('reads a split bucket’s slice from that bucket alone, even when a bucket laid out as empty before it has items', async () => {
+    // Records ingested into an earlier day between laying out the pages (the item counts) and reading one must not
+    // shift the split day's slice. The race is simulated by counts that call every day but one empty.
+    const service = new UsageQueryService(app.db);
+    const [{ id: tenantId }] = await app.db.query(`SELECT id FROM organizations WHERE slug = $1`, [slug]);
+    const args = { ...range(), timeframe: UsageTimeframe.DAY, limit: 10_000 };
+    const itemsOf = (report: Awaited<ReturnType<UsageQueryService['report']>>) =>
+      report.timeSeries!.map((bucket) => JSON.parse(jsonPiecesText(bucket.resultsJson!)) as unknown[]);
+    const whole = itemsOf(await service.report({ tenantId, teamIds: null }, args, new Date(), 'ITEMS', restItemsShape('string')));
+    const split = whole.findIndex((items, i) => i > 0 && items.length >= 3 && whole[i - 1].length > 0);
+    expect(split).toBeGreaterThan(0);
+    jest.spyOn(service as unknown as { itemCounts: () => Promise<Map<number, number>> }, 'itemCounts').mockResolvedValue(new Map([[split + 1, whole[split].length]]));
+    const limit = whole[split].length - 1;
+    const first = itemsOf(await service.report({ tenantId, teamIds: null }, { ...args, limit }, new Date(), 'ITEMS', restItemsShape('string')));
+    expect(first.length).toBe(split + 1);
+    expect(first[split]).toEqual(whole[split].slice(0, limit));
+    expect(first.slice(0, split).flat()).toEqual([]);
   });
 });
