@@ -401,13 +401,13 @@ export class Access {
    * admin keys) and organization BILLING users see every team; team ADMIN and BILLING members see their teams, and
    * every team of the organization under cross-team visibility. Anyone else is FORBIDDEN.
    */
-  async usageTeams(organization: Organization): Promise<string[] | null> {
+  async usageTeams(organizationId: string): Promise<string[] | null> {
     this.rejectApiScopedKey();
-    const role = await this.organizationRole(organization.id);
+    const role = await this.organizationRole(organizationId);
     if (role === OrganizationRole.ADMIN || role === OrganizationRole.BILLING) return null;
-    const mine = await this.usageRoleTeams(organization.id);
+    const mine = await this.usageRoleTeams(organizationId);
     if (mine.length === 0) throw new ForbiddenError('USAGE_ROLE_REQUIRED', 'Usage is visible to organization admins and billing users, and to team admins and billing members.');
-    const settings = await this.loaders.policySettingsByOrganization.load(organization.id);
+    const settings = await this.loaders.policySettingsByOrganization.load(organizationId);
     return settingValue(organizationPolicyState(settings, []), 'crossTeamVisibility') ? null : mine;
   }
 
@@ -418,7 +418,7 @@ export class Access {
     const role = await this.teamRole(visible);
     if (role === TeamRole.ADMIN || role === TeamRole.BILLING || (await this.isGovernanceOwner(visible))) return visible;
     if (visible.organizationId) {
-      const teams = await this.usageTeams((await this.loaders.organizationById.load(visible.organizationId))!).catch((): string[] => []);
+      const teams = await this.usageTeams(visible.organizationId).catch((): string[] => []);
       if (teams === null || teams.includes(visible.id)) return visible;
     }
     throw new ForbiddenError('USAGE_ROLE_REQUIRED', 'Only team admins and billing members (and organization admins and billing users) see this team’s usage.');

@@ -35,8 +35,5 @@ export const usageModule = defineModule({
   },
   loaders: (db) => ({ usageDashboards: createUsageDashboardLoaders(db) }),
   restRoutes: ({ rest, loadersFor }) =>
-    createUsageRouter(rest, async (actor, organizationId) => {
-      const loaders = loadersFor();
-      return new Access(actor, loaders).usageTeams((await loaders.organizationById.load(organizationId))!);
-    }),
+    createUsageRouter(rest, (actor, organizationId) => new Access(actor, loadersFor()).usageTeams(organizationId)),
 });
