@@ -248,6 +248,66 @@ describe('usage items as JSON from PostgreSQL', () => {
     expect(restItems.map((item: any) => [item.endpoint_id, item.unit, item.product])).toEqual(items.map((item: any) => [item.endpointId, item.unit, 'compute']));
   });
 
+  it('filters REST by endpoint ids that begin or end with tabs, line breaks or Unicode separators (only spaces are trimmed)', async () => {
+    const admin = await signUp(app);
+    const org = await createOrganization(app, admin);
+    const team = (await createTeam(app, admin, org.id)).username;
+    const key = await createApiKeyFor(app, org.slug, 'ADMIN');
+    const at = DateTime.utc().startOf('day').minus({ days: 1 });
+    const endpoints = ['\ttabbed\n', 'sep\u2029', 'plain'];
+    const records = endpoints.map((endpointId, i) => ({ id: `ws-${i}`, timestamp: at.plus({ hours: i }).toISO(), teamUsername: team, product: 'COMPUTE', endpointId, unit: 'u', quantity: '1', unitPrice: '1' }));
+    const { ingestUsage } = await app.data(`mutation($input: IngestUsageInput!) { ingestUsage(input: $input) { accepted } }`, { input: { records } }, { bearer: TEST_INGEST_TOKEN });
+    expect(ingestUsage.accepted).toBe(3);
+    const { start, end } = range();
+    const endpointsFor = async (filter: string) => {
+      const response = await fetch(`${app.url}/v1/organization/usage?start=${start}&end=${end}&timeframe=month&expand=summary&endpoint_id=${filter}`, { headers: { authorization: `Key ${key}` } });
+      expect(response.status).toBe(200);
+      return (await response.json()).summary.map((item: any) => item.endpoint_id).sort();
+    };
+    expect(await endpointsFor(`${encodeURIComponent('\ttabbed\n')},%20plain%20`)).toEqual(['\ttabbed\n', 'plain'].sort());
+    expect(await endpointsFor(encodeURIComponent('sep\u2029'))).toEqual(['sep\u2029']);
+    // Trimmed as before: the same id with the whitespace stripped is another id, and no item has it.
+    expect(await endpointsFor('tabbed')).toEqual([]);
+  });
+
+  it('rounds a derived unit price once, half away from zero, on every path (a quotient just below the half)', async () => {
+    // cost ÷ quantity = 12345679.024706789012 ÷ 100000001 = 0.123456789012 4999999950…: the 12-digit answer is …012.
+    // Dividing first at PostgreSQL's own scale gave 0.1234567890125000 0000, which rounds up to …013.
+    const admin = await signUp(app);
+    const org = await createOrganization(app, admin);
+    const team = (await createTeam(app, admin, org.id)).username;
+    const key = await createApiKeyFor(app, org.slug, 'ADMIN');
+    const at = DateTime.utc().startOf('day').minus({ days: 2 }).plus({ hours: 12 });
+    const common = { teamUsername: team, product: 'MODEL_APIS', endpointId: 'rounding/probe', unit: 'u' };
+    const records = [
+      { ...common, id: 'round-1', timestamp: at.toISO(), quantity: '1', unitPrice: '1', cost: '1' },
+      { ...common, id: 'round-2', timestamp: at.plus({ hours: 1 }).toISO(), quantity: '100000000', unitPrice: '0.2', cost: '12345678.024706789012' },
+    ];
+    const { ingestUsage } = await app.data(`mutation($input: IngestUsageInput!) { ingestUsage(input: $input) { accepted } }`, { input: { records } }, { bearer: TEST_INGEST_TOKEN });
+    expect(ingestUsage.accepted).toBe(2);
+    const post = async (query: string, variables: Record<string, unknown> = range()) => {
+      const response = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Key ${key}` }, body: JSON.stringify({ query, variables }) });
+      const body = await response.json();
+      expect(body.errors).toBeUndefined();
+      return body.data;
+    };
+    const expected = { quantity: '100000001', cost: '12345679.024706789012', unitPrice: '0.123456789012' };
+    for (const items of ['quantity cost unitPrice', '... on UsageItem { quantity cost unitPrice }']) {
+      const { organizationUsage } = await post(report(items));
+      expect(organizationUsage.series.flatMap((bucket: any) => bucket.list)).toEqual([expected]);
+    }
+    const { start, end } = range();
+    const rest = await (await fetch(`${app.url}/v1/organization/usage?start=${start}&end=${end}&timeframe=day&decimals=string&expand=time_series,summary`, { headers: { authorization: `Key ${key}` } })).json();
+    expect(rest.time_series.flatMap((bucket: any) => bucket.results).map((item: any) => item.unit_price)).toEqual([expected.unitPrice]);
+    expect(rest.summary.map((item: any) => item.unit_price)).toEqual([expected.unitPrice]);
+    const { organization } = await post(
+      `query($slug: String!, $range: UsageRangeInput!) { organization(slug: $slug) { teams(first: 10) { edges { node { username usageSummary(range: $range) { unitPrice } } } } } }`,
+      { slug: org.slug, range: { start: at.startOf('day').toISO(), end: at.plus({ days: 1 }).startOf('day').toISO() } },
+    );
+    const summaries = organization.teams.edges.filter((edge: any) => edge.node.username === team).map((edge: any) => edge.node.usageSummary);
+    expect(summaries).toEqual([[{ unitPrice: expected.unitPrice }]]);
+  });
+
   it('reads a split bucket’s REST slices as just their rows: the slices, in order, are the whole bucket', async () => {
     const { start, end } = range();
     const get = async (query: string) => {

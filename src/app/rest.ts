@@ -163,7 +163,7 @@ export class QueryParams {
   list(name: string, max?: number): string[] | null {
     const values = this.values.get(name);
     if (!values) return null;
-    const items = values.flatMap((value) => value.split(',')).map((item) => item.trim());
+    const items = values.flatMap((value) => value.split(',')).map(trimSpaces);
     if (items.some((item) => item === '')) throw validationError(`\`${name}\` has an empty value.`);
     const distinct = [...new Set(items)];
     if (max !== undefined && distinct.length > max) throw validationError(`\`${name}\` takes 1–${max} values; ${distinct.length} were given.`);
@@ -184,6 +184,19 @@ export class QueryParams {
     if (value !== 'true' && value !== 'false') throw validationError(`\`${name}\` must be \`true\` or \`false\`.`);
     return value === 'true';
   }
+}
+
+/**
+ * Surrounding ASCII spaces only (`a, b`): tabs, line breaks and Unicode separators can belong to a value (an endpoint id
+ * is any text), and trimming them silently asked for another id. A loop, not a regex: `/ +$/` backtracks
+ * quadratically over a long run of spaces.
+ */
+function trimSpaces(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 32) start++;
+  while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  return text.slice(start, end);
 }
 
 /** Unknown routes and methods under /v1 answer the contract's 404 (the app's generic 404 is GraphQL-shaped). */

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { DataSource, EntityManager } from 'typeorm';
 import { UserInputFailure } from '../core/errors';
 import { recordAudit, type Caller } from '../audit/audit';
-import { billedText, DECIMAL_SCALE, decimalText } from '../core/decimals';
+import { billedText, DECIMAL_SCALE, decimalText, quotientText } from '../core/decimals';
 
 export interface InvoiceLineView {
   kind: 'USAGE' | 'ADJUSTMENT';
@@ -161,7 +161,7 @@ export class InvoicesService {
               coalesce(json_agg(json_build_object('kind', l.kind, 'adjustsMonth', to_char(l.adjusts_month, 'YYYY-MM'), 'product', l.product,
                 'endpointId', l.endpoint_id, 'unit', l.unit, 'quantity', ${decimalText('l.quantity', DECIMAL_SCALE.quantity)},
                 'amount', ${billedText('l.billed_amount')}, 'exactAmount', ${decimalText('l.amount')},
-                'unitPrice', ${decimalText('l.amount / nullif(l.quantity, 0)', DECIMAL_SCALE.unitPrice)})
+                'unitPrice', ${quotientText('l.amount', 'l.quantity', DECIMAL_SCALE.unitPrice)})
                 ORDER BY l.line) FILTER (WHERE l.line IS NOT NULL), '[]') AS lines
          FROM invoices i LEFT JOIN invoice_lines l ON l.invoice_id = i.id
         WHERE ${where}
@@ -233,7 +233,7 @@ export class InvoicesService {
        SELECT l.team_id, t.organization_id, l.kind, to_char(l.adjusts_month, 'YYYY-MM') AS adjusts_month, l.product, l.endpoint_id, l.unit,
               ${decimalText('l.quantity', DECIMAL_SCALE.quantity)} AS quantity, ${billedText('l.amount')} AS amount,
               ${decimalText('l.amount')} AS exact_amount,
-              ${decimalText('l.amount / nullif(l.quantity, 0)', DECIMAL_SCALE.unitPrice)} AS unit_price,
+              ${quotientText('l.amount', 'l.quantity', DECIMAL_SCALE.unitPrice)} AS unit_price,
               -- Totals add the billed (rounded) lines, as the stored generated column invoice_lines.billed_amount does.
               ${billedText(`sum(CASE WHEN l.kind = 'USAGE' THEN round(l.amount, 2) ELSE 0 END) OVER w`)} AS usage_total,
               ${billedText(`sum(CASE WHEN l.kind = 'ADJUSTMENT' THEN round(l.amount, 2) ELSE 0 END) OVER w`)} AS adjustments_total,

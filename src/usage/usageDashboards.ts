@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import type { Product } from '../catalog/modelEndpoint.entity';
 import type { UsageItem } from './usage.types';
-import { DECIMAL_SCALE, decimalText } from '../core/decimals';
+import { DECIMAL_SCALE, decimalText, quotientText } from '../core/decimals';
 
 /** A dashboard figure of one team: its spend so far this UTC day or month, or its summary over a range. */
 type FigureKey = { teamId: string } & ({ kind: 'spend'; period: 'DAY' | 'MONTH' } | { kind: 'summary'; start: Date; end: Date });
@@ -71,7 +71,7 @@ async function loadFigures(db: DataSource, keys: readonly FigureKey[]): Promise<
     const [table, time] = alignedTo(86_400_000) ? ['usage_rollup_1d', 'bucket'] : alignedTo(3600_000) ? ['usage_rollup_1h', 'bucket'] : ['usage_records', 'ts'];
     return `SELECT ${index} AS question, team_id, product::text, unit, ${decimalText('sum(quantity)', DECIMAL_SCALE.quantity)} AS quantity,
                    ${decimalText('sum(cost)')} AS cost,
-                   CASE WHEN sum(quantity) = 0 THEN NULL ELSE ${decimalText('sum(cost) / sum(quantity)', DECIMAL_SCALE.unitPrice)} END AS price
+                   ${quotientText('sum(cost)', 'sum(quantity)', DECIMAL_SCALE.unitPrice)} AS price
               FROM ${table} WHERE team_id = ANY(${teams}) AND ${time} >= ${param(key.start.toISOString())} AND ${time} < ${param(key.end.toISOString())}
              GROUP BY team_id, product, unit`;
   });

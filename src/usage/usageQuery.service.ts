@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { BadUserInputError } from '../core/errors';
-import { DECIMAL_SCALE, decimalText } from '../core/decimals';
+import { DECIMAL_SCALE, decimalText, quotientText } from '../core/decimals';
 import { Product } from '../catalog/modelEndpoint.entity';
 import { bucketLabel, finestTiling, planBuckets, type BucketArgs } from './buckets';
 import { itemsJsonSql, type ItemsJsonShape } from './usageItemsJson';
@@ -269,7 +269,7 @@ export class UsageQueryService {
     const unitPrice = source.quantities
       ? `CASE WHEN ${minPrice} = ${maxPrice} THEN ${decimalText(minPrice, DECIMAL_SCALE.unitPrice)}
               WHEN ${value('quantity')} = 0 THEN NULL
-              ELSE ${decimalText(`${value('cost')} / ${value('quantity')}`, DECIMAL_SCALE.unitPrice)} END`
+              ELSE ${quotientText(value('cost'), value('quantity'), DECIMAL_SCALE.unitPrice)} END`
       : 'NULL';
     const order = readAsIs ? [source.time, ...columns] : ['b', ...columns];
     return {
