@@ -177,6 +177,10 @@ async function main() {
     const chartRatios = await interleaved(graphqlRequest(CHART, chartVariables), chartSql, 15);
     const pageRatios = await interleaved(graphqlRequest(PAGE, pageVariables), pageSql, 5);
     console.log(`3i. the same, interleaved (min / median / max over 6 rounds of GraphQL p50 ÷ direct SQL p50): chart ${spread(chartRatios)}, page ${spread(pageRatios)}`);
+    // The same with the client's fetch (undici) instead of node:http: the difference is the client's own cost.
+    const chartFetchRatios = await interleaved({ ...graphqlRequest(CHART, chartVariables), client: 'fetch' }, chartSql, 15);
+    const pageFetchRatios = await interleaved({ ...graphqlRequest(PAGE, pageVariables), client: 'fetch' }, pageSql, 5);
+    console.log(`    with fetch as the client: chart ${spread(chartFetchRatios)}, page ${spread(pageFetchRatios)}`);
 
     // 4. Bulk ingest (NDJSON, validated, rolled up) vs raw COPY of the same records into the same table.
     const teams: Array<{ username: string }> = await db.query(`SELECT username FROM teams WHERE organization_id = $1 AND kind = 'TEAM'`, [ingestOrg.organizationId]);
