@@ -64,6 +64,11 @@ export function createDataSource({ url, poolSize = 10, statementTimeoutMs = 0, e
       connectionTimeoutMillis: 5000,
       idleTimeoutMillis: 30000,
       application_name: 'orgraph',
+      // Every statement reads and writes instants in UTC whatever the database's default zone: date arithmetic
+      // without an explicit zone (`$1::date` against a timestamptz, month partitions' bounds, invoice months) follows
+      // the session's TimeZone, and a database defaulting to New York billed 01:00Z on Feb 1 to January and failed
+      // ingest into partition gaps. A start-up option, so it costs no statement.
+      options: '-c TimeZone=UTC',
       // Sent at connection start-up, so it holds for every statement on every pooled connection: one heavy request
       // cannot keep a connection (and the pool) busy for longer than this.
       ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),

@@ -5,7 +5,7 @@ import { loadConfig, type Config } from '../../src/core/config';
 import { createLogger, type Logger } from '../../src/core/logger';
 import { createAppDataSource } from '../../src/app/database';
 import { startServer, type RunningServer } from '../../src/app/server';
-import { createIsolatedDatabase } from './testDatabase';
+import { createIsolatedDatabase, setDatabaseTimeZone } from './testDatabase';
 
 export const TEST_INGEST_TOKEN = 'test-ingest-token-0123456789abcdef';
 export const TEST_OPERATOR_TOKEN = 'test-operator-token-0123456789abcdef';
@@ -64,8 +64,9 @@ export function authorizationHeader(credential: Credential): Record<string, stri
  * Starts the real server on an ephemeral port over this test file's own database. Logs are silent unless a test
  * passes its own `logger` (to read what the server logged).
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { logger?: Logger; databaseTimeZone?: string } = {}): Promise<TestApp> {
   const database = await createIsolatedDatabase();
+  if (options.databaseTimeZone) await setDatabaseTimeZone(database.url, options.databaseTimeZone);
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',

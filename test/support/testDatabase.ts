@@ -46,3 +46,9 @@ export async function createIsolatedDatabase(): Promise<{ url: string; drop: () 
     drop: () => withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }
+
+/** The default TimeZone of a database's new sessions (`ALTER DATABASE … SET TimeZone`), as an operator may have set it. */
+export async function setDatabaseTimeZone(url: string, zone: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  await withAdminClient(testDatabaseEnv().adminUrl, (client) => client.query(`ALTER DATABASE ${client.escapeIdentifier(name)} SET TimeZone = ${client.escapeLiteral(zone)}`));
+}
