@@ -495,6 +495,29 @@ describe('dashboards', () => {
     expect(many.statements).toBe(few.statements);
   });
 
+  it('counts in spend(DAY) and spend(MONTH) only the current UTC day and month, not records dated ahead', async () => {
+    // Ingest accepts records up to a day ahead; they are tomorrow's spend (and, on a month's last day, next month's),
+    // as alerts, hard limits and budgets count them. Found by an outside model: spend(DAY) showed 101 instead of 1.
+    const { admin, org, team } = await organizationWithTeam();
+    const today = DateTime.utc().startOf('day');
+    const tomorrow = today.plus({ days: 1 });
+    const lastMillisecondOfYesterday = today.minus({ milliseconds: 1 });
+    await ingest([
+      record(team.username, today, { quantity: '1' }),
+      record(team.username, tomorrow, { quantity: '100' }),
+      record(team.username, lastMillisecondOfYesterday, { quantity: '10' }),
+    ]);
+    const { organization } = await app.data(
+      `query($slug: String!) { organization(slug: $slug) { teams(first: 10) { edges { node { username day: spend(period: DAY) month: spend(period: MONTH) } } } } }`,
+      { slug: org.slug },
+      { token: admin.token },
+    );
+    const node = organization.teams.edges.map((edge: any) => edge.node).find((n: any) => n.username === team.username);
+    const inThisMonth = (at: DateTime) => at.month === today.month;
+    const month = 1 + (inThisMonth(lastMillisecondOfYesterday) ? 10 : 0) + (inThisMonth(tomorrow) ? 100 : 0);
+    expect(node).toEqual({ username: team.username, day: '1', month: String(month) });
+  });
+
   it('answers aliased pages of teams and all their figures in one statement each, page by page as if asked alone', async () => {
     const { admin, org, team } = await organizationWithTeam();
     const now = DateTime.utc().startOf('hour');

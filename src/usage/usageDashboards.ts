@@ -60,10 +60,15 @@ async function loadFigures(db: DataSource, keys: readonly FigureKey[]): Promise<
     const teams = `${param([...teamIds])}::uuid[]`;
     if (key.kind === 'spend') {
       // The period starts at a UTC day boundary and today's daily row grows with ingest: the daily rollup is exact.
-      const since = DateTime.utc().startOf(key.period === 'DAY' ? 'day' : 'month').toISO();
+      // It ends where the period does: ingest accepts records up to a day ahead, which belong to tomorrow's (or next
+      // month's) figure, as they do for alerts, hard limits and budgets.
+      const since = DateTime.utc().startOf(key.period === 'DAY' ? 'day' : 'month');
+      const until = since.plus(key.period === 'DAY' ? { days: 1 } : { months: 1 });
       return `SELECT ${index} AS question, team_id, NULL::text AS product, NULL::text AS unit, NULL::text AS quantity,
                      ${decimalText('sum(cost)')} AS cost, NULL::text AS price
-                FROM usage_rollup_1d WHERE team_id = ANY(${teams}) AND bucket >= ${param(since)} GROUP BY team_id`;
+                FROM usage_rollup_1d
+               WHERE team_id = ANY(${teams}) AND bucket >= ${param(since.toISO())} AND bucket < ${param(until.toISO())}
+               GROUP BY team_id`;
     }
     // The coarsest rollup whose buckets tile the range exactly (UTC days, then hours); anything finer reads raw
     // records, so answers stay exact.
