@@ -254,9 +254,14 @@ describe('invoices', () => {
     }
     expect(billed((await focus(month)).rows)).toBe(billed(issued.rows));
 
-    const bad = await fetch(`${app.url}/v1/organization/billing/focus?billing_month=2025-13`, { headers: { authorization: `Key ${org.adminKey}` } });
-    expect(bad.status).toBe(400);
-    expect((await bad.json()).error.type).toBe('validation_error');
+    // Year 0000 (which PostgreSQL refuses as a date) was a 500; each bad month is a 400 naming the parameter.
+    for (const badMonth of ['2025-13', '0000-01', '2025-1', '25-01']) {
+      const bad = await fetch(`${app.url}/v1/organization/billing/focus?billing_month=${badMonth}`, { headers: { authorization: `Key ${org.adminKey}` } });
+      expect(bad.status).toBe(400);
+      const { error } = await bad.json();
+      expect(error.type).toBe('validation_error');
+      expect(error.message).toContain('`billing_month`');
+    }
     for (const key of [await createApiKeyFor(app, teams[0].username, 'ADMIN'), await createApiKeyFor(app, org.slug, 'API')]) {
       const refused = await fetch(`${app.url}/v1/organization/billing/focus?billing_month=${month}`, { headers: { authorization: `Key ${key}` } });
       expect(refused.status).toBe(403);

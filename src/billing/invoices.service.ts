@@ -41,11 +41,12 @@ export interface InvoiceView {
 
 export type InvoiceScope = { organizationId: string } | { teamIds: string[] };
 
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+// Year 0000 does not exist (1 BC is followed by AD 1): PostgreSQL refuses it as a date.
+const MONTH = /^(?!0000)(\d{4})-(0[1-9]|1[0-2])$/;
 
 /** `YYYY-MM` → the month's first day; anything else is a userError on `field`. */
 export function parseMonth(text: string, field: string[]): string {
-  if (!MONTH.test(text)) throw new UserInputFailure('INVALID_MONTH', 'Months are written YYYY-MM, e.g. 2025-03.', field);
+  if (!MONTH.test(text)) throw new UserInputFailure('INVALID_MONTH', `\`${field[field.length - 1]}\` is a month written YYYY-MM (year 0001–9999), e.g. 2025-03.`, field);
   return `${text}-01`;
 }
 
