@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from './support/testApp';
+import { testDatabaseEnv, withAdminClient } from './support/testDatabase';
 import { createApiKeyFor, createOrganization, signUp } from './support/factories';
 
 /**
@@ -63,6 +64,41 @@ describe('database faults', () => {
     }
     expect(recovered).toBe(true);
     expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
+  });
+
+  it('answers 503 + Retry-After while the database refuses new connections (ALLOW_CONNECTIONS false), and recovers', async () => {
+    // Found by an outside REST client: SQLSTATE 55000 "not currently accepting connections" was a 500 without
+    // Retry-After, so a client's retry logic gave up.
+    const user = await signUp(app);
+    const org = await createOrganization(app, user);
+    const key = await createApiKeyFor(app, org.slug, 'ADMIN');
+    const teams = () => fetch(`${app.url}/v1/organization/teams`, { headers: { authorization: `Key ${key}` }, signal: AbortSignal.timeout(15_000) });
+    expect((await teams()).status).toBe(200);
+    const name = new URL((app.db.options as { url: string }).url).pathname.slice(1);
+    const { adminUrl } = testDatabaseEnv();
+    await withAdminClient(adminUrl, async (client) => {
+      await client.query(`ALTER DATABASE ${client.escapeIdentifier(name)} ALLOW_CONNECTIONS false`);
+      await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name]);
+    });
+    try {
+      const refused = await teams();
+      const text = await refused.text();
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('1');
+      expect(JSON.parse(text).error.type).toBe('server_error');
+      expectClean(text);
+      const graphql = await viewer(user.token);
+      expect(graphql.json.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expectClean(graphql.text);
+    } finally {
+      await withAdminClient(adminUrl, (client) => client.query(`ALTER DATABASE ${client.escapeIdentifier(name)} ALLOW_CONNECTIONS true`));
+    }
+    let recovered = 0;
+    for (let attempt = 0; attempt < 50 && recovered !== 200; attempt++) {
+      recovered = (await teams()).status;
+      if (recovered !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(recovered).toBe(200);
   });
 
   it('answers 503 + Retry-After, without hanging, when the pool has no free connection, and recovers', async () => {

@@ -11,10 +11,16 @@ export function returnedRows<T>(result: unknown): T[] {
   return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
 }
 
-// Connection-level failures: the pool could not get a connection in time, the server went away or is restarting.
-// (SQLSTATE class 08 = connection exception; 57P01-03 = admin shutdown, crash shutdown, cannot connect now.)
-const OUTAGE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
-const OUTAGE_MESSAGES = /timeout exceeded when trying to connect|Connection terminated|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error/i;
+// Connection-level failures: the pool could not get a connection in time, the server went away, is restarting, is
+// full or refuses new connections for a while. (SQLSTATE class 08 = connection exception; 57P01-03 = admin shutdown,
+// crash shutdown, cannot connect now; 53300 = too many connections; the network's own errors.)
+const OUTAGE_CODES = new Set([
+  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300',
+  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN',
+]);
+// 55000 is a generic SQLSTATE: only its "not accepting connections" form (ALLOW_CONNECTIONS false, maintenance) is one.
+const OUTAGE_MESSAGES =
+  /timeout exceeded when trying to connect|Connection terminated|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error|is not currently accepting connections/i;
 
 /** True when PostgreSQL cancelled a statement for running past `statement_timeout` (SQLSTATE 57014). */
 export function isStatementTimeout(error: unknown): boolean {
