@@ -270,6 +270,33 @@ describe('usage items as JSON from PostgreSQL', () => {
     expect(await endpointsFor('tabbed')).toEqual([]);
   });
 
+  it('writes REST decimals as JSON numbers with every digit, in items and summary alike, on both paths', async () => {
+    // Found by an outside client: the summary (and items with auth methods) went through Number(), so a summary
+    // said 123456789012.12346 beside items written by PostgreSQL as 123456789012.123456789012.
+    const admin = await signUp(app);
+    const org = await createOrganization(app, admin);
+    const team = (await createTeam(app, admin, org.id)).username;
+    const key = await createApiKeyFor(app, org.slug, 'ADMIN');
+    const at = DateTime.utc().startOf('day').minus({ days: 1 }).plus({ hours: 3 });
+    const { ingestUsage } = await app.data(
+      `mutation($input: IngestUsageInput!) { ingestUsage(input: $input) { accepted } }`,
+      { input: { records: [{ id: 'digits-1', timestamp: at.toISO(), teamUsername: team, product: 'COMPUTE', endpointId: 'num/big', unit: 'u', quantity: '123456789012.123456789012', unitPrice: '0.000000000001' }] } },
+      { bearer: TEST_INGEST_TOKEN },
+    );
+    expect(ingestUsage.accepted).toBe(1);
+    const { start, end } = range();
+    for (const expand of ['time_series,summary', 'time_series,summary,auth_method']) {
+      const response = await fetch(`${app.url}/v1/organization/usage?start=${start}&end=${end}&timeframe=day&expand=${expand}`, { headers: { authorization: `Key ${key}` } });
+      expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      const text = await response.text();
+      // Once in the bucket's item, once in the summary: exact digits, unquoted.
+      expect(text.split('"quantity":123456789012.123456789012,').length - 1).toBe(2);
+      expect(text.split('"unit_price":0.000000000001,').length - 1).toBe(2);
+      const body = JSON.parse(text);
+      expect(body.summary[0].quantity).toBe(123456789012.12346);
+    }
+  });
+
   it('rounds a derived unit price once, half away from zero, on every path (a quotient just below the half)', async () => {
     // cost ÷ quantity = 12345679.024706789012 ÷ 100000001 = 0.123456789012 4999999950…: the 12-digit answer is …012.
     // Dividing first at PostgreSQL's own scale gave 0.1234567890125000 0000, which rounds up to …013.

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import readline from 'node:readline';
 import express from 'express';
 import { BadUserInputError } from '../core/errors';
@@ -123,7 +124,11 @@ export function createUsageRouter(deps: RestDeps, usageTeamsOf: (actor: Actor, o
       const report = await services.usage.report({ tenantId: actor.organizationId, teamIds }, args, 'ITEMS', restItemsShape(decimals)).catch((error: unknown) => {
         throw renameArgument(error);
       });
-      const item = restItem(decimals === 'string' ? (value) => value : (value) => (value === null ? null : Number(value)));
+      // Decimals as JSON numbers carry every digit PostgreSQL gave, as the items it writes itself do: Number() here made
+      // a summary disagree with the items of its own answer (123456789012.12346 beside …012.123456789012).
+      const numbers = exactNumbers();
+      const item = restItem(decimals === 'string' ? (value) => value : numbers.mark);
+      const stringify = decimals === 'string' ? (value: unknown) => JSON.stringify(value) : numbers.stringify;
       if (report.completeThrough) res.setHeader('x-orgraph-complete-through', report.completeThrough.toISOString());
       if (report.timeSeries?.every((b) => b.resultsJson !== undefined)) {
         // Items written as JSON by PostgreSQL (usageItemsJson.ts): the body is written around their pieces, in
@@ -132,17 +137,19 @@ export function createUsageRouter(deps: RestDeps, usageTeamsOf: (actor: Actor, o
         report.timeSeries.forEach((b, i) => {
           parts.push(`${i ? ',' : ''}{"bucket":${JSON.stringify(utcLabel(b.start))},"results":`, ...(b.resultsJson ?? []), '}');
         });
-        parts.push(`]${report.summary ? `,"summary":${JSON.stringify(report.summary.map(item))}` : ''}}`);
+        parts.push(`]${report.summary ? `,"summary":${stringify(report.summary.map(item))}` : ''}}`);
         recycleArenaAfter(res, currentRequestScope());
         sendJsonParts(res, parts, req.method === 'HEAD');
         return;
       }
-      res.json({
-        next_cursor: report.nextCursor,
-        has_more: report.hasMore,
-        ...(report.timeSeries ? { time_series: report.timeSeries.map((b) => ({ bucket: utcLabel(b.start), results: b.results.map(item) })) } : {}),
-        ...(report.summary ? { summary: report.summary.map(item) } : {}),
-      });
+      res.type('application/json').send(
+        stringify({
+          next_cursor: report.nextCursor,
+          has_more: report.hasMore,
+          ...(report.timeSeries ? { time_series: report.timeSeries.map((b) => ({ bucket: utcLabel(b.start), results: b.results.map(item) })) } : {}),
+          ...(report.summary ? { summary: report.summary.map(item) } : {}),
+        }),
+      );
     }),
   );
 
@@ -242,6 +249,24 @@ function utcLabel(start: DateTime): string {
 }
 
 /** An item in the contract's shape; `decimal` turns exact decimal strings into JSON numbers or keeps them. */
+/**
+ * Decimal text written as a JSON number, digit for digit (Node 20 has no JSON.rawJSON): `mark` stands a decimal in
+ * for a string carrying a per-answer random marker, and `stringify` unquotes the marked strings. Stored strings
+ * cannot hold the marker (it starts with NUL, which ingest refuses, and its random part is new per answer).
+ */
+function exactNumbers() {
+  const marker = `\u0000number-${randomBytes(8).toString('hex')}:`;
+  const quoted = new RegExp(`"${escapeRegExp(JSON.stringify(marker).slice(1, -1))}(-?\\d+(?:\\.\\d+)?)"`, 'g');
+  return {
+    mark: (value: string | null): string | null => (value === null ? null : `${marker}${value}`),
+    stringify: (value: unknown): string => JSON.stringify(value).replace(quoted, '$1'),
+  };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
+
 function restItem(decimal: (value: string | null) => number | string | null) {
   return (item: UsageItem) => ({
     username: item.teamUsername,
