@@ -28,6 +28,7 @@ import { CatalogInvalidationTriggers1735000002000 } from './1735000002000-Catalo
 import { MonthlyRawPartitions1735200000000 } from './1735200000000-MonthlyRawPartitions';
 import { LifecycleJobs1735400000000 } from './1735400000000-LifecycleJobs';
 import { MonthPartitionRace1735500000000 } from './1735500000000-MonthPartitionRace';
+import { AdjustmentBilledAmounts1735600000000 } from './1735600000000-AdjustmentBilledAmounts';
 
 /** Every migration in order; the database schema is only ever changed by adding one here. */
 export const allMigrations = [
@@ -61,4 +62,5 @@ export const allMigrations = [
   MonthlyRawPartitions1735200000000,
   LifecycleJobs1735400000000,
   MonthPartitionRace1735500000000,
+  AdjustmentBilledAmounts1735600000000,
 ];

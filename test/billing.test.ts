@@ -198,6 +198,40 @@ describe('invoices', () => {
     ]);
   });
 
+  it('bills late usage as its month in cents now minus the cents billed, on the next invoice to be issued only', async () => {
+    // Found by an outside model of money: an adjustment rounded the exact difference on its own (0.015 billed 0.02,
+    // then a late 0.005 billed another 0.01: 0.03 for 0.020 of usage), and every open month's draft repeated it.
+    const org = await organization();
+    const [over, under] = [await createTeam(app, org.admin, org.id), await createTeam(app, org.admin, org.id)];
+    const month = nextMonth();
+    const following = DateTime.fromISO(`${month}-01`, { zone: 'UTC' }).plus({ months: 1 }).toFormat('yyyy-MM');
+    const third = nextMonth();
+    await ingest([usage(over.username, `${month}-10T00:00:00Z`, '3', '0.005'), usage(under.username, `${month}-10T00:00:00Z`, '2', '0.002')]);
+    await close(month);
+    await ingest([usage(over.username, `${month}-21T00:00:00Z`, '1', '0.005'), usage(under.username, `${month}-21T00:00:00Z`, '1', '0.002')]);
+    const linesOf = async (billingMonth: string) => {
+      const { organization: found } = await app.data(INVOICES, { slug: org.slug, month: billingMonth }, { token: org.admin.token });
+      return Object.fromEntries(found.invoices.edges.map((e: any) => [e.node.team.username, { total: e.node.total, lines: e.node.lines.map((l: any) => [l.kind, l.adjustsMonth, l.amount, l.exactAmount]) }]));
+    };
+    expect(await linesOf(month)).toEqual({
+      [over.username]: { total: '0.02', lines: [['USAGE', null, '0.02', '0.015']] },
+      [under.username]: { total: '0.00', lines: [['USAGE', null, '0.00', '0.004']] },
+    });
+    const expected = {
+      // 0.020 of usage is 0.02, billed already: nothing more. 0.006 is 0.01, of which nothing was billed.
+      [over.username]: { total: '0.00', lines: [['ADJUSTMENT', month, '0.00', '0.005']] },
+      [under.username]: { total: '0.01', lines: [['ADJUSTMENT', month, '0.01', '0.002']] },
+    };
+    expect(await linesOf(following)).toEqual(expected);
+    // The month after is open too, but the adjustment is the next invoice's alone.
+    expect(await linesOf(third)).toEqual({});
+    await close(following);
+    expect(await linesOf(following)).toEqual(expected);
+    expect(await linesOf(third)).toEqual({});
+    const { organization: summary } = await app.data(INVOICES, { slug: org.slug, month: following }, { token: org.admin.token });
+    expect(summary.billingSummary).toMatchObject({ total: '0.01' });
+  });
+
   it('the FOCUS export of a month is in the FOCUS columns and adds up to its invoices, drafts and issued, corrections included', async () => {
     const org = await organization();
     const teams = [await createTeam(app, org.admin, org.id), await createTeam(app, org.admin, org.id)];

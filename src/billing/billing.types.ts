@@ -66,7 +66,7 @@ export class InvoiceLine {
   quantity!: string;
 
   @Field(() => DecimalScalar, {
-    description: 'Billed amount (USD): the exact amount rounded to cents, half away from zero; always two fractional digits. Invoice totals add these.',
+    description: 'Billed amount (USD), always two fractional digits: a usage line’s exact amount rounded to cents, half away from zero; an adjustment’s, the month’s usage now rounded so, minus the cents already billed for it. Invoice totals add these.',
   })
   amount!: string;
 

@@ -12,7 +12,7 @@ export interface InvoiceLineView {
   endpointId: string;
   unit: string;
   quantity: string;
-  /** Billed amount: `exactAmount` rounded to cents, half away from zero (always two fractional digits). */
+  /** Billed amount (two fractional digits): a usage line's `exactAmount` in cents; an adjustment's, its month's usage now in cents minus the cents billed for it. */
   amount: string;
   /** The exact amount (sum of the usage costs, up to 12 fractional digits). */
   exactAmount: string;
@@ -96,10 +96,10 @@ export class InvoicesService {
           [draft.organizationId, draft.teamId, month, draft.exactUsageTotal, draft.exactAdjustmentsTotal, draft.exactTotal],
         );
         await tx.query(
-          `INSERT INTO invoice_lines (invoice_id, line, kind, adjusts_month, product, endpoint_id, unit, quantity, amount)
-           SELECT $1, ordinality, kind, adjusts_month, product, endpoint_id, unit, quantity, amount
-             FROM unnest($2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::numeric[], $8::numeric[])
-                  WITH ORDINALITY AS l(kind, adjusts_month, product, endpoint_id, unit, quantity, amount, ordinality)`,
+          `INSERT INTO invoice_lines (invoice_id, line, kind, adjusts_month, product, endpoint_id, unit, quantity, amount, billed_amount)
+           SELECT $1, ordinality, kind, adjusts_month, product, endpoint_id, unit, quantity, amount, billed_amount
+             FROM unnest($2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::numeric[], $8::numeric[], $9::numeric[])
+                  WITH ORDINALITY AS l(kind, adjusts_month, product, endpoint_id, unit, quantity, amount, billed_amount, ordinality)`,
           [
             invoice.id,
             draft.lines.map((l) => l.kind),
@@ -109,6 +109,7 @@ export class InvoicesService {
             draft.lines.map((l) => l.unit),
             draft.lines.map((l) => l.quantity),
             draft.lines.map((l) => l.exactAmount),
+            draft.lines.map((l) => l.amount),
           ],
         );
       }
@@ -211,7 +212,14 @@ export class InvoicesService {
           WHERE r.bucket >= $1::date AND r.bucket < $1::date + interval '1 month' ${usageFilter}
           GROUP BY r.team_id, r.product, r.endpoint_id, r.unit
        ),
-       closed AS (SELECT month FROM billing_periods WHERE month < $1::date),
+       -- Closed months whose late usage this month's invoice carries: this is the first month after them not closed
+       -- yet (the next one to be issued). Later drafts leave it to that one, so no two drafts repeat an adjustment.
+       closed AS (
+         SELECT c.month FROM billing_periods c
+          WHERE c.month < $1::date
+            AND NOT EXISTS (SELECT 1 FROM generate_series(c.month + interval '1 month', $1::date - interval '1 month', interval '1 month') AS g(month)
+                             WHERE NOT EXISTS (SELECT 1 FROM billing_periods p WHERE p.month = g.month))
+       ),
        now_totals AS (
          SELECT r.team_id, c.month, r.product, r.endpoint_id, r.unit, sum(r.quantity) AS quantity, sum(r.cost) AS amount
            FROM usage_rollup_1d r JOIN closed c ON r.bucket >= c.month AND r.bucket < c.month + interval '1 month'
@@ -219,26 +227,30 @@ export class InvoicesService {
           GROUP BY r.team_id, c.month, r.product, r.endpoint_id, r.unit
        ),
        billed AS (
-         SELECT i.team_id, coalesce(l.adjusts_month, i.month) AS month, l.product, l.endpoint_id, l.unit, sum(l.quantity) AS quantity, sum(l.amount) AS amount
+         SELECT i.team_id, coalesce(l.adjusts_month, i.month) AS month, l.product, l.endpoint_id, l.unit, sum(l.quantity) AS quantity,
+                sum(l.amount) AS amount, sum(l.billed_amount) AS billed
            FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
-          WHERE coalesce(l.adjusts_month, i.month) < $1::date ${billedFilter}
+          WHERE coalesce(l.adjusts_month, i.month) IN (SELECT month FROM closed) ${billedFilter}
           GROUP BY 1, 2, 3, 4, 5
        ),
+       -- The exact difference, and in cents what the usage is now minus what was billed: rounding the difference on
+       -- its own billed 0.015 + a late 0.005 as 0.02 + 0.01.
        adjustments AS (
          SELECT team_id, 'ADJUSTMENT' AS kind, month AS adjusts_month, product, endpoint_id, unit,
-                coalesce(n.quantity, 0) - coalesce(b.quantity, 0) AS quantity, coalesce(n.amount, 0) - coalesce(b.amount, 0) AS amount
+                coalesce(n.quantity, 0) - coalesce(b.quantity, 0) AS quantity, coalesce(n.amount, 0) - coalesce(b.amount, 0) AS amount,
+                round(coalesce(n.amount, 0), 2) - coalesce(b.billed, 0) AS billed
            FROM now_totals n FULL JOIN billed b USING (team_id, month, product, endpoint_id, unit)
           WHERE coalesce(n.amount, 0) <> coalesce(b.amount, 0) OR coalesce(n.quantity, 0) <> coalesce(b.quantity, 0)
        ),
-       lines AS (SELECT * FROM usage UNION ALL SELECT * FROM adjustments)
+       lines AS (SELECT *, round(amount, 2) AS billed FROM usage UNION ALL SELECT * FROM adjustments)
        SELECT l.team_id, t.organization_id, l.kind, to_char(l.adjusts_month, 'YYYY-MM') AS adjusts_month, l.product, l.endpoint_id, l.unit,
-              ${decimalText('l.quantity', DECIMAL_SCALE.quantity)} AS quantity, ${billedText('l.amount')} AS amount,
+              ${decimalText('l.quantity', DECIMAL_SCALE.quantity)} AS quantity, ${billedText('l.billed')} AS amount,
               ${decimalText('l.amount')} AS exact_amount,
               ${quotientText('l.amount', 'l.quantity', DECIMAL_SCALE.unitPrice)} AS unit_price,
-              -- Totals add the billed (rounded) lines, as the stored generated column invoice_lines.billed_amount does.
-              ${billedText(`sum(CASE WHEN l.kind = 'USAGE' THEN round(l.amount, 2) ELSE 0 END) OVER w`)} AS usage_total,
-              ${billedText(`sum(CASE WHEN l.kind = 'ADJUSTMENT' THEN round(l.amount, 2) ELSE 0 END) OVER w`)} AS adjustments_total,
-              ${billedText('sum(round(l.amount, 2)) OVER w')} AS total,
+              -- Totals add the billed lines, as issued invoices add invoice_lines.billed_amount.
+              ${billedText(`sum(CASE WHEN l.kind = 'USAGE' THEN l.billed ELSE 0 END) OVER w`)} AS usage_total,
+              ${billedText(`sum(CASE WHEN l.kind = 'ADJUSTMENT' THEN l.billed ELSE 0 END) OVER w`)} AS adjustments_total,
+              ${billedText('sum(l.billed) OVER w')} AS total,
               ${decimalText(`sum(CASE WHEN l.kind = 'USAGE' THEN l.amount ELSE 0 END) OVER w`)} AS exact_usage_total,
               ${decimalText(`sum(CASE WHEN l.kind = 'ADJUSTMENT' THEN l.amount ELSE 0 END) OVER w`)} AS exact_adjustments_total,
               ${decimalText('sum(l.amount) OVER w')} AS exact_total
