@@ -129,7 +129,11 @@ describe('GET /v1/organization/usage (the REST contract; test/restContract.test.
   it('maps bad input to 400 and bad credentials to 401/403 with the contract’s error body', async () => {
     const { adminKey, team } = await organization();
     const get = (query: string, auth = `Key ${adminKey}`) => fetch(`${app.url}/v1/organization/usage?${query}`, { headers: { authorization: auth } });
-    for (const query of ['start=2025-02-01&end=2025-01-01', 'timezone=Nowhere/City', 'bound_to_timeframe=maybe', 'cursor=%%%', 'expand=auth_method', 'limit=0', 'timeframe=fortnight']) {
+    // A repeated timeframe (as a list it collapsed to one), and `end` alone in the past: the contract's default start
+    // is 24 hours before now, after that end (found by an outside client written from the contract).
+    const pastEnd = new Date(Date.now() - 3 * 24 * 3600_000).toISOString().slice(0, 10);
+    for (const query of ['start=2025-02-01&end=2025-01-01', 'timezone=Nowhere/City', 'bound_to_timeframe=maybe', 'cursor=%%%', 'expand=auth_method', 'limit=0', 'timeframe=fortnight',
+      'timeframe=day&timeframe=day', 'timeframe=day,day', `end=${pastEnd}`]) {
       const response = await get(query);
       expect([query, response.status]).toEqual([query, 400]);
       expect((await response.json()).error.type).toBe('validation_error');

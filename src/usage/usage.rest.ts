@@ -204,16 +204,21 @@ const EXPANDS = ['time_series', 'summary', 'auth_method'] as const;
 
 /** The contract's parameters as the usage service's arguments (spellings exact: lowercase values). */
 function usageArgs(params: QueryParams): UsageQueryArgs {
-  const timeframe = params.enumList('timeframe', TIMEFRAMES);
-  if (timeframe && timeframe.length > 1) throw validationError('`timeframe` takes one value.');
+  // One value, given once (a list would collapse `day,day` to one and hide the mistake).
+  const timeframe = params.single('timeframe');
+  if (timeframe !== undefined && !(TIMEFRAMES as readonly string[]).includes(timeframe)) {
+    throw validationError(`Unknown value \`${timeframe}\` for \`timeframe\`; expected ${TIMEFRAMES.map((t) => `\`${t}\``).join(', ')}.`);
+  }
+  const end = params.single('end');
   const limit = params.single('limit');
   if (limit !== undefined && !/^[1-9]\d{0,6}$/.test(limit)) throw validationError('`limit` must be a positive integer (at most 10000 items).');
   const expand = params.enumList('expand', EXPANDS);
   return {
-    start: params.single('start') ?? null,
-    end: params.single('end') ?? null,
+    // The contract's default start is 24 hours before now, also when `end` is given (GraphQL's is 24 h before `end`).
+    start: params.single('start') ?? (end === undefined ? null : new Date(Date.now() - 24 * 3600_000).toISOString()),
+    end: end ?? null,
     timezone: params.single('timezone') ?? null,
-    timeframe: timeframe ? (timeframe[0].toUpperCase() as UsageTimeframe) : null,
+    timeframe: timeframe ? (timeframe.toUpperCase() as UsageTimeframe) : null,
     boundToTimeframe: params.boolean('bound_to_timeframe') ?? null,
     teamUsernames: params.list('team_username', 50),
     products: params.enumList('product', Object.keys(PRODUCTS))?.map((product) => PRODUCTS[product]) ?? null,
