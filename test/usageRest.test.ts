@@ -1,3 +1,4 @@
+import http from 'node:http';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { startTestApp, TEST_INGEST_TOKEN, type TestApp } from './support/testApp';
@@ -138,7 +139,23 @@ describe('GET /v1/organization/usage (the REST contract; test/restContract.test.
       expect([query, response.status]).toEqual([query, 400]);
       expect((await response.json()).error.type).toBe('validation_error');
     }
-    expect((await get('', 'Key ogk_000000000000000000000000:nope')).status).toBe(401);
+    const unauthenticated = await get('', 'Key ogk_000000000000000000000000:nope');
+    expect(unauthenticated.status).toBe(401);
+    expect(unauthenticated.headers.get('www-authenticate')).toBe('Key realm="orgraph", Bearer realm="orgraph"');
+    // Two Authorization headers: Node kept the first, so which credential acted depended on their order.
+    const teamApiKey = await createApiKeyFor(app, team.username, 'API');
+    for (const order of [[`Key ${adminKey}`, `Key ${teamApiKey}`], [`Key ${teamApiKey}`, `Key ${adminKey}`]]) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const request = http.request(`${app.url}/v1/organization/usage`, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        request.setHeader('authorization', order);
+        request.on('error', reject);
+        request.end();
+      });
+      expect(status).toBe(401);
+    }
     const teamKey = await createApiKeyFor(app, team.username, 'ADMIN');
     expect((await get('', `Key ${teamKey}`)).status).toBe(403);
   });

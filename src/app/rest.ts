@@ -46,6 +46,8 @@ export type OrganizationAdminKey = ApiKeyActor & { organizationId: string };
 
 export function sendRestError(res: Response, requestId: string, error: RestError): void {
   for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+  // HTTP's 401 names the schemes that would do (RFC 9110 §11.6.1): an organization admin key, or a session token.
+  if (error.status === 401) res.setHeader('www-authenticate', 'Key realm="orgraph", Bearer realm="orgraph"');
   res.status(error.status).json({ error: { type: error.type, message: error.message, request_id: requestId } });
 }
 
@@ -84,6 +86,9 @@ const UNAUTHENTICATED = 'Authentication required: send `Authorization: Key <key_
  * credential's rate budget. Returns the actor, or throws the contract's 401/429.
  */
 export async function authenticateRest(deps: RestDeps, req: Request): Promise<Actor> {
+  // Node keeps the first of several Authorization headers and drops the rest: which credential acted would depend on
+  // their order. A request must carry one.
+  if (countHeader(req.rawHeaders, 'authorization') > 1) throw new RestError(401, 'authorization_error', 'Send one Authorization header, not several.');
   let actor: Actor;
   try {
     actor = await chargeFailedAuthentication(deps.limiter, req.ip ?? null, () => deps.services.authenticator.authenticate(req.header('authorization')));
@@ -101,6 +106,12 @@ export async function authenticateRest(deps: RestDeps, req: Request): Promise<Ac
     }
   }
   return actor;
+}
+
+function countHeader(rawHeaders: readonly string[], name: string): number {
+  let count = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i].toLowerCase() === name) count++;
+  return count;
 }
 
 /** Wraps a route handler so every failure, thrown or rejected, answers with the contract's error body. */
