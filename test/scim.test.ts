@@ -1,3 +1,4 @@
+import { sendWithAuthorizations } from './support/repeatedHeaders';
 import fc from 'fast-check';
 import { startTestApp, type TestApp } from './support/testApp';
 import { createOrganization, createTeam, signUp, unique, type SignedUpUser, proveMailbox } from './support/factories';
@@ -432,6 +433,10 @@ describe('SCIM tokens', () => {
       expect(response.status).toBe(401);
       expect(response.headers.get('content-type')).toMatch(/^application\/scim\+json/);
       expect(await response.json()).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '401' });
+    }
+    // The token twice, or beside another credential: one Authorization header or none counts.
+    for (const order of [[`Bearer ${o.token}`, `Bearer ${o.token}`], [`Bearer ${o.token}`, `Key ${adminKey}`]]) {
+      expect((await sendWithAuthorizations(`${app.url}/scim/v2/Users`, order)).status).toBe(401);
     }
   });
 

@@ -9,6 +9,7 @@ import { chargeFailedAuthentication, subjectOf, type RateLimiter } from '../core
 import { rateLimitRejections } from '../core/metrics';
 import type { Services } from './scope';
 import { urlContainsNul } from '../core/nul';
+import { hasRepeatedHeader } from '../core/http';
 
 /**
  * The one authentication and error mapping of Orgraph's REST routes (docs/rest-contract.md): every 4xx and
@@ -86,9 +87,7 @@ const UNAUTHENTICATED = 'Authentication required: send `Authorization: Key <key_
  * credential's rate budget. Returns the actor, or throws the contract's 401/429.
  */
 export async function authenticateRest(deps: RestDeps, req: Request): Promise<Actor> {
-  // Node keeps the first of several Authorization headers and drops the rest: which credential acted would depend on
-  // their order. A request must carry one.
-  if (countHeader(req.rawHeaders, 'authorization') > 1) throw new RestError(401, 'authorization_error', 'Send one Authorization header, not several.');
+  if (hasRepeatedHeader(req.rawHeaders, 'authorization')) throw new RestError(401, 'authorization_error', 'Send one Authorization header, not several.');
   let actor: Actor;
   try {
     actor = await chargeFailedAuthentication(deps.limiter, req.ip ?? null, () => deps.services.authenticator.authenticate(req.header('authorization')));
@@ -106,12 +105,6 @@ export async function authenticateRest(deps: RestDeps, req: Request): Promise<Ac
     }
   }
   return actor;
-}
-
-function countHeader(rawHeaders: readonly string[], name: string): number {
-  let count = 0;
-  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i].toLowerCase() === name) count++;
-  return count;
 }
 
 /** Wraps a route handler so every failure, thrown or rejected, answers with the contract's error body. */

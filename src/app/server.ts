@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../core/config';
 import type { Logger } from '../core/logger';
 import { createApolloServer } from '../core/graphqlServer';
-import { batchLimit, errorHandler, requestScope, sendHttpError, timeStages } from '../core/http';
+import { batchLimit, errorHandler, hasRepeatedHeader, requestScope, sendHttpError, timeStages } from '../core/http';
 import { currentRequestScope } from '../core/requestScope';
 import { sendSplicedAnswers } from '../core/responseSplices';
 import { addStage } from '../core/stageTimings';
@@ -16,7 +16,7 @@ import type { Actor } from '../auth/actor';
 import { rateLimitRejections } from '../core/metrics';
 import { migrationsApplied } from '../core/db';
 import { isDatabaseOutage } from '../core/dbErrors';
-import { DomainError, RateLimitedError, RateLimitStoreUnavailableError, ServiceUnavailableError, toGraphQLError } from '../core/errors';
+import { DomainError, RateLimitedError, RateLimitStoreUnavailableError, ServiceUnavailableError, toGraphQLError, UnauthenticatedError } from '../core/errors';
 import { metricsRegistry, poolConnections } from '../core/metrics';
 import { buildOrgraphSchema } from './schema';
 import { corsFor } from '../core/cors';
@@ -134,7 +134,9 @@ export async function startServer(options: {
     if (!actor) {
       const scope = currentRequestScope();
       const started = performance.now();
-      actor = chargeFailedAuthentication(limiter, req.ip ?? null, () => services.authenticator.authenticate(req.header('authorization')));
+      actor = hasRepeatedHeader(req.rawHeaders, 'authorization')
+        ? Promise.reject(new UnauthenticatedError('Send one Authorization header, not several.'))
+        : chargeFailedAuthentication(limiter, req.ip ?? null, () => services.authenticator.authenticate(req.header('authorization')));
       actor.then(
         () => addStage(scope, 'auth', performance.now() - started),
         () => addStage(scope, 'auth', performance.now() - started),

@@ -12,6 +12,16 @@ declare module 'express-serve-static-core' {
 
 const INCOMING_REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
+/**
+ * True when a request carries a header more than once. Node keeps the first `Authorization` and drops the rest, so
+ * which credential acted would depend on their order: every entry point refuses such a request as unauthenticated.
+ */
+export function hasRepeatedHeader(rawHeaders: readonly string[], name: string): boolean {
+  let count = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i].toLowerCase() === name && ++count > 1) return true;
+  return false;
+}
+
 /** Gives every request an id (a sane incoming `x-request-id` is kept), echoes it, and opens the request scope. */
 export function requestScope(req: Request, res: Response, next: NextFunction): void {
   const incoming = req.header('x-request-id');

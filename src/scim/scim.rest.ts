@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Services } from '../app/scope';
 import { isDatabaseOutage } from '../core/dbErrors';
 import { RateLimitedError, UnauthenticatedError } from '../core/errors';
+import { hasRepeatedHeader } from '../core/http';
 import { chargeFailedAuthentication, type RateLimiter } from '../core/rateLimit';
 import type { ScimCaller } from './scimCaller';
 import { notFound, ScimError } from './scimErrors';
@@ -31,7 +32,7 @@ export function createScimRouter(services: Services, limiter: RateLimiter | null
     try {
       // Failed attempts cost the caller's IP like failed GraphQL authentications do (429 once over budget).
       const token = await chargeFailedAuthentication(limiter, req.ip ?? null, async () => {
-        const found = await tokens.authenticate(req.header('authorization'));
+        const found = hasRepeatedHeader(req.rawHeaders, 'authorization') ? null : await tokens.authenticate(req.header('authorization'));
         if (!found) throw new UnauthenticatedError();
         return found;
       }).catch((error: unknown) => {
