@@ -19,6 +19,10 @@ export class AdjustmentBilledAmounts1735600000000 implements MigrationInterface 
   }
 
   async down(db: QueryRunner): Promise<void> {
+    // The generated column would recompute every billed amount (a table rewrite, which no trigger sees): refuse
+    // rather than silently change an issued adjustment billed under this rule.
+    const [{ changed }] = await db.query(`SELECT count(*)::int AS changed FROM invoice_lines WHERE billed_amount <> round(amount, 2)`);
+    if (changed > 0) throw new Error(`${changed} issued invoice lines bill other than round(amount, 2); reverting would change issued invoices.`);
     await db.query(`ALTER TABLE invoice_lines DROP COLUMN billed_amount`);
     await db.query(`ALTER TABLE invoice_lines ADD COLUMN billed_amount numeric GENERATED ALWAYS AS (round(amount, 2)) STORED`);
     await db.query(`COMMENT ON COLUMN invoice_lines.billed_amount IS 'Billed amount: amount rounded to cents, half away from zero.'`);

@@ -66,7 +66,7 @@ export class InvoiceLine {
   quantity!: string;
 
   @Field(() => DecimalScalar, {
-    description: 'Billed amount (USD), always two fractional digits: a usage line’s exact amount rounded to cents, half away from zero; an adjustment’s, the month’s usage now rounded so, minus the cents already billed for it. Invoice totals add these.',
+    description: 'Billed amount (USD), always two fractional digits: a usage line’s exact amount rounded to cents, half away from zero; an adjustment’s, the month’s usage now rounded so, minus its usage billed before rounded so. Invoice totals add these.',
   })
   amount!: string;
 
@@ -103,7 +103,7 @@ export class Invoice {
   total!: string;
 
   @Field(() => DecimalScalar, {
-    description: 'The exact sum of the lines’ exact amounts (up to 12 fractional digits); differs from `total` by at most half a cent per line.',
+    description: 'The exact sum of the lines’ exact amounts (up to 12 fractional digits); differs from `total` by at most half a cent per usage line and a cent per adjustment line.',
   })
   exactTotal!: string;
 

@@ -12,7 +12,7 @@ export interface InvoiceLineView {
   endpointId: string;
   unit: string;
   quantity: string;
-  /** Billed amount (two fractional digits): a usage line's `exactAmount` in cents; an adjustment's, its month's usage now in cents minus the cents billed for it. */
+  /** Billed amount (two fractional digits): a usage line's `exactAmount` in cents; an adjustment's, its month's usage now in cents minus its usage billed before in cents. */
   amount: string;
   /** The exact amount (sum of the usage costs, up to 12 fractional digits). */
   exactAmount: string;
@@ -227,18 +227,18 @@ export class InvoicesService {
           GROUP BY r.team_id, c.month, r.product, r.endpoint_id, r.unit
        ),
        billed AS (
-         SELECT i.team_id, coalesce(l.adjusts_month, i.month) AS month, l.product, l.endpoint_id, l.unit, sum(l.quantity) AS quantity,
-                sum(l.amount) AS amount, sum(l.billed_amount) AS billed
+         SELECT i.team_id, coalesce(l.adjusts_month, i.month) AS month, l.product, l.endpoint_id, l.unit, sum(l.quantity) AS quantity, sum(l.amount) AS amount
            FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
           WHERE coalesce(l.adjusts_month, i.month) IN (SELECT month FROM closed) ${billedFilter}
           GROUP BY 1, 2, 3, 4, 5
        ),
-       -- The exact difference, and in cents what the usage is now minus what was billed: rounding the difference on
-       -- its own billed 0.015 + a late 0.005 as 0.02 + 0.01.
+       -- The exact difference, and in cents the usage now minus the usage billed before, each rounded once: rounding
+       -- the difference on its own billed 0.015 + a late 0.005 as 0.02 + 0.01. (Not minus the cents stored: lines
+       -- billed by that old rule would have their error pulled into the next late charge, even as a credit.)
        adjustments AS (
          SELECT team_id, 'ADJUSTMENT' AS kind, month AS adjusts_month, product, endpoint_id, unit,
                 coalesce(n.quantity, 0) - coalesce(b.quantity, 0) AS quantity, coalesce(n.amount, 0) - coalesce(b.amount, 0) AS amount,
-                round(coalesce(n.amount, 0), 2) - coalesce(b.billed, 0) AS billed
+                round(coalesce(n.amount, 0), 2) - round(coalesce(b.amount, 0), 2) AS billed
            FROM now_totals n FULL JOIN billed b USING (team_id, month, product, endpoint_id, unit)
           WHERE coalesce(n.amount, 0) <> coalesce(b.amount, 0) OR coalesce(n.quantity, 0) <> coalesce(b.quantity, 0)
        ),
