@@ -6,8 +6,9 @@ import { createApiKeyFor, createOrganization, createTeam, signUp } from './suppo
 /**
  * Billed amounts in cents (docs/billing.md; docs/api.md "Decimals"): for random usage — random quantities and 12-digit unit
  * prices over random teams and endpoints, plus late records that become adjustment lines — every invoice's billed
- * lines add up to its total, the totals to the organization's summary and to the FOCUS BilledCost column, each line
- * is its exact amount rounded half away from zero to cents, and |total − exact| ≤ lines × half a cent. The exact
+ * lines add up to its total, the totals to the organization's summary and to the FOCUS BilledCost column, each usage
+ * line is its exact amount rounded half away from zero to cents, each adjustment the month's usage now in cents
+ * minus its usage billed before in cents, and |total − exact| ≤ half a cent per usage line and a cent per adjustment. The exact
  * amounts are checked against the raw records, computed here with BigInt (cost = quantity × unit price rounded half
  * away from zero to 12 digits at ingest).
  */
@@ -63,7 +64,7 @@ const usageArb = fc.array(
   { minLength: 1, maxLength: 25 },
 );
 
-it('billed lines = invoice total = FOCUS BilledCost sum, each line rounded once, |total − exact| ≤ lines × ½ cent', async () => {
+it('billed lines = invoice total = FOCUS BilledCost sum, each usage line rounded once, each adjustment the month in cents now minus before', async () => {
   let run = 0;
   let invoicesChecked = 0;
   let linesChecked = 0;
@@ -79,8 +80,9 @@ it('billed lines = invoice total = FOCUS BilledCost sum, each line rounded once,
       const following = month.plus({ months: 1 });
       const ym = (m: DateTime) => m.toFormat('yyyy-MM');
 
-      /** exact expected (10^-12) per team, month, kind of line */
+      /** exact expected (10^-12) per team, month, kind of line; and per line (… and endpoint) */
       const expected = new Map<string, bigint>();
+      const byLine = new Map<string, bigint>();
       let n = 0;
       const toRecords = (rows: typeof usage, at: DateTime, bucket: (team: string) => string) =>
         rows.map((row) => {
@@ -89,6 +91,7 @@ it('billed lines = invoice total = FOCUS BilledCost sum, each line rounded once,
           const cost = roundHalfAway(units(quantity) * units(unitPrice), 24, 12);
           const key = bucket(teams[row.team].username);
           expected.set(key, (expected.get(key) ?? 0n) + cost);
+          byLine.set(`${key}|${row.endpoint}`, (byLine.get(`${key}|${row.endpoint}`) ?? 0n) + cost);
           return {
             id: `r${run}-${n++}`,
             timestamp: at.plus({ days: row.day, minutes: n }).toISO(),
@@ -122,9 +125,16 @@ it('billed lines = invoice total = FOCUS BilledCost sum, each line rounded once,
           expect(invoice.status).toBe(status);
           const lines: Line[] = invoice.lines;
           for (const amount of [invoice.total, invoice.usageTotal, invoice.adjustmentsTotal, ...lines.map((l) => l.amount)]) expect(amount).toMatch(/^-?\d+\.\d{2}$/);
+          const cents = (exact: bigint) => roundHalfAway(exact, 12, 2) * CENT;
           for (const line of lines) {
-            // One rule, once per line: the billed amount is the exact amount rounded half away from zero to cents.
-            expect(units(line.amount)).toBe(roundHalfAway(units(line.exactAmount), 12, 2) * CENT);
+            if (line.kind === 'USAGE') {
+              // One rule, once per line: the billed amount is the exact amount rounded half away from zero to cents.
+              expect(units(line.amount)).toBe(cents(units(line.exactAmount)));
+            } else {
+              // An adjustment bills the month's usage now in cents minus its usage billed before in cents.
+              const before = byLine.get(`${invoice.team.username}|${line.adjustsMonth}|USAGE|${line.endpointId}`) ?? 0n;
+              expect(units(line.amount)).toBe(cents(before + units(line.exactAmount)) - cents(before));
+            }
           }
           const billedSum = lines.reduce((sum, l) => sum + units(l.amount), 0n);
           const exactSum = lines.reduce((sum, l) => sum + units(l.exactAmount), 0n);
@@ -132,7 +142,9 @@ it('billed lines = invoice total = FOCUS BilledCost sum, each line rounded once,
           expect(units(invoice.usageTotal) + units(invoice.adjustmentsTotal)).toBe(billedSum);
           expect(units(invoice.exactTotal)).toBe(exactSum);
           const difference = billedSum - exactSum;
-          expect((difference < 0n ? -difference : difference) <= BigInt(lines.length) * HALF_CENT).toBe(true);
+          const adjustments = BigInt(lines.filter((l) => l.kind === 'ADJUSTMENT').length);
+          const bound = (BigInt(lines.length) - adjustments) * HALF_CENT + adjustments * CENT;
+          expect((difference < 0n ? -difference : difference) <= bound).toBe(true);
           // The exact amounts are the raw records' costs.
           for (const kind of ['USAGE', 'ADJUSTMENT']) {
             const ofKind = lines.filter((l) => l.kind === kind).reduce((sum, l) => sum + units(l.exactAmount), 0n);
