@@ -21,7 +21,7 @@ measure() {
   printf '%-5s start to ready: %.2f s\n' "$1" "$(echo "$ready - $started" | bc)"
   # SIGTERM to the server process itself (npm and the shell in between do not forward it), then wait for its
   # graceful stop, which also stops the embedded PostgreSQL before the next measurement starts.
-  kill -TERM $(pgrep -g "$pid" -f '^node dist/src/main.js') 2>/dev/null || true
+  kill -TERM $(pgrep -g "$pid" -f '^node .*dist/src/main.js') 2>/dev/null || true
   wait $pid 2>/dev/null || true
 }
 

@@ -87,7 +87,8 @@ function serverPid(child: ChildProcess): number {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
       const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
       const argv = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (pgrp === child.pid && path.basename(argv[0] ?? '') === 'node' && argv[1] === 'dist/src/main.js') return Number(entry);
+      // node's own flags (the start script's --max-semi-space-size) come before the script.
+      if (pgrp === child.pid && path.basename(argv[0] ?? '') === 'node' && argv.includes('dist/src/main.js')) return Number(entry);
     } catch {
       // The process ended while we looked.
     }
