@@ -19,7 +19,9 @@
  * pool — no REDIS_URL is passed — with a budget no run exhausts; default off, as the 2,611 req/s reference was
  * measured; the output names the store each server's /readyz reports), BENCH_BASELINE=<commit> (the "before" tree),
  * limiter-off (with BENCH_RATE_LIMIT=on: "before" is this tree with the limiter off, so the ratio is what the limiter
- * costs) or none (only this tree), BENCH_CPU_PROF=<dir> (the "after" server writes a V8 CPU profile there).
+ * costs) or none (only this tree), BENCH_CPU_PROF=<dir> (the "after" server writes a V8 CPU profile there),
+ * BENCH_AFTER_NODE_FLAGS (node flags of the "after" server alone, e.g. `--max-semi-space-size=4` as `npm start`
+ * passes it, against BENCH_BASELINE=HEAD: the flag's cost, side by side).
  * The "after" server's per-stage timings (orgraph_stage_seconds_total) are printed as a breakdown per request kind.
  *
  * The limiter's own cost, before/after a change to it, side by side (here: coalesced charges, branch `limiter`):
@@ -122,7 +124,8 @@ function baselineTree(ref: string): string {
 }
 
 async function startBenchServer(label: string, tree: string, databaseUrl: string, profile?: string, env = serverEnv()): Promise<BenchServer> {
-  const execArgv = ['-r', 'ts-node/register/transpile-only', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])];
+  const nodeFlags = label === 'after' ? (process.env.BENCH_AFTER_NODE_FLAGS ?? '').split(' ').filter(Boolean) : [];
+  const execArgv = ['-r', 'ts-node/register/transpile-only', ...nodeFlags, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])];
   const child = fork(path.join(tree, 'bench', 'benchServer.ts'), [], { cwd: tree, execArgv, env: { ...process.env, TS_NODE_PROJECT: path.join(tree, 'tsconfig.json') } });
   const reply = await new Promise<{ url?: string; error?: string }>((resolve, reject) => {
     child.once('message', resolve);
