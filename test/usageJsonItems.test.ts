@@ -71,6 +71,14 @@ async function raw(body: unknown): Promise<string> {
   return text;
 }
 
+/** An organization of its own with one team and an organization admin key (tests whose data must not mix). */
+async function organizationOfOne() {
+  const admin = await signUp(app);
+  const org = await createOrganization(app, admin);
+  const team = (await createTeam(app, admin, org.id)).username;
+  return { admin, org, team, key: await createApiKeyFor(app, org.slug, 'ADMIN') };
+}
+
 describe('usage items as JSON from PostgreSQL', () => {
   it.each([
     ['the seed page grouping (items rollup read as is)', {}],
@@ -221,10 +229,7 @@ describe('usage items as JSON from PostgreSQL', () => {
 
   it('escapes endpoints and units that JSON must escape exactly as the object path does, in GraphQL and REST', async () => {
     // Endpoints outside the catalog are stored as sent (with their unit and price), so any text reaches the writer.
-    const admin = await signUp(app);
-    const org = await createOrganization(app, admin);
-    const team = (await createTeam(app, admin, org.id)).username;
-    const key = await createApiKeyFor(app, org.slug, 'ADMIN');
+    const { team, key } = await organizationOfOne();
     const strange = ['quote"d', 'back\\slash', 'line\nbreak\ttab', 'bell\u0007 del\u007f', 'ünïcødé ✓ 😀', '</script>', 'sep\u2028arator'];
     const day = DateTime.utc().startOf('day').minus({ days: 2 });
     const records = strange.flatMap((text, i) => [0, 1].map((n) => ({
@@ -249,10 +254,7 @@ describe('usage items as JSON from PostgreSQL', () => {
   });
 
   it('filters REST by endpoint ids that begin or end with tabs, line breaks or Unicode separators (only spaces are trimmed)', async () => {
-    const admin = await signUp(app);
-    const org = await createOrganization(app, admin);
-    const team = (await createTeam(app, admin, org.id)).username;
-    const key = await createApiKeyFor(app, org.slug, 'ADMIN');
+    const { team, key } = await organizationOfOne();
     const at = DateTime.utc().startOf('day').minus({ days: 1 });
     const endpoints = ['\ttabbed\n', 'sep\u2029', 'plain'];
     const records = endpoints.map((endpointId, i) => ({ id: `ws-${i}`, timestamp: at.plus({ hours: i }).toISO(), teamUsername: team, product: 'COMPUTE', endpointId, unit: 'u', quantity: '1', unitPrice: '1' }));
@@ -273,10 +275,7 @@ describe('usage items as JSON from PostgreSQL', () => {
   it('writes REST decimals as JSON numbers with every digit, in items and summary alike, on both paths', async () => {
     // Found by an outside client: the summary (and items with auth methods) went through Number(), so a summary
     // said 123456789012.12346 beside items written by PostgreSQL as 123456789012.123456789012.
-    const admin = await signUp(app);
-    const org = await createOrganization(app, admin);
-    const team = (await createTeam(app, admin, org.id)).username;
-    const key = await createApiKeyFor(app, org.slug, 'ADMIN');
+    const { team, key } = await organizationOfOne();
     const at = DateTime.utc().startOf('day').minus({ days: 1 }).plus({ hours: 3 });
     const { ingestUsage } = await app.data(
       `mutation($input: IngestUsageInput!) { ingestUsage(input: $input) { accepted } }`,
@@ -300,10 +299,7 @@ describe('usage items as JSON from PostgreSQL', () => {
   it('rounds a derived unit price once, half away from zero, on every path (a quotient just below the half)', async () => {
     // cost ÷ quantity = 12345679.024706789012 ÷ 100000001 = 0.123456789012 4999999950…: the 12-digit answer is …012.
     // Dividing first at PostgreSQL's own scale gave 0.1234567890125000 0000, which rounds up to …013.
-    const admin = await signUp(app);
-    const org = await createOrganization(app, admin);
-    const team = (await createTeam(app, admin, org.id)).username;
-    const key = await createApiKeyFor(app, org.slug, 'ADMIN');
+    const { org, team, key } = await organizationOfOne();
     const at = DateTime.utc().startOf('day').minus({ days: 2 }).plus({ hours: 12 });
     const common = { teamUsername: team, product: 'MODEL_APIS', endpointId: 'rounding/probe', unit: 'u' };
     const records = [
