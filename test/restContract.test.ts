@@ -148,6 +148,12 @@ describe('common to every route', () => {
     expectError(await get('/v1/usage'), 404, 'not_found');
     const post = await fetch(`${app.url}/v1/organization/teams`, { method: 'POST', headers: { authorization: `Key ${fixture.adminKey}` } });
     expectError({ status: post.status, headers: post.headers, text: '', body: await post.json() }, 404, 'not_found');
+    // A base URL ending in a slash (`//v1/…`, found by an outside client) is the same route, not the GraphQL 404.
+    const doubled = await fetch(`${app.url}//v1/organization/teams`, { headers: { authorization: `Key ${fixture.adminKey}` } });
+    expect(doubled.status).toBe(200);
+    expect(await doubled.json()).toEqual((await get('/v1/organization/teams')).body);
+    expectError(await get('//v1/organization/nope'), 404, 'not_found');
+    expect((await fetch(`${app.url}//v1/organization/teams`)).status).toBe(401);
   });
 
   it('oversized URLs and headers (and malformed requests) still get the error body', async () => {

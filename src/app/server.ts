@@ -123,6 +123,12 @@ export async function startServer(options: {
   await apollo.start();
 
   app.use(requestScope);
+  // A base URL with a trailing slash makes `//v1/…` (proxies such as nginx merge such slashes by default): served as
+  // `/v1/…` rather than answered with the app's GraphQL-shaped 404. Every route still checks its own credential.
+  app.use((req, _res, next) => {
+    if (req.url.startsWith('//')) req.url = req.url.replace(/^\/{2,}/, '/');
+    next();
+  });
   app.use(corsFor(config.CORS_ORIGINS));
   // The IDE answers browsers' GET /graphql; GraphQL itself comes next: every request of the busiest route would
   // otherwise be matched against each REST router's routes before reaching it (none of them serves /graphql).
