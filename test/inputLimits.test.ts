@@ -232,6 +232,26 @@ describe('string input limits', () => {
     expect(failures).toEqual([]);
   });
 
+  it('refuses half a UTF-16 character (an unpaired surrogate) in every one of them with BAD_USER_INPUT naming the field', async () => {
+    // Found by an outside attacker: an API key alias with a lone \ud800 answered 500 (PostgreSQL's JSON refused the
+    // audit entry), and elsewhere such text was stored as U+FFFD, silently changed. (GraphQL's own parser refuses it
+    // in a literal, so only variables are sent.)
+    const withHalf = (value: unknown): unknown =>
+      typeof value === 'string' ? value.replace(/^xxx$/, 'x\ud800x') : Array.isArray(value) ? value.map(withHalf) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withHalf(v)])) : value;
+    const failures: unknown[] = [];
+    for (const probe of all) {
+      const built = probe.build(3);
+      const result = await post({ query: built.query, variables: withHalf(built.variables) });
+      const error = result.body.errors?.[0];
+      if (result.status !== 400 || error?.extensions?.code !== 'BAD_USER_INPUT' || error?.extensions?.argument !== probe.coordinate || !/unpaired UTF-16 surrogate/.test(error?.message)) {
+        failures.push({ coordinate: probe.coordinate, status: result.status, error });
+      }
+    }
+    expect(failures).toEqual([]);
+    // A pair (one whole character) is fine wherever a string is.
+    expect(JSON.stringify((await post({ query: 'query($u: String!) { team(username: $u) { id } }', variables: { u: 'x😀x' } })).body)).not.toContain('surrogate');
+  });
+
   it('lets a maximal input past the length check, and maximal inputs do not hold up a concurrent { __typename }', async () => {
     const typename = async () => (await post({ query: '{ __typename }' })).ms;
     const baseline: number[] = [];

@@ -49,6 +49,15 @@ describe('POST /ingest/usage (NDJSON)', () => {
     expect(total).toBe('149.994');
   });
 
+  it('refuses a record holding half a UTF-16 character (it would be stored as U+FFFD, silently changed)', async () => {
+    const { team } = await organization();
+    const record = { id: 'half-1', timestamp: '2025-04-02T00:00:00Z', teamUsername: team.username, product: 'COMPUTE', endpointId: 'x\ud83dx', unit: 'u', quantity: '1', unitPrice: '1' };
+    const whole = { ...record, id: 'whole-1', endpointId: 'x😀x' };
+    const answer = await postNdjson(ndjson([record, whole]));
+    expect(answer.body).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(answer.body.rejections).toEqual([expect.objectContaining({ index: 1, code: 'INVALID', message: expect.stringMatching(/unpaired UTF-16 surrogate/) })]);
+  });
+
   it('stores batches concurrently: exact totals with ids repeated in reverse across batches, first 1,000 rejections by line', async () => {
     const { team } = await organization();
     // Lines 10,000–19,999 repeat the ids of lines 0–9,999 in reverse, so neighbouring batches, stored at the same

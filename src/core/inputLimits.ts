@@ -19,7 +19,7 @@ import {
   type OperationDefinitionNode,
   type ValueNode,
 } from 'graphql';
-import { containsNul, NUL } from './nul';
+import { unstorableIn, unstorableText } from './nul';
 
 /**
  * Maximum length of every string the schema accepts (issue 16: one 30,000-character email froze the server).
@@ -97,9 +97,12 @@ export function annotateStringLimits(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-/** U+0000 anywhere in a string input (red-team D4: PostgreSQL refuses it, so it used to end as a 500). */
-function hasNul(coordinate: string): GraphQLError {
-  return new GraphQLError(`${coordinate} contains a NUL character (U+0000), which is not allowed.`, {
+/**
+ * U+0000 (red-team D4: PostgreSQL refuses it, so it used to end as a 500) or half a UTF-16 character (stored as U+FFFD,
+ * or refused by PostgreSQL's JSON) anywhere in a string input.
+ */
+function unstorable(coordinate: string, reason: string): GraphQLError {
+  return new GraphQLError(`${coordinate} contains ${reason}, which is not allowed.`, {
     extensions: { code: 'BAD_USER_INPUT', argument: coordinate, http: { status: 400 } },
   });
 }
@@ -131,17 +134,20 @@ function checkValue(value: unknown, type: GraphQLInputType, coordinate: string):
   const max = limitOf(coordinate, nullable);
   if (max !== null && typeof value === 'string' && value.length > max) throw tooLong(coordinate, max);
   // Strings, and those inside JSON-valued scalars, whatever their type.
-  if (containsNul(value)) throw hasNul(coordinate);
+  const reason = unstorableIn(value);
+  if (reason) throw unstorable(coordinate, reason);
 }
 
 /** Any string or field name inside a constant literal (JSON scalar values). */
-function checkConstantNul(node: ValueNode, coordinate: string): void {
-  if (node.kind === Kind.STRING && node.value.includes(NUL)) throw hasNul(coordinate);
-  if (node.kind === Kind.LIST) for (const item of node.values) checkConstantNul(item, coordinate);
+function checkConstantText(node: ValueNode, coordinate: string): void {
+  const reason = node.kind === Kind.STRING ? unstorableText(node.value) : null;
+  if (reason) throw unstorable(coordinate, reason);
+  if (node.kind === Kind.LIST) for (const item of node.values) checkConstantText(item, coordinate);
   if (node.kind === Kind.OBJECT) {
     for (const field of node.fields) {
-      if (field.name.value.includes(NUL)) throw hasNul(coordinate);
-      checkConstantNul(field.value, coordinate);
+      const inName = unstorableText(field.name.value);
+      if (inName) throw unstorable(coordinate, inName);
+      checkConstantText(field.value, coordinate);
     }
   }
 }
@@ -170,7 +176,7 @@ function checkLiteral(node: ValueNode, type: GraphQLInputType, coordinate: strin
       return;
     case Kind.OBJECT: {
       // A JSON-valued scalar written as an object literal: its strings reach the database too.
-      if (!isInputObjectType(nullable)) return checkConstantNul(node, coordinate);
+      if (!isInputObjectType(nullable)) return checkConstantText(node, coordinate);
       const fields = nullable.getFields();
       for (const item of node.fields) {
         const field = fields[item.name.value];
@@ -181,7 +187,8 @@ function checkLiteral(node: ValueNode, type: GraphQLInputType, coordinate: strin
     case Kind.STRING: {
       const max = limitOf(coordinate, isListType(nullable) ? nullable.ofType : nullable);
       if (max !== null && node.value.length > max) throw tooLong(coordinate, max);
-      if (node.value.includes(NUL)) throw hasNul(coordinate);
+      const reason = unstorableText(node.value);
+      if (reason) throw unstorable(coordinate, reason);
       return;
     }
     default:

@@ -6,7 +6,7 @@ import { hasRepeatedHeader } from '../core/http';
 import { chargeFailedAuthentication, type RateLimiter } from '../core/rateLimit';
 import type { ScimCaller } from './scimCaller';
 import { notFound, ScimError } from './scimErrors';
-import { containsNul, urlContainsNul } from '../core/nul';
+import { unstorableIn, urlContainsNul } from '../core/nul';
 import { resourceTypes, schemas, serviceProviderConfig } from './scimSchema';
 import { listResponse, type ListQuery } from './scimResources';
 
@@ -61,7 +61,8 @@ export function createScimRouter(services: Services, limiter: RateLimiter | null
   // PostgreSQL text cannot hold U+0000: refused anywhere in the request before routing (red-team D4; issue 22: bad
   // input gets SCIM errors, never a 500).
   scim.use((req, _res, next) => {
-    if (urlContainsNul(req.originalUrl) || containsNul(req.body)) return next(new ScimError(400, 'The request contains a NUL character (U+0000), which is not allowed.', 'invalidValue'));
+    const unstorable = urlContainsNul(req.originalUrl) ? 'a NUL character (U+0000)' : unstorableIn(req.body);
+    if (unstorable) return next(new ScimError(400, `The request contains ${unstorable}, which is not allowed.`, 'invalidValue'));
     next();
   });
 

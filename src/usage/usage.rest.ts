@@ -8,7 +8,7 @@ import { adminKeyRoute, authenticateRest, QueryParams, RestError, restRoute, val
 import { Product } from '../catalog/modelEndpoint.entity';
 import { MAX_USAGE_BATCH } from './usageIngest.service';
 import { UsageAuthKind, UsageExpand, type UsageItem, type UsageRecordInput, type UsageRejection, type UsageTimeframe } from './usage.types';
-import { containsNul } from '../core/nul';
+import { unstorableIn } from '../core/nul';
 import { timeStages } from '../core/http';
 import { currentRequestScope } from '../core/requestScope';
 import { addStage } from '../core/stageTimings';
@@ -170,7 +170,8 @@ function parseRecord(text: string): UsageRecordInput | string {
     return 'Not valid JSON.';
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) return 'Each line must be a JSON object.';
-  if (containsNul(value)) return 'The record contains a NUL character (U+0000), which is not allowed.';
+  const unstorable = unstorableIn(value);
+  if (unstorable) return `The record contains ${unstorable}, which is not allowed.`;
   const record = value as Record<string, unknown>;
   for (const field of ['id', 'timestamp', 'teamUsername', 'product', 'endpointId', 'quantity']) {
     if (typeof record[field] !== 'string') return `\`${field}\` must be a string.`;
